@@ -1,0 +1,129 @@
+package dev.ecosystem;
+
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.memory.InMemoryMailer;
+import dev.ecosystem.memory.InMemoryPartnerStore;
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.CrmConnections;
+import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.PartnerStore;
+import java.time.Clock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SDK's entry point: wire the ports once, then act as one company of the network at a time.
+ *
+ * <pre>{@code
+ * EcosystemClient client = EcosystemClient.builder()
+ *         .store(new InMemoryPartnerStore())          // the default; JdbcPartnerStore for production
+ *         .crm(CrmConnections.of(crmOfAcme))          // each tenant's own CRM
+ *         .mailer(new InMemoryMailer(Clock.systemUTC()))
+ *         .build();
+ * client.register(acmeProfile);
+ * TenantScope acme = client.as(CompanyId.of("acme"));
+ * }</pre>
+ *
+ * <p>Thread-safe; build one per application and share it.
+ */
+public final class EcosystemClient {
+    private final SdkContext context;
+
+    private EcosystemClient(SdkContext context) {
+        this.context = context;
+    }
+
+    /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A client on the embedded defaults. */
+    public static EcosystemClient create() {
+        return builder().build();
+    }
+
+    /**
+     * Acts as {@code company}.
+     *
+     * @throws NotFoundException when the company is not in the network (register it first)
+     */
+    public TenantScope as(CompanyId company) {
+        Checks.required(company, "company");
+        if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
+            throw new NotFoundException("company " + company + " is not in the network; register its profile first");
+        }
+        return new TenantScope(context, company);
+    }
+
+    /** Adds a company's profile to the network, or replaces it. This is the host's call, not a tenant's. */
+    public Company register(Company profile) {
+        Checks.required(profile, "profile");
+        context.store().useTransaction(tx -> tx.companies().put(profile));
+        return profile;
+    }
+
+    /** The store, for host-level imports such as {@code NetworkFiles.readCsv(...).storeInto(client.store())}. */
+    public PartnerStore store() {
+        return context.store();
+    }
+
+    /** The clock every engine reads "now" from. */
+    public Clock clock() {
+        return context.clock();
+    }
+
+    /** Wires the ports; {@link #build()} validates. */
+    public static final class Builder {
+        private @Nullable PartnerStore store;
+        private @Nullable CrmConnections crms;
+        private @Nullable Mailer mailer;
+        private @Nullable Clock clock;
+        private @Nullable EventListener listener;
+
+        private Builder() {
+        }
+
+        /** Where the SDK remembers everything. Default: a new {@link InMemoryPartnerStore}. */
+        public Builder store(PartnerStore store) {
+            this.store = Checks.required(store, "store");
+            return this;
+        }
+
+        /** Each tenant's CRM. Default: no tenant has one. */
+        public Builder crm(CrmConnections crms) {
+            this.crms = Checks.required(crms, "crm");
+            return this;
+        }
+
+        /** How emails go out. Default: an {@link InMemoryMailer} that keeps them. */
+        public Builder mailer(Mailer mailer) {
+            this.mailer = Checks.required(mailer, "mailer");
+            return this;
+        }
+
+        /** The only source of "now". Default: {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.required(clock, "clock");
+            return this;
+        }
+
+        /** Receives events. Default: none. */
+        public Builder eventListener(EventListener listener) {
+            this.listener = Checks.required(listener, "eventListener");
+            return this;
+        }
+
+        /** Builds the client. */
+        public EcosystemClient build() {
+            Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
+            return new EcosystemClient(new SdkContext(
+                    store != null ? store : new InMemoryPartnerStore(),
+                    crms != null ? crms : CrmConnections.none(),
+                    mailer != null ? mailer : new InMemoryMailer(effectiveClock),
+                    effectiveClock,
+                    listener != null ? listener : EventListener.none()));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.ecosystem;
+
+import dev.ecosystem.internal.ListedCandidates;
+import dev.ecosystem.internal.ScopedContacts;
+import dev.ecosystem.internal.ScopedIntroductions;
+import dev.ecosystem.internal.ScopedNetwork;
+import dev.ecosystem.internal.ScopedPartnerships;
+import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.internal.SnapshotOverlaps;
+import dev.ecosystem.intro.Introductions;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.navigator.Navigator;
+import dev.ecosystem.overlap.Overlaps;
+
+/**
+ * Everything one company of the network may do, as that company. Reads and writes are limited to what the company
+ * owns or was shown: another company's contacts, partnerships, introductions and CRM snapshot are never reachable
+ * from here. Obtain one with {@link EcosystemClient#as(CompanyId)}; it is cheap, immutable and thread-safe.
+ */
+public final class TenantScope {
+    private final CompanyId company;
+    private final NetworkDirectory network;
+    private final Contacts contacts;
+    private final Partnerships partnerships;
+    private final Navigator navigator;
+    private final Introductions intros;
+    private final Overlaps overlaps;
+
+    TenantScope(SdkContext context, CompanyId company) {
+        this.company = company;
+        this.network = new ScopedNetwork(context, company);
+        this.contacts = new ScopedContacts(context, company);
+        this.partnerships = new ScopedPartnerships(context, company);
+        this.navigator = new ListedCandidates(context, company);
+        this.intros = new ScopedIntroductions(context, company);
+        this.overlaps = new SnapshotOverlaps(context, company);
+    }
+
+    /** The acting company. */
+    public CompanyId company() {
+        return company;
+    }
+
+    /** The company's own profile and the listed profiles of others. */
+    public NetworkDirectory network() {
+        return network;
+    }
+
+    /** The company's own people. */
+    public Contacts contacts() {
+        return contacts;
+    }
+
+    /** The company's own partnership records. */
+    public Partnerships partnerships() {
+        return partnerships;
+    }
+
+    /** Finds partner candidates. */
+    public Navigator navigator() {
+        return navigator;
+    }
+
+    /** Introductions the company is a party to. */
+    public Introductions intros() {
+        return intros;
+    }
+
+    /** The company's CRM snapshot and account mapping. */
+    public Overlaps overlaps() {
+        return overlaps;
+    }
+}

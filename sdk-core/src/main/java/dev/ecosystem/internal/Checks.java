@@ -1,0 +1,80 @@
+package dev.ecosystem.internal;
+
+import dev.ecosystem.ValidationException;
+import java.util.Collection;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Argument checks that fail with a {@link ValidationException} naming the field and the value. */
+public final class Checks {
+    private Checks() {
+    }
+
+    /** Returns {@code value}, or fails with "{field} is required" when it is null. */
+    public static <T> T required(@Nullable T value, String field) {
+        if (value == null) {
+            throw new ValidationException(field + " is required, but was null");
+        }
+        return value;
+    }
+
+    /** Returns the trimmed text, or fails when it is null, blank or longer than {@code maxLength}. */
+    public static String text(@Nullable String value, String field, int maxLength) {
+        required(value, field);
+        String trimmed = value.strip();
+        if (trimmed.isEmpty()) {
+            throw new ValidationException(field + " must not be blank, but was \"" + value + "\"");
+        }
+        if (trimmed.length() > maxLength) {
+            throw new ValidationException(field + " must be at most " + maxLength + " characters, but was "
+                    + trimmed.length());
+        }
+        return trimmed;
+    }
+
+    /** Like {@link #text} and also refuses control characters (CR, LF, NUL...), which must never reach a header. */
+    public static String singleLine(@Nullable String value, String field, int maxLength) {
+        String text = text(value, field, maxLength);
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new ValidationException(field + " must not contain control characters (such as CR or LF), "
+                        + "but had one at index " + i + " in " + quote(text));
+            }
+        }
+        return text;
+    }
+
+    /** Fails unless {@code min <= value <= max}. */
+    public static int range(int value, int min, int max, String field) {
+        if (value < min || value > max) {
+            throw new ValidationException(field + " must be between " + min + " and " + max + ", but was " + value);
+        }
+        return value;
+    }
+
+    /** Fails unless {@code value >= 0}. */
+    public static long nonNegative(long value, String field) {
+        if (value < 0) {
+            throw new ValidationException(field + " must not be negative, but was " + value);
+        }
+        return value;
+    }
+
+    /** Fails if the collection or any of its elements is null. */
+    public static <C extends Collection<?>> C noNulls(@Nullable C values, String field) {
+        required(values, field);
+        if (values.stream().anyMatch(Objects::isNull)) {
+            throw new ValidationException(field + " must not contain null elements");
+        }
+        return values;
+    }
+
+    /** Quotes a value for an error message, shortening long ones. */
+    public static String quote(@Nullable Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String text = value.toString();
+        return "\"" + (text.length() > 80 ? text.substring(0, 77) + "..." : text) + "\"";
+    }
+}

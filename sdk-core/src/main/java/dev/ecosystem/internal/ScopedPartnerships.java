@@ -1,0 +1,98 @@
+package dev.ecosystem.internal;
+
+import dev.ecosystem.ConflictException;
+import dev.ecosystem.NotFoundException;
+import dev.ecosystem.Partnerships;
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.model.PartnershipStatus;
+import java.time.LocalDate;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@link Partnerships} limited to one owner. */
+public final class ScopedPartnerships implements Partnerships {
+    private final SdkContext context;
+    private final CompanyId owner;
+
+    /** Partnerships kept by {@code owner}. */
+    public ScopedPartnerships(SdkContext context, CompanyId owner) {
+        this.context = context;
+        this.owner = owner;
+    }
+
+    @Override
+    public Partnership create(CompanyId partner, PartnerType type, PartnershipStatus status) {
+        Checks.required(partner, "partner");
+        Checks.required(type, "type");
+        Checks.required(status, "status");
+        Partnership created = context.store().inTransaction(tx -> {
+            Company profile = tx.companies().get(partner);
+            if (profile == null || (!profile.listed() && !partner.equals(owner))) {
+                throw new NotFoundException("partner " + partner + " is not a listed company of the network");
+            }
+            if (tx.partnerships().findByPartner(owner, partner) != null) {
+                throw new ConflictException("company " + owner + " already has a partnership with " + partner);
+            }
+            Partnership partnership = new Partnership(PartnershipId.of(context.newId()), owner, partner, type, status,
+                    today());
+            tx.partnerships().put(partnership);
+            return partnership;
+        });
+        context.publish("partnership.created", owner, created.id().value(),
+                Map.of("partner", partner.value(), "status", status.name()));
+        return created;
+    }
+
+    @Override
+    public Partnership get(PartnershipId id) {
+        Checks.required(id, "partnership id");
+        Partnership partnership = context.store().inTransaction(tx -> tx.partnerships().get(owner, id));
+        if (partnership == null) {
+            throw new NotFoundException("company " + owner + " has no partnership " + id);
+        }
+        return partnership;
+    }
+
+    @Override
+    public @Nullable Partnership findByPartner(CompanyId partner) {
+        Checks.required(partner, "partner");
+        return context.store().inTransaction(tx -> tx.partnerships().findByPartner(owner, partner));
+    }
+
+    @Override
+    public Page<Partnership> list(PageRequest page) {
+        Checks.required(page, "page");
+        return context.store().inTransaction(tx -> tx.partnerships().list(owner, page));
+    }
+
+    @Override
+    public Partnership changeStatus(PartnershipId id, PartnershipStatus status) {
+        Checks.required(id, "partnership id");
+        Checks.required(status, "status");
+        Partnership changed = context.store().inTransaction(tx -> {
+            Partnership current = tx.partnerships().get(owner, id);
+            if (current == null) {
+                throw new NotFoundException("company " + owner + " has no partnership " + id);
+            }
+            if (current.status() == PartnershipStatus.ENDED && status != PartnershipStatus.ENDED) {
+                throw new ConflictException("partnership " + id + " has ENDED and cannot move to " + status
+                        + "; create a new one instead");
+            }
+            Partnership next = current.withStatus(status, today());
+            tx.partnerships().put(next);
+            return next;
+        });
+        context.publish("partnership.status-changed", owner, id.value(), Map.of("status", status.name()));
+        return changed;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(context.clock().instant(), context.clock().getZone());
+    }
+}

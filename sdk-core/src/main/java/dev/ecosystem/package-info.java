@@ -1,0 +1,8 @@
+/**
+ * The Ecosystem SDK entry point: {@link dev.ecosystem.EcosystemClient}, its builder, the per-company
+ * {@link dev.ecosystem.TenantScope} and the {@link dev.ecosystem.EcosystemException} hierarchy.
+ */
+@NullMarked
+package dev.ecosystem;
+
+import org.jspecify.annotations.NullMarked;

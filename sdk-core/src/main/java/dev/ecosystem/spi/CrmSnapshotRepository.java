@@ -1,0 +1,61 @@
+package dev.ecosystem.spi;
+
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Each tenant's CRM snapshot: accounts and deals as last synced, and the checkpoint to sync changes from. Records
+ * are keyed by (tenant, CRM id); bulk methods are the fast path for syncs.
+ */
+public interface CrmSnapshotRepository {
+    /**
+     * Stores the accounts, replacing those with the same ids.
+     *
+     * @throws dev.ecosystem.ValidationException when an account's owner is not {@code tenant}
+     */
+    void putAccounts(CompanyId tenant, Collection<Account> accounts);
+
+    /** Removes the accounts with these ids; ids not present are ignored. */
+    void removeAccounts(CompanyId tenant, Collection<AccountId> ids);
+
+    /** The tenant's account, or {@code null}. */
+    @Nullable Account account(CompanyId tenant, AccountId id);
+
+    /** The tenant's accounts in ascending id order. */
+    Page<Account> accounts(CompanyId tenant, PageRequest page);
+
+    /** How many accounts the tenant's snapshot has. */
+    long accountCount(CompanyId tenant);
+
+    /**
+     * Stores the deals, replacing those with the same ids.
+     *
+     * @throws dev.ecosystem.ValidationException when a deal's owner is not {@code tenant}
+     */
+    void putDeals(CompanyId tenant, Collection<Deal> deals);
+
+    /** Removes the deals with these ids; ids not present are ignored. */
+    void removeDeals(CompanyId tenant, Collection<DealId> ids);
+
+    /** The tenant's deal, or {@code null}. */
+    @Nullable Deal deal(CompanyId tenant, DealId id);
+
+    /** The tenant's deals in ascending id order. */
+    Page<Deal> deals(CompanyId tenant, PageRequest page);
+
+    /** How many deals the tenant's snapshot has. */
+    long dealCount(CompanyId tenant);
+
+    /** The last saved sync checkpoint, or {@code null} before the first sync. */
+    @Nullable String checkpoint(CompanyId tenant);
+
+    /** Saves the sync checkpoint; store it in the same transaction as the records it covers. */
+    void saveCheckpoint(CompanyId tenant, String checkpoint);
+}

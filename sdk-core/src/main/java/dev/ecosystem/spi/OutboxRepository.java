@@ -1,0 +1,44 @@
+package dev.ecosystem.spi;
+
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.OutboxEntryId;
+import dev.ecosystem.model.OutboxStatus;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Emails waiting to be sent. Entries are written in the same transaction as the change that caused them, claimed
+ * by a dispatcher, sent, and marked sent with their receipt.
+ */
+public interface OutboxRepository {
+    /**
+     * Adds a new entry.
+     *
+     * @throws dev.ecosystem.ConflictException when the id or the message's Message-ID is already in the outbox
+     */
+    void enqueue(OutboxEntry entry);
+
+    /** The entry, or {@code null}. */
+    @Nullable OutboxEntry get(OutboxEntryId id);
+
+    /**
+     * Claims up to {@code limit} pending entries due at {@code now} (oldest due first) by moving their
+     * {@code nextAttemptAt} to {@code leaseUntil}: no other claim returns them until then. A dispatcher that dies
+     * holding a claim thus hands its entries on when the lease ends.
+     */
+    List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit);
+
+    /**
+     * Replaces the stored entry with the same id.
+     *
+     * @throws dev.ecosystem.NotFoundException when there is none
+     */
+    void update(OutboxEntry entry);
+
+    /** The tenant's entries in the given status, in ascending id order. */
+    Page<OutboxEntry> list(CompanyId tenant, OutboxStatus status, PageRequest page);
+}

@@ -1,0 +1,54 @@
+package dev.ecosystem.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ecosystem.ValidationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EmailTest {
+
+    @Test
+    void emailAddress_lowerCasesTheDomainOnly() {
+        EmailAddress address = EmailAddress.of("Ada.Lovelace@Example.COM", "Ada");
+        assertThat(address.address()).isEqualTo("Ada.Lovelace@example.com");
+        assertThat(address.domain()).isEqualTo("example.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plain", "@example.com", "a@", "a@b", "a b@example.com", "a@example.com\r\nBcc: x@y.z",
+        "a..b@example.com"})
+    void emailAddress_invalid_isRejected(String address) {
+        assertThatThrownBy(() -> EmailAddress.of(address)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void emailAddress_unicode_isAccepted() {
+        assertThat(EmailAddress.of("zoë@bücher.de").domain()).isEqualTo("bücher.de");
+    }
+
+    @Test
+    void emailMessage_withoutRecipients_isRejected() {
+        assertThatThrownBy(() -> EmailMessage.builder("<1@x.io>", EmailAddress.of("a@x.io"), "Hi").build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("to must name at least one recipient");
+    }
+
+    @Test
+    void emailMessage_badMessageId_isRejectedWithTheValue() {
+        assertThatThrownBy(() -> EmailMessage.builder("no-brackets@x.io", EmailAddress.of("a@x.io"), "Hi")
+                .to(EmailAddress.of("b@x.io")).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("messageId must be a Message-ID")
+                .hasMessageContaining("no-brackets@x.io");
+    }
+
+    @Test
+    void emailMessage_toString_neverPrintsTheBody() {
+        EmailMessage message = EmailMessage.builder("<1@x.io>", EmailAddress.of("a@x.io"), "Hi")
+                .to(EmailAddress.of("b@x.io")).text("secret body").build();
+        assertThat(message.toString()).doesNotContain("secret body").contains("<1@x.io>");
+    }
+}

@@ -1,0 +1,374 @@
+package dev.ecosystem.hubspot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.Money;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.CrmConnector;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
+import retrofit2.converter.jackson.JacksonConverterFactory;
+
+/**
+ * A {@link CrmConnector} for one tenant's HubSpot portal.
+ *
+ * <p>Reads companies and deals (with their associated companies and won/lost status from the pipelines' stage
+ * metadata) page by page at HubSpot's maximum page size, and changes since a checkpoint through search with keyset
+ * paging. Adapts to HubSpot's rate-limit headers, waits out ten-second 429s, stops on the daily limit with a
+ * {@link dev.ecosystem.QuotaExhaustedException} carrying a resume checkpoint, retries 502/503/504/524 and timeouts with
+ * jittered backoff, and stops calling a failing portal for a while (circuit breaker). Never retries a 4xx that will
+ * not change. Every failure is an {@link dev.ecosystem.EcosystemException}; nothing from OkHttp, Retrofit or Jackson
+ * leaks. Thread-safe.
+ *
+ * <pre>{@code
+ * CrmConnector crm = HubSpotCrm.builder()
+ *         .tenant(CompanyId.of("acme"))
+ *         .oauth(clientId, clientSecret, vault.refreshToken("acme"), rotated -> vault.storeRefreshToken("acme", rotated))
+ *         .companyProperties("industry", "numberofemployees")
+ *         .build();
+ * Page<Account> first = crm.accounts(PageRequest.first(100));
+ * }</pre>
+ */
+public final class HubSpotCrm implements CrmConnector {
+    private final CompanyId tenant;
+    private final HttpUrl baseUrl;
+    private final Portal portal;
+    private final @Nullable String partnerSourceProperty;
+
+    private HubSpotCrm(CompanyId tenant, HttpUrl baseUrl, Portal portal, @Nullable String partnerSourceProperty) {
+        this.tenant = tenant;
+        this.baseUrl = baseUrl;
+        this.portal = portal;
+        this.partnerSourceProperty = partnerSourceProperty;
+    }
+
+    /**
+     * A connector with a static bearer token (a private app's access token or a Service Key) and every default.
+     *
+     * @param tenant the tenant whose portal the token opens
+     * @param accessToken the static token
+     */
+    public static HubSpotCrm create(CompanyId tenant, String accessToken) {
+        return builder().tenant(tenant).accessToken(accessToken).build();
+    }
+
+    /** Starts a builder: {@link Builder#tenant} and one of the credentials are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Waits for a duration; injected so that tests and hosts control time. */
+    @FunctionalInterface
+    public interface Sleeper {
+        /** The real sleeper: {@link Thread#sleep(long)}. */
+        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
+
+        /**
+         * Waits for {@code duration}.
+         *
+         * @throws InterruptedException when the waiting thread is interrupted
+         */
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    /** Returns {@code "hubspot"}. */
+    @Override
+    public String provider() {
+        return Transport.PROVIDER;
+    }
+
+    @Override
+    public CompanyId tenant() {
+        return tenant;
+    }
+
+    /** {@inheritDoc} Pages hold at most 100 accounts, HubSpot's largest list page. */
+    @Override
+    public Page<Account> accounts(PageRequest page) {
+        Checks.required(page, "page");
+        return portal.accounts(page);
+    }
+
+    /** {@inheritDoc} Pages hold at most 100 deals; their companies come from one association batch read per page. */
+    @Override
+    public Page<Deal> deals(PageRequest page) {
+        Checks.required(page, "page");
+        return portal.deals(page);
+    }
+
+    /**
+     * {@inheritDoc} Deletions are not reported (HubSpot search does not return archived records); subscribe to
+     * deletion webhooks through {@link HubSpotWebhooks} for those.
+     */
+    @Override
+    public CrmChanges changesSince(@Nullable String checkpoint, int limit) {
+        return portal.changes(checkpoint, limit);
+    }
+
+    /** True when the builder was given a {@link Builder#partnerSourceProperty partner source property}. */
+    @Override
+    public boolean supportsWriteBack() {
+        return partnerSourceProperty != null;
+    }
+
+    /** Sets the deal's partner source property (chosen by the host) to {@code partnerName}. */
+    @Override
+    public void recordPartnerSource(DealId deal, CompanyId partner, String partnerName) {
+        if (partnerSourceProperty == null) {
+            CrmConnector.super.recordPartnerSource(deal, partner, partnerName);
+            return;
+        }
+        Checks.required(deal, "deal");
+        Checks.required(partner, "partner");
+        portal.setDealProperty(deal, partnerSourceProperty, Checks.singleLine(partnerName, "partnerName", 500));
+    }
+
+    /** Adds a note to the company's timeline. */
+    @Override
+    public void logIntroduction(AccountId account, String note) {
+        if (partnerSourceProperty == null) {
+            CrmConnector.super.logIntroduction(account, note);
+            return;
+        }
+        Checks.required(account, "account");
+        portal.addCompanyNote(account, Checks.text(note, "note", 65_000));
+    }
+
+    @Override
+    public String toString() {
+        return "HubSpotCrm[tenant=" + tenant + ", baseUrl=" + baseUrl + "]";
+    }
+
+    /** Configures a {@link HubSpotCrm}. Not thread-safe; build once per tenant and share the connector. */
+    public static final class Builder {
+        private @Nullable CompanyId tenant;
+        private @Nullable String accessToken;
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
+        private @Nullable String refreshToken;
+        private Consumer<String> onRefreshTokenRotated = token -> { };
+        private String baseUrl = "https://api.hubapi.com/";
+        private String apiVersion = "v3";
+        private final List<String> companyProperties = new ArrayList<>();
+        private final List<String> dealProperties = new ArrayList<>();
+        private Currency defaultCurrency = Currency.getInstance("USD");
+        private @Nullable String partnerSourceProperty;
+        private Duration stageCacheTtl = Duration.ofMinutes(10);
+        private Duration timeout = Duration.ofSeconds(30);
+        private Duration refreshAhead = Duration.ofMinutes(5);
+        private int maxAttempts = 5;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+
+        private Builder() {
+        }
+
+        /** The tenant whose portal this reads (required). */
+        public Builder tenant(CompanyId tenant) {
+            this.tenant = Checks.required(tenant, "tenant");
+            return this;
+        }
+
+        /** A static bearer token: a private app's access token or a Service Key. */
+        public Builder accessToken(String accessToken) {
+            this.accessToken = Checks.singleLine(accessToken, "accessToken", 4096);
+            return this;
+        }
+
+        /**
+         * OAuth 2 credentials of a public app's installation. Access tokens are refreshed ahead of expiry; when HubSpot
+         * rotates the refresh token, {@code onRefreshTokenRotated} receives the new one to store in place of the old.
+         */
+        public Builder oauth(String clientId, String clientSecret, String refreshToken,
+                Consumer<String> onRefreshTokenRotated) {
+            this.clientId = Checks.singleLine(clientId, "clientId", 200);
+            this.clientSecret = Checks.singleLine(clientSecret, "clientSecret", 200);
+            this.refreshToken = Checks.singleLine(refreshToken, "refreshToken", 4096);
+            this.onRefreshTokenRotated = Checks.required(onRefreshTokenRotated, "onRefreshTokenRotated");
+            return this;
+        }
+
+        /** The API host, {@code https://api.hubapi.com/} by default (tests point it at a stub server). */
+        public Builder baseUrl(String baseUrl) {
+            Checks.singleLine(baseUrl, "baseUrl", 2000);
+            HttpUrl url = HttpUrl.parse(baseUrl);
+            if (url == null) {
+                throw new ValidationException("baseUrl must be an http or https URL such as https://api.hubapi.com/, "
+                        + "but was " + Checks.quote(baseUrl));
+            }
+            this.baseUrl = url.toString().endsWith("/") ? url.toString() : url + "/";
+            return this;
+        }
+
+        /**
+         * The API version: {@code "v3"} (the default: {@code /crm/v3/objects}, associations v4, OAuth v1) or a date
+         * version such as {@code "2026-03"} ({@code /crm/objects/2026-03}, {@code /oauth/2026-03/token}), which
+         * replace the v1-v4 paths in 2027.
+         */
+        public Builder apiVersion(String apiVersion) {
+            ApiPaths.forVersion(apiVersion);
+            this.apiVersion = apiVersion.strip();
+            return this;
+        }
+
+        /** Further company properties to read into {@link Account#properties()}. */
+        public Builder companyProperties(String... names) {
+            for (String name : names) {
+                companyProperties.add(Checks.singleLine(name, "company property", 200));
+            }
+            return this;
+        }
+
+        /** Further deal properties to read into {@link Deal#properties()}. */
+        public Builder dealProperties(String... names) {
+            for (String name : names) {
+                dealProperties.add(Checks.singleLine(name, "deal property", 200));
+            }
+            return this;
+        }
+
+        /** The currency of deals without {@code deal_currency_code} (the portal's company currency); USD by default. */
+        public Builder defaultCurrency(String isoCode) {
+            this.defaultCurrency = Money.currency(Checks.required(isoCode, "defaultCurrency"));
+            return this;
+        }
+
+        /**
+         * Enables write-back: the deal property that {@link #recordPartnerSource} sets, created by the host in the
+         * portal beforehand. Notes for {@link #logIntroduction} need the {@code crm.objects.companies.write} scope.
+         */
+        public Builder partnerSourceProperty(String property) {
+            this.partnerSourceProperty = Checks.singleLine(property, "partnerSourceProperty", 200);
+            return this;
+        }
+
+        /** How long the pipelines' stage metadata is cached; 10 minutes by default. */
+        public Builder stageCacheTtl(Duration ttl) {
+            this.stageCacheTtl = positive(ttl, "stageCacheTtl");
+            return this;
+        }
+
+        /** Connect, read and write timeout of one HTTP call; 30 seconds by default. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** How long before expiry an OAuth access token is refreshed; 5 minutes by default. */
+        public Builder refreshAhead(Duration refreshAhead) {
+            this.refreshAhead = Checks.required(refreshAhead, "refreshAhead");
+            Checks.nonNegative(refreshAhead.toMillis(), "refreshAhead");
+            return this;
+        }
+
+        /** Attempts per call for transient failures (5xx, timeouts), 1 to 10; 5 by default. */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = Checks.range(maxAttempts, 1, 10, "maxAttempts");
+            return this;
+        }
+
+        /** The clock for token expiry, rate-limit windows, caches and the circuit breaker. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.required(clock, "clock");
+            return this;
+        }
+
+        /** How the connector waits (backoff, rate limits); {@link Sleeper#SYSTEM} by default. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Checks.required(sleeper, "sleeper");
+            return this;
+        }
+
+        /**
+         * Builds the connector.
+         *
+         * @throws ValidationException when the tenant is missing, or not exactly one kind of credentials was given
+         */
+        public HubSpotCrm build() {
+            CompanyId owner = Checks.required(tenant, "tenant");
+            boolean oauth = refreshToken != null;
+            if (oauth == (accessToken != null)) {
+                throw new ValidationException("credentials must be either accessToken(...) or oauth(...), but "
+                        + (oauth ? "both were" : "neither was") + " given");
+            }
+            ApiPaths paths = ApiPaths.forVersion(apiVersion);
+            ObjectMapper json = Json.mapper();
+            OkHttpClient plain = new OkHttpClient.Builder()
+                    .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
+                    .retryOnConnectionFailure(false)
+                    .build();
+            Transport transport = new Transport(new RateGovernor(clock), circuitBreaker(owner),
+                    IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),
+                    sleeper, maxAttempts, json);
+            Supplier<String> token;
+            if (oauth) {
+                OAuthTokens tokens = new OAuthTokens(refreshToken, clock, refreshAhead, onRefreshTokenRotated);
+                HubSpotApi tokenApi = retrofit(plain, json).create(HubSpotApi.class);
+                String id = Checks.required(clientId, "clientId");
+                String secret = Checks.required(clientSecret, "clientSecret");
+                tokens.connect(transport, current -> tokenApi.refreshToken(paths.oauthToken(), "refresh_token", id,
+                        secret, current));
+                transport.onUnauthorized(tokens::invalidate);
+                token = tokens::accessToken;
+            } else {
+                String fixed = Checks.required(accessToken, "accessToken");
+                token = () -> fixed;
+            }
+            OkHttpClient authorized = plain.newBuilder()
+                    .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
+                            .header("Authorization", "Bearer " + token.get()).build()))
+                    .build();
+            HubSpotApi api = retrofit(authorized, json).create(HubSpotApi.class);
+            StageCatalog stages = new StageCatalog(() -> transport.execute("read deal pipelines", false,
+                    Transport.Repeat.SAFE, () -> api.dealPipelines(paths.pipelines())), stageCacheTtl, clock);
+            RecordMapper mapper = new RecordMapper(owner, defaultCurrency, companyProperties, dealProperties, stages);
+            return new HubSpotCrm(owner, HttpUrl.get(baseUrl), new Portal(api, paths, transport, mapper, clock),
+                    partnerSourceProperty);
+        }
+
+        private Retrofit retrofit(OkHttpClient client, ObjectMapper json) {
+            return new Retrofit.Builder().baseUrl(baseUrl).client(client)
+                    .addConverterFactory(JacksonConverterFactory.create(json)).build();
+        }
+
+        private CircuitBreaker circuitBreaker(CompanyId owner) {
+            CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+                    .slidingWindowSize(20)
+                    .minimumNumberOfCalls(10)
+                    .failureRateThreshold(50)
+                    .waitDurationInOpenState(Duration.ofSeconds(30))
+                    .permittedNumberOfCallsInHalfOpenState(2)
+                    .build();
+            return new CircuitBreakerStateMachine("hubspot-" + owner.value(), config, clock);
+        }
+
+        private static Duration positive(@Nullable Duration duration, String field) {
+            Checks.required(duration, field);
+            if (duration.isZero() || duration.isNegative()) {
+                throw new ValidationException(field + " must be positive, but was " + duration);
+            }
+            return duration;
+        }
+    }
+}

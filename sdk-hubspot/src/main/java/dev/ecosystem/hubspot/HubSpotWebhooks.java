@@ -1,0 +1,285 @@
+package dev.ecosystem.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.ecosystem.AccessDeniedException;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies and parses HubSpot webhook deliveries for one app (keyed by its client secret).
+ *
+ * <p>{@link #verify} checks signature v3 ({@code X-HubSpot-Signature-v3}: HMAC-SHA256 over method, public URI, raw
+ * body and millisecond timestamp, Base64, with a five-minute timestamp window) and the older v2 and v1 signatures
+ * (hex SHA-256, sent for CRM object subscriptions), comparing in constant time. {@link #parse} reads an event batch and
+ * drops redeliveries it has seen in the last 24 hours.
+ *
+ * <pre>{@code
+ * HubSpotWebhooks webhooks = HubSpotWebhooks.create(clientSecret);
+ * // in the host's HTTP handler, with the raw body bytes and the public URL HubSpot called:
+ * webhooks.verify("POST", "https://app.example.com/hubspot/events", body, request::getHeader);
+ * for (HubSpotWebhooks.Event event : webhooks.parse(body)) { ... }
+ * }</pre>
+ */
+public final class HubSpotWebhooks {
+    /** How old (or how far ahead) a v3 timestamp may be. */
+    public static final Duration TIMESTAMP_WINDOW = Duration.ofMinutes(5);
+    private static final Duration REMEMBER_EVENTS = Duration.ofHours(24);
+    /** The only escapes v3 decodes in the URI before signing; every other escape is signed as sent. */
+    private static final Set<String> DECODED_ESCAPES =
+            Set.of("3A", "2F", "3F", "40", "21", "24", "27", "28", "29", "2A", "2C", "3B");
+
+    private final byte[] clientSecret;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper();
+    private final Cache<EventKey, Boolean> seen;
+
+    private HubSpotWebhooks(String clientSecret, Clock clock) {
+        this.clientSecret = Checks.singleLine(clientSecret, "clientSecret", 200).getBytes(StandardCharsets.UTF_8);
+        this.clock = Checks.required(clock, "clock");
+        this.seen = Caffeine.newBuilder()
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .expireAfterWrite(REMEMBER_EVENTS)
+                .maximumSize(200_000)
+                .build();
+    }
+
+    /** A verifier and parser for the app with this client secret, on the system clock. */
+    public static HubSpotWebhooks create(String clientSecret) {
+        return create(clientSecret, Clock.systemUTC());
+    }
+
+    /** A verifier and parser for the app with this client secret; {@code clock} judges v3 timestamps. */
+    public static HubSpotWebhooks create(String clientSecret, Clock clock) {
+        return new HubSpotWebhooks(clientSecret, clock);
+    }
+
+    /**
+     * Checks that a delivery comes from HubSpot.
+     *
+     * @param method the HTTP method, such as {@code POST}
+     * @param requestUri the full public URL HubSpot called ({@code https://host/path?query}), not the one a proxy
+     *     forwarded to
+     * @param body the raw request body, exactly as received
+     * @param headers looks up a request header by name (such as {@code request::getHeader}), null when absent
+     * @throws AccessDeniedException when the signature is missing, wrong, or (v3) its timestamp is outside the window
+     */
+    public void verify(String method, String requestUri, byte[] body, Function<String, @Nullable String> headers) {
+        Checks.text(method, "method", 10);
+        Checks.text(requestUri, "requestUri", 8000);
+        Checks.required(body, "body");
+        Checks.required(headers, "headers");
+        String v3 = headers.apply("X-HubSpot-Signature-v3");
+        if (v3 != null) {
+            verifyV3(method.strip(), requestUri.strip(), body, v3, headers.apply("X-HubSpot-Request-Timestamp"));
+            return;
+        }
+        String signature = headers.apply("X-HubSpot-Signature");
+        if (signature == null) {
+            throw new AccessDeniedException("HubSpot webhook has no X-HubSpot-Signature-v3 or X-HubSpot-Signature "
+                    + "header: refused");
+        }
+        String version = headers.apply("X-HubSpot-Signature-Version");
+        String signed;
+        if (version == null || version.strip().equalsIgnoreCase("v1")) {
+            signed = new String(clientSecret, StandardCharsets.UTF_8) + new String(body, StandardCharsets.UTF_8);
+        } else if (version.strip().equalsIgnoreCase("v2")) {
+            signed = new String(clientSecret, StandardCharsets.UTF_8) + method.strip() + requestUri.strip()
+                    + new String(body, StandardCharsets.UTF_8);
+        } else {
+            throw new AccessDeniedException("X-HubSpot-Signature-Version must be v1 or v2 with X-HubSpot-Signature, "
+                    + "but was " + Checks.quote(version));
+        }
+        byte[] expected = HexFormat.of().formatHex(sha256(signed)).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = signature.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            throw new AccessDeniedException("HubSpot webhook signature (" + (version == null ? "v1" : version.strip())
+                    + ") does not match the body: refused");
+        }
+    }
+
+    private void verifyV3(String method, String requestUri, byte[] body, String signature, @Nullable String timestamp) {
+        if (timestamp == null) {
+            throw new AccessDeniedException("HubSpot webhook has X-HubSpot-Signature-v3 but no "
+                    + "X-HubSpot-Request-Timestamp: refused");
+        }
+        Instant sentAt;
+        try {
+            sentAt = Instant.ofEpochMilli(Long.parseLong(timestamp.strip()));
+        } catch (NumberFormatException e) {
+            throw new AccessDeniedException("X-HubSpot-Request-Timestamp must be epoch milliseconds, but was "
+                    + Checks.quote(timestamp));
+        }
+        Duration age = Duration.between(sentAt, clock.instant()).abs();
+        if (age.compareTo(TIMESTAMP_WINDOW) > 0) {
+            throw new AccessDeniedException("HubSpot webhook timestamp " + sentAt + " is more than "
+                    + TIMESTAMP_WINDOW.toMinutes() + " minutes from now: refused as a possible replay");
+        }
+        if (!requestUri.regionMatches(true, 0, "https://", 0, 8) && !requestUri.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new ValidationException("requestUri must be the full public URL HubSpot called, such as "
+                    + "https://app.example.com/hubspot/events, but was " + Checks.quote(requestUri));
+        }
+        byte[] message = (method + decodeV3Uri(requestUri) + new String(body, StandardCharsets.UTF_8)
+                + timestamp.strip()).getBytes(StandardCharsets.UTF_8);
+        byte[] expected = Base64.getEncoder().encode(hmacSha256(message));
+        if (!MessageDigest.isEqual(expected, signature.strip().getBytes(StandardCharsets.US_ASCII))) {
+            throw new AccessDeniedException("HubSpot webhook signature (v3) does not match the request: refused");
+        }
+    }
+
+    /** Decodes exactly the escapes HubSpot decodes before signing v3, and nothing else. */
+    static String decodeV3Uri(String uri) {
+        StringBuilder out = new StringBuilder(uri.length());
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            if (c == '%' && i + 2 < uri.length()) {
+                String hex = uri.substring(i + 1, i + 3).toUpperCase(Locale.ROOT);
+                if (DECODED_ESCAPES.contains(hex)) {
+                    out.append((char) Integer.parseInt(hex, 16));
+                    i += 2;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Parses an event batch, in the order events occurred, without events already returned by this instance in the
+     * last 24 hours (HubSpot redelivers and reorders). Acknowledge the delivery only after handling the events; if
+     * handling fails, {@link #forget} them so that the redelivery is handled.
+     *
+     * @throws ValidationException when the body is not a JSON array of HubSpot events
+     */
+    public List<Event> parse(byte[] body) {
+        Checks.required(body, "body");
+        JsonNode root;
+        try {
+            root = json.readTree(body);
+        } catch (IOException e) {
+            throw new ValidationException("webhook body must be a JSON array of HubSpot events, but it did not parse ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        if (root == null || !root.isArray()) {
+            throw new ValidationException("webhook body must be a JSON array of HubSpot events, but was "
+                    + (root == null ? "empty" : root.getNodeType().toString().toLowerCase(Locale.ROOT)));
+        }
+        List<Event> events = new ArrayList<>();
+        Set<EventKey> inBatch = new HashSet<>();
+        for (JsonNode node : root) {
+            Event event = event(node);
+            EventKey key = EventKey.of(event);
+            if (inBatch.add(key) && seen.asMap().putIfAbsent(key, Boolean.TRUE) == null) {
+                events.add(event);
+            }
+        }
+        events.sort(Comparator.comparing(Event::occurredAt));
+        return List.copyOf(events);
+    }
+
+    /** Forgets that an event was parsed, so a redelivery of it is returned again. */
+    public void forget(Event event) {
+        seen.invalidate(EventKey.of(Checks.required(event, "event")));
+    }
+
+    private static Event event(JsonNode node) {
+        return new Event(requiredLong(node, "portalId"), requiredLong(node, "subscriptionId"),
+                requiredLong(node, "eventId"), requiredText(node, "subscriptionType"), node.path("objectId").asLong(0),
+                Instant.ofEpochMilli(requiredLong(node, "occurredAt")), node.path("attemptNumber").asInt(0),
+                text(node, "propertyName"), text(node, "propertyValue"));
+    }
+
+    private static long requiredLong(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.canConvertToLong()) {
+            throw new ValidationException("webhook event " + field + " must be a number, but was "
+                    + (value == null ? "absent" : Checks.quote(value.toString())));
+        }
+        return value.asLong();
+    }
+
+    private static String requiredText(JsonNode node, String field) {
+        String value = text(node, field);
+        if (value == null) {
+            throw new ValidationException("webhook event " + field + " is required, but was absent");
+        }
+        return value;
+    }
+
+    private static @Nullable String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private byte[] hmacSha256(byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(clientSecret, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java platform", e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private record EventKey(long portalId, long subscriptionId, long eventId) {
+        static EventKey of(Event event) {
+            return new EventKey(event.portalId(), event.subscriptionId(), event.eventId());
+        }
+    }
+
+    /**
+     * One webhook event. Built only by {@link #parse}, so it has no builder. {@code toString} leaves out the property
+     * value, which is CRM data.
+     *
+     * @param portalId the HubSpot account
+     * @param subscriptionId the app's subscription that fired
+     * @param eventId the event id, unique within the subscription
+     * @param subscriptionType such as {@code company.propertyChange} or {@code deal.deletion}
+     * @param objectId the CRM record the event is about
+     * @param occurredAt when the change happened
+     * @param attemptNumber 0 for the first delivery, more for retries
+     * @param propertyName for property changes, the property; otherwise {@code null}
+     * @param propertyValue for property changes, the new value; otherwise {@code null}
+     */
+    public record Event(long portalId, long subscriptionId, long eventId, String subscriptionType, long objectId,
+            Instant occurredAt, int attemptNumber, @Nullable String propertyName, @Nullable String propertyValue) {
+        @Override
+        public String toString() {
+            return "Event[portalId=" + portalId + ", subscriptionId=" + subscriptionId + ", eventId=" + eventId
+                    + ", subscriptionType=" + subscriptionType + ", objectId=" + objectId + ", occurredAt=" + occurredAt
+                    + ", attemptNumber=" + attemptNumber + ", propertyName=" + propertyName + "]";
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.ecosystem.hubspot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecosystem.EcosystemException;
+import dev.ecosystem.ProviderException;
+import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.internal.Checks;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Call;
+import retrofit2.Response;
+
+/**
+ * Runs one HubSpot call to completion or to a clear {@link EcosystemException}: waits as the {@link RateGovernor}
+ * says, acts on 429 policies, retries transient failures with jittered exponential backoff, goes through the
+ * circuit breaker, and turns every HTTP, Retrofit or Jackson failure into a {@link ProviderException} carrying the
+ * status and HubSpot's correlation id.
+ *
+ * <p>The retry loop is ours rather than Resilience4j's {@code Retry}, because that one sleeps through a single static,
+ * JVM-wide sleep function, which a host's other code shares; here every wait goes through the connector's injected
+ * sleeper. The delays themselves come from Resilience4j's {@link IntervalFunction}.
+ */
+final class Transport {
+    static final String PROVIDER = "hubspot";
+    private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+    private static final String CORRELATION_HEADER = "X-HubSpot-Correlation-Id";
+    /** Gateway and overload statuses that HubSpot documents as worth retrying. */
+    private static final Set<Integer> TRANSIENT = Set.of(502, 503, 504, 524);
+    /** Statuses that say the request was not processed, so even a non-idempotent write may be retried. */
+    private static final Set<Integer> NOT_PROCESSED = Set.of(423, 477, 503);
+    private static final int MAX_RATE_LIMIT_WAITS = 6;
+
+    /** Whether a call may be repeated safely when its outcome is unknown. */
+    enum Repeat { SAFE, ONLY_IF_NOT_PROCESSED }
+
+    private final RateGovernor governor;
+    private final CircuitBreaker breaker;
+    private final IntervalFunction backoff;
+    private final HubSpotCrm.Sleeper sleeper;
+    private final int maxAttempts;
+    private final ObjectMapper mapper;
+    private volatile @Nullable Runnable onUnauthorized;
+
+    Transport(RateGovernor governor, CircuitBreaker breaker, IntervalFunction backoff, HubSpotCrm.Sleeper sleeper,
+            int maxAttempts, ObjectMapper mapper) {
+        this.governor = governor;
+        this.breaker = breaker;
+        this.backoff = backoff;
+        this.sleeper = sleeper;
+        this.maxAttempts = maxAttempts;
+        this.mapper = mapper;
+    }
+
+    /** What to do once on a 401 before giving up (drop a cached OAuth access token). */
+    void onUnauthorized(Runnable action) {
+        this.onUnauthorized = action;
+    }
+
+    /**
+     * Executes a call built afresh for every attempt.
+     *
+     * @param operation what the call does, for errors and logs ("list companies")
+     * @param search whether the call goes to a search endpoint (own rate limit, no headers)
+     */
+    <T> T execute(String operation, boolean search, Repeat repeat, Supplier<Call<T>> call) {
+        int failures = 0;
+        int rateLimitWaits = 0;
+        boolean reauthorized = false;
+        while (true) {
+            sleep(governor.reserve(search), operation);
+            if (!breaker.tryAcquirePermission()) {
+                throw new ProviderException(PROVIDER, 0, null, true, "HubSpot calls are paused by the circuit breaker "
+                        + "after repeated failures; " + operation + " was not sent, retry later", null);
+            }
+            Response<T> response;
+            try {
+                response = call.get().execute();
+            } catch (JsonProcessingException e) {
+                breaker.onError(0, TimeUnit.NANOSECONDS, e);
+                throw new ProviderException(PROVIDER, 200, null, false, operation
+                        + " returned a body that is not HubSpot's documented JSON (" + e.getOriginalMessage() + ")",
+                        null);
+            } catch (IOException e) {
+                breaker.onError(0, TimeUnit.NANOSECONDS, e);
+                boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException;
+                ProviderException failure = new ProviderException(PROVIDER, 0, null, true,
+                        operation + " failed without a response: " + describe(e), e);
+                if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !notSent) {
+                    throw failure;
+                }
+                failures = retryOrThrow(failure, failures, operation, null);
+                continue;
+            } catch (EcosystemException e) {
+                breaker.releasePermission();
+                throw e;
+            } catch (RuntimeException e) {
+                breaker.onError(0, TimeUnit.NANOSECONDS, e);
+                throw new ProviderException(PROVIDER, 0, null, false, operation + " failed: "
+                        + e.getClass().getSimpleName(), e);
+            }
+            governor.observe(response.headers());
+            if (response.isSuccessful()) {
+                breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+                T body = response.body();
+                if (body == null) {
+                    throw new ProviderException(PROVIDER, response.code(), response.headers().get(CORRELATION_HEADER),
+                            false, operation + " returned no body", null);
+                }
+                return body;
+            }
+            int status = response.code();
+            Json.Error error = readError(response.errorBody());
+            String requestId = firstNonNull(response.headers().get(CORRELATION_HEADER), error.correlationId());
+            if (status == 429) {
+                breaker.releasePermission();
+                if ("DAILY".equals(error.policyName())) {
+                    throw new QuotaExhaustedException(PROVIDER, 429, requestId, null, null, "HubSpot's daily API "
+                            + "limit of this account is used up (policy DAILY, shared by all its apps); " + operation
+                            + " stopped; it resets at midnight in the account's time zone");
+                }
+                if (++rateLimitWaits > MAX_RATE_LIMIT_WAITS) {
+                    throw new ProviderException(PROVIDER, 429, requestId, true, operation + " was still rate limited ("
+                            + error.policyName() + ") after " + MAX_RATE_LIMIT_WAITS + " waits", null);
+                }
+                LOG.debug("{}: rate limited by policy {}, waiting", operation, error.policyName());
+                governor.rateLimited(search, error.policyName(), response.headers());
+                continue;
+            }
+            if (status == 401 && !reauthorized && onUnauthorized != null) {
+                breaker.releasePermission();
+                reauthorized = true;
+                onUnauthorized.run();
+                continue;
+            }
+            if (TRANSIENT.contains(status) || NOT_PROCESSED.contains(status)) {
+                breaker.onError(0, TimeUnit.NANOSECONDS, new IOException("HTTP " + status));
+                ProviderException failure = new ProviderException(PROVIDER, status, requestId, true,
+                        operation + " failed with HTTP " + status + describeCategory(error), null);
+                if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !NOT_PROCESSED.contains(status)) {
+                    throw failure;
+                }
+                Duration wait = status == 423 ? Duration.ofSeconds(2)
+                        : status == 477 ? retryAfter(response.headers().get("Retry-After")) : null;
+                failures = retryOrThrow(failure, failures, operation, wait);
+                continue;
+            }
+            if (status >= 500) {
+                breaker.onError(0, TimeUnit.NANOSECONDS, new IOException("HTTP " + status));
+            } else {
+                breaker.releasePermission();
+            }
+            throw permanent(operation, status, requestId, error);
+        }
+    }
+
+    private int retryOrThrow(ProviderException failure, int failuresSoFar, String operation, @Nullable Duration wait) {
+        int failures = failuresSoFar + 1;
+        if (failures >= maxAttempts) {
+            throw new ProviderException(failure.provider(), failure.status(), failure.requestId(), true,
+                    failure.getMessage() + " (gave up after " + failures + " attempts)", failure.getCause());
+        }
+        Duration delay = wait != null ? wait : Duration.ofMillis(backoff.apply(failures));
+        LOG.debug("{}: attempt {} failed (status {}), retrying in {} ms", operation, failures, failure.status(),
+                delay.toMillis());
+        sleep(delay, operation);
+        return failures;
+    }
+
+    private void sleep(Duration duration, String operation) {
+        if (duration.isZero() || duration.isNegative()) {
+            return;
+        }
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderException(PROVIDER, 0, null, true, operation + " was interrupted while waiting", e);
+        }
+    }
+
+    private static ProviderException permanent(String operation, int status, @Nullable String requestId,
+            Json.Error error) {
+        String what;
+        if ("invalid_grant".equals(error.oauthError())) {
+            what = "HubSpot refused the refresh token (invalid_grant): the OAuth grant was revoked or expired, "
+                    + "so the tenant must connect HubSpot again";
+        } else if (status == 401) {
+            what = "HubSpot refused the access token (401" + describeCategory(error) + ") for " + operation
+                    + ": check the token or connect HubSpot again";
+        } else if (status == 403) {
+            what = "HubSpot denied " + operation + " (403" + describeCategory(error)
+                    + "): the token lacks a scope this call needs";
+        } else {
+            what = operation + " failed with HTTP " + status + describeCategory(error)
+                    + (error.message() == null ? "" : ": " + Checks.quote(error.message()));
+        }
+        return new ProviderException(PROVIDER, status, requestId, false, what, null);
+    }
+
+    private Json.Error readError(@Nullable ResponseBody body) {
+        Json.Error none = new Json.Error(null, null, null, null, null, null, null);
+        if (body == null) {
+            return none;
+        }
+        try (body) {
+            Json.Error error = mapper.readValue(body.bytes(), Json.Error.class);
+            return error == null ? none : error;
+        } catch (IOException | RuntimeException e) {
+            return none;
+        }
+    }
+
+    private static String describeCategory(Json.Error error) {
+        String category = firstNonNull(error.category(), error.errorType());
+        return category == null ? "" : " " + category;
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof InterruptedIOException) {
+            return "timed out (" + e.getClass().getSimpleName() + ")";
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    private static @Nullable Duration retryAfter(@Nullable String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,334 @@
+package dev.ecosystem.mail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecosystem.ProviderException;
+import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.mail.internal.Durations;
+import dev.ecosystem.mail.internal.Http;
+import dev.ecosystem.mail.internal.MimeRenderer;
+import dev.ecosystem.mail.internal.RetryLoop;
+import dev.ecosystem.mail.internal.SentLog;
+import dev.ecosystem.mail.internal.TransientFailure;
+import dev.ecosystem.model.EmailMessage;
+import dev.ecosystem.model.MailReceipt;
+import dev.ecosystem.spi.Mailer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import retrofit2.Response;
+
+/**
+ * Sends mail from the user's own Gmail or Google Workspace mailbox with the Gmail API
+ * ({@code users.messages.send}), so replies come back to that person.
+ *
+ * <pre>{@code
+ * Mailer gmail = GmailMailer.builder()
+ *         .tokens(OAuthRefreshTokenSource.builder()
+ *                 .tokenEndpoint("https://oauth2.googleapis.com/token")
+ *                 .clientId(clientId).clientSecret(clientSecret).refreshToken(refreshToken)
+ *                 .build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Behaviour:
+ * <ul>
+ *   <li>The message is rendered with Jakarta Mail (CRLF, RFC 2047 headers, the message's own Message-ID) and sent as
+ *       base64url without padding; a follow-up with {@link EmailMessage#threadId()} set stays in that thread.</li>
+ *   <li>Idempotent on Message-ID within one instance (the last {@link Builder#sentLogCapacity(long)} receipts are
+ *       remembered; concurrent sends of one message share one attempt).</li>
+ *   <li>Per-user and per-project rate limits ({@code userRateLimitExceeded}, {@code rateLimitExceeded}, as 403 or
+ *       429) and 5xx are retried with exponential backoff through the injected {@link Sleeper}. A daily limit
+ *       ({@code dailyLimitExceeded}) throws {@link QuotaExhaustedException} at once. A 401 invalidates the token and
+ *       retries once with a fresh one; a second 401 or a missing scope is a non-retryable
+ *       {@link ProviderException} saying what to fix.</li>
+ *   <li>After an unknown outcome (timeout, 5xx) the next attempt first searches the mailbox with
+ *       {@code rfc822msgid:} and returns the existing message instead of sending a second copy. That search needs a
+ *       read scope ({@code gmail.readonly}); with {@link Builder#lookupBeforeResend(boolean)} off, an unknown
+ *       outcome fails with a non-retryable error instead of risking a duplicate.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class GmailMailer implements Mailer {
+    private static final Logger LOG = LoggerFactory.getLogger(GmailMailer.class);
+    private static final String PROVIDER = "gmail";
+
+    private final GmailApi api;
+    private final AccessTokenSource tokens;
+    private final String userId;
+    private final Clock clock;
+    private final RetryLoop retries;
+    private final SentLog sentLog;
+    private final boolean lookupBeforeResend;
+
+    private GmailMailer(Builder b) {
+        this.tokens = Checks.required(b.tokens, "tokens");
+        this.userId = Checks.singleLine(b.userId, "userId", 320);
+        this.clock = b.clock;
+        this.lookupBeforeResend = b.lookupBeforeResend;
+        this.retries = new RetryLoop(PROVIDER, b.maxAttempts, b.initialBackoff, b.maxRetryAfter, b.sleeper);
+        this.sentLog = new SentLog(PROVIDER, b.sentLogCapacity);
+        this.api = Http.retrofit(b.baseUrl, Http.client(b.connectTimeout, b.timeout)).create(GmailApi.class);
+    }
+
+    /** A mailer for the token owner's mailbox ({@code me}) with default settings. */
+    public static GmailMailer create(AccessTokenSource tokens) {
+        return builder().tokens(tokens).build();
+    }
+
+    /** Starts a builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Sends the message, or returns the receipt of its earlier send by this instance.
+     *
+     * @return the receipt: Gmail's message id and thread id, and the message's own Message-ID
+     * @throws QuotaExhaustedException when the mailbox's daily sending limit is reached
+     * @throws ProviderException for every other failure, with {@code retryable()} set where a later retry may work
+     */
+    @Override
+    public MailReceipt send(EmailMessage message) {
+        Checks.required(message, "message");
+        return sentLog.sendOnce(message.messageId(), () -> deliver(message));
+    }
+
+    private MailReceipt deliver(EmailMessage message) {
+        byte[] mime = MimeRenderer.toBytes(message, clock.instant(), PROVIDER);
+        String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(mime);
+        Attempts state = new Attempts();
+        LOG.debug("sending {} through Gmail", message.messageId());
+        return retries.run(() -> attempt(message, raw, state));
+    }
+
+    private MailReceipt attempt(EmailMessage message, String raw, Attempts state) {
+        if (state.unknownOutcome != null) {
+            MailReceipt found = lookUp(message, state.unknownOutcome);
+            if (found != null) {
+                LOG.debug("{} was already accepted by Gmail; not sending it again", message.messageId());
+                return found;
+            }
+        }
+        String token = tokens.accessToken();
+        Response<GmailApi.MessageRef> response;
+        try {
+            response = api.send(Http.bearer(token), userId, new GmailApi.SendRequest(raw, message.threadId()))
+                    .execute();
+        } catch (IOException e) {
+            TransientFailure failure = new TransientFailure(PROVIDER, 0, null, null, true,
+                    "Gmail send of " + message.messageId() + " had no answer (" + e.getMessage()
+                            + "); it may have been sent", e);
+            state.unknownOutcome = failure;
+            throw failure;
+        }
+        if (response.isSuccessful() && response.body() != null) {
+            GmailApi.MessageRef ref = response.body();
+            return new MailReceipt(message.messageId(), ref.id(), ref.threadId(), clock.instant());
+        }
+        ProviderException failure = classify(response, state, token);
+        if (failure instanceof TransientFailure t && t.outcomeUnknown()) {
+            state.unknownOutcome = t;
+        }
+        throw failure;
+    }
+
+    private @Nullable MailReceipt lookUp(EmailMessage message, TransientFailure unknown) {
+        if (!lookupBeforeResend) {
+            throw new ProviderException(PROVIDER, unknown.status(), unknown.requestId(), false,
+                    "the outcome of sending " + message.messageId() + " is unknown and lookupBeforeResend is off, so "
+                            + "it is not sent again (that could deliver it twice): " + unknown.getMessage(), unknown);
+        }
+        String token = tokens.accessToken();
+        String query = "rfc822msgid:" + message.messageId().substring(1, message.messageId().length() - 1);
+        Response<GmailApi.MessageList> response;
+        try {
+            response = api.search(Http.bearer(token), userId, query, true).execute();
+        } catch (IOException e) {
+            throw new TransientFailure(PROVIDER, 0, null, null, true, "could not check whether "
+                    + message.messageId() + " was sent: " + e.getMessage(), e);
+        }
+        if (!response.isSuccessful()) {
+            ProviderException failure = classify(response, new Attempts(), token);
+            if (failure.retryable()) {
+                throw new TransientFailure(PROVIDER, failure.status(), null,
+                        failure instanceof TransientFailure t ? t.retryAfter() : null, true,
+                        "could not check whether " + message.messageId() + " was sent: " + failure.getMessage(),
+                        failure);
+            }
+            throw new ProviderException(PROVIDER, failure.status(), null, false, "the outcome of sending "
+                    + message.messageId() + " is unknown and the mailbox could not be searched to find out (the "
+                    + "search needs the gmail.readonly scope): " + failure.getMessage(), failure);
+        }
+        GmailApi.MessageList list = response.body();
+        List<GmailApi.MessageRef> found = list == null || list.messages() == null ? List.of() : list.messages();
+        if (found.isEmpty()) {
+            return null;
+        }
+        GmailApi.MessageRef ref = found.get(0);
+        return new MailReceipt(message.messageId(), ref.id(), ref.threadId(), clock.instant());
+    }
+
+    /** Classifies a Gmail error by its {@code reason}, not by status alone: Google throttles with 403 too. */
+    private ProviderException classify(Response<?> response, Attempts state, String token) {
+        int status = response.code();
+        JsonNode error = Http.errorJson(response).path("error");
+        String reason = error.path("errors").path(0).path("reason").asText("");
+        String detail = error.path("message").asText("");
+        String what = "Gmail answered HTTP " + status + (reason.isEmpty() ? "" : " (" + reason + ")")
+                + (detail.isEmpty() ? "" : ": " + detail);
+        switch (reason) {
+            case "userRateLimitExceeded", "rateLimitExceeded", "concurrentLimitExceeded" -> {
+                return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()),
+                        false, what, null);
+            }
+            case "dailyLimitExceeded", "quotaExceeded" -> {
+                return new QuotaExhaustedException(PROVIDER, status, null, null, null,
+                        what + "; the mailbox's daily sending limit is used up, do not retry today");
+            }
+            case "insufficientPermissions", "forbidden" -> {
+                return new ProviderException(PROVIDER, status, null, false,
+                        what + "; the token lacks the gmail.send scope or the mailbox may not send", null);
+            }
+            default -> {
+                // fall through to status-based handling below
+            }
+        }
+        if (status == 401 || reason.equals("authError")) {
+            if (!state.refreshedToken) {
+                state.refreshedToken = true;
+                tokens.invalidate(token);
+                return new TransientFailure(PROVIDER, status, null, Duration.ZERO, false, what, null);
+            }
+            return new ProviderException(PROVIDER, status, null, false, what
+                    + "; the access token was rejected even after a refresh: the user must connect Gmail again",
+                    null);
+        }
+        if (status == 429) {
+            return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()), false,
+                    what, null);
+        }
+        if (status >= 500) {
+            return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()), true,
+                    what, null);
+        }
+        return new ProviderException(PROVIDER, status, null, false, what, null);
+    }
+
+    /** Never prints a token. */
+    @Override
+    public String toString() {
+        return "GmailMailer[userId=" + userId + "]";
+    }
+
+    /** What one send has learnt across its attempts. */
+    private static final class Attempts {
+        private @Nullable TransientFailure unknownOutcome;
+        private boolean refreshedToken;
+    }
+
+    /** Builds a {@link GmailMailer}. */
+    public static final class Builder {
+        private @Nullable AccessTokenSource tokens;
+        private String userId = "me";
+        private String baseUrl = "https://gmail.googleapis.com/";
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private int maxAttempts = 5;
+        private Duration initialBackoff = Duration.ofSeconds(1);
+        private Duration maxRetryAfter = Duration.ofMinutes(2);
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration timeout = Duration.ofSeconds(30);
+        private boolean lookupBeforeResend = true;
+        private long sentLogCapacity = 100_000;
+
+        private Builder() {
+        }
+
+        /** Where access tokens come from (required). */
+        public Builder tokens(AccessTokenSource tokens) {
+            this.tokens = Checks.required(tokens, "tokens");
+            return this;
+        }
+
+        /** The mailbox: {@code me} (default, the token's owner) or the user's address. */
+        public Builder userId(String userId) {
+            this.userId = userId;
+            return this;
+        }
+
+        /** The API root (default {@code https://gmail.googleapis.com/}); tests point it at a stub. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Http.withSlash(Checks.required(baseUrl, "baseUrl"));
+            return this;
+        }
+
+        /** Stamps receipts (default system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.required(clock, "clock");
+            return this;
+        }
+
+        /** Waits between retries (default {@link Sleeper#system()}). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Checks.required(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Attempts per send, 1 to 20 (default 5). */
+        public Builder maxAttempts(int maxAttempts) {
+            this.maxAttempts = Checks.range(maxAttempts, 1, 20, "maxAttempts");
+            return this;
+        }
+
+        /** First backoff wait, doubled with jitter on each retry (default 1 second). */
+        public Builder initialBackoff(Duration initialBackoff) {
+            this.initialBackoff = Durations.positive(initialBackoff, "initialBackoff");
+            return this;
+        }
+
+        /** The longest {@code Retry-After} worth waiting for within one send (default 2 minutes). */
+        public Builder maxRetryAfter(Duration maxRetryAfter) {
+            this.maxRetryAfter = Durations.positive(maxRetryAfter, "maxRetryAfter");
+            return this;
+        }
+
+        /** Connect timeout (default 10 seconds). */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Durations.positive(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** Whole-call timeout for each request (default 30 seconds). */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Durations.positive(timeout, "timeout");
+            return this;
+        }
+
+        /** Whether to search the mailbox for the message after an unknown outcome before re-sending (default on). */
+        public Builder lookupBeforeResend(boolean lookupBeforeResend) {
+            this.lookupBeforeResend = lookupBeforeResend;
+            return this;
+        }
+
+        /** How many receipts this instance remembers for idempotency (default 100,000). */
+        public Builder sentLogCapacity(long sentLogCapacity) {
+            if (sentLogCapacity < 1) {
+                throw new ValidationException("sentLogCapacity must be at least 1, but was " + sentLogCapacity);
+            }
+            this.sentLogCapacity = sentLogCapacity;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public GmailMailer build() {
+            return new GmailMailer(this);
+        }
+    }
+}

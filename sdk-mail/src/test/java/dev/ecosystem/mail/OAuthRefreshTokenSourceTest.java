@@ -1,0 +1,130 @@
+package dev.ecosystem.mail;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecosystem.ProviderException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OAuthRefreshTokenSourceTest {
+    private static WireMockServer idp;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+
+    @BeforeAll
+    static void start() {
+        idp = new WireMockServer(wireMockConfig().dynamicPort());
+        idp.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        idp.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        idp.resetAll();
+    }
+
+    private OAuthRefreshTokenSource.Builder source() {
+        return OAuthRefreshTokenSource.builder().tokenEndpoint(idp.baseUrl() + "/common/oauth2/v2.0/token")
+                .clientId("client-1").clientSecret("s3cret").refreshToken("rt-1").clock(clock);
+    }
+
+    @Test
+    void accessToken_isCachedUntilShortlyBeforeExpiry() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token"))
+                .willReturn(okJson("{\"access_token\":\"at-1\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")));
+        OAuthRefreshTokenSource tokens = source().build();
+
+        assertThat(tokens.accessToken()).isEqualTo("at-1");
+        clock.advance(Duration.ofMinutes(57));
+        assertThat(tokens.accessToken()).isEqualTo("at-1");
+        idp.verify(1, postRequestedFor(urlPathEqualTo("/common/oauth2/v2.0/token")));
+
+        clock.advance(Duration.ofMinutes(2));
+        tokens.accessToken();
+        idp.verify(2, postRequestedFor(urlPathEqualTo("/common/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=refresh_token"))
+                .withRequestBody(containing("refresh_token=rt-1")));
+    }
+
+    @Test
+    void refresh_rotatedRefreshToken_isUsedNextAndHandedToHost() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token"))
+                .willReturn(okJson("{\"token_type\":\"Bearer\",\"scope\":\"Mail.Send\",\"expires_in\":3600,"
+                        + "\"access_token\":\"at-2\",\"refresh_token\":\"rt-2\"}")));
+        List<String> stored = new ArrayList<>();
+        OAuthRefreshTokenSource tokens = source().onRefreshTokenRotated(stored::add).build();
+
+        tokens.accessToken();
+        tokens.invalidate("at-2");
+        tokens.accessToken();
+
+        assertThat(stored).containsExactly("rt-2");
+        idp.verify(1, postRequestedFor(urlPathEqualTo("/common/oauth2/v2.0/token"))
+                .withRequestBody(containing("refresh_token=rt-2")));
+    }
+
+    @Test
+    void refresh_invalidGrant_failsNotRetryableAskingToReconnect() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+
+        assertThatThrownBy(() -> source().build().accessToken())
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.provider()).isEqualTo("oauth");
+                })
+                .hasMessageContaining("invalid_grant").hasMessageContaining("connect their mailbox again");
+    }
+
+    @Test
+    void toString_neverPrintsSecrets() {
+        assertThat(source().build().toString()).doesNotContain("s3cret").doesNotContain("rt-1");
+    }
+
+    static final class MutableClock extends java.time.Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
