@@ -1,0 +1,63 @@
+package dev.ecosystem.jdbc;
+
+import dev.ecosystem.ValidationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What differs between the databases the store supports: how to upsert, and the provider name in errors. */
+enum Dialect {
+    H2("h2") {
+        @Override
+        String upsert(String table, List<String> keys, List<String> columns) {
+            return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
+                    + ") VALUES (" + placeholders(columns.size()) + ")";
+        }
+    },
+    POSTGRESQL("postgresql") {
+        @Override
+        String upsert(String table, List<String> keys, List<String> columns) {
+            String updates = columns.stream().filter(column -> !keys.contains(column))
+                    .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+            return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                    + placeholders(columns.size()) + ") ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
+                    + updates;
+        }
+    };
+
+    private final String vendor;
+
+    Dialect(String vendor) {
+        this.vendor = vendor;
+    }
+
+    /** The Flyway vendor folder and the suffix of the provider name in errors. */
+    String vendor() {
+        return vendor;
+    }
+
+    /** The provider name carried by {@link dev.ecosystem.ProviderException}s: {@code jdbc:postgresql}. */
+    String provider() {
+        return "jdbc:" + vendor;
+    }
+
+    /** An insert-or-replace of one row by its key, with one {@code ?} per column in {@code columns} order. */
+    abstract String upsert(String table, List<String> keys, List<String> columns);
+
+    /** The dialect of a database, by the product name its driver reports. */
+    static Dialect of(String productName) {
+        String name = productName.toLowerCase(Locale.ROOT);
+        if (name.equals("h2")) {
+            return H2;
+        }
+        if (name.equals("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new ValidationException("JdbcPartnerStore supports H2 and PostgreSQL, but the DataSource connects to "
+                + productName);
+    }
+
+    static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+}

@@ -1,0 +1,215 @@
+package dev.ecosystem.jdbc;
+
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.model.Money;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CrmSnapshotRepository;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Each tenant's CRM snapshot in the {@code accounts}, {@code deals} and {@code crm_checkpoints} tables. Bulk writes
+ * go as JDBC batches, or on PostgreSQL above {@link #COPY_THRESHOLD} rows through {@code COPY} into a staging table
+ * and one upsert from it.
+ */
+final class JdbcCrmSnapshots implements CrmSnapshotRepository {
+    /** From this many rows on, PostgreSQL writes go through COPY. */
+    static final int COPY_THRESHOLD = 500;
+
+    private static final List<String> ACCOUNT_COLUMNS = List.of("tenant", "id", "name", "domain", "lifecycle_stage",
+            "properties", "updated_at");
+    private static final List<String> DEAL_COLUMNS = List.of("tenant", "id", "name", "account_ids", "amount",
+            "currency", "pipeline", "stage", "status", "created_at", "close_date", "properties");
+    private static final List<String> KEY = List.of("tenant", "id");
+
+    private final JdbcTransaction tx;
+    private final String accounts;
+    private final String deals;
+    private final String checkpoints;
+
+    JdbcCrmSnapshots(JdbcTransaction tx) {
+        this.tx = tx;
+        this.accounts = tx.table("accounts");
+        this.deals = tx.table("deals");
+        this.checkpoints = tx.table("crm_checkpoints");
+    }
+
+    @Override
+    public void putAccounts(CompanyId tenant, Collection<Account> records) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(records, "accounts");
+        for (Account account : records) {
+            requireOwner(tenant, account.owner(), "account " + account.id());
+        }
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (Account account : lastById(records, account -> account.id().value())) {
+            rows.add(new Object[] {tenant.value(), account.id().value(), account.name(), account.domain(),
+                account.lifecycleStage(), Columns.json(account.properties()),
+                account.updatedAt() == null ? null : Columns.nanos(account.updatedAt(), "account updatedAt")});
+        }
+        write("store accounts", accounts, ACCOUNT_COLUMNS, rows);
+    }
+
+    @Override
+    public void removeAccounts(CompanyId tenant, Collection<AccountId> ids) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(ids, "account ids");
+        remove("remove accounts", accounts, tenant, ids.stream().map(AccountId::value).toList());
+    }
+
+    @Override
+    public @Nullable Account account(CompanyId tenant, AccountId id) {
+        Checks.required(tenant, "tenant");
+        Checks.required(id, "account id");
+        return tx.queryOne("get account " + id, select(ACCOUNT_COLUMNS, accounts) + " WHERE tenant = ? AND id = ?",
+                JdbcCrmSnapshots::account, tenant.value(), id.value());
+    }
+
+    @Override
+    public Page<Account> accounts(CompanyId tenant, PageRequest page) {
+        Checks.required(tenant, "tenant");
+        return tx.page("jdbc/accounts", page, select(ACCOUNT_COLUMNS, accounts) + " WHERE tenant = ?",
+                JdbcCrmSnapshots::account, account -> account.id().value(), tenant.value());
+    }
+
+    @Override
+    public long accountCount(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        return tx.count("count accounts", "SELECT COUNT(*) FROM " + accounts + " WHERE tenant = ?", tenant.value());
+    }
+
+    @Override
+    public void putDeals(CompanyId tenant, Collection<Deal> records) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(records, "deals");
+        for (Deal deal : records) {
+            requireOwner(tenant, deal.owner(), "deal " + deal.id());
+        }
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (Deal deal : lastById(records, deal -> deal.id().value())) {
+            Money amount = deal.amount();
+            rows.add(new Object[] {tenant.value(), deal.id().value(), deal.name(),
+                Columns.json(deal.accountIds().stream().map(AccountId::value).toList()),
+                amount == null ? null : amount.amount(),
+                amount == null ? null : amount.currency().getCurrencyCode(), deal.pipeline(), deal.stage(),
+                deal.status().name(), Columns.nanos(deal.createdAt(), "deal createdAt"), deal.closeDate(),
+                Columns.json(deal.properties())});
+        }
+        write("store deals", deals, DEAL_COLUMNS, rows);
+    }
+
+    @Override
+    public void removeDeals(CompanyId tenant, Collection<DealId> ids) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(ids, "deal ids");
+        remove("remove deals", deals, tenant, ids.stream().map(DealId::value).toList());
+    }
+
+    @Override
+    public @Nullable Deal deal(CompanyId tenant, DealId id) {
+        Checks.required(tenant, "tenant");
+        Checks.required(id, "deal id");
+        return tx.queryOne("get deal " + id, select(DEAL_COLUMNS, deals) + " WHERE tenant = ? AND id = ?",
+                JdbcCrmSnapshots::deal, tenant.value(), id.value());
+    }
+
+    @Override
+    public Page<Deal> deals(CompanyId tenant, PageRequest page) {
+        Checks.required(tenant, "tenant");
+        return tx.page("jdbc/deals", page, select(DEAL_COLUMNS, deals) + " WHERE tenant = ?",
+                JdbcCrmSnapshots::deal, deal -> deal.id().value(), tenant.value());
+    }
+
+    @Override
+    public long dealCount(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        return tx.count("count deals", "SELECT COUNT(*) FROM " + deals + " WHERE tenant = ?", tenant.value());
+    }
+
+    @Override
+    public @Nullable String checkpoint(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        return tx.queryOne("read checkpoint", "SELECT checkpoint FROM " + checkpoints + " WHERE tenant = ?",
+                row -> row.getString(1), tenant.value());
+    }
+
+    @Override
+    public void saveCheckpoint(CompanyId tenant, String checkpoint) {
+        Checks.required(tenant, "tenant");
+        Checks.text(checkpoint, "checkpoint", 10_000);
+        tx.update("save checkpoint", tx.dialect().upsert(checkpoints, List.of("tenant"),
+                List.of("tenant", "checkpoint")), tenant.value(), checkpoint);
+    }
+
+    private void write(String what, String table, List<String> columns, List<Object[]> rows) {
+        if (tx.dialect() == Dialect.POSTGRESQL && rows.size() >= COPY_THRESHOLD) {
+            PostgresCopy.upsert(tx, what, table, KEY, columns, rows);
+        } else {
+            tx.batch(what, tx.dialect().upsert(table, KEY, columns), rows);
+        }
+    }
+
+    private void remove(String what, String table, CompanyId tenant, List<String> ids) {
+        List<Object[]> rows = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            rows.add(new Object[] {tenant.value(), id});
+        }
+        tx.batch(what, "DELETE FROM " + table + " WHERE tenant = ? AND id = ?", rows);
+    }
+
+    /** The records without repeats of an id, the last one of each id winning, in first-seen order. */
+    private static <T> Collection<T> lastById(Collection<T> records, Function<T, String> id) {
+        Map<String, T> byId = new LinkedHashMap<>();
+        for (T record : records) {
+            byId.put(id.apply(record), record);
+        }
+        return byId.values();
+    }
+
+    private static String select(List<String> columns, String table) {
+        return "SELECT " + String.join(", ", columns) + " FROM " + table;
+    }
+
+    private static void requireOwner(CompanyId tenant, CompanyId owner, String record) {
+        if (!owner.equals(tenant)) {
+            throw new ValidationException(record + " is owned by " + owner + " but was stored into the snapshot of "
+                    + tenant + "; a tenant's snapshot holds only its own records");
+        }
+    }
+
+    private static Account account(ResultSet row) throws SQLException {
+        return new Account(new CompanyId(row.getString("tenant")), new AccountId(row.getString("id")),
+                row.getString("name"), row.getString("domain"), row.getString("lifecycle_stage"),
+                Columns.stringMap(row.getString("properties")), Columns.getInstant(row, "updated_at"));
+    }
+
+    private static Deal deal(ResultSet row) throws SQLException {
+        BigDecimal amount = row.getBigDecimal("amount");
+        String currency = row.getString("currency");
+        List<AccountId> accountIds = Columns.strings(row.getString("account_ids")).stream().map(AccountId::new)
+                .toList();
+        return new Deal(new CompanyId(row.getString("tenant")), new DealId(row.getString("id")),
+                row.getString("name"), accountIds,
+                amount == null || currency == null ? null : new Money(amount, Money.currency(currency)),
+                row.getString("pipeline"), row.getString("stage"), DealStatus.valueOf(row.getString("status")),
+                Columns.instant(row.getLong("created_at")), row.getObject("close_date", LocalDate.class),
+                Columns.stringMap(row.getString("properties")));
+    }
+}

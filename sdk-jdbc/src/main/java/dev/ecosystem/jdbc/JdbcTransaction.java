@@ -1,0 +1,225 @@
+package dev.ecosystem.jdbc;
+
+import dev.ecosystem.EcosystemException;
+import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CompanyRepository;
+import dev.ecosystem.spi.ContactRepository;
+import dev.ecosystem.spi.CrmSnapshotRepository;
+import dev.ecosystem.spi.IdempotencyRepository;
+import dev.ecosystem.spi.IntroductionRepository;
+import dev.ecosystem.spi.OutboxRepository;
+import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.TouchpointRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open database transaction and the repositories that work in it. Every statement goes through the helpers
+ * here, which translate failures and remember the first one: a transaction whose statement failed is never
+ * committed, even if the callback swallowed the exception.
+ */
+final class JdbcTransaction implements StoreTransaction {
+    /** Rows per JDBC batch on bulk paths. */
+    static final int BATCH_SIZE = 1000;
+
+    /** Reads one row into a value. */
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final Tables tables;
+    private boolean open = true;
+    private @Nullable EcosystemException failure;
+
+    JdbcTransaction(Connection connection, Dialect dialect, Tables tables) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.tables = tables;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** The qualified name of one of the store's tables. */
+    String table(String name) {
+        return tables.name(name);
+    }
+
+    /** The first statement failure of this transaction, or {@code null}. */
+    @Nullable EcosystemException failure() {
+        return failure;
+    }
+
+    void close() {
+        open = false;
+    }
+
+    /** Fails when the callback that owned this transaction has returned. */
+    JdbcTransaction checkOpen() {
+        if (!open) {
+            throw new IllegalStateException("this StoreTransaction was used after its callback returned; "
+                    + "do all work inside the inTransaction callback");
+        }
+        return this;
+    }
+
+    /** Runs an insert, update or delete; returns the number of rows it changed. */
+    int update(String what, String sql, @Nullable Object... params) {
+        checkOpen();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** Runs one statement once per row of parameters, in batches. */
+    void batch(String what, String sql, List<Object[]> rows) {
+        checkOpen();
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int pending = 0;
+            for (Object[] row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+                if (++pending == BATCH_SIZE) {
+                    statement.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                statement.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** The rows of a query. */
+    <T> List<T> query(String what, String sql, RowMapper<T> mapper, @Nullable Object... params) {
+        checkOpen();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, params);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
+    /** The one row of a query, or {@code null} when it has none. */
+    <T> @Nullable T queryOne(String what, String sql, RowMapper<T> mapper, @Nullable Object... params) {
+        List<T> rows = query(what, sql, mapper, params);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    /** The number a {@code SELECT COUNT(*)} query returns. */
+    long count(String what, String sql, @Nullable Object... params) {
+        Long count = queryOne(what, sql, row -> row.getLong(1), params);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * One page of a keyset listing by {@code id}: {@code selectWhere} is a {@code SELECT ... WHERE ...} over a table
+     * with an {@code id} column, {@code params} its parameters.
+     */
+    <T> Page<T> page(String listing, PageRequest request, String selectWhere, RowMapper<T> mapper,
+            Function<T, String> key, @Nullable Object... params) {
+        dev.ecosystem.internal.Checks.required(request, "page");
+        String after = Cursors.decode(listing, request.cursor());
+        List<Object> all = new ArrayList<>(Arrays.asList(params));
+        String sql = selectWhere;
+        if (after != null) {
+            sql += " AND id > ?";
+            all.add(after);
+        }
+        sql += " ORDER BY id LIMIT ?";
+        all.add(request.size() + 1);
+        List<T> rows = query("list " + listing, sql, mapper, all.toArray());
+        if (rows.size() <= request.size()) {
+            return new Page<>(rows, null);
+        }
+        List<T> items = rows.subList(0, request.size());
+        return new Page<>(items, Cursors.encode(listing, key.apply(items.get(items.size() - 1))));
+    }
+
+    /** Translates a failure of this transaction's statement, and remembers the first. */
+    EcosystemException failed(String what, SQLException e) {
+        EcosystemException translated = SqlFailures.translate(dialect, what, e);
+        if (failure == null) {
+            failure = translated;
+        }
+        return translated;
+    }
+
+    private static void bind(PreparedStatement statement, @Nullable Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            statement.setObject(i + 1, params[i]);
+        }
+    }
+
+    @Override
+    public CompanyRepository companies() {
+        return new JdbcCompanies(checkOpen());
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return new JdbcContacts(checkOpen());
+    }
+
+    @Override
+    public PartnershipRepository partnerships() {
+        return new JdbcPartnerships(checkOpen());
+    }
+
+    @Override
+    public IntroductionRepository introductions() {
+        return new JdbcIntroductions(checkOpen());
+    }
+
+    @Override
+    public CrmSnapshotRepository crm() {
+        return new JdbcCrmSnapshots(checkOpen());
+    }
+
+    @Override
+    public TouchpointRepository touchpoints() {
+        return new JdbcTouchpoints(checkOpen());
+    }
+
+    @Override
+    public OutboxRepository outbox() {
+        return new JdbcOutbox(checkOpen());
+    }
+
+    @Override
+    public IdempotencyRepository idempotency() {
+        return new JdbcIdempotency(checkOpen());
+    }
+}

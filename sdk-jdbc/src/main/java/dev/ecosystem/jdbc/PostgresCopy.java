@@ -1,0 +1,94 @@
+package dev.ecosystem.jdbc;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * PostgreSQL's fast path for many rows: {@code COPY} them (CSV) into a temporary staging table shaped like the
+ * target, then upsert them all with one {@code INSERT ... SELECT ... ON CONFLICT}. Loaded only on PostgreSQL, so the
+ * driver stays an optional dependency.
+ */
+final class PostgresCopy {
+    private static final int CHUNK_CHARS = 1 << 16;
+
+    private PostgresCopy() {
+    }
+
+    /** Inserts or replaces {@code rows} (values in {@code columns} order, no repeated key) in {@code table}. */
+    static void upsert(JdbcTransaction tx, String what, String table, List<String> key, List<String> columns,
+            List<Object[]> rows) {
+        tx.checkOpen();
+        Connection connection = tx.connection();
+        String stage = "eco_stage_" + Integer.toHexString(table.hashCode() & Integer.MAX_VALUE);
+        String columnList = String.join(", ", columns);
+        String updates = columns.stream().filter(column -> !key.contains(column))
+                .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table
+                    + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
+            copy(connection.unwrap(PGConnection.class), "COPY " + stage + " (" + columnList
+                    + ") FROM STDIN (FORMAT csv)", rows);
+            statement.executeUpdate("INSERT INTO " + table + " (" + columnList + ") SELECT " + columnList + " FROM "
+                    + stage + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates);
+            statement.execute("TRUNCATE " + stage);
+        } catch (SQLException e) {
+            throw tx.failed(what, e);
+        }
+    }
+
+    private static void copy(PGConnection connection, String sql, List<Object[]> rows) throws SQLException {
+        CopyIn copy = connection.getCopyAPI().copyIn(sql);
+        try {
+            StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 1024);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        chunk.append(',');
+                    }
+                    appendCsv(chunk, row[i]);
+                }
+                chunk.append('\n');
+                if (chunk.length() >= CHUNK_CHARS) {
+                    write(copy, chunk);
+                }
+            }
+            write(copy, chunk);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        chunk.setLength(0);
+    }
+
+    /** One CSV field: nothing for null (COPY's CSV null), else the text in double quotes, quotes doubled. */
+    private static void appendCsv(StringBuilder out, @Nullable Object value) {
+        if (value == null) {
+            return;
+        }
+        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                out.append('"');
+            }
+            out.append(c);
+        }
+        out.append('"');
+    }
+}
