@@ -74,7 +74,7 @@ final class JdbcTransaction implements StoreTransaction {
     /** Fails when the callback that owned this transaction has returned. */
     JdbcTransaction checkOpen() {
         if (!open) {
-            throw new IllegalStateException("this StoreTransaction was used after its callback returned; "
+            throw new EcosystemException("this StoreTransaction was used after its callback returned; "
                     + "do all work inside the inTransaction callback");
         }
         return this;

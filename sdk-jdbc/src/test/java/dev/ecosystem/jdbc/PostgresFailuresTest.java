@@ -49,7 +49,7 @@ class PostgresFailuresTest {
 
     @BeforeEach
     void emptyTables() {
-        PostgresTables.truncateAll(dataSource, schema);
+        StoreTables.truncateAll(dataSource, schema);
     }
 
     @Test

@@ -28,7 +28,7 @@ class PostgresStoreBehaviourTest extends StoreBehaviourTest {
 
     @BeforeEach
     void emptyTables() {
-        PostgresTables.truncateAll(dataSource, schema);
+        StoreTables.truncateAll(dataSource, schema);
     }
 
     @Override
