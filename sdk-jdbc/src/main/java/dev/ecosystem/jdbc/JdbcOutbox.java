@@ -76,6 +76,7 @@ final class JdbcOutbox implements OutboxRepository {
             throw new ValidationException("leaseUntil must be after now (" + now + "), but was " + leaseUntil);
         }
         long lease = Columns.nanos(leaseUntil, "leaseUntil");
+        tx.beginClaim("claim due outbox entries");
         List<OutboxEntry> due = tx.query("claim due outbox entries", SELECT + table
                 + " WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
                 + " FOR UPDATE SKIP LOCKED", JdbcOutbox::entry, OutboxStatus.PENDING.name(),

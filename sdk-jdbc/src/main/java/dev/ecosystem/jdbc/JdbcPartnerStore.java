@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * {@code jdbc:postgresql} and whose message carries the SQLState; the database has rolled the transaction back.
  *
  * <p>Outbox claims use {@code SELECT ... FOR UPDATE SKIP LOCKED}, so dispatchers on many nodes share the due entries
- * without waiting for each other, and a dead node's entries are claimed again once their lease ran out.
+ * without waiting for each other, and a dead node's entries are claimed again once their lease ran out. A
+ * transaction that starts with {@link dev.ecosystem.spi.OutboxRepository#claimDue} runs at {@code READ COMMITTED}:
+ * the claim's row locks already make it safe, and it stays out of serializable conflict tracking, which would
+ * otherwise abort concurrent dispatchers' claims and sends for no reason. Claim in a transaction of its own.
  */
 public final class JdbcPartnerStore implements PartnerStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPartnerStore.class);
@@ -156,7 +159,6 @@ public final class JdbcPartnerStore implements PartnerStore {
         }
         try {
             connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE);
             return connection;
         } catch (SQLException e) {
             release(connection);

@@ -41,6 +41,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final Dialect dialect;
     private final Tables tables;
     private boolean open = true;
+    private boolean begun;
     private @Nullable EcosystemException failure;
 
     JdbcTransaction(Connection connection, Dialect dialect, Tables tables) {
@@ -51,10 +52,6 @@ final class JdbcTransaction implements StoreTransaction {
 
     Dialect dialect() {
         return dialect;
-    }
-
-    Connection connection() {
-        return connection;
     }
 
     /** The qualified name of one of the store's tables. */
@@ -80,10 +77,34 @@ final class JdbcTransaction implements StoreTransaction {
         return this;
     }
 
+    /**
+     * Sets the isolation level before the first statement: {@code SERIALIZABLE}, or {@code READ COMMITTED} for a
+     * transaction that starts with an outbox claim. A claim reads the due rows in one statement and locks what it
+     * takes ({@code FOR UPDATE SKIP LOCKED}): that is already safe, and keeping claims out of serializable conflict
+     * tracking stops dispatchers on many nodes from aborting each other's claims and sends.
+     */
+    private void begin(boolean claim) throws SQLException {
+        if (!begun) {
+            begun = true;
+            connection.setTransactionIsolation(claim
+                    ? Connection.TRANSACTION_READ_COMMITTED : Connection.TRANSACTION_SERIALIZABLE);
+        }
+    }
+
+    /** Lets the first statement of this transaction be an outbox claim; see {@link #begin}. */
+    void beginClaim(String what) {
+        checkOpen();
+        try {
+            begin(true);
+        } catch (SQLException e) {
+            throw failed(what, e);
+        }
+    }
+
     /** Runs an insert, update or delete; returns the number of rows it changed. */
     int update(String what, String sql, @Nullable Object... params) {
         checkOpen();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             bind(statement, params);
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -97,7 +118,7 @@ final class JdbcTransaction implements StoreTransaction {
         if (rows.isEmpty()) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             int pending = 0;
             for (Object[] row : rows) {
                 bind(statement, row);
@@ -118,7 +139,7 @@ final class JdbcTransaction implements StoreTransaction {
     /** The rows of a query. */
     <T> List<T> query(String what, String sql, RowMapper<T> mapper, @Nullable Object... params) {
         checkOpen();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = prepare(sql)) {
             bind(statement, params);
             try (ResultSet rows = statement.executeQuery()) {
                 List<T> result = new ArrayList<>();
@@ -175,6 +196,17 @@ final class JdbcTransaction implements StoreTransaction {
             failure = translated;
         }
         return translated;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        begin(false);
+        return connection.prepareStatement(sql);
+    }
+
+    /** The connection, in its transaction, for statements this class has no helper for. */
+    Connection begunConnection() throws SQLException {
+        begin(false);
+        return connection;
     }
 
     private static void bind(PreparedStatement statement, @Nullable Object[] params) throws SQLException {

@@ -26,11 +26,20 @@ final class PostgresCopy {
     static void upsert(JdbcTransaction tx, String what, String table, List<String> key, List<String> columns,
             List<Object[]> rows) {
         tx.checkOpen();
-        Connection connection = tx.connection();
         String stage = "eco_stage_" + Integer.toHexString(table.hashCode() & Integer.MAX_VALUE);
-        String columnList = String.join(", ", columns);
         String updates = columns.stream().filter(column -> !key.contains(column))
                 .map(column -> column + " = EXCLUDED." + column).collect(Collectors.joining(", "));
+        try {
+            Connection connection = tx.begunConnection();
+            copyAndUpsert(connection, stage, table, key, columns, updates, rows);
+        } catch (SQLException e) {
+            throw tx.failed(what, e);
+        }
+    }
+
+    private static void copyAndUpsert(Connection connection, String stage, String table, List<String> key,
+            List<String> columns, String updates, List<Object[]> rows) throws SQLException {
+        String columnList = String.join(", ", columns);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " + table
                     + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
@@ -39,8 +48,6 @@ final class PostgresCopy {
             statement.executeUpdate("INSERT INTO " + table + " (" + columnList + ") SELECT " + columnList + " FROM "
                     + stage + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates);
             statement.execute("TRUNCATE " + stage);
-        } catch (SQLException e) {
-            throw tx.failed(what, e);
         }
     }
 
