@@ -56,6 +56,7 @@ class OutboxManyNodesTest {
     @BeforeEach
     void startNodes() {
         schema = TestDatabases.createPostgresSchema();
+        TestDatabases.assumePostgres(schema);
         for (int node = 0; node < NODES; node++) {
             HikariDataSource pool = TestDatabases.postgres(THREADS_PER_NODE + 1, "node-" + node);
             pools.add(pool);

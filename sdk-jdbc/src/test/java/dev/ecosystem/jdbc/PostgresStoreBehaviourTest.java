@@ -14,6 +14,9 @@ class PostgresStoreBehaviourTest extends StoreBehaviourTest {
     @BeforeAll
     static void open() {
         schema = TestDatabases.createPostgresSchema();
+        if (schema == null) {
+            return;
+        }
         dataSource = TestDatabases.postgres(4, "pg-behaviour");
         store = JdbcPartnerStore.builder(dataSource).schema(schema).build();
     }
@@ -28,6 +31,7 @@ class PostgresStoreBehaviourTest extends StoreBehaviourTest {
 
     @BeforeEach
     void emptyTables() {
+        TestDatabases.assumePostgres(schema);
         StoreTables.truncateAll(dataSource, schema);
     }
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /** The databases the tests run on: H2 files in a temporary folder, and the local PostgreSQL server. */
@@ -19,6 +20,8 @@ final class TestDatabases {
     static final String POSTGRES_URL = System.getenv().getOrDefault("ECO_TEST_PG_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
     static final String POSTGRES_USER = System.getenv().getOrDefault("ECO_TEST_PG_USER", "postgres");
+
+    private static volatile String unreachable = "";
 
     private TestDatabases() {
     }
@@ -33,10 +36,11 @@ final class TestDatabases {
     }
 
     /**
-     * A fresh, randomly named schema on the local PostgreSQL server. Skips the calling test (JUnit assumption) when
-     * no server is reachable, except in CI ({@code CI=true}), where a missing server fails the test instead.
+     * A fresh, randomly named schema on the local PostgreSQL server, or {@code null} when no server is reachable;
+     * in CI ({@code CI=true}) an unreachable server fails the calling test instead. Tests then call
+     * {@link #assumePostgres} before each test, so each one is reported skipped with the reason.
      */
-    static String createPostgresSchema() {
+    static @Nullable String createPostgresSchema() {
         String schema = "eco_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
                 .toLowerCase(Locale.ROOT);
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
@@ -44,14 +48,18 @@ final class TestDatabases {
             statement.execute("CREATE SCHEMA " + schema);
             return schema;
         } catch (SQLException e) {
-            String message = "PostgreSQL is not reachable at " + POSTGRES_URL + " as " + POSTGRES_USER + " ("
+            unreachable = "PostgreSQL is not reachable at " + POSTGRES_URL + " as " + POSTGRES_USER + " ("
                     + e.getMessage() + "); start it or set ECO_TEST_PG_URL";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("CI=true requires the PostgreSQL tests to run, but " + message);
+                fail("CI=true requires the PostgreSQL tests to run, but " + unreachable);
             }
-            Assumptions.abort("Skipping the PostgreSQL tests: " + message);
-            throw new AssertionError("unreachable");
+            return null;
         }
+    }
+
+    /** Skips the calling test, with the reason, when {@link #createPostgresSchema()} found no server. */
+    static void assumePostgres(@Nullable String schema) {
+        Assumptions.assumeTrue(schema != null, () -> "Skipping a PostgreSQL test: " + unreachable);
     }
 
     /** Drops a schema made by {@link #createPostgresSchema()}, with everything in it. */
