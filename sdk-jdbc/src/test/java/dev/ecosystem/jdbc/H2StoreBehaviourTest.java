@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,23 +9,22 @@ import org.junit.jupiter.api.io.TempDir;
 class H2StoreBehaviourTest extends StoreBehaviourTest {
     @TempDir
     static Path folder;
-    private static HikariDataSource dataSource;
-    private static JdbcPartnerStore store;
+    private static StoreFixture fixture;
+    private JdbcPartnerStore store;
 
     @BeforeAll
     static void open() {
-        dataSource = TestDatabases.h2File(folder, 4);
-        store = JdbcPartnerStore.create(dataSource);
+        fixture = StoreFixture.h2(folder);
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        fixture.close();
     }
 
     @BeforeEach
     void emptyTables() {
-        StoreTables.truncateAll(dataSource, null);
+        store = fixture.emptied();
     }
 
     @Override

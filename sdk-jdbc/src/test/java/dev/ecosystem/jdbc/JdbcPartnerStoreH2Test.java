@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.testkit.PartnerStoreContract;
 import java.nio.file.Path;
@@ -12,23 +11,20 @@ import org.junit.jupiter.api.io.TempDir;
 class JdbcPartnerStoreH2Test extends PartnerStoreContract {
     @TempDir
     static Path folder;
-    private static HikariDataSource dataSource;
-    private static JdbcPartnerStore store;
+    private static StoreFixture fixture;
 
     @BeforeAll
     static void open() {
-        dataSource = TestDatabases.h2File(folder, 8);
-        store = JdbcPartnerStore.create(dataSource);
+        fixture = StoreFixture.h2(folder);
     }
 
     @AfterAll
     static void close() {
-        dataSource.close();
+        fixture.close();
     }
 
     @Override
     protected PartnerStore createStore() {
-        StoreTables.truncateAll(dataSource, null);
-        return store;
+        return fixture.emptied();
     }
 }

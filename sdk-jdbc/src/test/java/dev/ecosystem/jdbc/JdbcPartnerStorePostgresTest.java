@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.testkit.PartnerStoreContract;
 import org.junit.jupiter.api.AfterAll;
@@ -11,32 +10,20 @@ import org.junit.jupiter.api.BeforeAll;
  * test. Skips where no server is reachable, fails instead when {@code CI=true}.
  */
 class JdbcPartnerStorePostgresTest extends PartnerStoreContract {
-    private static String schema;
-    private static HikariDataSource dataSource;
-    private static JdbcPartnerStore store;
+    private static StoreFixture fixture;
 
     @BeforeAll
     static void open() {
-        schema = TestDatabases.createPostgresSchema();
-        if (schema == null) {
-            return;
-        }
-        dataSource = TestDatabases.postgres(8, "pg-contract");
-        store = JdbcPartnerStore.builder(dataSource).schema(schema).build();
+        fixture = StoreFixture.postgres("pg-contract");
     }
 
     @AfterAll
     static void close() {
-        if (dataSource != null) {
-            dataSource.close();
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        fixture.close();
     }
 
     @Override
     protected PartnerStore createStore() {
-        TestDatabases.assumePostgres(schema);
-        StoreTables.truncateAll(dataSource, schema);
-        return store;
+        return fixture.emptied();
     }
 }

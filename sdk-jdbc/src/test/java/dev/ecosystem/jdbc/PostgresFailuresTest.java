@@ -28,32 +28,26 @@ import org.junit.jupiter.api.Test;
 
 /** Connection loss, deadlocks, serialization failures and a full pool, on a real PostgreSQL server. */
 class PostgresFailuresTest {
+    private static StoreFixture fixture;
     private static String schema;
     private static HikariDataSource dataSource;
     private static JdbcPartnerStore store;
 
     @BeforeAll
     static void open() {
-        schema = TestDatabases.createPostgresSchema();
-        if (schema == null) {
-            return;
-        }
-        dataSource = TestDatabases.postgres(4, "pg-failures");
-        store = JdbcPartnerStore.builder(dataSource).schema(schema).build();
+        fixture = StoreFixture.postgres("pg-failures");
+        schema = fixture.schema();
     }
 
     @AfterAll
     static void close() {
-        if (dataSource != null) {
-            dataSource.close();
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        fixture.close();
     }
 
     @BeforeEach
     void emptyTables() {
-        TestDatabases.assumePostgres(schema);
-        StoreTables.truncateAll(dataSource, schema);
+        store = fixture.emptied();
+        dataSource = fixture.dataSource();
     }
 
     @Test

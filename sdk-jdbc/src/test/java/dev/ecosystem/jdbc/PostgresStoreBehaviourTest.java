@@ -1,38 +1,26 @@
 package dev.ecosystem.jdbc;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 class PostgresStoreBehaviourTest extends StoreBehaviourTest {
-    private static String schema;
-    private static HikariDataSource dataSource;
-    private static JdbcPartnerStore store;
+    private static StoreFixture fixture;
+    private JdbcPartnerStore store;
 
     @BeforeAll
     static void open() {
-        schema = TestDatabases.createPostgresSchema();
-        if (schema == null) {
-            return;
-        }
-        dataSource = TestDatabases.postgres(4, "pg-behaviour");
-        store = JdbcPartnerStore.builder(dataSource).schema(schema).build();
+        fixture = StoreFixture.postgres("pg-behaviour");
     }
 
     @AfterAll
     static void close() {
-        if (dataSource != null) {
-            dataSource.close();
-            TestDatabases.dropPostgresSchema(schema);
-        }
+        fixture.close();
     }
 
     @BeforeEach
     void emptyTables() {
-        TestDatabases.assumePostgres(schema);
-        StoreTables.truncateAll(dataSource, schema);
+        store = fixture.emptied();
     }
 
     @Override
