@@ -52,6 +52,7 @@ import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -308,10 +309,11 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
-        @DisplayName("Whatever the callback throws reaches the caller as the same instance: runtime, SDK or Error")
+        @DisplayName("Whatever the callback throws reaches the caller as the same instance and undoes its writes")
         void failedCallback_exceptionReachesCallerUnchanged() {
             List<Throwable> thrown = List.of(new Boom(), new IllegalStateException("host bug"),
-                    new NotFoundException("thrown by the host's own code"), new AssertionError("an Error"));
+                    new NotFoundException("thrown by the host's own code"), new AssertionError("an Error"),
+                    new IOException("a checked exception, as Kotlin or Lombok code may throw"));
             for (Throwable failure : thrown) {
                 Throwable caught = catchThrowable(() -> write(tx -> {
                     tx.companies().put(company("acme"));
@@ -635,7 +637,7 @@ public abstract class PartnerStoreContract {
         @Test
         @DisplayName("insert stores at version 0 whatever version the caller passed")
         void insert_ignoresGivenVersion() {
-            Introduction atSeven = withVersion(introduction("i1", TENANT_A, TENANT_B), 7);
+            Introduction atSeven = introduction("i1", TENANT_A, TENANT_B).withVersion(7);
 
             Introduction inserted = read(tx -> tx.introductions().insert(atSeven));
 
@@ -681,7 +683,7 @@ public abstract class PartnerStoreContract {
             assertThat(v1.version()).isEqualTo(1);
             assertThat(v1.status()).isEqualTo(IntroductionStatus.AWAITING_CONSENT);
             assertThat(v2.version()).isEqualTo(2);
-            assertThat(v2).isEqualTo(withVersion(v0.withStatus(IntroductionStatus.CONNECTED, T0.plusSeconds(120)), 2));
+            assertThat(v2).isEqualTo(v0.withStatus(IntroductionStatus.CONNECTED, T0.plusSeconds(120)).withVersion(2));
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(v2));
         }
 
@@ -696,7 +698,7 @@ public abstract class PartnerStoreContract {
                     v0.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)))))
                     .isInstanceOf(ConflictException.class);
             assertThatThrownBy(() -> write(tx -> tx.introductions().update(
-                    withVersion(v1.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)), 5))))
+                    v1.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)).withVersion(5))))
                     .as("a version from the future").isInstanceOf(ConflictException.class);
 
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(v1));
@@ -709,6 +711,22 @@ public abstract class PartnerStoreContract {
                     .isInstanceOf(NotFoundException.class);
 
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isNull());
+        }
+
+        @Test
+        @DisplayName("An update cannot move an introduction to other companies: it is a conflict and nothing leaks")
+        void update_changingCompanies_isConflict() {
+            Introduction v0 = read(tx -> tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B)));
+            Introduction moved = introduction("i1", TENANT_A, TENANT_C);
+
+            assertThatThrownBy(() -> write(tx -> tx.introductions().update(moved)))
+                    .isInstanceOf(ConflictException.class);
+
+            check(tx -> {
+                assertThat(tx.introductions().get(TENANT_B, IntroductionId.of("i1"))).isEqualTo(v0);
+                assertThat(tx.introductions().get(TENANT_C, IntroductionId.of("i1"))).isNull();
+                assertThat(tx.introductions().list(TENANT_C, PageRequest.first(10)).items()).isEmpty();
+            });
         }
 
         @Test
@@ -1171,6 +1189,21 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
+        @DisplayName("An update cannot change an entry's Message-ID: it is a conflict and the entry stays")
+        void update_changingMessageId_isConflict() {
+            OutboxEntry entry = outboxEntry(TENANT_A, "o1", T0);
+            write(tx -> tx.outbox().enqueue(entry));
+            OutboxEntry otherMessage = outboxEntry(TENANT_A, "other", T0);
+            OutboxEntry changed = new OutboxEntry(entry.id(), entry.tenant(), otherMessage.message(), entry.origin(),
+                    entry.status(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(), entry.receipt(),
+                    entry.createdAt());
+
+            assertThatThrownBy(() -> write(tx -> tx.outbox().update(changed))).isInstanceOf(ConflictException.class);
+
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(entry));
+        }
+
+        @Test
         @DisplayName("Tenancy: list shows a tenant only its own entries, in the status asked for")
         void list_isPerTenantAndStatus() {
             OutboxEntry parked = outboxEntry(TENANT_A, "a2", T0).parked("mailbox full");
@@ -1243,8 +1276,7 @@ public abstract class PartnerStoreContract {
         void claimDue_movesNextAttemptToLease() {
             OutboxEntry entry = outboxEntry(TENANT_A, "o1", T0.minusSeconds(30));
             write(tx -> tx.outbox().enqueue(entry));
-            OutboxEntry leased = new OutboxEntry(entry.id(), entry.tenant(), entry.message(), entry.origin(),
-                    entry.status(), entry.attempts(), lease, entry.lastError(), entry.receipt(), entry.createdAt());
+            OutboxEntry leased = entry.dueAt(lease);
 
             check(tx -> assertThat(tx.outbox().claimDue(T0, lease, 10)).containsExactly(leased));
             check(tx -> assertThat(tx.outbox().get(entry.id())).isEqualTo(leased));
@@ -1371,9 +1403,9 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
-        @DisplayName("A key of 255 characters is accepted")
+        @DisplayName("A key of 500 characters is accepted")
         void putIfAbsent_longestKey_isAccepted() {
-            String key = "k".repeat(255);
+            String key = "k".repeat(500);
 
             check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, key, "v")).isNull());
             assertThat(storedIdempotencyValue(TENANT_A, key)).isEqualTo("v");
@@ -1855,8 +1887,8 @@ public abstract class PartnerStoreContract {
                     tx -> tx.idempotency().putIfAbsent(TENANT_A, "", "v"));
             calls.put("idempotency().putIfAbsent(tenant, blank, value)",
                     tx -> tx.idempotency().putIfAbsent(TENANT_A, "  ", "v"));
-            calls.put("idempotency().putIfAbsent(tenant, 256 characters, value)",
-                    tx -> tx.idempotency().putIfAbsent(TENANT_A, "k".repeat(256), "v"));
+            calls.put("idempotency().putIfAbsent(tenant, 501 characters, value)",
+                    tx -> tx.idempotency().putIfAbsent(TENANT_A, "k".repeat(501), "v"));
             calls.put("idempotency().putIfAbsent(tenant, key, null)",
                     tx -> tx.idempotency().putIfAbsent(TENANT_A, KEY, null));
             return calls;
@@ -2154,11 +2186,6 @@ public abstract class PartnerStoreContract {
             values.add(outcome.value());
         }
         return values;
-    }
-
-    private static Introduction withVersion(Introduction i, long version) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), i.context(), i.status(), i.createdAt(), i.updatedAt(), version);
     }
 
     private static Introduction withContext(Introduction i, String context) {
