@@ -304,7 +304,7 @@ public abstract class PartnerStoreContract {
                 throw new Boom();
             }));
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0, T0.plusSeconds(300), 10))
+            write(tx -> assertThat(tx.outbox().claimDue(T0, T0.plusSeconds(300), 10))
                     .extracting(OutboxEntry::id).containsExactly(OutboxEntryId.of("o1")));
         }
 
@@ -409,8 +409,8 @@ public abstract class PartnerStoreContract {
         void remove_reportsWhetherThereWasOne() {
             write(tx -> tx.companies().put(company("acme")));
 
-            check(tx -> assertThat(tx.companies().remove(CompanyId.of("acme"))).isTrue());
-            check(tx -> assertThat(tx.companies().remove(CompanyId.of("acme"))).isFalse());
+            write(tx -> assertThat(tx.companies().remove(CompanyId.of("acme"))).isTrue());
+            write(tx -> assertThat(tx.companies().remove(CompanyId.of("acme"))).isFalse());
             check(tx -> assertThat(tx.companies().get(CompanyId.of("acme"))).isNull());
         }
 
@@ -472,8 +472,8 @@ public abstract class PartnerStoreContract {
         void remove_reportsWhetherThereWasOne() {
             write(tx -> tx.contacts().put(contact(TENANT_A, "ada")));
 
-            check(tx -> assertThat(tx.contacts().remove(TENANT_A, ContactId.of("ada"))).isTrue());
-            check(tx -> assertThat(tx.contacts().remove(TENANT_A, ContactId.of("ada"))).isFalse());
+            write(tx -> assertThat(tx.contacts().remove(TENANT_A, ContactId.of("ada"))).isTrue());
+            write(tx -> assertThat(tx.contacts().remove(TENANT_A, ContactId.of("ada"))).isFalse());
             check(tx -> assertThat(tx.contacts().get(TENANT_A, ContactId.of("ada"))).isNull());
         }
 
@@ -505,8 +505,8 @@ public abstract class PartnerStoreContract {
                 tx.contacts().put(contact(TENANT_B, "ada"));
             });
 
-            check(tx -> assertThat(tx.contacts().remove(TENANT_C, ContactId.of("ada"))).isFalse());
-            check(tx -> assertThat(tx.contacts().remove(TENANT_A, ContactId.of("ada"))).isTrue());
+            write(tx -> assertThat(tx.contacts().remove(TENANT_C, ContactId.of("ada"))).isFalse());
+            write(tx -> assertThat(tx.contacts().remove(TENANT_A, ContactId.of("ada"))).isTrue());
 
             check(tx -> assertThat(tx.contacts().get(TENANT_B, ContactId.of("ada"))).isEqualTo(contact(TENANT_B,
                     "ada")));
@@ -588,8 +588,8 @@ public abstract class PartnerStoreContract {
         void remove_thenNewRecordForSamePartner_isAccepted() {
             write(tx -> tx.partnerships().put(partnership(TENANT_A, "p1", TENANT_B)));
 
-            check(tx -> assertThat(tx.partnerships().remove(TENANT_A, PartnershipId.of("p1"))).isTrue());
-            check(tx -> assertThat(tx.partnerships().remove(TENANT_A, PartnershipId.of("p1"))).isFalse());
+            write(tx -> assertThat(tx.partnerships().remove(TENANT_A, PartnershipId.of("p1"))).isTrue());
+            write(tx -> assertThat(tx.partnerships().remove(TENANT_A, PartnershipId.of("p1"))).isFalse());
             write(tx -> tx.partnerships().put(partnership(TENANT_A, "p2", TENANT_B)));
 
             check(tx -> assertThat(tx.partnerships().findByPartner(TENANT_A, TENANT_B).id())
@@ -1247,7 +1247,7 @@ public abstract class PartnerStoreContract {
         void claimDue_entryDueExactlyNow_isClaimed() {
             write(tx -> tx.outbox().enqueue(outboxEntry(TENANT_A, "o1", T0)));
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0, lease, 1)).hasSize(1));
+            write(tx -> assertThat(tx.outbox().claimDue(T0, lease, 1)).hasSize(1));
         }
 
         @Test
@@ -1278,7 +1278,7 @@ public abstract class PartnerStoreContract {
             write(tx -> tx.outbox().enqueue(entry));
             OutboxEntry leased = entry.dueAt(lease);
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0, lease, 10)).containsExactly(leased));
+            write(tx -> assertThat(tx.outbox().claimDue(T0, lease, 10)).containsExactly(leased));
             check(tx -> assertThat(tx.outbox().get(entry.id())).isEqualTo(leased));
         }
 
@@ -1286,9 +1286,9 @@ public abstract class PartnerStoreContract {
         @DisplayName("A claimed entry is not claimed again while its lease runs, and is claimed again once it ended")
         void claimDue_leaseExpiry_handsEntryOn() {
             write(tx -> tx.outbox().enqueue(outboxEntry(TENANT_A, "o1", T0)));
-            check(tx -> assertThat(tx.outbox().claimDue(T0, lease, 10)).hasSize(1));
+            write(tx -> assertThat(tx.outbox().claimDue(T0, lease, 10)).hasSize(1));
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(299), T0.plusSeconds(600), 10)).isEmpty());
+            write(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(299), T0.plusSeconds(600), 10)).isEmpty());
             List<OutboxEntry> reclaimed = read(tx -> tx.outbox().claimDue(lease, T0.plusSeconds(900), 10));
 
             assertThat(reclaimed).extracting(OutboxEntry::id).containsExactly(OutboxEntryId.of("o1"));
@@ -1306,7 +1306,7 @@ public abstract class PartnerStoreContract {
                 tx.outbox().enqueue(outboxEntry(TENANT_A, "o-pending", T0));
             });
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(3600), T0.plusSeconds(4000), 10))
+            write(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(3600), T0.plusSeconds(4000), 10))
                     .extracting(e -> e.id().value()).containsExactly("o-pending"));
         }
 
@@ -1318,7 +1318,7 @@ public abstract class PartnerStoreContract {
             OutboxEntry claimed = read(tx -> tx.outbox().claimDue(T0, T0.plusSeconds(60), 1)).get(0);
             write(tx -> tx.outbox().update(claimed.failed("421 try later", T0.plusSeconds(30))));
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(29), T0.plusSeconds(90), 10)).isEmpty());
+            write(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(29), T0.plusSeconds(90), 10)).isEmpty());
             List<OutboxEntry> retried = read(tx -> tx.outbox().claimDue(T0.plusSeconds(30), T0.plusSeconds(90), 10));
 
             assertThat(retried).hasSize(1);
@@ -1334,7 +1334,7 @@ public abstract class PartnerStoreContract {
 
             write(tx -> tx.outbox().update(parked.retried(T0.plusSeconds(10))));
 
-            check(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(10), T0.plusSeconds(70), 10))
+            write(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(10), T0.plusSeconds(70), 10))
                     .extracting(OutboxEntry::id).containsExactly(OutboxEntryId.of("o1")));
         }
     }
@@ -1345,10 +1345,10 @@ public abstract class PartnerStoreContract {
         @Test
         @DisplayName("The first writer of a key stores its value; later writers learn that value")
         void putIfAbsent_firstWriterWins() {
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "first")).isNull());
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "first")).isNull());
 
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "second")).isEqualTo("first"));
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "third")).isEqualTo("first"));
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "second")).isEqualTo("first"));
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "third")).isEqualTo("first"));
         }
 
         @Test
@@ -1374,8 +1374,8 @@ public abstract class PartnerStoreContract {
         void putIfAbsent_keysComparedExactly() {
             write(tx -> tx.idempotency().putIfAbsent(TENANT_A, "Key", "upper"));
 
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, "key", "lower")).isNull());
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, "Key-2", "longer")).isNull());
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, "key", "lower")).isNull());
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, "Key-2", "longer")).isNull());
             assertThat(storedIdempotencyValue(TENANT_A, "Key")).isEqualTo("upper");
         }
 
@@ -1384,7 +1384,7 @@ public abstract class PartnerStoreContract {
         void putIfAbsent_isPerTenant() {
             write(tx -> tx.idempotency().putIfAbsent(TENANT_A, KEY, "a's value"));
 
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_B, KEY, "b's value")).isNull());
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_B, KEY, "b's value")).isNull());
             assertThat(storedIdempotencyValue(TENANT_A, KEY)).isEqualTo("a's value");
             assertThat(storedIdempotencyValue(TENANT_B, KEY)).isEqualTo("b's value");
             assertThat(storedIdempotencyValue(TENANT_C, KEY)).isNull();
@@ -1398,7 +1398,7 @@ public abstract class PartnerStoreContract {
                 throw new Boom();
             }));
 
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "kept")).isNull());
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "kept")).isNull());
             assertThat(storedIdempotencyValue(TENANT_A, KEY)).isEqualTo("kept");
         }
 
@@ -1407,7 +1407,7 @@ public abstract class PartnerStoreContract {
         void putIfAbsent_longestKey_isAccepted() {
             String key = "k".repeat(500);
 
-            check(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, key, "v")).isNull());
+            write(tx -> assertThat(tx.idempotency().putIfAbsent(TENANT_A, key, "v")).isNull());
             assertThat(storedIdempotencyValue(TENANT_A, key)).isEqualTo("v");
         }
     }
@@ -2055,9 +2055,9 @@ public abstract class PartnerStoreContract {
         store.useTransaction(work);
     }
 
-    /** Runs assertions on what one transaction reads. */
+    /** Runs assertions on what one transaction reads; the same as {@link #write}, named for what it is used for. */
     private void check(Consumer<StoreTransaction> assertions) {
-        store.useTransaction(assertions);
+        write(assertions);
     }
 
     private List<Page<String>> readPages(Listing listing, CompanyId tenant, int size) {
