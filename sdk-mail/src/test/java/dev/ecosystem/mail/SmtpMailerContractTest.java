@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract against GreenMail, a real SMTP server, over implicit TLS with a verified certificate. */
 class SmtpMailerContractTest extends MailerContract {
-    private static final SSLSocketFactory TRUST = GreenMailTls.trustingLocalhost();
+    private static final SSLSocketFactory TRUST = LocalhostTls.trustingLocalhost();
 
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SmtpMailerTest {
-    private static final SSLSocketFactory TRUST = GreenMailTls.trustingLocalhost();
+    private static final SSLSocketFactory TRUST = LocalhostTls.trustingLocalhost();
 
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(new ServerSetup[] {
