@@ -2,7 +2,6 @@ package dev.ecosystem.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.testkit.Delivery;
@@ -21,7 +20,7 @@ class SmtpMailerContractTest extends MailerContract {
 
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(
-            new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort()})
+            TestMail.patient(ServerSetupTest.SMTPS.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("ada@example.com", "ada", "s3cret"));
 
     @Override
