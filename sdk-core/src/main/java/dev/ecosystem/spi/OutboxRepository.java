@@ -43,6 +43,7 @@ public interface OutboxRepository {
      * Replaces the stored entry with the same id.
      *
      * @throws dev.ecosystem.NotFoundException when there is none
+     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID
      */
     void update(OutboxEntry entry);
 

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * <ul>
  *   <li>Thread-safe. Transactions are serializable with respect to each other: a transaction sees either all or
  *       none of another's writes.</li>
- *   <li>If the callback throws, nothing it wrote is kept and the exception reaches the caller unchanged.</li>
+ *   <li>If the callback throws, nothing it wrote is kept and the exception reaches the caller unchanged (the same
+ *       instance, whether unchecked, an {@link Error}, or a checked exception thrown from Kotlin code).</li>
  *   <li>Tenant-owned data (contacts, partnerships, CRM snapshots, touchpoints, idempotency keys) is keyed by its
  *       tenant: a read for one tenant never returns another tenant's record, even with the same id.</li>
  *   <li>A {@link StoreTransaction} must not be used after its callback returned: calling it, or a repository
@@ -29,7 +30,7 @@ import java.util.function.Function;
  *   <li>Failures of the underlying database surface as {@link dev.ecosystem.ProviderException}; broken invariants
  *       (duplicate ids, stale versions) as {@link dev.ecosystem.ConflictException}; bad arguments (a {@code null}
  *       argument, or a collection holding {@code null}) as {@link dev.ecosystem.ValidationException}, thrown before
- *       anything of the call is stored.</li>
+ *       anything of the call is stored, so a caller that catches it may go on with the transaction.</li>
  * </ul>
  */
 public interface PartnerStore {

@@ -143,10 +143,8 @@ public final class StoreFixtures {
     public static OutboxEntry outboxEntry(CompanyId tenant, String id, Instant dueAt) {
         String messageId = "<" + UUID.nameUUIDFromBytes((tenant.value() + "\n" + id).getBytes(StandardCharsets.UTF_8))
                 + "@fixtures.ecosystem.dev>";
-        OutboxEntry pending = OutboxEntry.pending(OutboxEntryId.of(id), tenant, message(messageId), "intro:" + id,
-                T0.minusSeconds(600));
-        return new OutboxEntry(pending.id(), pending.tenant(), pending.message(), pending.origin(), pending.status(),
-                pending.attempts(), dueAt, pending.lastError(), pending.receipt(), pending.createdAt());
+        return OutboxEntry.pending(OutboxEntryId.of(id), tenant, message(messageId), "intro:" + id,
+                T0.minusSeconds(600)).dueAt(dueAt);
     }
 
     /** An introduction email with every header field filled. */
