@@ -21,7 +21,7 @@ final class JdbcIdempotency implements IdempotencyRepository {
     @Override
     public @Nullable String putIfAbsent(CompanyId tenant, String key, String value) {
         Checks.required(tenant, "tenant");
-        Checks.text(key, "idempotency key", 255);
+        Checks.text(key, "idempotency key", 500);
         Checks.required(value, "idempotency value");
         String existing = tx.queryOne("read idempotency key", "SELECT idem_value FROM " + table
                 + " WHERE tenant = ? AND idem_key = ?", row -> row.getString(1), tenant.value(), key);

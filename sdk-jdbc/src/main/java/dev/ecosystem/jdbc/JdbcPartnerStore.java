@@ -120,7 +120,8 @@ public final class JdbcPartnerStore implements PartnerStore {
             T result;
             try {
                 result = work.apply(tx);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable: a checked exception thrown sneakily (Kotlin, Lombok) must roll back too.
                 rollback(connection, e);
                 if (tx.failure() instanceof RetryableConflict retry) {
                     // The callback's exception may only be a consequence of the database aborting the transaction.

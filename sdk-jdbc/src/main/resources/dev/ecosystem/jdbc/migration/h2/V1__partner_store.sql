@@ -123,7 +123,7 @@ CREATE INDEX ${prefix}outbox_by_tenant ON ${prefix}outbox (tenant, status, id);
 
 CREATE TABLE ${prefix}idempotency_keys (
     tenant    VARCHAR(128) NOT NULL,
-    idem_key  VARCHAR(500) NOT NULL,
+    idem_key  VARCHAR(1000) NOT NULL,
     idem_value CHARACTER VARYING NOT NULL,
     PRIMARY KEY (tenant, idem_key)
 );
