@@ -164,6 +164,13 @@ public record Introduction(
                 nextDueAt, jointEntry, version);
     }
 
+    /** A copy at the given stored version; stores use it, engines never need to. */
+    public Introduction withVersion(long storedVersion) {
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, nextDueAt,
+                jointEntry, storedVersion);
+    }
+
     /** A copy due next at {@code at} (ignored once terminal). */
     public Introduction withNextDueAt(@Nullable Instant at) {
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
