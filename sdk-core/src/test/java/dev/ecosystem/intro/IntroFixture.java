@@ -10,6 +10,9 @@ import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
+import dev.ecosystem.model.IntroParty;
+import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.OutboxEntryId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -127,6 +130,15 @@ final class IntroFixture {
             throw new AssertionError("nothing was sent to " + address + "; sent: " + inbox.sent());
         }
         return messages.get(messages.size() - 1);
+    }
+
+    /** The delivered consent ask of {@code party} for this introduction. */
+    EmailMessage askOf(Introduction intro, IntroParty party) {
+        Introduction stored = client.as(intro.requesterCompany()).intros().get(intro.id());
+        OutboxEntryId entry = stored.consent(party).askEntry();
+        String messageId = store.inTransaction(tx -> tx.outbox().get(entry)).message().messageId();
+        return inbox.sent().stream().filter(m -> m.messageId().equals(messageId)).findFirst()
+                .orElseThrow(() -> new AssertionError("the ask " + messageId + " was not delivered"));
     }
 
     /** The token of the accept (or decline) link in a consent ask. */
