@@ -72,6 +72,29 @@ class IntroGuardrailsTest {
     }
 
     @Test
+    void targetWhoOptsOutBeforeTheAskIsSent_isNotEmailed_evenWhenTheHostRetries() {
+        f.acme().request(adaToBob().build());
+        f.client.as(GLOBEX).contacts().setOptedOut(BOB, true);
+
+        DueRun run = f.runDue();
+
+        assertThat(run.parked()).isEqualTo(1);
+        assertThat(f.mailer.totalCalls()).isZero();
+        dev.ecosystem.model.OutboxEntry parked = f.client.intros().parked(ACME, PageRequest.first(10)).items().get(0);
+        assertThat(parked.lastError()).isEqualTo("not sent: contact bob of co-globex opted out of introductions");
+        assertThat(f.events).anyMatch(e -> e.type().equals("outbox.parked"));
+
+        f.client.intros().retry(parked.id());
+        assertThat(f.runDue().parked()).isEqualTo(1);
+        assertThat(f.mailer.totalCalls()).isZero();
+
+        f.client.as(GLOBEX).contacts().setOptedOut(BOB, false);
+        f.client.intros().retry(parked.id());
+        assertThat(f.runDue().sent()).isEqualTo(1);
+        assertThat(f.sentTo("bob@globex.com")).hasSize(1);
+    }
+
+    @Test
     void optedOutRequesterOrIntroducer_isRefused() {
         f.client.as(ACME).contacts().setOptedOut(IVY, true);
 
@@ -92,7 +115,8 @@ class IntroGuardrailsTest {
 
         assertThat(result.status()).isEqualTo(dev.ecosystem.model.IntroductionStatus.CANCELLED);
         assertThat(f.inbox.sent()).noneMatch(m -> m.cc().size() == 1);
-        assertThat(f.sentTo("bob@globex.com")).hasSize(1);
+        assertThat(f.sentTo("bob@globex.com")).as("his ask was still in the outbox when he opted out").isEmpty();
+        assertThat(f.sentTo("ada@acme.io")).hasSize(1);
     }
 
     @Test

@@ -3,14 +3,22 @@ package dev.ecosystem.intro.internal;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +71,16 @@ final class OutboxDispatcher {
     private enum Result { SENT, RETRYING, PARKED, UNKNOWN }
 
     private Result send(OutboxEntry entry, Instant now) {
+        String optedOut;
+        try {
+            optedOut = optedOutRecipient(entry);
+        } catch (RuntimeException e) {
+            LOG.warn("could not check the recipients of outbox entry {}; it is retried after its lease", entry.id(), e);
+            return Result.UNKNOWN;
+        }
+        if (optedOut != null) {
+            return park(entry, "not sent: " + optedOut + " opted out of introductions");
+        }
         MailReceipt receipt;
         try {
             receipt = context.mailer().send(entry.message());
@@ -87,12 +105,7 @@ final class OutboxDispatcher {
         String description = describe(error);
         try {
             if (permanent || attempt >= settings.maxSendAttempts()) {
-                context.store().useTransaction(tx -> tx.outbox().update(entry.parked(description)));
-                LOG.warn("parked outbox entry {} after {} attempt(s): {}", entry.id(), attempt, description);
-                context.publish("outbox.parked", entry.tenant(), entry.id().value(), Map.of(
-                        "attempts", Integer.toString(attempt), "error", description,
-                        "origin", entry.origin() == null ? "" : entry.origin()));
-                return Result.PARKED;
+                return park(entry, description);
             }
             Instant retryAt = now.plus(backoff(attempt));
             if (error instanceof QuotaExhaustedException quota && quota.retryAfter() != null
@@ -109,6 +122,60 @@ final class OutboxDispatcher {
                     e);
             return Result.UNKNOWN;
         }
+    }
+
+    /** Parks the entry and raises {@code outbox.parked}. */
+    private Result park(OutboxEntry entry, String why) {
+        OutboxEntry parked = entry.parked(why);
+        try {
+            context.store().useTransaction(tx -> tx.outbox().update(parked));
+        } catch (RuntimeException e) {
+            LOG.warn("could not park outbox entry {}; it is retried after its lease", entry.id(), e);
+            return Result.UNKNOWN;
+        }
+        LOG.warn("parked outbox entry {} after {} attempt(s): {}", entry.id(), parked.attempts(), why);
+        context.publish("outbox.parked", entry.tenant(), entry.id().value(), Map.of(
+                "attempts", Integer.toString(parked.attempts()), "error", why,
+                "origin", entry.origin() == null ? "" : entry.origin()));
+        return Result.PARKED;
+    }
+
+    /**
+     * The person of the entry's introduction who opted out of introductions and is among its recipients, or
+     * {@code null}: checked again right before sending, because the person may have opted out after the email was
+     * enqueued (or before a parked email is retried).
+     */
+    private @Nullable String optedOutRecipient(OutboxEntry entry) {
+        if (entry.origin() == null) {
+            return null;
+        }
+        IntroductionId introId;
+        try {
+            introId = IntroductionId.of(entry.origin());
+        } catch (ValidationException notAnIntroduction) {
+            return null;
+        }
+        Set<String> recipients = new HashSet<>();
+        entry.message().recipients().forEach(address -> recipients.add(address.address()));
+        return context.store().inTransaction(tx -> {
+            Introduction intro = tx.introductions().get(entry.tenant(), introId);
+            if (intro == null) {
+                return null;
+            }
+            List<Contact> people = new ArrayList<>();
+            people.add(tx.contacts().get(intro.requesterCompany(), intro.requester()));
+            people.add(tx.contacts().get(intro.targetCompany(), intro.target()));
+            if (intro.introducer() != null) {
+                people.add(tx.contacts().get(intro.requesterCompany(), intro.introducer()));
+            }
+            for (Contact person : people) {
+                if (person != null && person.optedOutOfIntroductions()
+                        && recipients.contains(person.email().address())) {
+                    return "contact " + person.id() + " of " + person.companyId();
+                }
+            }
+            return null;
+        });
     }
 
     /** First delay, doubled per further attempt, capped. */
