@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.EmailMessage;
 import java.sql.PreparedStatement;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Columns {
     private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
@@ -79,10 +83,16 @@ final class Columns {
     }
 
     static EmailMessage message(String json) {
+        return record(json, EmailMessage.class);
+    }
+
+    /** A record (with nested records, lists and instants) from the JSON {@link #json} wrote for it. */
+    static <T> T record(String json, Class<T> type) {
         try {
-            return JSON.readValue(json, EmailMessage.class);
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored outbox message is not valid JSON for an EmailMessage", e);
+            throw new IllegalStateException("a stored " + type.getSimpleName() + " is not the JSON this store wrote",
+                    e);
         }
     }
 

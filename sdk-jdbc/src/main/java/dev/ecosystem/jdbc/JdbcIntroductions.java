@@ -5,22 +5,24 @@ import dev.ecosystem.NotFoundException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.IntroParty;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
-import dev.ecosystem.model.IntroductionStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.IntroductionRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Introductions in the {@code introductions} table, with a {@code version} column for optimistic concurrency. */
+/**
+ * Introductions in the {@code introductions} table: the whole record (consents, history) as a JSON body, beside the
+ * columns queries filter on, and a {@code version} column for optimistic concurrency.
+ */
 final class JdbcIntroductions implements IntroductionRepository {
-    private static final List<String> COLUMNS = List.of("id", "requester_company", "requester", "target_company",
-            "target", "introducer", "context", "status", "created_at", "updated_at", "version");
-    private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM ";
+    private static final String SELECT = "SELECT version, body FROM ";
 
     private final JdbcTransaction tx;
     private final String table;
@@ -37,12 +39,9 @@ final class JdbcIntroductions implements IntroductionRepository {
             throw new ConflictException("introduction " + introduction.id() + " already exists; choose a new id");
         }
         Introduction stored = introduction.withVersion(0);
-        tx.update("insert introduction " + stored.id(), "INSERT INTO " + table + " (" + String.join(", ", COLUMNS)
-                + ") VALUES (" + Dialect.placeholders(COLUMNS.size()) + ")", stored.id().value(),
-                stored.requesterCompany().value(), stored.requester().value(), stored.targetCompany().value(),
-                stored.target().value(), stored.introducer() == null ? null : stored.introducer().value(),
-                stored.context(), stored.status().name(), Columns.nanos(stored.createdAt(), "createdAt"),
-                Columns.nanos(stored.updatedAt(), "updatedAt"), 0L);
+        tx.update("insert introduction " + stored.id(), "INSERT INTO " + table + " (requester_company, requester,"
+                + " target_company, target, status, is_open, created_at, next_due_at, body, version, id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns(stored, stored.id().value()));
         return stored;
     }
 
@@ -54,23 +53,19 @@ final class JdbcIntroductions implements IntroductionRepository {
             throw new NotFoundException("introduction " + introduction.id() + " does not exist; insert it first");
         }
         if (current.version() != introduction.version()) {
-            throw stale(introduction, current.version());
+            throw stale(introduction, "is at version " + current.version());
         }
         if (!current.requesterCompany().equals(introduction.requesterCompany())
                 || !current.targetCompany().equals(introduction.targetCompany())) {
             throw new ConflictException("introduction " + introduction.id() + " cannot change its companies");
         }
         Introduction stored = introduction.withVersion(current.version() + 1);
-        int changed = tx.update("update introduction " + stored.id(), "UPDATE " + table
-                + " SET requester = ?, target = ?, introducer = ?, context = ?, status = ?, created_at = ?,"
-                + " updated_at = ?, version = ? WHERE id = ? AND version = ?", stored.requester().value(),
-                stored.target().value(), stored.introducer() == null ? null : stored.introducer().value(),
-                stored.context(), stored.status().name(), Columns.nanos(stored.createdAt(), "createdAt"),
-                Columns.nanos(stored.updatedAt(), "updatedAt"), stored.version(), stored.id().value(),
-                introduction.version());
+        Object[] values = columns(stored, stored.id().value(), introduction.version());
+        int changed = tx.update("update introduction " + stored.id(), "UPDATE " + table + " SET requester_company = ?,"
+                + " requester = ?, target_company = ?, target = ?, status = ?, is_open = ?, created_at = ?,"
+                + " next_due_at = ?, body = ?, version = ? WHERE id = ? AND version = ?", values);
         if (changed == 0) {
-            // A concurrent transaction committed a newer version between the read and the write.
-            throw stale(introduction, -1);
+            throw stale(introduction, "was changed concurrently");
         }
         return stored;
     }
@@ -87,9 +82,30 @@ final class JdbcIntroductions implements IntroductionRepository {
     @Override
     public Page<Introduction> list(CompanyId party, PageRequest page) {
         Checks.required(party, "party");
-        return tx.page("jdbc/introductions", page, SELECT + table + " WHERE (requester_company = ? OR "
-                + "target_company = ?)", JdbcIntroductions::introduction, introduction -> introduction.id().value(),
-                party.value(), party.value());
+        return tx.page("jdbc/introductions", page, "SELECT id, version, body FROM " + table
+                + " WHERE (requester_company = ? OR target_company = ?)", JdbcIntroductions::introduction,
+                introduction -> introduction.id().value(), party.value(), party.value());
+    }
+
+    @Override
+    public List<Introduction> due(Instant now, int limit) {
+        Checks.required(now, "now");
+        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
+        return tx.query("list due introductions", SELECT + table + " WHERE next_due_at IS NOT NULL AND next_due_at"
+                + " <= ? ORDER BY next_due_at, id LIMIT ?", JdbcIntroductions::introduction,
+                Columns.nanos(now, "now"), limit);
+    }
+
+    @Override
+    public long countOpen(IntroParty party, CompanyId company, ContactId contact, Instant since) {
+        Checks.required(party, "party");
+        Checks.required(company, "company");
+        Checks.required(contact, "contact");
+        Checks.required(since, "since");
+        String side = party == IntroParty.REQUESTER ? "requester" : "target";
+        return tx.count("count open introductions", "SELECT COUNT(*) FROM " + table + " WHERE " + side
+                + "_company = ? AND " + side + " = ? AND is_open = ? AND created_at >= ?", company.value(),
+                contact.value(), true, Columns.nanos(since, "since"));
     }
 
     private @Nullable Introduction stored(IntroductionId id) {
@@ -97,19 +113,24 @@ final class JdbcIntroductions implements IntroductionRepository {
                 JdbcIntroductions::introduction, id.value());
     }
 
-    private static ConflictException stale(Introduction introduction, long storedVersion) {
-        String stored = storedVersion < 0 ? "was changed concurrently" : "is at version " + storedVersion;
+    /** The column values in the order insert and update name them, then {@code extra}. */
+    private static Object[] columns(Introduction stored, Object... extra) {
+        Object[] values = {stored.requesterCompany().value(), stored.requester().value(),
+            stored.targetCompany().value(), stored.target().value(), stored.status().name(),
+            !stored.status().isTerminal(), Columns.nanos(stored.createdAt(), "createdAt"),
+            stored.nextDueAt() == null ? null : Columns.nanos(stored.nextDueAt(), "nextDueAt"),
+            Columns.json(stored), stored.version()};
+        Object[] all = java.util.Arrays.copyOf(values, values.length + extra.length);
+        System.arraycopy(extra, 0, all, values.length, extra.length);
+        return all;
+    }
+
+    private static ConflictException stale(Introduction introduction, String stored) {
         return new ConflictException("introduction " + introduction.id() + " " + stored
                 + " but the update was based on version " + introduction.version() + "; read it again and retry");
     }
 
     private static Introduction introduction(ResultSet row) throws SQLException {
-        String introducer = row.getString("introducer");
-        return new Introduction(new IntroductionId(row.getString("id")),
-                new CompanyId(row.getString("requester_company")), new ContactId(row.getString("requester")),
-                new CompanyId(row.getString("target_company")), new ContactId(row.getString("target")),
-                introducer == null ? null : new ContactId(introducer), row.getString("context"),
-                IntroductionStatus.valueOf(row.getString("status")), Columns.instant(row.getLong("created_at")),
-                Columns.instant(row.getLong("updated_at")), row.getLong("version"));
+        return Columns.record(row.getString("body"), Introduction.class).withVersion(row.getLong("version"));
     }
 }

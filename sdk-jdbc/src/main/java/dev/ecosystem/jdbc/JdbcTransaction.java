@@ -4,6 +4,7 @@ import dev.ecosystem.EcosystemException;
 import dev.ecosystem.internal.Cursors;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -171,15 +172,21 @@ final class JdbcTransaction implements StoreTransaction {
      */
     <T> Page<T> page(String listing, PageRequest request, String selectWhere, RowMapper<T> mapper,
             Function<T, String> key, @Nullable Object... params) {
+        return page(listing, request, selectWhere, "id", mapper, key, params);
+    }
+
+    /** Like {@link #page(String, PageRequest, String, RowMapper, Function, Object...)}, keyed by {@code keyColumn}. */
+    <T> Page<T> page(String listing, PageRequest request, String selectWhere, String keyColumn, RowMapper<T> mapper,
+            Function<T, String> key, @Nullable Object... params) {
         dev.ecosystem.internal.Checks.required(request, "page");
         String after = Cursors.decode(listing, request.cursor());
         List<Object> all = new ArrayList<>(Arrays.asList(params));
         String sql = selectWhere;
         if (after != null) {
-            sql += " AND id > ?";
+            sql += " AND " + keyColumn + " > ?";
             all.add(after);
         }
-        sql += " ORDER BY id LIMIT ?";
+        sql += " ORDER BY " + keyColumn + " LIMIT ?";
         all.add(request.size() + 1);
         List<T> rows = query("list " + listing, sql, mapper, all.toArray());
         if (rows.size() <= request.size()) {
@@ -253,5 +260,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public IdempotencyRepository idempotency() {
         return new JdbcIdempotency(checkOpen());
+    }
+
+    @Override
+    public CompanyBlockRepository blocks() {
+        return new JdbcBlocks(checkOpen());
     }
 }

@@ -13,7 +13,6 @@ import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
-import dev.ecosystem.model.IntroductionStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxEntryId;
@@ -27,6 +26,7 @@ import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /** Records with every field set, including the awkward values (nanoseconds, quotes, commas, non-ASCII text). */
 final class Samples {
@@ -64,9 +64,16 @@ final class Samples {
     }
 
     static Introduction introduction(String id) {
-        return new Introduction(IntroductionId.of(id), ACME, ContactId.of("ada"), GLOBEX, ContactId.of("bob"),
-                ContactId.of("cy"), "Both sell to DACH retailers; \"co-sell\"?", IntroductionStatus.REQUESTED, T0,
-                T0.plusNanos(1), 0);
+        return Introduction.builder(IntroductionId.of(id), ACME, ContactId.of("ada"), GLOBEX, ContactId.of("bob"),
+                        "Both sell to DACH retailers; \"co-sell\"?", T0, T0.plusSeconds(14 * 24 * 3600))
+                .introducer(ContactId.of("cy"))
+                .sharedFacts(List.of("shared tag: e-commerce", "3 shared customers"))
+                .account(AccountId.of("a-1"))
+                .deal(DealId.of("d-1"))
+                .updatedAt(T0.plusNanos(1))
+                .nextDueAt(T0.plusSeconds(3 * 24 * 3600))
+                .jointEntry(OutboxEntryId.of("o-joint"))
+                .build();
     }
 
     static Account account(CompanyId tenant, String id) {

@@ -40,21 +40,23 @@ CREATE TABLE ${prefix}partnerships (
     CONSTRAINT ${prefix}partnerships_one_per_partner UNIQUE (owner, partner)
 );
 
+-- The whole introduction (consents, history) is the JSON body; the columns repeat what queries filter on.
 CREATE TABLE ${prefix}introductions (
     id                VARCHAR(128) PRIMARY KEY,
     requester_company VARCHAR(128) NOT NULL,
     requester         VARCHAR(128) NOT NULL,
     target_company    VARCHAR(128) NOT NULL,
     target            VARCHAR(128) NOT NULL,
-    introducer        VARCHAR(128),
-    context           CHARACTER VARYING NOT NULL,
     status            VARCHAR(32) NOT NULL,
+    is_open           BOOLEAN NOT NULL,
     created_at        BIGINT NOT NULL,
-    updated_at        BIGINT NOT NULL,
-    version           BIGINT NOT NULL
+    next_due_at       BIGINT,
+    version           BIGINT NOT NULL,
+    body              CHARACTER VARYING NOT NULL
 );
 CREATE INDEX ${prefix}introductions_requester ON ${prefix}introductions (requester_company, id);
 CREATE INDEX ${prefix}introductions_target ON ${prefix}introductions (target_company, id);
+CREATE INDEX ${prefix}introductions_due ON ${prefix}introductions (next_due_at, id);
 
 CREATE TABLE ${prefix}accounts (
     tenant          VARCHAR(128) NOT NULL,

@@ -1,0 +1,53 @@
+package dev.ecosystem.jdbc;
+
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CompanyBlockRepository;
+
+/** Introduction blocks in the {@code company_blocks} table, keyed by (owner, blocked). */
+final class JdbcBlocks implements CompanyBlockRepository {
+    private final JdbcTransaction tx;
+    private final String table;
+
+    JdbcBlocks(JdbcTransaction tx) {
+        this.tx = tx;
+        this.table = tx.table("company_blocks");
+    }
+
+    @Override
+    public boolean block(CompanyId owner, CompanyId blocked) {
+        Checks.required(owner, "owner");
+        Checks.required(blocked, "blocked");
+        if (isBlocked(owner, blocked)) {
+            return false;
+        }
+        tx.update("block " + blocked, "INSERT INTO " + table + " (owner, blocked) VALUES (?, ?)", owner.value(),
+                blocked.value());
+        return true;
+    }
+
+    @Override
+    public boolean unblock(CompanyId owner, CompanyId blocked) {
+        Checks.required(owner, "owner");
+        Checks.required(blocked, "blocked");
+        return tx.update("unblock " + blocked, "DELETE FROM " + table + " WHERE owner = ? AND blocked = ?",
+                owner.value(), blocked.value()) > 0;
+    }
+
+    @Override
+    public boolean isBlocked(CompanyId owner, CompanyId other) {
+        Checks.required(owner, "owner");
+        Checks.required(other, "other");
+        return tx.count("read block", "SELECT COUNT(*) FROM " + table + " WHERE owner = ? AND blocked = ?",
+                owner.value(), other.value()) > 0;
+    }
+
+    @Override
+    public Page<CompanyId> list(CompanyId owner, PageRequest page) {
+        Checks.required(owner, "owner");
+        return tx.page("jdbc/blocks", page, "SELECT blocked FROM " + table + " WHERE owner = ?", "blocked",
+                row -> new CompanyId(row.getString("blocked")), CompanyId::value, owner.value());
+    }
+}
