@@ -6,6 +6,7 @@ import static dev.ecosystem.testkit.StoreFixtures.company;
 import static dev.ecosystem.testkit.StoreFixtures.contact;
 import static dev.ecosystem.testkit.StoreFixtures.deal;
 import static dev.ecosystem.testkit.StoreFixtures.introduction;
+import static dev.ecosystem.testkit.StoreFixtures.moved;
 import static dev.ecosystem.testkit.StoreFixtures.outboxEntry;
 import static dev.ecosystem.testkit.StoreFixtures.partnership;
 import static dev.ecosystem.testkit.StoreFixtures.reversal;
@@ -274,7 +275,7 @@ public abstract class PartnerStoreContract {
                 tx.companies().put(company.toBuilder().description("changed").build());
                 tx.contacts().remove(TENANT_A, ContactId.of("ada"));
                 tx.partnerships().remove(TENANT_A, PartnershipId.of("p1"));
-                tx.introductions().update(intro.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(5)));
+                tx.introductions().update(moved(intro, IntroductionStatus.CANCELLED, T0.plusSeconds(5)));
                 tx.crm().removeAccounts(TENANT_A, List.of(AccountId.of("a1")));
                 tx.crm().putDeals(TENANT_A, List.of(renamed(deal(TENANT_A, "d1"))));
                 tx.crm().saveCheckpoint(TENANT_A, "checkpoint-2");
@@ -676,14 +677,14 @@ public abstract class PartnerStoreContract {
             Introduction v0 = read(tx -> tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B)));
 
             Introduction v1 = read(tx -> tx.introductions().update(
-                    v0.withStatus(IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
+                    moved(v0, IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
             Introduction v2 = read(tx -> tx.introductions().update(
-                    v1.withStatus(IntroductionStatus.CONNECTED, T0.plusSeconds(120))));
+                    moved(v1, IntroductionStatus.CONNECTED, T0.plusSeconds(120))));
 
             assertThat(v1.version()).isEqualTo(1);
             assertThat(v1.status()).isEqualTo(IntroductionStatus.AWAITING_CONSENT);
             assertThat(v2.version()).isEqualTo(2);
-            assertThat(v2).isEqualTo(v0.withStatus(IntroductionStatus.CONNECTED, T0.plusSeconds(120)).withVersion(2));
+            assertThat(v2).isEqualTo(moved(v1, IntroductionStatus.CONNECTED, T0.plusSeconds(120)).withVersion(2));
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(v2));
         }
 
@@ -692,13 +693,13 @@ public abstract class PartnerStoreContract {
         void update_staleVersion_isConflict() {
             Introduction v0 = read(tx -> tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B)));
             Introduction v1 = read(tx -> tx.introductions().update(
-                    v0.withStatus(IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
+                    moved(v0, IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
 
             assertThatThrownBy(() -> write(tx -> tx.introductions().update(
-                    v0.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)))))
+                    moved(v0, IntroductionStatus.CANCELLED, T0.plusSeconds(90)))))
                     .isInstanceOf(ConflictException.class);
             assertThatThrownBy(() -> write(tx -> tx.introductions().update(
-                    v1.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)).withVersion(5))))
+                    moved(v1, IntroductionStatus.CANCELLED, T0.plusSeconds(90)).withVersion(5))))
                     .as("a version from the future").isInstanceOf(ConflictException.class);
 
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(v1));
@@ -2190,12 +2191,15 @@ public abstract class PartnerStoreContract {
 
     private static Introduction withContext(Introduction i, String context) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), context, i.status(), i.createdAt(), i.updatedAt(), i.version());
+                i.introducer(), context, i.sharedFacts(), i.account(), i.deal(), i.status(), i.consents(),
+                i.history(), i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(),
+                i.version());
     }
 
     private static Introduction withoutIntroducer(Introduction i) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(), null,
-                i.context(), i.status(), i.createdAt(), i.updatedAt(), i.version());
+                i.context(), i.sharedFacts(), i.account(), i.deal(), i.status(), i.consents(), i.history(),
+                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
     }
 
     private static Deal renamed(Deal d) {
