@@ -229,7 +229,7 @@ public final class JdbcPartnerStore implements PartnerStore {
 
         /**
          * Whether {@link #build()} runs the migrations (the default). Turn it off when the host runs them itself,
-         * for example from a deployment step with {@link #migrate()} rights the app lacks.
+         * for example by calling {@link #migrate()} from a deployment step that has DDL rights the app lacks.
          */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
