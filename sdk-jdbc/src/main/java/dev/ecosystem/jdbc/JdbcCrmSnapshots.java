@@ -18,21 +18,19 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Each tenant's CRM snapshot in the {@code accounts}, {@code deals} and {@code crm_checkpoints} tables. Writes go
- * as JDBC batches; from {@link #COPY_THRESHOLD} rows on, PostgreSQL takes them through {@code COPY} into a staging
- * table and one upsert from it, and H2 inserts the new keys and upserts only the known ones.
+ * Each tenant's CRM snapshot in the {@code accounts}, {@code deals} and {@code crm_checkpoints} tables. Bulk writes
+ * go as JDBC batches, or on PostgreSQL above {@link #COPY_THRESHOLD} rows through {@code COPY} into a staging table
+ * and one upsert from it.
  */
 final class JdbcCrmSnapshots implements CrmSnapshotRepository {
-    /** From this many rows on, writes take the bulk path of the database. */
+    /** From this many rows on, PostgreSQL writes go through COPY. */
     static final int COPY_THRESHOLD = 500;
 
     private static final List<String> ACCOUNT_COLUMNS = List.of("tenant", "id", "name", "domain", "lifecycle_stage",
@@ -161,39 +159,10 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
     }
 
     private void write(String what, String table, List<String> columns, List<Object[]> rows) {
-        if (rows.size() < COPY_THRESHOLD) {
-            tx.batch(what, tx.dialect().upsert(table, KEY, columns), rows);
-        } else if (tx.dialect() == Dialect.POSTGRESQL) {
+        if (tx.dialect() == Dialect.POSTGRESQL && rows.size() >= COPY_THRESHOLD) {
             PostgresCopy.upsert(tx, what, table, KEY, columns, rows);
         } else {
-            insertNewUpsertKnown(what, table, columns, rows);
-        }
-    }
-
-    /**
-     * H2's bulk path: plain inserts for the rows whose key is new and upserts only for the rest. An embedded
-     * database has no round trips to save, but its upsert costs more per row than an insert.
-     */
-    private void insertNewUpsertKnown(String what, String table, List<String> columns, List<Object[]> rows) {
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + Dialect.placeholders(columns.size()) + ")";
-        String upsert = tx.dialect().upsert(table, KEY, columns);
-        for (int from = 0; from < rows.size(); from += JdbcTransaction.BATCH_SIZE) {
-            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + JdbcTransaction.BATCH_SIZE));
-            Object[] keys = new Object[chunk.size() + 1];
-            keys[0] = chunk.get(0)[0];
-            for (int i = 0; i < chunk.size(); i++) {
-                keys[i + 1] = chunk.get(i)[1];
-            }
-            Set<String> known = new HashSet<>(tx.query(what, "SELECT id FROM " + table + " WHERE tenant = ? AND id IN ("
-                    + Dialect.placeholders(chunk.size()) + ")", row -> row.getString(1), keys));
-            List<Object[]> fresh = new ArrayList<>(chunk.size());
-            List<Object[]> replaced = new ArrayList<>(known.size());
-            for (Object[] row : chunk) {
-                (known.contains((String) row[1]) ? replaced : fresh).add(row);
-            }
-            tx.batch(what, insert, fresh);
-            tx.batch(what, upsert, replaced);
+            tx.batch(what, tx.dialect().upsert(table, KEY, columns), rows);
         }
     }
 
