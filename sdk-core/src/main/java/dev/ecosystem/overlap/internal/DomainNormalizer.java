@@ -164,6 +164,7 @@ public final class DomainNormalizer {
         return true;
     }
 
+    /** Copies the host lower-cased, validating it and finding its labels in the same pass. */
     private Outcome host(CharSequence raw, int from, int to) {
         if (to > from && raw.charAt(to - 1) == '.') {
             to--; // a fully qualified name's root dot
@@ -175,53 +176,32 @@ public final class DomainNormalizer {
         if (length > MAX_HOST) {
             return Outcome.MALFORMED;
         }
-        for (int i = 0; i < length; i++) {
-            char c = raw.charAt(from + i);
-            if (c >= 0x80) {
-                return unicodeHost(raw.subSequence(from, to).toString());
-            }
-            host[i] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
-        }
-        return labels(length);
-    }
-
-    private Outcome unicodeHost(String unicode) {
-        String ascii;
-        try {
-            ascii = IDN.toASCII(unicode, IDN.ALLOW_UNASSIGNED);
-        } catch (IllegalArgumentException e) {
-            return Outcome.MALFORMED;
-        }
-        if (ascii.endsWith(".")) {
-            ascii = ascii.substring(0, ascii.length() - 1);
-        }
-        if (ascii.isEmpty() || ascii.length() > MAX_HOST) {
-            return ascii.isEmpty() ? Outcome.EMPTY : Outcome.MALFORMED;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
-            char c = ascii.charAt(i);
-            host[i] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
-        }
-        return labels(ascii.length());
-    }
-
-    /** Splits {@code host[0, length)} into labels, validates them and finds the registrable domain. */
-    private Outcome labels(int length) {
         int labels = 0;
         int labelStart = 0;
-        for (int i = 0; i <= length; i++) {
-            char c = i == length ? '.' : host[i];
-            if (c == '.') {
-                if (!validLabel(labelStart, i) || labels == MAX_LABELS) {
+        for (int i = 0; i < length; i++) {
+            char c = raw.charAt(from + i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_') {
+                host[i] = c;
+            } else if (c >= 'A' && c <= 'Z') {
+                host[i] = (char) (c | 0x20);
+            } else if (c == '.') {
+                host[i] = c;
+                if (!validLabel(labelStart, i) || labels == MAX_LABELS - 1) {
                     return Outcome.MALFORMED;
                 }
                 labelStarts[labels++] = labelStart;
                 labelStart = i + 1;
-            } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            } else if (c >= 0x80) {
+                return unicodeHost(raw.subSequence(from, to).toString());
+            } else {
                 return Outcome.MALFORMED;
             }
         }
-        char lastFirst = host[labelStarts[labels - 1]];
+        if (!validLabel(labelStart, length)) {
+            return Outcome.MALFORMED;
+        }
+        labelStarts[labels++] = labelStart;
+        char lastFirst = host[labelStart];
         if (lastFirst >= '0' && lastFirst <= '9') {
             return Outcome.MALFORMED; // an IP address, or a top-level label no registry allows
         }
@@ -234,6 +214,22 @@ public final class DomainNormalizer {
             }
         }
         return registrable(labels, length);
+    }
+
+    /** The slow path: converts a Unicode host to ASCII (punycode), then reads it as any other. */
+    private Outcome unicodeHost(String unicode) {
+        String ascii;
+        try {
+            ascii = IDN.toASCII(unicode, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return Outcome.MALFORMED;
+        }
+        for (int i = 0; i < ascii.length(); i++) {
+            if (ascii.charAt(i) >= 0x80) {
+                return Outcome.MALFORMED;
+            }
+        }
+        return host(ascii, 0, ascii.length());
     }
 
     /** 1 to 63 characters, not starting or ending with a dash or underscore (as Guava's InternetDomainName). */
