@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param domainB the same for the second account
  * @param nameA the first account's normalized name
  * @param nameB the second account's normalized name
- * @param nameSimilarity Jaro-Winkler similarity of the normalized names (0 to 1), or 0 when names were not compared
+ * @param nameSimilarity similarity of the normalized names (1 - Levenshtein distance / longer length) (0 to 1), or 0 when names were not compared
  * @param reason one sentence saying why
  */
 public record MatchExplanation(@Nullable Match match, String domainA, String domainB, String nameA, String nameB,

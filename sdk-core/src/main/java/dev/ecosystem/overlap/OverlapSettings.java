@@ -28,8 +28,8 @@ import java.util.function.Predicate;
  * {@link Builder#privateSuffixes(boolean) private suffixes} on, the default, {@code acme.github.io} and
  * {@code beta.github.io} are different companies). Generic domains (free mail and the like) never match. Where a
  * domain is missing, malformed or generic on at least one side, accounts match by normalized name when the
- * Jaro-Winkler similarity reaches {@link Builder#nameThreshold(double) the threshold} (default 0.92) and the
- * normalized names share their first three letters.
+ * similarity (1 - Levenshtein distance / longer length) reaches {@link Builder#nameThreshold(double) the threshold}
+ * (default 0.9: one typo in ten letters) and the normalized names share their first three letters.
  *
  * <p><b>Ranking.</b> Co-sell lists rank by deal amount (as a number, whatever the currency), then by how far the
  * stage is in {@link Builder#stageOrder(List) the stage order} (later is further), then by close date.
@@ -154,7 +154,7 @@ public final class OverlapSettings {
         private PopulationRule customers = DEFAULT_CUSTOMERS;
         private PopulationRule openOpportunities = DEFAULT_OPEN_OPPORTUNITIES;
         private final Map<Population, Predicate<Account>> custom = new LinkedHashMap<>();
-        private double nameThreshold = 0.92;
+        private double nameThreshold = 0.9;
         private boolean nameMatching = true;
         private boolean privateSuffixes = true;
         private Set<String> genericDomains = DEFAULT_GENERIC_DOMAINS;

@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * a1 customer      www.one.co.uk/x       g1 customer     shop.one.co.uk      domain one.co.uk
  * a2 open opp 5000 two.com               g2 customer     TWO.COM             domain two.com
  * a3 customer      https://three.io      g3 open 7000    three.io:8080       domain three.io
- * a4 prospect      gmail.com "Four GmbH" g4 prospect     (none) "Four"       name four
+ * a4 prospect      gmail.com "Fourfold.." g4 prospect     (none) "Fourfold.." name fourfoldanalytics
  * a5 open opp 9000 seven.com             g5 customer     seven.com           domain seven.com
  * a6 prospect      six.com               -                                   none
  * -                                      g6 customer     eight.com           none
@@ -44,7 +44,7 @@ final class OverlapFixture {
             account(ACME, "a1", "Acme One", "www.one.co.uk/x", "customer"),
             account(ACME, "a2", "Two Inc.", "two.com", "lead"),
             account(ACME, "a3", "Three", "https://three.io", "customer"),
-            account(ACME, "a4", "Four GmbH", "gmail.com", "lead"),
+            account(ACME, "a4", "Fourfold Analytics GmbH", "gmail.com", "lead"),
             account(ACME, "a5", "Seven", "seven.com", "lead"),
             account(ACME, "a6", "Six", "six.com", "lead")), List.of(
             openDeal(ACME, "d2", "a2", "5000", "Qualification"),
@@ -54,7 +54,7 @@ final class OverlapFixture {
                     .lifecycleStage("customer").property("industry", "Retail").property("tier", "gold").build(),
             account(GLOBEX, "g2", "Two", "TWO.COM", "customer"),
             account(GLOBEX, "g3", "Three Labs", "three.io:8080", "lead"),
-            account(GLOBEX, "g4", "Four", null, "lead"),
+            account(GLOBEX, "g4", "Fourfold Analytics", null, "lead"),
             account(GLOBEX, "g5", "Seven Group", "seven.com", "customer"),
             account(GLOBEX, "g6", "Eight", "eight.com", "customer")), List.of(
             openDeal(GLOBEX, "h3", "g3", "7000", "Negotiation/Review")));
