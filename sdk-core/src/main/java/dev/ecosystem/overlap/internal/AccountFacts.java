@@ -18,8 +18,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record AccountFacts(Account account, List<Deal> deals, @Nullable String domain, Outcome outcome, String name,
         int populations) {
-    /** Whether bit {@code population} is set. */
-    public boolean in(int population) {
-        return (populations & (1 << population)) != 0;
-    }
 }

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The account-mapping engine of one client: a {@link TenantIndex} per tenant, refreshed when the store's snapshot
@@ -56,11 +55,6 @@ public final class OverlapEngine {
     public MatchExplanation explain(Account a, Account b) {
         DomainNormalizer normalizer = classifier.normalizer();
         return rule.explain(classifier.facts(a, List.of(), normalizer), classifier.facts(b, List.of(), normalizer));
-    }
-
-    /** The facts of the tenant's account in the current snapshot, or {@code null}. */
-    public @Nullable AccountFacts facts(PartnerStore store, CompanyId tenant, AccountId account) {
-        return index(store, tenant).facts(account);
     }
 
     /** Tells the engine a batch was stored, moving the tenant's snapshot from revision {@code before} to {@code after}. */

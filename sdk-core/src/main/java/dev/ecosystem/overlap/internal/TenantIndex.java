@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's snapshot as matching sees it, kept up to date change by change: a change to an account or deal
@@ -104,11 +103,6 @@ final class TenantIndex {
             }
         }
         revision = after;
-    }
-
-    /** The facts of an account, or {@code null}. */
-    synchronized @Nullable AccountFacts facts(AccountId id) {
-        return accounts.get(id);
     }
 
     /** The accounts with this registrable domain (empty when none). */
