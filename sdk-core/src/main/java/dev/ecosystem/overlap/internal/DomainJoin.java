@@ -99,7 +99,7 @@ public final class DomainJoin {
         mask = slots - 1;
         arenaSize = 0;
         if (arena.length == 0) {
-            arena = new char[Math.max(1024, expected * 16)];
+            arena = new char[Math.max(1024, expected * 20)];
         }
     }
 
@@ -137,7 +137,7 @@ public final class DomainJoin {
         int start = normalizer.keyStart();
         int length = normalizer.keyEnd() - start;
         if (arenaSize + length + 1 > arena.length) {
-            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length + 1));
+            arena = Arrays.copyOf(arena, Math.max(arena.length + (arena.length >> 1), arenaSize + length + 1));
         }
         int offset = arenaSize;
         arena[offset] = (char) length;
