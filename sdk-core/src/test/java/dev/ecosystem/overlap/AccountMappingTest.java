@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.PageRequest;
@@ -37,6 +40,27 @@ class AccountMappingTest {
         assertThat(first.theirAccount().field("name")).isEqualTo("Seven Group");
         assertThat(first.match().method()).isEqualTo(Match.Method.DOMAIN);
         assertThat(first.match().key()).isEqualTo("seven.com");
+    }
+
+    @Test
+    void coSellEntry_startsAnIntroductionDirectly_once() {
+        OverlapFixture fixture = new OverlapFixture().partnered();
+        SharingRulesTest.shareAllAsRecords(fixture.globex(), ACME);
+        fixture.client.as(ACME).contacts().save(Contact.builder(ContactId.of("rep"), ACME, "Ada Rep", "ada@acme.io")
+                .roleTags("sales").build());
+        fixture.client.as(GLOBEX).contacts().save(Contact.builder(ContactId.of("pm"), GLOBEX, "Grace Pm",
+                "grace@globex.com").roleTags("partnerships").build());
+        CoSellEntry ask = fixture.acme().askForIntro(GLOBEX, ALL).items().get(0);
+
+        Introduction first = fixture.client.as(ACME).intros()
+                .request(ask.introRequest(ContactId.of("rep"), ContactId.of("pm")).build());
+        Introduction again = fixture.client.as(ACME).intros()
+                .request(ask.introRequest(ContactId.of("rep"), ContactId.of("pm")).build());
+
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(first.account()).isEqualTo(AccountId.of("a5"));
+        assertThat(first.deal()).isEqualTo(DealId.of("d5"));
+        assertThat(first.targetCompany()).isEqualTo(GLOBEX);
     }
 
     @Test
