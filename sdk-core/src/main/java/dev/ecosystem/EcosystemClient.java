@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * EcosystemClient client = EcosystemClient.builder()
- *         .store(new InMemoryPartnerStore())          // the default; JdbcPartnerStore for production
+ *         .store(InMemoryPartnerStore.create())          // the default; JdbcPartnerStore for production
  *         .crm(CrmConnections.of(crmOfAcme))          // each tenant's own CRM
  *         .mailer(new InMemoryMailer(Clock.systemUTC()))
  *         .build();
@@ -119,7 +119,7 @@ public final class EcosystemClient {
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
             return new EcosystemClient(new SdkContext(
-                    store != null ? store : new InMemoryPartnerStore(),
+                    store != null ? store : InMemoryPartnerStore.create(),
                     crms != null ? crms : CrmConnections.none(),
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
