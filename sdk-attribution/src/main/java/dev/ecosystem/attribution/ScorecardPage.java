@@ -66,7 +66,7 @@ final class ScorecardPage {
         int slot = months.isEmpty() ? CHART_WIDTH : CHART_WIDTH / months.size();
         int bar = Math.max(2, slot / 3);
         int plot = CHART_HEIGHT - 40;
-        html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(CHART_WIDTH).append("\" height=\"")
+        html.append("<svg width=\"").append(CHART_WIDTH).append("\" height=\"")
                 .append(CHART_HEIGHT).append("\" role=\"img\" aria-label=\"Sourced and influenced pipeline by month\">");
         for (int i = 0; i < months.size(); i++) {
             Scorecard.MonthlyPipeline m = months.get(i);
@@ -99,7 +99,7 @@ final class ScorecardPage {
         }
         html.append("<h2>Introductions</h2>");
         int rowHeight = 28;
-        html.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(CHART_WIDTH).append("\" height=\"")
+        html.append("<svg width=\"").append(CHART_WIDTH).append("\" height=\"")
                 .append(rowHeight * labels.length + 8).append("\" role=\"img\" aria-label=\"Introduction funnel\">");
         for (int i = 0; i < labels.length; i++) {
             int y = i * rowHeight + 4;
