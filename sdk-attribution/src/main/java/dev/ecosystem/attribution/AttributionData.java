@@ -62,8 +62,17 @@ public final class AttributionData {
     final int[] touchSource;
     final long[] createdAt;
     final long[] closeEnd;
+    final int[] createdDay;
+    final int[] closeDay;
+    final byte[] status;
     final int[] eventStart;
     final CustomerEvent[] eventsByDeal;
+
+    /** The amounts of the last {@link #amountsIn} call: reports usually ask for one currency and rate source. */
+    private volatile @Nullable ConvertedAmounts converted;
+
+    private record ConvertedAmounts(Currency currency, FxRates rates, long[] minor) {
+    }
 
     private AttributionData(CompanyId tenant, List<Deal> deals, List<Touchpoint> touchpoints,
                             List<CustomerEvent> events, @Nullable AttributionData index) {
@@ -74,11 +83,17 @@ public final class AttributionData {
         if (index == null) {
             createdAt = new long[deals.size()];
             closeEnd = new long[deals.size()];
+            createdDay = new int[deals.size()];
+            closeDay = new int[deals.size()];
+            status = new byte[deals.size()];
             for (int d = 0; d < deals.size(); d++) {
                 Deal deal = deals.get(d);
                 createdAt[d] = deal.createdAt().toEpochMilli();
-                closeEnd[d] = deal.status() == DealStatus.OPEN || deal.closeDate() == null ? Long.MAX_VALUE
-                        : deal.closeDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+                createdDay[d] = (int) Math.floorDiv(createdAt[d], 86_400_000L);
+                boolean open = deal.status() == DealStatus.OPEN || deal.closeDate() == null;
+                closeDay[d] = open ? Integer.MAX_VALUE : (int) deal.closeDate().toEpochDay();
+                closeEnd[d] = open ? Long.MAX_VALUE : (closeDay[d] + 1L) * 86_400_000L;
+                status[d] = (byte) (open ? DealStatus.OPEN : deal.status()).ordinal();
             }
             Touches touches = new Touches(deals, touchpoints);
             partners = touches.partners;
@@ -90,6 +105,9 @@ public final class AttributionData {
         } else {
             createdAt = index.createdAt;
             closeEnd = index.closeEnd;
+            createdDay = index.createdDay;
+            closeDay = index.closeDay;
+            status = index.status;
             partners = index.partners;
             touchStart = index.touchStart;
             touchPartner = index.touchPartner;
@@ -255,9 +273,20 @@ public final class AttributionData {
 
     /**
      * Every deal's amount in minor units of {@code currency} (0 without an amount), converted at
-     * {@link #conversionDay} and rounded half-even.
+     * {@link #conversionDay} and rounded half-even. The last result is kept (rates are a pure function by the
+     * {@link FxRates} contract); callers must not modify the array.
      */
     long[] amountsIn(Currency currency, FxRates rates) {
+        ConvertedAmounts last = converted;
+        if (last != null && last.currency().equals(currency) && last.rates() == rates) {
+            return last.minor();
+        }
+        long[] minor = convert(currency, rates);
+        converted = new ConvertedAmounts(currency, rates, minor);
+        return minor;
+    }
+
+    private long[] convert(Currency currency, FxRates rates) {
         int digits = Math.max(0, currency.getDefaultFractionDigits());
         long[] minor = new long[deals.size()];
         for (int d = 0; d < minor.length; d++) {

@@ -28,7 +28,7 @@ final class Engine {
 
     /** Every deal's credits under the model, in deal order then partner order. */
     Credits run(long[] amounts) {
-        Credits credits = new Credits(Math.max(16, data.touchStart.length));
+        Credits credits = new Credits(Math.max(16, amounts.length * 2));
         for (int d = 0; d < amounts.length; d++) {
             if (amounts[d] == 0) {
                 continue;

@@ -5,8 +5,6 @@ import dev.ecosystem.model.DealStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -63,8 +61,11 @@ final class Metrics {
     }
 
     private void run() {
-        long start = period.start().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-        long end = period.end().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        long start = period.start().toEpochDay() * 86_400_000L;
+        long end = period.end().toEpochDay() * 86_400_000L;
+        int startDay = (int) period.start().toEpochDay();
+        int endDay = (int) period.end().toEpochDay();
+        byte wonStatus = (byte) DealStatus.WON.ordinal();
         int direct = data.partners.length;
         int[] stamp = new int[direct];
         int[] touched = new int[16];
@@ -73,11 +74,9 @@ final class Metrics {
         int si = 0;
         int fi = 0;
         for (int d = 0; d < amounts.length; d++) {
-            Deal deal = data.deals().get(d);
             boolean createdIn = data.createdAt[d] >= start && data.createdAt[d] < end;
-            boolean closedIn = deal.status() != DealStatus.OPEN && deal.closeDate() != null
-                    && period.contains(deal.closeDate());
-            boolean wonIn = closedIn && deal.status() == DealStatus.WON;
+            boolean closedIn = data.closeDay[d] >= startDay && data.closeDay[d] < endDay;
+            boolean wonIn = closedIn && data.status[d] == wonStatus;
             if (!createdIn && !closedIn) {
                 while (si < s.size() && s.deal(si) == d) {
                     si++;
@@ -110,18 +109,18 @@ final class Metrics {
                 }
             }
             if (n == 0) {
-                count(direct, d, deal, createdIn, closedIn, wonIn);
+                count(direct, d, createdIn, closedIn, wonIn);
                 if (wonIn) {
-                    retain(direct, d, deal);
+                    retain(direct, d);
                 }
                 continue;
             }
             for (int j = 0; j < n; j++) {
-                count(touched[j], d, deal, createdIn, closedIn, wonIn);
+                count(touched[j], d, createdIn, closedIn, wonIn);
             }
             if (wonIn) {
                 for (int k = sourcedFrom; k < sourcedTo; k++) {
-                    retain(s.partner(k), d, deal);
+                    retain(s.partner(k), d);
                 }
             }
         }
@@ -133,18 +132,18 @@ final class Metrics {
         return target;
     }
 
-    private void count(int slot, int d, Deal deal, boolean createdIn, boolean closedIn, boolean wonIn) {
+    private void count(int slot, int d, boolean createdIn, boolean closedIn, boolean wonIn) {
         created[slot] += createdIn ? 1 : 0;
         closed[slot] += closedIn ? 1 : 0;
         if (wonIn) {
             won[slot]++;
             wonAmount[slot] += amounts[d];
-            cycleDays[slot] += ChronoUnit.DAYS.between(
-                    LocalDate.ofInstant(deal.createdAt(), ZoneOffset.UTC), deal.closeDate());
+            cycleDays[slot] += data.closeDay[d] - data.createdDay[d];
         }
     }
 
-    private void retain(int slot, int d, Deal deal) {
+    private void retain(int slot, int d) {
+        Deal deal = data.deals().get(d);
         LocalDate after6 = deal.closeDate().plusMonths(6);
         if (!after6.isAfter(today)) {
             eligible6[slot]++;
