@@ -95,7 +95,7 @@ public record Scorecard(
         root.put("dealsCreated", dealsCreated);
         root.put("dealsWon", dealsWon);
         root.put("winRate", winRate);
-        root.put("averageDealSize", averageDealSize);
+        root.put("averageDealSize", averageDealSize == null ? null : averageDealSize.toPlainString());
         root.put("salesCycleDays", salesCycleDays);
         root.put("retention6Months", retention6Months);
         root.put("retention12Months", retention12Months);

@@ -4,6 +4,7 @@ import dev.ecosystem.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Renders a {@link Scorecard} as one HTML page with inline CSS and SVG; every text goes through {@link #esc}. */
@@ -40,7 +41,7 @@ final class ScorecardPage {
         row("Deals won", Long.toString(card.dealsWon()));
         row("Win rate", percent(card.winRate()));
         row("Average deal size", card.averageDealSize() == null ? "n/a"
-                : card.averageDealSize().toPlainString() + " " + currency());
+                : amount(card.averageDealSize()) + " " + currency());
         row("Sales cycle", card.salesCycleDays() == null ? "n/a" : card.salesCycleDays().toPlainString() + " days");
         row("Customers retained after 6 months", percent(card.retention6Months()));
         row("Customers retained after 12 months", percent(card.retention12Months()));
@@ -130,7 +131,12 @@ final class ScorecardPage {
     }
 
     private static String money(Money money) {
-        return money.amount().toPlainString() + " " + money.currency().getCurrencyCode();
+        return amount(money.amount()) + " " + money.currency().getCurrencyCode();
+    }
+
+    /** {@code 1234567.5} as {@code 1,234,567.50}: exact, BigDecimal formatting never goes through a double. */
+    private static String amount(BigDecimal value) {
+        return String.format(Locale.ROOT, "%,." + Math.max(0, value.scale()) + "f", value);
     }
 
     private static String percent(@Nullable BigDecimal fraction) {

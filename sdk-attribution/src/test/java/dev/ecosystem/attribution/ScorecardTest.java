@@ -73,6 +73,8 @@ class ScorecardTest {
         assertThat(root.get("partnerName").asText()).isEqualTo(NAME);
         assertThat(root.get("sourcedRevenue").asText()).isEqualTo("1111.11");
         assertThat(root.get("influencedPipeline").asText()).isEqualTo("1666.67");
+        assertThat(root.get("averageDealSize").asText()).isEqualTo("1111.11");
+        assertThat(root.get("winRate").decimalValue()).isEqualByComparingTo("1");
         assertThat(root.get("pipelineByMonth")).hasSize(12);
         assertThat(root.get("introductions").get("connected").asLong()).isEqualTo(6);
         assertThat(root.get("introductions").get("medianTimeToConnect").asText()).isEqualTo("PT52H");
@@ -84,7 +86,7 @@ class ScorecardTest {
     void html_selfContainedEscapedAndOwnDataOnly() {
         String html = alpha().toHtml();
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg ", "aria-label=\"Introduction funnel\"",
-                "aria-label=\"Sourced and influenced pipeline by month\"", "1111.11 USD", "Median time to connect: 2 days");
+                "aria-label=\"Sourced and influenced pipeline by month\"", "1,111.11 USD", "Median time to connect: 2 days");
         assertThat(html).contains("Alpha &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;");
         assertThat(html).doesNotContain("<script", "src=", "href=", "url(", "@import", "http:", "https:");
         assertNoForeignData(html);
