@@ -13,6 +13,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The credits of one model run: per deal, the partners that earned a share and how much. The shares of a deal sum
@@ -51,36 +52,36 @@ public final class AttributionResult {
 
     /** Every credit, by deal id then partner id. */
     public List<Credit> credits() {
-        List<Credit> all = new ArrayList<>(credits.size());
-        Engine engine = new Engine(data, model, lookbackMillis);
-        for (int i = 0; i < credits.size(); i++) {
-            all.add(credit(i, engine));
-        }
-        return Collections.unmodifiableList(all);
+        return materialize(0, credits.size(), i -> true);
     }
 
     /** The partner's credits, by deal id; empty for a partner without any. */
     public List<Credit> creditsFor(CompanyId partner) {
-        Checks.required(partner, "partner");
-        int p = data.partnerIndex(partner);
-        List<Credit> found = new ArrayList<>();
-        Engine engine = new Engine(data, model, lookbackMillis);
-        for (int i = 0; p >= 0 && i < credits.size(); i++) {
-            if (credits.partner(i) == p) {
-                found.add(credit(i, engine));
-            }
-        }
-        return Collections.unmodifiableList(found);
+        int p = data.partnerIndex(Checks.required(partner, "partner"));
+        return p < 0 ? List.of() : materialize(0, credits.size(), i -> credits.partner(i) == p);
     }
 
     /** The deal's credits, by partner id; empty when no partner earned a share. */
     public List<Credit> creditsFor(DealId deal) {
-        Checks.required(deal, "deal");
-        int d = data.indexOf(deal);
+        int d = data.indexOf(Checks.required(deal, "deal"));
+        if (d < 0) {
+            return List.of();
+        }
+        int from = firstOf(d);
+        int to = from;
+        while (to < credits.size() && credits.deal(to) == d) {
+            to++;
+        }
+        return materialize(from, to, i -> true);
+    }
+
+    private List<Credit> materialize(int from, int to, IntPredicate keep) {
         List<Credit> found = new ArrayList<>();
         Engine engine = new Engine(data, model, lookbackMillis);
-        for (int i = firstOf(d); d >= 0 && i < credits.size() && credits.deal(i) == d; i++) {
-            found.add(credit(i, engine));
+        for (int i = from; i < to; i++) {
+            if (keep.test(i)) {
+                found.add(credit(i, engine));
+            }
         }
         return Collections.unmodifiableList(found);
     }

@@ -35,6 +35,11 @@ final class Metrics {
     final long[] eligible12;
     final long[] kept12;
 
+    /** Per partner, 1 + the last deal it was noted for; and the partners noted for the current deal. */
+    private final int[] stamp;
+    private int[] touched = new int[16];
+    private int touchedCount;
+
     Metrics(AttributionData data, long[] amounts, AttributionResult sourced, AttributionResult influenced,
             ReportPeriod period, LocalDate today) {
         this.data = data;
@@ -44,6 +49,7 @@ final class Metrics {
         this.period = period;
         this.today = today;
         int slots = data.partners.length + 1;
+        stamp = new int[data.partners.length];
         sourcedPipeline = new long[slots];
         influencedPipeline = new long[slots];
         sourcedRevenue = new long[slots];
@@ -67,8 +73,6 @@ final class Metrics {
         int endDay = (int) period.end().toEpochDay();
         byte wonStatus = (byte) DealStatus.WON.ordinal();
         int direct = data.partners.length;
-        int[] stamp = new int[direct];
-        int[] touched = new int[16];
         Credits s = sourced.table();
         Credits f = influenced.table();
         int si = 0;
@@ -77,45 +81,22 @@ final class Metrics {
             boolean createdIn = data.createdAt[d] >= start && data.createdAt[d] < end;
             boolean closedIn = data.closeDay[d] >= startDay && data.closeDay[d] < endDay;
             boolean wonIn = closedIn && data.status[d] == wonStatus;
+            touchedCount = 0;
+            int sourcedFrom = si;
+            si = addCredits(s, si, d, sourcedPipeline, sourcedRevenue, createdIn, wonIn);
+            int sourcedTo = si;
+            fi = addCredits(f, fi, d, influencedPipeline, influencedRevenue, createdIn, wonIn);
             if (!createdIn && !closedIn) {
-                while (si < s.size() && s.deal(si) == d) {
-                    si++;
-                }
-                while (fi < f.size() && f.deal(fi) == d) {
-                    fi++;
-                }
                 continue;
             }
-            int n = 0;
-            int mark = d + 1;
-            int sourcedFrom = si;
-            for (; si < s.size() && s.deal(si) == d; si++) {
-                int p = s.partner(si);
-                sourcedPipeline[p] += createdIn ? s.minor(si) : 0;
-                sourcedRevenue[p] += wonIn ? s.minor(si) : 0;
-                if (stamp[p] != mark) {
-                    stamp[p] = mark;
-                    touched = push(touched, n++, p);
-                }
-            }
-            int sourcedTo = si;
-            for (; fi < f.size() && f.deal(fi) == d; fi++) {
-                int p = f.partner(fi);
-                influencedPipeline[p] += createdIn ? f.minor(fi) : 0;
-                influencedRevenue[p] += wonIn ? f.minor(fi) : 0;
-                if (stamp[p] != mark) {
-                    stamp[p] = mark;
-                    touched = push(touched, n++, p);
-                }
-            }
-            if (n == 0) {
+            if (touchedCount == 0) {
                 count(direct, d, createdIn, closedIn, wonIn);
                 if (wonIn) {
                     retain(direct, d);
                 }
                 continue;
             }
-            for (int j = 0; j < n; j++) {
+            for (int j = 0; j < touchedCount; j++) {
                 count(touched[j], d, createdIn, closedIn, wonIn);
             }
             if (wonIn) {
@@ -126,10 +107,26 @@ final class Metrics {
         }
     }
 
-    private static int[] push(int[] array, int at, int value) {
-        int[] target = at < array.length ? array : java.util.Arrays.copyOf(array, array.length * 2);
-        target[at] = value;
-        return target;
+    /**
+     * Adds deal {@code d}'s credits, which start at {@code row} of {@code table}, to the pipeline and revenue of
+     * their partners, and notes each partner once in {@link #touched}; returns the first row of the next deal.
+     */
+    private int addCredits(Credits table, int row, int d, long[] pipeline, long[] revenue, boolean createdIn,
+                           boolean wonIn) {
+        int next = row;
+        for (; next < table.size() && table.deal(next) == d; next++) {
+            int p = table.partner(next);
+            pipeline[p] += createdIn ? table.minor(next) : 0;
+            revenue[p] += wonIn ? table.minor(next) : 0;
+            if (stamp[p] != d + 1) {
+                stamp[p] = d + 1;
+                if (touchedCount == touched.length) {
+                    touched = java.util.Arrays.copyOf(touched, touchedCount * 2);
+                }
+                touched[touchedCount++] = p;
+            }
+        }
+        return next;
     }
 
     private void count(int slot, int d, boolean createdIn, boolean closedIn, boolean wonIn) {
