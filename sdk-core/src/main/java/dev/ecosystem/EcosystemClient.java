@@ -2,6 +2,10 @@ package dev.ecosystem;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.intro.IntroOperations;
+import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.intro.internal.HostIntroOperations;
+import dev.ecosystem.intro.internal.IntroEngine;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
@@ -29,9 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EcosystemClient {
     private final SdkContext context;
+    private final IntroEngine introEngine;
+    private final IntroOperations intros;
 
-    private EcosystemClient(SdkContext context) {
+    private EcosystemClient(SdkContext context, IntroSettings introSettings) {
         this.context = context;
+        this.introEngine = new IntroEngine(context, introSettings);
+        this.intros = new HostIntroOperations(introEngine);
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -54,7 +62,12 @@ public final class EcosystemClient {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company);
+        return new TenantScope(context, company, introEngine);
+    }
+
+    /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
+    public IntroOperations intros() {
+        return intros;
     }
 
     /** Adds a company's profile to the network, or replaces it. This is the host's call, not a tenant's. */
@@ -81,6 +94,7 @@ public final class EcosystemClient {
         private @Nullable Mailer mailer;
         private @Nullable Clock clock;
         private @Nullable EventListener listener;
+        private @Nullable IntroSettings introSettings;
 
         private Builder() {
         }
@@ -115,6 +129,12 @@ public final class EcosystemClient {
             return this;
         }
 
+        /** How introductions behave: consent link keys and URL, sender, drafter, timing. Default: demo defaults. */
+        public Builder intros(IntroSettings settings) {
+            this.introSettings = Checks.required(settings, "intros");
+            return this;
+        }
+
         /** Builds the client. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -123,7 +143,8 @@ public final class EcosystemClient {
                     crms != null ? crms : CrmConnections.none(),
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
-                    listener != null ? listener : EventListener.none()));
+                    listener != null ? listener : EventListener.none()),
+                    introSettings != null ? introSettings : IntroSettings.defaults());
         }
     }
 }

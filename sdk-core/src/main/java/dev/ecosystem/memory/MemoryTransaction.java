@@ -1,5 +1,7 @@
 package dev.ecosystem.memory;
 
+import dev.ecosystem.EcosystemException;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -42,7 +44,7 @@ final class MemoryTransaction implements StoreTransaction {
     /** Fails when the callback that owned this transaction has returned. */
     MemoryTransaction checkOpen() {
         if (!open) {
-            throw new IllegalStateException("this StoreTransaction was used after its callback returned; "
+            throw new EcosystemException("this StoreTransaction was used after its callback returned; "
                     + "do all work inside the inTransaction callback");
         }
         return this;
@@ -86,5 +88,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public IdempotencyRepository idempotency() {
         return new MemoryIdempotency(checkOpen(), tables.idempotency);
+    }
+
+    @Override
+    public CompanyBlockRepository blocks() {
+        return new MemoryBlocks(checkOpen(), tables.blocks);
     }
 }

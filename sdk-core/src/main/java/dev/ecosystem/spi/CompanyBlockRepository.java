@@ -1,0 +1,23 @@
+package dev.ecosystem.spi;
+
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+
+/**
+ * Which companies each company has blocked from introductions. A block is one-sided as stored; the intro workflow
+ * refuses a request when either side has blocked the other. Keyed by (owner, blocked).
+ */
+public interface CompanyBlockRepository {
+    /** Records that {@code owner} blocks {@code blocked}; returns whether it was not blocked before. */
+    boolean block(CompanyId owner, CompanyId blocked);
+
+    /** Lifts the block; returns whether there was one. */
+    boolean unblock(CompanyId owner, CompanyId blocked);
+
+    /** Whether {@code owner} blocks {@code other}. */
+    boolean isBlocked(CompanyId owner, CompanyId other);
+
+    /** The companies {@code owner} blocks, in ascending id order. */
+    Page<CompanyId> list(CompanyId owner, PageRequest page);
+}
