@@ -2,6 +2,7 @@ package dev.ecosystem.attribution;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * AttributionResult linear = attribution.attribute(data, AttributionModel.linear());
  * Map<CompanyId, Money> revenueByPartner = linear.totalsByPartner();
  * Scorecard card = attribution.scorecard(data, partner, "Northwind", ReportPeriod.quarter(2025, 1),
- *         IntroFunnel.empty());
+ *         funnel.byPartner().get(partner));
  * }</pre>
  *
  * <p>Every result is a pure function of the data, the models and this configuration (the clock only decides which
@@ -119,14 +120,15 @@ public final class Attribution {
     /**
      * The partner's scorecard for the period. It holds only this partner's figures.
      *
-     * @param introductions the partner's introduction funnel for the period, as the host counted it
+     * @param introductions the partner's introduction funnel for the period, such as
+     *     {@code scope.intros().funnel(from, to, ChronoUnit.WEEKS).byPartner().get(partner)}; {@code null} when
+     *     there were no introductions with this partner
      */
     public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
-                               IntroFunnel introductions) {
+                               @Nullable FunnelCounts introductions) {
         Checks.required(data, "data");
         Checks.required(partner, "partner");
         Checks.required(period, "period");
-        Checks.required(introductions, "introductions");
         long[] amounts = data.amountsIn(currency, rates);
         AttributionResult sourced = attribute(data, AttributionModel.sourced(), amounts);
         AttributionResult influenced = attribute(data, AttributionModel.influenced(), amounts);
@@ -148,7 +150,8 @@ public final class Attribution {
         return new Scorecard(partner, partnerName, period, today(), m.sourcedPipeline(), m.influencedPipeline(),
                 m.sourcedRevenue(), m.influencedRevenue(), m.dealsCreated(), m.dealsWon(), m.winRate().partner(),
                 m.averageDealSize().partner(), m.salesCycleDays().partner(), m.retention6Months().partner(),
-                m.retention12Months().partner(), months, introductions);
+                m.retention12Months().partner(), months, introductions != null ? introductions
+                : new FunnelCounts(0, 0, 0, 0, 0, 0, 0, null, null));
     }
 
     private AttributionResult attribute(AttributionData data, AttributionModel model, long[] amounts) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import java.math.BigDecimal;
@@ -36,14 +37,14 @@ import org.jspecify.annotations.Nullable;
  * @param retention6Months the fraction of its sourced customers still customers after 6 months, or {@code null}
  * @param retention12Months the same after 12 months, or {@code null}
  * @param pipeline its sourced and influenced pipeline for each of the 12 months up to the period's end
- * @param introductions its introduction funnel, as the host counted it
+ * @param introductions its introduction funnel, from {@link dev.ecosystem.intro.Introductions#funnel}
  */
 public record Scorecard(
         CompanyId partner, String partnerName, ReportPeriod period, LocalDate generatedOn,
         Money sourcedPipeline, Money influencedPipeline, Money sourcedRevenue, Money influencedRevenue,
         long dealsCreated, long dealsWon, @Nullable BigDecimal winRate, @Nullable BigDecimal averageDealSize,
         @Nullable BigDecimal salesCycleDays, @Nullable BigDecimal retention6Months,
-        @Nullable BigDecimal retention12Months, List<MonthlyPipeline> pipeline, IntroFunnel introductions) {
+        @Nullable BigDecimal retention12Months, List<MonthlyPipeline> pipeline, FunnelCounts introductions) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -112,6 +113,10 @@ public record Scorecard(
         funnel.put("connected", introductions.connected());
         funnel.put("declined", introductions.declined());
         funnel.put("expired", introductions.expired());
+        funnel.put("cancelled", introductions.cancelled());
+        funnel.put("open", introductions.open());
+        funnel.put("averageTimeToConnect", introductions.averageTimeToConnect() == null ? null
+                : introductions.averageTimeToConnect().toString());
         funnel.put("medianTimeToConnect", introductions.medianTimeToConnect() == null ? null
                 : introductions.medianTimeToConnect().toString());
         try {

@@ -1,5 +1,6 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -91,9 +92,10 @@ final class ScorecardPage {
     }
 
     private void funnelChart() {
-        IntroFunnel f = card.introductions();
-        String[] labels = {"Requested", "Consented", "Connected", "Declined", "Expired"};
-        long[] values = {f.requested(), f.consented(), f.connected(), f.declined(), f.expired()};
+        FunnelCounts f = card.introductions();
+        String[] labels = {"Requested", "Consented", "Connected", "Declined", "Expired", "Cancelled", "Open"};
+        long[] values = {f.requested(), f.consented(), f.connected(), f.declined(), f.expired(), f.cancelled(),
+            f.open()};
         long max = Math.max(1, f.requested());
         for (long v : values) {
             max = Math.max(max, v);

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.DealStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,7 +42,8 @@ class ScorecardTest {
                     touch("t2", "partner-bravo", "d2", SOURCED_REFERRAL, "2025-01-05"),
                     touch("t3", "partner-alpha", "d3", CO_SELL, "2025-03-02"),
                     touch("t4", "partner-bravo", "d3", CO_SELL, "2025-03-03")));
-    private final IntroFunnel funnel = new IntroFunnel(12, 8, 6, 3, 1, Duration.ofHours(52));
+    private final FunnelCounts funnel = new FunnelCounts(12, 8, 6, 3, 1, 1, 1, Duration.ofHours(60),
+            Duration.ofHours(52));
 
     private Scorecard alpha() {
         return attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, funnel);
@@ -93,11 +95,12 @@ class ScorecardTest {
     }
 
     @Test
-    @DisplayName("a partner without credit gets a scorecard of zeros")
+    @DisplayName("a partner without credit or introductions gets a scorecard of zeros")
     void unknownPartner() {
-        Scorecard card = attribution.scorecard(data, partner("partner-zulu"), "Zulu", Q1, IntroFunnel.empty());
+        Scorecard card = attribution.scorecard(data, partner("partner-zulu"), "Zulu", Q1, null);
         assertThat(card.sourcedPipeline()).isEqualTo(usd("0.00"));
         assertThat(card.winRate()).isNull();
+        assertThat(card.introductions().requested()).isZero();
         assertThat(card.toHtml()).contains("n/a");
         assertNoForeignData(card.toJson());
     }
