@@ -1,6 +1,7 @@
 package dev.ecosystem.attribution;
 
 import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.TouchpointId;
@@ -172,7 +173,10 @@ final class Commissions {
         if (plan.clawbackDays() == 0) {
             return;
         }
-        List<CommissionLine> earnings = List.copyOf(lines);
+        Map<DealId, List<CommissionLine>> earningsByDeal = new HashMap<>();
+        for (CommissionLine line : lines) {
+            earningsByDeal.computeIfAbsent(line.deal(), k -> new ArrayList<>()).add(line);
+        }
         slots.stream().mapToInt(Slot::deal).distinct().forEach(d -> {
             Deal deal = data.deals().get(d);
             LocalDate windowEnd = deal.closeDate().plusDays(plan.clawbackDays());
@@ -190,8 +194,8 @@ final class Commissions {
                     fraction = refund.divide(BigDecimal.valueOf(amounts[d]), 10, RoundingMode.HALF_EVEN)
                             .min(BigDecimal.ONE);
                 }
-                for (CommissionLine line : earnings) {
-                    if (!line.deal().equals(deal.id()) || line.day().isAfter(event.on())) {
+                for (CommissionLine line : earningsByDeal.getOrDefault(deal.id(), List.of())) {
+                    if (line.day().isAfter(event.on())) {
                         continue;
                     }
                     BigDecimal paid = line.amount().amount().movePointRight(digits);
