@@ -6,7 +6,8 @@ import dev.ecosystem.model.PageRequest;
 
 /**
  * Which companies each company has blocked from introductions. A block is one-sided as stored; the intro workflow
- * refuses a request when either side has blocked the other. Keyed by (owner, blocked).
+ * refuses a request when either side has blocked the other. Keyed by (owner, blocked). Every method refuses a null
+ * argument with a {@link dev.ecosystem.ValidationException}.
  */
 public interface CompanyBlockRepository {
     /** Records that {@code owner} blocks {@code blocked}; returns whether it was not blocked before. */
@@ -18,6 +19,10 @@ public interface CompanyBlockRepository {
     /** Whether {@code owner} blocks {@code other}. */
     boolean isBlocked(CompanyId owner, CompanyId other);
 
-    /** The companies {@code owner} blocks, in ascending id order. */
+    /**
+     * The companies {@code owner} blocks, in ascending (binary) id order, one page at a time.
+     *
+     * @throws dev.ecosystem.ValidationException when the page's cursor is malformed or comes from another list
+     */
     Page<CompanyId> list(CompanyId owner, PageRequest page);
 }

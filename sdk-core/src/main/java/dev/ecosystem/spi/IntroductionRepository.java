@@ -42,7 +42,9 @@ public interface IntroductionRepository {
     /**
      * Open introductions (not {@link dev.ecosystem.model.IntroductionStatus#isTerminal() terminal}) whose
      * {@link Introduction#nextDueAt()} is at or before {@code now}, of every company, earliest due first (ties in
-     * ascending id order), at most {@code limit}.
+     * ascending id order), at most {@code limit}. A host-level call for the scheduler: it is not scoped to a tenant.
+     *
+     * @throws dev.ecosystem.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
      */
     List<Introduction> due(Instant now, int limit);
 
@@ -50,6 +52,8 @@ public interface IntroductionRepository {
      * How many open introductions created at or after {@code since} have {@code contact} of {@code company} as
      * their {@code party}: as requester ({@code requesterCompany}, {@code requester}) or as target
      * ({@code targetCompany}, {@code target}). Used to enforce the open-request limits.
+     *
+     * @throws dev.ecosystem.ValidationException when an argument is null
      */
     long countOpen(IntroParty party, CompanyId company, ContactId contact, Instant since);
 }
