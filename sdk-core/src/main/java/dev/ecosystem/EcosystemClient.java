@@ -10,6 +10,8 @@ import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -95,6 +97,7 @@ public final class EcosystemClient {
         private @Nullable Clock clock;
         private @Nullable EventListener listener;
         private @Nullable IntroSettings introSettings;
+        private OverlapSettings overlapSettings = OverlapSettings.defaults();
 
         private Builder() {
         }
@@ -135,6 +138,12 @@ public final class EcosystemClient {
             return this;
         }
 
+        /** How account mapping classifies and matches accounts. Default: {@link OverlapSettings#defaults()}. */
+        public Builder overlapSettings(OverlapSettings settings) {
+            this.overlapSettings = Checks.required(settings, "overlapSettings");
+            return this;
+        }
+
         /** Builds the client. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -143,7 +152,8 @@ public final class EcosystemClient {
                     crms != null ? crms : CrmConnections.none(),
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
-                    listener != null ? listener : EventListener.none()),
+                    listener != null ? listener : EventListener.none(),
+                    new OverlapEngine(overlapSettings)),
                     introSettings != null ? introSettings : IntroSettings.defaults());
         }
     }

@@ -11,13 +11,18 @@ import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.Population;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.Overlaps;
+import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.spi.CrmConnections;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,8 +90,33 @@ public final class Quickstart {
         printSync(profile.name(), mailcadence.overlaps().syncCrm());
         printSync(ledgerline.network().profile().name(), ledgerline.overlaps().syncCrm());
 
+        mapAccounts(mailcadence, ledgerline);
         introduce(client, mailcadence, ledgerline);
         System.out.println("\nThe emails are in " + emails.directory().toAbsolutePath() + " as .eml files.");
+    }
+
+    /** Account mapping: each side shares what it chooses; Mailcadence sees the matrix and whom to ask for intros. */
+    private static void mapAccounts(TenantScope mailcadence, TenantScope ledgerline) {
+        ledgerline.overlaps().shareWith(MAILCADENCE, SharingPolicy.builder()
+                .records(Population.CUSTOMERS, "name", "domain")
+                .counts(Population.OPEN_OPPORTUNITIES)
+                .counts(Population.PROSPECTS)
+                .minimumCount(5)
+                .build());
+        mailcadence.overlaps().shareWith(LEDGERLINE, SharingPolicy.builder()
+                .records(Population.CUSTOMERS, "name", "domain")
+                .records(Population.OPEN_OPPORTUNITIES, "name", "domain", "openDeals")
+                .counts(Population.PROSPECTS)
+                .build());
+        System.out.println("\n== Account mapping: Mailcadence x Ledgerline (as Ledgerline's policy allows) ==");
+        System.out.println(mailcadence.overlaps().matrix(LEDGERLINE).render());
+        System.out.println("Ask Ledgerline for an intro (our open deals at their customers), largest first:");
+        for (CoSellEntry ask : mailcadence.overlaps().askForIntro(LEDGERLINE, PageRequest.first(5)).items()) {
+            Deal deal = Objects.requireNonNull(ask.myDeal(), "an ask-for-intro entry carries our deal");
+            System.out.printf("  %-28s our deal %-40s %14s  %-22s matched by %s %s%n",
+                    ask.theirAccount().field("name"), deal.name(), deal.amount(), deal.stage(),
+                    ask.match().method(), ask.match().key());
+        }
     }
 
     /** One warm introduction, from request to connection: the ask, the target's yes, the joint email. */
@@ -104,7 +134,7 @@ public final class Quickstart {
         client.intros().runDue(client.clock().instant());      // sends the joint introduction
         System.out.printf("Introduction %s is %s%n", intro.id(), intro.status());
         intro.history().forEach(step -> System.out.printf("  %s -> %s by %s: %s%n",
-                step.from(), step.to(), step.actor(), step.reason()));
+                step.from() == null ? "(new)" : step.from(), step.to(), step.actor(), step.reason()));
     }
 
     private static void printEmail(EmailMessage email) {

@@ -3,6 +3,7 @@ package dev.ecosystem.jdbc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -93,6 +94,15 @@ final class Columns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored " + type.getSimpleName() + " is not the JSON this store wrote",
                     e);
+        }
+    }
+
+    /** The JSON tree of text {@link #json} wrote. */
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored column is not the JSON this store wrote", e);
         }
     }
 

@@ -43,12 +43,14 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
     private final String accounts;
     private final String deals;
     private final String checkpoints;
+    private final String revisions;
 
     JdbcCrmSnapshots(JdbcTransaction tx) {
         this.tx = tx;
         this.accounts = tx.table("accounts");
         this.deals = tx.table("deals");
         this.checkpoints = tx.table("crm_checkpoints");
+        this.revisions = tx.table("crm_revisions");
     }
 
     @Override
@@ -65,13 +67,14 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
                 account.updatedAt() == null ? null : Columns.nanos(account.updatedAt(), "account updatedAt")});
         }
         write("store accounts", accounts, ACCOUNT_COLUMNS, rows);
+        bump(tenant, rows.size());
     }
 
     @Override
     public void removeAccounts(CompanyId tenant, Collection<AccountId> ids) {
         Checks.required(tenant, "tenant");
         Checks.noNulls(ids, "account ids");
-        remove("remove accounts", accounts, tenant, ids.stream().map(AccountId::value).toList());
+        bump(tenant, remove("remove accounts", accounts, tenant, ids.stream().map(AccountId::value).toList()));
     }
 
     @Override
@@ -113,13 +116,14 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
                 Columns.json(deal.properties())});
         }
         write("store deals", deals, DEAL_COLUMNS, rows);
+        bump(tenant, rows.size());
     }
 
     @Override
     public void removeDeals(CompanyId tenant, Collection<DealId> ids) {
         Checks.required(tenant, "tenant");
         Checks.noNulls(ids, "deal ids");
-        remove("remove deals", deals, tenant, ids.stream().map(DealId::value).toList());
+        bump(tenant, remove("remove deals", deals, tenant, ids.stream().map(DealId::value).toList()));
     }
 
     @Override
@@ -166,12 +170,33 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
         }
     }
 
-    private void remove(String what, String table, CompanyId tenant, List<String> ids) {
+    private long remove(String what, String table, CompanyId tenant, List<String> ids) {
         List<Object[]> rows = new ArrayList<>(ids.size());
         for (String id : ids) {
             rows.add(new Object[] {tenant.value(), id});
         }
-        tx.batch(what, "DELETE FROM " + table + " WHERE tenant = ? AND id = ?", rows);
+        return tx.batch(what, "DELETE FROM " + table + " WHERE tenant = ? AND id = ?", rows);
+    }
+
+    @Override
+    public long revision(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        Long revision = tx.queryOne("read snapshot revision", "SELECT revision FROM " + revisions
+                + " WHERE tenant = ?", row -> row.getLong(1), tenant.value());
+        return revision == null ? 0 : revision;
+    }
+
+    /** Moves the tenant's revision on when {@code changes} records were put or removed. */
+    private void bump(CompanyId tenant, long changes) {
+        if (changes == 0) {
+            return;
+        }
+        int updated = tx.update("bump snapshot revision", "UPDATE " + revisions
+                + " SET revision = revision + 1 WHERE tenant = ?", tenant.value());
+        if (updated == 0) {
+            tx.update("start snapshot revision", "INSERT INTO " + revisions + " (tenant, revision) VALUES (?, ?)",
+                    tenant.value(), 1L);
+        }
     }
 
     /** The records without repeats of an id, the last one of each id winning, in first-seen order. */

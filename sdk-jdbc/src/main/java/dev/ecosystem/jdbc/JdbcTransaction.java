@@ -12,6 +12,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.sql.Connection;
@@ -113,28 +114,39 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    /** Runs one statement once per row of parameters, in batches. */
-    void batch(String what, String sql, List<Object[]> rows) {
+    /** Runs one statement once per row of parameters, in batches; returns how many rows they changed. */
+    long batch(String what, String sql, List<Object[]> rows) {
         checkOpen();
         if (rows.isEmpty()) {
-            return;
+            return 0;
         }
         try (PreparedStatement statement = prepare(sql)) {
+            long changed = 0;
             int pending = 0;
             for (Object[] row : rows) {
                 bind(statement, row);
                 statement.addBatch();
                 if (++pending == BATCH_SIZE) {
-                    statement.executeBatch();
+                    changed += changed(statement.executeBatch());
                     pending = 0;
                 }
             }
             if (pending > 0) {
-                statement.executeBatch();
+                changed += changed(statement.executeBatch());
             }
+            return changed;
         } catch (SQLException e) {
             throw failed(what, e);
         }
+    }
+
+    private static long changed(int[] counts) {
+        long changed = 0;
+        for (int count : counts) {
+            // SUCCESS_NO_INFO (-2): the driver does not say; count the row as changed.
+            changed += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        }
+        return changed;
     }
 
     /** The rows of a query. */
@@ -265,5 +277,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public CompanyBlockRepository blocks() {
         return new JdbcBlocks(checkOpen());
+    }
+
+    @Override
+    public SharingPolicyRepository sharing() {
+        return new JdbcSharingPolicies(checkOpen());
     }
 }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /** Empties the store's tables between tests that share one database. */
 final class StoreTables {
     private static final String[] TABLES = {"companies", "contacts", "partnerships", "introductions", "accounts",
-        "deals", "crm_checkpoints", "touchpoints", "outbox", "idempotency_keys", "company_blocks"};
+        "deals", "crm_checkpoints", "touchpoints", "outbox", "idempotency_keys", "company_blocks", "crm_revisions",
+        "sharing_policies"};
 
     private StoreTables() {
     }

@@ -1,0 +1,97 @@
+package dev.ecosystem.benchmarks.attribution;
+
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.model.Money;
+import dev.ecosystem.model.Touchpoint;
+import dev.ecosystem.model.TouchpointId;
+import dev.ecosystem.model.TouchpointKind;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic tenant history: deals created 2022 to 2025 (20 % open, 50 % won, 30 % lost; 80 % USD, 10 % EUR,
+ * 10 % GBP), a ledger spread over them with uniform random partners, 2 % of entries naming only an account and 1 %
+ * reversing an earlier entry. The same seed always gives the same data.
+ */
+final class AttributionDataset {
+    static final CompanyId TENANT = CompanyId.of("tenant-0001");
+    private static final Instant START = Instant.parse("2022-01-01T00:00:00Z");
+    private static final int DAYS = 4 * 365;
+    private static final Currency USD = Currency.getInstance("USD");
+    private static final Currency EUR = Currency.getInstance("EUR");
+    private static final Currency GBP = Currency.getInstance("GBP");
+    private static final TouchpointKind[] KINDS = TouchpointKind.values();
+
+    final List<Deal> deals;
+    final List<Touchpoint> touchpoints;
+    final List<CompanyId> partners;
+
+    private AttributionDataset(List<Deal> deals, List<Touchpoint> touchpoints, List<CompanyId> partners) {
+        this.deals = deals;
+        this.touchpoints = touchpoints;
+        this.partners = partners;
+    }
+
+    static AttributionDataset generate(int dealCount, int touchCount, int partnerCount, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<CompanyId> partners = new ArrayList<>(partnerCount);
+        for (int p = 0; p < partnerCount; p++) {
+            partners.add(CompanyId.of(String.format("partner-%05d", p)));
+        }
+        int accountCount = Math.max(1, dealCount * 3 / 10);
+        List<Deal> deals = new ArrayList<>(dealCount);
+        for (int d = 0; d < dealCount; d++) {
+            Instant created = START.plusSeconds(random.nextLong(DAYS * 86_400L));
+            int roll = random.nextInt(10);
+            DealStatus status = roll < 2 ? DealStatus.OPEN : roll < 7 ? DealStatus.WON : DealStatus.LOST;
+            int money = random.nextInt(10);
+            Currency currency = money < 8 ? USD : money == 8 ? EUR : GBP;
+            deals.add(Deal.builder(TENANT, DealId.of(String.format("deal-%08d", d)), "Deal " + d)
+                    .account(AccountId.of("acct-" + random.nextInt(accountCount)))
+                    .amount(new Money(BigDecimal.valueOf(10_000 + random.nextLong(10_000_000), 2), currency))
+                    .stage(status.name(), status)
+                    .createdAt(created)
+                    .closeDate(status == DealStatus.OPEN ? null
+                            : LocalDate.ofInstant(created, ZoneOffset.UTC).plusDays(5 + random.nextInt(176)))
+                    .build());
+        }
+        List<Touchpoint> ledger = new ArrayList<>(touchCount);
+        for (int i = 0; i < touchCount; i++) {
+            TouchpointId id = TouchpointId.of(String.format("tp-%09d", i));
+            Touchpoint reversed = i > 0 && random.nextInt(100) == 0 ? ledger.get(random.nextInt(i)) : null;
+            if (reversed != null && reversed.reverses() == null) {
+                ledger.add(new Touchpoint(id, TENANT, reversed.partner(), reversed.accountId(), reversed.dealId(),
+                        reversed.kind(), reversed.occurredAt().plusSeconds(60), null, reversed.id()));
+                continue;
+            }
+            Deal deal = deals.get(random.nextInt(dealCount));
+            boolean accountOnly = random.nextInt(50) == 0;
+            Instant at = deal.createdAt().plusSeconds(random.nextLong(300 * 86_400L) - 120 * 86_400L);
+            ledger.add(new Touchpoint(id, TENANT, partners.get(random.nextInt(partnerCount)),
+                    accountOnly ? deal.accountIds().get(0) : null, accountOnly ? null : deal.id(),
+                    KINDS[random.nextInt(KINDS.length)], at, null, null));
+        }
+        return new AttributionDataset(List.copyOf(deals), List.copyOf(ledger), List.copyOf(partners));
+    }
+
+    /** The live heap after full collections, in bytes: what is reachable, not what was allocated. */
+    static long liveHeap() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

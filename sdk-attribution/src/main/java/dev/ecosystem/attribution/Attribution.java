@@ -1,0 +1,245 @@
+package dev.ecosystem.attribution;
+
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.intro.FunnelCounts;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Money;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The attribution entry point: runs models over a tenant's {@link AttributionData}, and builds partner metrics,
+ * commission statements and partner scorecards on top. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Attribution attribution = Attribution.builder()
+ *         .reportingCurrency("USD")
+ *         .fxRates(FxRates.table().rate("GBP", "USD", LocalDate.of(2024, 1, 1), "1.27").build())
+ *         .lookback(Duration.ofDays(180))
+ *         .build();
+ * AttributionData data = AttributionData.read(store, tenant);
+ * AttributionResult linear = attribution.attribute(data, AttributionModel.linear());
+ * Map<CompanyId, Money> revenueByPartner = linear.totalsByPartner();
+ * Scorecard card = attribution.scorecard(data, partner, "Northwind", ReportPeriod.quarter(2025, 1),
+ *         funnel.byPartner().get(partner));
+ * }</pre>
+ *
+ * <p>Every result is a pure function of the data, the models and this configuration (the clock only decides which
+ * retention marks have passed and the scorecard's date): re-running gives the same figures to the cent. See the
+ * package documentation for the rounding rule.
+ */
+public final class Attribution {
+    private final Currency currency;
+    private final FxRates rates;
+    private final Duration lookback;
+    private final Clock clock;
+
+    private Attribution(Builder builder) {
+        this.currency = builder.currency;
+        this.rates = builder.rates;
+        this.lookback = builder.lookback;
+        this.clock = builder.clock;
+    }
+
+    /** A builder: USD, no FX rates (one currency only), 180 days of lookback, the system UTC clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Shares every deal's amount among its partners under the model.
+     *
+     * @throws ValidationException when a deal's currency has no FX rate on its conversion day
+     */
+    public AttributionResult attribute(AttributionData data, AttributionModel model) {
+        Checks.required(data, "data");
+        Checks.required(model, "model");
+        return attribute(data, model, data.amountsIn(currency, rates));
+    }
+
+    /** Every partner's metrics for the period, by partner id. */
+    public List<PartnerMetrics> metrics(AttributionData data, ReportPeriod period) {
+        Checks.required(data, "data");
+        Checks.required(period, "period");
+        return metricsOf(data, period).all();
+    }
+
+    /** One partner's metrics for the period; zeros when it has no credit. */
+    public PartnerMetrics metrics(AttributionData data, ReportPeriod period, CompanyId partner) {
+        Checks.required(data, "data");
+        Checks.required(period, "period");
+        Checks.required(partner, "partner");
+        int p = data.partnerIndex(partner);
+        if (p < 0) {
+            return empty(partner, period, metricsOf(data, period));
+        }
+        return metricsOf(data, period).of(p);
+    }
+
+    /** The partner's commission statement for the period, in {@link PayoutStatus#DRAFT}, without a partner tier. */
+    public CommissionStatement statement(AttributionData data, CommissionPlan plan, CompanyId partner,
+                                         ReportPeriod period) {
+        return statement(data, plan, partner, null, period);
+    }
+
+    /**
+     * The partner's commission statement for the period, in {@link PayoutStatus#DRAFT}: the earnings, tier
+     * adjustments and clawbacks whose day falls in the period.
+     *
+     * @param partnerTier the partner's tier for the plan's tier rates, or {@code null}
+     */
+    public CommissionStatement statement(AttributionData data, CommissionPlan plan, CompanyId partner,
+                                         @Nullable String partnerTier, ReportPeriod period) {
+        Checks.required(data, "data");
+        Checks.required(plan, "plan");
+        Checks.required(partner, "partner");
+        Checks.required(period, "period");
+        int p = data.partnerIndex(partner);
+        List<CommissionLine> lines = new ArrayList<>();
+        if (p >= 0) {
+            long[] amounts = data.amountsIn(currency, rates);
+            AttributionResult credits = attribute(data, plan.model(), amounts);
+            for (CommissionLine line : new Commissions(data, amounts, credits, plan, partnerTier, rates)
+                    .linesFor(p)) {
+                if (period.contains(line.day())) {
+                    lines.add(line);
+                }
+            }
+        }
+        return new CommissionStatement(partner, period, plan.name(), currency, lines, PayoutStatus.DRAFT);
+    }
+
+    /**
+     * The partner's scorecard for the period. It holds only this partner's figures.
+     *
+     * @param introductions the partner's introduction funnel for the period, such as
+     *     {@code scope.intros().funnel(from, to, ChronoUnit.WEEKS).byPartner().get(partner)}; {@code null} when
+     *     there were no introductions with this partner
+     */
+    public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
+                               @Nullable FunnelCounts introductions) {
+        Checks.required(data, "data");
+        Checks.required(partner, "partner");
+        Checks.required(period, "period");
+        long[] amounts = data.amountsIn(currency, rates);
+        AttributionResult sourced = attribute(data, AttributionModel.sourced(), amounts);
+        AttributionResult influenced = attribute(data, AttributionModel.influenced(), amounts);
+        Metrics all = new Metrics(data, amounts, sourced, influenced, period, today());
+        int p = data.partnerIndex(partner);
+        PartnerMetrics m = p < 0 ? empty(partner, period, all) : all.of(p);
+        YearMonth last = YearMonth.from(period.end().minusDays(1));
+        long[] sourcedByMonth = new long[12];
+        long[] influencedByMonth = new long[12];
+        if (p >= 0) {
+            addByMonth(data, sourced, p, last, sourcedByMonth);
+            addByMonth(data, influenced, p, last, influencedByMonth);
+        }
+        List<Scorecard.MonthlyPipeline> months = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            months.add(new Scorecard.MonthlyPipeline(last.minusMonths(11 - i), sourced.money(sourcedByMonth[i]),
+                    sourced.money(influencedByMonth[i])));
+        }
+        return new Scorecard(partner, partnerName, period, today(), m.sourcedPipeline(), m.influencedPipeline(),
+                m.sourcedRevenue(), m.influencedRevenue(), m.dealsCreated(), m.dealsWon(), m.winRate().partner(),
+                m.averageDealSize().partner(), m.salesCycleDays().partner(), m.retention6Months().partner(),
+                m.retention12Months().partner(), months, introductions != null ? introductions
+                : new FunnelCounts(0, 0, 0, 0, 0, 0, 0, null, null));
+    }
+
+    private AttributionResult attribute(AttributionData data, AttributionModel model, long[] amounts) {
+        long lookbackMillis = lookback.toMillis();
+        return new AttributionResult(data, model, currency, lookbackMillis,
+                new Engine(data, model, lookbackMillis).run(amounts));
+    }
+
+    private Metrics metricsOf(AttributionData data, ReportPeriod period) {
+        long[] amounts = data.amountsIn(currency, rates);
+        return new Metrics(data, amounts, attribute(data, AttributionModel.sourced(), amounts),
+                attribute(data, AttributionModel.influenced(), amounts), period, today());
+    }
+
+    private PartnerMetrics empty(CompanyId partner, ReportPeriod period, Metrics all) {
+        Money zero = new Money(java.math.BigDecimal.valueOf(0, Math.max(0, currency.getDefaultFractionDigits())),
+                currency);
+        PartnerMetrics direct = all.all().isEmpty() ? null : all.of(0);
+        PartnerMetrics.Comparison none = new PartnerMetrics.Comparison(null, null);
+        return new PartnerMetrics(partner, period, zero, zero, zero, zero, 0, 0, 0,
+                direct == null ? none : new PartnerMetrics.Comparison(null, direct.winRate().direct()),
+                direct == null ? none : new PartnerMetrics.Comparison(null, direct.averageDealSize().direct()),
+                direct == null ? none : new PartnerMetrics.Comparison(null, direct.salesCycleDays().direct()),
+                direct == null ? none : new PartnerMetrics.Comparison(null, direct.retention6Months().direct()),
+                direct == null ? none : new PartnerMetrics.Comparison(null, direct.retention12Months().direct()));
+    }
+
+    private static void addByMonth(AttributionData data, AttributionResult result, int p, YearMonth last,
+                                   long[] byMonth) {
+        Credits table = result.table();
+        YearMonth first = last.minusMonths(11);
+        for (int i = 0; i < table.size(); i++) {
+            if (table.partner(i) != p) {
+                continue;
+            }
+            YearMonth created = YearMonth.from(data.deals().get(table.deal(i)).createdAt().atZone(ZoneOffset.UTC));
+            if (!created.isBefore(first) && !created.isAfter(last)) {
+                byMonth[(int) (created.getYear() * 12L + created.getMonthValue() - first.getYear() * 12L
+                        - first.getMonthValue())] += table.minor(i);
+            }
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Configures an {@link Attribution}. */
+    public static final class Builder {
+        private Currency currency = Currency.getInstance("USD");
+        private FxRates rates = FxRates.table().build();
+        private Duration lookback = Duration.ofDays(180);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** The currency every figure is reported in (ISO 4217), default USD. */
+        public Builder reportingCurrency(String code) {
+            this.currency = Money.currency(Checks.required(code, "reportingCurrency"));
+            return this;
+        }
+
+        /** Where FX rates come from; default a table without rates (only the reporting currency converts). */
+        public Builder fxRates(FxRates fxRates) {
+            this.rates = Checks.required(fxRates, "fxRates");
+            return this;
+        }
+
+        /** How long before a deal's creation a touch still counts, 0 to 10 years; default 180 days. */
+        public Builder lookback(Duration window) {
+            Checks.required(window, "lookback");
+            if (window.isNegative() || window.compareTo(Duration.ofDays(3660)) > 0) {
+                throw new ValidationException("lookback must be between 0 and 3660 days, but was " + window);
+            }
+            this.lookback = window;
+            return this;
+        }
+
+        /** The clock for retention marks and scorecard dates; default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.required(clock, "clock");
+            return this;
+        }
+
+        /** Builds the configured attribution. */
+        public Attribution build() {
+            return new Attribution(this);
+        }
+    }
+}

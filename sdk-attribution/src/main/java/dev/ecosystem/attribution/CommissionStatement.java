@@ -1,0 +1,76 @@
+package dev.ecosystem.attribution;
+
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * A partner's commission lines for one period, with where its payout stands. Immutable: {@link #moveTo} returns a
+ * new statement.
+ *
+ * @param partner the partner
+ * @param period the period whose earnings, adjustments and clawbacks it lists
+ * @param plan the plan's name
+ * @param currency the reporting currency
+ * @param lines the lines, by day then id
+ * @param status where the payout stands
+ */
+public record CommissionStatement(
+        CompanyId partner, ReportPeriod period, String plan, Currency currency, List<CommissionLine> lines,
+        PayoutStatus status) {
+
+    /** Validates and copies. */
+    public CommissionStatement {
+        Checks.required(partner, "statement partner");
+        Checks.required(period, "statement period");
+        Checks.required(plan, "statement plan");
+        Checks.required(currency, "statement currency");
+        lines = List.copyOf(Checks.noNulls(lines, "statement lines"));
+        Checks.required(status, "statement status");
+    }
+
+    /** The sum of every line; clawbacks count negative. */
+    public Money total() {
+        return sum(LocalDate.MAX);
+    }
+
+    /** The sum of the lines payable on {@code day}, that is past their hold. */
+    public Money payableOn(LocalDate day) {
+        return sum(Checks.required(day, "day"));
+    }
+
+    /** The last day a line of the statement is held until; the period's start when it has no lines. */
+    public LocalDate heldUntil() {
+        return lines.stream().map(CommissionLine::payableOn).max(LocalDate::compareTo).orElse(period.start());
+    }
+
+    /**
+     * Moves the payout on. {@code READY} and {@code PAID} also need every hold to have passed on {@code today}.
+     *
+     * @throws ValidationException when the move is not allowed (see {@link PayoutStatus}) or a line is still held
+     */
+    public CommissionStatement moveTo(PayoutStatus next, LocalDate today) {
+        Checks.required(today, "today");
+        PayoutStatus moved = status.moveTo(next);
+        if ((moved == PayoutStatus.READY || moved == PayoutStatus.PAID) && today.isBefore(heldUntil())) {
+            throw new ValidationException("statement of " + partner + " for " + period.label() + " cannot be "
+                    + moved + " before " + heldUntil() + " (hold period), but today is " + today);
+        }
+        return new CommissionStatement(partner, period, plan, currency, lines, moved);
+    }
+
+    private Money sum(LocalDate payableBy) {
+        BigDecimal total = BigDecimal.valueOf(0, Math.max(0, currency.getDefaultFractionDigits()));
+        for (CommissionLine line : lines) {
+            if (!line.payableOn().isAfter(payableBy)) {
+                total = total.add(line.amount().amount());
+            }
+        }
+        return new Money(total, currency);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.ecosystem.jdbc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Population;
+import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.spi.SharingPolicyRepository;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sharing policies in the {@code sharing_policies} table, one per (owner, partner), each as JSON:
+ * {@code {"minimumCount": 3, "rules": {"customers": {"visibility": "RECORDS", "fields": ["name"]}}}}.
+ */
+final class JdbcSharingPolicies implements SharingPolicyRepository {
+    private final JdbcTransaction tx;
+    private final String table;
+
+    JdbcSharingPolicies(JdbcTransaction tx) {
+        this.tx = tx;
+        this.table = tx.table("sharing_policies");
+    }
+
+    @Override
+    public void put(CompanyId owner, CompanyId partner, SharingPolicy policy) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        Checks.required(policy, "policy");
+        Map<String, Object> rules = new LinkedHashMap<>();
+        policy.rules().forEach((population, rule) -> rules.put(population.name(), Map.of(
+                "visibility", rule.visibility().name(), "fields", List.copyOf(rule.fields()))));
+        String json = Columns.json(Map.of("minimumCount", policy.minimumCount(), "rules", rules));
+        tx.update("put sharing policy", tx.dialect().upsert(table, List.of("owner", "partner"),
+                List.of("owner", "partner", "policy")), owner.value(), partner.value(), json);
+    }
+
+    @Override
+    public @Nullable SharingPolicy get(CompanyId owner, CompanyId partner) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        String json = tx.queryOne("get sharing policy", "SELECT policy FROM " + table
+                + " WHERE owner = ? AND partner = ?", row -> row.getString(1), owner.value(), partner.value());
+        return json == null ? null : policy(Columns.tree(json));
+    }
+
+    @Override
+    public boolean remove(CompanyId owner, CompanyId partner) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        return tx.update("remove sharing policy", "DELETE FROM " + table + " WHERE owner = ? AND partner = ?",
+                owner.value(), partner.value()) > 0;
+    }
+
+    private static SharingPolicy policy(JsonNode json) {
+        Map<Population, SharingPolicy.Rule> rules = new LinkedHashMap<>();
+        json.get("rules").properties().forEach(entry -> {
+            Set<String> fields = new HashSet<>();
+            entry.getValue().get("fields").forEach(field -> fields.add(field.asText()));
+            rules.put(new Population(entry.getKey()), new SharingPolicy.Rule(
+                    SharingPolicy.Visibility.valueOf(entry.getValue().get("visibility").asText()), fields));
+        });
+        return new SharingPolicy(rules, json.get("minimumCount").asInt());
+    }
+}

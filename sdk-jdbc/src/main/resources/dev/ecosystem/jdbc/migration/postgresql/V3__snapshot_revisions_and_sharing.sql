@@ -1,0 +1,12 @@
+-- Each tenant's CRM snapshot revision, and each company's account-mapping sharing policy towards each partner.
+CREATE TABLE ${prefix}crm_revisions (
+    tenant   VARCHAR(128) COLLATE "C" PRIMARY KEY,
+    revision BIGINT NOT NULL
+);
+
+CREATE TABLE ${prefix}sharing_policies (
+    owner   VARCHAR(128) COLLATE "C" NOT NULL,
+    partner VARCHAR(128) COLLATE "C" NOT NULL,
+    policy  TEXT NOT NULL,
+    PRIMARY KEY (owner, partner)
+);
