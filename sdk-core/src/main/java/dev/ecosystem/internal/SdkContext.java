@@ -3,6 +3,7 @@ package dev.ecosystem.internal;
 import dev.ecosystem.EcosystemEvent;
 import dev.ecosystem.EventListener;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.navigator.internal.NavigatorIndex;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * @param mailer the mailer
  * @param clock the only source of "now"
  * @param listener receives events
+ * @param navigator the index of listed companies every tenant's navigator searches
  */
-public record SdkContext(PartnerStore store, CrmConnections crms, Mailer mailer, Clock clock, EventListener listener) {
+public record SdkContext(PartnerStore store, CrmConnections crms, Mailer mailer, Clock clock, EventListener listener,
+        NavigatorIndex navigator) {
     private static final Logger LOG = LoggerFactory.getLogger(SdkContext.class);
 
     /** Publishes an event; a failing listener is logged and ignored. */
