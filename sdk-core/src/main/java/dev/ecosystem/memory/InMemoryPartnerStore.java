@@ -1,13 +1,56 @@
 package dev.ecosystem.memory;
 
+import dev.ecosystem.internal.Checks;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
-/** TEMPORARY. */
+/**
+ * The embedded default {@link PartnerStore}: everything in memory, gone when the process ends. For the quickstart,
+ * tests and single-node demos; use the JDBC store for anything that must survive a restart.
+ *
+ * <p>Transactions run one at a time under one lock, so each sees all or none of another's writes; a callback that
+ * throws has its writes undone. A call to {@link #inTransaction} inside a callback, on the same thread, joins the
+ * open transaction instead of starting a second one.
+ */
 public final class InMemoryPartnerStore implements PartnerStore {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final MemoryTables tables = new MemoryTables();
+    private @Nullable MemoryTransaction current;
+
+    private InMemoryPartnerStore() {
+    }
+
+    /** A new, empty store. */
+    public static InMemoryPartnerStore create() {
+        return new InMemoryPartnerStore();
+    }
+
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
-        throw new UnsupportedOperationException();
+        Checks.required(work, "work");
+        lock.lock();
+        try {
+            if (current != null) {
+                return work.apply(current);
+            }
+            MemoryTransaction tx = new MemoryTransaction(tables);
+            current = tx;
+            try {
+                T result = work.apply(tx);
+                tx.close();
+                return result;
+            } catch (RuntimeException | Error e) {
+                tx.rollback();
+                tx.close();
+                throw e;
+            } finally {
+                current = null;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 }

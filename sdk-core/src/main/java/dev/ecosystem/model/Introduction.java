@@ -49,6 +49,12 @@ public record Introduction(
         return requesterCompany.equals(company) || targetCompany.equals(company);
     }
 
+    /** A copy at the given stored version; stores use it, engines never need to. */
+    public Introduction withVersion(long storedVersion) {
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context, status,
+                createdAt, updatedAt, storedVersion);
+    }
+
     /** A copy in a new status, changed at {@code at}; the store assigns the next version. */
     public Introduction withStatus(IntroductionStatus newStatus, Instant at) {
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,

@@ -40,6 +40,11 @@ public record OutboxEntry(
         return new OutboxEntry(id, tenant, message, origin, OutboxStatus.PENDING, 0, now, null, null, now);
     }
 
+    /** A copy due (again) at {@code at}, unchanged otherwise: how a claim leases an entry. */
+    public OutboxEntry dueAt(Instant at) {
+        return new OutboxEntry(id, tenant, message, origin, status, attempts, at, lastError, receipt, createdAt);
+    }
+
     /** A copy marked sent with its receipt. */
     public OutboxEntry sent(MailReceipt mailReceipt) {
         return new OutboxEntry(id, tenant, message, origin, OutboxStatus.SENT, attempts + 1, nextAttemptAt, null,

@@ -1,0 +1,140 @@
+package dev.ecosystem.memory;
+
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CrmSnapshotRepository;
+import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+
+/** Accounts, deals and checkpoints partitioned by tenant. */
+final class MemoryCrmSnapshots implements CrmSnapshotRepository {
+    private final MemoryTransaction tx;
+    private final Table<Account> accounts;
+    private final Table<Deal> deals;
+    private final Table<String> checkpoints;
+
+    MemoryCrmSnapshots(MemoryTransaction tx, Table<Account> accounts, Table<Deal> deals, Table<String> checkpoints) {
+        this.tx = tx;
+        this.accounts = accounts;
+        this.deals = deals;
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public void putAccounts(CompanyId tenant, Collection<Account> records) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(records, "accounts");
+        tx.checkOpen();
+        for (Account account : records) {
+            requireOwner(tenant, account.owner(), "account " + account.id());
+        }
+        for (Account account : records) {
+            accounts.put(tx, tenant, account.id().value(), account);
+        }
+    }
+
+    @Override
+    public void removeAccounts(CompanyId tenant, Collection<AccountId> ids) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(ids, "account ids");
+        tx.checkOpen();
+        for (AccountId id : ids) {
+            accounts.remove(tx, tenant, id.value());
+        }
+    }
+
+    @Override
+    public @Nullable Account account(CompanyId tenant, AccountId id) {
+        Checks.required(tenant, "tenant");
+        Checks.required(id, "account id");
+        tx.checkOpen();
+        return accounts.get(tenant, id.value());
+    }
+
+    @Override
+    public Page<Account> accounts(CompanyId tenant, PageRequest page) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return accounts.page(tenant, page);
+    }
+
+    @Override
+    public long accountCount(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return accounts.count(tenant);
+    }
+
+    @Override
+    public void putDeals(CompanyId tenant, Collection<Deal> records) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(records, "deals");
+        tx.checkOpen();
+        for (Deal deal : records) {
+            requireOwner(tenant, deal.owner(), "deal " + deal.id());
+        }
+        for (Deal deal : records) {
+            deals.put(tx, tenant, deal.id().value(), deal);
+        }
+    }
+
+    @Override
+    public void removeDeals(CompanyId tenant, Collection<DealId> ids) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(ids, "deal ids");
+        tx.checkOpen();
+        for (DealId id : ids) {
+            deals.remove(tx, tenant, id.value());
+        }
+    }
+
+    @Override
+    public @Nullable Deal deal(CompanyId tenant, DealId id) {
+        Checks.required(tenant, "tenant");
+        Checks.required(id, "deal id");
+        tx.checkOpen();
+        return deals.get(tenant, id.value());
+    }
+
+    @Override
+    public Page<Deal> deals(CompanyId tenant, PageRequest page) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return deals.page(tenant, page);
+    }
+
+    @Override
+    public long dealCount(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return deals.count(tenant);
+    }
+
+    @Override
+    public @Nullable String checkpoint(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return checkpoints.get(MemoryTables.ALL, tenant.value());
+    }
+
+    @Override
+    public void saveCheckpoint(CompanyId tenant, String checkpoint) {
+        Checks.required(tenant, "tenant");
+        Checks.text(checkpoint, "checkpoint", 10_000);
+        checkpoints.put(tx.checkOpen(), MemoryTables.ALL, tenant.value(), checkpoint);
+    }
+
+    private static void requireOwner(CompanyId tenant, CompanyId owner, String record) {
+        if (!owner.equals(tenant)) {
+            throw new ValidationException(record + " is owned by " + owner + " but was stored into the snapshot of "
+                    + tenant + "; a tenant's snapshot holds only its own records");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.ecosystem.memory;
+
+import dev.ecosystem.ConflictException;
+import dev.ecosystem.NotFoundException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.IntroductionId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.IntroductionRepository;
+import org.jspecify.annotations.Nullable;
+
+/** Introductions by id, and a copy under each of the two parties for listing. */
+final class MemoryIntroductions implements IntroductionRepository {
+    private final MemoryTransaction tx;
+    private final Table<Introduction> byId;
+    private final Table<Introduction> byParty;
+
+    MemoryIntroductions(MemoryTransaction tx, Table<Introduction> byId, Table<Introduction> byParty) {
+        this.tx = tx;
+        this.byId = byId;
+        this.byParty = byParty;
+    }
+
+    @Override
+    public Introduction insert(Introduction introduction) {
+        Checks.required(introduction, "introduction");
+        tx.checkOpen();
+        if (byId.get(MemoryTables.ALL, introduction.id().value()) != null) {
+            throw new ConflictException("introduction " + introduction.id() + " already exists; choose a new id");
+        }
+        Introduction stored = introduction.withVersion(0);
+        write(stored);
+        return stored;
+    }
+
+    @Override
+    public Introduction update(Introduction introduction) {
+        Checks.required(introduction, "introduction");
+        tx.checkOpen();
+        Introduction current = byId.get(MemoryTables.ALL, introduction.id().value());
+        if (current == null) {
+            throw new NotFoundException("introduction " + introduction.id() + " does not exist; insert it first");
+        }
+        if (current.version() != introduction.version()) {
+            throw new ConflictException("introduction " + introduction.id() + " is at version " + current.version()
+                    + " but the update was based on version " + introduction.version()
+                    + "; read it again and retry");
+        }
+        if (!current.requesterCompany().equals(introduction.requesterCompany())
+                || !current.targetCompany().equals(introduction.targetCompany())) {
+            throw new ConflictException("introduction " + introduction.id() + " cannot change its companies");
+        }
+        Introduction stored = introduction.withVersion(current.version() + 1);
+        write(stored);
+        return stored;
+    }
+
+    private void write(Introduction stored) {
+        String id = stored.id().value();
+        byId.put(tx, MemoryTables.ALL, id, stored);
+        byParty.put(tx, stored.requesterCompany(), id, stored);
+        byParty.put(tx, stored.targetCompany(), id, stored);
+    }
+
+    @Override
+    public @Nullable Introduction get(CompanyId party, IntroductionId id) {
+        Checks.required(party, "party");
+        Checks.required(id, "introduction id");
+        tx.checkOpen();
+        return byParty.get(party, id.value());
+    }
+
+    @Override
+    public Page<Introduction> list(CompanyId party, PageRequest page) {
+        Checks.required(party, "party");
+        tx.checkOpen();
+        return byParty.page(party, page);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ecosystem.memory;
+
+import dev.ecosystem.ConflictException;
+import dev.ecosystem.NotFoundException;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.OutboxEntryId;
+import dev.ecosystem.model.OutboxStatus;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.OutboxRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The outbox: entries by id, and the Message-IDs taken. */
+final class MemoryOutbox implements OutboxRepository {
+    private static final Comparator<OutboxEntry> OLDEST_DUE_FIRST =
+            Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(entry -> entry.id().value());
+
+    private final MemoryTransaction tx;
+    private final Table<OutboxEntry> entries;
+    private final Table<String> messageIds;
+
+    MemoryOutbox(MemoryTransaction tx, Table<OutboxEntry> entries, Table<String> messageIds) {
+        this.tx = tx;
+        this.entries = entries;
+        this.messageIds = messageIds;
+    }
+
+    @Override
+    public void enqueue(OutboxEntry entry) {
+        Checks.required(entry, "outbox entry");
+        tx.checkOpen();
+        String id = entry.id().value();
+        if (entries.get(MemoryTables.ALL, id) != null) {
+            throw new ConflictException("outbox entry " + id + " already exists");
+        }
+        String messageId = entry.message().messageId();
+        String holder = messageIds.get(MemoryTables.ALL, messageId);
+        if (holder != null) {
+            throw new ConflictException("Message-ID " + messageId + " is already used by outbox entry " + holder
+                    + "; every email needs its own Message-ID");
+        }
+        entries.put(tx, MemoryTables.ALL, id, entry);
+        messageIds.put(tx, MemoryTables.ALL, messageId, id);
+    }
+
+    @Override
+    public @Nullable OutboxEntry get(OutboxEntryId id) {
+        Checks.required(id, "outbox entry id");
+        tx.checkOpen();
+        return entries.get(MemoryTables.ALL, id.value());
+    }
+
+    @Override
+    public List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
+        Checks.required(now, "now");
+        Checks.required(leaseUntil, "leaseUntil");
+        Checks.range(limit, 1, 1000, "claim limit");
+        if (!leaseUntil.isAfter(now)) {
+            throw new ValidationException("leaseUntil must be after now (" + now + "), but was " + leaseUntil);
+        }
+        tx.checkOpen();
+        List<OutboxEntry> due = new ArrayList<>();
+        for (OutboxEntry entry : entries.rows(MemoryTables.ALL).values()) {
+            if (entry.status() == OutboxStatus.PENDING && !entry.nextAttemptAt().isAfter(now)) {
+                due.add(entry);
+            }
+        }
+        due.sort(OLDEST_DUE_FIRST);
+        List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, due.size()));
+        for (OutboxEntry entry : due.subList(0, Math.min(limit, due.size()))) {
+            OutboxEntry leased = entry.dueAt(leaseUntil);
+            entries.put(tx, MemoryTables.ALL, entry.id().value(), leased);
+            claimed.add(leased);
+        }
+        return claimed;
+    }
+
+    @Override
+    public void update(OutboxEntry entry) {
+        Checks.required(entry, "outbox entry");
+        tx.checkOpen();
+        String id = entry.id().value();
+        OutboxEntry current = entries.get(MemoryTables.ALL, id);
+        if (current == null) {
+            throw new NotFoundException("outbox entry " + id + " does not exist; enqueue it first");
+        }
+        if (!current.message().messageId().equals(entry.message().messageId())) {
+            throw new ConflictException("outbox entry " + id + " cannot change its Message-ID from "
+                    + current.message().messageId() + " to " + entry.message().messageId());
+        }
+        entries.put(tx, MemoryTables.ALL, id, entry);
+    }
+
+    @Override
+    public Page<OutboxEntry> list(CompanyId tenant, OutboxStatus status, PageRequest page) {
+        Checks.required(tenant, "tenant");
+        Checks.required(status, "status");
+        tx.checkOpen();
+        return entries.page(MemoryTables.ALL, page,
+                entry -> entry.tenant().equals(tenant) && entry.status() == status);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.ecosystem.memory;
+
+import dev.ecosystem.ConflictException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.spi.PartnershipRepository;
+import org.jspecify.annotations.Nullable;
+
+/** Partnership records partitioned by their owner. */
+final class MemoryPartnerships implements PartnershipRepository {
+    private final MemoryTransaction tx;
+    private final Table<Partnership> partnerships;
+
+    MemoryPartnerships(MemoryTransaction tx, Table<Partnership> partnerships) {
+        this.tx = tx;
+        this.partnerships = partnerships;
+    }
+
+    @Override
+    public void put(Partnership partnership) {
+        Checks.required(partnership, "partnership");
+        tx.checkOpen();
+        Partnership existing = findByPartner(partnership.owner(), partnership.partner());
+        if (existing != null && !existing.id().equals(partnership.id())) {
+            throw new ConflictException("company " + partnership.owner() + " already has partnership "
+                    + existing.id() + " with " + partnership.partner() + "; update that record instead of adding "
+                    + partnership.id());
+        }
+        partnerships.put(tx, partnership.owner(), partnership.id().value(), partnership);
+    }
+
+    @Override
+    public @Nullable Partnership get(CompanyId owner, PartnershipId id) {
+        Checks.required(owner, "owner");
+        Checks.required(id, "partnership id");
+        tx.checkOpen();
+        return partnerships.get(owner, id.value());
+    }
+
+    @Override
+    public @Nullable Partnership findByPartner(CompanyId owner, CompanyId partner) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        tx.checkOpen();
+        for (Partnership record : partnerships.rows(owner).values()) {
+            if (record.partner().equals(partner)) {
+                return record;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean remove(CompanyId owner, PartnershipId id) {
+        Checks.required(owner, "owner");
+        Checks.required(id, "partnership id");
+        return partnerships.remove(tx.checkOpen(), owner, id.value()) != null;
+    }
+
+    @Override
+    public Page<Partnership> list(CompanyId owner, PageRequest page) {
+        Checks.required(owner, "owner");
+        tx.checkOpen();
+        return partnerships.page(owner, page);
+    }
+}
