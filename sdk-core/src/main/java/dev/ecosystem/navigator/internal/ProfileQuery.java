@@ -303,18 +303,18 @@ public final class ProfileQuery implements DocScorer {
         if (complement && !competitor) {
             score += complementPoints;
         }
-        return score + overlapPoints(doc);
+        return score + overlapPointsOf(doc);
     }
 
-    private long overlapPoints(int doc) {
+    private long overlapPointsOf(int doc) {
         if (overlapWeight == 0) {
             return 0;
         }
         int at = Arrays.binarySearch(overlapDocs, doc);
-        return at < 0 ? 0 : overlapPoints(overlapCounts[at]);
+        return at < 0 ? 0 : pointsForSharedCustomers(overlapCounts[at]);
     }
 
-    private long overlapPoints(int count) {
+    private long pointsForSharedCustomers(int count) {
         return share(overlapWeight * (long) Math.min(count, overlapTarget), overlapTarget);
     }
 
@@ -366,7 +366,7 @@ public final class ProfileQuery implements DocScorer {
             if (at >= 0) {
                 matched.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>())
                         .add("shared-customers:" + overlapCounts[at]);
-                points.put(Criterion.OVERLAP, overlapPoints(overlapCounts[at]));
+                points.put(Criterion.OVERLAP, pointsForSharedCustomers(overlapCounts[at]));
             } else {
                 missing.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>()).add("shared-customers:unknown");
             }
