@@ -114,7 +114,8 @@ public final class IndexedNavigator implements Navigator {
         if (shared == null) {
             throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
         }
-        return ProfileQuery.compile(index, snapshot, self, profile, shared);
+        return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, self, profile,
+                shared);
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {

@@ -144,12 +144,14 @@ public final class ProfileQuery implements DocScorer {
     /**
      * Compiles {@code profile} for {@code searcher}.
      *
+     * @param dictionary the dictionary of the snapshot's terms
+     * @param terms how companies became terms
+     * @param relations the host's category relations
      * @param sharedCustomers the searcher's known shared customer counts
      */
-    public static ProfileQuery compile(NavigatorIndex index, Snapshot snapshot, Company searcher,
-            IdealPartnerProfile profile, Map<CompanyId, Integer> sharedCustomers) {
-        TermDictionary dictionary = index.dictionary();
-        CompanyTerms terms = index.terms();
+    public static ProfileQuery compile(TermDictionary dictionary, CompanyTerms terms, CategoryRelations relations,
+            Snapshot snapshot, Company searcher, IdealPartnerProfile profile,
+            Map<CompanyId, Integer> sharedCustomers) {
         List<Ask> asks = new ArrayList<>();
         profile.required().forEach(tag -> asks.add(tagAsk(terms, dictionary, tag, 0, REQUIRED)));
         profile.excluded().forEach(tag -> asks.add(tagAsk(terms, dictionary, tag, 0, EXCLUDED)));
@@ -164,7 +166,7 @@ public final class ProfileQuery implements DocScorer {
             bands.add(searcher.sizeBand());
         }
         bands.forEach(band -> asks.add(ask(dictionary, Criterion.SIZE_BANDS, CompanyTerms.size(band), 1, 0)));
-        for (String category : related(index.relations(), searcher)) {
+        for (String category : related(relations, searcher)) {
             asks.add(ask(dictionary, Criterion.COMPLEMENTARITY, CompanyTerms.CATEGORY + category, 1, COMPLEMENT));
         }
         String primary = searcher.primaryCategory();

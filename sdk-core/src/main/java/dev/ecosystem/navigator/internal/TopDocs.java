@@ -49,65 +49,15 @@ public final class TopDocs {
 
     private static void maxScore(Snapshot snapshot, int[] terms, long[] weights, TopK top, DocFilter filter) {
         Segment main = snapshot.main;
-        int[] postings = main.postings;
         int n = terms.length;
-        int[] pos = new int[n];
+        int[] start = new int[n];
         int[] end = new int[n];
-        long[] bound = new long[n];
-        long sum = 0;
         for (int i = 0; i < n; i++) {
-            int term = terms[i];
-            boolean inMain = term < main.vocabulary();
-            pos[i] = inMain ? main.termStart[term] : 0;
-            end[i] = inMain ? main.termStart[term + 1] : 0;
-            sum += weights[i];
-            bound[i] = sum;
+            boolean inMain = terms[i] < main.vocabulary();
+            start[i] = inMain ? main.termStart[terms[i]] : 0;
+            end[i] = inMain ? main.termStart[terms[i] + 1] : 0;
         }
-        int essential = 0;
-        long threshold = Long.MIN_VALUE;
-        while (true) {
-            int doc = Integer.MAX_VALUE;
-            for (int i = essential; i < n; i++) {
-                if (pos[i] < end[i] && postings[pos[i]] < doc) {
-                    doc = postings[pos[i]];
-                }
-            }
-            if (doc == Integer.MAX_VALUE) {
-                return;
-            }
-            long score = 0;
-            for (int i = essential; i < n; i++) {
-                if (pos[i] < end[i] && postings[pos[i]] == doc) {
-                    score += weights[i];
-                    pos[i]++;
-                }
-            }
-            if (!snapshot.isLive(doc)) {
-                continue;
-            }
-            boolean hopeless = false;
-            for (int i = essential - 1; i >= 0; i--) {
-                // Main documents come in key order, so a later one must beat the k-th score, not just tie it.
-                if (score + bound[i] <= threshold) {
-                    hopeless = true;
-                    break;
-                }
-                pos[i] = advance(postings, pos[i], end[i], doc);
-                if (pos[i] < end[i] && postings[pos[i]] == doc) {
-                    score += weights[i];
-                }
-            }
-            if (hopeless || !top.competitive(score, doc) || !filter.accept(doc, score)) {
-                continue;
-            }
-            top.offer(score, doc);
-            if (top.full()) {
-                threshold = top.minScore();
-                while (essential < n && bound[essential] <= threshold) {
-                    essential++;
-                }
-            }
-        }
+        new MaxScore(snapshot, weights, start, end, top, filter).run();
     }
 
     private static void scanDelta(Snapshot snapshot, int[] terms, long[] weights, TopK top, DocFilter filter) {

@@ -17,6 +17,11 @@ public final class TopK {
         this.docs = new int[k];
     }
 
+    /** The {@code k} it was made for. */
+    public int capacity() {
+        return docs.length;
+    }
+
     /** Whether {@code k} documents are kept. */
     public boolean full() {
         return size == docs.length;

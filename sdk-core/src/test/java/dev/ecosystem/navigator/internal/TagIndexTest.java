@@ -197,7 +197,7 @@ class TagIndexTest {
     private void assertQueriesAgree(TagIndex index, int queries) {
         Snapshot snapshot = index.snapshot();
         for (int q = 0; q < queries; q++) {
-            int[] terms = new int[1 + random.nextInt(8)];
+            int[] terms = new int[1 + random.nextInt(16)];
             long[] weights = new long[terms.length];
             for (int i = 0; i < terms.length; i++) {
                 terms[i] = random.nextInt(VOCABULARY / 3);
