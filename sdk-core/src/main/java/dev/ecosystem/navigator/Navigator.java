@@ -25,8 +25,8 @@ import dev.ecosystem.model.PageRequest;
 public interface Navigator {
     /**
      * Candidates ranked by score, best first; equal scores in ascending company id order. The cursor names the last
-     * match of the page, so paging stays consistent while the network changes: no candidate is returned twice and
-     * none whose score did not change is skipped.
+     * match of the page (its score and id), so paging stays consistent while the network changes: every candidate
+     * whose score did not change meanwhile is returned exactly once.
      *
      * @throws dev.ecosystem.ValidationException when the cursor is malformed
      */

@@ -120,7 +120,7 @@ public final class IndexedNavigator implements Navigator {
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
         ProfileQuery.Explained explained = query.explain(doc);
-        return new PartnerMatch(company, ProfileQuery.toPoints(explained.units()), explained.criteria());
+        return new PartnerMatch(company, query.points(explained.units()), explained.criteria());
     }
 
     private Company searcherProfile(StoreTransaction tx) {

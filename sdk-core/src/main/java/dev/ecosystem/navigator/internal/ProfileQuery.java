@@ -23,12 +23,13 @@ import java.util.TreeSet;
  * way it is computed ({@link #score} for search, {@link #explain} for evaluation).
  *
  * <p>A criterion counts when its weight is above 0 and it has something to compare; its weight is shared among its
- * terms in proportion to their own weights. Points are in units of {@code 1/SCALE} of a score point, so 100 points
- * (a perfect match) is {@code 100 * SCALE}.
+ * terms in proportion to their own weights. Scores are integers in units of {@code 1/(unit * totalWeight)} of 100
+ * points, where {@code unit} is the least common multiple of the criteria's weight sums: every term's share is then an
+ * exact integer, so equal fractions tie exactly and sums do not depend on their order.
  */
 public final class ProfileQuery implements DocScorer {
-    /** Units per score point. */
-    public static final long SCALE = 1_000_000_000L;
+    /** Above this the unit is not exact any more but rounded down per term, which keeps sums in a long. */
+    private static final long MAX_UNIT = 1L << 40;
 
     private static final int REQUIRED = 1;
     private static final int EXCLUDED = 2;
@@ -48,6 +49,7 @@ public final class ProfileQuery implements DocScorer {
     private final int overlapTarget;
     private final int overlapWeight;
     private final int totalWeight;
+    private final long unit;
     private final int[] overlapDocs;
     private final int[] overlapCounts;
     // Dense by term id, for the per-document loop: 1 + slot, or 0 for terms the profile does not ask about.
@@ -96,6 +98,20 @@ public final class ProfileQuery implements DocScorer {
         }
         this.counted = active;
         this.totalWeight = total;
+        long lcm = 1;
+        for (Criterion criterion : active) {
+            long shares = switch (criterion) {
+                case OVERLAP -> profile.overlapTarget();
+                case COMPLEMENTARITY -> 1;
+                default -> weightSums.get(criterion);
+            };
+            lcm = lcm / gcd(lcm, shares) * shares;
+            if (lcm > MAX_UNIT) {
+                lcm = MAX_UNIT;
+                break;
+            }
+        }
+        this.unit = lcm;
         this.askPoints = new long[asks.size()];
         int required = 0;
         for (int i = 0; i < asks.size(); i++) {
@@ -136,9 +152,13 @@ public final class ProfileQuery implements DocScorer {
         this.slotTerms = Arrays.copyOf(slotTermIds, slots);
     }
 
-    /** {@code weight} shares of the total weight, in units: {@code weight * 100 * SCALE / (shares * total)}. */
+    /** The units of {@code weight / shares} of a criterion weight. */
     private long share(long weight, long shares) {
-        return weight * 100 * SCALE / (shares * totalWeight);
+        return weight * unit / shares;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /**
@@ -379,16 +399,19 @@ public final class ProfileQuery implements DocScorer {
             if (shown.contains(criterion)) {
                 long units = points.getOrDefault(criterion, 0L);
                 total += units;
-                criteria.add(new CriterionScore(criterion, toPoints(units),
+                criteria.add(new CriterionScore(criterion, points(units),
                         matched.getOrDefault(criterion, List.of()), missing.getOrDefault(criterion, List.of())));
             }
         }
         return new Explained(total, eligible, criteria);
     }
 
-    /** Score units as points from 0 to 100, to six decimals. */
-    public static double toPoints(long units) {
-        return Math.min(100.0, Math.round(units / (SCALE / 1_000_000.0)) / 1_000_000.0);
+    /** Score units as points from 0 to 100, rounded to six decimals (so equal units give equal points). */
+    public double points(long units) {
+        if (totalWeight == 0) {
+            return 0;
+        }
+        return Math.min(100.0, Math.round(units * 100_000_000.0 / ((double) unit * totalWeight)) / 1_000_000.0);
     }
 
     /**
