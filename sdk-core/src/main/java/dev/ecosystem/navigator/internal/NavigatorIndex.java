@@ -11,9 +11,7 @@ import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -165,18 +163,5 @@ public final class NavigatorIndex {
     /** The host's overlap signal. */
     public OverlapSignal overlap() {
         return overlap;
-    }
-
-    /** The ids of companies, for tests and diagnostics: the keys of the live documents, ascending. */
-    List<String> keys() {
-        Snapshot snapshot = snapshot();
-        List<String> keys = new ArrayList<>();
-        for (int doc = 0; doc < snapshot.maxDoc(); doc++) {
-            if (snapshot.isLive(doc)) {
-                keys.add(snapshot.key(doc));
-            }
-        }
-        keys.sort(null);
-        return keys;
     }
 }

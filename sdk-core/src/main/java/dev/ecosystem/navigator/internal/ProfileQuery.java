@@ -284,7 +284,7 @@ public final class ProfileQuery implements DocScorer {
 
     /** The document's score in units, or -1 when it lacks a required term or has an excluded one. */
     @Override
-    public long score(Snapshot ignored, int doc) {
+    public long score(int doc) {
         Segment main = snapshot.main;
         int[] terms;
         int from;

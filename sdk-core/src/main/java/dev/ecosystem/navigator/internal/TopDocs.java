@@ -108,7 +108,7 @@ public final class TopDocs {
         if (!snapshot.isLive(doc)) {
             return;
         }
-        long score = scorer.score(snapshot, doc);
+        long score = scorer.score(doc);
         if (score >= minScore && top.competitive(score, doc) && filter.accept(doc, score)) {
             top.offer(score, doc);
         }
