@@ -72,16 +72,23 @@ public final class NavigatorIndex {
             return;
         }
         // Reading the store under this lock, after the change committed, makes the last refresh win.
-        store.useTransaction(tx -> {
-            for (CompanyId id : companies) {
-                Company company = tx.companies().get(id);
-                if (company == null || !company.listed()) {
-                    current.remove(id.value());
-                } else {
-                    current.put(id.value(), encode(company, roleTags(tx, id)));
+        try {
+            store.useTransaction(tx -> {
+                for (CompanyId id : companies) {
+                    Company company = tx.companies().get(id);
+                    if (company == null || !company.listed()) {
+                        current.remove(id.value());
+                    } else {
+                        current.put(id.value(), encode(company, roleTags(tx, id)));
+                    }
                 }
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            // The change itself is stored; rather than fail the caller, build the index anew on the next search.
+            index = null;
+            LOG.warn("Navigator index could not re-read {} changed companies; it will be rebuilt", companies.size(), e);
+            return;
+        }
         LOG.debug("Navigator index refreshed {} companies", companies.size());
     }
 
