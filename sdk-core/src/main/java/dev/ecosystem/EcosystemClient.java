@@ -83,7 +83,9 @@ public final class EcosystemClient {
     }
 
     /**
-     * The store, for host-level imports such as {@code NetworkFiles.readCsv(...).storeInto(client.store())}. */
+     * The store, for host-level imports such as {@code NetworkFiles.readCsv(...).storeInto(client.store())}. Writes
+     * through it reach the navigator's index like every other write of the client.
+     */
     public PartnerStore store() {
         return context.store();
     }
