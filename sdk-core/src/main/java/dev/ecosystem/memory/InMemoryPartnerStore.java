@@ -42,7 +42,8 @@ public final class InMemoryPartnerStore implements PartnerStore {
                 T result = work.apply(tx);
                 tx.close();
                 return result;
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Throwable, not RuntimeException: Kotlin or Lombok callers can throw checked exceptions too.
                 tx.rollback();
                 tx.close();
                 throw e;

@@ -1,5 +1,6 @@
 package dev.ecosystem.memory;
 
+import dev.ecosystem.EcosystemException;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -42,7 +43,7 @@ final class MemoryTransaction implements StoreTransaction {
     /** Fails when the callback that owned this transaction has returned. */
     MemoryTransaction checkOpen() {
         if (!open) {
-            throw new IllegalStateException("this StoreTransaction was used after its callback returned; "
+            throw new EcosystemException("this StoreTransaction was used after its callback returned; "
                     + "do all work inside the inTransaction callback");
         }
         return this;

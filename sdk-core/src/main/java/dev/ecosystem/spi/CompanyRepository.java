@@ -18,7 +18,7 @@ public interface CompanyRepository {
     boolean remove(CompanyId id);
 
     /**
-     * Profiles in ascending id order.
+     * Profiles in ascending id order, listed or not (hiding unlisted profiles is the engines' job).
      *
      * @throws dev.ecosystem.ValidationException when the cursor was not produced by this method
      */

@@ -18,7 +18,8 @@ public interface CrmSnapshotRepository {
     /**
      * Stores the accounts, replacing those with the same ids.
      *
-     * @throws dev.ecosystem.ValidationException when an account's owner is not {@code tenant}
+     * @throws dev.ecosystem.ValidationException when an account's owner is not {@code tenant}; then none of the
+     *     accounts is stored
      */
     void putAccounts(CompanyId tenant, Collection<Account> accounts);
 
@@ -37,7 +38,8 @@ public interface CrmSnapshotRepository {
     /**
      * Stores the deals, replacing those with the same ids.
      *
-     * @throws dev.ecosystem.ValidationException when a deal's owner is not {@code tenant}
+     * @throws dev.ecosystem.ValidationException when a deal's owner is not {@code tenant}; then none of the deals is
+     *     stored
      */
     void putDeals(CompanyId tenant, Collection<Deal> deals);
 
@@ -53,9 +55,14 @@ public interface CrmSnapshotRepository {
     /** How many deals the tenant's snapshot has. */
     long dealCount(CompanyId tenant);
 
-    /** The last saved sync checkpoint, or {@code null} before the first sync. */
+    /** The last saved sync checkpoint, exactly as saved, or {@code null} before the first sync. */
     @Nullable String checkpoint(CompanyId tenant);
 
-    /** Saves the sync checkpoint; store it in the same transaction as the records it covers. */
+    /**
+     * Saves the sync checkpoint, replacing the previous one; store it in the same transaction as the records it
+     * covers.
+     *
+     * @throws dev.ecosystem.ValidationException when the checkpoint is blank
+     */
     void saveCheckpoint(CompanyId tenant, String checkpoint);
 }

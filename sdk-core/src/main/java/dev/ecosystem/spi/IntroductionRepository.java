@@ -20,7 +20,8 @@ public interface IntroductionRepository {
      * Replaces the stored introduction if its version is still {@code introduction.version()}; returns it as
      * stored, with the version increased by one.
      *
-     * @throws dev.ecosystem.ConflictException when the stored version differs (a concurrent update won)
+     * @throws dev.ecosystem.ConflictException when the stored version differs (a concurrent update won), or the
+     *     update would change the requester's or the target's company
      * @throws dev.ecosystem.NotFoundException when there is no such introduction
      */
     Introduction update(Introduction introduction);

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface OutboxRepository {
     /**
-     * Adds a new entry.
+     * Adds a new entry. Ids and Message-IDs are unique across the whole outbox, not per tenant.
      *
      * @throws dev.ecosystem.ConflictException when the id or the message's Message-ID is already in the outbox
      */
@@ -29,6 +29,13 @@ public interface OutboxRepository {
      * Claims up to {@code limit} pending entries due at {@code now} (oldest due first) by moving their
      * {@code nextAttemptAt} to {@code leaseUntil}: no other claim returns them until then. A dispatcher that dies
      * holding a claim thus hands its entries on when the lease ends.
+     *
+     * <p>An entry is due when its status is {@code PENDING} and {@code nextAttemptAt <= now}, whatever its tenant.
+     * Entries come in ascending {@code nextAttemptAt}, ties in ascending id, as stored after the claim (with
+     * {@code nextAttemptAt} equal to {@code leaseUntil}).
+     *
+     * @throws dev.ecosystem.ValidationException when {@code limit} is not between 1 and 1000, or {@code leaseUntil}
+     *     is not after {@code now}
      */
     List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit);
 
@@ -36,6 +43,7 @@ public interface OutboxRepository {
      * Replaces the stored entry with the same id.
      *
      * @throws dev.ecosystem.NotFoundException when there is none
+     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID
      */
     void update(OutboxEntry entry);
 

@@ -1,5 +1,6 @@
 package dev.ecosystem.spi;
 
+import dev.ecosystem.internal.Checks;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -14,13 +15,22 @@ import java.util.function.Function;
  * <ul>
  *   <li>Thread-safe. Transactions are serializable with respect to each other: a transaction sees either all or
  *       none of another's writes.</li>
- *   <li>If the callback throws, nothing it wrote is kept and the exception reaches the caller unchanged.</li>
+ *   <li>If the callback throws, nothing it wrote is kept and the exception reaches the caller unchanged (the same
+ *       instance, whether unchecked, an {@link Error}, or a checked exception thrown from Kotlin code).</li>
  *   <li>Tenant-owned data (contacts, partnerships, CRM snapshots, touchpoints, idempotency keys) is keyed by its
  *       tenant: a read for one tenant never returns another tenant's record, even with the same id.</li>
- *   <li>A {@link StoreTransaction} must not be used after its callback returned.</li>
+ *   <li>A {@link StoreTransaction} must not be used after its callback returned: calling it, or a repository
+ *       obtained from it, then throws an {@link dev.ecosystem.EcosystemException} and stores nothing.</li>
+ *   <li>A read returns a record equal to the one stored (every field; instants to the millisecond at least).</li>
+ *   <li>List methods return ids in ascending natural order of the id type, which compares the text char by char
+ *       (binary and case-sensitive, never a locale collation). Pages are full while more items follow, and the last
+ *       page has a {@code null} cursor. A cursor is a position in that order: records added or removed between
+ *       pages are neither repeated nor make others skipped. A cursor that is malformed or came from another list
+ *       method is refused with a {@link dev.ecosystem.ValidationException}.</li>
  *   <li>Failures of the underlying database surface as {@link dev.ecosystem.ProviderException}; broken invariants
- *       (duplicate ids, stale versions) as {@link dev.ecosystem.ConflictException}; bad arguments as
- *       {@link dev.ecosystem.ValidationException}.</li>
+ *       (duplicate ids, stale versions) as {@link dev.ecosystem.ConflictException}; bad arguments (a {@code null}
+ *       argument, or a collection holding {@code null}) as {@link dev.ecosystem.ValidationException}, thrown before
+ *       anything of the call is stored, so a caller that catches it may go on with the transaction.</li>
  * </ul>
  */
 public interface PartnerStore {
@@ -28,12 +38,18 @@ public interface PartnerStore {
     /**
      * Runs {@code work} in one transaction and returns what it returns.
      *
+     * @throws dev.ecosystem.ValidationException when {@code work} is {@code null}
      * @throws dev.ecosystem.ConflictException when a concurrent transaction won and the work may be retried
      */
     <T> T inTransaction(Function<StoreTransaction, T> work);
 
-    /** Runs {@code work} in one transaction, for work that returns nothing. */
+    /**
+     * Runs {@code work} in one transaction, for work that returns nothing.
+     *
+     * @throws dev.ecosystem.ValidationException when {@code work} is {@code null}
+     */
     default void useTransaction(Consumer<StoreTransaction> work) {
+        Checks.required(work, "work");
         inTransaction(tx -> {
             work.accept(tx);
             return Boolean.TRUE;

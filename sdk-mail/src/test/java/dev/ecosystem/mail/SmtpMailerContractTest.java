@@ -2,7 +2,6 @@ package dev.ecosystem.mail;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.testkit.Delivery;
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract against GreenMail, a real SMTP server, over implicit TLS with a verified certificate. */
 class SmtpMailerContractTest extends MailerContract {
-    private static final SSLSocketFactory TRUST = GreenMailTls.trustingLocalhost();
+    private static final SSLSocketFactory TRUST = LocalhostTls.trustingLocalhost();
 
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(
-            new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort()})
+            TestMail.patient(ServerSetupTest.SMTPS.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("ada@example.com", "ada", "s3cret"));
 
     @Override

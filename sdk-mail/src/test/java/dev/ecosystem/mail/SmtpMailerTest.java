@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SmtpMailerTest {
-    private static final SSLSocketFactory TRUST = GreenMailTls.trustingLocalhost();
+    private static final SSLSocketFactory TRUST = LocalhostTls.trustingLocalhost();
 
     @RegisterExtension
-    static final GreenMailExtension GREENMAIL = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()})
+    static final GreenMailExtension GREENMAIL = new GreenMailExtension(TestMail.patient(
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()))
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("ada@example.com", "ada", "s3cret"));
 
     private static EmailMessage message() {
@@ -95,7 +95,8 @@ class SmtpMailerTest {
     @Test
     void send_certificateForAnotherHostName_isRefused() {
         // The certificate names localhost and 127.0.0.1; a server reached as 127.0.0.2 must be rejected.
-        GreenMail other = new GreenMail(new ServerSetup(0, "127.0.0.2", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+        GreenMail other = new GreenMail(TestMail.patient(
+                new ServerSetup(0, "127.0.0.2", ServerSetup.PROTOCOL_SMTPS).dynamicPort()));
         other.start();
         try {
             SmtpMailer mailer = SmtpMailer.builder().host("127.0.0.2").port(other.getSmtps().getPort())

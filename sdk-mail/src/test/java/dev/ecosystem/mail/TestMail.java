@@ -1,5 +1,6 @@
 package dev.ecosystem.mail;
 
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.ecosystem.testkit.Delivery;
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -14,7 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 
-/** Test helpers: parse what a provider received, and a sleeper that records instead of sleeping. */
+/** Test helpers: parse what a provider received, GreenMail set-ups, and a sleeper that records instead of sleeping. */
 final class TestMail {
     private static final Session PARSING;
 
@@ -25,6 +26,17 @@ final class TestMail {
     }
 
     private TestMail() {
+    }
+
+    /**
+     * Lets GreenMail wait up to 30 seconds for its servers to start: its 2-second default fails on a loaded build
+     * machine. The set-ups must be copies (as {@code dynamicPort()} returns), not GreenMail's shared constants.
+     */
+    static ServerSetup[] patient(ServerSetup... setups) {
+        for (ServerSetup setup : setups) {
+            setup.setServerStartupTimeout(30_000);
+        }
+        return setups;
     }
 
     static MimeMessage parse(byte[] rfc5322) {
