@@ -1,5 +1,6 @@
 package dev.ecosystem.navigator.internal;
 
+import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -38,6 +39,7 @@ public final class IndexingPartnerStore implements PartnerStore {
 
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
+        Checks.required(work, "work");
         Set<CompanyId> touched = new LinkedHashSet<>();
         T result = delegate.inTransaction(tx -> {
             touched.clear(); // the store may run the work again after a conflict
@@ -66,8 +68,9 @@ public final class IndexingPartnerStore implements PartnerStore {
 
                 @Override
                 public boolean remove(CompanyId id) {
+                    boolean removed = companies.remove(id);
                     touched.add(id);
-                    return companies.remove(id);
+                    return removed;
                 }
 
                 @Override
@@ -99,8 +102,9 @@ public final class IndexingPartnerStore implements PartnerStore {
 
                 @Override
                 public boolean remove(CompanyId company, ContactId id) {
+                    boolean removed = contacts.remove(company, id);
                     touched.add(company);
-                    return contacts.remove(company, id);
+                    return removed;
                 }
 
                 @Override
