@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * One consistent, immutable view of a {@link TagIndex}: the main segment, the documents added since it was built
@@ -11,16 +12,18 @@ public final class Snapshot {
     final Segment main;
     final String[] deltaKeys;
     final int[][] deltaTerms;
+    final Map<String, Integer> deltaSlots;
     final int deltaSize;
     final PagedBits deleted;
     final int live;
     final int vocabulary;
 
-    Snapshot(Segment main, String[] deltaKeys, int[][] deltaTerms, int deltaSize, PagedBits deleted, int live,
-            int vocabulary) {
+    Snapshot(Segment main, String[] deltaKeys, int[][] deltaTerms, Map<String, Integer> deltaSlots, int deltaSize,
+            PagedBits deleted, int live, int vocabulary) {
         this.main = main;
         this.deltaKeys = deltaKeys;
         this.deltaTerms = deltaTerms;
+        this.deltaSlots = deltaSlots;
         this.deltaSize = deltaSize;
         this.deleted = deleted;
         this.live = live;
@@ -51,9 +54,17 @@ public final class Snapshot {
     /** The live document with this key, or -1. */
     public int doc(String key) {
         int mainSize = main.size();
-        for (int i = deltaSize - 1; i >= 0; i--) {
-            if (deltaKeys[i].equals(key) && isLive(mainSize + i)) {
-                return mainSize + i;
+        Integer latest = deltaSlots.get(key);
+        if (latest != null) {
+            if (latest < deltaSize) {
+                // The newest version is in this snapshot: live, or removed (and every older version with it).
+                return isLive(mainSize + latest) ? mainSize + latest : -1;
+            }
+            // Changed again after this snapshot was taken: look for the version this snapshot has.
+            for (int i = deltaSize - 1; i >= 0; i--) {
+                if (deltaKeys[i].equals(key)) {
+                    return isLive(mainSize + i) ? mainSize + i : -1;
+                }
             }
         }
         int found = Arrays.binarySearch(main.keys, key);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An incrementally updated index of documents (a string key and a set of int terms each). Readers take an immutable
@@ -82,17 +83,18 @@ public final class TagIndex {
         PagedBits deleted = old >= 0 ? current.deleted.with(old) : current.deleted;
         int live = current.live - (old >= 0 ? 1 : 0);
         if (current.deltaSize == current.deltaKeys.length) {
-            current = compact(new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSize,
-                    deleted, live, current.vocabulary));
+            current = compact(new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
+                    current.deltaSize, deleted, live, current.vocabulary));
             deleted = current.deleted;
             live = current.live;
         }
         int slot = current.deltaSize;
         current.deltaKeys[slot] = key;
         current.deltaTerms[slot] = sorted;
+        current.deltaSlots.put(key, slot);
         // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
-        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, slot + 1, deleted, live + 1,
-                dictionary.size());
+        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots, slot + 1,
+                deleted, live + 1, dictionary.size());
     }
 
     /** Removes the document with this key; returns whether there was one. */
@@ -102,8 +104,8 @@ public final class TagIndex {
         if (old < 0) {
             return false;
         }
-        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSize,
-                current.deleted.with(old), current.live - 1, current.vocabulary);
+        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
+                current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
         return true;
     }
 
@@ -169,7 +171,7 @@ public final class TagIndex {
 
     private Snapshot fresh(Segment main, int vocabulary) {
         int capacity = Math.max(MIN_DELTA, Math.min(MAX_DELTA, main.size() / 128));
-        return new Snapshot(main, new String[capacity], new int[capacity][], 0, new PagedBits(main.size() + capacity),
-                main.size(), vocabulary);
+        return new Snapshot(main, new String[capacity], new int[capacity][], new ConcurrentHashMap<>(), 0,
+                new PagedBits(main.size() + capacity), main.size(), vocabulary);
     }
 }
