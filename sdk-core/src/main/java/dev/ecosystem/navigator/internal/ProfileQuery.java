@@ -227,9 +227,12 @@ public final class ProfileQuery implements DocScorer {
         return snapshot;
     }
 
-    /** Whether only preferred business and role tags count and nothing is required: a pure sum of term weights. */
+    /**
+     * Whether only preferred business and role tags count, nothing is required and there are at most 64 of them
+     * (what {@link TopDocs#weightedTerms} takes): a pure sum of term weights.
+     */
     public boolean isWeightedTermsOnly() {
-        return totalWeight > 0 && requiredCount == 0
+        return totalWeight > 0 && requiredCount == 0 && slotTerms.length <= Long.SIZE
                 && EnumSet.of(Criterion.BUSINESS_TAGS, Criterion.ROLE_TAGS).containsAll(counted);
     }
 

@@ -14,7 +14,7 @@ public final class TopDocs {
      * weight, and once the k-th best score reaches the sum of the lightest terms' weights, those terms stop producing
      * candidates and only complete the scores of candidates from the heavier ones, skipping ahead in their postings.
      *
-     * @param terms query term ids (unknown ids, -1, are ignored)
+     * @param terms query term ids, at most 64 (unknown ids, -1, are ignored)
      * @param weights their weights, each above 0
      * @param filter decides which competitive documents may be returned
      */
