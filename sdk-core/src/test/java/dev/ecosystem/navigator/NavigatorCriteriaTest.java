@@ -98,6 +98,21 @@ class NavigatorCriteriaTest {
     }
 
     @Test
+    void businessTags_manyPreferredTags_areScoredLikeFew() {
+        register("first-and-last", b -> b.businessTags("t0", "t69"));
+        register("middle", b -> b.businessTags("t30"));
+        IdealPartnerProfile.Builder builder = tagsOnly();
+        for (int i = 0; i < 70; i++) {
+            builder.preferBusiness("t" + i, i == 30 ? 10 : 1);
+        }
+
+        List<PartnerMatch> matches = search(builder.build());
+
+        assertThat(ids(matches)).containsExactly("middle", "first-and-last");
+        assertThat(matches.get(0).score()).isEqualTo(12.658228); // 10 of 79
+    }
+
+    @Test
     void roleTags_comeFromTheCandidatesPeople_withoutShowingThem() {
         register("with-partner-manager", b -> b.businessTags("saas"));
         register("sales-only", b -> b.businessTags("saas"));
