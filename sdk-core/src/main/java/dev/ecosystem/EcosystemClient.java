@@ -2,6 +2,10 @@ package dev.ecosystem;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.intro.IntroOperations;
+import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.intro.internal.HostIntroOperations;
+import dev.ecosystem.intro.internal.IntroEngine;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
@@ -34,9 +38,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EcosystemClient {
     private final SdkContext context;
+    private final IntroEngine introEngine;
+    private final IntroOperations intros;
 
-    private EcosystemClient(SdkContext context) {
+    private EcosystemClient(SdkContext context, IntroSettings introSettings) {
         this.context = context;
+        this.introEngine = new IntroEngine(context, introSettings);
+        this.intros = new HostIntroOperations(introEngine);
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -59,7 +67,12 @@ public final class EcosystemClient {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company);
+        return new TenantScope(context, company, introEngine);
+    }
+
+    /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
+    public IntroOperations intros() {
+        return intros;
     }
 
     /** Adds a company's profile to the network, or replaces it. This is the host's call, not a tenant's. */
@@ -102,6 +115,7 @@ public final class EcosystemClient {
         private @Nullable Mailer mailer;
         private @Nullable Clock clock;
         private @Nullable EventListener listener;
+        private @Nullable IntroSettings introSettings;
         private TagTaxonomy taxonomy = TagTaxonomy.none();
         private CategoryRelations categoryRelations = CategoryRelations.none();
         private OverlapSignal overlapSignal = OverlapSignal.none();
@@ -139,6 +153,12 @@ public final class EcosystemClient {
             return this;
         }
 
+        /** How introductions behave: consent link keys and URL, sender, drafter, timing. Default: demo defaults. */
+        public Builder intros(IntroSettings settings) {
+            this.introSettings = Checks.required(settings, "intros");
+            return this;
+        }
+
         /** Tag synonyms and hierarchy the navigator matches with. Default: {@link TagTaxonomy#none()}. */
         public Builder tagTaxonomy(TagTaxonomy taxonomy) {
             this.taxonomy = Checks.required(taxonomy, "tagTaxonomy");
@@ -168,7 +188,8 @@ public final class EcosystemClient {
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
                     listener != null ? listener : EventListener.none(),
-                    navigator));
+                    navigator),
+                    introSettings != null ? introSettings : IntroSettings.defaults());
         }
     }
 }

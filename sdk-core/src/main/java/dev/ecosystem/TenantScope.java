@@ -7,6 +7,7 @@ import dev.ecosystem.internal.ScopedPartnerships;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.internal.SnapshotOverlaps;
 import dev.ecosystem.intro.Introductions;
+import dev.ecosystem.intro.internal.IntroEngine;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
@@ -26,13 +27,13 @@ public final class TenantScope {
     private final Introductions intros;
     private final Overlaps overlaps;
 
-    TenantScope(SdkContext context, CompanyId company) {
+    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
         this.partnerships = new ScopedPartnerships(context, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company);
-        this.intros = new ScopedIntroductions(context, company);
+        this.intros = new ScopedIntroductions(introEngine, company);
         this.overlaps = new SnapshotOverlaps(context, company);
     }
 

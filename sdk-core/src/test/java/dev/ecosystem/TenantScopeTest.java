@@ -121,8 +121,9 @@ class TenantScopeTest {
 
     @Test
     void intros_areSeenOnlyByTheTwoParties() {
-        Introduction intro = new Introduction(IntroductionId.of("i1"), ACME, ContactId.of("c1"), GLOBEX,
-                ContactId.of("c2"), null, "Integration partners", IntroductionStatus.REQUESTED, NOW, NOW, 0);
+        Introduction intro = Introduction.builder(IntroductionId.of("i1"), ACME, ContactId.of("c1"), GLOBEX,
+                ContactId.of("c2"), "Integration partners", NOW, NOW.plusSeconds(3600))
+                .status(IntroductionStatus.REQUESTED).build();
         client.store().useTransaction(tx -> tx.introductions().insert(intro));
 
         assertThat(client.as(ACME).intros().get(intro.id()).id()).isEqualTo(intro.id());

@@ -2,12 +2,18 @@ package dev.ecosystem.examples;
 
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.TenantScope;
+import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.io.CrmFiles;
 import dev.ecosystem.io.Network;
 import dev.ecosystem.io.NetworkFiles;
+import dev.ecosystem.mail.EmlDirectoryMailer;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.EmailAddress;
+import dev.ecosystem.model.EmailMessage;
+import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
@@ -19,9 +25,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -45,8 +53,14 @@ public final class Quickstart {
         InMemoryCrm ledgerlineCrm = InMemoryCrm.of(LEDGERLINE,
                 readSample("crm/co-0002/accounts.csv", in -> CrmFiles.readAccounts(LEDGERLINE, in)),
                 readSample("crm/co-0002/deals.csv", in -> CrmFiles.readDeals(LEDGERLINE, in)));
+        Path out = Path.of("quickstart-out");
+        EmlDirectoryMailer emails = EmlDirectoryMailer.create(out.resolve("emails"), clock);
         EcosystemClient client = EcosystemClient.builder()
                 .crm(CrmConnections.of(mailcadenceCrm, ledgerlineCrm))
+                .mailer(message -> {
+                    printEmail(message);
+                    return emails.send(message);
+                })
                 .clock(clock)
                 .build();
 
@@ -70,6 +84,36 @@ public final class Quickstart {
 
         printSync(profile.name(), mailcadence.overlaps().syncCrm());
         printSync(ledgerline.network().profile().name(), ledgerline.overlaps().syncCrm());
+
+        introduce(client, mailcadence, ledgerline);
+        System.out.println("\nThe emails are in " + emails.directory().toAbsolutePath() + " as .eml files.");
+    }
+
+    /** One warm introduction, from request to connection: the ask, the target's yes, the joint email. */
+    private static void introduce(EcosystemClient client, TenantScope mailcadence, TenantScope ledgerline) {
+        ContactId priya = ContactId.of("ct-00001");   // Mailcadence, Director of Strategic Alliances
+        ContactId sophie = ContactId.of("ct-00005");  // Ledgerline, Head of Partnerships
+        System.out.println("\n== Warm introduction (double opt-in) ==");
+        Introduction intro = mailcadence.intros().request(IntroRequest.builder(priya, LEDGERLINE, sophie,
+                        "Mailcadence's e-commerce customers keep asking for subscription billing that syncs with "
+                                + "their email flows")
+                .idempotencyKey("quickstart-intro-1")
+                .build());
+        client.intros().runDue(client.clock().instant());      // sends the consent ask to Sophie
+        intro = ledgerline.intros().accept(intro.id(), sophie); // or client.intros().redeem(token) from her link
+        client.intros().runDue(client.clock().instant());      // sends the joint introduction
+        System.out.printf("Introduction %s is %s%n", intro.id(), intro.status());
+        intro.history().forEach(step -> System.out.printf("  %s -> %s by %s: %s%n",
+                step.from(), step.to(), step.actor(), step.reason()));
+    }
+
+    private static void printEmail(EmailMessage email) {
+        System.out.printf("%n--- To: %s  Cc: %s%nSubject: %s%n%s", addresses(email.to()), addresses(email.cc()),
+                email.subject(), email.textBody());
+    }
+
+    private static List<String> addresses(List<EmailAddress> list) {
+        return list.stream().map(EmailAddress::address).toList();
     }
 
     private static void printSync(String tenant, Overlaps.SyncResult result) {

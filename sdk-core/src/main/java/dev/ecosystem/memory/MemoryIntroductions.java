@@ -4,15 +4,23 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.IntroParty;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.IntroductionRepository;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Introductions by id, and a copy under each of the two parties for listing. */
 final class MemoryIntroductions implements IntroductionRepository {
+    private static final Comparator<Introduction> DUE_ORDER = Comparator
+            .comparing((Introduction intro) -> intro.nextDueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Introduction::id);
     private final MemoryTransaction tx;
     private final Table<Introduction> byId;
     private final Table<Introduction> byParty;
@@ -77,5 +85,32 @@ final class MemoryIntroductions implements IntroductionRepository {
         Checks.required(party, "party");
         tx.checkOpen();
         return byParty.page(party, page);
+    }
+
+    @Override
+    public List<Introduction> due(Instant now, int limit) {
+        Checks.required(now, "now");
+        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
+        tx.checkOpen();
+        return byId.rows(MemoryTables.ALL).values().stream()
+                .filter(intro -> intro.nextDueAt() != null && !intro.nextDueAt().isAfter(now))
+                .sorted(DUE_ORDER)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public long countOpen(IntroParty party, CompanyId company, ContactId contact, Instant since) {
+        Checks.required(party, "party");
+        Checks.required(company, "company");
+        Checks.required(contact, "contact");
+        Checks.required(since, "since");
+        tx.checkOpen();
+        return byParty.rows(company).values().stream()
+                .filter(intro -> !intro.status().isTerminal() && !intro.createdAt().isBefore(since))
+                .filter(intro -> party == IntroParty.REQUESTER
+                        ? intro.requesterCompany().equals(company) && intro.requester().equals(contact)
+                        : intro.targetCompany().equals(company) && intro.target().equals(contact))
+                .count();
     }
 }

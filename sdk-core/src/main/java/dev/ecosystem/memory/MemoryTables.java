@@ -2,6 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Introduction;
@@ -26,4 +27,5 @@ final class MemoryTables {
     final Table<OutboxEntry> outbox = new Table<>("outbox");
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");
     final Table<String> idempotency = new Table<>("idempotency");
+    final Table<CompanyId> blocks = new Table<>("blocks");
 }

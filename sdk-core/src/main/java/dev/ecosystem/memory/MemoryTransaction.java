@@ -1,6 +1,7 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.EcosystemException;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -87,5 +88,10 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public IdempotencyRepository idempotency() {
         return new MemoryIdempotency(checkOpen(), tables.idempotency);
+    }
+
+    @Override
+    public CompanyBlockRepository blocks() {
+        return new MemoryBlocks(checkOpen(), tables.blocks);
     }
 }

@@ -1,32 +1,56 @@
 package dev.ecosystem.model;
 
+import dev.ecosystem.ConflictException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A warm introduction between a requester and a target at another company, optionally made by an introducer.
- * Visible to both companies. {@code version} increases with every stored change (optimistic concurrency).
+ * A warm, double opt-in introduction between a requester and a target at another company, optionally made by an
+ * introducer. Visible to both companies. {@code version} increases with every stored change (optimistic
+ * concurrency). Build one with {@link #builder}; the workflow changes it only through {@link #moveTo} (which
+ * records who, when and why) and the other {@code with...} copies.
+ *
+ * <pre>{@code
+ * Introduction intro = Introduction.builder(IntroductionId.of("i1"), acme, ContactId.of("ada"), globex,
+ *                 ContactId.of("grace"), "Both serve e-commerce teams", now, now.plus(Duration.ofDays(14)))
+ *         .build();
+ * }</pre>
  *
  * @param id the introduction's id
  * @param requesterCompany the company that asked (the tenant that created it)
- * @param requester the contact who asked
+ * @param requester the contact who asked (a contact of {@code requesterCompany})
  * @param targetCompany the company of the target
- * @param target the contact to be introduced to
- * @param introducer the person who knows both and makes the introduction, or {@code null}
- * @param context why these two should talk
+ * @param target the contact to be introduced to (a contact of {@code targetCompany})
+ * @param introducer the person who makes the introduction (a contact of {@code requesterCompany}), or
+ *     {@code null} when the requester asks the target directly
+ * @param context why these two should talk, as the requesting side wrote it
+ * @param sharedFacts what the SDK and the host added: shared tags, overlaps, a navigator explanation
+ * @param account the requester's CRM account this introduction is about, or {@code null}
+ * @param deal the requester's CRM deal this introduction is about, or {@code null}
  * @param status where it stands
+ * @param consents one consent per party: {@link IntroParty#REQUESTER} first, then {@link IntroParty#TARGET}
+ * @param history every status change, oldest first; the last one's {@code to} is {@code status}
  * @param createdAt when it was requested
  * @param updatedAt when it last changed
+ * @param expiresAt when unanswered consents expire: consents are accepted strictly before this instant
+ * @param nextDueAt when scheduled work (a reminder or the expiry) is next due, or {@code null} once it is over
+ * @param jointEntry the outbox entry of the joint introduction email, or {@code null} before it exists
  * @param version the stored version, starting at 0
  */
 public record Introduction(
         IntroductionId id, CompanyId requesterCompany, ContactId requester, CompanyId targetCompany,
-        ContactId target, @Nullable ContactId introducer, String context, IntroductionStatus status,
-        Instant createdAt, Instant updatedAt, long version) {
+        ContactId target, @Nullable ContactId introducer, String context, List<String> sharedFacts,
+        @Nullable AccountId account, @Nullable DealId deal, IntroductionStatus status, List<Consent> consents,
+        List<IntroductionTransition> history, Instant createdAt, Instant updatedAt, Instant expiresAt,
+        @Nullable Instant nextDueAt, @Nullable OutboxEntryId jointEntry, long version) {
 
-    /** Validates every field. */
+    /** Validates every field and the consistency between them. */
     public Introduction {
         Checks.required(id, "introduction id");
         Checks.required(requesterCompany, "requesterCompany");
@@ -37,11 +61,49 @@ public record Introduction(
             throw new ValidationException("introduction targetCompany must differ from requesterCompany, but both "
                     + "were " + requesterCompany);
         }
-        context = Checks.required(context, "context").strip();
+        if (requester.equals(introducer)) {
+            throw new ValidationException("introduction introducer must differ from the requester, but both were "
+                    + requester);
+        }
+        context = Checks.text(context, "context", 4000);
+        sharedFacts = List.copyOf(Checks.noNulls(sharedFacts, "sharedFacts"));
         Checks.required(status, "status");
+        consents = List.copyOf(Checks.noNulls(consents, "consents"));
+        if (consents.size() != 2 || consents.get(0).party() != IntroParty.REQUESTER
+                || consents.get(1).party() != IntroParty.TARGET) {
+            throw new ValidationException("introduction " + id + " consents must be [REQUESTER, TARGET], but were "
+                    + consents.stream().map(Consent::party).toList());
+        }
+        if (!consents.get(0).contact().equals(requester) || !consents.get(1).contact().equals(target)) {
+            throw new ValidationException("introduction " + id + " consents must be those of the requester and the "
+                    + "target");
+        }
+        history = List.copyOf(Checks.noNulls(history, "history"));
+        if (history.isEmpty() || history.get(history.size() - 1).to() != status) {
+            throw new ValidationException("introduction " + id + " history must end in its status " + status);
+        }
         Checks.required(createdAt, "createdAt");
         Checks.required(updatedAt, "updatedAt");
+        Checks.required(expiresAt, "expiresAt");
+        if (!expiresAt.isAfter(createdAt)) {
+            throw new ValidationException("introduction expiresAt must be after createdAt " + createdAt + ", but was "
+                    + expiresAt);
+        }
+        if (status.isTerminal()) {
+            nextDueAt = null;
+        } else if (nextDueAt == null) {
+            throw new ValidationException("an open introduction needs nextDueAt, but " + id + " had none");
+        }
         Checks.nonNegative(version, "version");
+    }
+
+    /**
+     * Starts a builder. By default the requester's own consent is given (they asked), the target's is pending, and
+     * the history holds the request itself.
+     */
+    public static Builder builder(IntroductionId id, CompanyId requesterCompany, ContactId requester,
+            CompanyId targetCompany, ContactId target, String context, Instant createdAt, Instant expiresAt) {
+        return new Builder(id, requesterCompany, requester, targetCompany, target, context, createdAt, expiresAt);
     }
 
     /** Whether the given company is one of the two parties. */
@@ -49,15 +111,206 @@ public record Introduction(
         return requesterCompany.equals(company) || targetCompany.equals(company);
     }
 
-    /** A copy at the given stored version; stores use it, engines never need to. */
-    public Introduction withVersion(long storedVersion) {
-        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context, status,
-                createdAt, updatedAt, storedVersion);
+    /** The consent of {@code party}. */
+    public Consent consent(IntroParty party) {
+        return consents.get(party == IntroParty.REQUESTER ? 0 : 1);
     }
 
-    /** A copy in a new status, changed at {@code at}; the store assigns the next version. */
-    public Introduction withStatus(IntroductionStatus newStatus, Instant at) {
+    /** The company of {@code party}. */
+    public CompanyId companyOf(IntroParty party) {
+        return party == IntroParty.REQUESTER ? requesterCompany : targetCompany;
+    }
+
+    /** Whether every consent is accepted. */
+    public boolean allAccepted() {
+        return consents.stream().allMatch(c -> c.status() == ConsentStatus.ACCEPTED);
+    }
+
+    /** When it connected, or {@code null} if it did not. */
+    public @Nullable Instant connectedAt() {
+        for (IntroductionTransition transition : history) {
+            if (transition.to() == IntroductionStatus.CONNECTED) {
+                return transition.at();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A copy in status {@code to}, with the transition recorded.
+     *
+     * @throws ConflictException when the current status does not allow moving to {@code to}
+     */
+    public Introduction moveTo(IntroductionStatus to, String actor, Instant at, String reason) {
+        Checks.required(to, "status");
+        if (!status.canMoveTo(to)) {
+            throw new ConflictException("introduction " + id + " is " + status + " and cannot become " + to
+                    + (status.isTerminal() ? "; it has ended" : "; allowed: " + status.next()));
+        }
+        List<IntroductionTransition> moved = new ArrayList<>(history);
+        moved.add(new IntroductionTransition(status, to, actor, at, reason));
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                newStatus, createdAt, at, version);
+                sharedFacts, account, deal, to, consents, moved, createdAt, at, expiresAt,
+                to.isTerminal() ? null : nextDueAt, jointEntry, version);
+    }
+
+    /** A copy with the consent of its party replaced. */
+    public Introduction withConsent(Consent consent, Instant at) {
+        Map<IntroParty, Consent> byParty = new EnumMap<>(IntroParty.class);
+        consents.forEach(c -> byParty.put(c.party(), c));
+        byParty.put(consent.party(), consent);
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                sharedFacts, account, deal, status, List.copyOf(byParty.values()), history, createdAt, at, expiresAt,
+                nextDueAt, jointEntry, version);
+    }
+
+    /** A copy at the given stored version; stores use it, engines never need to. */
+    public Introduction withVersion(long storedVersion) {
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, nextDueAt,
+                jointEntry, storedVersion);
+    }
+
+    /** A copy due next at {@code at} (ignored once terminal). */
+    public Introduction withNextDueAt(@Nullable Instant at) {
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, at,
+                jointEntry, version);
+    }
+
+    /** A copy that names the outbox entry of its joint introduction email. */
+    public Introduction withJointEntry(OutboxEntryId entry) {
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, nextDueAt,
+                entry, version);
+    }
+
+    /** A copy as {@code viewer} may see it: a decline reason the other side did not share is removed. */
+    public Introduction visibleTo(CompanyId viewer) {
+        List<Consent> visible = new ArrayList<>();
+        for (Consent consent : consents) {
+            visible.add(companyOf(consent.party()).equals(viewer) ? consent : consent.withoutPrivateReason());
+        }
+        return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                sharedFacts, account, deal, status, visible, history, createdAt, updatedAt, expiresAt, nextDueAt,
+                jointEntry, version);
+    }
+
+    /** Builds an {@link Introduction}; {@link #build()} validates everything at once. */
+    public static final class Builder {
+        private final IntroductionId id;
+        private final CompanyId requesterCompany;
+        private final ContactId requester;
+        private final CompanyId targetCompany;
+        private final ContactId target;
+        private final String context;
+        private final Instant createdAt;
+        private final Instant expiresAt;
+        private @Nullable ContactId introducer;
+        private List<String> sharedFacts = List.of();
+        private @Nullable AccountId account;
+        private @Nullable DealId deal;
+        private IntroductionStatus status = IntroductionStatus.REQUESTED;
+        private @Nullable List<Consent> consents;
+        private @Nullable List<IntroductionTransition> history;
+        private @Nullable Instant updatedAt;
+        private @Nullable Instant nextDueAt;
+        private @Nullable OutboxEntryId jointEntry;
+        private long version;
+
+        private Builder(IntroductionId id, CompanyId requesterCompany, ContactId requester, CompanyId targetCompany,
+                ContactId target, String context, Instant createdAt, Instant expiresAt) {
+            this.id = id;
+            this.requesterCompany = requesterCompany;
+            this.requester = requester;
+            this.targetCompany = targetCompany;
+            this.target = target;
+            this.context = context;
+            this.createdAt = createdAt;
+            this.expiresAt = expiresAt;
+        }
+
+        /** The introducer, a contact of the requester's company. */
+        public Builder introducer(@Nullable ContactId introducer) {
+            this.introducer = introducer;
+            return this;
+        }
+
+        /** What the SDK and host add to the context. */
+        public Builder sharedFacts(List<String> facts) {
+            this.sharedFacts = facts;
+            return this;
+        }
+
+        /** The requester's CRM account this is about. */
+        public Builder account(@Nullable AccountId account) {
+            this.account = account;
+            return this;
+        }
+
+        /** The requester's CRM deal this is about. */
+        public Builder deal(@Nullable DealId deal) {
+            this.deal = deal;
+            return this;
+        }
+
+        /** The status (default {@code REQUESTED}); the default history ends in it. */
+        public Builder status(IntroductionStatus status) {
+            this.status = status;
+            return this;
+        }
+
+        /** The consents, requester's then target's. */
+        public Builder consents(Consent requesterConsent, Consent targetConsent) {
+            this.consents = List.of(requesterConsent, targetConsent);
+            return this;
+        }
+
+        /** The history (default: one entry, the request, ending in the status). */
+        public Builder history(List<IntroductionTransition> history) {
+            this.history = history;
+            return this;
+        }
+
+        /** When it last changed (default: {@code createdAt}). */
+        public Builder updatedAt(Instant updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        /** When scheduled work is next due (default: {@code expiresAt} while open). */
+        public Builder nextDueAt(@Nullable Instant nextDueAt) {
+            this.nextDueAt = nextDueAt;
+            return this;
+        }
+
+        /** The outbox entry of the joint email. */
+        public Builder jointEntry(@Nullable OutboxEntryId jointEntry) {
+            this.jointEntry = jointEntry;
+            return this;
+        }
+
+        /** The stored version (default 0). */
+        public Builder version(long version) {
+            this.version = version;
+            return this;
+        }
+
+        /** Validates and builds. */
+        public Introduction build() {
+            Checks.required(status, "status");
+            List<Consent> theConsents = consents != null ? consents : List.of(
+                    Consent.given(IntroParty.REQUESTER, Checks.required(requester, "requester"), createdAt),
+                    new Consent(IntroParty.TARGET, Checks.required(target, "target"), ConsentStatus.PENDING, null,
+                            null, null, 0, null, null, false));
+            List<IntroductionTransition> theHistory = history != null ? history : List.of(
+                    new IntroductionTransition(null, status,
+                            Checks.required(requesterCompany, "requesterCompany").value(),
+                            Checks.required(createdAt, "createdAt"), "requested"));
+            return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
+                    sharedFacts, account, deal, status, theConsents, theHistory, createdAt,
+                    updatedAt != null ? updatedAt : createdAt, expiresAt,
+                    nextDueAt != null || status.isTerminal() ? nextDueAt : expiresAt, jointEntry, version);
+        }
     }
 }

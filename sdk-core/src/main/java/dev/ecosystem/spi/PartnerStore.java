@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * Everything the SDK remembers: network profiles, contacts, partnerships, introductions, CRM snapshots,
- * touchpoints, the email outbox and idempotency keys.
+ * touchpoints, the email outbox, idempotency keys and introduction blocks between companies.
  *
  * <p>All access goes through a unit of work: {@link #inTransaction} runs the callback in one transaction, so a state
  * change and the email it causes are stored together or not at all.

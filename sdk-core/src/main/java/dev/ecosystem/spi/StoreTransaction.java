@@ -25,4 +25,7 @@ public interface StoreTransaction {
 
     /** Idempotency keys, per tenant. */
     IdempotencyRepository idempotency();
+
+    /** Which companies each company blocked from introductions. */
+    CompanyBlockRepository blocks();
 }

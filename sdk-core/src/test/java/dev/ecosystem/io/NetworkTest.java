@@ -10,6 +10,7 @@ import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -180,6 +181,11 @@ class NetworkTest {
 
         @Override
         public IdempotencyRepository idempotency() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public CompanyBlockRepository blocks() {
             throw new UnsupportedOperationException();
         }
     }

@@ -6,6 +6,7 @@ import static dev.ecosystem.testkit.StoreFixtures.company;
 import static dev.ecosystem.testkit.StoreFixtures.contact;
 import static dev.ecosystem.testkit.StoreFixtures.deal;
 import static dev.ecosystem.testkit.StoreFixtures.introduction;
+import static dev.ecosystem.testkit.StoreFixtures.moved;
 import static dev.ecosystem.testkit.StoreFixtures.outboxEntry;
 import static dev.ecosystem.testkit.StoreFixtures.partnership;
 import static dev.ecosystem.testkit.StoreFixtures.reversal;
@@ -27,9 +28,13 @@ import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.model.Consent;
+import dev.ecosystem.model.ConsentStatus;
+import dev.ecosystem.model.IntroParty;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.IntroductionStatus;
+import dev.ecosystem.model.IntroductionTransition;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxEntryId;
@@ -42,6 +47,7 @@ import dev.ecosystem.model.PartnershipId;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -53,6 +59,7 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -210,7 +217,7 @@ public abstract class PartnerStoreContract {
         void repositories_afterCallbackReturned_areUnusable() {
             List<Object> repositories = store.inTransaction(tx -> List.of(tx.companies(), tx.contacts(),
                     tx.partnerships(), tx.introductions(), tx.crm(), tx.touchpoints(), tx.outbox(),
-                    tx.idempotency()));
+                    tx.idempotency(), tx.blocks()));
             PageRequest page = PageRequest.first(10);
 
             List<Runnable> uses = List.of(
@@ -221,13 +228,15 @@ public abstract class PartnerStoreContract {
                     () -> ((CrmSnapshotRepository) repositories.get(4)).accountCount(TENANT_A),
                     () -> ((TouchpointRepository) repositories.get(5)).list(TENANT_A, page),
                     () -> ((OutboxRepository) repositories.get(6)).claimDue(T0, T0.plusSeconds(60), 10),
-                    () -> ((IdempotencyRepository) repositories.get(7)).putIfAbsent(TENANT_A, KEY, "late"));
+                    () -> ((IdempotencyRepository) repositories.get(7)).putIfAbsent(TENANT_A, KEY, "late"),
+                    () -> ((CompanyBlockRepository) repositories.get(8)).block(TENANT_A, TENANT_B));
             for (int i = 0; i < uses.size(); i++) {
                 Runnable use = uses.get(i);
                 assertThatThrownBy(use::run).as("use of %s after its transaction", repositories.get(i).getClass())
                         .isInstanceOf(EcosystemException.class);
             }
             assertThat(storedIdempotencyValue(TENANT_A, KEY)).isNull();
+            check(tx -> assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isFalse());
         }
 
         @Test
@@ -274,11 +283,13 @@ public abstract class PartnerStoreContract {
                 tx.companies().put(company.toBuilder().description("changed").build());
                 tx.contacts().remove(TENANT_A, ContactId.of("ada"));
                 tx.partnerships().remove(TENANT_A, PartnershipId.of("p1"));
-                tx.introductions().update(intro.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(5)));
+                tx.introductions().update(moved(intro, IntroductionStatus.CANCELLED, T0.plusSeconds(5)));
                 tx.crm().removeAccounts(TENANT_A, List.of(AccountId.of("a1")));
                 tx.crm().putDeals(TENANT_A, List.of(renamed(deal(TENANT_A, "d1"))));
                 tx.crm().saveCheckpoint(TENANT_A, "checkpoint-2");
                 tx.outbox().claimDue(T0, T0.plusSeconds(300), 10);
+                assertThat(tx.blocks().unblock(TENANT_A, TENANT_B)).isTrue();
+                assertThat(tx.blocks().block(TENANT_A, TENANT_C)).isTrue();
                 throw new Boom();
             }));
 
@@ -291,6 +302,7 @@ public abstract class PartnerStoreContract {
                 assertThat(tx.crm().deal(TENANT_A, DealId.of("d1"))).isEqualTo(deal(TENANT_A, "d1"));
                 assertThat(tx.crm().checkpoint(TENANT_A)).isEqualTo("checkpoint-1");
                 assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(entry);
+                assertThat(tx.blocks().list(TENANT_A, PageRequest.first(10)).items()).containsExactly(TENANT_B);
             });
         }
 
@@ -364,6 +376,7 @@ public abstract class PartnerStoreContract {
             tx.touchpoints().append(touchpoint(TENANT_A, "t1", TENANT_B));
             tx.outbox().enqueue(outboxEntry(TENANT_A, "o1", T0));
             assertThat(tx.idempotency().putIfAbsent(TENANT_A, KEY, "first")).isNull();
+            assertThat(tx.blocks().block(TENANT_A, TENANT_B)).isTrue();
         }
     }
 
@@ -676,14 +689,14 @@ public abstract class PartnerStoreContract {
             Introduction v0 = read(tx -> tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B)));
 
             Introduction v1 = read(tx -> tx.introductions().update(
-                    v0.withStatus(IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
+                    moved(v0, IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
             Introduction v2 = read(tx -> tx.introductions().update(
-                    v1.withStatus(IntroductionStatus.CONNECTED, T0.plusSeconds(120))));
+                    moved(v1, IntroductionStatus.CONNECTED, T0.plusSeconds(120))));
 
             assertThat(v1.version()).isEqualTo(1);
             assertThat(v1.status()).isEqualTo(IntroductionStatus.AWAITING_CONSENT);
             assertThat(v2.version()).isEqualTo(2);
-            assertThat(v2).isEqualTo(v0.withStatus(IntroductionStatus.CONNECTED, T0.plusSeconds(120)).withVersion(2));
+            assertThat(v2).isEqualTo(moved(v1, IntroductionStatus.CONNECTED, T0.plusSeconds(120)).withVersion(2));
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(v2));
         }
 
@@ -692,13 +705,13 @@ public abstract class PartnerStoreContract {
         void update_staleVersion_isConflict() {
             Introduction v0 = read(tx -> tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B)));
             Introduction v1 = read(tx -> tx.introductions().update(
-                    v0.withStatus(IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
+                    moved(v0, IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(60))));
 
             assertThatThrownBy(() -> write(tx -> tx.introductions().update(
-                    v0.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)))))
+                    moved(v0, IntroductionStatus.CANCELLED, T0.plusSeconds(90)))))
                     .isInstanceOf(ConflictException.class);
             assertThatThrownBy(() -> write(tx -> tx.introductions().update(
-                    v1.withStatus(IntroductionStatus.CANCELLED, T0.plusSeconds(90)).withVersion(5))))
+                    moved(v1, IntroductionStatus.CANCELLED, T0.plusSeconds(90)).withVersion(5))))
                     .as("a version from the future").isInstanceOf(ConflictException.class);
 
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(v1));
@@ -760,6 +773,244 @@ public abstract class PartnerStoreContract {
                         .containsExactly(IntroductionId.of("i1"), IntroductionId.of("i2"), IntroductionId.of("i3"));
                 assertThat(tx.introductions().list(TENANT_C, PageRequest.first(10)).items())
                         .extracting(Introduction::id).containsExactly(IntroductionId.of("i3"));
+            });
+        }
+        @Test
+        @DisplayName("Consents, history and shared facts round-trip in full, in order, through insert and update")
+        void nestedLists_roundTripThroughInsertAndUpdate() {
+            Introduction base = introduction("i1", TENANT_A, TENANT_B);
+            Instant asked = T0.plusSeconds(60);
+            Introduction awaiting = withSharedFacts(moved(base, IntroductionStatus.AWAITING_CONSENT, asked),
+                    List.of("zeta: last fact first", "alpha — ünïcödé", "mid\nsecond line"))
+                    .withConsent(Consent.asked(IntroParty.TARGET, base.target(), "tok-Ab3_x9", OutboxEntryId.of("ask-1"),
+                            asked).reminded(asked.plus(Duration.ofDays(3))).reminded(asked.plus(Duration.ofDays(6))),
+                            asked.plus(Duration.ofDays(6)))
+                    .withNextDueAt(asked.plus(Duration.ofDays(9)));
+
+            Introduction inserted = read(tx -> tx.introductions().insert(awaiting));
+
+            assertThat(inserted).isEqualTo(awaiting);
+            check(tx -> assertThat(tx.introductions().get(TENANT_B, IntroductionId.of("i1"))).isEqualTo(awaiting));
+
+            Instant answered = asked.plus(Duration.ofDays(7));
+            Introduction connected = moved(awaiting.withConsent(awaiting.consent(IntroParty.TARGET)
+                    .answered(ConsentStatus.ACCEPTED, answered, null, false), answered),
+                    IntroductionStatus.CONNECTED, answered).withJointEntry(OutboxEntryId.of("joint-1"));
+
+            Introduction updated = read(tx -> tx.introductions().update(connected));
+
+            assertThat(updated).isEqualTo(connected.withVersion(1));
+            assertThat(updated.history()).extracting(IntroductionTransition::to).containsExactly(
+                    IntroductionStatus.REQUESTED, IntroductionStatus.AWAITING_CONSENT, IntroductionStatus.CONNECTED);
+            assertThat(updated.nextDueAt()).isNull();
+            check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(updated));
+        }
+
+        @Test
+        @DisplayName("A decline keeps its private reason as stored; hiding it from the other side is the caller's job")
+        void declinedConsent_keepsPrivateReason() {
+            Introduction base = introduction("i1", TENANT_A, TENANT_B);
+            Instant asked = T0.plusSeconds(60);
+            Instant answered = T0.plusSeconds(3600);
+            Introduction declined = moved(moved(base, IntroductionStatus.AWAITING_CONSENT, asked)
+                    .withConsent(Consent.asked(IntroParty.TARGET, base.target(), "tok-1", OutboxEntryId.of("ask-1"),
+                            asked).answered(ConsentStatus.DECLINED, answered, "Busy with a merger; ÅÄÖ.", false),
+                            answered), IntroductionStatus.DECLINED, answered);
+
+            write(tx -> tx.introductions().insert(declined));
+
+            check(tx -> {
+                Introduction stored = tx.introductions().get(TENANT_A, IntroductionId.of("i1"));
+                assertThat(stored).isEqualTo(declined);
+                assertThat(stored.consent(IntroParty.TARGET).reason()).isEqualTo("Busy with a merger; ÅÄÖ.");
+                assertThat(stored.consent(IntroParty.TARGET).reasonShared()).isFalse();
+            });
+        }
+
+        @Test
+        @DisplayName("due returns only open introductions due at or before now, one due exactly at now included")
+        void due_returnsOpenIntroductionsDueByNow() {
+            Instant now = T0.plus(Duration.ofDays(5));
+            write(tx -> {
+                tx.introductions().insert(introduction("early", TENANT_A, TENANT_B).withNextDueAt(now.minusSeconds(1)));
+                tx.introductions().insert(introduction("exact", TENANT_A, TENANT_B).withNextDueAt(now));
+                tx.introductions().insert(introduction("later", TENANT_A, TENANT_B)
+                        .withNextDueAt(now.plusMillis(1)));
+                tx.introductions().insert(moved(introduction("ended", TENANT_A, TENANT_B)
+                        .withNextDueAt(now.minusSeconds(60)), IntroductionStatus.CANCELLED, T0.plusSeconds(1)));
+                Introduction connected = moved(moved(introduction("connected", TENANT_A, TENANT_B),
+                        IntroductionStatus.AWAITING_CONSENT, T0.plusSeconds(1)), IntroductionStatus.CONNECTED,
+                        T0.plusSeconds(2));
+                tx.introductions().insert(connected);
+            });
+
+            check(tx -> assertThat(tx.introductions().due(now, 10)).extracting(i -> i.id().value())
+                    .containsExactly("early", "exact"));
+            check(tx -> assertThat(tx.introductions().due(now.minusSeconds(2), 10)).isEmpty());
+        }
+
+        @Test
+        @DisplayName("due lists the earliest due first, ties in ascending binary id order, and respects the limit")
+        void due_ordersByDueThenId_andRespectsLimit() {
+            Instant now = T0.plus(Duration.ofDays(5));
+            List<String> tied = List.of("b", "a-10", "Z", "é", "a");
+            write(tx -> {
+                tx.introductions().insert(introduction("y-first", TENANT_A, TENANT_B)
+                        .withNextDueAt(now.minusSeconds(120)));
+                tied.forEach(id -> tx.introductions().insert(introduction(id, TENANT_A, TENANT_B)
+                        .withNextDueAt(now.minusSeconds(60))));
+                tx.introductions().insert(introduction("0-last", TENANT_A, TENANT_B).withNextDueAt(now));
+            });
+            List<String> expected = new ArrayList<>();
+            expected.add("y-first");
+            expected.addAll(tied.stream().sorted().toList());
+            expected.add("0-last");
+
+            check(tx -> assertThat(tx.introductions().due(now, PageRequest.MAX_SIZE)).extracting(i -> i.id().value())
+                    .containsExactlyElementsOf(expected));
+            check(tx -> assertThat(tx.introductions().due(now, 3)).extracting(i -> i.id().value())
+                    .containsExactlyElementsOf(expected.subList(0, 3)));
+            check(tx -> assertThat(tx.introductions().due(now, 1)).extracting(i -> i.id().value())
+                    .containsExactly("y-first"));
+        }
+
+        @Test
+        @DisplayName("due is a host-level call: it returns every company's due introductions, as stored")
+        void due_spansEveryCompany() {
+            Instant now = T0.plus(Duration.ofDays(5));
+            List<Introduction> stored = read(tx -> List.of(
+                    tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B).withNextDueAt(now)),
+                    tx.introductions().insert(introduction("i2", TENANT_B, TENANT_C).withNextDueAt(now)),
+                    tx.introductions().insert(introduction("i3", TENANT_C, TENANT_A).withNextDueAt(now))));
+
+            check(tx -> assertThat(tx.introductions().due(now, 10)).containsExactlyElementsOf(stored));
+        }
+
+        @Test
+        @DisplayName("countOpen counts open introductions created since, on the requester's or the target's side")
+        void countOpen_countsOpenIntroductionsOfOneSide() {
+            ContactId ada = ContactId.of("ada");
+            Instant since = T0.plus(Duration.ofDays(1));
+            write(tx -> {
+                tx.introductions().insert(createdAt("r-before", TENANT_A, ada, TENANT_B, since.minusMillis(1)));
+                tx.introductions().insert(createdAt("r-at", TENANT_A, ada, TENANT_B, since));
+                tx.introductions().insert(createdAt("r-after", TENANT_A, ada, TENANT_C, since.plusSeconds(60)));
+                tx.introductions().insert(moved(createdAt("r-ended", TENANT_A, ada, TENANT_B, since.plusSeconds(1)),
+                        IntroductionStatus.CANCELLED, since.plusSeconds(2)));
+                tx.introductions().insert(moved(createdAt("r-awaiting", TENANT_A, ada, TENANT_C,
+                        since.plusSeconds(3)), IntroductionStatus.AWAITING_CONSENT, since.plusSeconds(4)));
+                tx.introductions().insert(createdAt("other-company", TENANT_B, ada, TENANT_C, since));
+                tx.introductions().insert(targeting("t-1", TENANT_B, TENANT_A, ada, since));
+                tx.introductions().insert(targeting("t-2", TENANT_C, TENANT_A, ada, since.plusSeconds(5)));
+                tx.introductions().insert(moved(targeting("t-ended", TENANT_C, TENANT_A, ada, since),
+                        IntroductionStatus.CANCELLED, since.plusSeconds(6)));
+                tx.introductions().insert(targeting("t-before", TENANT_C, TENANT_A, ada, since.minusSeconds(1)));
+            });
+
+            check(tx -> {
+                IntroductionRepository intros = tx.introductions();
+                assertThat(intros.countOpen(IntroParty.REQUESTER, TENANT_A, ada, since)).as("ada of A asked")
+                        .isEqualTo(3);
+                assertThat(intros.countOpen(IntroParty.TARGET, TENANT_A, ada, since)).as("ada of A targeted")
+                        .isEqualTo(2);
+                assertThat(intros.countOpen(IntroParty.REQUESTER, TENANT_B, ada, since)).as("ada of B asked")
+                        .isEqualTo(1);
+                assertThat(intros.countOpen(IntroParty.TARGET, TENANT_B, ada, since)).as("ada of B targeted")
+                        .isZero();
+                assertThat(intros.countOpen(IntroParty.REQUESTER, TENANT_A, ada, T0)).as("since the start")
+                        .isEqualTo(4);
+                assertThat(intros.countOpen(IntroParty.REQUESTER, TENANT_A, ContactId.of("grace"), T0))
+                        .as("someone else").isZero();
+            });
+        }
+    }
+
+    @Nested
+    @DisplayName("Company blocks")
+    class Blocks {
+        @Test
+        @DisplayName("block and unblock say whether they changed anything, and isBlocked follows them")
+        void blockAndUnblock_reportChanges() {
+            write(tx -> assertThat(tx.blocks().block(TENANT_A, TENANT_B)).isTrue());
+            write(tx -> assertThat(tx.blocks().block(TENANT_A, TENANT_B)).as("blocked again").isFalse());
+            check(tx -> assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isTrue());
+
+            write(tx -> assertThat(tx.blocks().unblock(TENANT_A, TENANT_B)).isTrue());
+            write(tx -> assertThat(tx.blocks().unblock(TENANT_A, TENANT_B)).as("unblocked again").isFalse());
+            check(tx -> {
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isFalse();
+                assertThat(tx.blocks().list(TENANT_A, PageRequest.first(10)).items()).isEmpty();
+            });
+            write(tx -> assertThat(tx.blocks().block(TENANT_A, TENANT_B)).as("blocked after an unblock").isTrue());
+        }
+
+        @Test
+        @DisplayName("A block is one-sided: the blocked company does not block back")
+        void block_isOneSided() {
+            write(tx -> tx.blocks().block(TENANT_A, TENANT_B));
+
+            check(tx -> {
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isTrue();
+                assertThat(tx.blocks().isBlocked(TENANT_B, TENANT_A)).isFalse();
+                assertThat(tx.blocks().list(TENANT_B, PageRequest.first(10)).items()).isEmpty();
+            });
+            write(tx -> assertThat(tx.blocks().unblock(TENANT_B, TENANT_A)).as("B lifts a block it never made")
+                    .isFalse());
+            check(tx -> assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isTrue());
+        }
+
+        @Test
+        @DisplayName("Tenancy: each owner's blocks are its own, even when two owners block the same company")
+        void blocks_arePerOwner() {
+            write(tx -> {
+                tx.blocks().block(TENANT_A, TENANT_C);
+                tx.blocks().block(TENANT_B, TENANT_C);
+                tx.blocks().block(TENANT_B, TENANT_A);
+            });
+
+            write(tx -> assertThat(tx.blocks().unblock(TENANT_A, TENANT_C)).isTrue());
+
+            check(tx -> {
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_C)).isFalse();
+                assertThat(tx.blocks().isBlocked(TENANT_B, TENANT_C)).isTrue();
+                assertThat(tx.blocks().list(TENANT_A, PageRequest.first(10)).items()).isEmpty();
+                assertThat(tx.blocks().list(TENANT_B, PageRequest.first(10)).items())
+                        .containsExactly(TENANT_A, TENANT_C);
+            });
+        }
+
+        @Test
+        @DisplayName("list pages through the blocked companies in ascending id order with cursors")
+        void list_pagesInIdOrder() {
+            write(tx -> List.of("delta", "Alpha", "charlie", "bravo", "echo")
+                    .forEach(id -> tx.blocks().block(TENANT_A, CompanyId.of(id))));
+
+            Page<CompanyId> first = read(tx -> tx.blocks().list(TENANT_A, PageRequest.first(2)));
+            Page<CompanyId> second = read(tx -> tx.blocks().list(TENANT_A, PageRequest.after(first.nextCursor(), 2)));
+            Page<CompanyId> third = read(tx -> tx.blocks().list(TENANT_A, PageRequest.after(second.nextCursor(), 2)));
+
+            assertThat(first.items()).containsExactly(CompanyId.of("Alpha"), CompanyId.of("bravo"));
+            assertThat(second.items()).containsExactly(CompanyId.of("charlie"), CompanyId.of("delta"));
+            assertThat(third.items()).containsExactly(CompanyId.of("echo"));
+            assertThat(third.nextCursor()).isNull();
+        }
+
+        @Test
+        @DisplayName("A failed transaction undoes its blocks and its unblocks")
+        void failedTransaction_undoesBlocksAndUnblocks() {
+            write(tx -> tx.blocks().block(TENANT_A, TENANT_B));
+
+            catchThrowable(() -> write(tx -> {
+                assertThat(tx.blocks().block(TENANT_A, TENANT_C)).isTrue();
+                assertThat(tx.blocks().unblock(TENANT_A, TENANT_B)).isTrue();
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_C)).as("read in the transaction").isTrue();
+                throw new Boom();
+            }));
+
+            check(tx -> {
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isTrue();
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_C)).isFalse();
+                assertThat(tx.blocks().list(TENANT_A, PageRequest.first(10)).items()).containsExactly(TENANT_B);
             });
         }
     }
@@ -1481,7 +1732,8 @@ public abstract class PartnerStoreContract {
         }
 
         @ParameterizedTest(name = "{0}")
-        @EnumSource(value = Listing.class, names = {"COMPANIES", "CONTACTS", "PARTNERSHIPS", "ACCOUNTS", "DEALS"})
+        @EnumSource(value = Listing.class, names = {"COMPANIES", "CONTACTS", "PARTNERSHIPS", "ACCOUNTS", "DEALS",
+                "BLOCKS"})
         @DisplayName("Items removed between pages, the cursor's own included, make no item skipped or repeated")
         void itemsRemovedBetweenPages_doNotDisturbPaging(Listing listing) {
             write(tx -> listing.add(tx, TENANT_A, List.of("a", "b", "c", "d", "e", "f")));
@@ -1826,6 +2078,27 @@ public abstract class PartnerStoreContract {
             calls.put("introductions().get(party, null)", tx -> tx.introductions().get(TENANT_A, null));
             calls.put("introductions().list(null, page)", tx -> tx.introductions().list(null, page));
             calls.put("introductions().list(party, null)", tx -> tx.introductions().list(TENANT_A, null));
+            calls.put("introductions().due(null, limit)", tx -> tx.introductions().due(null, 10));
+            calls.put("introductions().due(now, 0)", tx -> tx.introductions().due(T0, 0));
+            calls.put("introductions().due(now, -1)", tx -> tx.introductions().due(T0, -1));
+            calls.put("introductions().due(now, 1001)",
+                    tx -> tx.introductions().due(T0, PageRequest.MAX_SIZE + 1));
+            calls.put("introductions().countOpen(null, company, contact, since)",
+                    tx -> tx.introductions().countOpen(null, TENANT_A, contactId, T0));
+            calls.put("introductions().countOpen(party, null, contact, since)",
+                    tx -> tx.introductions().countOpen(IntroParty.REQUESTER, null, contactId, T0));
+            calls.put("introductions().countOpen(party, company, null, since)",
+                    tx -> tx.introductions().countOpen(IntroParty.REQUESTER, TENANT_A, null, T0));
+            calls.put("introductions().countOpen(party, company, contact, null)",
+                    tx -> tx.introductions().countOpen(IntroParty.TARGET, TENANT_A, contactId, null));
+            calls.put("blocks().block(null, blocked)", tx -> tx.blocks().block(null, TENANT_B));
+            calls.put("blocks().block(owner, null)", tx -> tx.blocks().block(TENANT_A, null));
+            calls.put("blocks().unblock(null, blocked)", tx -> tx.blocks().unblock(null, TENANT_B));
+            calls.put("blocks().unblock(owner, null)", tx -> tx.blocks().unblock(TENANT_A, null));
+            calls.put("blocks().isBlocked(null, other)", tx -> tx.blocks().isBlocked(null, TENANT_B));
+            calls.put("blocks().isBlocked(owner, null)", tx -> tx.blocks().isBlocked(TENANT_A, null));
+            calls.put("blocks().list(null, page)", tx -> tx.blocks().list(null, page));
+            calls.put("blocks().list(owner, null)", tx -> tx.blocks().list(TENANT_A, null));
             calls.put("crm().putAccounts(null, accounts)",
                     tx -> tx.crm().putAccounts(null, List.of(account(TENANT_A, "a1"))));
             calls.put("crm().putAccounts(tenant, null)", tx -> tx.crm().putAccounts(TENANT_A, null));
@@ -2002,6 +2275,26 @@ public abstract class PartnerStoreContract {
                 return ids(tx.touchpoints().list(tenant, page), t -> t.id().value(), t -> t.owner().equals(tenant));
             }
         },
+        BLOCKS(true) {
+            @Override
+            void add(StoreTransaction tx, CompanyId tenant, List<String> ids) {
+                ids.forEach(id -> assertThat(tx.blocks().block(tenant, CompanyId.of(id))).isTrue());
+            }
+
+            @Override
+            Page<String> list(StoreTransaction tx, CompanyId tenant, PageRequest page) {
+                Page<CompanyId> blocked = tx.blocks().list(tenant, page);
+                for (CompanyId company : blocked.items()) {
+                    assertThat(tx.blocks().isBlocked(tenant, company)).as("%s blocks %s", tenant, company).isTrue();
+                }
+                return ids(blocked, CompanyId::value, c -> true);
+            }
+
+            @Override
+            void remove(StoreTransaction tx, CompanyId tenant, List<String> ids) {
+                ids.forEach(id -> assertThat(tx.blocks().unblock(tenant, CompanyId.of(id))).isTrue());
+            }
+        },
         OUTBOX(false) {
             @Override
             void add(StoreTransaction tx, CompanyId tenant, List<String> ids) {
@@ -2105,6 +2398,7 @@ public abstract class PartnerStoreContract {
                 assertThat(tx.crm().dealCount(tenant)).as("deals of %s", tenant).isZero();
                 assertThat(tx.crm().checkpoint(tenant)).as("checkpoint of %s", tenant).isNull();
                 assertThat(tx.touchpoints().list(tenant, page).items()).as("touchpoints of %s", tenant).isEmpty();
+                assertThat(tx.blocks().list(tenant, page).items()).as("blocks of %s", tenant).isEmpty();
                 for (OutboxStatus status : OutboxStatus.values()) {
                     assertThat(tx.outbox().list(tenant, status, page).items()).as("%s outbox of %s", status, tenant)
                             .isEmpty();
@@ -2112,6 +2406,8 @@ public abstract class PartnerStoreContract {
             }
             assertThat(tx.outbox().claimDue(T0.plusSeconds(86_400), T0.plusSeconds(90_000), 10)).as("due outbox")
                     .isEmpty();
+            assertThat(tx.introductions().due(T0.plus(Duration.ofDays(365)), PageRequest.MAX_SIZE))
+                    .as("due introductions").isEmpty();
         });
         assertThat(storedIdempotencyValue(TENANT_A, KEY)).as("idempotency key").isNull();
     }
@@ -2190,12 +2486,35 @@ public abstract class PartnerStoreContract {
 
     private static Introduction withContext(Introduction i, String context) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), context, i.status(), i.createdAt(), i.updatedAt(), i.version());
+                i.introducer(), context, i.sharedFacts(), i.account(), i.deal(), i.status(), i.consents(),
+                i.history(), i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(),
+                i.version());
     }
 
     private static Introduction withoutIntroducer(Introduction i) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(), null,
-                i.context(), i.status(), i.createdAt(), i.updatedAt(), i.version());
+                i.context(), i.sharedFacts(), i.account(), i.deal(), i.status(), i.consents(), i.history(),
+                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
+    }
+
+    private static Introduction withSharedFacts(Introduction i, List<String> facts) {
+        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
+                i.introducer(), i.context(), facts, i.account(), i.deal(), i.status(), i.consents(), i.history(),
+                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
+    }
+
+    /** An open introduction from {@code requester} of {@code requesterCompany}, created at {@code at}. */
+    private static Introduction createdAt(String id, CompanyId requesterCompany, ContactId requester,
+            CompanyId targetCompany, Instant at) {
+        return Introduction.builder(IntroductionId.of(id), requesterCompany, requester, targetCompany,
+                ContactId.of("target-" + id), "Counting open requests.", at, at.plus(Duration.ofDays(14))).build();
+    }
+
+    /** An open introduction to {@code target} of {@code targetCompany}, created at {@code at}. */
+    private static Introduction targeting(String id, CompanyId requesterCompany, CompanyId targetCompany,
+            ContactId target, Instant at) {
+        return Introduction.builder(IntroductionId.of(id), requesterCompany, ContactId.of("requester-" + id),
+                targetCompany, target, "Counting open requests.", at, at.plus(Duration.ofDays(14))).build();
     }
 
     private static Deal renamed(Deal d) {

@@ -14,6 +14,7 @@ import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.IntroductionStatus;
+import dev.ecosystem.model.IntroductionTransition;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxEntryId;
@@ -26,6 +27,7 @@ import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,11 +85,30 @@ public final class StoreFixtures {
                 LocalDate.of(2026, 2, 14));
     }
 
-    /** A requested introduction (version 0) from a contact of {@code requesterCompany} to one of {@code target}. */
+    /**
+     * A requested introduction (version 0) from a contact of {@code requesterCompany} to one of
+     * {@code targetCompany}, made by an introducer, about an account and a deal, with shared facts; it expires 14 days
+     * after {@link #T0} and is next due 3 days after it.
+     */
     public static Introduction introduction(String id, CompanyId requesterCompany, CompanyId targetCompany) {
-        return new Introduction(IntroductionId.of(id), requesterCompany, ContactId.of("requester-" + id),
-                targetCompany, ContactId.of("target-" + id), ContactId.of("introducer-" + id),
-                "Both sell to clinics in the Nordics; ÅÄÖ welcome.", IntroductionStatus.REQUESTED, T0, T0, 0);
+        return Introduction.builder(IntroductionId.of(id), requesterCompany, ContactId.of("requester-" + id),
+                        targetCompany, ContactId.of("target-" + id), "Both sell to clinics in the Nordics; ÅÄÖ welcome.",
+                        T0, T0.plus(Duration.ofDays(14)))
+                .introducer(ContactId.of("introducer-" + id))
+                .sharedFacts(List.of("shared tag: health care", "both list Größe & Søn as a partner"))
+                .account(AccountId.of("acct-" + id))
+                .deal(DealId.of("deal-" + id))
+                .nextDueAt(T0.plus(Duration.ofDays(3)))
+                .build();
+    }
+
+    /**
+     * A copy of {@code intro} moved to {@code status} at {@code at} by its requester, with the transition recorded
+     * (the model's {@link Introduction#moveTo}, so only allowed moves work).
+     */
+    public static Introduction moved(Introduction intro, IntroductionStatus status, Instant at) {
+        return intro.moveTo(status, IntroductionTransition.person(intro.requesterCompany(), intro.requester()), at,
+                "moved to " + status + " by the fixtures");
     }
 
     /** A CRM account of {@code tenant} with every field filled. */

@@ -7,6 +7,7 @@ import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
@@ -142,6 +143,11 @@ public final class IndexingPartnerStore implements PartnerStore {
         @Override
         public IdempotencyRepository idempotency() {
             return tx.idempotency();
+        }
+
+        @Override
+        public CompanyBlockRepository blocks() {
+            return tx.blocks();
         }
     }
 }

@@ -1,0 +1,129 @@
+package dev.ecosystem.intro.internal;
+
+import dev.ecosystem.intro.IntroRequest;
+import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.model.ConsentStatus;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.EmailAddress;
+import dev.ecosystem.model.EmailMessage;
+import dev.ecosystem.model.IntroParty;
+import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.OutboxEntryId;
+import dev.ecosystem.spi.Draft;
+import dev.ecosystem.spi.DraftKind;
+import dev.ecosystem.spi.DraftRequest;
+import dev.ecosystem.spi.StoreTransaction;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Drafts the emails of an introduction and writes them to the outbox of the caller's transaction, each with its
+ * Message-ID fixed now. Reminders reply in the thread of the ask they repeat.
+ */
+final class IntroMails {
+    private final IntroSettings settings;
+    private final ConsentTokens tokens;
+
+    IntroMails(IntroSettings settings, ConsentTokens tokens) {
+        this.settings = settings;
+        this.tokens = tokens;
+    }
+
+    /** The draft of a consent ask to {@code party}, with the given links (real or placeholders). */
+    Draft askDraft(Introduction intro, Participants people, IntroParty party, String acceptUrl, String declineUrl) {
+        return settings.drafter().draft(request(DraftKind.CONSENT_ASK, people.person(party), intro, people,
+                acceptUrl, declineUrl, null));
+    }
+
+    /**
+     * Enqueues the consent ask to {@code party}, whose links carry {@code tokenId}; an edited subject and text (with
+     * placeholders) replace the drafter's.
+     */
+    OutboxEntryId enqueueAsk(StoreTransaction tx, Introduction intro, Participants people, IntroParty party,
+            String tokenId, @Nullable String editedSubject, @Nullable String editedText, Instant now) {
+        String accept = link(intro, party, ConsentStatus.ACCEPTED, tokenId);
+        String decline = link(intro, party, ConsentStatus.DECLINED, tokenId);
+        Draft draft;
+        if (editedSubject != null && editedText != null) {
+            String text = editedText.replace(IntroRequest.ACCEPT_LINK, accept)
+                    .replace(IntroRequest.DECLINE_LINK, decline);
+            draft = new Draft(editedSubject, text, Html.fromText(text, List.of(accept, decline)), null);
+        } else {
+            draft = askDraft(intro, people, party, accept, decline);
+        }
+        return enqueue(tx, intro, people, draft, List.of(people.person(party)), List.of(), null, now);
+    }
+
+    /** Enqueues a reminder to {@code party}, replying in the thread of its ask. */
+    OutboxEntryId enqueueReminder(StoreTransaction tx, Introduction intro, Participants people, IntroParty party,
+            Instant now) {
+        String tokenId = intro.consent(party).tokenId();
+        if (tokenId == null) {
+            throw new IllegalStateException("a pending consent without links cannot be reminded");
+        }
+        Draft draft = settings.drafter().draft(request(DraftKind.REMINDER, people.person(party), intro, people,
+                link(intro, party, ConsentStatus.ACCEPTED, tokenId),
+                link(intro, party, ConsentStatus.DECLINED, tokenId), null));
+        OutboxEntryId askId = intro.consent(party).askEntry();
+        OutboxEntry ask = askId == null ? null : tx.outbox().get(askId);
+        return enqueue(tx, intro, people, draft, List.of(people.person(party)), List.of(), ask, now);
+    }
+
+    /** Enqueues the joint introduction: to both people, the introducer (if any) in Cc. */
+    OutboxEntryId enqueueJoint(StoreTransaction tx, Introduction intro, Participants people, Instant now) {
+        Draft draft = settings.drafter().draft(request(DraftKind.JOINT_INTRODUCTION, people.requester(), intro,
+                people, null, null, null));
+        return enqueue(tx, intro, people, draft, List.of(people.requester(), people.target()),
+                people.introducer() == null ? List.of() : List.of(people.introducer()), null, now);
+    }
+
+    /** Enqueues the polite decline notice to {@code recipient}; the reason only when it was shared. */
+    OutboxEntryId enqueueDeclineNotice(StoreTransaction tx, Introduction intro, Participants people,
+            Contact recipient, @Nullable String sharedReason, Instant now) {
+        Draft draft = settings.drafter().draft(request(DraftKind.DECLINE_NOTICE, recipient, intro, people, null,
+                null, sharedReason));
+        return enqueue(tx, intro, people, draft, List.of(recipient), List.of(), null, now);
+    }
+
+    private String link(Introduction intro, IntroParty party, ConsentStatus decision, String tokenId) {
+        return tokens.link(tokens.issue(new ConsentTokens.Claim(intro.requesterCompany(), intro.id(), party, decision,
+                tokenId, intro.expiresAt())));
+    }
+
+    private DraftRequest request(DraftKind kind, Contact recipient, Introduction intro, Participants people,
+            @Nullable String acceptUrl, @Nullable String declineUrl, @Nullable String declineReason) {
+        return new DraftRequest(kind, recipient.name(), people.requester().name(), people.requester().title(),
+                people.requesterCompany().name(), people.target().name(), people.target().title(),
+                people.targetCompany().name(), people.introducer() == null ? null : people.introducer().name(),
+                intro.context(), intro.sharedFacts(), acceptUrl, declineUrl, declineReason);
+    }
+
+    private OutboxEntryId enqueue(StoreTransaction tx, Introduction intro, Participants people, Draft draft,
+            List<Contact> to, List<Contact> cc, @Nullable OutboxEntry replyTo, Instant now) {
+        EmailAddress sender = settings.sender();
+        String via = sender.displayName() != null ? sender.displayName() : sender.domain();
+        EmailMessage.Builder message = EmailMessage.builder("<" + UUID.randomUUID() + "@" + sender.domain() + ">",
+                new EmailAddress(sender.address(), people.sender().name() + " via " + via), draft.subject())
+                .text(draft.textBody())
+                .html(draft.htmlBody());
+        to.forEach(contact -> message.to(mailbox(contact)));
+        cc.forEach(contact -> message.cc(mailbox(contact)));
+        if (replyTo != null) {
+            EmailMessage earlier = replyTo.message();
+            earlier.references().forEach(message::reference);
+            message.reference(earlier.messageId()).inReplyTo(earlier.messageId())
+                    .threadId(replyTo.receipt() != null ? replyTo.receipt().threadId() : earlier.threadId());
+        }
+        OutboxEntryId id = OutboxEntryId.of(UUID.randomUUID().toString());
+        tx.outbox().enqueue(OutboxEntry.pending(id, intro.requesterCompany(), message.build(), intro.id().value(),
+                now));
+        return id;
+    }
+
+    private static EmailAddress mailbox(Contact contact) {
+        return new EmailAddress(contact.email().address(), contact.name());
+    }
+}

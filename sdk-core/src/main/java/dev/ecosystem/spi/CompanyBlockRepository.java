@@ -1,0 +1,28 @@
+package dev.ecosystem.spi;
+
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+
+/**
+ * Which companies each company has blocked from introductions. A block is one-sided as stored; the intro workflow
+ * refuses a request when either side has blocked the other. Keyed by (owner, blocked). Every method refuses a null
+ * argument with a {@link dev.ecosystem.ValidationException}.
+ */
+public interface CompanyBlockRepository {
+    /** Records that {@code owner} blocks {@code blocked}; returns whether it was not blocked before. */
+    boolean block(CompanyId owner, CompanyId blocked);
+
+    /** Lifts the block; returns whether there was one. */
+    boolean unblock(CompanyId owner, CompanyId blocked);
+
+    /** Whether {@code owner} blocks {@code other}. */
+    boolean isBlocked(CompanyId owner, CompanyId other);
+
+    /**
+     * The companies {@code owner} blocks, in ascending (binary) id order, one page at a time.
+     *
+     * @throws dev.ecosystem.ValidationException when the page's cursor is malformed or comes from another list
+     */
+    Page<CompanyId> list(CompanyId owner, PageRequest page);
+}
