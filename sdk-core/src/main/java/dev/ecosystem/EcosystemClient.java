@@ -15,6 +15,8 @@ import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.navigator.internal.IndexingPartnerStore;
 import dev.ecosystem.navigator.internal.NavigatorIndex;
+import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -116,6 +118,7 @@ public final class EcosystemClient {
         private @Nullable Clock clock;
         private @Nullable EventListener listener;
         private @Nullable IntroSettings introSettings;
+        private OverlapSettings overlapSettings = OverlapSettings.defaults();
         private TagTaxonomy taxonomy = TagTaxonomy.none();
         private CategoryRelations categoryRelations = CategoryRelations.none();
         private OverlapSignal overlapSignal = OverlapSignal.none();
@@ -159,6 +162,12 @@ public final class EcosystemClient {
             return this;
         }
 
+        /** How account mapping classifies and matches accounts. Default: {@link OverlapSettings#defaults()}. */
+        public Builder overlapSettings(OverlapSettings settings) {
+            this.overlapSettings = Checks.required(settings, "overlapSettings");
+            return this;
+        }
+
         /** Tag synonyms and hierarchy the navigator matches with. Default: {@link TagTaxonomy#none()}. */
         public Builder tagTaxonomy(TagTaxonomy taxonomy) {
             this.taxonomy = Checks.required(taxonomy, "tagTaxonomy");
@@ -188,6 +197,7 @@ public final class EcosystemClient {
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
                     listener != null ? listener : EventListener.none(),
+                    new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults());
         }

@@ -5,13 +5,13 @@ import dev.ecosystem.internal.ScopedIntroductions;
 import dev.ecosystem.internal.ScopedNetwork;
 import dev.ecosystem.internal.ScopedPartnerships;
 import dev.ecosystem.internal.SdkContext;
-import dev.ecosystem.internal.SnapshotOverlaps;
 import dev.ecosystem.intro.Introductions;
 import dev.ecosystem.intro.internal.IntroEngine;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
+import dev.ecosystem.overlap.internal.SnapshotOverlaps;
 
 /**
  * Everything one company of the network may do, as that company. Reads and writes are limited to what the company

@@ -104,7 +104,7 @@ public final class Quickstart {
         client.intros().runDue(client.clock().instant());      // sends the joint introduction
         System.out.printf("Introduction %s is %s%n", intro.id(), intro.status());
         intro.history().forEach(step -> System.out.printf("  %s -> %s by %s: %s%n",
-                step.from(), step.to(), step.actor(), step.reason()));
+                step.from() == null ? "(new)" : step.from(), step.to(), step.actor(), step.reason()));
     }
 
     private static void printEmail(EmailMessage email) {

@@ -19,12 +19,15 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     private final Table<Account> accounts;
     private final Table<Deal> deals;
     private final Table<String> checkpoints;
+    private final Table<Long> revisions;
 
-    MemoryCrmSnapshots(MemoryTransaction tx, Table<Account> accounts, Table<Deal> deals, Table<String> checkpoints) {
+    MemoryCrmSnapshots(MemoryTransaction tx, Table<Account> accounts, Table<Deal> deals, Table<String> checkpoints,
+            Table<Long> revisions) {
         this.tx = tx;
         this.accounts = accounts;
         this.deals = deals;
         this.checkpoints = checkpoints;
+        this.revisions = revisions;
     }
 
     @Override
@@ -38,6 +41,7 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         for (Account account : records) {
             accounts.put(tx, tenant, account.id().value(), account);
         }
+        bump(tenant, records.size());
     }
 
     @Override
@@ -45,9 +49,11 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         Checks.noNulls(ids, "account ids");
         tx.checkOpen();
+        int removed = 0;
         for (AccountId id : ids) {
-            accounts.remove(tx, tenant, id.value());
+            removed += accounts.remove(tx, tenant, id.value()) == null ? 0 : 1;
         }
+        bump(tenant, removed);
     }
 
     @Override
@@ -83,6 +89,7 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         for (Deal deal : records) {
             deals.put(tx, tenant, deal.id().value(), deal);
         }
+        bump(tenant, records.size());
     }
 
     @Override
@@ -90,9 +97,11 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         Checks.noNulls(ids, "deal ids");
         tx.checkOpen();
+        int removed = 0;
         for (DealId id : ids) {
-            deals.remove(tx, tenant, id.value());
+            removed += deals.remove(tx, tenant, id.value()) == null ? 0 : 1;
         }
+        bump(tenant, removed);
     }
 
     @Override
@@ -129,6 +138,20 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         Checks.text(checkpoint, "checkpoint", 10_000);
         checkpoints.put(tx.checkOpen(), MemoryTables.ALL, tenant.value(), checkpoint);
+    }
+
+    @Override
+    public long revision(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        Long revision = revisions.get(MemoryTables.ALL, tenant.value());
+        return revision == null ? 0 : revision;
+    }
+
+    private void bump(CompanyId tenant, int changes) {
+        if (changes > 0) {
+            revisions.put(tx, MemoryTables.ALL, tenant.value(), revision(tenant) + 1);
+        }
     }
 
     private static void requireOwner(CompanyId tenant, CompanyId owner, String record) {

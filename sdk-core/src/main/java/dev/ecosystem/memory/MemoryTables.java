@@ -9,6 +9,7 @@ import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.Touchpoint;
+import dev.ecosystem.overlap.SharingPolicy;
 
 /** Every table of one in-memory store. Partitions are tenants, parties, or {@link #ALL}. */
 final class MemoryTables {
@@ -23,6 +24,8 @@ final class MemoryTables {
     final Table<Account> accounts = new Table<>("accounts");
     final Table<Deal> deals = new Table<>("deals");
     final Table<String> checkpoints = new Table<>("checkpoints");
+    final Table<Long> crmRevisions = new Table<>("crm-revisions");
+    final Table<SharingPolicy> sharing = new Table<>("sharing");
     final Table<Touchpoint> touchpoints = new Table<>("touchpoints");
     final Table<OutboxEntry> outbox = new Table<>("outbox");
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");

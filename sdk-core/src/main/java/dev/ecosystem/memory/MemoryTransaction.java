@@ -9,6 +9,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.util.ArrayDeque;
@@ -72,7 +73,13 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public CrmSnapshotRepository crm() {
-        return new MemoryCrmSnapshots(checkOpen(), tables.accounts, tables.deals, tables.checkpoints);
+        return new MemoryCrmSnapshots(checkOpen(), tables.accounts, tables.deals, tables.checkpoints,
+                tables.crmRevisions);
+    }
+
+    @Override
+    public SharingPolicyRepository sharing() {
+        return new MemorySharing(checkOpen(), tables.sharing);
     }
 
     @Override

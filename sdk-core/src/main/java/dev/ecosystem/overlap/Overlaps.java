@@ -1,19 +1,47 @@
 package dev.ecosystem.overlap;
 
 import dev.ecosystem.model.Account;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Population;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** The acting company's CRM snapshot, the input of account mapping. */
+/**
+ * Account mapping for the acting company: its CRM snapshot, its sharing policies, and what it has in common with
+ * each partner as far as the partner's sharing policy allows.
+ *
+ * <pre>{@code
+ * TenantScope acme = client.as(acmeId);
+ * acme.overlaps().syncCrm();
+ * acme.overlaps().shareWith(globexId, SharingPolicy.builder().records(Population.CUSTOMERS, "name").build());
+ * PopulationMatrix matrix = acme.overlaps().matrix(globexId);
+ * Page<CoSellEntry> asks = acme.overlaps().askForIntro(globexId, PageRequest.first(20));
+ * }</pre>
+ *
+ * <p>Results about a partner need an active partnership on both sides: each company has a partnership record with
+ * the other that has not ended; otherwise they throw {@link dev.ecosystem.AccessDeniedException}. Nothing a partner
+ * did not share can be read through any method: hidden populations do not appear, counts-only populations give
+ * counts and never records, and records carry only the allow-listed fields.
+ */
 public interface Overlaps {
     /**
-     * Copies every account and deal from the acting company's CRM into its snapshot, replacing what was there.
+     * Reads the whole CRM into the snapshot: every record the connector's change feed has ever reported, then removes
+     * snapshot records the CRM no longer has. Resumable: each batch is stored with its checkpoint, so after a failure
+     * the next call carries on where the last stored batch ended, never losing or duplicating a record.
      *
-     * @return how many accounts and deals were stored
      * @throws dev.ecosystem.NotFoundException when the company has connected no CRM
      */
     SyncResult syncCrm();
+
+    /**
+     * Reads the changes since the last sync into the snapshot (a full sync if there was none, or one is unfinished).
+     *
+     * @throws dev.ecosystem.NotFoundException when the company has connected no CRM
+     */
+    SyncResult syncChanges();
 
     /** The acting company's snapshot accounts, in ascending id order. */
     Page<Account> accounts(PageRequest page);
@@ -21,12 +49,52 @@ public interface Overlaps {
     /** The acting company's snapshot deals, in ascending id order. */
     Page<Deal> deals(PageRequest page);
 
+    /** The populations every company has: standard ones first, then the host's custom ones. */
+    List<Population> populations();
+
+    /** What the acting company shows {@code partner}: {@link SharingPolicy#NOTHING} until set. */
+    SharingPolicy sharingWith(CompanyId partner);
+
     /**
-     * What a sync stored.
+     * Sets what the acting company shows {@code partner}, replacing the previous policy.
      *
-     * @param accounts accounts stored
-     * @param deals deals stored
+     * @throws dev.ecosystem.NotFoundException when the acting company has no partnership with {@code partner}
+     * @throws dev.ecosystem.ValidationException when the policy names a population that does not exist
      */
-    record SyncResult(long accounts, long deals) {
+    SharingPolicy shareWith(CompanyId partner, SharingPolicy policy);
+
+    /** The population by population overlap counts with {@code partner}. */
+    PopulationMatrix matrix(CompanyId partner);
+
+    /**
+     * Overlapping records with {@code partner}, ordered by my account id then theirs: only partner accounts in a
+     * population the partner shares as records.
+     *
+     * @param mine only my accounts in this population, or {@code null} for all
+     * @param theirs only partner accounts in this population, or {@code null} for all shared ones
+     * @throws dev.ecosystem.AccessDeniedException when {@code theirs} is not shared as records
+     */
+    Page<OverlapRecord> records(CompanyId partner, @Nullable Population mine, @Nullable Population theirs,
+            PageRequest page);
+
+    /** My open opportunities that are the partner's (shared) customers, best first. */
+    Page<CoSellEntry> askForIntro(CompanyId partner, PageRequest page);
+
+    /** The partner's (shared) open opportunities that are my customers, best first. */
+    Page<CoSellEntry> offerHelp(CompanyId partner, PageRequest page);
+
+    /** Why two accounts match or not, by the same rules the matrix uses. Reads nothing from the store. */
+    MatchExplanation explain(Account a, Account b);
+
+    /**
+     * What a sync did.
+     *
+     * @param accounts accounts stored (created or updated)
+     * @param deals deals stored (created or updated)
+     * @param removedAccounts accounts removed because the CRM deleted them
+     * @param removedDeals deals removed because the CRM deleted them
+     * @param skipped records left out, each logged with the reason (such as another tenant's record)
+     */
+    record SyncResult(long accounts, long deals, long removedAccounts, long removedDeals, long skipped) {
     }
 }

@@ -55,6 +55,13 @@ public interface CrmSnapshotRepository {
     /** How many deals the tenant's snapshot has. */
     long dealCount(CompanyId tenant);
 
+    /**
+     * The snapshot's revision: a number that changes, in the same transaction, whenever one of the tenant's accounts
+     * or deals is put or removed, and only grows with committed changes; 0 for a tenant with no snapshot. Engines
+     * cache what they derive from a snapshot and recompute it when the revision moves.
+     */
+    long revision(CompanyId tenant);
+
     /** The last saved sync checkpoint, exactly as saved, or {@code null} before the first sync. */
     @Nullable String checkpoint(CompanyId tenant);
 

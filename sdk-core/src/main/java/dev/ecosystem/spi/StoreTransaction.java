@@ -17,6 +17,9 @@ public interface StoreTransaction {
     /** Each tenant's CRM snapshot and sync checkpoint. */
     CrmSnapshotRepository crm();
 
+    /** Each company's account-mapping sharing policy towards each partner. */
+    SharingPolicyRepository sharing();
+
     /** Each tenant's append-only attribution ledger. */
     TouchpointRepository touchpoints();
 

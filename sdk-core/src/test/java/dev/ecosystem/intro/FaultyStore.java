@@ -21,6 +21,7 @@ import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.time.Instant;
@@ -124,6 +125,11 @@ final class FaultyStore implements PartnerStore {
                     return intros.countOpen(party, company, contact, since);
                 }
             };
+        }
+
+        @Override
+        public SharingPolicyRepository sharing() {
+            return tx.sharing();
         }
 
         @Override

@@ -19,6 +19,7 @@ import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.util.ArrayList;
@@ -166,6 +167,11 @@ class NetworkTest {
 
         @Override
         public CrmSnapshotRepository crm() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SharingPolicyRepository sharing() {
             throw new UnsupportedOperationException();
         }
 

@@ -44,9 +44,11 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.model.Population;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
+import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
@@ -1206,6 +1208,95 @@ public abstract class PartnerStoreContract {
             write(tx -> tx.crm().removeDeals(TENANT_A, List.of(DealId.of("shared"))));
 
             check(tx -> assertThat(tx.crm().deal(TENANT_B, DealId.of("shared"))).isEqualTo(ofB));
+        }
+    }
+
+    @Nested
+    @DisplayName("CRM snapshot: revision")
+    class Revisions {
+        private long revision(CompanyId tenant) {
+            return store.inTransaction(tx -> tx.crm().revision(tenant));
+        }
+
+        @Test
+        @DisplayName("A tenant without a snapshot is at revision 0")
+        void revision_beforeAnyWrite_isZero() {
+            assertThat(revision(TENANT_A)).isZero();
+        }
+
+        @Test
+        @DisplayName("Every put or remove of accounts or deals moves the revision forward, per tenant")
+        void revision_growsWithEveryChange_perTenant() {
+            write(tx -> tx.crm().putAccounts(TENANT_A, List.of(account(TENANT_A, "a1"))));
+            long afterAccount = revision(TENANT_A);
+            write(tx -> tx.crm().putDeals(TENANT_A, List.of(deal(TENANT_A, "d1"))));
+            long afterDeal = revision(TENANT_A);
+            write(tx -> tx.crm().removeAccounts(TENANT_A, List.of(AccountId.of("a1"))));
+            long afterRemove = revision(TENANT_A);
+
+            assertThat(afterAccount).isPositive();
+            assertThat(afterDeal).isGreaterThan(afterAccount);
+            assertThat(afterRemove).isGreaterThan(afterDeal);
+            assertThat(revision(TENANT_B)).isZero();
+        }
+
+        @Test
+        @DisplayName("A rolled-back write leaves the revision where it was")
+        void revision_failedWrite_staysPut() {
+            write(tx -> tx.crm().putAccounts(TENANT_A, List.of(account(TENANT_A, "a1"))));
+            long before = revision(TENANT_A);
+
+            catchThrowable(() -> write(tx -> {
+                tx.crm().putAccounts(TENANT_A, List.of(account(TENANT_A, "a2")));
+                throw new Boom();
+            }));
+
+            assertThat(revision(TENANT_A)).isEqualTo(before);
+        }
+    }
+
+    @Nested
+    @DisplayName("Account-mapping sharing policies")
+    class SharingPolicies {
+        private final SharingPolicy policy = SharingPolicy.builder()
+                .records(Population.CUSTOMERS, "name", "domain")
+                .counts(Population.PROSPECTS)
+                .minimumCount(3)
+                .build();
+
+        @Test
+        @DisplayName("A stored policy reads back equal, for its (owner, partner) only")
+        void policy_readsBack_perOwnerAndPartner() {
+            write(tx -> tx.sharing().put(TENANT_A, TENANT_B, policy));
+
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_B)).isEqualTo(policy));
+            check(tx -> assertThat(tx.sharing().get(TENANT_B, TENANT_A)).isNull());
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_C)).isNull());
+        }
+
+        @Test
+        @DisplayName("A later policy replaces the earlier one, and remove deletes it")
+        void policy_replaces_andRemoves() {
+            write(tx -> tx.sharing().put(TENANT_A, TENANT_B, policy));
+            write(tx -> tx.sharing().put(TENANT_A, TENANT_B, SharingPolicy.NOTHING));
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_B)).isEqualTo(SharingPolicy.NOTHING));
+
+            boolean removed = store.inTransaction(tx -> tx.sharing().remove(TENANT_A, TENANT_B));
+            boolean removedAgain = store.inTransaction(tx -> tx.sharing().remove(TENANT_A, TENANT_B));
+            assertThat(removed).isTrue();
+            assertThat(removedAgain).isFalse();
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_B)).isNull());
+        }
+
+        @Test
+        @DisplayName("A policy written in a failed transaction is not kept")
+        void policy_failedTransaction_isNotKept() {
+            catchThrowable(() -> write(tx -> {
+                tx.sharing().put(TENANT_A, TENANT_B, policy);
+                throw new Boom();
+            }));
+
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_B)).isNull());
         }
     }
 

@@ -16,6 +16,7 @@ import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.util.LinkedHashSet;
@@ -148,6 +149,11 @@ public final class IndexingPartnerStore implements PartnerStore {
         @Override
         public CompanyBlockRepository blocks() {
             return tx.blocks();
+        }
+
+        @Override
+        public SharingPolicyRepository sharing() {
+            return tx.sharing();
         }
     }
 }

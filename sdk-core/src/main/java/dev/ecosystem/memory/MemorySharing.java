@@ -1,0 +1,41 @@
+package dev.ecosystem.memory;
+
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.spi.SharingPolicyRepository;
+import org.jspecify.annotations.Nullable;
+
+/** Sharing policies partitioned by their owner, keyed by partner. */
+final class MemorySharing implements SharingPolicyRepository {
+    private final MemoryTransaction tx;
+    private final Table<SharingPolicy> policies;
+
+    MemorySharing(MemoryTransaction tx, Table<SharingPolicy> policies) {
+        this.tx = tx;
+        this.policies = policies;
+    }
+
+    @Override
+    public void put(CompanyId owner, CompanyId partner, SharingPolicy policy) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        Checks.required(policy, "policy");
+        policies.put(tx.checkOpen(), owner, partner.value(), policy);
+    }
+
+    @Override
+    public @Nullable SharingPolicy get(CompanyId owner, CompanyId partner) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        tx.checkOpen();
+        return policies.get(owner, partner.value());
+    }
+
+    @Override
+    public boolean remove(CompanyId owner, CompanyId partner) {
+        Checks.required(owner, "owner");
+        Checks.required(partner, "partner");
+        return policies.remove(tx.checkOpen(), owner, partner.value()) != null;
+    }
+}

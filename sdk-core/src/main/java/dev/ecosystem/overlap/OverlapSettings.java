@@ -1,0 +1,238 @@
+package dev.ecosystem.overlap;
+
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.model.Population;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * How account mapping classifies and matches accounts; set once per client with
+ * {@code EcosystemClient.builder().overlapSettings(...)}.
+ *
+ * <p><b>Populations.</b> Every account is in exactly one standard population: {@link Population#CUSTOMERS} if the
+ * customers rule holds, otherwise {@link Population#OPEN_OPPORTUNITIES} if the open-opportunities rule holds,
+ * otherwise {@link Population#PROSPECTS}. The default rules: a customer has lifecycle stage {@code customer} or
+ * {@code evangelist} (any case) or a won deal; an open opportunity has an open deal or lifecycle stage
+ * {@code opportunity}. Custom populations, defined by a predicate over the account, come on top and may overlap
+ * anything.
+ *
+ * <p><b>Matching.</b> Accounts match by registrable domain (public suffix list from Guava; with
+ * {@link Builder#privateSuffixes(boolean) private suffixes} on, the default, {@code acme.github.io} and
+ * {@code beta.github.io} are different companies). Generic domains (free mail and the like) never match. Where a
+ * domain is missing, malformed or generic on at least one side, accounts match by normalized name when the
+ * similarity (1 - Levenshtein distance / longer length) reaches {@link Builder#nameThreshold(double) the threshold}
+ * (default 0.9: one typo in ten letters) and the normalized names share their first three letters.
+ *
+ * <p><b>Ranking.</b> Co-sell lists rank by deal amount (as a number, whatever the currency), then by how far the
+ * stage is in {@link Builder#stageOrder(List) the stage order} (later is further), then by close date.
+ */
+public final class OverlapSettings {
+    /** The default customers rule. */
+    public static final PopulationRule DEFAULT_CUSTOMERS = (account, deals) ->
+            stageIs(account, "customer", "evangelist") || deals.stream().anyMatch(d -> d.status() == DealStatus.WON);
+    /** The default open-opportunities rule. */
+    public static final PopulationRule DEFAULT_OPEN_OPPORTUNITIES = (account, deals) ->
+            stageIs(account, "opportunity") || deals.stream().anyMatch(d -> d.status() == DealStatus.OPEN);
+    /** The default generic domains: large free-mail and ISP mail providers. */
+    public static final Set<String> DEFAULT_GENERIC_DOMAINS = Set.of(
+            "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "ymail.com", "hotmail.com",
+            "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com",
+            "mac.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "gmx.com", "web.de", "mail.com",
+            "mail.ru", "yandex.ru", "yandex.com", "qq.com", "163.com", "126.com", "zoho.com", "fastmail.com",
+            "hey.com", "tutanota.com", "orange.fr", "free.fr", "laposte.net", "libero.it", "t-online.de",
+            "comcast.net", "verizon.net", "att.net", "naver.com", "rediffmail.com");
+    /** The default stage order, earliest first: HubSpot's and Salesforce's default deal stages. */
+    public static final List<String> DEFAULT_STAGE_ORDER = List.of(
+            "prospecting", "appointment scheduled", "qualification", "qualified to buy", "needs analysis",
+            "presentation scheduled", "value proposition", "id. decision makers", "perception analysis",
+            "decision maker bought-in", "proposal/price quote", "negotiation/review", "contract sent",
+            "renewal upcoming", "renewal in progress");
+
+    private static final int MAX_POPULATIONS = 32;
+
+    private final PopulationRule customers;
+    private final PopulationRule openOpportunities;
+    private final Map<Population, Predicate<Account>> custom;
+    private final double nameThreshold;
+    private final boolean nameMatching;
+    private final boolean privateSuffixes;
+    private final Set<String> genericDomains;
+    private final List<String> stageOrder;
+
+    private OverlapSettings(Builder builder) {
+        this.customers = builder.customers;
+        this.openOpportunities = builder.openOpportunities;
+        this.custom = Map.copyOf(builder.custom);
+        this.nameThreshold = builder.nameThreshold;
+        this.nameMatching = builder.nameMatching;
+        this.privateSuffixes = builder.privateSuffixes;
+        this.genericDomains = Set.copyOf(builder.genericDomains);
+        this.stageOrder = List.copyOf(builder.stageOrder);
+    }
+
+    /** The defaults described above. */
+    public static OverlapSettings defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every population, standard ones first, then custom ones by name. */
+    public List<Population> populations() {
+        List<Population> all = new ArrayList<>(List.of(Population.CUSTOMERS, Population.OPEN_OPPORTUNITIES,
+                Population.PROSPECTS));
+        custom.keySet().stream().sorted().forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    /** The customers rule. */
+    public PopulationRule customers() {
+        return customers;
+    }
+
+    /** The open-opportunities rule. */
+    public PopulationRule openOpportunities() {
+        return openOpportunities;
+    }
+
+    /** The custom populations and their predicates. */
+    public Map<Population, Predicate<Account>> customPopulations() {
+        return custom;
+    }
+
+    /** The lowest name similarity that counts as a match. */
+    public double nameThreshold() {
+        return nameThreshold;
+    }
+
+    /** Whether accounts without a usable domain are matched by name. */
+    public boolean nameMatching() {
+        return nameMatching;
+    }
+
+    /** Whether the public suffix list's private section counts. */
+    public boolean privateSuffixes() {
+        return privateSuffixes;
+    }
+
+    /** Domains that never match. */
+    public Set<String> genericDomains() {
+        return genericDomains;
+    }
+
+    /** Deal stages, earliest first, lower case. */
+    public List<String> stageOrder() {
+        return stageOrder;
+    }
+
+    private static boolean stageIs(Account account, String... stages) {
+        String stage = account.lifecycleStage();
+        if (stage == null) {
+            return false;
+        }
+        for (String candidate : stages) {
+            if (candidate.equalsIgnoreCase(stage)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Builds {@link OverlapSettings}. */
+    public static final class Builder {
+        private PopulationRule customers = DEFAULT_CUSTOMERS;
+        private PopulationRule openOpportunities = DEFAULT_OPEN_OPPORTUNITIES;
+        private final Map<Population, Predicate<Account>> custom = new LinkedHashMap<>();
+        private double nameThreshold = 0.9;
+        private boolean nameMatching = true;
+        private boolean privateSuffixes = true;
+        private Set<String> genericDomains = DEFAULT_GENERIC_DOMAINS;
+        private List<String> stageOrder = DEFAULT_STAGE_ORDER;
+
+        private Builder() {
+        }
+
+        /** Replaces the customers rule. */
+        public Builder customers(PopulationRule rule) {
+            this.customers = Checks.required(rule, "customers rule");
+            return this;
+        }
+
+        /** Replaces the open-opportunities rule (checked only for accounts that are not customers). */
+        public Builder openOpportunities(PopulationRule rule) {
+            this.openOpportunities = Checks.required(rule, "openOpportunities rule");
+            return this;
+        }
+
+        /**
+         * Adds a custom population: the accounts for which {@code predicate} holds.
+         *
+         * @throws ValidationException when the name is a standard one or already used, or there are too many
+         */
+        public Builder customPopulation(String name, Predicate<Account> predicate) {
+            Population population = Population.custom(name);
+            Checks.required(predicate, "predicate");
+            if (custom.containsKey(population)) {
+                throw new ValidationException("custom population " + population + " is defined twice");
+            }
+            if (custom.size() + 3 >= MAX_POPULATIONS) {
+                throw new ValidationException("at most " + (MAX_POPULATIONS - 3) + " custom populations are allowed");
+            }
+            custom.put(population, predicate);
+            return this;
+        }
+
+        /** The lowest name similarity that counts as a match, between 0.5 and 1 (1: equal names only). */
+        public Builder nameThreshold(double threshold) {
+            if (!(threshold >= 0.5 && threshold <= 1)) {
+                throw new ValidationException("nameThreshold must be between 0.5 and 1, but was " + threshold);
+            }
+            this.nameThreshold = threshold;
+            return this;
+        }
+
+        /** Whether to match by name where a domain is missing or generic (default true). */
+        public Builder nameMatching(boolean enabled) {
+            this.nameMatching = enabled;
+            return this;
+        }
+
+        /** Whether private suffixes (github.io, herokuapp.com, myshopify.com...) are suffixes (default true). */
+        public Builder privateSuffixes(boolean respected) {
+            this.privateSuffixes = respected;
+            return this;
+        }
+
+        /** Replaces the generic domains. */
+        public Builder genericDomains(Set<String> domains) {
+            Checks.noNulls(domains, "genericDomains");
+            domains.forEach(domain -> Checks.singleLine(domain, "generic domain", 253));
+            this.genericDomains = Set.copyOf(domains);
+            return this;
+        }
+
+        /** Replaces the stage order, earliest first; compared without case. */
+        public Builder stageOrder(List<String> stages) {
+            Checks.noNulls(stages, "stageOrder");
+            this.stageOrder = stages.stream().map(s -> Checks.text(s, "stage", 200).toLowerCase(Locale.ROOT))
+                    .toList();
+            return this;
+        }
+
+        /** Builds the settings. */
+        public OverlapSettings build() {
+            return new OverlapSettings(this);
+        }
+    }
+}

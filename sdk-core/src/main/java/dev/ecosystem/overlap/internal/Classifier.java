@@ -1,0 +1,57 @@
+package dev.ecosystem.overlap.internal;
+
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.Population;
+import dev.ecosystem.overlap.OverlapSettings;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Computes {@link AccountFacts}: the domain key, the normalized name and the populations of an account. */
+final class Classifier {
+    static final int CUSTOMERS = 0;
+    static final int OPEN_OPPORTUNITIES = 1;
+    static final int PROSPECTS = 2;
+
+    private final OverlapSettings settings;
+    private final List<Population> populations;
+    private final DomainRules rules;
+
+    Classifier(OverlapSettings settings, DomainRules rules) {
+        this.settings = settings;
+        this.populations = settings.populations();
+        this.rules = rules;
+    }
+
+    /** Facts of one account; {@code normalizer} must be confined to the calling thread. */
+    AccountFacts facts(Account account, List<Deal> deals, DomainNormalizer normalizer) {
+        DomainNormalizer.Outcome outcome = account.domain() == null
+                ? DomainNormalizer.Outcome.EMPTY : normalizer.normalize(account.domain());
+        String domain = outcome == DomainNormalizer.Outcome.DOMAIN ? normalizer.key() : null;
+        return new AccountFacts(account, List.copyOf(deals), domain, outcome, NameNormalizer.normalize(account.name()),
+                populations(account, deals));
+    }
+
+    /** A normalizer on these settings' rules. */
+    DomainNormalizer normalizer() {
+        return new DomainNormalizer(rules);
+    }
+
+    private int populations(Account account, List<Deal> deals) {
+        int mask;
+        if (settings.customers().test(account, deals)) {
+            mask = 1 << CUSTOMERS;
+        } else if (settings.openOpportunities().test(account, deals)) {
+            mask = 1 << OPEN_OPPORTUNITIES;
+        } else {
+            mask = 1 << PROSPECTS;
+        }
+        for (int i = 3; i < populations.size(); i++) {
+            Predicate<Account> predicate = settings.customPopulations().get(populations.get(i));
+            if (predicate.test(account)) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+}

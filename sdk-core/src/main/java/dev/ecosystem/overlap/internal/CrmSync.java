@@ -1,0 +1,206 @@
+package dev.ecosystem.overlap.internal;
+
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.overlap.Overlaps.SyncResult;
+import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.CrmConnector;
+import dev.ecosystem.spi.PartnerStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies one tenant's CRM into its snapshot through the connector's change feed. Each batch is stored in one
+ * transaction together with the sync state (in the snapshot's checkpoint), so a sync that fails carries on from the
+ * last stored batch: records are upserted by id, never duplicated, and nothing is removed before the feed has been
+ * read to its end.
+ *
+ * <p>States: {@code full} (reading the feed from the beginning; when it ends, snapshot records the CRM no longer lists
+ * are removed) and {@code incremental} (reading the feed from the last checkpoint). Records of another tenant are
+ * skipped and logged; a record that comes twice in a batch is stored once (the last one).
+ */
+public final class CrmSync {
+    private static final Logger LOG = LoggerFactory.getLogger(CrmSync.class);
+    private static final String LISTING = "overlap-sync/v1";
+    private static final String FULL = "full";
+    private static final String INCREMENTAL = "incremental";
+    private static final int BATCH = 500;
+
+    private final PartnerStore store;
+    private final OverlapEngine engine;
+    private final CompanyId tenant;
+    private final CrmConnector crm;
+    private long accounts;
+    private long deals;
+    private long removedAccounts;
+    private long removedDeals;
+    private long skipped;
+
+    private record State(String mode, @Nullable String checkpoint) {
+        String encode() {
+            return Cursors.encode(LISTING, mode + "\n" + (checkpoint == null ? "" : checkpoint));
+        }
+
+        static @Nullable State decode(@Nullable String stored) {
+            if (stored == null) {
+                return null;
+            }
+            try {
+                String text = Cursors.decode(LISTING, stored);
+                int newline = text == null ? -1 : text.indexOf('\n');
+                if (newline < 0) {
+                    return null;
+                }
+                String checkpoint = text.substring(newline + 1);
+                return new State(text.substring(0, newline), checkpoint.isEmpty() ? null : checkpoint);
+            } catch (ValidationException e) {
+                return null; // a checkpoint written by something else: start over with a full sync
+            }
+        }
+    }
+
+    /** A sync of {@code tenant}'s CRM into {@code store}. */
+    public CrmSync(PartnerStore store, OverlapEngine engine, CompanyId tenant, CrmConnector crm) {
+        this.store = store;
+        this.engine = engine;
+        this.tenant = tenant;
+        this.crm = crm;
+    }
+
+    /** A full sync, or the rest of an unfinished one. */
+    public SyncResult full() {
+        State state = State.decode(store.inTransaction(tx -> tx.crm().checkpoint(tenant)));
+        if (state == null || !state.mode().equals(FULL)) {
+            state = new State(FULL, null);
+            String encoded = state.encode();
+            store.useTransaction(tx -> tx.crm().saveCheckpoint(tenant, encoded));
+        }
+        State end = drain(state);
+        sweep(end);
+        return result();
+    }
+
+    /** The changes since the last sync; a full sync when there was none or one is unfinished. */
+    public SyncResult incremental() {
+        State state = State.decode(store.inTransaction(tx -> tx.crm().checkpoint(tenant)));
+        if (state == null || !state.mode().equals(INCREMENTAL)) {
+            return full();
+        }
+        drain(state);
+        return result();
+    }
+
+    private SyncResult result() {
+        return new SyncResult(accounts, deals, removedAccounts, removedDeals, skipped);
+    }
+
+    private State drain(State from) {
+        State state = from;
+        CrmChanges changes;
+        do {
+            changes = crm.changesSince(state.checkpoint(), BATCH);
+            state = new State(state.mode(), changes.checkpoint());
+            store(changes, state);
+        } while (changes.hasMore());
+        return state;
+    }
+
+    private void store(CrmChanges changes, State next) {
+        Map<AccountId, Account> accountBatch = new LinkedHashMap<>();
+        for (Account account : changes.accounts()) {
+            if (owned(account.owner(), "account", account.id().value())) {
+                accountBatch.put(account.id(), account);
+            }
+        }
+        Map<DealId, Deal> dealBatch = new LinkedHashMap<>();
+        for (Deal deal : changes.deals()) {
+            if (owned(deal.owner(), "deal", deal.id().value())) {
+                dealBatch.put(deal.id(), deal);
+            }
+        }
+        String encoded = next.encode();
+        long[] revisions = store.inTransaction(tx -> {
+            long before = tx.crm().revision(tenant);
+            List<AccountId> goneAccounts = changes.deletedAccounts().stream()
+                    .filter(id -> tx.crm().account(tenant, id) != null).toList();
+            List<DealId> goneDeals = changes.deletedDeals().stream()
+                    .filter(id -> tx.crm().deal(tenant, id) != null).toList();
+            tx.crm().putAccounts(tenant, accountBatch.values());
+            tx.crm().putDeals(tenant, dealBatch.values());
+            tx.crm().removeAccounts(tenant, goneAccounts);
+            tx.crm().removeDeals(tenant, goneDeals);
+            tx.crm().saveCheckpoint(tenant, encoded);
+            return new long[] {before, tx.crm().revision(tenant), goneAccounts.size(), goneDeals.size()};
+        });
+        accounts += accountBatch.size();
+        deals += dealBatch.size();
+        removedAccounts += revisions[2];
+        removedDeals += revisions[3];
+        engine.stored(tenant, revisions[0], revisions[1], accountBatch.values(), dealBatch.values(),
+                changes.deletedAccounts(), changes.deletedDeals());
+    }
+
+    private boolean owned(CompanyId owner, String kind, String id) {
+        if (owner.equals(tenant)) {
+            return true;
+        }
+        skipped++;
+        LOG.warn("CRM sync of {} skipped {} {}: it belongs to another tenant", tenant, kind, id);
+        return false;
+    }
+
+    /** Removes what the CRM no longer lists, then switches to incremental syncs from {@code end}. */
+    private void sweep(State end) {
+        Set<AccountId> liveAccounts = ids(crm::accounts, Account::id);
+        Set<DealId> liveDeals = ids(crm::deals, Deal::id);
+        String encoded = new State(INCREMENTAL, end.checkpoint()).encode();
+        List<AccountId> goneAccounts = new ArrayList<>();
+        List<DealId> goneDeals = new ArrayList<>();
+        long[] revisions = store.inTransaction(tx -> {
+            long before = tx.crm().revision(tenant);
+            goneAccounts.addAll(absent(page -> tx.crm().accounts(tenant, page), Account::id, liveAccounts));
+            goneDeals.addAll(absent(page -> tx.crm().deals(tenant, page), Deal::id, liveDeals));
+            tx.crm().removeAccounts(tenant, goneAccounts);
+            tx.crm().removeDeals(tenant, goneDeals);
+            tx.crm().saveCheckpoint(tenant, encoded);
+            return new long[] {before, tx.crm().revision(tenant)};
+        });
+        removedAccounts += goneAccounts.size();
+        removedDeals += goneDeals.size();
+        engine.stored(tenant, revisions[0], revisions[1], List.of(), List.of(), goneAccounts, goneDeals);
+    }
+
+    private static <T, K> Set<K> ids(Function<PageRequest, Page<T>> source, Function<T, K> key) {
+        Set<K> ids = new HashSet<>();
+        String cursor = null;
+        do {
+            Page<T> page = source.apply(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            page.items().forEach(item -> ids.add(key.apply(item)));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return ids;
+    }
+
+    private static <T, K> Collection<K> absent(Function<PageRequest, Page<T>> stored, Function<T, K> key,
+            Set<K> live) {
+        Set<K> gone = ids(stored, key);
+        gone.removeAll(live);
+        return gone;
+    }
+}

@@ -1,0 +1,243 @@
+package dev.ecosystem.overlap.internal;
+
+import dev.ecosystem.AccessDeniedException;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.model.Money;
+import dev.ecosystem.model.Population;
+import dev.ecosystem.overlap.CoSellEntry;
+import dev.ecosystem.overlap.OverlapRecord;
+import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.overlap.PopulationMatrix;
+import dev.ecosystem.overlap.SharedAccount;
+import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.overlap.SharingPolicy.Visibility;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The matches of a pair of companies as the viewer may see them under the partner's sharing policy. Every result
+ * about a partner is built here, and only from what the policy allows: hidden populations never appear, counts
+ * below the minimum are suppressed, records come only from populations shared as records, with only their fields.
+ */
+final class SharedView {
+    private final CompanyId partner;
+    private final SharingPolicy policy;
+    private final List<Population> populations;
+    private final List<String> stageOrder;
+    private final List<MatchGroup> groups;
+    private final int recordsMask;
+    private final int customers;
+    private final int openOpportunities;
+
+    SharedView(CompanyId partner, SharingPolicy policy, OverlapSettings settings, List<MatchGroup> groups) {
+        this.partner = partner;
+        this.policy = policy;
+        this.populations = settings.populations();
+        this.stageOrder = settings.stageOrder();
+        this.groups = groups;
+        int mask = 0;
+        for (int i = 0; i < populations.size(); i++) {
+            if (policy.rule(populations.get(i)).visibility() == Visibility.RECORDS) {
+                mask |= 1 << i;
+            }
+        }
+        this.recordsMask = mask;
+        this.customers = 1 << populations.indexOf(Population.CUSTOMERS);
+        this.openOpportunities = 1 << populations.indexOf(Population.OPEN_OPPORTUNITIES);
+    }
+
+    PopulationMatrix matrix() {
+        int size = populations.size();
+        long[][] counts = new long[size][size];
+        for (MatchGroup group : groups) {
+            int mine = group.myPopulations();
+            int theirs = group.theirPopulations();
+            for (int i = 0; i < size; i++) {
+                if ((mine & (1 << i)) != 0) {
+                    for (int j = 0; j < size; j++) {
+                        if ((theirs & (1 << j)) != 0) {
+                            counts[i][j]++;
+                        }
+                    }
+                }
+            }
+        }
+        List<Population> columns = populations.stream()
+                .filter(p -> policy.rule(p).visibility() != Visibility.HIDDEN).toList();
+        List<PopulationMatrix.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            for (Population column : columns) {
+                long count = counts[i][populations.indexOf(column)];
+                cells.add(new PopulationMatrix.Cell(populations.get(i), column,
+                        count < policy.minimumCount() ? null : count, policy.minimumCount()));
+            }
+        }
+        return new PopulationMatrix(partner, populations, columns, cells);
+    }
+
+    List<OverlapRecord> records(@Nullable Population mine, @Nullable Population theirs) {
+        int myFilter = mine == null ? -1 : 1 << populations.indexOf(mine);
+        int theirFilter = recordsMask;
+        if (theirs != null) {
+            requireRecords(theirs);
+            theirFilter &= 1 << populations.indexOf(theirs);
+        }
+        List<OverlapRecord> records = new ArrayList<>();
+        for (MatchGroup group : groups) {
+            for (AccountFacts m : group.mine()) {
+                if ((m.populations() & myFilter) == 0) {
+                    continue;
+                }
+                for (AccountFacts t : group.theirs()) {
+                    if ((t.populations() & theirFilter) != 0) {
+                        records.add(new OverlapRecord(m.account(), populations(m.populations()), shared(t),
+                                group.match()));
+                    }
+                }
+            }
+        }
+        records.sort(Comparator.comparing((OverlapRecord r) -> r.mine().id()).thenComparing(r -> r.theirs().id()));
+        return records;
+    }
+
+    /** My open opportunities that are the partner's customers, shared as records. */
+    List<CoSellEntry> askForIntro() {
+        List<CoSellEntry> entries = new ArrayList<>();
+        if ((recordsMask & customers) == 0) {
+            return entries;
+        }
+        for (MatchGroup group : groups) {
+            for (AccountFacts m : group.mine()) {
+                Deal best = best(m.deals());
+                if ((m.populations() & openOpportunities) == 0 || best == null) {
+                    continue;
+                }
+                for (AccountFacts t : group.theirs()) {
+                    if ((t.populations() & customers) != 0) {
+                        entries.add(new CoSellEntry(CoSellEntry.Kind.ASK_FOR_INTRO, partner, m.account(), shared(t),
+                                best, null, group.match()));
+                    }
+                }
+            }
+        }
+        entries.sort(Comparator.comparing((CoSellEntry e) -> rank(e.myDeal().amount(), e.myDeal().stage(),
+                e.myDeal().closeDate(), e.myDeal().id().value())));
+        return entries;
+    }
+
+    /** The partner's open opportunities, shared as records, that are my customers. */
+    List<CoSellEntry> offerHelp() {
+        List<CoSellEntry> entries = new ArrayList<>();
+        if ((recordsMask & openOpportunities) == 0) {
+            return entries;
+        }
+        for (MatchGroup group : groups) {
+            for (AccountFacts t : group.theirs()) {
+                if ((t.populations() & openOpportunities) == 0) {
+                    continue;
+                }
+                SharedAccount theirs = shared(t);
+                SharedAccount.OpenDeal best = theirs.openDeals().stream()
+                        .min(Comparator.comparing(d -> rank(d.amount(), d.stage(), null, d.id().value())))
+                        .orElse(null);
+                for (AccountFacts m : group.mine()) {
+                    if ((m.populations() & customers) != 0) {
+                        entries.add(new CoSellEntry(CoSellEntry.Kind.OFFER_HELP, partner, m.account(), theirs, null,
+                                best, group.match()));
+                    }
+                }
+            }
+        }
+        entries.sort(Comparator.comparing((CoSellEntry e) -> e.theirDeal() == null
+                ? rank(null, "", null, e.myAccount().name())
+                : rank(e.theirDeal().amount(), e.theirDeal().stage(), null, e.theirDeal().id().value())));
+        return entries;
+    }
+
+    void requireRecords(Population theirs) {
+        if (policy.rule(theirs).visibility() != Visibility.RECORDS) {
+            throw new AccessDeniedException("company " + partner + " does not share the records of population "
+                    + theirs + " with you");
+        }
+    }
+
+    private @Nullable Deal best(List<Deal> deals) {
+        return deals.stream().filter(d -> d.status() == DealStatus.OPEN)
+                .min(Comparator.comparing(d -> rank(d.amount(), d.stage(), d.closeDate(), d.id().value())))
+                .orElse(null);
+    }
+
+    /** The partner's account as its policy allows the viewer to see it. */
+    private SharedAccount shared(AccountFacts facts) {
+        int visible = facts.populations() & recordsMask;
+        Set<String> allowed = new LinkedHashSet<>();
+        for (int i = 0; i < populations.size(); i++) {
+            if ((visible & (1 << i)) != 0) {
+                allowed.addAll(policy.rule(populations.get(i)).fields());
+            }
+        }
+        Account account = facts.account();
+        Map<String, String> fields = new HashMap<>();
+        List<SharedAccount.OpenDeal> openDeals = new ArrayList<>();
+        for (String field : allowed) {
+            String value = switch (field) {
+                case "name" -> account.name();
+                case "domain" -> account.domain();
+                case "lifecycleStage" -> account.lifecycleStage();
+                case "updatedAt" -> account.updatedAt() == null ? null : account.updatedAt().toString();
+                case SharingPolicy.OPEN_DEALS -> null;
+                default -> account.properties().get(field);
+            };
+            if (value != null) {
+                fields.put(field, value);
+            }
+        }
+        if (allowed.contains(SharingPolicy.OPEN_DEALS)) {
+            facts.deals().stream().filter(d -> d.status() == DealStatus.OPEN)
+                    .forEach(d -> openDeals.add(new SharedAccount.OpenDeal(d.id(), d.amount(), d.stage())));
+        }
+        return new SharedAccount(partner, account.id(), populations(visible), fields, openDeals);
+    }
+
+    private Set<Population> populations(int mask) {
+        Set<Population> set = new LinkedHashSet<>();
+        for (int i = 0; i < populations.size(); i++) {
+            if ((mask & (1 << i)) != 0) {
+                set.add(populations.get(i));
+            }
+        }
+        return set;
+    }
+
+    /** Best first: larger amount, then later stage, then sooner close date, then id. */
+    private Rank rank(@Nullable Money amount, String stage, @Nullable LocalDate closeDate, String id) {
+        return new Rank(amount == null ? null : amount.amount(), stageOrder.indexOf(stage.toLowerCase(Locale.ROOT)),
+                closeDate, id);
+    }
+
+    private record Rank(@Nullable BigDecimal amount, int stage, @Nullable LocalDate closeDate, String id)
+            implements Comparable<Rank> {
+        private static final Comparator<Rank> ORDER = Comparator
+                .comparing(Rank::amount, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                .thenComparing(Rank::stage, Comparator.reverseOrder())
+                .thenComparing(Rank::closeDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
+                .thenComparing(Rank::id);
+
+        @Override
+        public int compareTo(Rank other) {
+            return ORDER.compare(this, other);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.ecosystem.overlap.internal;
+
+import dev.ecosystem.AccessDeniedException;
+import dev.ecosystem.NotFoundException;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.Population;
+import dev.ecosystem.overlap.CoSellEntry;
+import dev.ecosystem.overlap.MatchExplanation;
+import dev.ecosystem.overlap.OverlapRecord;
+import dev.ecosystem.overlap.Overlaps;
+import dev.ecosystem.overlap.PopulationMatrix;
+import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.spi.StoreTransaction;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@link Overlaps} for one company: its snapshot, its policies, and its partners' data as their policies allow. */
+public final class SnapshotOverlaps implements Overlaps {
+    private final SdkContext context;
+    private final CompanyId company;
+
+    /** Account mapping acting as {@code company}. */
+    public SnapshotOverlaps(SdkContext context, CompanyId company) {
+        this.context = context;
+        this.company = company;
+    }
+
+    @Override
+    public SyncResult syncCrm() {
+        return published(sync().full(), "full");
+    }
+
+    @Override
+    public SyncResult syncChanges() {
+        return published(sync().incremental(), "incremental");
+    }
+
+    private CrmSync sync() {
+        return new CrmSync(context.store(), context.overlaps(), company, context.crms().forTenant(company));
+    }
+
+    private SyncResult published(SyncResult result, String kind) {
+        context.publish("crm.synced", company, company.value(), Map.of("kind", kind,
+                "accounts", Long.toString(result.accounts()), "deals", Long.toString(result.deals()),
+                "removedAccounts", Long.toString(result.removedAccounts()),
+                "removedDeals", Long.toString(result.removedDeals()), "skipped", Long.toString(result.skipped())));
+        return result;
+    }
+
+    @Override
+    public Page<Account> accounts(PageRequest page) {
+        Checks.required(page, "page");
+        return context.store().inTransaction(tx -> tx.crm().accounts(company, page));
+    }
+
+    @Override
+    public Page<Deal> deals(PageRequest page) {
+        Checks.required(page, "page");
+        return context.store().inTransaction(tx -> tx.crm().deals(company, page));
+    }
+
+    @Override
+    public List<Population> populations() {
+        return context.overlaps().settings().populations();
+    }
+
+    @Override
+    public SharingPolicy sharingWith(CompanyId partner) {
+        Checks.required(partner, "partner");
+        SharingPolicy policy = context.store().inTransaction(tx -> tx.sharing().get(company, partner));
+        return policy == null ? SharingPolicy.NOTHING : policy;
+    }
+
+    @Override
+    public SharingPolicy shareWith(CompanyId partner, SharingPolicy policy) {
+        Checks.required(partner, "partner");
+        Checks.required(policy, "policy");
+        for (Population population : policy.rules().keySet()) {
+            requireKnown(population, "policy");
+        }
+        context.store().useTransaction(tx -> {
+            if (tx.partnerships().findByPartner(company, partner) == null) {
+                throw new NotFoundException("company " + company + " has no partnership with " + partner
+                        + "; create one before sharing with it");
+            }
+            tx.sharing().put(company, partner, policy);
+        });
+        context.publish("overlap.sharing-changed", company, partner.value(), Map.of("partner", partner.value()));
+        return policy;
+    }
+
+    @Override
+    public PopulationMatrix matrix(CompanyId partner) {
+        return view(partner).matrix();
+    }
+
+    @Override
+    public Page<OverlapRecord> records(CompanyId partner, @Nullable Population mine, @Nullable Population theirs,
+            PageRequest page) {
+        Checks.required(page, "page");
+        if (mine != null) {
+            requireKnown(mine, "mine");
+        }
+        if (theirs != null) {
+            requireKnown(theirs, "theirs");
+        }
+        return slice(view(partner).records(mine, theirs), page, "overlap/records/" + partner);
+    }
+
+    @Override
+    public Page<CoSellEntry> askForIntro(CompanyId partner, PageRequest page) {
+        Checks.required(page, "page");
+        return slice(view(partner).askForIntro(), page, "overlap/ask-for-intro/" + partner);
+    }
+
+    @Override
+    public Page<CoSellEntry> offerHelp(CompanyId partner, PageRequest page) {
+        Checks.required(page, "page");
+        return slice(view(partner).offerHelp(), page, "overlap/offer-help/" + partner);
+    }
+
+    @Override
+    public MatchExplanation explain(Account a, Account b) {
+        Checks.required(a, "a");
+        Checks.required(b, "b");
+        return context.overlaps().explain(a, b);
+    }
+
+    /** The partner's data as its policy towards the acting company allows; fails without a two-sided partnership. */
+    private SharedView view(CompanyId partner) {
+        Checks.required(partner, "partner");
+        SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
+        return new SharedView(partner, policy, context.overlaps().settings(),
+                context.overlaps().matches(context.store(), company, partner));
+    }
+
+    private SharingPolicy theirPolicy(StoreTransaction tx, CompanyId partner) {
+        if (!partner.equals(company) && active(tx.partnerships().findByPartner(company, partner))
+                && active(tx.partnerships().findByPartner(partner, company))) {
+            SharingPolicy policy = tx.sharing().get(partner, company);
+            return policy == null ? SharingPolicy.NOTHING : policy;
+        }
+        throw new AccessDeniedException("company " + company + " and " + partner
+                + " do not both have a partnership with each other that has not ended; overlaps need one on each side");
+    }
+
+    private static boolean active(@Nullable Partnership partnership) {
+        return partnership != null && partnership.status() != PartnershipStatus.ENDED;
+    }
+
+    private void requireKnown(Population population, String field) {
+        List<Population> known = populations();
+        if (!known.contains(population)) {
+            throw new ValidationException(field + " population must be one of " + known + ", but was " + population);
+        }
+    }
+
+    private static <T> Page<T> slice(List<T> all, PageRequest page, String listing) {
+        String after = Cursors.decode(listing, page.cursor());
+        int from;
+        try {
+            from = after == null ? 0 : Integer.parseInt(after);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("cursor is malformed: " + Checks.quote(page.cursor()));
+        }
+        int to = Math.min(all.size(), from + page.size());
+        List<T> items = from >= all.size() ? List.of() : all.subList(from, to);
+        return new Page<>(items, to < all.size() ? Cursors.encode(listing, Integer.toString(to)) : null);
+    }
+}
