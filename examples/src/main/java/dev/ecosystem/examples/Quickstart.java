@@ -29,6 +29,11 @@ import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.navigator.CategoryRelations;
+import dev.ecosystem.navigator.CriterionScore;
+import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.navigator.PartnerMatch;
+import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.SharingPolicy;
@@ -79,6 +84,16 @@ public final class Quickstart {
                     printEmail(message);
                     return emails.send(message);
                 })
+                .tagTaxonomy(TagTaxonomy.builder()
+                        .parent("business:email-marketing", "business:martech")
+                        .parent("business:marketing-automation", "business:martech")
+                        .synonym("business:ecommerce", "business:e-commerce")
+                        .build())
+                .categoryRelations(CategoryRelations.builder()
+                        .feeds("crm", "email-marketing")
+                        .feeds("e-commerce", "email-marketing")
+                        .feeds("email-marketing", "analytics")
+                        .build())
                 .clock(clock)
                 .build();
 
@@ -103,10 +118,30 @@ public final class Quickstart {
         printSync(profile.name(), mailcadence.overlaps().syncCrm());
         printSync(ledgerline.network().profile().name(), ledgerline.overlaps().syncCrm());
 
+        findPartners(mailcadence);
         mapAccounts(mailcadence, ledgerline);
         introduce(client, mailcadence, ledgerline);
         System.out.println("\nThe emails are in " + emails.directory().toAbsolutePath() + " as .eml files.");
         scorecard(client, mailcadence, clock, out);
+    }
+
+    /** Navigator: Mailcadence's ideal technology partner, and the best five matches with why they scored. */
+    private static void findPartners(TenantScope mailcadence) {
+        IdealPartnerProfile ideal = IdealPartnerProfile.builder(PartnerType.TECHNOLOGY)
+                .requireBusiness("saas")
+                .preferBusiness("crm", 3).preferBusiness("ecommerce", 2).preferBusiness("analytics", 1)
+                .preferRole("partnerships", 2)
+                .excludeBusiness("agency")
+                .preferSignal("has-open-api", 2).preferSignal("runs-partner-program", 1)
+                .build();
+        System.out.println("\n== Navigator: top technology partners for Mailcadence ==");
+        for (PartnerMatch match : mailcadence.navigator().search(ideal, PageRequest.first(5)).items()) {
+            System.out.printf("%5.1f  %s (%s)%n", match.score(), match.company().name(), match.company().id());
+            for (CriterionScore criterion : match.criteria()) {
+                System.out.printf("         %-15s %5.1f  matched %s, missing %s%n", criterion.criterion(),
+                        criterion.points(), criterion.matched(), criterion.missing());
+            }
+        }
     }
 
     /** Account mapping: each side shares what it chooses; Mailcadence sees the matrix and whom to ask for intros. */
