@@ -10,6 +10,11 @@ import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.navigator.CategoryRelations;
+import dev.ecosystem.navigator.OverlapSignal;
+import dev.ecosystem.navigator.TagTaxonomy;
+import dev.ecosystem.navigator.internal.IndexingPartnerStore;
+import dev.ecosystem.navigator.internal.NavigatorIndex;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
@@ -79,7 +84,23 @@ public final class EcosystemClient {
         return profile;
     }
 
-    /** The store, for host-level imports such as {@code NetworkFiles.readCsv(...).storeInto(client.store())}. */
+    /**
+     * Removes a company's profile from the network (its contacts and partnerships stay with the store). This is the
+     * host's call, not a tenant's; to hide a profile but keep it, update it with {@code listed(false)} instead.
+     *
+     * @throws NotFoundException when there is no such company
+     */
+    public void remove(CompanyId company) {
+        Checks.required(company, "company");
+        if (!context.store().inTransaction(tx -> tx.companies().remove(company))) {
+            throw new NotFoundException("company " + company + " is not in the network");
+        }
+    }
+
+    /**
+     * The store, for host-level imports such as {@code NetworkFiles.readCsv(...).storeInto(client.store())}. Writes
+     * through it reach the navigator's index like every other write of the client.
+     */
     public PartnerStore store() {
         return context.store();
     }
@@ -98,6 +119,9 @@ public final class EcosystemClient {
         private @Nullable EventListener listener;
         private @Nullable IntroSettings introSettings;
         private OverlapSettings overlapSettings = OverlapSettings.defaults();
+        private TagTaxonomy taxonomy = TagTaxonomy.none();
+        private CategoryRelations categoryRelations = CategoryRelations.none();
+        private OverlapSignal overlapSignal = OverlapSignal.none();
 
         private Builder() {
         }
@@ -144,16 +168,37 @@ public final class EcosystemClient {
             return this;
         }
 
+        /** Tag synonyms and hierarchy the navigator matches with. Default: {@link TagTaxonomy#none()}. */
+        public Builder tagTaxonomy(TagTaxonomy taxonomy) {
+            this.taxonomy = Checks.required(taxonomy, "tagTaxonomy");
+            return this;
+        }
+
+        /** Which product categories feed which, for complementarity. Default: {@link CategoryRelations#none()}. */
+        public Builder categoryRelations(CategoryRelations relations) {
+            this.categoryRelations = Checks.required(relations, "categoryRelations");
+            return this;
+        }
+
+        /** Shared customer counts per searcher, for the overlap criterion. Default: {@link OverlapSignal#none()}. */
+        public Builder overlapSignal(OverlapSignal signal) {
+            this.overlapSignal = Checks.required(signal, "overlapSignal");
+            return this;
+        }
+
         /** Builds the client. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
+            PartnerStore hostStore = store != null ? store : InMemoryPartnerStore.create();
+            NavigatorIndex navigator = new NavigatorIndex(hostStore, taxonomy, categoryRelations, overlapSignal);
             return new EcosystemClient(new SdkContext(
-                    store != null ? store : InMemoryPartnerStore.create(),
+                    new IndexingPartnerStore(hostStore, navigator),
                     crms != null ? crms : CrmConnections.none(),
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
                     listener != null ? listener : EventListener.none(),
-                    new OverlapEngine(overlapSettings)),
+                    new OverlapEngine(overlapSettings),
+                    navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults());
         }
     }

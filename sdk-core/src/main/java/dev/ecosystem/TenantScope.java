@@ -1,6 +1,5 @@
 package dev.ecosystem;
 
-import dev.ecosystem.internal.ListedCandidates;
 import dev.ecosystem.internal.ScopedContacts;
 import dev.ecosystem.internal.ScopedIntroductions;
 import dev.ecosystem.internal.ScopedNetwork;
@@ -10,6 +9,7 @@ import dev.ecosystem.intro.Introductions;
 import dev.ecosystem.intro.internal.IntroEngine;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.Navigator;
+import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
 
@@ -32,7 +32,7 @@ public final class TenantScope {
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
         this.partnerships = new ScopedPartnerships(context, company);
-        this.navigator = new ListedCandidates(context, company);
+        this.navigator = new IndexedNavigator(context, context.navigator(), company);
         this.intros = new ScopedIntroductions(introEngine, company);
         this.overlaps = new SnapshotOverlaps(context, company);
     }
@@ -57,7 +57,7 @@ public final class TenantScope {
         return partnerships;
     }
 
-    /** Finds partner candidates. */
+    /** Finds and scores partners against ideal partner profiles. */
     public Navigator navigator() {
         return navigator;
     }

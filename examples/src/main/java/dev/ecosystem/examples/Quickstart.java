@@ -1,7 +1,13 @@
 package dev.ecosystem.examples;
 
 import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.attribution.Attribution;
+import dev.ecosystem.attribution.AttributionData;
+import dev.ecosystem.attribution.FxRates;
+import dev.ecosystem.attribution.ReportPeriod;
+import dev.ecosystem.attribution.Scorecard;
 import dev.ecosystem.TenantScope;
+import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.io.CrmFiles;
 import dev.ecosystem.io.Network;
@@ -18,8 +24,16 @@ import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.Touchpoint;
+import dev.ecosystem.model.TouchpointId;
+import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.navigator.CategoryRelations;
+import dev.ecosystem.navigator.CriterionScore;
+import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.navigator.PartnerMatch;
+import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.SharingPolicy;
@@ -30,10 +44,14 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -66,6 +84,16 @@ public final class Quickstart {
                     printEmail(message);
                     return emails.send(message);
                 })
+                .tagTaxonomy(TagTaxonomy.builder()
+                        .parent("business:email-marketing", "business:martech")
+                        .parent("business:marketing-automation", "business:martech")
+                        .synonym("business:ecommerce", "business:e-commerce")
+                        .build())
+                .categoryRelations(CategoryRelations.builder()
+                        .feeds("crm", "email-marketing")
+                        .feeds("e-commerce", "email-marketing")
+                        .feeds("email-marketing", "analytics")
+                        .build())
                 .clock(clock)
                 .build();
 
@@ -90,9 +118,30 @@ public final class Quickstart {
         printSync(profile.name(), mailcadence.overlaps().syncCrm());
         printSync(ledgerline.network().profile().name(), ledgerline.overlaps().syncCrm());
 
+        findPartners(mailcadence);
         mapAccounts(mailcadence, ledgerline);
         introduce(client, mailcadence, ledgerline);
         System.out.println("\nThe emails are in " + emails.directory().toAbsolutePath() + " as .eml files.");
+        scorecard(client, mailcadence, clock, out);
+    }
+
+    /** Navigator: Mailcadence's ideal technology partner, and the best five matches with why they scored. */
+    private static void findPartners(TenantScope mailcadence) {
+        IdealPartnerProfile ideal = IdealPartnerProfile.builder(PartnerType.TECHNOLOGY)
+                .requireBusiness("saas")
+                .preferBusiness("crm", 3).preferBusiness("ecommerce", 2).preferBusiness("analytics", 1)
+                .preferRole("partnerships", 2)
+                .excludeBusiness("agency")
+                .preferSignal("has-open-api", 2).preferSignal("runs-partner-program", 1)
+                .build();
+        System.out.println("\n== Navigator: top technology partners for Mailcadence ==");
+        for (PartnerMatch match : mailcadence.navigator().search(ideal, PageRequest.first(5)).items()) {
+            System.out.printf("%5.1f  %s (%s)%n", match.score(), match.company().name(), match.company().id());
+            for (CriterionScore criterion : match.criteria()) {
+                System.out.printf("         %-15s %5.1f  matched %s, missing %s%n", criterion.criterion(),
+                        criterion.points(), criterion.matched(), criterion.missing());
+            }
+        }
     }
 
     /** Account mapping: each side shares what it chooses; Mailcadence sees the matrix and whom to ask for intros. */
@@ -135,6 +184,55 @@ public final class Quickstart {
         System.out.printf("Introduction %s is %s%n", intro.id(), intro.status());
         intro.history().forEach(step -> System.out.printf("  %s -> %s by %s: %s%n",
                 step.from() == null ? "(new)" : step.from(), step.to(), step.actor(), step.reason()));
+    }
+
+    /**
+     * Attribution: Mailcadence records which partner referred or co-sold its deals (here from the CRM's deal source),
+     * then reports to Ledgerline what its referrals became.
+     */
+    private static void scorecard(EcosystemClient client, TenantScope mailcadence, Clock clock, Path out) {
+        List<Deal> deals = readSample("crm/co-0001/deals.csv", in -> CrmFiles.readDeals(MAILCADENCE, in));
+        List<CompanyId> partners = List.of(LEDGERLINE, CompanyId.of("co-0003"), CompanyId.of("co-0004"));
+        client.store().useTransaction(tx -> {
+            for (Deal deal : deals) {
+                CompanyId partner = partners.get(Math.floorMod(deal.id().value().hashCode(), partners.size()));
+                String source = deal.properties().getOrDefault("deal_source", "");
+                if (source.equals("Partner referral")) {
+                    tx.touchpoints().append(new Touchpoint(TouchpointId.of("ref-" + deal.id()), MAILCADENCE,
+                            partner, null, deal.id(), TouchpointKind.SOURCED_REFERRAL,
+                            deal.createdAt().minus(Duration.ofDays(3)), "crm:deal_source", null));
+                } else if (source.equals("Event")) {
+                    tx.touchpoints().append(new Touchpoint(TouchpointId.of("cosell-" + deal.id()), MAILCADENCE,
+                            partner, null, deal.id(), TouchpointKind.CO_SELL,
+                            deal.createdAt().plus(Duration.ofDays(5)), "event", null));
+                }
+            }
+        });
+        Attribution attribution = Attribution.builder().reportingCurrency("USD")
+                .fxRates(FxRates.table()
+                        .rate("EUR", "USD", LocalDate.of(2024, 1, 1), "1.09")
+                        .rate("GBP", "USD", LocalDate.of(2024, 1, 1), "1.27")
+                        .build())
+                .clock(clock)
+                .build();
+        AttributionData data = AttributionData.read(client.store(), MAILCADENCE);
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2027, 1, 1);
+        FunnelCounts intros = mailcadence.intros()
+                .funnel(from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        ChronoUnit.MONTHS)
+                .byPartner().get(LEDGERLINE);
+        Scorecard card = attribution.scorecard(data, LEDGERLINE, "Ledgerline", ReportPeriod.custom(from, to), intros);
+        System.out.println("\n== Partner scorecard for Ledgerline, 2026 (only Ledgerline's own figures) ==");
+        System.out.println(card.toJson());
+        Path html = out.resolve("scorecard.html");
+        try {
+            Files.createDirectories(out);
+            Files.writeString(html, card.toHtml());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("The scorecard page is " + html.toAbsolutePath());
     }
 
     private static void printEmail(EmailMessage email) {

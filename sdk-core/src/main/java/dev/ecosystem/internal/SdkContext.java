@@ -3,6 +3,7 @@ package dev.ecosystem.internal;
 import dev.ecosystem.EcosystemEvent;
 import dev.ecosystem.EventListener;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.navigator.internal.NavigatorIndex;
 import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
@@ -22,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * @param clock the only source of "now"
  * @param listener receives events
  * @param overlaps the account-mapping engine (its per-tenant indexes live as long as the client)
+ * @param navigator the index of listed companies every tenant's navigator searches
  */
 public record SdkContext(PartnerStore store, CrmConnections crms, Mailer mailer, Clock clock, EventListener listener,
-        OverlapEngine overlaps) {
+        OverlapEngine overlaps, NavigatorIndex navigator) {
     private static final Logger LOG = LoggerFactory.getLogger(SdkContext.class);
 
     /** Publishes an event; a failing listener is logged and ignored. */

@@ -1,11 +1,43 @@
 package dev.ecosystem.navigator;
 
-import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 
-/** Finds partner candidates for the acting company among the listed companies of the network. */
+/**
+ * Finds partners for the acting company: searches the listed companies of the network against an
+ * {@link IdealPartnerProfile} and explains every score.
+ *
+ * <pre>{@code
+ * IdealPartnerProfile profile = IdealPartnerProfile.builder(PartnerType.TECHNOLOGY)
+ *         .preferBusiness("crm", 3)
+ *         .preferBusiness("martech", 2)
+ *         .excludeBusiness("agency")
+ *         .build();
+ * Page<PartnerMatch> top = client.as(acme).navigator().search(profile, PageRequest.first(10));
+ * }</pre>
+ *
+ * <p>Candidates are the listed companies other than the acting company and, unless the profile asks for them, its
+ * existing partners (partnerships not {@code ENDED}). A candidate must have every required tag and none of the
+ * excluded ones, and a score above 0 (any score when the profile counts no criterion). Only the acting company's
+ * own profile and partnerships are read; other tenants' contacts and partnerships are never shown.
+ */
 public interface Navigator {
-    /** Listed companies other than the acting company, in ascending id order. */
-    Page<Company> candidates(PageRequest page);
+    /**
+     * Candidates ranked by score, best first; equal scores in ascending company id order. The cursor names the last
+     * match of the page (its score and id), so paging stays consistent while the network changes: every candidate
+     * whose score did not change meanwhile is returned exactly once.
+     *
+     * @throws dev.ecosystem.ValidationException when the cursor is malformed
+     */
+    Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page);
+
+    /**
+     * Scores one listed company against the profile: the same score and explanation {@link #search} gives it, even
+     * when the company would not be a candidate (an existing partner, a missing required tag...).
+     *
+     * @throws dev.ecosystem.NotFoundException when the company is not a listed company of the network, or is the
+     *     acting company
+     */
+    PartnerMatch evaluate(IdealPartnerProfile profile, CompanyId company);
 }

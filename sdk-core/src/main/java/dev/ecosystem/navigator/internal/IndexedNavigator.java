@@ -1,0 +1,171 @@
+package dev.ecosystem.navigator.internal;
+
+import dev.ecosystem.NotFoundException;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.navigator.Criterion;
+import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.navigator.Navigator;
+import dev.ecosystem.navigator.PartnerMatch;
+import dev.ecosystem.spi.StoreTransaction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link Navigator} of one company, on the client's shared {@link NavigatorIndex}. */
+public final class IndexedNavigator implements Navigator {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexedNavigator.class);
+    private static final String LISTING = "navigator.search";
+
+    private final SdkContext context;
+    private final NavigatorIndex index;
+    private final CompanyId searcher;
+
+    /** The navigator of {@code searcher}. */
+    public IndexedNavigator(SdkContext context, NavigatorIndex index, CompanyId searcher) {
+        this.context = context;
+        this.index = index;
+        this.searcher = searcher;
+    }
+
+    /** The last match of a page: where the next page starts. */
+    private record After(long units, String key) {
+    }
+
+    @Override
+    public Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page) {
+        Checks.required(profile, "profile");
+        Checks.required(page, "page");
+        @Nullable After after = decode(page.cursor());
+        Snapshot snapshot = index.snapshot();
+        Company self = context.store().inTransaction(this::searcherProfile);
+        ProfileQuery query = compile(profile, snapshot, self);
+        int selfDoc = snapshot.doc(searcher.value());
+        int[] partners = profile.includeExistingPartners() ? new int[0] : partnerDocs(snapshot);
+        boolean weightedTerms = query.isWeightedTermsOnly();
+        DocFilter filter = (doc, units) -> doc != selfDoc
+                && (after == null || units < after.units
+                        || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
+                && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
+                && (!weightedTerms || !query.hasExcluded(doc));
+        int wanted = page.size() + 1; // one more tells whether another page follows
+        TopK top;
+        if (weightedTerms) {
+            top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted, filter);
+        } else {
+            int[] required = query.requiredTerms();
+            top = TopDocs.exhaustive(snapshot, query, query.minScore(), wanted, filter,
+                    required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
+        }
+        int[] docs = new int[top.size()];
+        long[] units = new long[top.size()];
+        int found = top.drain(docs, units);
+        int shown = Math.min(found, page.size());
+        List<PartnerMatch> matches = new ArrayList<>(shown);
+        context.store().useTransaction(tx -> {
+            for (int i = 0; i < shown; i++) {
+                Company company = tx.companies().get(CompanyId.of(snapshot.key(docs[i])));
+                // Unlisted or removed since the snapshot was taken: never shown.
+                if (company != null && company.listed()) {
+                    matches.add(match(query, company, docs[i]));
+                }
+            }
+        });
+        String next = found > page.size()
+                ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
+        LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
+        return new Page<>(matches, next);
+    }
+
+    @Override
+    public PartnerMatch evaluate(IdealPartnerProfile profile, CompanyId company) {
+        Checks.required(profile, "profile");
+        Checks.required(company, "company");
+        if (company.equals(searcher)) {
+            throw new ValidationException("company must be another company than the searcher " + searcher
+                    + ", but was the searcher itself");
+        }
+        Snapshot snapshot = index.snapshot();
+        int doc = snapshot.doc(company.value());
+        return context.store().inTransaction(tx -> {
+            Company candidate = doc < 0 ? null : tx.companies().get(company);
+            if (candidate == null || !candidate.listed()) {
+                throw new NotFoundException("company " + company + " is not a listed company of the network");
+            }
+            return match(compile(profile, snapshot, searcherProfile(tx)), candidate, doc);
+        });
+    }
+
+    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Company self) {
+        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0
+                ? index.overlap().sharedCustomers(searcher) : Map.of();
+        if (shared == null) {
+            throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
+        }
+        return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, self, profile,
+                shared);
+    }
+
+    private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
+        ProfileQuery.Explained explained = query.explain(doc);
+        return new PartnerMatch(company, query.points(explained.units()), explained.criteria());
+    }
+
+    private Company searcherProfile(StoreTransaction tx) {
+        Company self = tx.companies().get(searcher);
+        if (self == null) {
+            throw new NotFoundException("company " + searcher + " is not in the network anymore");
+        }
+        return self;
+    }
+
+    /** The documents of the searcher's current partners (partnerships not ended), ascending. */
+    private int[] partnerDocs(Snapshot snapshot) {
+        List<Partnership> partnerships = new ArrayList<>();
+        context.store().useTransaction(tx -> {
+            @Nullable String cursor = null;
+            do {
+                Page<Partnership> page = tx.partnerships().list(searcher,
+                        PageRequest.after(cursor, PageRequest.MAX_SIZE));
+                partnerships.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        });
+        return partnerships.stream()
+                .filter(partnership -> partnership.status() != PartnershipStatus.ENDED)
+                .mapToInt(partnership -> snapshot.doc(partnership.partner().value()))
+                .filter(doc -> doc >= 0)
+                .sorted()
+                .toArray();
+    }
+
+    private static @Nullable After decode(@Nullable String cursor) {
+        @Nullable String key = Cursors.decode(LISTING, cursor);
+        if (key == null) {
+            return null;
+        }
+        int colon = key.indexOf(':');
+        try {
+            if (colon > 0 && colon < key.length() - 1) {
+                return new After(Long.parseLong(key.substring(0, colon)), key.substring(colon + 1));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ValidationException("cursor is malformed: " + Checks.quote(cursor)
+                + " does not name a position in navigator search results; pass the nextCursor of the previous "
+                + "page unchanged");
+    }
+}

@@ -1,0 +1,198 @@
+package dev.ecosystem.navigator.internal;
+
+import java.util.Arrays;
+
+/**
+ * MaxScore over the main segment for a sum of constant term weights. The terms are split into essential ones, whose
+ * postings produce candidates, and optional ones, whose total weight cannot lift a document above the current
+ * threshold on its own and which only complete the scores of candidates, galloping forward in their postings.
+ * Unlike the classic split by ascending weight, the optional set is the one with the most postings among all sets
+ * light enough (for up to {@value #EXACT_SPLIT_TERMS} terms), so frequent terms stop producing candidates as early
+ * as possible. Candidates are gathered per window of {@value #WINDOW} documents term by term into a small score
+ * array (sequential reads, no per-document merge), then completed in document order.
+ */
+final class MaxScore {
+    private static final int EXACT_SPLIT_TERMS = 12;
+    private static final int WINDOW = 4096;
+
+    private final Snapshot snapshot;
+    private final int[] postings;
+    private final long[] weights;
+    private final int[] pos;
+    private final int[] end;
+    private final TopK top;
+    private final DocFilter filter;
+    // How likely probing a term rules a candidate out: its weight times the share of documents without it.
+    private final double[] missValue;
+    private final long[] setWeight;
+    private final long[] setLength;
+    private final long[] setMembers;
+    private long nextBoundary = Long.MIN_VALUE;
+    private int[] essential = new int[0];
+    private int[] optional = new int[0];
+    private long[] optionalBound = {0};
+
+    /**
+     * @param weights term weights
+     * @param start where each term's postings start (its cursor)
+     * @param end where each term's postings end
+     */
+    MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, TopK top, DocFilter filter) {
+        this.snapshot = snapshot;
+        this.postings = snapshot.main.postings;
+        this.weights = weights;
+        this.pos = start;
+        this.end = end;
+        this.top = top;
+        this.filter = filter;
+        int n = weights.length;
+        double documents = Math.max(1, snapshot.main.size());
+        missValue = new double[n];
+        for (int i = 0; i < n; i++) {
+            missValue[i] = weights[i] * (1 - (end[i] - start[i]) / documents);
+        }
+        // Candidate optional sets: every subset of few terms, else the prefixes in ascending weight.
+        Integer[] byWeight = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            byWeight[i] = i;
+        }
+        Arrays.sort(byWeight, (a, b) -> Long.compare(weights[a], weights[b]));
+        int sets = n <= EXACT_SPLIT_TERMS ? 1 << n : n + 1;
+        setWeight = new long[sets];
+        setLength = new long[sets];
+        setMembers = new long[sets];
+        for (int set = 1; set < sets; set++) {
+            int added;
+            long previous;
+            if (n <= EXACT_SPLIT_TERMS) {
+                added = Integer.numberOfTrailingZeros(set);
+                previous = set & (set - 1);
+            } else {
+                added = byWeight[set - 1];
+                previous = set - 1;
+            }
+            int from = (int) previous;
+            setWeight[set] = setWeight[from] + weights[added];
+            setLength[set] = setLength[from] + end[added] - start[added];
+            setMembers[set] = setMembers[from] | (1L << added);
+        }
+    }
+
+    /** Makes the set with the most postings among those not heavier than {@code threshold} optional. */
+    private void choose(long threshold) {
+        int best = -1;
+        long boundary = Long.MAX_VALUE;
+        for (int set = 0; set < setWeight.length; set++) {
+            if (setWeight[set] <= threshold) {
+                if (best < 0 || setLength[set] > setLength[best]) {
+                    best = set;
+                }
+            } else if (setWeight[set] < boundary) {
+                boundary = setWeight[set];
+            }
+        }
+        nextBoundary = boundary;
+        long members = best < 0 ? 0 : setMembers[best];
+        int n = weights.length;
+        Integer[] optionalTerms = new Integer[Long.bitCount(members)];
+        int[] essentialTerms = new int[n - optionalTerms.length];
+        int o = 0;
+        int e = 0;
+        for (int i = 0; i < n; i++) {
+            if ((members & (1L << i)) != 0) {
+                optionalTerms[o++] = i;
+            } else {
+                essentialTerms[e++] = i;
+            }
+        }
+        // Probe first the terms most likely to rule a candidate out.
+        Arrays.sort(optionalTerms, (a, b) -> Double.compare(missValue[b], missValue[a]));
+        optional = new int[optionalTerms.length];
+        optionalBound = new long[optionalTerms.length + 1];
+        for (int j = optionalTerms.length - 1; j >= 0; j--) {
+            optional[j] = optionalTerms[j];
+            optionalBound[j] = optionalBound[j + 1] + weights[optional[j]];
+        }
+        essential = essentialTerms;
+    }
+
+    void run() {
+        if (weights.length > Long.SIZE) {
+            throw new IllegalArgumentException("at most " + Long.SIZE + " terms, but there were " + weights.length);
+        }
+        long threshold = Long.MIN_VALUE;
+        choose(threshold);
+        long[] scores = new long[WINDOW];
+        long[] touched = new long[WINDOW / Long.SIZE];
+        int maxDoc = snapshot.main.size();
+        int base = 0;
+        while (base < maxDoc) {
+            int next = Integer.MAX_VALUE;
+            for (int i : essential) {
+                pos[i] = TopDocs.advance(postings, pos[i], end[i], base);
+                if (pos[i] < end[i]) {
+                    next = Math.min(next, postings[pos[i]]);
+                }
+            }
+            if (next == Integer.MAX_VALUE) {
+                return;
+            }
+            base = next - next % WINDOW;
+            int limit = Math.min(maxDoc, base + WINDOW);
+            for (int i : essential) {
+                long weight = weights[i];
+                int p = pos[i];
+                int stop = end[i];
+                while (p < stop && postings[p] < limit) {
+                    int offset = postings[p++] - base;
+                    scores[offset] += weight;
+                    touched[offset >>> 6] |= 1L << offset;
+                }
+                pos[i] = p;
+            }
+            for (int word = 0; word < touched.length; word++) {
+                long bits = touched[word];
+                touched[word] = 0;
+                while (bits != 0) {
+                    int offset = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    long score = scores[offset];
+                    scores[offset] = 0;
+                    int doc = base + offset;
+                    if (score + optionalBound[0] <= threshold || !snapshot.isLive(doc)) {
+                        continue;
+                    }
+                    score = complete(doc, score, threshold);
+                    // Main documents come in key order, so a later one must beat the k-th score, not just tie it.
+                    if (score > threshold && top.competitive(score, doc) && filter.accept(doc, score)) {
+                        top.offer(score, doc);
+                        if (top.full()) {
+                            threshold = Math.max(threshold, top.minScore());
+                        }
+                    }
+                }
+            }
+            if (threshold >= nextBoundary) {
+                choose(threshold);
+            }
+            base = limit;
+        }
+    }
+
+    /** The full score of a candidate, or any score not above {@code threshold} once it cannot get above it. */
+    private long complete(int doc, long essentialScore, long threshold) {
+        long score = essentialScore;
+        for (int j = 0; j < optional.length; j++) {
+            if (score + optionalBound[j] <= threshold) {
+                return score;
+            }
+            int i = optional[j];
+            int p = TopDocs.advance(postings, pos[i], end[i], doc);
+            pos[i] = p;
+            if (p < end[i] && postings[p] == doc) {
+                score += weights[i];
+            }
+        }
+        return score;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.ecosystem.navigator.internal;
+
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Tag;
+import dev.ecosystem.navigator.CategoryRelations;
+import dev.ecosystem.navigator.OverlapSignal;
+import dev.ecosystem.navigator.TagTaxonomy;
+import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.StoreTransaction;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one index of listed companies a client shares between all its tenants' navigators. Built from the store on
+ * first use, then kept current by {@link #refresh} after every committed transaction that changed a company or its
+ * people (see {@link IndexingPartnerStore}). Unlisted companies are not in it at all.
+ */
+public final class NavigatorIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(NavigatorIndex.class);
+
+    private static final int REBUILD_ABOVE = 10_000;
+
+    private final PartnerStore store;
+    private final TagTaxonomy taxonomy;
+    private final CategoryRelations relations;
+    private final OverlapSignal overlap;
+    private final CompanyTerms terms;
+    private final TermDictionary dictionary = new TermDictionary();
+    private volatile @Nullable TagIndex index;
+
+    /**
+     * An index over the companies of {@code store}.
+     *
+     * @param store the store it reads (not the indexing wrapper around it)
+     * @param taxonomy tag synonyms and hierarchy
+     * @param relations product category relations
+     * @param overlap shared customer counts
+     */
+    public NavigatorIndex(PartnerStore store, TagTaxonomy taxonomy, CategoryRelations relations,
+            OverlapSignal overlap) {
+        this.store = store;
+        this.taxonomy = taxonomy;
+        this.relations = relations;
+        this.overlap = overlap;
+        this.terms = new CompanyTerms(taxonomy);
+    }
+
+    /** The current view of the index, loading it from the store the first time. */
+    public Snapshot snapshot() {
+        TagIndex current = index;
+        return (current != null ? current : load()).snapshot();
+    }
+
+    /** Re-reads these companies from the store and updates the index; a no-op until the index is first used. */
+    public synchronized void refresh(Collection<CompanyId> companies) {
+        TagIndex current = index;
+        if (current == null || companies.isEmpty()) {
+            return;
+        }
+        if (companies.size() > REBUILD_ABOVE) {
+            index = null; // a bulk import: building anew on the next search is faster than many updates
+            return;
+        }
+        // Reading the store under this lock, after the change committed, makes the last refresh win.
+        try {
+            store.useTransaction(tx -> {
+                for (CompanyId id : companies) {
+                    Company company = tx.companies().get(id);
+                    if (company == null || !company.listed()) {
+                        current.remove(id.value());
+                    } else {
+                        current.put(id.value(), encode(company, roleTags(tx, id)));
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            // The change itself is stored; rather than fail the caller, build the index anew on the next search.
+            index = null;
+            LOG.warn("Navigator index could not re-read {} changed companies; it will be rebuilt", companies.size(), e);
+            return;
+        }
+        LOG.debug("Navigator index refreshed {} companies", companies.size());
+    }
+
+    private synchronized TagIndex load() {
+        TagIndex current = index;
+        if (current != null) {
+            return current;
+        }
+        Map<String, int[]> documents = new TreeMap<>();
+        store.useTransaction(tx -> {
+            @Nullable String cursor = null;
+            do {
+                Page<Company> page = tx.companies().list(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+                for (Company company : page.items()) {
+                    if (company.listed()) {
+                        documents.put(company.id().value(), encode(company, roleTags(tx, company.id())));
+                    }
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        });
+        String[] keys = documents.keySet().toArray(new String[0]);
+        int[] starts = new int[keys.length + 1];
+        int total = documents.values().stream().mapToInt(docTerms -> docTerms.length).sum();
+        int[] flat = new int[total];
+        int doc = 0;
+        for (int[] docTerms : documents.values()) {
+            System.arraycopy(docTerms, 0, flat, starts[doc], docTerms.length);
+            starts[doc + 1] = starts[doc] + docTerms.length;
+            doc++;
+        }
+        current = TagIndex.build(dictionary, keys, starts, flat);
+        index = current;
+        LOG.debug("Navigator index loaded {} listed companies", keys.length);
+        return current;
+    }
+
+    private int[] encode(Company company, Collection<Tag> roleTags) {
+        Set<String> companyTerms = terms.of(company, roleTags);
+        int[] ids = new int[companyTerms.size()];
+        int i = 0;
+        for (String term : companyTerms) {
+            ids[i++] = dictionary.encode(term);
+        }
+        return ids;
+    }
+
+    private static Set<Tag> roleTags(StoreTransaction tx, CompanyId company) {
+        Set<Tag> roles = new TreeSet<>();
+        @Nullable String cursor = null;
+        do {
+            Page<Contact> page = tx.contacts().list(company, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            page.items().forEach(contact -> roles.addAll(contact.roleTags()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return roles;
+    }
+
+    /** The term dictionary. */
+    public TermDictionary dictionary() {
+        return dictionary;
+    }
+
+    /** How companies become terms. */
+    public CompanyTerms terms() {
+        return terms;
+    }
+
+    /** The host's tag taxonomy. */
+    public TagTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** The host's category relations. */
+    public CategoryRelations relations() {
+        return relations;
+    }
+
+    /** The host's overlap signal. */
+    public OverlapSignal overlap() {
+        return overlap;
+    }
+}

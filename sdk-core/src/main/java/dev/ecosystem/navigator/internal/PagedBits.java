@@ -1,0 +1,35 @@
+package dev.ecosystem.navigator.internal;
+
+/**
+ * A persistent bit set: {@link #with} returns a copy with one more bit set and leaves this one unchanged, copying
+ * only one 4096-bit page and the page table, so a writer can publish a new version in about a microsecond while
+ * readers keep using the old one.
+ */
+final class PagedBits {
+    private static final int PAGE_SHIFT = 12;
+    private static final int WORDS_PER_PAGE = 1 << (PAGE_SHIFT - 6);
+
+    private final long[][] pages;
+
+    PagedBits(int capacity) {
+        this(new long[(capacity >>> PAGE_SHIFT) + 1][]);
+    }
+
+    private PagedBits(long[][] pages) {
+        this.pages = pages;
+    }
+
+    boolean get(int bit) {
+        long[] page = pages[bit >>> PAGE_SHIFT];
+        return page != null && (page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] & (1L << bit)) != 0;
+    }
+
+    PagedBits with(int bit) {
+        long[][] copy = pages.clone();
+        long[] page = copy[bit >>> PAGE_SHIFT];
+        page = page == null ? new long[WORDS_PER_PAGE] : page.clone();
+        page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] |= 1L << bit;
+        copy[bit >>> PAGE_SHIFT] = page;
+        return new PagedBits(copy);
+    }
+}

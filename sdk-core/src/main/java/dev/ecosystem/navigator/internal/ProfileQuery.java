@@ -1,0 +1,429 @@
+package dev.ecosystem.navigator.internal;
+
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.SizeBand;
+import dev.ecosystem.model.Tag;
+import dev.ecosystem.navigator.CategoryRelations;
+import dev.ecosystem.navigator.Criterion;
+import dev.ecosystem.navigator.CriterionScore;
+import dev.ecosystem.navigator.IdealPartnerProfile;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * An ideal partner profile compiled for one searcher against one {@link Snapshot}: every thing the profile asks
+ * about becomes a term with fixed integer points, so a document's score is an exact sum that is the same whichever
+ * way it is computed ({@link #score} for search, {@link #explain} for evaluation).
+ *
+ * <p>A criterion counts when its weight is above 0 and it has something to compare; its weight is shared among its
+ * terms in proportion to their own weights. Scores are integers in units of {@code 1/(unit * totalWeight)} of 100
+ * points, where {@code unit} is the least common multiple of the criteria's weight sums: every term's share is then an
+ * exact integer, so equal fractions tie exactly and sums do not depend on their order.
+ */
+public final class ProfileQuery implements DocScorer {
+    /** Above this the unit is not exact any more but rounded down per term, which keeps sums in a long. */
+    private static final long MAX_UNIT = 1L << 40;
+
+    private static final int REQUIRED = 1;
+    private static final int EXCLUDED = 2;
+    private static final int COMPLEMENT = 4;
+    private static final int COMPETITOR = 8;
+
+    /** One thing the profile asks about. */
+    private record Ask(Criterion criterion, String text, int term, int weight, int flags) {
+    }
+
+    private final Snapshot snapshot;
+    private final List<Ask> asks;
+    private final long[] askPoints;
+    private final Set<Criterion> counted;
+    private final int requiredCount;
+    private final long complementPoints;
+    private final int overlapTarget;
+    private final int overlapWeight;
+    private final int totalWeight;
+    private final long unit;
+    private final int[] overlapDocs;
+    private final int[] overlapCounts;
+    // Dense by term id, for the per-document loop: 1 + slot, or 0 for terms the profile does not ask about.
+    private final int[] slotOf;
+    private final int[] slotFlags;
+    private final long[] slotPoints;
+    private final int[] slotTerms;
+
+    private ProfileQuery(Snapshot snapshot, List<Ask> asks, Map<Criterion, Integer> weights,
+            Map<CompanyId, Integer> sharedCustomers, IdealPartnerProfile profile) {
+        this.snapshot = snapshot;
+        this.asks = asks;
+        Map<Criterion, Integer> weightSums = new EnumMap<>(Criterion.class);
+        for (Ask ask : asks) {
+            if ((ask.flags & (REQUIRED | EXCLUDED)) == 0) {
+                // A company has one size band, so each wanted band is worth the whole criterion.
+                weightSums.merge(ask.criterion, ask.weight,
+                        ask.criterion == Criterion.SIZE_BANDS ? Math::max : Integer::sum);
+            }
+        }
+        int[] docs = new int[sharedCustomers.size()];
+        int known = 0;
+        for (Map.Entry<CompanyId, Integer> entry : sharedCustomers.entrySet()) {
+            int doc = snapshot.doc(entry.getKey().value());
+            if (doc >= 0) {
+                docs[known++] = doc;
+            }
+        }
+        docs = Arrays.copyOf(docs, known);
+        Arrays.sort(docs);
+        this.overlapDocs = docs;
+        this.overlapCounts = new int[known];
+        for (int i = 0; i < known; i++) {
+            overlapCounts[i] = Math.max(0, sharedCustomers.get(CompanyId.of(snapshot.key(docs[i]))));
+        }
+        if (known > 0) {
+            weightSums.put(Criterion.OVERLAP, 1);
+        }
+        Set<Criterion> active = EnumSet.noneOf(Criterion.class);
+        int total = 0;
+        for (Criterion criterion : Criterion.values()) {
+            if (weights.get(criterion) > 0 && weightSums.containsKey(criterion)) {
+                active.add(criterion);
+                total += weights.get(criterion);
+            }
+        }
+        this.counted = active;
+        this.totalWeight = total;
+        long lcm = 1;
+        for (Criterion criterion : active) {
+            long shares = switch (criterion) {
+                case OVERLAP -> profile.overlapTarget();
+                case COMPLEMENTARITY -> 1;
+                default -> weightSums.get(criterion);
+            };
+            lcm = lcm / gcd(lcm, shares) * shares;
+            if (lcm > MAX_UNIT) {
+                lcm = MAX_UNIT;
+                break;
+            }
+        }
+        this.unit = lcm;
+        this.askPoints = new long[asks.size()];
+        int required = 0;
+        for (int i = 0; i < asks.size(); i++) {
+            Ask ask = asks.get(i);
+            if ((ask.flags & REQUIRED) != 0) {
+                required++;
+            }
+            if (ask.flags == 0 && active.contains(ask.criterion)) {
+                askPoints[i] = share(weights.get(ask.criterion) * (long) ask.weight, weightSums.get(ask.criterion));
+            }
+        }
+        this.requiredCount = required;
+        this.complementPoints = active.contains(Criterion.COMPLEMENTARITY)
+                ? share(weights.get(Criterion.COMPLEMENTARITY), 1) : 0;
+        this.overlapTarget = profile.overlapTarget();
+        this.overlapWeight = active.contains(Criterion.OVERLAP) ? weights.get(Criterion.OVERLAP) : 0;
+
+        this.slotOf = new int[snapshot.vocabulary];
+        int[] flags = new int[asks.size()];
+        long[] points = new long[asks.size()];
+        int[] slotTermIds = new int[asks.size()];
+        int slots = 0;
+        for (int i = 0; i < asks.size(); i++) {
+            Ask ask = asks.get(i);
+            if (ask.term < 0 || ask.term >= slotOf.length) {
+                continue; // no document has it
+            }
+            if (slotOf[ask.term] == 0) {
+                slotTermIds[slots] = ask.term;
+                slotOf[ask.term] = ++slots;
+            }
+            int slot = slotOf[ask.term] - 1;
+            flags[slot] |= ask.flags;
+            points[slot] += askPoints[i];
+        }
+        this.slotFlags = Arrays.copyOf(flags, slots);
+        this.slotPoints = Arrays.copyOf(points, slots);
+        this.slotTerms = Arrays.copyOf(slotTermIds, slots);
+    }
+
+    /** The units of {@code weight / shares} of a criterion weight. */
+    private long share(long weight, long shares) {
+        return weight * unit / shares;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    /**
+     * Compiles {@code profile} for {@code searcher}.
+     *
+     * @param dictionary the dictionary of the snapshot's terms
+     * @param terms how companies became terms
+     * @param relations the host's category relations
+     * @param sharedCustomers the searcher's known shared customer counts
+     */
+    public static ProfileQuery compile(TermDictionary dictionary, CompanyTerms terms, CategoryRelations relations,
+            Snapshot snapshot, Company searcher, IdealPartnerProfile profile,
+            Map<CompanyId, Integer> sharedCustomers) {
+        List<Ask> asks = new ArrayList<>();
+        profile.required().forEach(tag -> asks.add(tagAsk(terms, dictionary, tag, 0, REQUIRED)));
+        profile.excluded().forEach(tag -> asks.add(tagAsk(terms, dictionary, tag, 0, EXCLUDED)));
+        profile.preferred().forEach((tag, weight) -> asks.add(tagAsk(terms, dictionary, tag, weight, 0)));
+        searcher.industries().forEach(value -> asks.add(ask(dictionary, Criterion.INDUSTRIES,
+                CompanyTerms.INDUSTRY + value, 1, 0)));
+        searcher.regions().forEach(value -> asks.add(ask(dictionary, Criterion.REGIONS, CompanyTerms.REGION + value,
+                1, 0)));
+        Set<SizeBand> bands = EnumSet.noneOf(SizeBand.class);
+        bands.addAll(profile.sizeBands());
+        if (bands.isEmpty() && searcher.sizeBand() != null) {
+            bands.add(searcher.sizeBand());
+        }
+        bands.forEach(band -> asks.add(ask(dictionary, Criterion.SIZE_BANDS, CompanyTerms.size(band), 1, 0)));
+        for (String category : related(relations, searcher)) {
+            asks.add(ask(dictionary, Criterion.COMPLEMENTARITY, CompanyTerms.CATEGORY + category, 1, COMPLEMENT));
+        }
+        String primary = searcher.primaryCategory();
+        if (primary != null && asks.stream().anyMatch(ask -> (ask.flags & COMPLEMENT) != 0)) {
+            asks.add(ask(dictionary, Criterion.COMPLEMENTARITY, CompanyTerms.PRIMARY + primary, 1, COMPETITOR));
+        }
+        profile.preferredSignals().forEach((signal, weight) -> asks.add(ask(dictionary, Criterion.SIGNALS,
+                CompanyTerms.SIGNAL + signal, weight, 0)));
+        Map<Criterion, Integer> weights = new EnumMap<>(Criterion.class);
+        for (Criterion criterion : Criterion.values()) {
+            weights.put(criterion, profile.weight(criterion));
+        }
+        return new ProfileQuery(snapshot, asks, weights, weights.get(Criterion.OVERLAP) > 0 ? sharedCustomers
+                : Map.of(), profile);
+    }
+
+    private static Set<String> related(CategoryRelations relations, Company searcher) {
+        Set<String> related = new TreeSet<>();
+        for (String category : searcher.productCategories()) {
+            related.addAll(relations.upstreamOf(category));
+            related.addAll(relations.downstreamOf(category));
+        }
+        return related;
+    }
+
+    private static Ask tagAsk(CompanyTerms terms, TermDictionary dictionary, Tag tag, int weight, int flags) {
+        Criterion criterion = tag.namespace() == Tag.Namespace.BUSINESS ? Criterion.BUSINESS_TAGS
+                : Criterion.ROLE_TAGS;
+        return ask(dictionary, criterion, terms.tagTerm(tag), weight, flags);
+    }
+
+    private static Ask ask(TermDictionary dictionary, Criterion criterion, String text, int weight, int flags) {
+        return new Ask(criterion, text, dictionary.lookup(text), weight, flags);
+    }
+
+    /** The snapshot this query was compiled against. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * Whether only preferred business and role tags count, nothing is required and there are at most 64 of them
+     * (what {@link TopDocs#weightedTerms} takes): a pure sum of term weights.
+     */
+    public boolean isWeightedTermsOnly() {
+        return totalWeight > 0 && requiredCount == 0 && slotTerms.length <= Long.SIZE
+                && EnumSet.of(Criterion.BUSINESS_TAGS, Criterion.ROLE_TAGS).containsAll(counted);
+    }
+
+    /** The lowest score a candidate needs: above 0, unless no criterion counts. */
+    public long minScore() {
+        return totalWeight > 0 ? 1 : 0;
+    }
+
+    /** Known terms with points, for {@link TopDocs#weightedTerms}. */
+    public int[] weightedTerms() {
+        int[] terms = new int[slotTerms.length];
+        int n = 0;
+        for (int slot = 0; slot < slotTerms.length; slot++) {
+            if (slotPoints[slot] > 0) {
+                terms[n++] = slotTerms[slot];
+            }
+        }
+        return Arrays.copyOf(terms, n);
+    }
+
+    /** Points of {@link #weightedTerms()}, in the same order. */
+    public long[] weightedTermPoints() {
+        int[] terms = weightedTerms();
+        long[] points = new long[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            points[i] = slotPoints[slotOf[terms[i]] - 1];
+        }
+        return points;
+    }
+
+    /** Known required terms: a candidate has all of them (an unknown one means no candidate in the main segment). */
+    public int[] requiredTerms() {
+        int[] terms = new int[requiredCount];
+        int n = 0;
+        for (Ask ask : asks) {
+            if ((ask.flags & REQUIRED) != 0) {
+                terms[n++] = ask.term;
+            }
+        }
+        return terms;
+    }
+
+    /** Whether the document has an excluded term. */
+    public boolean hasExcluded(int doc) {
+        for (int slot = 0; slot < slotTerms.length; slot++) {
+            if ((slotFlags[slot] & EXCLUDED) != 0 && snapshot.has(doc, slotTerms[slot])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The document's score in units, or -1 when it lacks a required term or has an excluded one. */
+    @Override
+    public long score(int doc) {
+        Segment main = snapshot.main;
+        int[] terms;
+        int from;
+        int to;
+        if (doc < main.size()) {
+            terms = main.docTerms;
+            from = main.docStart[doc];
+            to = main.docStart[doc + 1];
+        } else {
+            terms = snapshot.deltaTerms[doc - main.size()];
+            from = 0;
+            to = terms.length;
+        }
+        long score = 0;
+        int required = 0;
+        boolean complement = false;
+        boolean competitor = false;
+        for (int i = from; i < to; i++) {
+            int term = terms[i];
+            if (term >= slotOf.length || slotOf[term] == 0) {
+                continue;
+            }
+            int slot = slotOf[term] - 1;
+            score += slotPoints[slot];
+            int flags = slotFlags[slot];
+            if (flags != 0) {
+                if ((flags & EXCLUDED) != 0) {
+                    return -1;
+                }
+                required += flags & REQUIRED;
+                complement |= (flags & COMPLEMENT) != 0;
+                competitor |= (flags & COMPETITOR) != 0;
+            }
+        }
+        if (required < requiredCount) {
+            return -1;
+        }
+        if (complement && !competitor) {
+            score += complementPoints;
+        }
+        return score + overlapPointsOf(doc);
+    }
+
+    private long overlapPointsOf(int doc) {
+        if (overlapWeight == 0) {
+            return 0;
+        }
+        int at = Arrays.binarySearch(overlapDocs, doc);
+        return at < 0 ? 0 : pointsForSharedCustomers(overlapCounts[at]);
+    }
+
+    private long pointsForSharedCustomers(int count) {
+        return share(overlapWeight * (long) Math.min(count, overlapTarget), overlapTarget);
+    }
+
+    /** The score in units and its explanation for one document, whether or not it is a candidate. */
+    public Explained explain(int doc) {
+        Map<Criterion, List<String>> matched = new EnumMap<>(Criterion.class);
+        Map<Criterion, List<String>> missing = new EnumMap<>(Criterion.class);
+        Map<Criterion, Long> points = new EnumMap<>(Criterion.class);
+        Set<Criterion> shown = EnumSet.noneOf(Criterion.class);
+        shown.addAll(counted);
+        boolean complement = false;
+        boolean competitor = false;
+        boolean eligible = true;
+        for (int i = 0; i < asks.size(); i++) {
+            Ask ask = asks.get(i);
+            boolean has = ask.term >= 0 && ask.term < slotOf.length && snapshot.has(doc, ask.term);
+            if ((ask.flags & REQUIRED) != 0) {
+                shown.add(ask.criterion);
+                eligible &= has;
+                (has ? matched : missing).computeIfAbsent(ask.criterion, c -> new ArrayList<>())
+                        .add("required:" + ask.text);
+            } else if ((ask.flags & EXCLUDED) != 0) {
+                if (has) {
+                    shown.add(ask.criterion);
+                    eligible = false;
+                    missing.computeIfAbsent(ask.criterion, c -> new ArrayList<>()).add("excluded:" + ask.text);
+                }
+            } else if ((ask.flags & COMPETITOR) != 0) {
+                competitor = has;
+            } else if (counted.contains(ask.criterion)) {
+                complement |= has && (ask.flags & COMPLEMENT) != 0;
+                (has ? matched : missing).computeIfAbsent(ask.criterion, c -> new ArrayList<>()).add(ask.text);
+                if (has) {
+                    points.merge(ask.criterion, askPoints[i], Long::sum);
+                }
+            }
+        }
+        if (counted.contains(Criterion.COMPLEMENTARITY)) {
+            if (competitor) {
+                missing.computeIfAbsent(Criterion.COMPLEMENTARITY, c -> new ArrayList<>())
+                        .add("competes:" + asks.stream().filter(ask -> (ask.flags & COMPETITOR) != 0)
+                                .findFirst().map(Ask::text).orElseThrow().substring(CompanyTerms.PRIMARY.length()));
+            } else if (complement) {
+                points.merge(Criterion.COMPLEMENTARITY, complementPoints, Long::sum);
+            }
+        }
+        if (counted.contains(Criterion.OVERLAP)) {
+            int at = Arrays.binarySearch(overlapDocs, doc);
+            if (at >= 0) {
+                matched.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>())
+                        .add("shared-customers:" + overlapCounts[at]);
+                points.put(Criterion.OVERLAP, pointsForSharedCustomers(overlapCounts[at]));
+            } else {
+                missing.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>()).add("shared-customers:unknown");
+            }
+        }
+        List<CriterionScore> criteria = new ArrayList<>();
+        long total = 0;
+        for (Criterion criterion : Criterion.values()) {
+            if (shown.contains(criterion)) {
+                long units = points.getOrDefault(criterion, 0L);
+                total += units;
+                criteria.add(new CriterionScore(criterion, points(units),
+                        matched.getOrDefault(criterion, List.of()), missing.getOrDefault(criterion, List.of())));
+            }
+        }
+        return new Explained(total, eligible, criteria);
+    }
+
+    /** Score units as points from 0 to 100, rounded to six decimals (so equal units give equal points). */
+    public double points(long units) {
+        if (totalWeight == 0) {
+            return 0;
+        }
+        return Math.min(100.0, Math.round(units * 100_000_000.0 / ((double) unit * totalWeight)) / 1_000_000.0);
+    }
+
+    /**
+     * A document's score and explanation.
+     *
+     * @param units the score in units
+     * @param eligible whether it has every required tag and no excluded one
+     * @param criteria each shown criterion's contribution
+     */
+    public record Explained(long units, boolean eligible, List<CriterionScore> criteria) {
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ecosystem.navigator.internal;
+
+import java.util.Arrays;
+
+/**
+ * The immutable main part of the index: documents in ascending key order, their terms (sorted, distinct) and, per
+ * term, the ascending ids of the documents that have it. Everything is in flat int arrays built by counting sort, so
+ * a million documents with ten terms each take about 80 MB and build in a fraction of a second.
+ */
+final class Segment {
+    static final Segment EMPTY = build(new String[0], new int[] {0}, new int[0], 0);
+
+    final String[] keys;
+    final int[] docStart;
+    final int[] docTerms;
+    final int[] termStart;
+    final int[] postings;
+
+    private Segment(String[] keys, int[] docStart, int[] docTerms, int[] termStart, int[] postings) {
+        this.keys = keys;
+        this.docStart = docStart;
+        this.docTerms = docTerms;
+        this.termStart = termStart;
+        this.postings = postings;
+    }
+
+    /**
+     * Builds a segment. Takes ownership of the arrays.
+     *
+     * @param keys document keys, strictly ascending
+     * @param docStart where each document's terms start in {@code docTerms}, plus the end
+     * @param docTerms every document's terms, each document's sorted and distinct, all below {@code vocabulary}
+     * @param vocabulary how many term ids there are
+     */
+    static Segment build(String[] keys, int[] docStart, int[] docTerms, int vocabulary) {
+        int[] termStart = new int[vocabulary + 1];
+        int end = docStart[keys.length];
+        for (int i = 0; i < end; i++) {
+            termStart[docTerms[i] + 1]++;
+        }
+        for (int term = 0; term < vocabulary; term++) {
+            termStart[term + 1] += termStart[term];
+        }
+        int[] fill = Arrays.copyOf(termStart, vocabulary);
+        int[] postings = new int[end];
+        for (int doc = 0; doc < keys.length; doc++) {
+            for (int i = docStart[doc], to = docStart[doc + 1]; i < to; i++) {
+                postings[fill[docTerms[i]]++] = doc;
+            }
+        }
+        return new Segment(keys, docStart, docTerms, termStart, postings);
+    }
+
+    int size() {
+        return keys.length;
+    }
+
+    int vocabulary() {
+        return termStart.length - 1;
+    }
+
+    /** The first document whose key is greater than {@code key}. */
+    int firstAfter(String key) {
+        int found = Arrays.binarySearch(keys, key);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+}

@@ -1,0 +1,177 @@
+package dev.ecosystem.navigator.internal;
+
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/** Top-k retrieval over a {@link Snapshot}. */
+public final class TopDocs {
+    private TopDocs() {
+    }
+
+    /**
+     * The best documents for a sum of term weights: each document scores the sum of the weights of the query terms it
+     * has; documents with none are not returned. Uses MaxScore on the main segment: terms are taken in ascending
+     * weight, and once the k-th best score reaches the sum of the lightest terms' weights, those terms stop producing
+     * candidates and only complete the scores of candidates from the heavier ones, skipping ahead in their postings.
+     *
+     * @param terms query term ids, at most 64 (unknown ids, -1, are ignored)
+     * @param weights their weights, each above 0
+     * @param filter decides which competitive documents may be returned
+     */
+    public static TopK weightedTerms(Snapshot snapshot, int[] terms, long[] weights, int k, DocFilter filter) {
+        TopK top = new TopK(snapshot, k);
+        int n = 0;
+        int[] order = new int[terms.length];
+        for (int i = 0; i < terms.length; i++) {
+            if (weights[i] <= 0) {
+                throw new IllegalArgumentException("weights must be above 0, but weight " + i + " was "
+                        + weights[i]);
+            }
+            if (terms[i] >= 0) {
+                order[n++] = i;
+            }
+        }
+        long[] w = new long[n];
+        int[] t = new int[n];
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = order[i];
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(weights[a], weights[b]));
+        for (int i = 0; i < n; i++) {
+            w[i] = weights[boxed[i]];
+            t[i] = terms[boxed[i]];
+        }
+        maxScore(snapshot, t, w, top, filter);
+        scanDelta(snapshot, t, w, top, filter);
+        return top;
+    }
+
+    private static void maxScore(Snapshot snapshot, int[] terms, long[] weights, TopK top, DocFilter filter) {
+        Segment main = snapshot.main;
+        int n = terms.length;
+        int[] start = new int[n];
+        int[] end = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean inMain = terms[i] < main.vocabulary();
+            start[i] = inMain ? main.termStart[terms[i]] : 0;
+            end[i] = inMain ? main.termStart[terms[i] + 1] : 0;
+        }
+        new MaxScore(snapshot, weights, start, end, top, filter).run();
+    }
+
+    private static void scanDelta(Snapshot snapshot, int[] terms, long[] weights, TopK top, DocFilter filter) {
+        int mainSize = snapshot.main.size();
+        for (int i = 0; i < snapshot.deltaSize; i++) {
+            int doc = mainSize + i;
+            if (!snapshot.isLive(doc)) {
+                continue;
+            }
+            int[] docTerms = snapshot.deltaTerms[i];
+            long score = 0;
+            for (int q = 0; q < terms.length; q++) {
+                if (Arrays.binarySearch(docTerms, terms[q]) >= 0) {
+                    score += weights[q];
+                }
+            }
+            if (score > 0 && top.competitive(score, doc) && filter.accept(doc, score)) {
+                top.offer(score, doc);
+            }
+        }
+    }
+
+    /**
+     * The best documents by {@code scorer}, which sees every live document (or, when {@code mainCandidates} is not
+     * null, only those of the main segment, plus every delta document). Documents scoring below {@code minScore}
+     * are not returned.
+     */
+    public static TopK exhaustive(Snapshot snapshot, DocScorer scorer, long minScore, int k, DocFilter filter,
+            int @Nullable [] mainCandidates) {
+        TopK top = new TopK(snapshot, k);
+        if (mainCandidates == null) {
+            for (int doc = 0, mainSize = snapshot.main.size(); doc < mainSize; doc++) {
+                collect(snapshot, scorer, minScore, top, filter, doc);
+            }
+        } else {
+            for (int doc : mainCandidates) {
+                collect(snapshot, scorer, minScore, top, filter, doc);
+            }
+        }
+        for (int doc = snapshot.main.size(), max = snapshot.maxDoc(); doc < max; doc++) {
+            collect(snapshot, scorer, minScore, top, filter, doc);
+        }
+        return top;
+    }
+
+    private static void collect(Snapshot snapshot, DocScorer scorer, long minScore, TopK top, DocFilter filter,
+            int doc) {
+        if (!snapshot.isLive(doc)) {
+            return;
+        }
+        long score = scorer.score(doc);
+        if (score >= minScore && top.competitive(score, doc) && filter.accept(doc, score)) {
+            top.offer(score, doc);
+        }
+    }
+
+    /** The main-segment documents that have every one of {@code terms} (none when a term is unknown). */
+    public static int[] allOf(Snapshot snapshot, int[] terms) {
+        Segment main = snapshot.main;
+        int @Nullable [] shortest = null;
+        for (int term : terms) {
+            if (term < 0 || term >= main.vocabulary()) {
+                return new int[0];
+            }
+            int length = main.termStart[term + 1] - main.termStart[term];
+            if (shortest == null || length < shortest.length) {
+                shortest = Arrays.copyOfRange(main.postings, main.termStart[term], main.termStart[term + 1]);
+            }
+        }
+        if (shortest == null) {
+            return new int[0];
+        }
+        int[] pos = new int[terms.length];
+        int kept = 0;
+        for (int doc : shortest) {
+            boolean all = true;
+            for (int i = 0; i < terms.length && all; i++) {
+                int from = main.termStart[terms[i]];
+                int to = main.termStart[terms[i] + 1];
+                pos[i] = advance(main.postings, Math.max(pos[i], from), to, doc);
+                all = pos[i] < to && main.postings[pos[i]] == doc;
+            }
+            if (all) {
+                shortest[kept++] = doc;
+            }
+        }
+        return Arrays.copyOf(shortest, kept);
+    }
+
+    /** The first index in {@code from..to} whose value is at least {@code target}, by galloping. */
+    static int advance(int[] values, int from, int to, int target) {
+        if (from >= to || values[from] >= target) {
+            return from;
+        }
+        int low = from;
+        int step = 1;
+        int high = from + 1;
+        while (high < to && values[high] < target) {
+            low = high;
+            step <<= 1;
+            high = from + step;
+        }
+        if (high > to) {
+            high = to;
+        }
+        low++;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (values[middle] < target) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}
