@@ -1,5 +1,6 @@
 package dev.ecosystem.attribution;
 
+import com.google.common.html.HtmlEscapers;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.Money;
 import java.math.BigDecimal;
@@ -146,20 +147,8 @@ final class ScorecardPage {
                 : fraction.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %";
     }
 
-    /** Escapes text for HTML element content and quoted attribute values. */
+    /** Escapes text for HTML element content and quoted attribute values (Guava's HTML escaper). */
     static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlEscapers.htmlEscaper().escape(text);
     }
 }

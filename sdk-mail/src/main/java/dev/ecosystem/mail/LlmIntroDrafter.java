@@ -1,5 +1,6 @@
 package dev.ecosystem.mail;
 
+import com.google.common.html.HtmlEscapers;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -193,8 +194,7 @@ public final class LlmIntroDrafter implements IntroDrafter {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
+        return HtmlEscapers.htmlEscaper().escape(text);
     }
 
     /** Never prints the API key. */
