@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * EcosystemClient client = EcosystemClient.builder()
- *         .store(InMemoryPartnerStore.create())          // the default; JdbcPartnerStore for production
+ *         .store(InMemoryPartnerStore.create())       // the default; JdbcPartnerStore for production
  *         .crm(CrmConnections.of(crmOfAcme))          // each tenant's own CRM
  *         .mailer(new InMemoryMailer(Clock.systemUTC()))
  *         .build();
