@@ -1,5 +1,6 @@
 package dev.ecosystem.intro;
 
+import dev.ecosystem.internal.ForwardingTransaction;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
@@ -67,27 +68,16 @@ final class FaultyStore implements PartnerStore {
         return delegate.inTransaction(tx -> work.apply(new Tx(tx)));
     }
 
-    private final class Tx implements StoreTransaction {
+    private final class Tx extends ForwardingTransaction {
         private final StoreTransaction tx;
 
         Tx(StoreTransaction tx) {
+            super(tx);
             this.tx = tx;
         }
 
-        @Override
-        public CompanyRepository companies() {
-            return tx.companies();
-        }
 
-        @Override
-        public ContactRepository contacts() {
-            return tx.contacts();
-        }
 
-        @Override
-        public PartnershipRepository partnerships() {
-            return tx.partnerships();
-        }
 
         @Override
         public IntroductionRepository introductions() {
@@ -127,20 +117,8 @@ final class FaultyStore implements PartnerStore {
             };
         }
 
-        @Override
-        public SharingPolicyRepository sharing() {
-            return tx.sharing();
-        }
 
-        @Override
-        public CrmSnapshotRepository crm() {
-            return tx.crm();
-        }
 
-        @Override
-        public TouchpointRepository touchpoints() {
-            return tx.touchpoints();
-        }
 
         @Override
         public OutboxRepository outbox() {
@@ -175,14 +153,6 @@ final class FaultyStore implements PartnerStore {
             };
         }
 
-        @Override
-        public IdempotencyRepository idempotency() {
-            return tx.idempotency();
-        }
 
-        @Override
-        public CompanyBlockRepository blocks() {
-            return tx.blocks();
-        }
     }
 }

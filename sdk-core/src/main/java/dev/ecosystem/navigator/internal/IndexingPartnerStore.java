@@ -1,5 +1,6 @@
 package dev.ecosystem.navigator.internal;
 
+import dev.ecosystem.internal.ForwardingTransaction;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -52,7 +53,15 @@ public final class IndexingPartnerStore implements PartnerStore {
     }
 
     /** A transaction that notes which companies' profiles or people were written. */
-    private record Tracking(StoreTransaction tx, Set<CompanyId> touched) implements StoreTransaction {
+    private static final class Tracking extends ForwardingTransaction {
+        private final StoreTransaction tx;
+        private final Set<CompanyId> touched;
+
+        Tracking(StoreTransaction tx, Set<CompanyId> touched) {
+            super(tx);
+            this.tx = tx;
+            this.touched = touched;
+        }
         @Override
         public CompanyRepository companies() {
             CompanyRepository companies = tx.companies();
@@ -116,44 +125,12 @@ public final class IndexingPartnerStore implements PartnerStore {
             };
         }
 
-        @Override
-        public PartnershipRepository partnerships() {
-            return tx.partnerships();
-        }
 
-        @Override
-        public IntroductionRepository introductions() {
-            return tx.introductions();
-        }
 
-        @Override
-        public CrmSnapshotRepository crm() {
-            return tx.crm();
-        }
 
-        @Override
-        public TouchpointRepository touchpoints() {
-            return tx.touchpoints();
-        }
 
-        @Override
-        public OutboxRepository outbox() {
-            return tx.outbox();
-        }
 
-        @Override
-        public IdempotencyRepository idempotency() {
-            return tx.idempotency();
-        }
 
-        @Override
-        public CompanyBlockRepository blocks() {
-            return tx.blocks();
-        }
 
-        @Override
-        public SharingPolicyRepository sharing() {
-            return tx.sharing();
-        }
     }
 }
