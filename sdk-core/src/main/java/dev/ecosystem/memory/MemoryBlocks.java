@@ -1,5 +1,6 @@
 package dev.ecosystem.memory;
 
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -20,6 +21,10 @@ final class MemoryBlocks implements CompanyBlockRepository {
     public boolean block(CompanyId owner, CompanyId blocked) {
         Checks.required(owner, "owner");
         Checks.required(blocked, "blocked");
+        if (owner.equals(blocked)) {
+            throw new ValidationException(
+                    "blocked: company " + owner + " cannot block itself; a block names another company");
+        }
         tx.checkOpen();
         return blocks.put(tx, owner, blocked.value(), blocked) == null;
     }

@@ -95,6 +95,10 @@ final class MemoryOutbox implements OutboxRepository {
             throw new ConflictException("outbox entry " + id + " cannot change its Message-ID from "
                     + current.message().messageId() + " to " + entry.message().messageId());
         }
+        if (current.status() == OutboxStatus.SENT && entry.status() != OutboxStatus.SENT) {
+            throw new ConflictException("outbox entry " + id + " was already sent (receipt "
+                    + current.receipt() + "); a sent entry stays sent");
+        }
         entries.put(tx, MemoryTables.ALL, id, entry);
     }
 

@@ -10,7 +10,11 @@ import dev.ecosystem.model.PageRequest;
  * argument with a {@link dev.ecosystem.ValidationException}.
  */
 public interface CompanyBlockRepository {
-    /** Records that {@code owner} blocks {@code blocked}; returns whether it was not blocked before. */
+    /**
+     * Records that {@code owner} blocks {@code blocked}; returns whether it was not blocked before.
+     *
+     * @throws dev.ecosystem.ValidationException when {@code owner} and {@code blocked} are the same company
+     */
     boolean block(CompanyId owner, CompanyId blocked);
 
     /** Lifts the block; returns whether there was one. */

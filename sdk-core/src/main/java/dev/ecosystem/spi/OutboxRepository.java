@@ -43,7 +43,9 @@ public interface OutboxRepository {
      * Replaces the stored entry with the same id.
      *
      * @throws dev.ecosystem.NotFoundException when there is none
-     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID
+     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID, or would move a
+     *     {@code SENT} entry to another status: a dispatcher whose lease ran out must not reopen what another one
+     *     already sent
      */
     void update(OutboxEntry entry);
 

@@ -184,7 +184,9 @@ public final class JdbcPartnerStore implements PartnerStore {
         }
         try {
             connection.close();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // The transaction's outcome is already settled; a pool closed under us (HikariCP then throws a
+            // NullPointerException from close) must not turn a commit into a failure.
             LOG.warn("could not return a connection to the DataSource", e);
         }
     }

@@ -962,6 +962,20 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
+        @DisplayName("A company cannot block itself: a validation error, and nothing is stored")
+        void block_self_isRefused() {
+            assertThatThrownBy(() -> write(tx -> tx.blocks().block(TENANT_A, TENANT_A)))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("blocked")
+                    .hasMessageContaining(TENANT_A.value());
+
+            check(tx -> {
+                assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_A)).isFalse();
+                assertThat(tx.blocks().list(TENANT_A, PageRequest.first(10)).items()).isEmpty();
+            });
+        }
+
+        @Test
         @DisplayName("Tenancy: each owner's blocks are its own, even when two owners block the same company")
         void blocks_arePerOwner() {
             write(tx -> {
@@ -1519,6 +1533,28 @@ public abstract class PartnerStoreContract {
                 assertThat(tx.outbox().list(TENANT_A, OutboxStatus.SENT, PageRequest.first(10)).items())
                         .containsExactly(sent);
             });
+        }
+
+        @Test
+        @DisplayName("A sent entry stays sent: moving it back to pending, failed or parked is a conflict")
+        void update_reopeningSentEntry_isConflict() {
+            OutboxEntry entry = outboxEntry(TENANT_A, "o1", T0);
+            write(tx -> tx.outbox().enqueue(entry));
+            OutboxEntry sent = entry.sent(new MailReceipt(entry.message().messageId(), "provider-1", "thread-1",
+                    T0.plusSeconds(2)));
+            write(tx -> tx.outbox().update(sent));
+
+            for (OutboxEntry reopened : List.of(entry, entry.failed("timeout", T0.plusSeconds(60)),
+                    entry.parked("gave up"))) {
+                assertThatThrownBy(() -> write(tx -> tx.outbox().update(reopened)))
+                        .as("reopen as %s", reopened.status())
+                        .isInstanceOf(ConflictException.class)
+                        .hasMessageContaining("o1");
+            }
+
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(sent));
+            write(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(3600), T0.plusSeconds(3700), 10))
+                    .as("nothing to claim").isEmpty());
         }
 
         @Test
