@@ -107,7 +107,7 @@ final class MemoryOutbox implements OutboxRepository {
         Checks.required(tenant, "tenant");
         Checks.required(status, "status");
         tx.checkOpen();
-        return entries.page(MemoryTables.ALL, page,
+        return entries.page(MemoryTables.ALL, tenant + " " + status, page,
                 entry -> entry.tenant().equals(tenant) && entry.status() == status);
     }
 }

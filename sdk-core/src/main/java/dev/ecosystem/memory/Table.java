@@ -75,7 +75,16 @@ final class Table<V> {
 
     /** One page of the partition's rows that pass {@code filter}, after the cursor's key. */
     Page<V> page(Object partition, PageRequest request, Predicate<V> filter) {
+        return page(partition, partition, request, filter);
+    }
+
+    /**
+     * Like {@link #page(Object, PageRequest, Predicate)}; {@code scope} names what the filter selects (such as the
+     * tenant and status), so a cursor from one scope's listing is refused by another's.
+     */
+    Page<V> page(Object partition, Object scope, PageRequest request, Predicate<V> filter) {
         Checks.required(request, "page");
+        String listing = this.listing + " of " + scope;
         String after = Cursors.decode(listing, request.cursor());
         NavigableMap<String, V> rows = rows(partition);
         NavigableMap<String, V> rest = after == null ? rows : rows.tailMap(after, false);

@@ -191,7 +191,9 @@ final class JdbcTransaction implements StoreTransaction {
     <T> Page<T> page(String listing, PageRequest request, String selectWhere, String keyColumn, RowMapper<T> mapper,
             Function<T, String> key, @Nullable Object... params) {
         dev.ecosystem.internal.Checks.required(request, "page");
-        String after = Cursors.decode(listing, request.cursor());
+        // The parameters (tenant, owner, status) are part of the listing: another tenant's cursor is refused.
+        String scoped = listing + " of " + Arrays.toString(params);
+        String after = Cursors.decode(scoped, request.cursor());
         List<Object> all = new ArrayList<>(Arrays.asList(params));
         String sql = selectWhere;
         if (after != null) {
@@ -205,7 +207,7 @@ final class JdbcTransaction implements StoreTransaction {
             return new Page<>(rows, null);
         }
         List<T> items = rows.subList(0, request.size());
-        return new Page<>(items, Cursors.encode(listing, key.apply(items.get(items.size() - 1))));
+        return new Page<>(items, Cursors.encode(scoped, key.apply(items.get(items.size() - 1))));
     }
 
     /** Translates a failure of this transaction's statement, and remembers the first. */

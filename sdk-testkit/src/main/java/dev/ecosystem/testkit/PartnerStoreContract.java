@@ -1906,6 +1906,23 @@ public abstract class PartnerStoreContract {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(value = Listing.class, mode = EnumSource.Mode.EXCLUDE, names = "COMPANIES")
+        @DisplayName("Tenancy: one tenant's cursor is refused by another tenant's list of the same kind")
+        void cursorOfAnotherTenant_isRefused(Listing listing) {
+            write(tx -> {
+                listing.add(tx, TENANT_A, List.of("a", "b"));
+                listing.add(tx, TENANT_B, listing.idsPerTenant ? List.of("a", "b") : List.of("c", "d"));
+            });
+            String ofA = read(tx -> listing.list(tx, TENANT_A, PageRequest.first(1))).nextCursor();
+            assertThat(ofA).as("cursor of tenant A").isNotNull();
+
+            assertThatThrownBy(() -> read(tx -> listing.list(tx, TENANT_B, PageRequest.after(ofA, 1))))
+                    .as("tenant A's cursor given to tenant B's %s", listing)
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("cursor");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @EnumSource(value = Listing.class, mode = EnumSource.Mode.EXCLUDE, names = "COMPANIES")
         @DisplayName("Tenancy: a tenant's list never shows another tenant's items, even with the same ids")
         void list_showsOnlyTheTenantsItems(Listing listing) {
             write(tx -> {
