@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * MaxScore over the main segment for a sum of constant term weights. The terms are split into essential ones, whose
@@ -30,6 +31,8 @@ final class MaxScore {
     private long nextBoundary = Long.MIN_VALUE;
     private int[] essential = new int[0];
     private int[] optional = new int[0];
+    private long @Nullable [][] optionalBits = new long[0][];
+    private final long @Nullable [][] termBits;
     private long[] optionalBound = {0};
 
     /**
@@ -37,12 +40,14 @@ final class MaxScore {
      * @param start where each term's postings start (its cursor)
      * @param end where each term's postings end
      */
-    MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, TopK top, DocFilter filter) {
+    MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, long @Nullable [][] termBits, TopK top,
+            DocFilter filter) {
         this.snapshot = snapshot;
         this.postings = snapshot.main.postings;
         this.weights = weights;
         this.pos = start;
         this.end = end;
+        this.termBits = termBits;
         this.top = top;
         this.filter = filter;
         int n = weights.length;
@@ -108,19 +113,22 @@ final class MaxScore {
         // Probe first the terms most likely to rule a candidate out.
         Arrays.sort(optionalTerms, (a, b) -> Double.compare(missValue[b], missValue[a]));
         optional = new int[optionalTerms.length];
+        optionalBits = new long[optionalTerms.length][];
         optionalBound = new long[optionalTerms.length + 1];
         for (int j = optionalTerms.length - 1; j >= 0; j--) {
             optional[j] = optionalTerms[j];
+            optionalBits[j] = termBits[optional[j]];
             optionalBound[j] = optionalBound[j + 1] + weights[optional[j]];
         }
         essential = essentialTerms;
     }
 
+    /** Offers every live main-segment document that may belong in the top-k to it. */
     void run() {
         if (weights.length > Long.SIZE) {
             throw new IllegalArgumentException("at most " + Long.SIZE + " terms, but there were " + weights.length);
         }
-        long threshold = Long.MIN_VALUE;
+        long threshold = 0; // a document needs at least one term
         choose(threshold);
         long[] scores = new long[WINDOW];
         long[] touched = new long[WINDOW / Long.SIZE];
@@ -159,10 +167,13 @@ final class MaxScore {
                     long score = scores[offset];
                     scores[offset] = 0;
                     int doc = base + offset;
-                    if (score + optionalBound[0] <= threshold || !snapshot.isLive(doc)) {
+                    if (score + optionalBound[0] <= threshold) {
                         continue;
                     }
                     score = complete(doc, score, threshold);
+                    if (score <= threshold || !snapshot.isLive(doc)) {
+                        continue;
+                    }
                     // Main documents come in key order, so a later one must beat the k-th score, not just tie it.
                     if (score > threshold && top.competitive(score, doc) && filter.accept(doc, score)) {
                         top.offer(score, doc);
@@ -187,6 +198,13 @@ final class MaxScore {
                 return score;
             }
             int i = optional[j];
+            long[] bits = optionalBits[j];
+            if (bits != null) {
+                if ((bits[doc >>> 6] & (1L << doc)) != 0) {
+                    score += weights[i];
+                }
+                continue;
+            }
             int p = TopDocs.advance(postings, pos[i], end[i], doc);
             pos[i] = p;
             if (p < end[i] && postings[p] == doc) {

@@ -19,7 +19,6 @@ public final class TopDocs {
      * @param filter decides which competitive documents may be returned
      */
     public static TopK weightedTerms(Snapshot snapshot, int[] terms, long[] weights, int k, DocFilter filter) {
-        TopK top = new TopK(snapshot, k);
         int n = 0;
         int[] order = new int[terms.length];
         for (int i = 0; i < terms.length; i++) {
@@ -31,19 +30,26 @@ public final class TopDocs {
                 order[n++] = i;
             }
         }
+        // Ascending weight (insertion sort: a query has few terms).
+        for (int i = 1; i < n; i++) {
+            int moving = order[i];
+            int j = i - 1;
+            while (j >= 0 && weights[order[j]] > weights[moving]) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = moving;
+        }
         long[] w = new long[n];
         int[] t = new int[n];
-        Integer[] boxed = new Integer[n];
         for (int i = 0; i < n; i++) {
-            boxed[i] = order[i];
+            w[i] = weights[order[i]];
+            t[i] = terms[order[i]];
         }
-        Arrays.sort(boxed, (a, b) -> Long.compare(weights[a], weights[b]));
-        for (int i = 0; i < n; i++) {
-            w[i] = weights[boxed[i]];
-            t[i] = terms[boxed[i]];
-        }
+        QueryWeights forward = new QueryWeights(t, w);
+        TopK top = new TopK(snapshot, k);
         maxScore(snapshot, t, w, top, filter);
-        scanDelta(snapshot, t, w, top, filter);
+        scanDelta(snapshot, forward, top, filter);
         return top;
     }
 
@@ -52,29 +58,23 @@ public final class TopDocs {
         int n = terms.length;
         int[] start = new int[n];
         int[] end = new int[n];
+        long @Nullable [][] bits = new long[n][];
         for (int i = 0; i < n; i++) {
             boolean inMain = terms[i] < main.vocabulary();
             start[i] = inMain ? main.termStart[terms[i]] : 0;
             end[i] = inMain ? main.termStart[terms[i] + 1] : 0;
+            bits[i] = inMain ? main.bits[terms[i]] : null;
         }
-        new MaxScore(snapshot, weights, start, end, top, filter).run();
+        new MaxScore(snapshot, weights, start, end, bits, top, filter).run();
     }
 
-    private static void scanDelta(Snapshot snapshot, int[] terms, long[] weights, TopK top, DocFilter filter) {
+    private static void scanDelta(Snapshot snapshot, QueryWeights forward, TopK top, DocFilter filter) {
         int mainSize = snapshot.main.size();
         for (int i = 0; i < snapshot.deltaSize; i++) {
             int doc = mainSize + i;
-            if (!snapshot.isLive(doc)) {
-                continue;
-            }
             int[] docTerms = snapshot.deltaTerms[i];
-            long score = 0;
-            for (int q = 0; q < terms.length; q++) {
-                if (Arrays.binarySearch(docTerms, terms[q]) >= 0) {
-                    score += weights[q];
-                }
-            }
-            if (score > 0 && top.competitive(score, doc) && filter.accept(doc, score)) {
+            long score = forward.score(docTerms, 0, docTerms.length);
+            if (score > 0 && snapshot.isLive(doc) && top.competitive(score, doc) && filter.accept(doc, score)) {
                 top.offer(score, doc);
             }
         }
