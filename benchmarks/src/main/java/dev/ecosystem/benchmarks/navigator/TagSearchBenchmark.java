@@ -5,6 +5,8 @@ import dev.ecosystem.navigator.internal.Snapshot;
 import dev.ecosystem.navigator.internal.TopDocs;
 import dev.ecosystem.navigator.internal.TopK;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
@@ -33,7 +35,9 @@ import org.openjdk.jmh.runner.IterationType;
  * <p>Each invocation runs every one of the {@code queries} queries once, in the same fixed order on both sides, so
  * both cover exactly the same query mix however slow each is; the JMH score is the time of one such pass. Every
  * query's own latency during the measurement iterations goes into an HdrHistogram, whose p50, p90, p99 and maximum
- * are printed at the end of the fork ({@code navigator-search ecosystem: ...} and {@code ... lucene: ...}). Run:
+ * are printed at the end of the fork ({@code navigator-search ecosystem wall: ...} and {@code ... lucene wall: ...}),
+ * and so are those of the thread's CPU time per query ({@code ... thread-cpu: ...}), which time spent waiting for a
+ * core on a loaded machine does not inflate. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar TagSearchBenchmark -f 1 -wi 1 -i 3 -w 1s -r 1s}.
  */
 @State(Scope.Benchmark)
@@ -53,6 +57,8 @@ public class TagSearchBenchmark {
     private IndexSearcher searcher;
     private Query[] luceneQueries;
     private final Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Histogram cpuTimes = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private boolean measuring;
 
     /** Builds both indexes and checks they agree on every query. */
@@ -79,21 +85,27 @@ public class TagSearchBenchmark {
     @TearDown(Level.Trial)
     public void tearDown(BenchmarkParams params) {
         String label = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf(Locale.ROOT, "%nnavigator-search %s: %d queries, p50 %.1f us, p90 %.1f us, p99 %.1f us,"
-                + " max %.1f us, mean %.1f us%n", label, latencies.getTotalCount(),
-                latencies.getValueAtPercentile(50) / 1e3, latencies.getValueAtPercentile(90) / 1e3,
-                latencies.getValueAtPercentile(99) / 1e3, latencies.getMaxValue() / 1e3, latencies.getMean() / 1e3);
+        print(label + " wall", latencies);
+        print(label + " thread-cpu", cpuTimes);
         lucene.close();
+    }
+
+    private static void print(String label, Histogram histogram) {
+        System.out.printf(Locale.ROOT, "%nnavigator-search %s: %d queries, p50 %.1f us, p90 %.1f us, p99 %.1f us,"
+                + " max %.1f us, mean %.1f us%n", label, histogram.getTotalCount(),
+                histogram.getValueAtPercentile(50) / 1e3, histogram.getValueAtPercentile(90) / 1e3,
+                histogram.getValueAtPercentile(99) / 1e3, histogram.getMaxValue() / 1e3, histogram.getMean() / 1e3);
     }
 
     /** Ours: MaxScore over the tag index, every query once. */
     @Benchmark
     public void ecosystem(Blackhole blackhole) {
         for (int q = 0; q < queries; q++) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             TopK top = TopDocs.weightedTerms(snapshot, data.queryTags[q], data.queryWeights[q], TopTen.K,
                     DocFilter.ALL);
-            record(start);
+            record(start, cpu);
             blackhole.consume(top);
         }
     }
@@ -102,17 +114,20 @@ public class TagSearchBenchmark {
     @Benchmark
     public void lucene(Blackhole blackhole) throws IOException {
         for (int q = 0; q < queries; q++) {
+            long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             org.apache.lucene.search.TopDocs top = searcher.search(luceneQueries[q], TopTen.K);
-            record(start);
+            record(start, cpu);
             blackhole.consume(top);
         }
     }
 
-    private void record(long start) {
+    private void record(long start, long cpuStart) {
         long elapsed = System.nanoTime() - start;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         if (measuring) {
             latencies.recordValue(Math.min(elapsed, latencies.getHighestTrackableValue()));
+            cpuTimes.recordValue(Math.max(0, Math.min(cpu, cpuTimes.getHighestTrackableValue())));
         }
     }
 }

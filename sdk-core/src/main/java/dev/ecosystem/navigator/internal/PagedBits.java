@@ -19,6 +19,27 @@ final class PagedBits {
         this.pages = pages;
     }
 
+    /** A set of the first {@code count} of {@code bits} with room for {@code capacity} bits. */
+    static PagedBits of(int capacity, int[] bits, int count) {
+        long[][] pages = new long[(capacity >>> PAGE_SHIFT) + 1][];
+        for (int i = 0; i < count; i++) {
+            int bit = bits[i];
+            long[] page = pages[bit >>> PAGE_SHIFT];
+            if (page == null) {
+                page = new long[WORDS_PER_PAGE];
+                pages[bit >>> PAGE_SHIFT] = page;
+            }
+            page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] |= 1L << bit;
+        }
+        return new PagedBits(pages);
+    }
+
+    /** This set with room for at least {@code capacity} bits. */
+    PagedBits grow(int capacity) {
+        int needed = (capacity >>> PAGE_SHIFT) + 1;
+        return needed <= pages.length ? this : new PagedBits(java.util.Arrays.copyOf(pages, needed));
+    }
+
     boolean get(int bit) {
         long[] page = pages[bit >>> PAGE_SHIFT];
         return page != null && (page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] & (1L << bit)) != 0;

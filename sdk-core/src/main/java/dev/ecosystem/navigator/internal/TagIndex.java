@@ -4,20 +4,30 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An incrementally updated index of documents (a string key and a set of int terms each). Readers take an immutable
  * {@link #snapshot()} and never block; writers are serialized. A put or remove tombstones the old version and
- * appends the new one to a small delta, in microseconds; when the delta is full, the live documents are compacted
- * into a new main segment in key order.
+ * appends the new one to a small delta, in microseconds; when the delta is full, a background thread merges the live
+ * documents into a new main segment in key order and swaps it in atomically, while writes go on into the delta.
  */
 public final class TagIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(TagIndex.class);
     private static final int MIN_DELTA = 1024;
     private static final int MAX_DELTA = 8192;
 
     private final TermDictionary dictionary;
     private volatile Snapshot snapshot;
+    // The snapshot a background merge is building a segment from, and the keys written since it was taken.
+    private @Nullable Snapshot merging;
+    private final List<String> writtenSinceMerge = new ArrayList<>();
+    private Executor merges = TagIndex::startThread;
 
     /** An empty index over {@code dictionary}. */
     public TagIndex(TermDictionary dictionary) {
@@ -75,26 +85,34 @@ public final class TagIndex {
         return snapshot;
     }
 
-    /** Adds the document or replaces the one with the same key. */
+    /**
+     * Adds the document or replaces the one with the same key. Never waits for a merge: when the delta is full, its
+     * merge into a new main segment starts on a background thread, and the delta grows meanwhile.
+     */
     public synchronized void put(String key, int[] terms) {
         int[] sorted = Arrays.stream(terms).sorted().distinct().toArray();
         Snapshot current = snapshot;
         int old = current.doc(key);
         PagedBits deleted = old >= 0 ? current.deleted.with(old) : current.deleted;
-        int live = current.live - (old >= 0 ? 1 : 0);
-        if (current.deltaSize == current.deltaKeys.length) {
-            current = compact(new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
-                    current.deltaSize, deleted, live, current.vocabulary));
-            deleted = current.deleted;
-            live = current.live;
-        }
+        String[] deltaKeys = current.deltaKeys;
+        int[][] deltaTerms = current.deltaTerms;
         int slot = current.deltaSize;
-        current.deltaKeys[slot] = key;
-        current.deltaTerms[slot] = sorted;
+        if (slot == deltaKeys.length) {
+            // Older snapshots keep the old arrays, which are never written again.
+            deltaKeys = Arrays.copyOf(deltaKeys, deltaKeys.length * 2);
+            deltaTerms = Arrays.copyOf(deltaTerms, deltaKeys.length);
+            deleted = deleted.grow(current.main.size() + deltaKeys.length);
+        }
+        deltaKeys[slot] = key;
+        deltaTerms[slot] = sorted;
         current.deltaSlots.put(key, slot);
+        if (merging != null) {
+            writtenSinceMerge.add(key);
+        }
         // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
-        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots, slot + 1,
-                deleted, live + 1, dictionary.size());
+        snapshot = new Snapshot(current.main, deltaKeys, deltaTerms, current.deltaSlots, slot + 1, deleted,
+                current.live - (old >= 0 ? 1 : 0) + 1, dictionary.size());
+        mergeIfFull();
     }
 
     /** Removes the document with this key; returns whether there was one. */
@@ -104,17 +122,99 @@ public final class TagIndex {
         if (old < 0) {
             return false;
         }
+        if (merging != null) {
+            writtenSinceMerge.add(key);
+        }
         snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
                 current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
         return true;
     }
 
-    /** Merges the delta into a new main segment and drops deleted documents. */
+    /** Merges the delta into a new main segment and drops deleted documents, on the calling thread. */
     public synchronized void compact() {
-        snapshot = compact(snapshot);
+        snapshot = fresh(merge(snapshot), dictionary.size());
+        // A background merge still running is of an older main segment: its result is dropped.
+        merging = null;
+        writtenSinceMerge.clear();
     }
 
-    private Snapshot compact(Snapshot current) {
+    private void mergeIfFull() {
+        Snapshot current = snapshot;
+        if (merging != null || current.deltaSize < mergeAt(current.main.size())) {
+            return;
+        }
+        merging = current;
+        writtenSinceMerge.clear();
+        merges.execute(() -> mergeInBackground(current));
+    }
+
+    /** Runs merges with {@code executor} from now on instead of a new daemon thread each (for tests). */
+    synchronized void mergeWith(Executor executor) {
+        merges = executor;
+    }
+
+    private static void startThread(Runnable merge) {
+        Thread thread = new Thread(merge, "navigator-index-merge");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void mergeInBackground(Snapshot from) {
+        try {
+            Segment merged = merge(from);
+            install(from, merged);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            synchronized (this) {
+                if (merging == from) {
+                    merging = null;
+                }
+            }
+            LOG.warn("Navigator index merge of {} documents failed; the delta keeps growing until the next try",
+                    from.live, e);
+        }
+    }
+
+    /**
+     * Swaps in the merge of {@code from}: the documents written since go on in a new delta, and their older versions
+     * in the merged segment are deleted, so the new snapshot holds exactly the documents of the current one.
+     */
+    private synchronized void install(Snapshot from, Segment merged) {
+        Snapshot current = snapshot;
+        if (merging != from || current.main != from.main) {
+            return; // compacted on the caller's thread meanwhile
+        }
+        merging = null;
+        int oldMain = current.main.size();
+        int carried = current.deltaSize - from.deltaSize;
+        int capacity = Math.max(deltaCapacity(merged.size()), Integer.highestOneBit(Math.max(1, carried)) * 2);
+        String[] keys = new String[capacity];
+        int[][] terms = new int[capacity][];
+        Map<String, Integer> slots = new ConcurrentHashMap<>();
+        int[] gone = new int[carried + writtenSinceMerge.size()];
+        int goneCount = 0;
+        for (int i = 0; i < carried; i++) {
+            int doc = oldMain + from.deltaSize + i;
+            keys[i] = current.deltaKeys[from.deltaSize + i];
+            terms[i] = current.deltaTerms[from.deltaSize + i];
+            slots.put(keys[i], i);
+            if (!current.isLive(doc)) {
+                gone[goneCount++] = merged.size() + i;
+            }
+        }
+        for (String key : writtenSinceMerge) {
+            int found = Arrays.binarySearch(merged.keys, key);
+            if (found >= 0) {
+                gone[goneCount++] = found;
+            }
+        }
+        writtenSinceMerge.clear();
+        snapshot = new Snapshot(merged, keys, terms, slots, carried,
+                PagedBits.of(merged.size() + capacity, gone, goneCount), current.live, dictionary.size());
+        mergeIfFull();
+    }
+
+    /** The live documents of {@code current} as one segment in key order. */
+    private Segment merge(Snapshot current) {
         List<Integer> delta = new ArrayList<>();
         int mainSize = current.main.size();
         for (int i = 0; i < current.deltaSize; i++) {
@@ -166,11 +266,20 @@ public final class TagIndex {
             }
         }
         starts[next] = written;
-        return fresh(Segment.build(keys, starts, terms, dictionary.size()), dictionary.size());
+        return Segment.build(keys, starts, terms, dictionary.size());
+    }
+
+    private static int deltaCapacity(int mainSize) {
+        return Math.max(MIN_DELTA, Math.min(MAX_DELTA, mainSize / 128));
+    }
+
+    /** How many delta documents start a merge: the delta is scanned in full by every query, so it stays small. */
+    private static int mergeAt(int mainSize) {
+        return deltaCapacity(mainSize);
     }
 
     private Snapshot fresh(Segment main, int vocabulary) {
-        int capacity = Math.max(MIN_DELTA, Math.min(MAX_DELTA, main.size() / 128));
+        int capacity = deltaCapacity(main.size());
         return new Snapshot(main, new String[capacity], new int[capacity][], new ConcurrentHashMap<>(), 0,
                 new PagedBits(main.size() + capacity), main.size(), vocabulary);
     }
