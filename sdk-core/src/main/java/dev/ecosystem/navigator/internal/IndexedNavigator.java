@@ -1,5 +1,6 @@
 package dev.ecosystem.navigator.internal;
 
+import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,39 +56,60 @@ public final class IndexedNavigator implements Navigator {
         ProfileQuery query = compile(profile, snapshot, self);
         int selfDoc = snapshot.doc(searcher.value());
         int[] partners = profile.includeExistingPartners() ? new int[0] : partnerDocs(snapshot);
+        int[] blockedBySearcher = blockedDocs(snapshot);
         boolean weightedTerms = query.isWeightedTermsOnly();
-        DocFilter filter = (doc, units) -> doc != selfDoc
-                && (after == null || units < after.units
-                        || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
-                && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
-                && (!weightedTerms || !query.hasExcluded(doc));
         int wanted = page.size() + 1; // one more tells whether another page follows
-        TopK top;
-        if (weightedTerms) {
-            top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted, filter);
-        } else {
-            int[] required = query.requiredTerms();
-            top = TopDocs.exhaustive(snapshot, query, query.minScore(), wanted, filter,
-                    required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
-        }
-        int[] docs = new int[top.size()];
-        long[] units = new long[top.size()];
-        int found = top.drain(docs, units);
-        int shown = Math.min(found, page.size());
-        List<PartnerMatch> matches = new ArrayList<>(shown);
-        context.store().useTransaction(tx -> {
-            for (int i = 0; i < shown; i++) {
-                Company company = tx.companies().get(CompanyId.of(snapshot.key(docs[i])));
-                // Unlisted or removed since the snapshot was taken: never shown.
-                if (company != null && company.listed()) {
-                    matches.add(match(query, company, docs[i]));
-                }
+        // Companies that block the searcher are only known by asking about each; the ones found among the results
+        // are left out and the search is run again, which ends since each round leaves out one more.
+        int[] blockingSearcher = new int[0];
+        while (true) {
+            int[] blocking = blockingSearcher;
+            DocFilter filter = (doc, units) -> doc != selfDoc
+                    && (after == null || units < after.units
+                            || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
+                    && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
+                    && (blockedBySearcher.length == 0 || Arrays.binarySearch(blockedBySearcher, doc) < 0)
+                    && (blocking.length == 0 || Arrays.binarySearch(blocking, doc) < 0)
+                    && (!weightedTerms || !query.hasExcluded(doc));
+            TopK top;
+            if (weightedTerms) {
+                top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted,
+                        filter);
+            } else {
+                int[] required = query.requiredTerms();
+                top = TopDocs.exhaustive(snapshot, query, query.minScore(), wanted, filter,
+                        required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
             }
-        });
-        String next = found > page.size()
-                ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
-        LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
-        return new Page<>(matches, next);
+            int[] docs = new int[top.size()];
+            long[] units = new long[top.size()];
+            int found = top.drain(docs, units);
+            int shown = Math.min(found, page.size());
+            List<PartnerMatch> matches = new ArrayList<>(shown);
+            List<Integer> newlyBlocking = new ArrayList<>();
+            context.store().useTransaction(tx -> {
+                for (int i = 0; i < found; i++) {
+                    CompanyId id = CompanyId.of(snapshot.key(docs[i]));
+                    if (tx.blocks().isBlocked(id, searcher)) {
+                        newlyBlocking.add(docs[i]);
+                        continue;
+                    }
+                    Company company = i < shown ? tx.companies().get(id) : null;
+                    // Unlisted or removed since the snapshot was taken: never shown.
+                    if (company != null && company.listed()) {
+                        matches.add(match(query, company, docs[i]));
+                    }
+                }
+            });
+            if (!newlyBlocking.isEmpty()) {
+                blockingSearcher = IntStream.concat(Arrays.stream(blocking),
+                        newlyBlocking.stream().mapToInt(Integer::intValue)).sorted().toArray();
+                continue;
+            }
+            String next = found > page.size()
+                    ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
+            LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
+            return new Page<>(matches, next);
+        }
     }
 
     @Override
@@ -103,6 +126,10 @@ public final class IndexedNavigator implements Navigator {
             Company candidate = doc < 0 ? null : tx.companies().get(company);
             if (candidate == null || !candidate.listed()) {
                 throw new NotFoundException("company " + company + " is not a listed company of the network");
+            }
+            if (tx.blocks().isBlocked(searcher, company) || tx.blocks().isBlocked(company, searcher)) {
+                throw new AccessDeniedException("company " + company + " is not shown to " + searcher
+                        + ": one of the two has blocked the other");
             }
             return match(compile(profile, snapshot, searcherProfile(tx)), candidate, doc);
         });
@@ -129,6 +156,20 @@ public final class IndexedNavigator implements Navigator {
             throw new NotFoundException("company " + searcher + " is not in the network anymore");
         }
         return self;
+    }
+
+    /** The documents of the companies the searcher blocks, ascending. */
+    private int[] blockedDocs(Snapshot snapshot) {
+        List<CompanyId> blocked = new ArrayList<>();
+        context.store().useTransaction(tx -> {
+            @Nullable String cursor = null;
+            do {
+                Page<CompanyId> page = tx.blocks().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+                blocked.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        });
+        return blocked.stream().mapToInt(id -> snapshot.doc(id.value())).filter(doc -> doc >= 0).sorted().toArray();
     }
 
     /** The documents of the searcher's current partners (partnerships not ended), ascending. */
