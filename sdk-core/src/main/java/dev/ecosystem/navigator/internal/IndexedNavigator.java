@@ -15,6 +15,8 @@ import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.navigator.Criterion;
 import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.Navigator;
+import dev.ecosystem.navigator.OverlapSignal;
+import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.navigator.PartnerMatch;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
@@ -34,12 +36,19 @@ public final class IndexedNavigator implements Navigator {
     private final SdkContext context;
     private final NavigatorIndex index;
     private final CompanyId searcher;
+    private final Overlaps overlaps;
 
-    /** The navigator of {@code searcher}. */
-    public IndexedNavigator(SdkContext context, NavigatorIndex index, CompanyId searcher) {
+    /**
+     * The navigator of {@code searcher}.
+     *
+     * @param overlaps the searcher's account mapping, for shared customer counts when the host supplies no
+     *     {@link dev.ecosystem.navigator.OverlapSignal}
+     */
+    public IndexedNavigator(SdkContext context, NavigatorIndex index, CompanyId searcher, Overlaps overlaps) {
         this.context = context;
         this.index = index;
         this.searcher = searcher;
+        this.overlaps = overlaps;
     }
 
     /** The last match of a page: where the next page starts. */
@@ -136,13 +145,20 @@ public final class IndexedNavigator implements Navigator {
     }
 
     private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Company self) {
-        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0
-                ? index.overlap().sharedCustomers(searcher) : Map.of();
+        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers() : Map.of();
         if (shared == null) {
             throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
         }
         return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, self, profile,
                 shared);
+    }
+
+    private Map<CompanyId, Integer> sharedCustomers() {
+        OverlapSignal signal = index.overlap();
+        if (signal != null) {
+            return signal.sharedCustomers(searcher);
+        }
+        return AccountMappingOverlap.sharedCustomers(overlaps, currentPartners());
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
@@ -174,6 +190,15 @@ public final class IndexedNavigator implements Navigator {
 
     /** The documents of the searcher's current partners (partnerships not ended), ascending. */
     private int[] partnerDocs(Snapshot snapshot) {
+        return currentPartners().stream()
+                .mapToInt(partner -> snapshot.doc(partner.value()))
+                .filter(doc -> doc >= 0)
+                .sorted()
+                .toArray();
+    }
+
+    /** The searcher's current partners: partnerships not ended. */
+    private List<CompanyId> currentPartners() {
         List<Partnership> partnerships = new ArrayList<>();
         context.store().useTransaction(tx -> {
             @Nullable String cursor = null;
@@ -186,10 +211,8 @@ public final class IndexedNavigator implements Navigator {
         });
         return partnerships.stream()
                 .filter(partnership -> partnership.status() != PartnershipStatus.ENDED)
-                .mapToInt(partnership -> snapshot.doc(partnership.partner().value()))
-                .filter(doc -> doc >= 0)
-                .sorted()
-                .toArray();
+                .map(Partnership::partner)
+                .toList();
     }
 
     private static @Nullable After decode(@Nullable String cursor) {
