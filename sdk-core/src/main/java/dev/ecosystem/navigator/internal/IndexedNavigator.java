@@ -86,7 +86,7 @@ public final class IndexedNavigator implements Navigator {
                         filter);
             } else {
                 int[] required = query.requiredTerms();
-                top = TopDocs.exhaustive(snapshot, query, query.minScore(), wanted, filter,
+                top = TopDocs.bounded(snapshot, query, wanted, filter,
                         required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
             }
             int[] docs = new int[top.size()];

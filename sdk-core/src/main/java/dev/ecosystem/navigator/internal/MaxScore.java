@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MaxScore {
     private static final int EXACT_SPLIT_TERMS = 12;
-    private static final int WINDOW = 4096;
+    static final int WINDOW = 4096;
 
     private final Snapshot snapshot;
     private final int[] postings;

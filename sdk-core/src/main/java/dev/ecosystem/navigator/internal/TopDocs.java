@@ -81,6 +81,67 @@ public final class TopDocs {
     }
 
     /**
+     * The best documents for a compiled profile: the same as {@link #exhaustive} with the query as scorer, but on the
+     * main segment only documents whose term bounds can still beat the k-th score are scored (see
+     * {@link BoundedSearch}). With required terms ({@code mainCandidates}) or when every document is a candidate
+     * (no criterion counts), it scores the candidates exhaustively.
+     */
+    public static TopK bounded(Snapshot snapshot, ProfileQuery query, int k, DocFilter filter,
+            int @Nullable [] mainCandidates) {
+        long minScore = query.minScore();
+        if (mainCandidates != null || minScore < 1) {
+            return exhaustive(snapshot, query, minScore, k, filter, mainCandidates);
+        }
+        ProfileQuery.Bounds bounds = query.bounds();
+        Segment main = snapshot.main;
+        int terms = bounds.terms().length;
+        int n = terms + (bounds.overlapDocs().length > 0 ? 1 : 0);
+        int[] order = new int[n];
+        long[] points = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            points[i] = i < terms ? bounds.points()[i] : bounds.overlapPoints();
+        }
+        // Ascending bound (insertion sort: a profile has few terms).
+        for (int i = 1; i < n; i++) {
+            int moving = order[i];
+            int j = i - 1;
+            while (j >= 0 && points[order[j]] > points[moving]) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = moving;
+        }
+        int[][] lists = new int[n][];
+        int[] from = new int[n];
+        int[] end = new int[n];
+        long[] sorted = new long[n];
+        for (int i = 0; i < n; i++) {
+            int list = order[i];
+            sorted[i] = points[list];
+            if (list < terms) {
+                int term = bounds.terms()[list];
+                boolean inMain = term < main.vocabulary();
+                lists[i] = main.postings;
+                from[i] = inMain ? main.termStart[term] : 0;
+                end[i] = inMain ? main.termStart[term + 1] : 0;
+            } else {
+                lists[i] = bounds.overlapDocs();
+                from[i] = 0;
+                // Only main-segment documents; delta documents are scored below anyway.
+                int mainDocs = Arrays.binarySearch(bounds.overlapDocs(), main.size());
+                end[i] = mainDocs >= 0 ? mainDocs : -mainDocs - 1;
+            }
+        }
+        TopK top = new TopK(snapshot, k);
+        new BoundedSearch(snapshot, query, minScore, top, filter, lists, from, end, sorted).run();
+        for (int doc = main.size(), max = snapshot.maxDoc(); doc < max; doc++) {
+            collect(snapshot, query, minScore, top, filter, doc);
+        }
+        return top;
+    }
+
+    /**
      * The best documents by {@code scorer}, which sees every live document (or, when {@code mainCandidates} is not
      * null, only those of the main segment, plus every delta document). Documents scoring below {@code minScore}
      * are not returned.
