@@ -19,17 +19,17 @@ final class PagedBits {
         this.pages = pages;
     }
 
-    /** A set of the first {@code count} of {@code bits} with room for {@code capacity} bits. */
-    static PagedBits of(int capacity, int[] bits, int count) {
+    /** A copy of the bits set in {@code words} with room for {@code capacity} bits. */
+    static PagedBits of(int capacity, long[] words) {
         long[][] pages = new long[(capacity >>> PAGE_SHIFT) + 1][];
-        for (int i = 0; i < count; i++) {
-            int bit = bits[i];
-            long[] page = pages[bit >>> PAGE_SHIFT];
-            if (page == null) {
-                page = new long[WORDS_PER_PAGE];
-                pages[bit >>> PAGE_SHIFT] = page;
+        for (int word = 0; word < words.length; word++) {
+            if (words[word] != 0) {
+                int page = word / WORDS_PER_PAGE;
+                if (pages[page] == null) {
+                    pages[page] = new long[WORDS_PER_PAGE];
+                }
+                pages[page][word % WORDS_PER_PAGE] = words[word];
             }
-            page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] |= 1L << bit;
         }
         return new PagedBits(pages);
     }

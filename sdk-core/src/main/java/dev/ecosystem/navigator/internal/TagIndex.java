@@ -21,12 +21,17 @@ public final class TagIndex {
     private static final Logger LOG = LoggerFactory.getLogger(TagIndex.class);
     private static final int MIN_DELTA = 1024;
     private static final int MAX_DELTA = 8192;
+    private static final int REPLAY_UNDER_LOCK = 256;
 
     private final TermDictionary dictionary;
     private volatile Snapshot snapshot;
     // The snapshot a background merge is building a segment from, and the keys written since it was taken.
     private @Nullable Snapshot merging;
-    private final List<String> writtenSinceMerge = new ArrayList<>();
+    // Every put (with its delta slot) and remove since then, in order; entries below logSize never change, and a
+    // full array is replaced by a longer copy, so a merge can read a prefix without the lock.
+    private String[] logKeys = new String[0];
+    private int[] logSlots = new int[0];
+    private int logSize;
     private Executor merges = TagIndex::startThread;
 
     /** An empty index over {@code dictionary}. */
@@ -107,7 +112,7 @@ public final class TagIndex {
         deltaTerms[slot] = sorted;
         current.deltaSlots.put(key, slot);
         if (merging != null) {
-            writtenSinceMerge.add(key);
+            log(key, slot);
         }
         // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
         snapshot = new Snapshot(current.main, deltaKeys, deltaTerms, current.deltaSlots, slot + 1, deleted,
@@ -123,7 +128,7 @@ public final class TagIndex {
             return false;
         }
         if (merging != null) {
-            writtenSinceMerge.add(key);
+            log(key, -1);
         }
         snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
                 current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
@@ -135,7 +140,22 @@ public final class TagIndex {
         snapshot = fresh(merge(snapshot), dictionary.size());
         // A background merge still running is of an older main segment: its result is dropped.
         merging = null;
-        writtenSinceMerge.clear();
+        clearLog();
+    }
+
+    private void log(String key, int slot) {
+        if (logSize == logKeys.length) {
+            logKeys = Arrays.copyOf(logKeys, Math.max(1024, logSize * 2));
+            logSlots = Arrays.copyOf(logSlots, logKeys.length);
+        }
+        logKeys[logSize] = key;
+        logSlots[logSize++] = slot;
+    }
+
+    private void clearLog() {
+        logKeys = new String[0];
+        logSlots = new int[0];
+        logSize = 0;
     }
 
     private void mergeIfFull() {
@@ -144,7 +164,7 @@ public final class TagIndex {
             return;
         }
         merging = current;
-        writtenSinceMerge.clear();
+        clearLog();
         merges.execute(() -> mergeInBackground(current));
     }
 
@@ -162,11 +182,12 @@ public final class TagIndex {
     private void mergeInBackground(Snapshot from) {
         try {
             Segment merged = merge(from);
-            install(from, merged);
+            install(from, new Replay(merged));
         } catch (RuntimeException | OutOfMemoryError e) {
             synchronized (this) {
                 if (merging == from) {
                     merging = null;
+                    clearLog();
                 }
             }
             LOG.warn("Navigator index merge of {} documents failed; the delta keeps growing until the next try",
@@ -175,42 +196,91 @@ public final class TagIndex {
     }
 
     /**
-     * Swaps in the merge of {@code from}: the documents written since go on in a new delta, and their older versions
-     * in the merged segment are deleted, so the new snapshot holds exactly the documents of the current one.
+     * Swaps in the merge of {@code from}. The writes made since {@code from} are replayed onto the merged segment: in
+     * rounds without the lock while many are left, then the last few under it, so the writer waits microseconds at
+     * most and the new snapshot holds exactly the documents of the current one.
      */
-    private synchronized void install(Snapshot from, Segment merged) {
-        Snapshot current = snapshot;
-        if (merging != from || current.main != from.main) {
-            return; // compacted on the caller's thread meanwhile
+    private void install(Snapshot from, Replay replay) {
+        int done = 0;
+        while (true) {
+            String[] keys;
+            int[] slots;
+            int upTo;
+            Snapshot latest;
+            synchronized (this) {
+                latest = snapshot;
+                if (merging != from || latest.main != from.main) {
+                    return; // compacted on the caller's thread meanwhile
+                }
+                keys = logKeys;
+                slots = logSlots;
+                upTo = logSize;
+                if (upTo - done <= REPLAY_UNDER_LOCK) {
+                    replay.apply(keys, slots, done, upTo, latest);
+                    snapshot = replay.snapshot(latest.live, dictionary.size());
+                    merging = null;
+                    clearLog();
+                    mergeIfFull();
+                    return;
+                }
+            }
+            replay.apply(keys, slots, done, upTo, latest);
+            done = upTo;
         }
-        merging = null;
-        int oldMain = current.main.size();
-        int carried = current.deltaSize - from.deltaSize;
-        int capacity = Math.max(deltaCapacity(merged.size()), Integer.highestOneBit(Math.max(1, carried)) * 2);
-        String[] keys = new String[capacity];
-        int[][] terms = new int[capacity][];
-        Map<String, Integer> slots = new ConcurrentHashMap<>();
-        int[] gone = new int[carried + writtenSinceMerge.size()];
-        int goneCount = 0;
-        for (int i = 0; i < carried; i++) {
-            int doc = oldMain + from.deltaSize + i;
-            keys[i] = current.deltaKeys[from.deltaSize + i];
-            terms[i] = current.deltaTerms[from.deltaSize + i];
-            slots.put(keys[i], i);
-            if (!current.isLive(doc)) {
-                gone[goneCount++] = merged.size() + i;
+    }
+
+    /** The new snapshot being built on a merged segment: the writes made since the merge began, replayed. */
+    private static final class Replay {
+        private final Segment merged;
+        private String[] keys;
+        private int[][] terms;
+        private final Map<String, Integer> slots = new ConcurrentHashMap<>();
+        private long[] gone;
+        private int size;
+
+        Replay(Segment merged) {
+            this.merged = merged;
+            int capacity = deltaCapacity(merged.size());
+            keys = new String[capacity];
+            terms = new int[capacity][];
+            gone = new long[(merged.size() + capacity) / Long.SIZE + 1];
+        }
+
+        /** Replays log entries {@code from..to}: a slot of {@code latest}'s delta for a put, -1 for a remove. */
+        void apply(String[] logKeys, int[] logSlots, int from, int to, Snapshot latest) {
+            for (int i = from; i < to; i++) {
+                String key = logKeys[i];
+                Integer previous = slots.get(key);
+                if (previous != null) {
+                    delete(merged.size() + previous);
+                } else {
+                    int found = Arrays.binarySearch(merged.keys, key);
+                    if (found >= 0) {
+                        delete(found);
+                    }
+                }
+                int slot = logSlots[i];
+                if (slot >= 0) {
+                    if (size == keys.length) {
+                        keys = Arrays.copyOf(keys, size * 2);
+                        terms = Arrays.copyOf(terms, size * 2);
+                        gone = Arrays.copyOf(gone, (merged.size() + keys.length) / Long.SIZE + 1);
+                    }
+                    keys[size] = key;
+                    terms[size] = latest.deltaTerms[slot];
+                    slots.put(key, size++);
+                }
             }
         }
-        for (String key : writtenSinceMerge) {
-            int found = Arrays.binarySearch(merged.keys, key);
-            if (found >= 0) {
-                gone[goneCount++] = found;
-            }
+
+        private void delete(int doc) {
+            gone[doc >>> 6] |= 1L << doc;
         }
-        writtenSinceMerge.clear();
-        snapshot = new Snapshot(merged, keys, terms, slots, carried,
-                PagedBits.of(merged.size() + capacity, gone, goneCount), current.live, dictionary.size());
-        mergeIfFull();
+
+        Snapshot snapshot(int live, int vocabulary) {
+            return new Snapshot(merged, keys, terms, slots, size, PagedBits.of(merged.size() + keys.length, gone),
+                    live, vocabulary);
+        }
     }
 
     /** The live documents of {@code current} as one segment in key order. */
