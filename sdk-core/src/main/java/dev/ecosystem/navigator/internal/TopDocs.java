@@ -12,7 +12,8 @@ public final class TopDocs {
      * The best documents for a sum of term weights: each document scores the sum of the weights of the query terms it
      * has; documents with none are not returned. Uses MaxScore on the main segment: terms are taken in ascending
      * weight, and once the k-th best score reaches the sum of the lightest terms' weights, those terms stop producing
-     * candidates and only complete the scores of candidates from the heavier ones, skipping ahead in their postings.
+     * candidates and only complete the scores of candidates from the heavier ones, testing one bit for a frequent term
+     * or skipping ahead in the postings of a rarer one. Delta documents are scored from their own term lists.
      *
      * @param terms query term ids, at most 64 (unknown ids, -1, are ignored)
      * @param weights their weights, each above 0
