@@ -121,7 +121,7 @@ public final class EcosystemClient {
         private OverlapSettings overlapSettings = OverlapSettings.defaults();
         private TagTaxonomy taxonomy = TagTaxonomy.none();
         private CategoryRelations categoryRelations = CategoryRelations.none();
-        private OverlapSignal overlapSignal = OverlapSignal.none();
+        private @Nullable OverlapSignal overlapSignal;
 
         private Builder() {
         }
@@ -180,7 +180,11 @@ public final class EcosystemClient {
             return this;
         }
 
-        /** Shared customer counts per searcher, for the overlap criterion. Default: {@link OverlapSignal#none()}. */
+        /**
+         * Shared customer counts per searcher, for the overlap criterion. Default: account mapping's, that is the
+         * customers-by-customers count with each current partner wherever the partner's sharing policy shows it
+         * ({@code scope.overlaps().matrix(partner)}); {@link OverlapSignal#none()} turns the criterion off.
+         */
         public Builder overlapSignal(OverlapSignal signal) {
             this.overlapSignal = Checks.required(signal, "overlapSignal");
             return this;

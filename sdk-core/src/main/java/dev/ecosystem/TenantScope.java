@@ -32,9 +32,9 @@ public final class TenantScope {
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
         this.partnerships = new ScopedPartnerships(context, company);
-        this.navigator = new IndexedNavigator(context, context.navigator(), company);
         this.intros = new ScopedIntroductions(introEngine, company);
         this.overlaps = new SnapshotOverlaps(context, company);
+        this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
     /** The acting company. */

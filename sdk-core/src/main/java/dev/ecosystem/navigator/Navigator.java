@@ -18,7 +18,9 @@ import dev.ecosystem.model.PageRequest;
  * }</pre>
  *
  * <p>Candidates are the listed companies other than the acting company and, unless the profile asks for them, its
- * existing partners (partnerships not {@code ENDED}). A candidate must have every required tag and none of the
+ * existing partners (partnerships not {@code ENDED}). Companies blocked from introductions are never candidates, in
+ * either direction: neither those the acting company blocks nor those that block it (the same rule as introductions,
+ * which are refused when either side blocked the other). A candidate must have every required tag and none of the
  * excluded ones, and a score above 0 (any score when the profile counts no criterion). Only the acting company's
  * own profile and partnerships are read; other tenants' contacts and partnerships are never shown.
  */
@@ -36,8 +38,9 @@ public interface Navigator {
      * Scores one listed company against the profile: the same score and explanation {@link #search} gives it, even
      * when the company would not be a candidate (an existing partner, a missing required tag...).
      *
-     * @throws dev.ecosystem.NotFoundException when the company is not a listed company of the network, or is the
-     *     acting company
+     * @throws dev.ecosystem.NotFoundException when the company is not a listed company of the network
+     * @throws dev.ecosystem.ValidationException when the company is the acting company
+     * @throws dev.ecosystem.AccessDeniedException when either company blocks the other
      */
     PartnerMatch evaluate(IdealPartnerProfile profile, CompanyId company);
 }

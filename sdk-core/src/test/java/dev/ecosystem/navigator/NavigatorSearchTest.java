@@ -5,6 +5,7 @@ import static dev.ecosystem.navigator.NavigatorCriteriaTest.tagsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
@@ -95,6 +96,41 @@ class NavigatorSearchTest {
         assertThat(searchIds(ACME, tagsOnly().preferBusiness("crm", 1).includeExistingPartners(true).build()))
                 .containsExactly("globex", "initech", "umbrella");
         assertThat(searchIds(GLOBEX, CRM)).containsExactly("acme", "umbrella");
+    }
+
+    @Test
+    void search_andEvaluate_leaveOutCompaniesBlockedInEitherDirection() {
+        register("initech", "crm");
+        register("umbrella", "crm");
+        register("hooli", "crm");
+        client.as(ACME).intros().block(GLOBEX); // acme blocks globex
+        client.as(CompanyId.of("umbrella")).intros().block(ACME); // umbrella blocks acme
+
+        assertThat(searchIds(ACME, CRM)).containsExactly("hooli", "initech");
+        // The blocks say nothing about other searchers.
+        assertThat(searchIds(CompanyId.of("initech"), CRM)).containsExactly("acme", "globex", "hooli", "umbrella");
+        // Blocked in either direction: neither side finds the other.
+        assertThat(searchIds(GLOBEX, CRM)).doesNotContain("acme");
+        assertThat(searchIds(CompanyId.of("umbrella"), CRM)).doesNotContain("acme");
+        assertThatThrownBy(() -> client.as(ACME).navigator().evaluate(CRM, GLOBEX))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("globex").hasMessageContaining("blocked");
+        assertThatThrownBy(() -> client.as(ACME).navigator().evaluate(CRM, CompanyId.of("umbrella")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("umbrella");
+
+        client.as(CompanyId.of("umbrella")).intros().unblock(ACME);
+        assertThat(searchIds(ACME, CRM)).containsExactly("hooli", "initech", "umbrella");
+        assertThat(client.as(ACME).navigator().evaluate(CRM, CompanyId.of("umbrella")).score()).isPositive();
+    }
+
+    @Test
+    void search_fillsItsPages_whenManyResultsBlockTheSearcher() {
+        for (int i = 0; i < 12; i++) {
+            register("c" + (10 + i), "crm");
+            if (i % 2 == 0) {
+                client.as(CompanyId.of("c" + (10 + i))).intros().block(ACME);
+            }
+        }
+        assertThat(searchIds(ACME, CRM)).containsExactly("c11", "c13", "c15", "c17", "c19", "c21", "globex");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ecosystem.navigator.internal;
 
+import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
@@ -14,12 +15,15 @@ import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.navigator.Criterion;
 import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.Navigator;
+import dev.ecosystem.navigator.OverlapSignal;
+import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.navigator.PartnerMatch;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +36,19 @@ public final class IndexedNavigator implements Navigator {
     private final SdkContext context;
     private final NavigatorIndex index;
     private final CompanyId searcher;
+    private final Overlaps overlaps;
 
-    /** The navigator of {@code searcher}. */
-    public IndexedNavigator(SdkContext context, NavigatorIndex index, CompanyId searcher) {
+    /**
+     * The navigator of {@code searcher}.
+     *
+     * @param overlaps the searcher's account mapping, for shared customer counts when the host supplies no
+     *     {@link dev.ecosystem.navigator.OverlapSignal}
+     */
+    public IndexedNavigator(SdkContext context, NavigatorIndex index, CompanyId searcher, Overlaps overlaps) {
         this.context = context;
         this.index = index;
         this.searcher = searcher;
+        this.overlaps = overlaps;
     }
 
     /** The last match of a page: where the next page starts. */
@@ -54,39 +65,60 @@ public final class IndexedNavigator implements Navigator {
         ProfileQuery query = compile(profile, snapshot, self);
         int selfDoc = snapshot.doc(searcher.value());
         int[] partners = profile.includeExistingPartners() ? new int[0] : partnerDocs(snapshot);
+        int[] blockedBySearcher = blockedDocs(snapshot);
         boolean weightedTerms = query.isWeightedTermsOnly();
-        DocFilter filter = (doc, units) -> doc != selfDoc
-                && (after == null || units < after.units
-                        || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
-                && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
-                && (!weightedTerms || !query.hasExcluded(doc));
         int wanted = page.size() + 1; // one more tells whether another page follows
-        TopK top;
-        if (weightedTerms) {
-            top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted, filter);
-        } else {
-            int[] required = query.requiredTerms();
-            top = TopDocs.exhaustive(snapshot, query, query.minScore(), wanted, filter,
-                    required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
-        }
-        int[] docs = new int[top.size()];
-        long[] units = new long[top.size()];
-        int found = top.drain(docs, units);
-        int shown = Math.min(found, page.size());
-        List<PartnerMatch> matches = new ArrayList<>(shown);
-        context.store().useTransaction(tx -> {
-            for (int i = 0; i < shown; i++) {
-                Company company = tx.companies().get(CompanyId.of(snapshot.key(docs[i])));
-                // Unlisted or removed since the snapshot was taken: never shown.
-                if (company != null && company.listed()) {
-                    matches.add(match(query, company, docs[i]));
-                }
+        // Companies that block the searcher are only known by asking about each; the ones found among the results
+        // are left out and the search is run again, which ends since each round leaves out one more.
+        int[] blockingSearcher = new int[0];
+        while (true) {
+            int[] blocking = blockingSearcher;
+            DocFilter filter = (doc, units) -> doc != selfDoc
+                    && (after == null || units < after.units
+                            || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
+                    && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
+                    && (blockedBySearcher.length == 0 || Arrays.binarySearch(blockedBySearcher, doc) < 0)
+                    && (blocking.length == 0 || Arrays.binarySearch(blocking, doc) < 0)
+                    && (!weightedTerms || !query.hasExcluded(doc));
+            TopK top;
+            if (weightedTerms) {
+                top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted,
+                        filter);
+            } else {
+                int[] required = query.requiredTerms();
+                top = TopDocs.bounded(snapshot, query, wanted, filter,
+                        required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
             }
-        });
-        String next = found > page.size()
-                ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
-        LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
-        return new Page<>(matches, next);
+            int[] docs = new int[top.size()];
+            long[] units = new long[top.size()];
+            int found = top.drain(docs, units);
+            int shown = Math.min(found, page.size());
+            List<PartnerMatch> matches = new ArrayList<>(shown);
+            List<Integer> newlyBlocking = new ArrayList<>();
+            context.store().useTransaction(tx -> {
+                for (int i = 0; i < found; i++) {
+                    CompanyId id = CompanyId.of(snapshot.key(docs[i]));
+                    if (tx.blocks().isBlocked(id, searcher)) {
+                        newlyBlocking.add(docs[i]);
+                        continue;
+                    }
+                    Company company = i < shown ? tx.companies().get(id) : null;
+                    // Unlisted or removed since the snapshot was taken: never shown.
+                    if (company != null && company.listed()) {
+                        matches.add(match(query, company, docs[i]));
+                    }
+                }
+            });
+            if (!newlyBlocking.isEmpty()) {
+                blockingSearcher = IntStream.concat(Arrays.stream(blocking),
+                        newlyBlocking.stream().mapToInt(Integer::intValue)).sorted().toArray();
+                continue;
+            }
+            String next = found > page.size()
+                    ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
+            LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
+            return new Page<>(matches, next);
+        }
     }
 
     @Override
@@ -104,18 +136,29 @@ public final class IndexedNavigator implements Navigator {
             if (candidate == null || !candidate.listed()) {
                 throw new NotFoundException("company " + company + " is not a listed company of the network");
             }
+            if (tx.blocks().isBlocked(searcher, company) || tx.blocks().isBlocked(company, searcher)) {
+                throw new AccessDeniedException("company " + company + " is not shown to " + searcher
+                        + ": one of the two has blocked the other");
+            }
             return match(compile(profile, snapshot, searcherProfile(tx)), candidate, doc);
         });
     }
 
     private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Company self) {
-        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0
-                ? index.overlap().sharedCustomers(searcher) : Map.of();
+        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers() : Map.of();
         if (shared == null) {
             throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
         }
         return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, self, profile,
                 shared);
+    }
+
+    private Map<CompanyId, Integer> sharedCustomers() {
+        OverlapSignal signal = index.overlap();
+        if (signal != null) {
+            return signal.sharedCustomers(searcher);
+        }
+        return AccountMappingOverlap.sharedCustomers(overlaps, currentPartners());
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
@@ -131,8 +174,31 @@ public final class IndexedNavigator implements Navigator {
         return self;
     }
 
+    /** The documents of the companies the searcher blocks, ascending. */
+    private int[] blockedDocs(Snapshot snapshot) {
+        List<CompanyId> blocked = new ArrayList<>();
+        context.store().useTransaction(tx -> {
+            @Nullable String cursor = null;
+            do {
+                Page<CompanyId> page = tx.blocks().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+                blocked.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        });
+        return blocked.stream().mapToInt(id -> snapshot.doc(id.value())).filter(doc -> doc >= 0).sorted().toArray();
+    }
+
     /** The documents of the searcher's current partners (partnerships not ended), ascending. */
     private int[] partnerDocs(Snapshot snapshot) {
+        return currentPartners().stream()
+                .mapToInt(partner -> snapshot.doc(partner.value()))
+                .filter(doc -> doc >= 0)
+                .sorted()
+                .toArray();
+    }
+
+    /** The searcher's current partners: partnerships not ended. */
+    private List<CompanyId> currentPartners() {
         List<Partnership> partnerships = new ArrayList<>();
         context.store().useTransaction(tx -> {
             @Nullable String cursor = null;
@@ -145,10 +211,8 @@ public final class IndexedNavigator implements Navigator {
         });
         return partnerships.stream()
                 .filter(partnership -> partnership.status() != PartnershipStatus.ENDED)
-                .mapToInt(partnership -> snapshot.doc(partnership.partner().value()))
-                .filter(doc -> doc >= 0)
-                .sorted()
-                .toArray();
+                .map(Partnership::partner)
+                .toList();
     }
 
     private static @Nullable After decode(@Nullable String cursor) {

@@ -33,7 +33,7 @@ public final class NavigatorIndex {
     private final PartnerStore store;
     private final TagTaxonomy taxonomy;
     private final CategoryRelations relations;
-    private final OverlapSignal overlap;
+    private final @Nullable OverlapSignal overlap;
     private final CompanyTerms terms;
     private final TermDictionary dictionary = new TermDictionary();
     private volatile @Nullable TagIndex index;
@@ -44,10 +44,10 @@ public final class NavigatorIndex {
      * @param store the store it reads (not the indexing wrapper around it)
      * @param taxonomy tag synonyms and hierarchy
      * @param relations product category relations
-     * @param overlap shared customer counts
+     * @param overlap shared customer counts, or null for those of account mapping
      */
     public NavigatorIndex(PartnerStore store, TagTaxonomy taxonomy, CategoryRelations relations,
-            OverlapSignal overlap) {
+            @Nullable OverlapSignal overlap) {
         this.store = store;
         this.taxonomy = taxonomy;
         this.relations = relations;
@@ -167,8 +167,8 @@ public final class NavigatorIndex {
         return relations;
     }
 
-    /** The host's overlap signal. */
-    public OverlapSignal overlap() {
+    /** The host's overlap signal, or null when account mapping supplies the counts. */
+    public @Nullable OverlapSignal overlap() {
         return overlap;
     }
 }

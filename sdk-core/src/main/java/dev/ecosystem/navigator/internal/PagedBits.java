@@ -19,6 +19,27 @@ final class PagedBits {
         this.pages = pages;
     }
 
+    /** A copy of the bits set in {@code words} with room for {@code capacity} bits. */
+    static PagedBits of(int capacity, long[] words) {
+        long[][] pages = new long[(capacity >>> PAGE_SHIFT) + 1][];
+        for (int word = 0; word < words.length; word++) {
+            if (words[word] != 0) {
+                int page = word / WORDS_PER_PAGE;
+                if (pages[page] == null) {
+                    pages[page] = new long[WORDS_PER_PAGE];
+                }
+                pages[page][word % WORDS_PER_PAGE] = words[word];
+            }
+        }
+        return new PagedBits(pages);
+    }
+
+    /** This set with room for at least {@code capacity} bits. */
+    PagedBits grow(int capacity) {
+        int needed = (capacity >>> PAGE_SHIFT) + 1;
+        return needed <= pages.length ? this : new PagedBits(java.util.Arrays.copyOf(pages, needed));
+    }
+
     boolean get(int bit) {
         long[] page = pages[bit >>> PAGE_SHIFT];
         return page != null && (page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] & (1L << bit)) != 0;

@@ -275,6 +275,40 @@ public final class ProfileQuery implements DocScorer {
         return terms;
     }
 
+    /**
+     * Upper bounds of what each term can add to a score, for pruning: every term with points (plus the
+     * complementarity points on each complementary category, which count once however many a company has), and the
+     * shared-customer documents with the most overlap points any of them gets. A document's score is at most the sum
+     * of the bounds of its terms, plus the overlap bound when it is one of {@code overlapDocs}.
+     *
+     * @param terms the terms
+     * @param points their bounds, each above 0
+     * @param overlapDocs documents with a known shared customer count, ascending
+     * @param overlapPoints the bound of the overlap points
+     */
+    record Bounds(int[] terms, long[] points, int[] overlapDocs, long overlapPoints) {
+    }
+
+    /** The bounds for {@link TopDocs#bounded}. */
+    Bounds bounds() {
+        int[] terms = new int[slotTerms.length];
+        long[] points = new long[slotTerms.length];
+        int n = 0;
+        for (int slot = 0; slot < slotTerms.length; slot++) {
+            long bound = slotPoints[slot] + ((slotFlags[slot] & COMPLEMENT) != 0 ? complementPoints : 0);
+            if (bound > 0) {
+                terms[n] = slotTerms[slot];
+                points[n++] = bound;
+            }
+        }
+        long overlapPoints = 0;
+        for (int count : overlapCounts) {
+            overlapPoints = Math.max(overlapPoints, overlapWeight == 0 ? 0 : pointsForSharedCustomers(count));
+        }
+        return new Bounds(Arrays.copyOf(terms, n), Arrays.copyOf(points, n), overlapPoints > 0 ? overlapDocs
+                : new int[0], overlapPoints);
+    }
+
     /** Whether the document has an excluded term. */
     public boolean hasExcluded(int doc) {
         for (int slot = 0; slot < slotTerms.length; slot++) {

@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The immutable main part of the index: documents in ascending key order, their terms (sorted, distinct) and, per
@@ -15,14 +16,24 @@ final class Segment {
     final int[] docTerms;
     final int[] termStart;
     final int[] postings;
+    /**
+     * Per term, the documents that have it as a bit set, for terms in at least one document in
+     * {@value #DENSE_RATIO} (else null): testing one bit is far cheaper than skipping ahead in long postings, and
+     * such a set takes no more memory than the postings themselves.
+     */
+    final long @Nullable [][] bits;
 
-    private Segment(String[] keys, int[] docStart, int[] docTerms, int[] termStart, int[] postings) {
+    private Segment(String[] keys, int[] docStart, int[] docTerms, int[] termStart, int[] postings,
+            long @Nullable [][] bits) {
         this.keys = keys;
         this.docStart = docStart;
         this.docTerms = docTerms;
         this.termStart = termStart;
         this.postings = postings;
+        this.bits = bits;
     }
+
+    private static final int DENSE_RATIO = 32;
 
     /**
      * Builds a segment. Takes ownership of the arrays.
@@ -48,7 +59,21 @@ final class Segment {
                 postings[fill[docTerms[i]]++] = doc;
             }
         }
-        return new Segment(keys, docStart, docTerms, termStart, postings);
+        long @Nullable [][] bits = new long[vocabulary][];
+        int words = (keys.length + Long.SIZE - 1) / Long.SIZE;
+        for (int term = 0; term < vocabulary; term++) {
+            int from = termStart[term];
+            int to = termStart[term + 1];
+            if ((long) (to - from) * DENSE_RATIO >= keys.length && keys.length >= DENSE_RATIO) {
+                long[] set = new long[words];
+                for (int i = from; i < to; i++) {
+                    int doc = postings[i];
+                    set[doc >>> 6] |= 1L << doc;
+                }
+                bits[term] = set;
+            }
+        }
+        return new Segment(keys, docStart, docTerms, termStart, postings, bits);
     }
 
     int size() {

@@ -4,20 +4,35 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An incrementally updated index of documents (a string key and a set of int terms each). Readers take an immutable
  * {@link #snapshot()} and never block; writers are serialized. A put or remove tombstones the old version and
- * appends the new one to a small delta, in microseconds; when the delta is full, the live documents are compacted
- * into a new main segment in key order.
+ * appends the new one to a small delta, in microseconds; when the delta is full, a background thread merges the live
+ * documents into a new main segment in key order and swaps it in atomically, while writes go on into the delta.
  */
 public final class TagIndex {
+    private static final Logger LOG = LoggerFactory.getLogger(TagIndex.class);
     private static final int MIN_DELTA = 1024;
     private static final int MAX_DELTA = 8192;
+    private static final int REPLAY_UNDER_LOCK = 256;
 
     private final TermDictionary dictionary;
     private volatile Snapshot snapshot;
+    // The snapshot a background merge is building a segment from, and the keys written since it was taken.
+    private @Nullable Snapshot merging;
+    // Every put (with its delta slot) and remove since then, in order; entries below logSize never change, and a
+    // full array is replaced by a longer copy, so a merge can read a prefix without the lock.
+    private String[] logKeys = new String[0];
+    private int[] logSlots = new int[0];
+    private int logSize;
+    private Executor merges = TagIndex::startThread;
 
     /** An empty index over {@code dictionary}. */
     public TagIndex(TermDictionary dictionary) {
@@ -75,26 +90,34 @@ public final class TagIndex {
         return snapshot;
     }
 
-    /** Adds the document or replaces the one with the same key. */
+    /**
+     * Adds the document or replaces the one with the same key. Never waits for a merge: when the delta is full, its
+     * merge into a new main segment starts on a background thread, and the delta grows meanwhile.
+     */
     public synchronized void put(String key, int[] terms) {
         int[] sorted = Arrays.stream(terms).sorted().distinct().toArray();
         Snapshot current = snapshot;
         int old = current.doc(key);
         PagedBits deleted = old >= 0 ? current.deleted.with(old) : current.deleted;
-        int live = current.live - (old >= 0 ? 1 : 0);
-        if (current.deltaSize == current.deltaKeys.length) {
-            current = compact(new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
-                    current.deltaSize, deleted, live, current.vocabulary));
-            deleted = current.deleted;
-            live = current.live;
-        }
+        String[] deltaKeys = current.deltaKeys;
+        int[][] deltaTerms = current.deltaTerms;
         int slot = current.deltaSize;
-        current.deltaKeys[slot] = key;
-        current.deltaTerms[slot] = sorted;
+        if (slot == deltaKeys.length) {
+            // Older snapshots keep the old arrays, which are never written again.
+            deltaKeys = Arrays.copyOf(deltaKeys, deltaKeys.length * 2);
+            deltaTerms = Arrays.copyOf(deltaTerms, deltaKeys.length);
+            deleted = deleted.grow(current.main.size() + deltaKeys.length);
+        }
+        deltaKeys[slot] = key;
+        deltaTerms[slot] = sorted;
         current.deltaSlots.put(key, slot);
+        if (merging != null) {
+            log(key, slot);
+        }
         // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
-        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots, slot + 1,
-                deleted, live + 1, dictionary.size());
+        snapshot = new Snapshot(current.main, deltaKeys, deltaTerms, current.deltaSlots, slot + 1, deleted,
+                current.live - (old >= 0 ? 1 : 0) + 1, dictionary.size());
+        mergeIfFull();
     }
 
     /** Removes the document with this key; returns whether there was one. */
@@ -104,17 +127,164 @@ public final class TagIndex {
         if (old < 0) {
             return false;
         }
+        if (merging != null) {
+            log(key, -1);
+        }
         snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
                 current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
         return true;
     }
 
-    /** Merges the delta into a new main segment and drops deleted documents. */
+    /** Merges the delta into a new main segment and drops deleted documents, on the calling thread. */
     public synchronized void compact() {
-        snapshot = compact(snapshot);
+        snapshot = fresh(merge(snapshot), dictionary.size());
+        // A background merge still running is of an older main segment: its result is dropped.
+        merging = null;
+        clearLog();
     }
 
-    private Snapshot compact(Snapshot current) {
+    private void log(String key, int slot) {
+        if (logSize == logKeys.length) {
+            logKeys = Arrays.copyOf(logKeys, Math.max(1024, logSize * 2));
+            logSlots = Arrays.copyOf(logSlots, logKeys.length);
+        }
+        logKeys[logSize] = key;
+        logSlots[logSize++] = slot;
+    }
+
+    private void clearLog() {
+        logKeys = new String[0];
+        logSlots = new int[0];
+        logSize = 0;
+    }
+
+    private void mergeIfFull() {
+        Snapshot current = snapshot;
+        if (merging != null || current.deltaSize < mergeAt(current.main.size())) {
+            return;
+        }
+        merging = current;
+        clearLog();
+        merges.execute(() -> mergeInBackground(current));
+    }
+
+    /** Runs merges with {@code executor} from now on instead of a new daemon thread each (for tests). */
+    synchronized void mergeWith(Executor executor) {
+        merges = executor;
+    }
+
+    private static void startThread(Runnable merge) {
+        Thread thread = new Thread(merge, "navigator-index-merge");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void mergeInBackground(Snapshot from) {
+        try {
+            Segment merged = merge(from);
+            install(from, new Replay(merged));
+        } catch (RuntimeException | OutOfMemoryError e) {
+            synchronized (this) {
+                if (merging == from) {
+                    merging = null;
+                    clearLog();
+                }
+            }
+            LOG.warn("Navigator index merge of {} documents failed; the delta keeps growing until the next try",
+                    from.live, e);
+        }
+    }
+
+    /**
+     * Swaps in the merge of {@code from}. The writes made since {@code from} are replayed onto the merged segment: in
+     * rounds without the lock while many are left, then the last few under it, so the writer waits microseconds at
+     * most and the new snapshot holds exactly the documents of the current one.
+     */
+    private void install(Snapshot from, Replay replay) {
+        int done = 0;
+        while (true) {
+            String[] keys;
+            int[] slots;
+            int upTo;
+            Snapshot latest;
+            synchronized (this) {
+                latest = snapshot;
+                if (merging != from || latest.main != from.main) {
+                    return; // compacted on the caller's thread meanwhile
+                }
+                keys = logKeys;
+                slots = logSlots;
+                upTo = logSize;
+                if (upTo - done <= REPLAY_UNDER_LOCK) {
+                    replay.apply(keys, slots, done, upTo, latest);
+                    snapshot = replay.snapshot(latest.live, dictionary.size());
+                    merging = null;
+                    clearLog();
+                    mergeIfFull();
+                    return;
+                }
+            }
+            replay.apply(keys, slots, done, upTo, latest);
+            done = upTo;
+        }
+    }
+
+    /** The new snapshot being built on a merged segment: the writes made since the merge began, replayed. */
+    private static final class Replay {
+        private final Segment merged;
+        private String[] keys;
+        private int[][] terms;
+        private final Map<String, Integer> slots = new ConcurrentHashMap<>();
+        private long[] gone;
+        private int size;
+
+        Replay(Segment merged) {
+            this.merged = merged;
+            int capacity = deltaCapacity(merged.size());
+            keys = new String[capacity];
+            terms = new int[capacity][];
+            gone = new long[(merged.size() + capacity) / Long.SIZE + 1];
+        }
+
+        /** Replays log entries {@code from..to}: a slot of {@code latest}'s delta for a put, -1 for a remove. */
+        void apply(String[] logKeys, int[] logSlots, int from, int to, Snapshot latest) {
+            for (int i = from; i < to; i++) {
+                String key = logKeys[i];
+                Integer previous = slots.get(key);
+                if (previous != null) {
+                    delete(merged.size() + previous);
+                } else {
+                    int found = Arrays.binarySearch(merged.keys, key);
+                    if (found >= 0) {
+                        delete(found);
+                    }
+                }
+                int slot = logSlots[i];
+                if (slot >= 0) {
+                    if (size == keys.length) {
+                        keys = Arrays.copyOf(keys, size * 2);
+                        terms = Arrays.copyOf(terms, size * 2);
+                        gone = Arrays.copyOf(gone, (merged.size() + keys.length) / Long.SIZE + 1);
+                    }
+                    keys[size] = key;
+                    terms[size] = latest.deltaTerms[slot];
+                    slots.put(key, size++);
+                }
+            }
+        }
+
+        private void delete(int doc) {
+            gone[doc >>> 6] |= 1L << doc;
+        }
+
+        Snapshot snapshot(int live, int vocabulary) {
+            return new Snapshot(merged, keys, terms, slots, size, PagedBits.of(merged.size() + keys.length, gone),
+                    live, vocabulary);
+        }
+    }
+
+    /** The live documents of {@code current} as one segment in key order. */
+    private Segment merge(Snapshot current) {
         List<Integer> delta = new ArrayList<>();
         int mainSize = current.main.size();
         for (int i = 0; i < current.deltaSize; i++) {
@@ -166,11 +336,20 @@ public final class TagIndex {
             }
         }
         starts[next] = written;
-        return fresh(Segment.build(keys, starts, terms, dictionary.size()), dictionary.size());
+        return Segment.build(keys, starts, terms, dictionary.size());
+    }
+
+    private static int deltaCapacity(int mainSize) {
+        return Math.max(MIN_DELTA, Math.min(MAX_DELTA, mainSize / 128));
+    }
+
+    /** How many delta documents start a merge: the delta is scanned in full by every query, so it stays small. */
+    private static int mergeAt(int mainSize) {
+        return deltaCapacity(mainSize);
     }
 
     private Snapshot fresh(Segment main, int vocabulary) {
-        int capacity = Math.max(MIN_DELTA, Math.min(MAX_DELTA, main.size() / 128));
+        int capacity = deltaCapacity(main.size());
         return new Snapshot(main, new String[capacity], new int[capacity][], new ConcurrentHashMap<>(), 0,
                 new PagedBits(main.size() + capacity), main.size(), vocabulary);
     }

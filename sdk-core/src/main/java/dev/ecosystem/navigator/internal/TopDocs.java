@@ -12,14 +12,14 @@ public final class TopDocs {
      * The best documents for a sum of term weights: each document scores the sum of the weights of the query terms it
      * has; documents with none are not returned. Uses MaxScore on the main segment: terms are taken in ascending
      * weight, and once the k-th best score reaches the sum of the lightest terms' weights, those terms stop producing
-     * candidates and only complete the scores of candidates from the heavier ones, skipping ahead in their postings.
+     * candidates and only complete the scores of candidates from the heavier ones, testing one bit for a frequent term
+     * or skipping ahead in the postings of a rarer one. Delta documents are scored from their own term lists.
      *
      * @param terms query term ids, at most 64 (unknown ids, -1, are ignored)
      * @param weights their weights, each above 0
      * @param filter decides which competitive documents may be returned
      */
     public static TopK weightedTerms(Snapshot snapshot, int[] terms, long[] weights, int k, DocFilter filter) {
-        TopK top = new TopK(snapshot, k);
         int n = 0;
         int[] order = new int[terms.length];
         for (int i = 0; i < terms.length; i++) {
@@ -31,19 +31,26 @@ public final class TopDocs {
                 order[n++] = i;
             }
         }
+        // Ascending weight (insertion sort: a query has few terms).
+        for (int i = 1; i < n; i++) {
+            int moving = order[i];
+            int j = i - 1;
+            while (j >= 0 && weights[order[j]] > weights[moving]) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = moving;
+        }
         long[] w = new long[n];
         int[] t = new int[n];
-        Integer[] boxed = new Integer[n];
         for (int i = 0; i < n; i++) {
-            boxed[i] = order[i];
+            w[i] = weights[order[i]];
+            t[i] = terms[order[i]];
         }
-        Arrays.sort(boxed, (a, b) -> Long.compare(weights[a], weights[b]));
-        for (int i = 0; i < n; i++) {
-            w[i] = weights[boxed[i]];
-            t[i] = terms[boxed[i]];
-        }
+        QueryWeights forward = new QueryWeights(t, w);
+        TopK top = new TopK(snapshot, k);
         maxScore(snapshot, t, w, top, filter);
-        scanDelta(snapshot, t, w, top, filter);
+        scanDelta(snapshot, forward, top, filter);
         return top;
     }
 
@@ -52,32 +59,87 @@ public final class TopDocs {
         int n = terms.length;
         int[] start = new int[n];
         int[] end = new int[n];
+        long @Nullable [][] bits = new long[n][];
         for (int i = 0; i < n; i++) {
             boolean inMain = terms[i] < main.vocabulary();
             start[i] = inMain ? main.termStart[terms[i]] : 0;
             end[i] = inMain ? main.termStart[terms[i] + 1] : 0;
+            bits[i] = inMain ? main.bits[terms[i]] : null;
         }
-        new MaxScore(snapshot, weights, start, end, top, filter).run();
+        new MaxScore(snapshot, weights, start, end, bits, top, filter).run();
     }
 
-    private static void scanDelta(Snapshot snapshot, int[] terms, long[] weights, TopK top, DocFilter filter) {
+    private static void scanDelta(Snapshot snapshot, QueryWeights forward, TopK top, DocFilter filter) {
         int mainSize = snapshot.main.size();
         for (int i = 0; i < snapshot.deltaSize; i++) {
             int doc = mainSize + i;
-            if (!snapshot.isLive(doc)) {
-                continue;
-            }
             int[] docTerms = snapshot.deltaTerms[i];
-            long score = 0;
-            for (int q = 0; q < terms.length; q++) {
-                if (Arrays.binarySearch(docTerms, terms[q]) >= 0) {
-                    score += weights[q];
-                }
-            }
-            if (score > 0 && top.competitive(score, doc) && filter.accept(doc, score)) {
+            long score = forward.score(docTerms, 0, docTerms.length);
+            if (score > 0 && snapshot.isLive(doc) && top.competitive(score, doc) && filter.accept(doc, score)) {
                 top.offer(score, doc);
             }
         }
+    }
+
+    /**
+     * The best documents for a compiled profile: the same as {@link #exhaustive} with the query as scorer, but on the
+     * main segment only documents whose term bounds can still beat the k-th score are scored (see
+     * {@link BoundedSearch}). With required terms ({@code mainCandidates}) or when every document is a candidate
+     * (no criterion counts), it scores the candidates exhaustively.
+     */
+    public static TopK bounded(Snapshot snapshot, ProfileQuery query, int k, DocFilter filter,
+            int @Nullable [] mainCandidates) {
+        long minScore = query.minScore();
+        if (mainCandidates != null || minScore < 1) {
+            return exhaustive(snapshot, query, minScore, k, filter, mainCandidates);
+        }
+        ProfileQuery.Bounds bounds = query.bounds();
+        Segment main = snapshot.main;
+        int terms = bounds.terms().length;
+        int n = terms + (bounds.overlapDocs().length > 0 ? 1 : 0);
+        int[] order = new int[n];
+        long[] points = new long[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            points[i] = i < terms ? bounds.points()[i] : bounds.overlapPoints();
+        }
+        // Ascending bound (insertion sort: a profile has few terms).
+        for (int i = 1; i < n; i++) {
+            int moving = order[i];
+            int j = i - 1;
+            while (j >= 0 && points[order[j]] > points[moving]) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = moving;
+        }
+        int[][] lists = new int[n][];
+        int[] from = new int[n];
+        int[] end = new int[n];
+        long[] sorted = new long[n];
+        for (int i = 0; i < n; i++) {
+            int list = order[i];
+            sorted[i] = points[list];
+            if (list < terms) {
+                int term = bounds.terms()[list];
+                boolean inMain = term < main.vocabulary();
+                lists[i] = main.postings;
+                from[i] = inMain ? main.termStart[term] : 0;
+                end[i] = inMain ? main.termStart[term + 1] : 0;
+            } else {
+                lists[i] = bounds.overlapDocs();
+                from[i] = 0;
+                // Only main-segment documents; delta documents are scored below anyway.
+                int mainDocs = Arrays.binarySearch(bounds.overlapDocs(), main.size());
+                end[i] = mainDocs >= 0 ? mainDocs : -mainDocs - 1;
+            }
+        }
+        TopK top = new TopK(snapshot, k);
+        new BoundedSearch(snapshot, query, minScore, top, filter, lists, from, end, sorted).run();
+        for (int doc = main.size(), max = snapshot.maxDoc(); doc < max; doc++) {
+            collect(snapshot, query, minScore, top, filter, doc);
+        }
+        return top;
     }
 
     /**

@@ -55,6 +55,66 @@ class TagIndexTest {
     }
 
     @Test
+    void backgroundMerge_keepsWritesMadeWhileItRan_andNeverBlocksTheWriter() {
+        TagIndex index = built(3000);
+        List<Runnable> queued = new ArrayList<>();
+        index.mergeWith(queued::add);
+        Snapshot before = index.snapshot();
+        // The delta holds 1,024 documents: the merge starts on the way, then more writes than that pile up behind it.
+        for (int i = 0; i < 4000; i++) {
+            write(index);
+        }
+        assertThat(queued).hasSize(1);
+        assertThat(index.snapshot().main).isSameAs(before.main);
+        assertThat(index.snapshot().maxDoc()).isGreaterThan(before.maxDoc() + 2000);
+        assertQueriesAgree(index, 50);
+
+        queued.remove(0).run();
+        Snapshot merged = index.snapshot();
+        assertThat(merged.main).isNotSameAs(before.main);
+        assertThat(merged.liveCount()).isEqualTo(model.size());
+        model.forEach((key, terms) -> assertThat(merged.terms(merged.doc(key))).as(key).containsExactly(terms));
+        assertQueriesAgree(index, 100);
+        // Whatever was carried over in the delta keeps working as a delta, and merges again.
+        for (int i = 0; i < 3000; i++) {
+            write(index);
+        }
+        while (!queued.isEmpty()) {
+            queued.remove(0).run();
+        }
+        assertThat(index.snapshot().liveCount()).isEqualTo(model.size());
+        assertQueriesAgree(index, 100);
+    }
+
+    @Test
+    void backgroundMerge_isDropped_whenTheIndexWasCompactedMeanwhile() {
+        TagIndex index = built(3000);
+        List<Runnable> queued = new ArrayList<>();
+        index.mergeWith(queued::add);
+        for (int i = 0; i < 1500; i++) {
+            write(index);
+        }
+        index.compact();
+        Snapshot compacted = index.snapshot();
+        assertThat(queued).hasSize(1);
+        queued.remove(0).run();
+        assertThat(index.snapshot()).isSameAs(compacted);
+        assertThat(compacted.maxDoc()).isEqualTo(model.size());
+        assertQueriesAgree(index, 50);
+    }
+
+    private void write(TagIndex index) {
+        String key = "k" + random.nextInt(5000);
+        if (random.nextInt(4) == 0) {
+            assertThat(index.remove(key)).isEqualTo(model.remove(key) != null);
+        } else {
+            int[] terms = randomTerms();
+            index.put(key, terms);
+            model.put(key, Arrays.stream(terms).sorted().distinct().toArray());
+        }
+    }
+
+    @Test
     void weightedTerms_breakTiesByAscendingKey_acrossMainAndDelta() {
         TagIndex index = TagIndex.build(dictionary, new String[] {"b", "d"}, new int[] {0, 1, 2}, new int[] {7, 7});
         index.put("c", new int[] {7});

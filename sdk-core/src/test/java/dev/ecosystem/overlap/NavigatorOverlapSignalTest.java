@@ -1,0 +1,67 @@
+package dev.ecosystem.overlap;
+
+import static dev.ecosystem.overlap.OverlapFixture.ACME;
+import static dev.ecosystem.overlap.OverlapFixture.GLOBEX;
+import static dev.ecosystem.overlap.OverlapFixture.INITECH;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.Population;
+import dev.ecosystem.navigator.Criterion;
+import dev.ecosystem.navigator.CriterionScore;
+import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.navigator.PartnerMatch;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** With no overlap signal from the host, the navigator's overlap criterion counts account mapping's shared customers. */
+class NavigatorOverlapSignalTest {
+    private static final IdealPartnerProfile OVERLAP = IdealPartnerProfile.builder(PartnerType.REFERRAL)
+            .preferBusiness("saas", 1).weight(Criterion.OVERLAP, 50).overlapTarget(4).includeExistingPartners(true)
+            .build();
+
+    private static CriterionScore overlapOf(PartnerMatch match) {
+        return match.criteria().stream().filter(score -> score.criterion() == Criterion.OVERLAP).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void overlap_isTheSharedCustomerCount_whenThePartnerShowsIt() {
+        OverlapFixture fixture = new OverlapFixture().partnered();
+        fixture.globex().shareWith(ACME, SharingPolicy.builder().counts(Population.CUSTOMERS).build());
+        // acme's customers a1 and a3 against globex's customers: only one.co.uk is a customer on both sides.
+        assertThat(fixture.acme().matrix(GLOBEX).cell(Population.CUSTOMERS, Population.CUSTOMERS).count())
+                .isEqualTo(1L);
+
+        PartnerMatch globex = fixture.client.as(ACME).navigator().evaluate(OVERLAP, GLOBEX);
+        assertThat(overlapOf(globex).matched()).containsExactly("shared-customers:1");
+        assertThat(overlapOf(globex).points()).isPositive();
+        List<PartnerMatch> found = fixture.client.as(ACME).navigator().search(OVERLAP, PageRequest.first(10))
+                .items();
+        assertThat(found).extracting(match -> match.company().id()).containsExactly(GLOBEX, INITECH);
+        assertThat(found.get(0).score()).isEqualTo(globex.score()).isGreaterThan(found.get(1).score());
+        // Not a partner: account mapping knows nothing about it.
+        assertThat(overlapOf(found.get(1)).missing()).containsExactly("shared-customers:unknown");
+    }
+
+    @Test
+    void overlap_isUnknown_whenThePartnerHidesItsCustomers_orThereIsNoMutualPartnership() {
+        OverlapFixture hidden = new OverlapFixture().partnered();
+        hidden.globex().shareWith(ACME, SharingPolicy.builder().hidden(Population.CUSTOMERS).build());
+        PartnerMatch globex = hidden.client.as(ACME).navigator().evaluate(OVERLAP, GLOBEX);
+        assertThat(globex.criteria()).extracting(CriterionScore::criterion).doesNotContain(Criterion.OVERLAP);
+
+        OverlapFixture suppressed = new OverlapFixture().partnered();
+        suppressed.globex().shareWith(ACME, SharingPolicy.builder().counts(Population.CUSTOMERS).minimumCount(5)
+                .build());
+        assertThat(suppressed.client.as(ACME).navigator().evaluate(OVERLAP, GLOBEX).criteria())
+                .extracting(CriterionScore::criterion).doesNotContain(Criterion.OVERLAP);
+
+        OverlapFixture oneSided = new OverlapFixture();
+        oneSided.client.as(ACME).partnerships().create(GLOBEX, PartnerType.REFERRAL,
+                dev.ecosystem.model.PartnershipStatus.ACTIVE);
+        assertThat(oneSided.client.as(ACME).navigator().evaluate(OVERLAP, GLOBEX).criteria())
+                .extracting(CriterionScore::criterion).doesNotContain(Criterion.OVERLAP);
+    }
+}
