@@ -18,7 +18,8 @@ import java.util.List;
  * side's population bits, the second side's, the key length and the key's ASCII bytes. An open-addressing table of
  * {@code long}s indexes the arena: each slot holds 32 bits of the key's 64-bit hash and the entry's offset, so a
  * probe for a domain the first side does not have (most of the second side) reads one slot and nothing else; a hash
- * hit is verified against the stored key bytes. The matrix is counted while the second side is read: when a record
+ * hit is verified against the stored key bytes. Records are normalized in batches of 64, and the batch's slots are read
+ * before they are used, so that the cache misses of one batch overlap. The matrix is counted while the second side is read: when a record
  * adds population bits to a matched domain, each new pair of (first side, second side) bits counts once.
  *
  * <p>Not thread-safe: one instance per thread.
@@ -29,12 +30,21 @@ public final class DomainJoin {
     private static final int POPULATIONS_B = 4;
     private static final int LENGTH = 8;
     private static final int KEY = 9;
+    /** Records normalized before their table slots are read. */
+    private static final int BATCH = 64;
 
     private final DomainNormalizer normalizer;
     private long[] table = new long[0];
     private int shift;
     private byte[] arena = new byte[0];
     private int arenaSize;
+    private final long[] batchHashes = new long[BATCH];
+    private final int[] batchStarts = new int[BATCH];
+    private final int[] batchLengths = new int[BATCH];
+    private final int[] batchPopulations = new int[BATCH];
+    private final byte[] batchBytes = new byte[BATCH * 256];
+    /** What {@link #touch} read, kept so that the reads are not optimized away. */
+    private long touched;
 
     /** A join on these rules. */
     public DomainJoin(DomainRules rules) {
@@ -55,21 +65,22 @@ public final class DomainJoin {
     public long[][] matrix(String[] domainsA, int[] populationsA, String[] domainsB, int[] populationsB,
             int populations) {
         reset(domainsA.length);
-        DomainNormalizer normalizer = this.normalizer;
-        for (int i = 0; i < domainsA.length; i++) {
-            String raw = domainsA[i];
-            if (raw != null && normalizer.normalize(raw) == DomainNormalizer.Outcome.DOMAIN) {
-                addFirst(populationsA[i]);
+        for (int from = 0; from < domainsA.length; from += BATCH) {
+            int keys = normalize(domainsA, populationsA, from, Math.min(domainsA.length, from + BATCH));
+            touch(keys, false);
+            for (int k = 0; k < keys; k++) {
+                addFirst(k);
             }
         }
         long[][] counts = new long[populations][populations];
-        for (int i = 0; i < domainsB.length; i++) {
-            String raw = domainsB[i];
-            if (raw != null && normalizer.normalize(raw) == DomainNormalizer.Outcome.DOMAIN) {
-                int entry = find();
+        for (int from = 0; from < domainsB.length; from += BATCH) {
+            int keys = normalize(domainsB, populationsB, from, Math.min(domainsB.length, from + BATCH));
+            touch(keys, true);
+            for (int k = 0; k < keys; k++) {
+                int entry = find(k);
                 if (entry >= 0) {
                     int before = (int) INT.get(arena, entry + POPULATIONS_B);
-                    int added = populationsB[i] & ~before;
+                    int added = batchPopulations[k] & ~before;
                     if (added != 0) {
                         INT.set(arena, entry + POPULATIONS_B, before | added);
                         count(counts, (int) INT.get(arena, entry), added);
@@ -78,6 +89,48 @@ public final class DomainJoin {
             }
         }
         return counts;
+    }
+
+    /** Normalizes records {@code [from, to)} into the batch; returns how many had a registrable domain. */
+    private int normalize(String[] domains, int[] populations, int from, int to) {
+        DomainNormalizer normalizer = this.normalizer;
+        int keys = 0;
+        int used = 0;
+        for (int i = from; i < to; i++) {
+            String raw = domains[i];
+            if (raw != null && normalizer.normalize(raw) == DomainNormalizer.Outcome.DOMAIN) {
+                int start = normalizer.keyStart();
+                int length = normalizer.keyEnd() - start;
+                System.arraycopy(normalizer.buffer(), start, batchBytes, used, length);
+                batchHashes[keys] = normalizer.keyHash();
+                batchStarts[keys] = used;
+                batchLengths[keys] = length;
+                batchPopulations[keys] = populations[i];
+                used += length;
+                keys++;
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Reads the table slot of every key in the batch (and, for probes, the arena entry a matching slot points to)
+     * before any of them is used: the reads do not depend on each other, so their cache misses overlap instead of
+     * coming one after the other.
+     */
+    private void touch(int keys, boolean entries) {
+        long[] table = this.table;
+        int shift = this.shift;
+        long sum = 0;
+        for (int k = 0; k < keys; k++) {
+            long hash = batchHashes[k];
+            long slot = table[(int) (NameTable.mix(hash) >>> shift)];
+            if (entries && slot != 0 && (slot & 0xFFFFFFFF00000000L) == hash << 32) {
+                sum += arena[(int) slot - 1 + LENGTH];
+            }
+            sum += slot;
+        }
+        touched += sum;
     }
 
     /** Counts each pair of a first-side bit and a newly added second-side bit. */
@@ -103,7 +156,7 @@ public final class DomainJoin {
 
     /** Bytes held by the join's table and key arena (what a join of this size keeps besides its input). */
     public long retainedBytes() {
-        return 8L * table.length + arena.length;
+        return 8L * table.length + arena.length + batchBytes.length + 20L * BATCH;
     }
 
     private void reset(int expected) {
@@ -120,32 +173,32 @@ public final class DomainJoin {
         }
     }
 
-    private void addFirst(int populations) {
-        long hash = normalizer.keyHash();
+    private void addFirst(int k) {
+        long hash = batchHashes[k];
         long fingerprint = hash << 32;
         int mask = table.length - 1;
         int slot = (int) (NameTable.mix(hash) >>> shift);
         long entry;
         while ((entry = table[slot]) != 0) {
-            if ((entry & 0xFFFFFFFF00000000L) == fingerprint && sameKey((int) entry - 1)) {
+            if ((entry & 0xFFFFFFFF00000000L) == fingerprint && sameKey((int) entry - 1, k)) {
                 int offset = (int) entry - 1;
-                INT.set(arena, offset, (int) INT.get(arena, offset) | populations);
+                INT.set(arena, offset, (int) INT.get(arena, offset) | batchPopulations[k]);
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        table[slot] = fingerprint | (store(populations) + 1);
+        table[slot] = fingerprint | (store(k) + 1);
     }
 
-    /** The arena offset of the current key's entry, or -1. */
-    private int find() {
-        long hash = normalizer.keyHash();
+    /** The arena offset of batch key {@code k}'s entry, or -1. */
+    private int find(int k) {
+        long hash = batchHashes[k];
         long fingerprint = hash << 32;
         int mask = table.length - 1;
         int slot = (int) (NameTable.mix(hash) >>> shift);
         long entry;
         while ((entry = table[slot]) != 0) {
-            if ((entry & 0xFFFFFFFF00000000L) == fingerprint && sameKey((int) entry - 1)) {
+            if ((entry & 0xFFFFFFFF00000000L) == fingerprint && sameKey((int) entry - 1, k)) {
                 return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
@@ -153,10 +206,9 @@ public final class DomainJoin {
         return -1;
     }
 
-    /** Appends an entry for the current key and returns its offset. */
-    private int store(int populations) {
-        int start = normalizer.keyStart();
-        int length = normalizer.keyEnd() - start;
+    /** Appends an entry for batch key {@code k} and returns its offset. */
+    private int store(int k) {
+        int length = batchLengths[k];
         if (arenaSize + KEY + length > arena.length) {
             long grown = Math.max(arena.length + (long) (arena.length >> 1), arenaSize + KEY + length);
             if (grown > Integer.MAX_VALUE - 16) {
@@ -165,18 +217,18 @@ public final class DomainJoin {
             arena = Arrays.copyOf(arena, (int) grown);
         }
         int offset = arenaSize;
-        INT.set(arena, offset, populations);
+        INT.set(arena, offset, batchPopulations[k]);
         INT.set(arena, offset + POPULATIONS_B, 0);
         arena[offset + LENGTH] = (byte) length;
-        System.arraycopy(normalizer.buffer(), start, arena, offset + KEY, length);
+        System.arraycopy(batchBytes, batchStarts[k], arena, offset + KEY, length);
         arenaSize += KEY + length;
         return offset;
     }
 
-    private boolean sameKey(int offset) {
-        int start = normalizer.keyStart();
-        int length = normalizer.keyEnd() - start;
+    private boolean sameKey(int offset, int k) {
+        int length = batchLengths[k];
+        int start = batchStarts[k];
         return (arena[offset + LENGTH] & 0xff) == length
-                && Arrays.equals(arena, offset + KEY, offset + KEY + length, normalizer.buffer(), start, start + length);
+                && Arrays.equals(arena, offset + KEY, offset + KEY + length, batchBytes, start, start + length);
     }
 }

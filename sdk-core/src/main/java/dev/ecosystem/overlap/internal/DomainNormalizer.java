@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>How: the input is copied once into a reused {@code char[]} and parsed in place (scheme, user info, port, path,
  * query and fragment are skipped by index; no substring). The host is validated and lower-cased through a table into
- * a reused {@code byte[]}, then its label suffixes are hashed from the right ({@link NameTable#fold}) and looked up in
- * the public suffix table, last label first, until a suffix is in no rule; the key is the suffix plus one label, with
- * its 64-bit hash ({@link #keyHash()}) already computed. Only hosts with non-ASCII characters take the slow path
+ * a reused {@code byte[]} while its prefix hashes are taken at each label start ({@link NameTable#fold}); the hash of
+ * each label suffix then costs one multiply ({@link NameTable#suffixHash}). Suffixes are looked up in the public suffix
+ * table last label first, until one is under no rule that counts; the key is the public suffix plus one label, with
+ * its 64-bit hash ({@link #keyHash()}). Only hosts with non-ASCII characters take the slow path
  * through {@link IDN#toASCII}.
  *
  * <p>Accepted shapes: an optional scheme ({@code https://}, {@code //}, also {@code http:/} and {@code https//}),
@@ -95,7 +96,8 @@ public final class DomainNormalizer {
     private char[] input = new char[256];
     private final byte[] host = new byte[MAX_HOST + 1];
     private final int[] labelStarts = new int[MAX_LABELS];
-    private final long[] suffixHashes = new long[MAX_LABELS];
+    /** The hash of the host up to the start of each label ({@link NameTable#fold}). */
+    private final long[] prefixHashes = new long[MAX_LABELS];
     private int keyStart;
     private int keyEnd;
     private long keyHash;
@@ -233,6 +235,7 @@ public final class DomainNormalizer {
         byte[] out = host;
         int labels = 0;
         int labelStart = 0;
+        long hash = 0;
         for (int i = 0; i < length; i++) {
             char c = in[from + i];
             if (c >= 128) {
@@ -249,7 +252,9 @@ public final class DomainNormalizer {
                 }
                 labelStarts[labels++] = labelStart;
                 labelStart = i + 1;
+                prefixHashes[labels] = NameTable.fold(hash, b);
             }
+            hash = NameTable.fold(hash, b);
         }
         if (!validLabel(labelStart, length)) {
             return Outcome.MALFORMED;
@@ -259,7 +264,7 @@ public final class DomainNormalizer {
         if (lastFirst >= '0' && lastFirst <= '9') {
             return Outcome.MALFORMED; // an IP address, or a top-level label no registry allows
         }
-        return registrable(labels, length);
+        return registrable(labels, length, hash);
     }
 
     /** The slow path: converts a Unicode host to ASCII (punycode), then reads it as any other. */
@@ -293,21 +298,14 @@ public final class DomainNormalizer {
      * rule {@code !a.x} makes {@code x} the suffix), but walking from the last label leftwards and stopping at the
      * first suffix no rule that counts ends with.
      */
-    private Outcome registrable(int labels, int length) {
+    private Outcome registrable(int labels, int length, long hostHash) {
         NameTable suffixes = rules.suffixes;
         byte[] bytes = host;
-        long hash = NameTable.EMPTY_HASH;
-        int hashedFrom = length;
         int suffix = -1;
-        int label = labels - 1;
         int interiorMask = rules.interiorMask;
-        for (; label >= 0; label--) {
+        for (int label = labels - 1; label >= 0; label--) {
             int from = labelStarts[label];
-            for (int i = hashedFrom - 1; i >= from; i--) {
-                hash = NameTable.fold(hash, bytes[i]);
-            }
-            hashedFrom = from;
-            suffixHashes[label] = hash;
+            long hash = NameTable.suffixHash(hostHash, prefixHashes[label], length - from);
             int flags = suffixes.flags(hash, bytes, from, length);
             if (label > 0 && (flags & rules.underMask) != 0) {
                 suffix = label - 1;
@@ -327,18 +325,9 @@ public final class DomainNormalizer {
             return Outcome.PUBLIC_SUFFIX;
         }
         int key = suffix - 1;
-        for (int l = Math.max(label, 0) - 1; l >= key; l--) {
-            // the walk stopped before the key's label: hash the rest
-            int from = labelStarts[l];
-            for (int i = hashedFrom - 1; i >= from; i--) {
-                hash = NameTable.fold(hash, bytes[i]);
-            }
-            hashedFrom = from;
-            suffixHashes[l] = hash;
-        }
         keyStart = labelStarts[key];
         keyEnd = length;
-        keyHash = suffixHashes[key];
+        keyHash = NameTable.suffixHash(hostHash, prefixHashes[key], length - keyStart);
         if (rules.generic.flags(keyHash, bytes, keyStart, keyEnd) != 0) {
             return Outcome.GENERIC;
         }

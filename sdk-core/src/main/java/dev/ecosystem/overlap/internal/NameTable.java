@@ -6,16 +6,24 @@ import java.util.Map;
 
 /**
  * An immutable open-addressing table of lower-case ASCII domain names, each with a small set of flags, probed by the
- * 64-bit {@link #hash} of a region of a {@code byte[]} without allocating. The hash folds the name from its last
- * byte to its first, so a caller walking a host name from its end has the hash of every label suffix in one pass
- * ({@code com}, then {@code acme.com}, ...). A probe compares 64-bit hashes and verifies the bytes only on a hash hit,
- * so a miss (the common case) reads nothing but the slot array.
+ * 64-bit {@link #hash} of a region of a {@code byte[]} without allocating. The hash is a polynomial over the bytes
+ * (modulo 2<sup>64</sup>), so a caller that hashed every prefix of a host name while reading it gets the hash of any
+ * suffix ({@code com}, {@code acme.com}, ...) with one multiply: {@link #suffixHash}. A probe compares 32-bit
+ * fingerprints from a small array first and verifies the whole hash and then the bytes only on a hit, so a miss (the
+ * common case) reads one small array.
  */
 final class NameTable {
-    /** The hash of the empty name: where a right-to-left fold starts. */
-    static final long EMPTY_HASH = 0;
-
     private static final long MULTIPLIER = 0x9E3779B97F4A7C15L;
+    private static final int MAX_NAME = 255;
+    /** {@code POWERS[n]} is {@code MULTIPLIER} to the power n. */
+    private static final long[] POWERS = new long[MAX_NAME + 1];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i <= MAX_NAME; i++) {
+            POWERS[i] = POWERS[i - 1] * MULTIPLIER;
+        }
+    }
 
     /** Per slot: 32 bits of the key's hash, never 0 (0 is an empty slot); small, so misses stay in cache. */
     private final int[] fingerprints;
@@ -65,18 +73,26 @@ final class NameTable {
         return (int) hash | 1;
     }
 
-    /** Extends the right-to-left hash {@code hash} of a name by the byte {@code b} in front of it. */
+    /** Extends the hash {@code hash} of a name by the byte {@code b} after it. */
     static long fold(long hash, int b) {
-        return (hash + b + 1) * MULTIPLIER;
+        return hash * MULTIPLIER + b;
     }
 
-    /** The hash of {@code bytes[from, to)}: {@link #fold} from the last byte to the first. */
+    /** The hash of {@code bytes[from, to)}: {@link #fold} from the first byte to the last. */
     static long hash(byte[] bytes, int from, int to) {
-        long hash = EMPTY_HASH;
-        for (int i = to - 1; i >= from; i--) {
+        long hash = 0;
+        for (int i = from; i < to; i++) {
             hash = fold(hash, bytes[i]);
         }
         return hash;
+    }
+
+    /**
+     * The hash of the last {@code suffixLength} bytes of a name (at most 255) whose hash is {@code whole}, given the
+     * hash {@code prefix} of the bytes before them.
+     */
+    static long suffixHash(long whole, long prefix, int suffixLength) {
+        return whole - prefix * POWERS[suffixLength];
     }
 
     /** The hash of an ASCII name. */
