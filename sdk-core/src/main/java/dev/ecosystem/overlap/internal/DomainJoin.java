@@ -169,7 +169,7 @@ public final class DomainJoin {
         shift = 64 - Integer.numberOfTrailingZeros(slots);
         arenaSize = 0;
         if (arena.length == 0) {
-            arena = new byte[Math.max(1024, expected * 24)];
+            arena = new byte[Math.max(1024, expected * 28)];
         }
     }
 
