@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How account mapping classifies and matches accounts; set once per client with
@@ -31,8 +32,16 @@ import java.util.function.Predicate;
  * similarity (1 - Levenshtein distance / longer length) reaches {@link Builder#nameThreshold(double) the threshold}
  * (default 0.9: one typo in ten letters) and the normalized names share their first three letters.
  *
- * <p><b>Ranking.</b> Co-sell lists rank by deal amount (as a number, whatever the currency), then by how far the
- * stage is in {@link Builder#stageOrder(List) the stage order} (later is further), then by close date.
+ * <p><b>Ranking.</b> Co-sell lists rank deals by amount, then by how far the stage is in
+ * {@link Builder#stageOrder(List) the stage order} (later is further), then by sooner close date, then by deal id and
+ * account ids. Amounts in different currencies are never compared as plain numbers:
+ * <ul>
+ *   <li>with {@link Builder#currencyRates(CurrencyRates) currency rates}, amounts are compared after conversion to the
+ *       reference currency, larger first; deals in a currency without a rate come after all converted ones;</li>
+ *   <li>otherwise (and among deals without a rate), deals are grouped by currency in the alphabetical order of the
+ *       ISO 4217 code ({@code EUR} before {@code USD}), larger amount first within a currency.</li>
+ * </ul>
+ * Deals without an amount come last.
  */
 public final class OverlapSettings {
     /** The default customers rule. */
@@ -66,6 +75,7 @@ public final class OverlapSettings {
     private final boolean privateSuffixes;
     private final Set<String> genericDomains;
     private final List<String> stageOrder;
+    private final @Nullable CurrencyRates currencyRates;
 
     private OverlapSettings(Builder builder) {
         this.customers = builder.customers;
@@ -76,6 +86,7 @@ public final class OverlapSettings {
         this.privateSuffixes = builder.privateSuffixes;
         this.genericDomains = Set.copyOf(builder.genericDomains);
         this.stageOrder = List.copyOf(builder.stageOrder);
+        this.currencyRates = builder.currencyRates;
     }
 
     /** The defaults described above. */
@@ -136,6 +147,11 @@ public final class OverlapSettings {
         return stageOrder;
     }
 
+    /** The host's exchange rates for ranking, or {@code null} when it supplied none (see the class comment). */
+    public @Nullable CurrencyRates currencyRates() {
+        return currencyRates;
+    }
+
     private static boolean stageIs(Account account, String... stages) {
         String stage = account.lifecycleStage();
         if (stage == null) {
@@ -159,6 +175,7 @@ public final class OverlapSettings {
         private boolean privateSuffixes = true;
         private Set<String> genericDomains = DEFAULT_GENERIC_DOMAINS;
         private List<String> stageOrder = DEFAULT_STAGE_ORDER;
+        private @Nullable CurrencyRates currencyRates;
 
         private Builder() {
         }
@@ -227,6 +244,15 @@ public final class OverlapSettings {
             Checks.noNulls(stages, "stageOrder");
             this.stageOrder = stages.stream().map(s -> Checks.text(s, "stage", 200).toLowerCase(Locale.ROOT))
                     .toList();
+            return this;
+        }
+
+        /**
+         * Exchange rates for ranking co-sell lists across currencies (default none: deals are grouped by currency, see
+         * the class comment).
+         */
+        public Builder currencyRates(CurrencyRates rates) {
+            this.currencyRates = Checks.required(rates, "currencyRates");
             return this;
         }
 

@@ -27,6 +27,11 @@ import org.jspecify.annotations.Nullable;
  * the other that has not ended; otherwise they throw {@link dev.ecosystem.AccessDeniedException}. Nothing a partner
  * did not share can be read through any method: hidden populations do not appear, counts-only populations give
  * counts and never records, and records carry only the allow-listed fields.
+ *
+ * <p>Lists page by keyset: a page's {@code nextCursor} names the sort key of its last item, so the next page starts
+ * right after it even when records were added or removed in between (nothing repeats, nothing before the cursor
+ * pushes an item past it). Co-sell lists rank by deal amount as {@link OverlapSettings} describes: converted through
+ * the host's {@link CurrencyRates} when set, otherwise grouped by currency.
  */
 public interface Overlaps {
     /**
@@ -79,10 +84,16 @@ public interface Overlaps {
     Page<OverlapRecord> records(CompanyId partner, @Nullable Population mine, @Nullable Population theirs,
             PageRequest page);
 
-    /** My open opportunities that are the partner's (shared) customers, best first. */
+    /**
+     * My open opportunities that are the partner's (shared) customers, best first (see {@link OverlapSettings} for
+     * the ranking across currencies), ties by my account id then theirs.
+     */
     Page<CoSellEntry> askForIntro(CompanyId partner, PageRequest page);
 
-    /** The partner's (shared) open opportunities that are my customers, best first. */
+    /**
+     * The partner's (shared) open opportunities that are my customers, best first by the partner's shared open deal
+     * (entries without one last), ties by my account id then theirs.
+     */
     Page<CoSellEntry> offerHelp(CompanyId partner, PageRequest page);
 
     /** Why two accounts match or not, by the same rules the matrix uses. Reads nothing from the store. */

@@ -11,8 +11,14 @@ import java.util.Set;
 
 /**
  * What decides a registrable domain: the public suffix list (Guava's copy of publicsuffix.org, loaded once into a
- * {@link RegionTable} in ASCII form), whether its private section counts, and the generic domains that never
+ * {@link NameTable} in ASCII form), whether its private section counts, and the generic domains that never
  * identify a company.
+ *
+ * <p>Besides the rules, the suffix table flags every label suffix of a rule ({@code uk} for {@code co.uk},
+ * {@code kawasaki.jp} for {@code *.kawasaki.jp}) as interior, separately for registry and private rules: a host's
+ * suffixes can then be looked up from its last label leftwards, stopping at the first one that is not interior to a
+ * rule that counts, since no longer suffix can be such a rule ({@code acme.com} is never looked up when private
+ * suffixes are off, as {@code com} has only private rules under it).
  */
 public final class DomainRules {
     static final int EXACT_REGISTRY = 1;
@@ -20,23 +26,29 @@ public final class DomainRules {
     static final int EXCLUDED = 4;
     static final int EXACT_PRIVATE = 8;
     static final int UNDER_PRIVATE = 16;
+    /** A label suffix of a registry rule or an exception rule: the right-to-left walk goes on past it. */
+    static final int INTERIOR_REGISTRY = 32;
+    /** A label suffix of a private rule: the walk goes on past it when private suffixes count. */
+    static final int INTERIOR_PRIVATE = 64;
     static final int GENERIC = 1;
 
-    private static final RegionTable SUFFIXES = loadSuffixes();
+    private static final NameTable SUFFIXES = loadSuffixes();
 
-    final RegionTable suffixes = SUFFIXES;
+    final NameTable suffixes = SUFFIXES;
     final int exactMask;
     final int underMask;
-    final RegionTable generic;
+    final int interiorMask;
+    final NameTable generic;
 
     private DomainRules(boolean privateSuffixes, Set<String> genericDomains) {
         this.exactMask = privateSuffixes ? EXACT_REGISTRY | EXACT_PRIVATE : EXACT_REGISTRY;
         this.underMask = privateSuffixes ? UNDER_REGISTRY | UNDER_PRIVATE : UNDER_REGISTRY;
+        this.interiorMask = privateSuffixes ? INTERIOR_REGISTRY | INTERIOR_PRIVATE : INTERIOR_REGISTRY;
         Map<String, Integer> entries = new HashMap<>();
         for (String domain : genericDomains) {
             entries.put(IDN.toASCII(domain.strip(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT), GENERIC);
         }
-        this.generic = new RegionTable(entries);
+        this.generic = new NameTable(entries);
     }
 
     /**
@@ -51,12 +63,21 @@ public final class DomainRules {
         return new DomainRules(privateSuffixes, genericDomains);
     }
 
-    private static RegionTable loadSuffixes() {
+    private static NameTable loadSuffixes() {
         Map<String, Integer> entries = new HashMap<>();
         add(entries, PublicSuffixPatterns.EXACT, EXACT_REGISTRY, EXACT_PRIVATE);
         add(entries, PublicSuffixPatterns.UNDER, UNDER_REGISTRY, UNDER_PRIVATE);
         add(entries, PublicSuffixPatterns.EXCLUDED, EXCLUDED, EXCLUDED);
-        return new RegionTable(entries);
+        for (Map.Entry<String, Integer> rule : Map.copyOf(entries).entrySet()) {
+            // exception rules apply whatever the private setting (as in Guava), so their suffixes are always walked
+            int interior = (rule.getValue() & (EXACT_PRIVATE | UNDER_PRIVATE)) == rule.getValue()
+                    ? INTERIOR_PRIVATE : INTERIOR_REGISTRY;
+            String name = rule.getKey();
+            for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+                entries.merge(name.substring(dot + 1), interior, (a, b) -> a | b);
+            }
+        }
+        return new NameTable(entries);
     }
 
     private static void add(Map<String, Integer> entries, ImmutableMap<String, PublicSuffixType> rules, int registry,

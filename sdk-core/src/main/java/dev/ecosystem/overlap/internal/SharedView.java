@@ -1,6 +1,7 @@
 package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.AccessDeniedException;
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
@@ -8,6 +9,7 @@ import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.CoSellEntry;
+import dev.ecosystem.overlap.CurrencyRates;
 import dev.ecosystem.overlap.OverlapRecord;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.PopulationMatrix;
@@ -17,12 +19,14 @@ import dev.ecosystem.overlap.SharingPolicy.Visibility;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +40,7 @@ final class SharedView {
     private final SharingPolicy policy;
     private final List<Population> populations;
     private final List<String> stageOrder;
+    private final @Nullable CurrencyRates rates;
     private final List<MatchGroup> groups;
     private final int recordsMask;
     private final int customers;
@@ -46,6 +51,7 @@ final class SharedView {
         this.policy = policy;
         this.populations = settings.populations();
         this.stageOrder = settings.stageOrder();
+        this.rates = settings.currencyRates();
         this.groups = groups;
         int mask = 0;
         for (int i = 0; i < populations.size(); i++) {
@@ -87,14 +93,15 @@ final class SharedView {
         return new PopulationMatrix(partner, populations, columns, cells);
     }
 
-    List<OverlapRecord> records(@Nullable Population mine, @Nullable Population theirs) {
+    /** Overlapping records ordered by my account id, then the partner's. */
+    List<Keyset.Keyed<OverlapRecord, RecordKey>> records(@Nullable Population mine, @Nullable Population theirs) {
         int myFilter = mine == null ? -1 : 1 << populations.indexOf(mine);
         int theirFilter = recordsMask;
         if (theirs != null) {
             requireRecords(theirs);
             theirFilter &= 1 << populations.indexOf(theirs);
         }
-        List<OverlapRecord> records = new ArrayList<>();
+        List<Keyset.Keyed<OverlapRecord, RecordKey>> records = new ArrayList<>();
         for (MatchGroup group : groups) {
             for (AccountFacts m : group.mine()) {
                 if ((m.populations() & myFilter) == 0) {
@@ -102,19 +109,20 @@ final class SharedView {
                 }
                 for (AccountFacts t : group.theirs()) {
                     if ((t.populations() & theirFilter) != 0) {
-                        records.add(new OverlapRecord(m.account(), populations(m.populations()), shared(t),
-                                group.match()));
+                        records.add(new Keyset.Keyed<>(new OverlapRecord(m.account(), populations(m.populations()),
+                                shared(t), group.match()), new RecordKey(m.account().id().value(),
+                                t.account().id().value())));
                     }
                 }
             }
         }
-        records.sort(Comparator.comparing((OverlapRecord r) -> r.mine().id()).thenComparing(r -> r.theirs().id()));
+        records.sort(Comparator.comparing(Keyset.Keyed::key));
         return records;
     }
 
     /** My open opportunities that are the partner's customers, shared as records. */
-    List<CoSellEntry> askForIntro() {
-        List<CoSellEntry> entries = new ArrayList<>();
+    List<Keyset.Keyed<CoSellEntry, CoSellKey>> askForIntro() {
+        List<Keyset.Keyed<CoSellEntry, CoSellKey>> entries = new ArrayList<>();
         if ((recordsMask & customers) == 0) {
             return entries;
         }
@@ -126,20 +134,21 @@ final class SharedView {
                 }
                 for (AccountFacts t : group.theirs()) {
                     if ((t.populations() & customers) != 0) {
-                        entries.add(new CoSellEntry(CoSellEntry.Kind.ASK_FOR_INTRO, partner, m.account(), shared(t),
-                                best, null, group.match()));
+                        entries.add(new Keyset.Keyed<>(new CoSellEntry(CoSellEntry.Kind.ASK_FOR_INTRO, partner,
+                                m.account(), shared(t), best, null, group.match()), new CoSellKey(rank(best.amount(),
+                                best.stage(), best.closeDate(), best.id().value()), m.account().id().value(),
+                                t.account().id().value())));
                     }
                 }
             }
         }
-        entries.sort(Comparator.comparing((CoSellEntry e) -> rank(e.myDeal().amount(), e.myDeal().stage(),
-                e.myDeal().closeDate(), e.myDeal().id().value())));
+        entries.sort(Comparator.comparing(Keyset.Keyed::key));
         return entries;
     }
 
     /** The partner's open opportunities, shared as records, that are my customers. */
-    List<CoSellEntry> offerHelp() {
-        List<CoSellEntry> entries = new ArrayList<>();
+    List<Keyset.Keyed<CoSellEntry, CoSellKey>> offerHelp() {
+        List<Keyset.Keyed<CoSellEntry, CoSellKey>> entries = new ArrayList<>();
         if ((recordsMask & openOpportunities) == 0) {
             return entries;
         }
@@ -152,17 +161,18 @@ final class SharedView {
                 SharedAccount.OpenDeal best = theirs.openDeals().stream()
                         .min(Comparator.comparing(d -> rank(d.amount(), d.stage(), null, d.id().value())))
                         .orElse(null);
+                Rank rank = best == null ? rank(null, "", null, "")
+                        : rank(best.amount(), best.stage(), null, best.id().value());
                 for (AccountFacts m : group.mine()) {
                     if ((m.populations() & customers) != 0) {
-                        entries.add(new CoSellEntry(CoSellEntry.Kind.OFFER_HELP, partner, m.account(), theirs, null,
-                                best, group.match()));
+                        entries.add(new Keyset.Keyed<>(new CoSellEntry(CoSellEntry.Kind.OFFER_HELP, partner,
+                                m.account(), theirs, null, best, group.match()),
+                                new CoSellKey(rank, m.account().id().value(), t.account().id().value())));
                     }
                 }
             }
         }
-        entries.sort(Comparator.comparing((CoSellEntry e) -> e.theirDeal() == null
-                ? rank(null, "", null, e.myAccount().name())
-                : rank(e.theirDeal().amount(), e.theirDeal().stage(), null, e.theirDeal().id().value())));
+        entries.sort(Comparator.comparing(Keyset.Keyed::key));
         return entries;
     }
 
@@ -221,22 +231,94 @@ final class SharedView {
         return set;
     }
 
-    /** Best first: larger amount, then later stage, then sooner close date, then id. */
+    /** A deal's place in a co-sell list, by the rules in {@link OverlapSettings}'s class comment. */
     private Rank rank(@Nullable Money amount, String stage, @Nullable LocalDate closeDate, String id) {
-        return new Rank(amount == null ? null : amount.amount(), stageOrder.indexOf(stage.toLowerCase(Locale.ROOT)),
-                closeDate, id);
+        BigDecimal converted = null;
+        if (amount != null && rates != null) {
+            BigDecimal rate = rates.rate(amount.currency());
+            if (rate != null) {
+                if (rate.signum() <= 0) {
+                    throw new ValidationException("currency rate for " + amount.currency().getCurrencyCode()
+                            + " must be greater than 0, but was " + rate.toPlainString());
+                }
+                converted = amount.amount().multiply(rate);
+            }
+        }
+        return new Rank(converted, amount == null ? null : amount.currency().getCurrencyCode(),
+                amount == null ? null : amount.amount(), stageOrder.indexOf(stage.toLowerCase(Locale.ROOT)), closeDate,
+                id);
     }
 
-    private record Rank(@Nullable BigDecimal amount, int stage, @Nullable LocalDate closeDate, String id)
-            implements Comparable<Rank> {
+    /**
+     * Best first: converted amount (larger first; unconverted after), then currency code, then amount (larger first;
+     * none last), then later stage, then sooner close date, then deal id.
+     */
+    record Rank(@Nullable BigDecimal converted, @Nullable String currency, @Nullable BigDecimal amount, int stage,
+            @Nullable LocalDate closeDate, String id) implements Comparable<Rank> {
         private static final Comparator<Rank> ORDER = Comparator
-                .comparing(Rank::amount, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                .comparing(Rank::converted, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
+                .thenComparing(Rank::currency, Comparator.nullsLast(Comparator.<String>naturalOrder()))
+                .thenComparing(Rank::amount, Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder()))
                 .thenComparing(Rank::stage, Comparator.reverseOrder())
                 .thenComparing(Rank::closeDate, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
                 .thenComparing(Rank::id);
 
         @Override
         public int compareTo(Rank other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** The order of overlapping records: my account id, then the partner's. */
+    record RecordKey(String mine, String theirs) implements Keyset.Key<RecordKey> {
+        private static final Comparator<RecordKey> ORDER = Comparator.comparing(RecordKey::mine)
+                .thenComparing(RecordKey::theirs);
+
+        static RecordKey of(List<@Nullable String> parts) {
+            if (parts.size() != 2) {
+                throw new IllegalArgumentException("two parts expected");
+            }
+            return new RecordKey(Objects.requireNonNull(parts.get(0)), Objects.requireNonNull(parts.get(1)));
+        }
+
+        @Override
+        public List<@Nullable String> parts() {
+            return List.of(mine, theirs);
+        }
+
+        @Override
+        public int compareTo(RecordKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** The order of a co-sell list: the deal's {@link Rank}, then my account id, then the partner's. */
+    record CoSellKey(Rank rank, String mine, String theirs) implements Keyset.Key<CoSellKey> {
+        private static final Comparator<CoSellKey> ORDER = Comparator.comparing(CoSellKey::rank)
+                .thenComparing(CoSellKey::mine).thenComparing(CoSellKey::theirs);
+
+        static CoSellKey of(List<@Nullable String> parts) {
+            if (parts.size() != 8) {
+                throw new IllegalArgumentException("eight parts expected");
+            }
+            String converted = parts.get(0);
+            String amount = parts.get(2);
+            String closeDate = parts.get(4);
+            Rank rank = new Rank(converted == null ? null : new BigDecimal(converted), parts.get(1),
+                    amount == null ? null : new BigDecimal(amount), Integer.parseInt(Objects.requireNonNull(parts.get(3))),
+                    closeDate == null ? null : LocalDate.parse(closeDate), Objects.requireNonNull(parts.get(5)));
+            return new CoSellKey(rank, Objects.requireNonNull(parts.get(6)), Objects.requireNonNull(parts.get(7)));
+        }
+
+        @Override
+        public List<@Nullable String> parts() {
+            return Arrays.asList(rank.converted() == null ? null : rank.converted().toPlainString(), rank.currency(),
+                    rank.amount() == null ? null : rank.amount().toPlainString(), Integer.toString(rank.stage()),
+                    rank.closeDate() == null ? null : rank.closeDate().toString(), rank.id(), mine, theirs);
+        }
+
+        @Override
+        public int compareTo(CoSellKey other) {
             return ORDER.compare(this, other);
         }
     }

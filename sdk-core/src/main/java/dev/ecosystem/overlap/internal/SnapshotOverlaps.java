@@ -4,7 +4,6 @@ import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.Cursors;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
@@ -116,19 +115,22 @@ public final class SnapshotOverlaps implements Overlaps {
         if (theirs != null) {
             requireKnown(theirs, "theirs");
         }
-        return slice(view(partner).records(mine, theirs), page, "overlap/records/" + partner);
+        return Keyset.page(view(partner).records(mine, theirs), page, "overlap/records/" + partner,
+                SharedView.RecordKey::of);
     }
 
     @Override
     public Page<CoSellEntry> askForIntro(CompanyId partner, PageRequest page) {
         Checks.required(page, "page");
-        return slice(view(partner).askForIntro(), page, "overlap/ask-for-intro/" + partner);
+        return Keyset.page(view(partner).askForIntro(), page, "overlap/ask-for-intro/" + partner,
+                SharedView.CoSellKey::of);
     }
 
     @Override
     public Page<CoSellEntry> offerHelp(CompanyId partner, PageRequest page) {
         Checks.required(page, "page");
-        return slice(view(partner).offerHelp(), page, "overlap/offer-help/" + partner);
+        return Keyset.page(view(partner).offerHelp(), page, "overlap/offer-help/" + partner,
+                SharedView.CoSellKey::of);
     }
 
     @Override
@@ -170,18 +172,5 @@ public final class SnapshotOverlaps implements Overlaps {
         if (!known.contains(population)) {
             throw new ValidationException(field + " population must be one of " + known + ", but was " + population);
         }
-    }
-
-    private static <T> Page<T> slice(List<T> all, PageRequest page, String listing) {
-        String after = Cursors.decode(listing, page.cursor());
-        int from;
-        try {
-            from = after == null ? 0 : Integer.parseInt(after);
-        } catch (NumberFormatException e) {
-            throw new ValidationException("cursor is malformed: " + Checks.quote(page.cursor()));
-        }
-        int to = Math.min(all.size(), from + page.size());
-        List<T> items = from >= all.size() ? List.of() : all.subList(from, to);
-        return new Page<>(items, to < all.size() ? Cursors.encode(listing, Integer.toString(to)) : null);
     }
 }

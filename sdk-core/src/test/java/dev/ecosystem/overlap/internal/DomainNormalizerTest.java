@@ -180,7 +180,7 @@ class DomainNormalizerTest {
         DomainNormalizer normalizer = new DomainNormalizer(RULES);
         assertThat(normalizer.normalize(raw)).isEqualTo(Outcome.DOMAIN);
         assertThat(normalizer.key()).isEqualTo(expected);
-        assertThat(normalizer.keyHash()).isEqualTo(RegionTable.hash(expected.toCharArray(), 0, expected.length()));
+        assertThat(normalizer.keyHash()).isEqualTo(NameTable.hash(expected));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
