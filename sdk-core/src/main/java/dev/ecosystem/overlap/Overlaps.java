@@ -7,6 +7,8 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Population;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -85,6 +87,13 @@ public interface Overlaps {
 
     /** Why two accounts match or not, by the same rules the matrix uses. Reads nothing from the store. */
     MatchExplanation explain(Account a, Account b);
+
+    /**
+     * The acting company's registrable-domain keys per population, from its snapshot, normalized and classified by
+     * the same rules as {@link #matrix}: the elements private set intersection ({@code sdk-psi}) compares. Accounts
+     * without a usable domain are left out; every population appears, possibly empty.
+     */
+    Map<Population, Set<String>> domainKeys();
 
     /**
      * What a sync did.

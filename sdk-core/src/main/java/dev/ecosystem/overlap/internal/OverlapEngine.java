@@ -9,6 +9,7 @@ import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.MatchExplanation;
 import dev.ecosystem.overlap.OverlapSettings;
@@ -16,7 +17,10 @@ import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,6 +115,28 @@ public final class OverlapEngine {
         if (match != null && seen.add(List.of(a.account().id(), b.account().id()))) {
             groups.add(new MatchGroup(match, List.of(a), List.of(b)));
         }
+    }
+
+    /** The tenant's registrable domains per population of the settings, each population present. */
+    public Map<Population, Set<String>> domainKeys(PartnerStore store, CompanyId tenant) {
+        TenantIndex index = index(store, tenant);
+        List<Population> populations = settings.populations();
+        Map<Population, Set<String>> keys = new LinkedHashMap<>();
+        populations.forEach(population -> keys.put(population, new LinkedHashSet<>()));
+        synchronized (index) {
+            for (String domain : index.domains()) {
+                for (AccountFacts facts : index.withDomain(domain)) {
+                    for (int i = 0; i < populations.size(); i++) {
+                        if ((facts.populations() & (1 << i)) != 0) {
+                            keys.get(populations.get(i)).add(domain);
+                        }
+                    }
+                }
+            }
+        }
+        Map<Population, Set<String>> copy = new LinkedHashMap<>();
+        keys.forEach((population, domains) -> copy.put(population, Collections.unmodifiableSet(domains)));
+        return Collections.unmodifiableMap(copy);
     }
 
     private TenantIndex index(PartnerStore store, CompanyId tenant) {

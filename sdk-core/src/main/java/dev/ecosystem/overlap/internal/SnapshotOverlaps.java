@@ -23,6 +23,7 @@ import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Overlaps} for one company: its snapshot, its policies, and its partners' data as their policies allow. */
@@ -128,6 +129,11 @@ public final class SnapshotOverlaps implements Overlaps {
     public Page<CoSellEntry> offerHelp(CompanyId partner, PageRequest page) {
         Checks.required(page, "page");
         return slice(view(partner).offerHelp(), page, "overlap/offer-help/" + partner);
+    }
+
+    @Override
+    public Map<Population, Set<String>> domainKeys() {
+        return context.overlaps().domainKeys(context.store(), company);
     }
 
     @Override

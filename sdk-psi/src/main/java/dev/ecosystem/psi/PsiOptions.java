@@ -1,0 +1,130 @@
+package dev.ecosystem.psi;
+
+import dev.ecosystem.internal.Checks;
+
+/**
+ * How a {@link PsiSession} runs. For an initiator these are what it asks for; for a responder, what it accepts: a
+ * responder refuses a first message whose mode or output differ from its own.
+ *
+ * <pre>{@code
+ * PsiOptions options = PsiOptions.builder()
+ *         .mode(PsiMode.CARDINALITY)
+ *         .output(PsiOutput.BOTH)
+ *         .paddingBucket(1024)
+ *         .threads(2)
+ *         .build();
+ * }</pre>
+ */
+public final class PsiOptions {
+    /** The largest {@link Builder#maxElements} allowed. */
+    public static final int MAX_ELEMENTS_LIMIT = 50_000_000;
+
+    private final PsiMode mode;
+    private final PsiOutput output;
+    private final int paddingBucket;
+    private final int threads;
+    private final int maxElements;
+
+    private PsiOptions(Builder builder) {
+        this.mode = builder.mode;
+        this.output = builder.output;
+        this.paddingBucket = builder.paddingBucket;
+        this.threads = builder.threads;
+        this.maxElements = builder.maxElements;
+    }
+
+    /** A builder with the defaults: cardinality, both learn, no padding, one thread, at most 2,000,000 elements. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults of {@link #builder()}. */
+    public static PsiOptions defaults() {
+        return builder().build();
+    }
+
+    /** What the learner learns. */
+    public PsiMode mode() {
+        return mode;
+    }
+
+    /** Who learns. */
+    public PsiOutput output() {
+        return output;
+    }
+
+    /** Each group of this side's set is padded with dummy points up to a multiple of this (1: no padding). */
+    public int paddingBucket() {
+        return paddingBucket;
+    }
+
+    /** Threads used for blinding (the calling thread plus {@code threads - 1} more). */
+    public int threads() {
+        return threads;
+    }
+
+    /** The most elements (after padding) this side sends or accepts in one set. */
+    public int maxElements() {
+        return maxElements;
+    }
+
+    @Override
+    public String toString() {
+        return "PsiOptions[mode=" + mode + ", output=" + output + ", paddingBucket=" + paddingBucket + ", threads="
+                + threads + ", maxElements=" + maxElements + "]";
+    }
+
+    /** Builds {@link PsiOptions}; every setter validates at once. */
+    public static final class Builder {
+        private PsiMode mode = PsiMode.CARDINALITY;
+        private PsiOutput output = PsiOutput.BOTH;
+        private int paddingBucket = 1;
+        private int threads = 1;
+        private int maxElements = 2_000_000;
+
+        private Builder() {
+        }
+
+        /** What the learner learns; default {@link PsiMode#CARDINALITY}. */
+        public Builder mode(PsiMode mode) {
+            this.mode = Checks.required(mode, "mode");
+            return this;
+        }
+
+        /** Who learns; default {@link PsiOutput#BOTH}. */
+        public Builder output(PsiOutput output) {
+            this.output = Checks.required(output, "output");
+            return this;
+        }
+
+        /**
+         * Pads each group of this side's set (the keys sharing one combination of populations) with random points
+         * up to a multiple of {@code bucket}, so the other side learns sizes only to the bucket; 1 to 1,000,000,
+         * default 1 (no padding).
+         */
+        public Builder paddingBucket(int bucket) {
+            this.paddingBucket = Checks.range(bucket, 1, 1_000_000, "paddingBucket");
+            return this;
+        }
+
+        /** Threads for blinding and checking points, 1 to 256; default 1. */
+        public Builder threads(int threads) {
+            this.threads = Checks.range(threads, 1, 256, "threads");
+            return this;
+        }
+
+        /**
+         * The most elements (after padding) this side sends or accepts in one set: a received set above it is refused
+         * before any work; 1 to {@value #MAX_ELEMENTS_LIMIT}, default 2,000,000.
+         */
+        public Builder maxElements(int maxElements) {
+            this.maxElements = Checks.range(maxElements, 1, MAX_ELEMENTS_LIMIT, "maxElements");
+            return this;
+        }
+
+        /** The options. */
+        public PsiOptions build() {
+            return new PsiOptions(this);
+        }
+    }
+}
