@@ -4,7 +4,7 @@
 // the result. It checks nothing: the Java side compares the result with the plain intersection.
 //
 //   node psi-peer.mjs --server server.txt --client client.txt [--modes cardinality,intersection]
-//                     [--data-structure GCS|BloomFilter|Raw] [--fpr 1e-9] [--repeat 1] [--indexes]
+//                     [--data-structure GCS|BloomFilter|Raw] [--fpr 1e-6] [--repeat 1] [--indexes]
 //
 // A set file holds one element per line (UTF-8, "\n" or "\r\n"); empty lines are skipped.
 // Each party's time covers only its own steps, including (de)serializing the messages it sends and receives:
@@ -21,12 +21,12 @@ const MODES = { cardinality: false, intersection: true };
 function usage(message) {
   process.stderr.write(`psi-peer: ${message}\n` +
     'usage: node psi-peer.mjs --server FILE --client FILE [--modes cardinality,intersection] ' +
-    '[--data-structure GCS|BloomFilter|Raw] [--fpr 1e-9] [--repeat N] [--indexes]\n');
+    '[--data-structure GCS|BloomFilter|Raw] [--fpr 1e-6] [--repeat N] [--indexes]\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const options = { modes: ['cardinality', 'intersection'], dataStructure: 'GCS', fpr: 1e-9, repeat: 1,
+  const options = { modes: ['cardinality', 'intersection'], dataStructure: 'GCS', fpr: 1e-6, repeat: 1,
     indexes: false };
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i];
@@ -117,6 +117,12 @@ if (!(options.dataStructure in psi.dataStructure)) {
   usage(`--data-structure: ${options.dataStructure} is not one of ${Object.keys(psi.dataStructure).join(', ')}`);
 }
 const dataStructure = psi.dataStructure[options.dataStructure];
+// psi.js's GCS stores its hash range, serverSize * clientSize / fpr, as a protobuf int64: beyond 2^63 its
+// serializeBinary fails with a bare "Assertion failed" (100k x 100k at fpr 1e-9 does).
+if (options.dataStructure === 'GCS' && serverInputs.length * clientInputs.length / options.fpr >= 2 ** 63) {
+  usage(`--fpr ${options.fpr} is too small for GCS at ${serverInputs.length} x ${clientInputs.length}: ` +
+    `serverSize * clientSize / fpr must stay below 2^63 (psi.js stores it as an int64)`);
+}
 const runs = [];
 for (let r = 0; r < options.repeat; r++) {
   for (const mode of options.modes) {

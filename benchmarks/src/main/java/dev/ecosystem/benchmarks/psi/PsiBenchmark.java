@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code ours}: {@link SdkPsiRunner}, output to the initiator only.
  *   <li>{@code psiJs}: {@link PsiJsPeer}, a fresh Node process per run (its WebAssembly is loaded before the
- *       parties' clocks start; the JMH score includes Node's start, the counters do not). GCS setup, fpr 1e-9.
+ *       parties' clocks start; the JMH score includes Node's start, the counters do not). GCS setup, fpr 1e-6 ({@link PsiJsPeer#FPR}).
  * </ul>
  *
  * <p>The primary score is wall time per run and is noisy on a shared machine; compare the secondary results:
@@ -112,7 +112,7 @@ public class PsiBenchmark {
     @Benchmark
     @Warmup(iterations = 0)
     public long psiJs(Costs costs) {
-        PsiJsReport report = PsiJsPeer.locate().run(responderFile, initiatorFile, "GCS", 1e-9, 1,
+        PsiJsReport report = PsiJsPeer.locate().run(responderFile, initiatorFile, PsiJsPeer.DATA_STRUCTURE, PsiJsPeer.FPR, 1,
                 mode.equals("INTERSECTION"), List.of(mode.toLowerCase(Locale.ROOT)));
         return record(PsiMeasurement.ofPsiJs(report.runs().get(0), data), costs);
     }

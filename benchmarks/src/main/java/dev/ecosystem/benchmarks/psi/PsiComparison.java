@@ -90,7 +90,7 @@ public final class PsiComparison {
         Path responder = directory.resolve("responder.txt");
         try {
             data.write(initiator, responder);
-            PsiJsReport report = peer.run(responder, initiator, "GCS", 1e-9, 1, true,
+            PsiJsReport report = peer.run(responder, initiator, PsiJsPeer.DATA_STRUCTURE, PsiJsPeer.FPR, 1, true,
                     List.of("cardinality", "intersection"));
             PsiMeasurement[] byMode = new PsiMeasurement[PsiMode.values().length];
             for (PsiMode mode : PsiMode.values()) {

@@ -28,7 +28,7 @@ class PsiJsPeerTest {
         Path client = temp.resolve("client.txt");
         data.write(client, server);
 
-        PsiJsReport report = PsiJsPeer.locate().run(server, client, "GCS", 1e-9, 1, true,
+        PsiJsReport report = PsiJsPeer.locate().run(server, client, PsiJsPeer.DATA_STRUCTURE, PsiJsPeer.FPR, 1, true,
                 List.of("cardinality", "intersection"));
 
         Set<String> oracle = data.plainIntersection();
