@@ -13,15 +13,15 @@ import java.util.Set;
 /**
  * Prints the side-by-side table of {@code sdk-psi} against psi.js 2.0.6 for the closing note: per-element CPU on
  * each side, bytes per element, and the ratios psi.js / ours, in both modes, at each size (default 10k, 100k, 1M
- * per side; {@link PsiDataset}, seed 42). Every result is checked against the plain intersection. psi.js runs at a
- * size only when it has been measured at a smaller size and its estimated CPU there (per element, times the size,
- * both sides, both modes) is within {@code --peer-budget-seconds} (default 300); otherwise its figures are the ones
- * of the largest measured size, labelled "extrapolated" (per-element CPU and bytes of this protocol are flat in
- * the size). psi.js always runs at the smallest size.
+ * per side; {@link PsiDataset}, seed 42). Every result is checked against the plain intersection. psi.js always
+ * runs at sizes up to {@code --peer-always-up-to} (default 100k) and at the smallest size; above, only when its
+ * estimated CPU there (its per-element CPU at the largest measured size, times the size, both sides, both modes) is
+ * within {@code --peer-budget-seconds} (default 300); otherwise its figures are the ones of the largest measured
+ * size, labelled "extrapolated" (per-element CPU and bytes of this protocol are flat in the size).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.ecosystem.benchmarks.psi.PsiComparison \
- *     [--sizes 10000,100000,1000000] [--peer-budget-seconds 300]
+ *     [--sizes 10000,100000,1000000] [--peer-always-up-to 100000] [--peer-budget-seconds 300]
  * </pre>
  *
  * Run from the repository root after {@value PsiJsPeer#INSTALL_HINT}. Ours is warmed up with three runs per mode at
@@ -37,13 +37,16 @@ public final class PsiComparison {
     public static void main(String[] args) throws IOException {
         List<Integer> sizes = List.of(10_000, 100_000, 1_000_000);
         double budgetSeconds = 300;
+        int peerAlwaysUpTo = 100_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sizes" -> sizes = parseSizes(value(args, ++i, "--sizes"));
                 case "--peer-budget-seconds" ->
                         budgetSeconds = Double.parseDouble(value(args, ++i, "--peer-budget-seconds"));
+                case "--peer-always-up-to" ->
+                        peerAlwaysUpTo = Integer.parseInt(value(args, ++i, "--peer-always-up-to"));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; allowed: --sizes N,N,... --peer-budget-seconds S");
+                        + "; allowed: --sizes N,N,... --peer-budget-seconds S --peer-always-up-to N");
             }
         }
         PsiJsPeer peer = PsiJsPeer.locate();
@@ -63,7 +66,7 @@ public final class PsiComparison {
             PsiDataset data = PsiDataset.generate(size, 42);
             Set<String> oracle = data.plainIntersection();
             PsiMeasurement[] peerNow = null;
-            boolean runPeer = peerLast[0] == null
+            boolean runPeer = peerLast[0] == null || size <= peerAlwaysUpTo
                     || estimatedPeerSeconds(peerLast, size) <= budgetSeconds;
             if (runPeer) {
                 peerNow = runPeer(peer, data, oracle);
