@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -54,6 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @Warmup(iterations = 1)
 @Measurement(iterations = 1)
+@Timeout(time = 3, timeUnit = TimeUnit.HOURS)
 public class PsiBenchmark {
     /** Elements per side for {@code ours} and {@code psiJs}. */
     @Param({"10000", "100000"})

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -30,6 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
+@Timeout(time = 3, timeUnit = TimeUnit.HOURS)
 public class PsiLargeBenchmark {
     /** Elements per side. */
     @Param("1000000")
