@@ -1,6 +1,5 @@
 package dev.ecosystem.psi;
 
-import dev.ecosystem.model.Population;
 import dev.ecosystem.psi.internal.Points;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -136,9 +135,5 @@ final class Matching {
             }
             return -1;
         }
-    }
-
-    static List<Population> populations(Wire.BlindedSet set) {
-        return set.populations();
     }
 }

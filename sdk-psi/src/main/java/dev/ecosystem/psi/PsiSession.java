@@ -39,7 +39,7 @@ public final class PsiSession {
     private final Role role;
     private final PsiOptions options;
     private final PsiSets mine;
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random;
     private final byte[] scalar = new byte[X25519.SCALAR_SIZE];
     private byte @Nullable [] sessionId;
     private State state;
@@ -51,8 +51,9 @@ public final class PsiSession {
     private long bytesSent;
     private long bytesReceived;
 
-    private PsiSession(Role role, PsiOptions options, PsiSets mine) {
+    private PsiSession(Role role, PsiOptions options, PsiSets mine, SecureRandom random) {
         this.role = role;
+        this.random = random;
         this.options = Checks.required(options, "options");
         this.mine = Checks.required(mine, "mine");
         int padded = 0;
@@ -79,14 +80,19 @@ public final class PsiSession {
 
     /** The side that starts: it sends {@link #firstMessage()} asking for {@code options}' mode and output. */
     public static PsiSession initiator(PsiOptions options, PsiSets mine) {
-        return new PsiSession(Role.INITIATOR, options, mine);
+        return new PsiSession(Role.INITIATOR, options, mine, new SecureRandom());
     }
 
     /**
      * The side that answers; it refuses a first message asking for a mode or output other than {@code acceptable}'s.
      */
     public static PsiSession responder(PsiOptions acceptable, PsiSets mine) {
-        return new PsiSession(Role.RESPONDER, acceptable, mine);
+        return new PsiSession(Role.RESPONDER, acceptable, mine, new SecureRandom());
+    }
+
+    /** For tests: a session drawing its scalar, session id and shuffles from {@code random}. */
+    static PsiSession withRandom(boolean initiator, PsiOptions options, PsiSets mine, SecureRandom random) {
+        return new PsiSession(initiator ? Role.INITIATOR : Role.RESPONDER, options, mine, random);
     }
 
     /**
