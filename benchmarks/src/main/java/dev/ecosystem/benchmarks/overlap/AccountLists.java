@@ -62,7 +62,7 @@ public record AccountLists(String[] domainsA, int[] populationsA, String[] domai
     }
 
     /** The registrable domain of company {@code n}: unique per n (the label alone is). */
-    static String company(long n) {
+    public static String company(long n) {
         String first = FIRST[(int) (n % FIRST.length)];
         String second = SECOND[(int) ((n / FIRST.length) % SECOND.length)];
         long number = n / ((long) FIRST.length * SECOND.length);
