@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxEntryId;
@@ -91,14 +92,7 @@ final class MemoryOutbox implements OutboxRepository {
         if (current == null) {
             throw new NotFoundException("outbox entry " + id + " does not exist; enqueue it first");
         }
-        if (!current.message().messageId().equals(entry.message().messageId())) {
-            throw new ConflictException("outbox entry " + id + " cannot change its Message-ID from "
-                    + current.message().messageId() + " to " + entry.message().messageId());
-        }
-        if (current.status() == OutboxStatus.SENT && entry.status() != OutboxStatus.SENT) {
-            throw new ConflictException("outbox entry " + id + " was already sent (receipt "
-                    + current.receipt() + "); a sent entry stays sent");
-        }
+        StoreRules.checkOutboxUpdate(current, entry);
         entries.put(tx, MemoryTables.ALL, id, entry);
     }
 

@@ -1,7 +1,7 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -19,12 +19,7 @@ final class JdbcBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean block(CompanyId owner, CompanyId blocked) {
-        Checks.required(owner, "owner");
-        Checks.required(blocked, "blocked");
-        if (owner.equals(blocked)) {
-            throw new ValidationException(
-                    "blocked: company " + owner + " cannot block itself; a block names another company");
-        }
+        StoreRules.checkBlock(owner, blocked);
         if (isBlocked(owner, blocked)) {
             return false;
         }

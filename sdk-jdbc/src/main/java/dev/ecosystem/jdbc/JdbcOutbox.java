@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
@@ -99,15 +100,7 @@ final class JdbcOutbox implements OutboxRepository {
         if (current == null) {
             throw new NotFoundException("outbox entry " + id + " does not exist; enqueue it first");
         }
-        if (!current.message().messageId().equals(entry.message().messageId())) {
-            throw new ConflictException("outbox entry " + id + " cannot change its Message-ID from "
-                    + current.message().messageId() + " to " + entry.message().messageId());
-        }
-        if (current.status() == OutboxStatus.SENT && entry.status() != OutboxStatus.SENT) {
-            // A dispatcher whose lease ran out must not reopen what another one already sent.
-            throw new ConflictException("outbox entry " + id + " was already sent (receipt "
-                    + current.receipt() + "); a sent entry stays sent");
-        }
+        StoreRules.checkOutboxUpdate(current, entry);
         List<Object> values = new ArrayList<>(Arrays.asList(values(entry)).subList(1, COLUMNS.size()));
         values.add(id);
         tx.update("update outbox entry " + id, "UPDATE " + table + " SET "

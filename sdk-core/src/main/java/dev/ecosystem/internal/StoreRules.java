@@ -1,0 +1,48 @@
+package dev.ecosystem.internal;
+
+import dev.ecosystem.ConflictException;
+import dev.ecosystem.ValidationException;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.OutboxStatus;
+
+/**
+ * The rules of the store port that do not depend on how a store keeps its rows, checked in one place so every
+ * {@link dev.ecosystem.spi.PartnerStore} implementation refuses the same things with the same messages.
+ */
+public final class StoreRules {
+    private StoreRules() {
+    }
+
+    /**
+     * Whether {@code entry} may replace {@code current}, the stored entry with the same id.
+     *
+     * @throws ConflictException when the update would change the Message-ID, or move a sent entry to another status
+     */
+    public static void checkOutboxUpdate(OutboxEntry current, OutboxEntry entry) {
+        String id = entry.id().value();
+        if (!current.message().messageId().equals(entry.message().messageId())) {
+            throw new ConflictException("outbox entry " + id + " cannot change its Message-ID from "
+                    + current.message().messageId() + " to " + entry.message().messageId());
+        }
+        if (current.status() == OutboxStatus.SENT && entry.status() != OutboxStatus.SENT) {
+            // A dispatcher whose lease ran out must not reopen what another one already sent.
+            throw new ConflictException("outbox entry " + id + " was already sent (receipt "
+                    + current.receipt() + "); a sent entry stays sent");
+        }
+    }
+
+    /**
+     * Whether {@code owner} may block {@code blocked}.
+     *
+     * @throws ValidationException when either is null, or both are the same company
+     */
+    public static void checkBlock(CompanyId owner, CompanyId blocked) {
+        Checks.required(owner, "owner");
+        Checks.required(blocked, "blocked");
+        if (owner.equals(blocked)) {
+            throw new ValidationException(
+                    "blocked: company " + owner + " cannot block itself; a block names another company");
+        }
+    }
+}
