@@ -23,13 +23,12 @@ import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.testkit.MutableClock;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,7 +69,8 @@ class IntroductionsManyNodesTest {
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
     private static final Pattern ACCEPT_TOKEN = Pattern.compile("Yes, introduce us:\\n\\S*[?&]token=([^&\\s]+)");
 
-    private final SteppedClock clock = new SteppedClock(T0);
+    /** One clock all nodes share, standing still until the test moves it. */
+    private final MutableClock clock = new MutableClock(T0);
     private final RecordingMailer mailer = new RecordingMailer(clock);
     private final AtomicBoolean killed = new AtomicBoolean();
     private final List<HikariDataSource> pools = new ArrayList<>();
@@ -347,34 +347,6 @@ class IntroductionsManyNodesTest {
             } while (cursor != null);
         }
         return entries;
-    }
-
-    /** A clock all nodes share, standing still until the test moves it. */
-    private static final class SteppedClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        SteppedClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration by) {
-            now.updateAndGet(instant -> instant.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the test clock is UTC only");
-        }
     }
 
     /** The shared provider; it hands delivered consent asks to the people who answer them. */

@@ -7,11 +7,10 @@ import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.testkit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,34 +23,6 @@ class PsiSessionLimiterTest {
     private static final CompanyId GLOBEX = CompanyId.of("globex");
     private static final CompanyId INITECH = CompanyId.of("initech");
     private static final Duration DAY = Duration.ofDays(1);
-
-    /** A clock the test moves. */
-    static final class FakeClock extends Clock {
-        private Instant now;
-
-        FakeClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     interface Factory {
         PsiSessionLimiter create(int max, Duration period, Clock clock);
@@ -69,7 +40,7 @@ class PsiSessionLimiterTest {
     @MethodSource("limiters")
     @DisplayName("at most maxSessions per partner per period; other partners and the next period are unaffected")
     void limitsSessionsPerPartnerAndPeriod(String name, Factory factory) {
-        FakeClock clock = new FakeClock(Instant.parse("2026-03-02T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         PsiSessionLimiter limiter = factory.create(2, DAY, clock);
 
         assertThat(limiter.tryAcquire(GLOBEX)).isTrue();
@@ -91,7 +62,7 @@ class PsiSessionLimiterTest {
     @DisplayName("stored permits are shared by every limiter on the same store (other nodes, a restart)")
     void storedPermits_surviveANewLimiter() {
         InMemoryPartnerStore store = InMemoryPartnerStore.create();
-        FakeClock clock = new FakeClock(Instant.parse("2026-03-02T08:00:00Z"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
         PsiSessionLimiter.stored(store, ACME, 1, DAY, clock).acquire(GLOBEX);
         PsiSessionLimiter restarted = PsiSessionLimiter.stored(store, ACME, 1, DAY, clock);
         assertThat(restarted.tryAcquire(GLOBEX)).isFalse();
