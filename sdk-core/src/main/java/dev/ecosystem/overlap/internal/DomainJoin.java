@@ -174,24 +174,24 @@ public final class DomainJoin {
     }
 
     private void addFirst(int k) {
-        long hash = batchHashes[k];
-        long fingerprint = hash << 32;
-        int mask = table.length - 1;
-        int slot = (int) (NameTable.mix(hash) >>> shift);
-        long entry;
-        while ((entry = table[slot]) != 0) {
-            if ((entry & 0xFFFFFFFF00000000L) == fingerprint && sameKey((int) entry - 1, k)) {
-                int offset = (int) entry - 1;
-                INT.set(arena, offset, (int) INT.get(arena, offset) | batchPopulations[k]);
-                return;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(k);
+        long entry = table[slot];
+        if (entry != 0) {
+            int offset = (int) entry - 1;
+            INT.set(arena, offset, (int) INT.get(arena, offset) | batchPopulations[k]);
+        } else {
+            table[slot] = (batchHashes[k] << 32) | (store(k) + 1);
         }
-        table[slot] = fingerprint | (store(k) + 1);
     }
 
     /** The arena offset of batch key {@code k}'s entry, or -1. */
     private int find(int k) {
+        long entry = table[slotOf(k)];
+        return entry == 0 ? -1 : (int) entry - 1;
+    }
+
+    /** The table slot holding batch key {@code k}'s entry, or the empty slot where it would go. */
+    private int slotOf(int k) {
         long hash = batchHashes[k];
         long fingerprint = hash << 32;
         int mask = table.length - 1;
@@ -199,11 +199,11 @@ public final class DomainJoin {
         long entry;
         while ((entry = table[slot]) != 0) {
             if ((entry & 0xFFFFFFFF00000000L) == fingerprint && sameKey((int) entry - 1, k)) {
-                return (int) entry - 1;
+                return slot;
             }
             slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     /** Appends an entry for batch key {@code k} and returns its offset. */
