@@ -112,8 +112,8 @@ public final class HashToCurve {
             high[i] = b1[15 - i];
         }
         int topBit = (low[31] >>> 7) & 1;
-        X25519Field.decode(low, 0, element);
-        X25519Field.decode(high, 0, t);
+        X25519Field.decode255(low, 0, element, 0);
+        X25519Field.decode255(high, 0, t, 0);
         X25519Field.mul(t, 38, t);
         X25519Field.add(element, t, element);
         X25519Field.zero(t);
@@ -160,7 +160,7 @@ public final class HashToCurve {
     public static void clearCofactor(byte[] point, int off, byte[] out, int outOff) {
         int[] x = X25519Field.create();
         int[] z = X25519Field.create();
-        X25519Field.decode(point, off, x);
+        X25519Field.decode255(point, off, x, 0);
         X25519Field.one(z);
         int[] a = X25519Field.create();
         int[] b = X25519Field.create();

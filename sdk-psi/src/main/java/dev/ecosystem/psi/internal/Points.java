@@ -49,7 +49,7 @@ public final class Points {
                 return "is a point of small order";
             }
         }
-        X25519Field.decode(in, off, u);
+        X25519Field.decode255(in, off, u, 0);
         HashToCurve.curveEquation(u, g, s);
         if (!X25519Field.sqrtRatioVar(g, HashToCurve.ONE, root)) {
             return "is not on curve25519 (u^3 + 486662u^2 + u is not a square: the point is on the twist)";
