@@ -98,6 +98,16 @@ public class PsiPrimitivesBenchmark {
         return out;
     }
 
+    /**
+     * The 16-byte SHA-256 tag alone: {@code blindAndTag} is the same X25519 ladder as {@code blindOwn} (the ladder is
+     * constant-time, so a received point costs what a hashed key costs) plus this.
+     */
+    @Benchmark
+    public byte[] tag() {
+        points.tag(blinded, nextIndex() * Points.POINT_BYTES, out, 0);
+        return out;
+    }
+
     /** Peer: a fixed-base X25519 multiplication, used for padding points. */
     @Benchmark
     public byte[] dummyPoint() {
