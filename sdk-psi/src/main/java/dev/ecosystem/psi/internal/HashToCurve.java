@@ -1,6 +1,7 @@
 package dev.ecosystem.psi.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.math.ec.rfc7748.X25519Field;
 
@@ -22,6 +23,8 @@ public final class HashToCurve {
 
     static final int[] J = constant(486662);
     static final int[] ONE = constant(1);
+    /** {@code sqrt(-1) = 2^((p - 1) / 4) mod p}, the constant c2 of RFC 9380 appendix F.2.1.3 (little-endian hex). */
+    static final int[] SQRT_M1 = fromHex("b0a00e4a271beec478e42fad0618432fa7d7fb3d99004d2b0bdfc14f8024832b");
 
     private final SHA512Digest zeroPadded = new SHA512Digest();
     private final SHA512Digest digest = new SHA512Digest();
@@ -39,6 +42,13 @@ public final class HashToCurve {
     private final int[] x2 = X25519Field.create();
     private final int[] gx = X25519Field.create();
     private final int[] root = X25519Field.create();
+    // Scratch for sqrtRatio (v3, y, check) and for it and powPm5d8 (s0, s1, s2).
+    private final int[] v3 = X25519Field.create();
+    private final int[] y = X25519Field.create();
+    private final int[] check = X25519Field.create();
+    private final int[] s0 = X25519Field.create();
+    private final int[] s1 = X25519Field.create();
+    private final int[] s2 = X25519Field.create();
 
     /** A hasher with this domain separation tag (at most 255 bytes). */
     public HashToCurve(byte[] dst) {
@@ -122,27 +132,90 @@ public final class HashToCurve {
         X25519Field.carry(element);
     }
 
-    /** Elligator 2 (RFC 9380 section 6.7.1, J = 486662, K = 1, Z = 2) on a field element; writes the u-coordinate. */
+    /**
+     * Elligator 2 (RFC 9380 section 6.7.1, J = 486662, K = 1, Z = 2) on a field element; writes the u-coordinate.
+     * Constant time in the field element, as RFC 9380 section 4 asks: no branch depends on it, and the choices are
+     * made with {@code cmov} as in the straight-line {@code map_to_curve_elligator2} (appendix F.3), which the
+     * steps below follow (up to the choice of x; y is not needed).
+     */
     private void mapToCurve(int[] r, byte[] out, int outOff) {
         X25519Field.sqr(r, t);
         X25519Field.add(t, t, t); // t1 = Z * u^2
-        X25519Field.add(t, ONE, d); // t1 + 1
+        X25519Field.add(t, ONE, d); // 1 + t1
         X25519Field.normalize(d);
-        if (X25519Field.isZeroVar(d)) { // t1 == -1: the exceptional case sets t1 = 0
-            X25519Field.one(d);
-        }
-        X25519Field.inv(d, x1);
+        // e1 = t1 == -1; t1 = CMOV(t1, 0, e1): the RFC's exceptional case, so 1 + t1 becomes 1. It cannot occur
+        // for this p and Z (-1 / 2 is not a square), but costs only a cmov.
+        X25519Field.cmov(X25519Field.isZero(d), ONE, 0, d, 0);
+        X25519Field.inv(d, x1); // constant time in BC 1.87 (Mod.modOddInverse); invVar is the variable-time one
         X25519Field.mul(x1, J, x1);
         X25519Field.negate(x1, x1); // x1 = -J / (1 + t1)
         curveEquation(x1, gx, x2); // gx1 = x1^3 + J x1^2 + x1
-        if (X25519Field.sqrtRatioVar(gx, ONE, root)) {
-            X25519Field.copy(x1, 0, x2, 0);
-        } else {
-            X25519Field.add(x1, J, x2);
-            X25519Field.negate(x2, x2); // x2 = -x1 - J
-        }
+        X25519Field.add(x1, J, x2);
+        X25519Field.negate(x2, x2); // x2 = -x1 - J
+        int e2 = sqrtRatio(gx, ONE, root); // e2 = is_square(gx1)
+        X25519Field.cmov(e2, x1, 0, x2, 0); // x = CMOV(x2, x1, e2)
         X25519Field.normalize(x2);
         X25519Field.encode(x2, out, outOff);
+    }
+
+    /**
+     * Constant-time square root of {@code u / v} for p = 5 (mod 8), the sqrt_ratio of RFC 9380 appendix F.2.1.3
+     * (with the square root of appendix I.2): returns -1 and a root in {@code z} when {@code u / v} is a square,
+     * and 0 otherwise, when {@code z} holds no root. For v = 0 it answers as for a square only when u = 0 (root 0).
+     * This is the answer and the root of {@link X25519Field#sqrtRatioVar}, without its branches. The RFC's output
+     * {@code sqrt(Z * u / v)} for a non-square is left out: the map only needs is_square. {@code z} must not be
+     * {@code u} or {@code v}; none of the three may be a scratch field of this instance.
+     */
+    int sqrtRatio(int[] u, int[] v, int[] z) {
+        X25519Field.sqr(v, y); // v^2
+        X25519Field.mul(y, v, v3); // v^3
+        X25519Field.sqr(y, y); // v^4
+        X25519Field.mul(y, v3, y); // v^7
+        X25519Field.mul(y, u, y); // u v^7
+        powPm5d8(y, y); // (u v^7)^c1, c1 = (p - 5) / 8
+        X25519Field.mul(y, v3, y);
+        X25519Field.mul(y, u, y); // y1 = u v^3 (u v^7)^c1, a root of u / v or of -u / v if either is a square
+        X25519Field.sqr(y, check);
+        X25519Field.mul(check, v, check); // v y1^2
+        X25519Field.sub(check, u, s0);
+        X25519Field.normalize(s0);
+        int isRoot = X25519Field.isZero(s0); // v y1^2 == u: y1 is the root
+        X25519Field.add(check, u, s0);
+        X25519Field.normalize(s0);
+        int isRootTimesI = X25519Field.isZero(s0); // v y1^2 == -u: y1 * sqrt(-1) is the root
+        X25519Field.mul(y, SQRT_M1, z);
+        X25519Field.cmov(isRoot, y, 0, z, 0); // y1 when both hold (u = 0), as sqrtRatioVar
+        return isRoot | isRootTimesI;
+    }
+
+    /**
+     * {@code z = x^((p - 5) / 8) = x^(2^252 - 3)}, the exponent c1 of RFC 9380 appendix F.2.1.3, by a fixed
+     * addition chain: 251 squarings and 11 multiplications whatever x is. The comments give the exponent of x so
+     * far. Uses s0, s1 and s2 as scratch; z may be x.
+     */
+    private void powPm5d8(int[] x, int[] z) {
+        X25519Field.sqr(x, s0);
+        X25519Field.mul(s0, x, s0); // 2^2 - 1
+        X25519Field.sqr(s0, 2, s1);
+        X25519Field.mul(s1, s0, s0); // 2^4 - 1
+        X25519Field.sqr(s0, s0);
+        X25519Field.mul(s0, x, s0); // 2^5 - 1
+        X25519Field.sqr(s0, 5, s1);
+        X25519Field.mul(s1, s0, s1); // s1 = 2^10 - 1
+        X25519Field.sqr(s1, 10, s0);
+        X25519Field.mul(s0, s1, s0); // 2^20 - 1
+        X25519Field.sqr(s0, 20, s2);
+        X25519Field.mul(s2, s0, s2); // 2^40 - 1
+        X25519Field.sqr(s2, 10, s2);
+        X25519Field.mul(s2, s1, s2); // s2 = 2^50 - 1
+        X25519Field.sqr(s2, 50, s0);
+        X25519Field.mul(s0, s2, s0); // 2^100 - 1
+        X25519Field.sqr(s0, 100, s1);
+        X25519Field.mul(s1, s0, s1); // 2^200 - 1
+        X25519Field.sqr(s1, 50, s1);
+        X25519Field.mul(s1, s2, s1); // 2^250 - 1
+        X25519Field.sqr(s1, 2, s1); // 2^252 - 4
+        X25519Field.mul(s1, x, z); // 2^252 - 3
     }
 
     /** {@code v = x^3 + J x^2 + x = x (x (x + J) + 1)}, using {@code s} as scratch (distinct from x and v). */
@@ -182,6 +255,12 @@ public final class HashToCurve {
         X25519Field.mul(x, z, x);
         X25519Field.normalize(x);
         X25519Field.encode(x, out, outOff);
+    }
+
+    private static int[] fromHex(String littleEndianHex) {
+        int[] element = X25519Field.create();
+        X25519Field.decode255(HexFormat.of().parseHex(littleEndianHex), 0, element, 0);
+        return element;
     }
 
     private static int[] constant(int value) {

@@ -51,6 +51,7 @@ public final class Points {
         }
         X25519Field.decode255(in, off, u, 0);
         HashToCurve.curveEquation(u, g, s);
+        // Variable time is fine here: the other side's points are public (unlike HashToCurve's inputs).
         if (!X25519Field.sqrtRatioVar(g, HashToCurve.ONE, root)) {
             return "is not on curve25519 (u^3 + 486662u^2 + u is not a square: the point is on the twist)";
         }
