@@ -2,18 +2,21 @@ package dev.ecosystem.overlap.internal;
 
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a domain or URL as people type it into CRMs into its registrable domain (eTLD+1), without allocating on the
  * common path: {@code "HTTPS://www.Shop.Acme.co.uk:8443/x?y"} gives {@code acme.co.uk}.
  *
  * <p>How: the input is copied once into a reused {@code char[]} and parsed in place (scheme, user info, port, path,
- * query and fragment are skipped by index; no substring). The host is validated and lower-cased through a table into
- * a reused {@code byte[]} while its prefix hashes are taken at each label start ({@link NameTable#fold}); the hash of
- * each label suffix then costs one multiply ({@link NameTable#suffixHash}). Suffixes are looked up in the public suffix
- * table last label first, until one is under no rule that counts; the key is the public suffix plus one label, with
- * its 64-bit hash ({@link #keyHash()}). Only hosts with non-ASCII characters take the slow path
- * through {@link IDN#toASCII}.
+ * query and fragment are skipped by index; no substring). The common shapes ({@code [http[s]://]host[:port][/...]}
+ * with nothing but host characters in the host) take one pass that lower-cases the host through a table into a
+ * reused {@code byte[]} and notes where its labels start; any other shape takes the full scan, which gives the same
+ * outcome. Label hashes are then read a word at a time ({@link NameTable#label}), and the suffixes are looked up in
+ * the public suffix table from the last label leftwards, each one's hash extending the previous one's
+ * ({@link NameTable#extend}), until one is under no rule that counts; the key is the public suffix plus one label,
+ * with its 64-bit hash ({@link #keyHash()}). Only hosts with non-ASCII characters take the slow path through
+ * {@link IDN#toASCII}.
  *
  * <p>Accepted shapes: an optional scheme ({@code https://}, {@code //}, also {@code http:/} and {@code https//}),
  * optional user info ({@code user:pw@}; so an email address gives its domain), the host, then an optional port,
@@ -58,11 +61,18 @@ public final class DomainNormalizer {
 
     private static final int MAX_HOST = 253;
     private static final int MAX_LABELS = 128;
+    private static final int RECENT_BITS = 8;
     /** Longest input whose copy is kept for the next call; a longer one gets a buffer of its own. */
     private static final int MAX_KEPT_INPUT = 4096;
 
     /** Per ASCII character: its lower-case form when allowed in a host label or a dot, 0 when not. */
     private static final byte[] HOST_BYTE = new byte[128];
+    /** {@link #HOST_BYTE} for every char (0 beyond ASCII), so that the quick scan needs no range check. */
+    private static final byte[] HOST_BYTE_WIDE = new byte[Character.MAX_VALUE + 1];
+    /** Per ASCII character: whether it is ignored around the input (spaces and controls, quotes, angle brackets). */
+    private static final boolean[] WRAPPING = new boolean[128];
+    /** Per ASCII character: 1 for the dash and the underscore, which may not start or end a label. */
+    private static final byte[] DASH = new byte[128];
     /** Per ASCII character: how the authority scan treats it. */
     private static final byte[] SCAN = new byte[128];
     private static final byte SCAN_STOP = 1;
@@ -82,6 +92,12 @@ public final class DomainNormalizer {
         HOST_BYTE['-'] = '-';
         HOST_BYTE['_'] = '_';
         HOST_BYTE['.'] = '.';
+        System.arraycopy(HOST_BYTE, 0, HOST_BYTE_WIDE, 0, HOST_BYTE.length);
+        for (char c = 0; c < 128; c++) {
+            WRAPPING[c] = c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>';
+        }
+        DASH['-'] = 1;
+        DASH['_'] = 1;
         for (char c = 0; c < 128; c++) {
             SCHEME[c] = (HOST_BYTE[c] != 0 && c != '.' && c != '_') || c == '+';
         }
@@ -93,25 +109,43 @@ public final class DomainNormalizer {
     }
 
     private final DomainRules rules;
+    private final boolean quickScan;
     private char[] input = new char[256];
-    private final byte[] host = new byte[MAX_HOST + 1];
-    private final int[] labelStarts = new int[MAX_LABELS];
-    /** The hash of the host up to the start of each label ({@link NameTable#fold}). */
-    private final long[] prefixHashes = new long[MAX_LABELS];
+    /**
+     * The host, lower-case ASCII. The quick scan writes into it before it knows where the host ends, so it is as
+     * long as the input buffer, plus room for {@link NameTable}'s word-wide reads past the end.
+     */
+    private byte[] host = new byte[256 + NameTable.PADDING];
+    /** The start of each label in {@link #host}; the quick scan writes one entry per character, so sized like it. */
+    private int[] labelStarts = new int[256 + 1];
+    /** Per label, the hash of the host from its start ({@link NameTable#extend}), as far as they were needed. */
+    private final long[] suffixHashes = new long[MAX_LABELS];
+    /** Recent suffixes of up to 8 bytes ({@link NameTable#word}; 0: none) and their flags, by hash. */
+    private final long[] recentWords = new long[1 << RECENT_BITS];
+    private final int[] recentFlags = new int[1 << RECENT_BITS];
     private int keyStart;
     private int keyEnd;
     private long keyHash;
 
     /** A normalizer on these rules. */
     public DomainNormalizer(DomainRules rules) {
+        this(rules, true);
+    }
+
+    /** A normalizer that reads every input with the full scan when {@code quickScan} is false (for tests). */
+    DomainNormalizer(DomainRules rules, boolean quickScan) {
         this.rules = rules;
+        this.quickScan = quickScan;
     }
 
     /** Normalizes {@code raw}; on {@link Outcome#DOMAIN} the result is in {@link #key()}. */
     public Outcome normalize(CharSequence raw) {
         int end = raw.length();
         if (input.length < end && end <= MAX_KEPT_INPUT) {
-            input = new char[Math.max(end, Math.min(MAX_KEPT_INPUT, input.length * 2))];
+            int size = Math.max(end, Math.min(MAX_KEPT_INPUT, input.length * 2));
+            input = new char[size];
+            host = new byte[size + NameTable.PADDING];
+            labelStarts = new int[size + 1];
         }
         char[] in = end <= input.length ? input : new char[end];
         if (raw instanceof String text) {
@@ -131,6 +165,105 @@ public final class DomainNormalizer {
         if (start == end) {
             return Outcome.EMPTY;
         }
+        if (quickScan && in == input) {
+            Outcome quick = quickScan(in, start, end);
+            if (quick != null) {
+                return quick;
+            }
+        }
+        return fullScan(in, start, end);
+    }
+
+    /**
+     * One pass over the common shapes ({@code [http[s]://]host[:port][/path...]} with only host characters in the
+     * host): lower-cases the host into {@link #host}, notes where its labels start and checks them while looking for
+     * its end. Returns {@code null} for any other shape (another scheme, user info, a character not allowed in a
+     * host, a host with no dot), which {@link #fullScan} then reads; both give the same outcome where both apply,
+     * which {@code DomainNormalizerTest} checks on random inputs.
+     */
+    private @Nullable Outcome quickScan(char[] in, int start, int end) {
+        int from = quickScheme(in, start, end);
+        if (from < 0) {
+            return null;
+        }
+        byte[] out = host;
+        int[] starts = labelStarts;
+        starts[0] = 0;
+        int dots = 0;
+        int bad = 0;
+        int i = from;
+        byte[] hostBytes = HOST_BYTE_WIDE;
+        for (; i < end; i++) {
+            byte b = hostBytes[in[i]];
+            if (b == 0) {
+                break;
+            }
+            out[i - from] = b;
+            if (b == '.') {
+                bad |= labelProblem(out, starts[dots], i - from);
+                starts[++dots] = i - from + 1;
+            }
+        }
+        int length = i - from;
+        if (i < end) {
+            char c = in[i];
+            if (c == ':' ? userInfoFollows(in, i + 1, end) : c >= 128 || SCAN[c] != SCAN_STOP) {
+                return null; // user info, or a character no host has
+            }
+        }
+        if (length > 0 && out[length - 1] == '.') {
+            length--; // a fully qualified name's root dot
+            dots--;
+        }
+        if (dots <= 0) {
+            return null; // no dot: a scheme typo ("https//x"), leading slashes, or a bare name; read in full
+        }
+        bad |= labelProblem(out, starts[dots], length);
+        if (bad != 0 || length > MAX_HOST || dots >= MAX_LABELS) {
+            return Outcome.MALFORMED;
+        }
+        return topLevel(dots + 1, length);
+    }
+
+    /**
+     * Where the host starts after an optional {@code http://} or {@code https://} (any case), or -1 when the input
+     * starts with another scheme or with slashes.
+     */
+    private static int quickScheme(char[] in, int start, int end) {
+        if ((in[start] | 0x20) != 'h' || end - start < 8) {
+            return in[start] == '/' ? -1 : start;
+        }
+        int i = start + 1;
+        if ((in[i++] | 0x20) != 't' || (in[i++] | 0x20) != 't' || (in[i++] | 0x20) != 'p') {
+            return start;
+        }
+        if ((in[i] | 0x20) == 's') {
+            i++;
+        }
+        if (in[i] != ':') {
+            return start;
+        }
+        return in[i + 1] == '/' && in[i + 2] == '/' ? i + 3 : -1;
+    }
+
+    /** Whether an {@code @} comes before the next character that ends the authority. */
+    private static boolean userInfoFollows(char[] in, int from, int end) {
+        for (int i = from; i < end; i++) {
+            char c = in[i];
+            if (c < 128) {
+                if (SCAN[c] == SCAN_STOP) {
+                    return false;
+                }
+                if (c == '@') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Every shape: skips the scheme, then finds the host after any user info and before any port. */
+    private Outcome fullScan(char[] in, int start, int end) {
         start = afterScheme(in, start, end);
         int hostStart = start;
         int colon = -1;
@@ -178,7 +311,7 @@ public final class DomainNormalizer {
     }
 
     private static boolean isWrapping(char c) {
-        return c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\u00a0';
+        return c < 128 ? WRAPPING[c] : c == '\u00a0';
     }
 
     /** Skips {@code scheme://}, {@code scheme:/}, {@code //} and the typo {@code http(s)//}. */
@@ -220,7 +353,7 @@ public final class DomainNormalizer {
         return true;
     }
 
-    /** Copies the host lower-cased through {@link #HOST_BYTE}, validating it and finding its labels in one pass. */
+    /** Copies the host {@code in[from, to)} lower-cased through {@link #HOST_BYTE}, noting where its labels start. */
     private Outcome host(char[] in, int from, int to) {
         if (to > from && in[to - 1] == '.') {
             to--; // a fully qualified name's root dot
@@ -233,9 +366,8 @@ public final class DomainNormalizer {
             return Outcome.MALFORMED;
         }
         byte[] out = host;
-        int labels = 0;
-        int labelStart = 0;
-        long hash = 0;
+        int labels = 1;
+        labelStarts[0] = 0;
         for (int i = 0; i < length; i++) {
             char c = in[from + i];
             if (c >= 128) {
@@ -247,24 +379,43 @@ public final class DomainNormalizer {
             }
             out[i] = b;
             if (b == '.') {
-                if (!validLabel(labelStart, i) || labels == MAX_LABELS - 1) {
-                    return Outcome.MALFORMED;
-                }
-                labelStarts[labels++] = labelStart;
-                labelStart = i + 1;
-                prefixHashes[labels] = NameTable.fold(hash, b);
+                labelStarts[labels++] = i + 1;
             }
-            hash = NameTable.fold(hash, b);
         }
-        if (!validLabel(labelStart, length)) {
+        return labels(length, labels);
+    }
+
+    /** Checks the labels of the host in {@link #host} (its first {@code length} bytes), then finds its key. */
+    private Outcome labels(int length, int labels) {
+        if (length > MAX_HOST || labels > MAX_LABELS) {
             return Outcome.MALFORMED;
         }
-        labelStarts[labels++] = labelStart;
-        byte lastFirst = out[labelStart];
+        int[] starts = labelStarts;
+        int bad = 0;
+        int to = length;
+        for (int label = labels - 1; label >= 0; label--) {
+            bad |= labelProblem(host, starts[label], to);
+            to = starts[label] - 1;
+        }
+        return bad != 0 ? Outcome.MALFORMED : topLevel(labels, length);
+    }
+
+    /**
+     * 1 when the label {@code out[from, to)} is not 1 to 63 characters or starts or ends with a dash or underscore
+     * (as Guava's InternetDomainName), else 0; without branches, as nearly every label is fine.
+     */
+    private static int labelProblem(byte[] out, int from, int to) {
+        int size = to - from;
+        return (((size - 1) | (63 - size)) >>> 31) | DASH[out[from]] | DASH[out[Math.max(from, to - 1)]];
+    }
+
+    /** Refuses a host whose last label starts with a digit (an IP address), then finds its registrable domain. */
+    private Outcome topLevel(int labels, int length) {
+        byte lastFirst = host[labelStarts[labels - 1]];
         if (lastFirst >= '0' && lastFirst <= '9') {
             return Outcome.MALFORMED; // an IP address, or a top-level label no registry allows
         }
-        return registrable(labels, length, hash);
+        return registrable(labels, length);
     }
 
     /** The slow path: converts a Unicode host to ASCII (punycode), then reads it as any other. */
@@ -283,30 +434,47 @@ public final class DomainNormalizer {
         return host(ascii.toCharArray(), 0, ascii.length());
     }
 
-    /** 1 to 63 characters, not starting or ending with a dash or underscore (as Guava's InternetDomainName). */
-    private boolean validLabel(int from, int to) {
-        return to > from && to - from <= 63 && !isDash(host[from]) && !isDash(host[to - 1]);
-    }
-
-    private static boolean isDash(byte c) {
-        return c == '-' || c == '_';
-    }
-
     /**
      * Finds the public suffix the way Guava's {@code InternetDomainName} does (the longest one: the leftmost label
      * whose suffix is a rule; a wildcard rule {@code *.x} makes the label left of {@code x} a suffix; an exception
      * rule {@code !a.x} makes {@code x} the suffix), but walking from the last label leftwards and stopping at the
      * first suffix no rule that counts ends with.
      */
-    private Outcome registrable(int labels, int length, long hostHash) {
+    /**
+     * {@code suffixes.flags(..)}, answered for suffixes of up to 8 bytes ({@code com}, {@code co.uk}) from a small
+     * cache of recent ones, keyed by their bytes: the same few suffixes end most hosts.
+     */
+    private int suffixFlags(NameTable suffixes, long hash, byte[] bytes, int from, int end) {
+        if (end - from > 8) {
+            return suffixes.flags(hash, bytes, from, end);
+        }
+        long word = NameTable.word(bytes, from, end);
+        int slot = (int) (hash >>> (64 - RECENT_BITS));
+        if (recentWords[slot] == word) {
+            return recentFlags[slot];
+        }
+        int flags = suffixes.flags(hash, bytes, from, end);
+        recentWords[slot] = word;
+        recentFlags[slot] = flags;
+        return flags;
+    }
+
+    private Outcome registrable(int labels, int length) {
         NameTable suffixes = rules.suffixes;
         byte[] bytes = host;
+        int[] starts = labelStarts;
+        long[] hashes = suffixHashes;
         int suffix = -1;
         int interiorMask = rules.interiorMask;
-        for (int label = labels - 1; label >= 0; label--) {
-            int from = labelStarts[label];
-            long hash = NameTable.suffixHash(hostHash, prefixHashes[label], length - from);
-            int flags = suffixes.flags(hash, bytes, from, length);
+        long hash = NameTable.EMPTY;
+        int to = length;
+        int label = labels - 1;
+        for (; label >= 0; label--) {
+            int from = starts[label];
+            hash = NameTable.extend(hash, NameTable.label(bytes, from, to));
+            hashes[label] = hash;
+            to = from - 1;
+            int flags = suffixFlags(suffixes, hash, bytes, from, length);
             if (label > 0 && (flags & rules.underMask) != 0) {
                 suffix = label - 1;
             } else if ((flags & rules.exactMask) != 0) {
@@ -325,9 +493,15 @@ public final class DomainNormalizer {
             return Outcome.PUBLIC_SUFFIX;
         }
         int key = suffix - 1;
-        keyStart = labelStarts[key];
+        for (label--; label >= key; label--) {
+            int from = starts[label];
+            hash = NameTable.extend(hash, NameTable.label(bytes, from, to));
+            hashes[label] = hash;
+            to = from - 1;
+        }
+        keyStart = starts[key];
         keyEnd = length;
-        keyHash = NameTable.suffixHash(hostHash, prefixHashes[key], length - keyStart);
+        keyHash = hashes[key];
         if (rules.generic.flags(keyHash, bytes, keyStart, keyEnd) != 0) {
             return Outcome.GENERIC;
         }

@@ -202,4 +202,47 @@ class DomainNormalizerTest {
         assertThat(registryOnly.normalize("shop.acme.co.uk")).isEqualTo(Outcome.DOMAIN);
         assertThat(registryOnly.key()).isEqualTo("acme.co.uk");
     }
+
+    @Test
+    void quickScan_givesTheFullScansOutcome_onRandomShapes() {
+        String[] parts = {"http", "https", "HTTPS", "ftp", "mailto", ":", "://", ":/", "//", "/", "@", ".", "..", "www",
+            "acme", "ACME", "co", "uk", "com", "io", "github", "gmail", "-", "_", "8080", "?", "#", " ", "\t", ",",
+            ";", "\\", "user:pw@", "ü", "münchen", "xn--mnchen-3ya", "10", "1", "\"", "<", ">", "+", "%", "日本",
+            "a".repeat(64), "kawasaki.jp", "city.kawasaki.jp", "s3.amazonaws.com"};
+        DomainNormalizer quick = new DomainNormalizer(RULES);
+        DomainNormalizer full = new DomainNormalizer(RULES, false);
+        java.util.Random random = new java.util.Random(7);
+        int domains = 0;
+        for (int n = 0; n < 200_000; n++) {
+            StringBuilder raw = new StringBuilder();
+            for (int k = 1 + random.nextInt(9); k > 0; k--) {
+                raw.append(parts[random.nextInt(parts.length)]);
+            }
+            String input = raw.toString();
+            Outcome expected = full.normalize(input);
+            assertThat(quick.normalize(input)).as(input).isEqualTo(expected);
+            if (expected == Outcome.DOMAIN) {
+                domains++;
+                assertThat(quick.key()).as(input).isEqualTo(full.key());
+                assertThat(quick.keyHash()).as(input).isEqualTo(full.keyHash());
+            }
+        }
+        assertThat(domains).isGreaterThan(5_000);
+    }
+
+    @Test
+    void oneNormalizer_givesTheSameResults_whateverItReadBefore() {
+        DomainNormalizer reused = new DomainNormalizer(RULES);
+        String longUrl = "https://www." + "sub.".repeat(1_500) + "acme.com/" + "x".repeat(3_000);
+        for (String raw : new String[] {longUrl, "https://acme.co.uk/x", longUrl.substring(0, 4_000), "acme.com.",
+            "https://a.b.c.d.e.acme.com", "x.io"}) {
+            Outcome outcome = reused.normalize(raw);
+            DomainNormalizer fresh = new DomainNormalizer(RULES);
+            assertThat(outcome).as(raw).isEqualTo(fresh.normalize(raw));
+            if (outcome == Outcome.DOMAIN) {
+                assertThat(reused.key()).isEqualTo(fresh.key());
+                assertThat(reused.keyHash()).isEqualTo(NameTable.hash(fresh.key()));
+            }
+        }
+    }
 }
