@@ -85,8 +85,10 @@
  * <h2>Cost</h2>
  * Per element and side: one hash to curve, two X25519 scalar multiplications (blinding its own key, blinding the
  * other's point) and one square test; {@link dev.ecosystem.psi.PsiOptions#threads()} spreads them over cores.
- * Hashing is variable-time in its square test (it reveals, to someone timing the process, one bit about the hash of
- * a key); the scalar multiplications are BouncyCastle's constant-time ladder.
+ * Hashing a key runs in time independent of the key's value: the map to the curve chooses with conditional moves,
+ * not branches. Only the key's length (through the number of SHA-512 blocks) and whether it is ASCII show. The
+ * scalar multiplications are BouncyCastle's constant-time ladder. The square test on the other side's points is
+ * variable-time: those points are what that side sent.
  */
 @NullMarked
 package dev.ecosystem.psi;
