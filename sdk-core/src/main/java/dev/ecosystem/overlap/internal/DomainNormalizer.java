@@ -8,15 +8,15 @@ import org.jspecify.annotations.Nullable;
  * Turns a domain or URL as people type it into CRMs into its registrable domain (eTLD+1), without allocating on the
  * common path: {@code "HTTPS://www.Shop.Acme.co.uk:8443/x?y"} gives {@code acme.co.uk}.
  *
- * <p>How: the input is copied once into a reused {@code char[]} and parsed in place (scheme, user info, port, path,
- * query and fragment are skipped by index; no substring). The common shapes ({@code [http[s]://]host[:port][/...]}
- * with nothing but host characters in the host) take one pass that lower-cases the host through a table into a
- * reused {@code byte[]} and notes where its labels start; any other shape takes the full scan, which gives the same
- * outcome. Label hashes are then read a word at a time ({@link NameTable#label}), and the suffixes are looked up in
- * the public suffix table from the last label leftwards, each one's hash extending the previous one's
- * ({@link NameTable#extend}), until one is under no rule that counts; the key is the public suffix plus one label,
- * with its 64-bit hash ({@link #keyHash()}). Only hosts with non-ASCII characters take the slow path through
- * {@link IDN#toASCII}.
+ * <p>How: the common shapes ({@code [http[s]://]host[:port][/...]} with nothing but host characters in the host) are
+ * read straight from the {@code String} in one pass that lower-cases the host through a table into a reused
+ * {@code byte[]} and notes where its labels start. Any other shape (or a {@code CharSequence} that is not a
+ * {@code String}) is copied into a reused {@code char[]} and read by the full scan, which gives the same outcome
+ * (scheme, user info, port, path, query and fragment are skipped by index; no substring). Label hashes are then read
+ * a word at a time ({@link NameTable#label}), and the suffixes are looked up in the public suffix table from the last
+ * label leftwards, each one's hash extending the previous one's ({@link NameTable#extend}), until one is under no rule
+ * that counts; the key is the public suffix plus one label, with its 64-bit hash ({@link #keyHash()}). Only hosts
+ * with non-ASCII characters take the slow path through {@link IDN#toASCII}.
  *
  * <p>Accepted shapes: an optional scheme ({@code https://}, {@code //}, also {@code http:/} and {@code https//}),
  * optional user info ({@code user:pw@}; so an email address gives its domain), the host, then an optional port,
@@ -109,7 +109,7 @@ public final class DomainNormalizer {
     }
 
     private final DomainRules rules;
-    private final boolean quickScan;
+    private final boolean useQuickScan;
     private char[] input = new char[256];
     /**
      * The host, lower-case ASCII. The quick scan writes into it before it knows where the host ends, so it is as
@@ -135,7 +135,7 @@ public final class DomainNormalizer {
     /** A normalizer that reads every input with the full scan when {@code quickScan} is false (for tests). */
     DomainNormalizer(DomainRules rules, boolean quickScan) {
         this.rules = rules;
-        this.quickScan = quickScan;
+        this.useQuickScan = quickScan;
     }
 
     /** Normalizes {@code raw}; on {@link Outcome#DOMAIN} the result is in {@link #key()}. */
@@ -146,6 +146,12 @@ public final class DomainNormalizer {
             input = new char[size];
             host = new byte[size + NameTable.PADDING];
             labelStarts = new int[size + 1];
+        }
+        if (useQuickScan && raw instanceof String text && end <= input.length) {
+            Outcome quick = quickScan(text, end);
+            if (quick != null) {
+                return quick;
+            }
         }
         char[] in = end <= input.length ? input : new char[end];
         if (raw instanceof String text) {
@@ -165,23 +171,28 @@ public final class DomainNormalizer {
         if (start == end) {
             return Outcome.EMPTY;
         }
-        if (quickScan && in == input) {
-            Outcome quick = quickScan(in, start, end);
-            if (quick != null) {
-                return quick;
-            }
-        }
         return fullScan(in, start, end);
     }
 
     /**
      * One pass over the common shapes ({@code [http[s]://]host[:port][/path...]} with only host characters in the
-     * host): lower-cases the host into {@link #host}, notes where its labels start and checks them while looking for
+     * host), on the first {@code inputLength} characters of {@code in} (no copy): lower-cases the host into {@link #host}, notes where its labels start and checks them while looking for
      * its end. Returns {@code null} for any other shape (another scheme, user info, a character not allowed in a
      * host, a host with no dot), which {@link #fullScan} then reads; both give the same outcome where both apply,
      * which {@code DomainNormalizerTest} checks on random inputs.
      */
-    private @Nullable Outcome quickScan(char[] in, int start, int end) {
+    private @Nullable Outcome quickScan(String in, int inputLength) {
+        int start = 0;
+        int end = inputLength;
+        while (start < end && isWrapping(in.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWrapping(in.charAt(end - 1))) {
+            end--;
+        }
+        if (start == end) {
+            return Outcome.EMPTY;
+        }
         int from = quickScheme(in, start, end);
         if (from < 0) {
             return null;
@@ -194,7 +205,7 @@ public final class DomainNormalizer {
         int i = from;
         byte[] hostBytes = HOST_BYTE_WIDE;
         for (; i < end; i++) {
-            byte b = hostBytes[in[i]];
+            byte b = hostBytes[in.charAt(i)];
             if (b == 0) {
                 break;
             }
@@ -206,7 +217,7 @@ public final class DomainNormalizer {
         }
         int length = i - from;
         if (i < end) {
-            char c = in[i];
+            char c = in.charAt(i);
             if (c == ':' ? userInfoFollows(in, i + 1, end) : c >= 128 || SCAN[c] != SCAN_STOP) {
                 return null; // user info, or a character no host has
             }
@@ -229,27 +240,27 @@ public final class DomainNormalizer {
      * Where the host starts after an optional {@code http://} or {@code https://} (any case), or -1 when the input
      * starts with another scheme or with slashes.
      */
-    private static int quickScheme(char[] in, int start, int end) {
-        if ((in[start] | 0x20) != 'h' || end - start < 8) {
-            return in[start] == '/' ? -1 : start;
+    private static int quickScheme(String in, int start, int end) {
+        if ((in.charAt(start) | 0x20) != 'h' || end - start < 8) {
+            return in.charAt(start) == '/' ? -1 : start;
         }
         int i = start + 1;
-        if ((in[i++] | 0x20) != 't' || (in[i++] | 0x20) != 't' || (in[i++] | 0x20) != 'p') {
+        if ((in.charAt(i++) | 0x20) != 't' || (in.charAt(i++) | 0x20) != 't' || (in.charAt(i++) | 0x20) != 'p') {
             return start;
         }
-        if ((in[i] | 0x20) == 's') {
+        if ((in.charAt(i) | 0x20) == 's') {
             i++;
         }
-        if (in[i] != ':') {
+        if (in.charAt(i) != ':') {
             return start;
         }
-        return in[i + 1] == '/' && in[i + 2] == '/' ? i + 3 : -1;
+        return in.charAt(i + 1) == '/' && in.charAt(i + 2) == '/' ? i + 3 : -1;
     }
 
     /** Whether an {@code @} comes before the next character that ends the authority. */
-    private static boolean userInfoFollows(char[] in, int from, int end) {
+    private static boolean userInfoFollows(String in, int from, int end) {
         for (int i = from; i < end; i++) {
-            char c = in[i];
+            char c = in.charAt(i);
             if (c < 128) {
                 if (SCAN[c] == SCAN_STOP) {
                     return false;
