@@ -67,16 +67,7 @@ final class BoundedSearch {
             base = next - next % MaxScore.WINDOW;
             int limit = Math.min(maxDoc, base + MaxScore.WINDOW);
             for (int i = firstEssential; i < n; i++) {
-                int[] list = lists[i];
-                long bound = bounds[i];
-                int p = pos[i];
-                int stop = end[i];
-                while (p < stop && list[p] < limit) {
-                    int offset = list[p++] - base;
-                    sums[offset] += bound;
-                    touched[offset >>> 6] |= 1L << offset;
-                }
-                pos[i] = p;
+                pos[i] = MaxScore.scatter(lists[i], pos[i], end[i], base, limit, bounds[i], sums, touched);
             }
             long optional = prefix[firstEssential];
             for (int word = 0; word < touched.length; word++) {

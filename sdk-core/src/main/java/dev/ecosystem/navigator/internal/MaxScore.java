@@ -151,15 +151,7 @@ final class MaxScore {
             base = next - next % WINDOW;
             int limit = Math.min(maxDoc, base + WINDOW);
             for (int i : essential) {
-                long weight = weights[i];
-                int p = pos[i];
-                int stop = end[i];
-                while (p < stop && postings[p] < limit) {
-                    int offset = postings[p++] - base;
-                    scores[offset] += weight;
-                    touched[offset >>> 6] |= 1L << offset;
-                }
-                pos[i] = p;
+                pos[i] = scatter(postings, pos[i], end[i], base, limit, weights[i], scores, touched);
             }
             for (int word = 0; word < touched.length; word++) {
                 long bits = touched[word];
@@ -215,5 +207,21 @@ final class MaxScore {
             }
         }
         return score;
+    }
+
+    /**
+     * Adds {@code weight} to the window slot of each posting in {@code postings[from, stop)} below {@code limit}, and
+     * marks the slot in {@code touched}; returns the position of the first posting not taken. The window starts at
+     * document {@code base}. Shared by this search and {@link BoundedSearch}.
+     */
+    static int scatter(int[] postings, int from, int stop, int base, int limit, long weight, long[] sums,
+            long[] touched) {
+        int p = from;
+        while (p < stop && postings[p] < limit) {
+            int offset = postings[p++] - base;
+            sums[offset] += weight;
+            touched[offset >>> 6] |= 1L << offset;
+        }
+        return p;
     }
 }

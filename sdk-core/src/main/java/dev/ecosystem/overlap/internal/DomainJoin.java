@@ -18,9 +18,10 @@ import java.util.List;
  * side's population bits, the second side's, the key length and the key's ASCII bytes. An open-addressing table of
  * {@code long}s indexes the arena: each slot holds 32 bits of the key's 64-bit hash and the entry's offset, so a
  * probe for a domain the first side does not have (most of the second side) reads one slot and nothing else; a hash
- * hit is verified against the stored key bytes. Records are normalized in batches of 128, and the batch's slots are read
- * before they are used, so that the cache misses of one batch overlap. The matrix is counted while the second side is read: when a record
- * adds population bits to a matched domain, each new pair of (first side, second side) bits counts once.
+ * hit is verified against the stored key bytes. Records are normalized in batches of 128, and the batch's slots are
+ * read before they are used, so that the cache misses of one batch overlap. The matrix is counted while the second
+ * side is read: when a record adds population bits to a matched domain, each new pair of (first side, second side)
+ * bits counts once.
  *
  * <p>Not thread-safe: one instance per thread.
  */

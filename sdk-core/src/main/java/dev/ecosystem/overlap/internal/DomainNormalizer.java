@@ -65,10 +65,8 @@ public final class DomainNormalizer {
     /** Longest input whose copy is kept for the next call; a longer one gets a buffer of its own. */
     private static final int MAX_KEPT_INPUT = 4096;
 
-    /** Per ASCII character: its lower-case form when allowed in a host label or a dot, 0 when not. */
-    private static final byte[] HOST_BYTE = new byte[128];
-    /** {@link #HOST_BYTE} for every char (0 beyond ASCII), so that the quick scan needs no range check. */
-    private static final byte[] HOST_BYTE_WIDE = new byte[Character.MAX_VALUE + 1];
+    /** Per char: its lower-case form when allowed in a host label or a dot, else 0 (non-ASCII needs no range check). */
+    private static final byte[] HOST_BYTE = new byte[Character.MAX_VALUE + 1];
     /** Per ASCII character: whether it is ignored around the input (spaces and controls, quotes, angle brackets). */
     private static final boolean[] WRAPPING = new boolean[128];
     /** Per ASCII character: 1 for the dash and the underscore, which may not start or end a label. */
@@ -92,7 +90,6 @@ public final class DomainNormalizer {
         HOST_BYTE['-'] = '-';
         HOST_BYTE['_'] = '_';
         HOST_BYTE['.'] = '.';
-        System.arraycopy(HOST_BYTE, 0, HOST_BYTE_WIDE, 0, HOST_BYTE.length);
         for (char c = 0; c < 128; c++) {
             WRAPPING[c] = c <= ' ' || c == '"' || c == '\'' || c == '<' || c == '>';
         }
@@ -176,10 +173,11 @@ public final class DomainNormalizer {
 
     /**
      * One pass over the common shapes ({@code [http[s]://]host[:port][/path...]} with only host characters in the
-     * host), on the first {@code inputLength} characters of {@code in} (no copy): lower-cases the host into {@link #host}, notes where its labels start and checks them while looking for
-     * its end. Returns {@code null} for any other shape (another scheme, user info, a character not allowed in a
-     * host, a host with no dot), which {@link #fullScan} then reads; both give the same outcome where both apply,
-     * which {@code DomainNormalizerTest} checks on random inputs.
+     * host), on the first {@code inputLength} characters of {@code in} (no copy): lower-cases the host into
+     * {@link #host}, notes where its labels start and checks them while looking for its end. Returns {@code null}
+     * for any other shape (another scheme, user info, a character not allowed in a host, a host with no dot), which
+     * {@link #fullScan} then reads; both give the same outcome where both apply, which {@code DomainNormalizerTest}
+     * checks on random inputs.
      */
     private @Nullable Outcome quickScan(String in, int inputLength) {
         int start = 0;
@@ -203,7 +201,7 @@ public final class DomainNormalizer {
         int dots = 0;
         int bad = 0;
         int i = from;
-        byte[] hostBytes = HOST_BYTE_WIDE;
+        byte[] hostBytes = HOST_BYTE;
         for (; i < end; i++) {
             byte b = hostBytes[in.charAt(i)];
             if (b == 0) {
@@ -301,7 +299,10 @@ public final class DomainNormalizer {
         return new String(host, keyStart, keyEnd - keyStart, StandardCharsets.ISO_8859_1);
     }
 
-    /** The buffer holding {@link #key()} as ASCII bytes at {@link #keyStart()} to {@link #keyEnd()}; valid until the next call. */
+    /**
+     * The buffer holding {@link #key()} as ASCII bytes at {@link #keyStart()} to {@link #keyEnd()}; valid until the
+     * next call.
+     */
     public byte[] buffer() {
         return host;
     }
@@ -329,7 +330,7 @@ public final class DomainNormalizer {
     private static int afterScheme(char[] in, int start, int end) {
         int i = start;
         char first = in[i];
-        if (first < 128 && HOST_BYTE[first] >= 'a') {
+        if (HOST_BYTE[first] >= 'a') {
             int limit = Math.min(end, start + 16);
             i++;
             char c;
