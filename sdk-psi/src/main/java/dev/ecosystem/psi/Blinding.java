@@ -80,18 +80,31 @@ final class Blinding {
         parallel(total, threads, (from, to) -> {
             HashToCurve hash = new HashToCurve(DST);
             SecureRandom random = new SecureRandom();
-            byte[] hashed = new byte[Points.POINT_BYTES];
+            String[] keys = new String[HashToCurve.BATCH];
+            int[] positions = new int[HashToCurve.BATCH];
+            byte[] hashed = new byte[HashToCurve.BATCH * Points.POINT_BYTES];
             byte[] pad = new byte[X25519.SCALAR_SIZE];
+            int staged = 0;
             for (int i = from; i < to; i++) {
                 int key = flat[i];
                 if (key >= 0) {
-                    hash.hash(sets.key(key), hashed, 0);
-                    if (!Points.blind(scalar, hashed, 0, points, i * Points.POINT_BYTES)) {
-                        throw new IllegalStateException("a key hashed to a point of small order (probability 2^-250)");
-                    }
+                    keys[staged] = sets.key(key);
+                    positions[staged++] = i;
                 } else {
                     random.nextBytes(pad);
                     X25519.scalarMultBase(pad, 0, points, i * Points.POINT_BYTES);
+                }
+                if (staged == HashToCurve.BATCH || (i == to - 1 && staged > 0)) {
+                    // The keys share one field inversion; each is then blinded on its own.
+                    hash.hashAll(keys, staged, hashed, 0);
+                    for (int k = 0; k < staged; k++) {
+                        if (!Points.blind(scalar, hashed, k * Points.POINT_BYTES, points,
+                                positions[k] * Points.POINT_BYTES)) {
+                            throw new IllegalStateException(
+                                    "a key hashed to a point of small order (probability 2^-250)");
+                        }
+                    }
+                    staged = 0;
                 }
             }
         });

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -18,12 +19,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where the per-element time of a PSI session goes, one element per operation on one thread. Per element and side a
- * session does: {@code hashToCurve} + {@code blindOwn} for each own key, then {@code validate} +
- * {@code blindAndTag} for each of the other side's points, so the CPU per element per side is about
- * {@code hashToCurve + blindOwn + validate + blindAndTag} (plus matching, which is a hash-table probe). The peer in
- * the same run is {@code dummyPoint}, a fixed-base X25519 multiplication (BouncyCastle's fastest curve operation),
- * and {@code sha512} (one SHA-512 of a short key).
+ * Where the per-element time of a PSI session goes, on one thread; every score is per element. Per element and side a
+ * session does: {@code hashAll} + {@code blindOwn} for each own key, then {@code validate} + {@code blindAndTag}
+ * for each of the other side's points, so the CPU per element per side is about
+ * {@code hashAll + blindOwn + validate + blindAndTag} (plus matching, which is a hash-table probe). Peers in the same
+ * run: {@code hashToCurve}, the same hash of one key with its own field inversion (what {@code hashAll} shares among
+ * {@value HashToCurve#BATCH} keys); {@code dummyPoint}, a fixed-base X25519 multiplication (BouncyCastle's fastest
+ * curve operation); and {@code sha512} (one SHA-512 of a short key).
  *
  * <pre>java -Djmh.ignoreLock=true -jar benchmarks/target/benchmarks.jar PsiPrimitivesBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s</pre>
  */
@@ -46,6 +48,8 @@ public class PsiPrimitivesBenchmark {
             new org.bouncycastle.crypto.digests.SHA512Digest();
     private @Nullable HashToCurve hash;
     private @Nullable Points points;
+    private final String[] batchKeys = new String[HashToCurve.BATCH];
+    private final byte[] batchOut = new byte[HashToCurve.BATCH * Points.POINT_BYTES];
     private int next;
 
     /** Random keys like registrable domains, their hashes and blinded values. */
@@ -71,7 +75,20 @@ public class PsiPrimitivesBenchmark {
         return next;
     }
 
-    /** RFC 9380 expand_message_xmd (two SHA-512) + hash_to_field + Elligator 2 of one key. */
+    /**
+     * RFC 9380 expand_message_xmd (two SHA-512) + hash_to_field + Elligator 2 of {@value HashToCurve#BATCH} keys, one
+     * field inversion for all, as a session hashes its keys.
+     */
+    @Benchmark
+    @OperationsPerInvocation(HashToCurve.BATCH)
+    public byte[] hashAll() {
+        next = (next + HashToCurve.BATCH) & (KEYS - 1);
+        System.arraycopy(keys, next, batchKeys, 0, HashToCurve.BATCH);
+        hash.hashAll(batchKeys, HashToCurve.BATCH, batchOut, 0);
+        return batchOut;
+    }
+
+    /** Peer: the same for one key, with its own field inversion. */
     @Benchmark
     public byte[] hashToCurve() {
         hash.hash(keys[nextIndex()], out, 0);

@@ -20,6 +20,8 @@ import org.bouncycastle.math.ec.rfc7748.X25519Field;
 public final class HashToCurve {
     /** Keys longer than this many UTF-8 bytes are rejected by the caller; a buffer of this size is kept. */
     public static final int MAX_MESSAGE_BYTES = 1024;
+    /** The most keys {@link #hashAll} takes at once. */
+    public static final int BATCH = 64;
 
     static final int[] J = constant(486662);
     static final int[] ONE = constant(1);
@@ -41,6 +43,12 @@ public final class HashToCurve {
     private final int[] x1 = X25519Field.create();
     private final int[] x2 = X25519Field.create();
     private final int[] gx = X25519Field.create();
+    private final int[] gxd = X25519Field.create();
+    private final int[] num = X25519Field.create();
+    private final int[] den = X25519Field.create();
+    private final int[][] nums = fields(BATCH);
+    private final int[][] dens = fields(BATCH);
+    private final int[][] products = fields(BATCH);
     private final int[] root = X25519Field.create();
     // Scratch for sqrtRatio (v3, y, check) and for it and powPm5d8 (s0, s1, s2).
     private final int[] v3 = X25519Field.create();
@@ -75,6 +83,41 @@ public final class HashToCurve {
 
     /** Hashes the UTF-8 encoding of {@code key} and writes the u-coordinate to {@code out[outOff..outOff+32)}. */
     public void hash(String key, byte[] out, int outOff) {
+        hashToFraction(key, num, den);
+        encodeFraction(out, outOff);
+    }
+
+    /**
+     * Hashes {@code keys[0..count)} (at most {@link #BATCH}) as {@link #hash(String, byte[], int)} does, writing the
+     * u-coordinate of {@code keys[i]} to {@code out[outOff + 32 i..+32)}, with one field inversion for all of them
+     * (Montgomery's trick: the prefix products, the inverse of the last, then three multiplications per key), where
+     * {@code hash} pays one per key.
+     */
+    public void hashAll(String[] keys, int count, byte[] out, int outOff) {
+        if (count < 0 || count > BATCH) {
+            throw new IllegalArgumentException("count must be 0 to " + BATCH + ", but was " + count);
+        }
+        if (count == 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            hashToFraction(keys[i], nums[i], dens[i]);
+        }
+        X25519Field.copy(dens[0], 0, products[0], 0);
+        for (int i = 1; i < count; i++) {
+            X25519Field.mul(products[i - 1], dens[i], products[i]);
+        }
+        X25519Field.inv(products[count - 1], t); // t = 1 / (den[0] ... den[count-1])
+        for (int i = count - 1; i > 0; i--) {
+            X25519Field.mul(t, products[i - 1], den); // 1 / den[i]
+            X25519Field.mul(t, dens[i], t); // t = 1 / (den[0] ... den[i-1])
+            encodeQuotient(nums[i], den, out, outOff + i * Points.POINT_BYTES);
+        }
+        encodeQuotient(nums[0], t, out, outOff);
+    }
+
+    /** Hashes the UTF-8 encoding of {@code key} to the u-coordinate as {@code num / den}; den is never zero. */
+    private void hashToFraction(String key, int[] num, int[] den) {
         int length = key.length();
         boolean ascii = length <= MAX_MESSAGE_BYTES;
         for (int i = 0; ascii && i < length; i++) {
@@ -86,17 +129,34 @@ public final class HashToCurve {
             }
         }
         if (ascii) {
-            hash(message, 0, length, out, outOff);
+            hashToFraction(message, 0, length, num, den);
         } else {
             byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-            hash(bytes, 0, bytes.length, out, outOff);
+            hashToFraction(bytes, 0, bytes.length, num, den);
         }
     }
 
     /** Hashes {@code msg[off..off+len)} and writes the u-coordinate of the Elligator 2 point to {@code out}. */
     public void hash(byte[] msg, int off, int len, byte[] out, int outOff) {
+        hashToFraction(msg, off, len, num, den);
+        encodeFraction(out, outOff);
+    }
+
+    private void hashToFraction(byte[] msg, int off, int len, int[] num, int[] den) {
         hashToField(msg, off, len, u);
-        mapToCurve(u, out, outOff);
+        mapToCurve(u, num, den);
+    }
+
+    /** Encodes num / den, as left by hashToFraction, to {@code out[outOff..outOff+32)}. */
+    private void encodeFraction(byte[] out, int outOff) {
+        X25519Field.inv(den, t);
+        encodeQuotient(num, t, out, outOff);
+    }
+
+    private void encodeQuotient(int[] numerator, int[] inverseDenominator, byte[] out, int outOff) {
+        X25519Field.mul(numerator, inverseDenominator, x1);
+        X25519Field.normalize(x1);
+        X25519Field.encode(x1, out, outOff);
     }
 
     /** {@code hash_to_field(msg, 1)}: the field element, 32 bytes little-endian (for the RFC vectors). */
@@ -133,29 +193,34 @@ public final class HashToCurve {
     }
 
     /**
-     * Elligator 2 (RFC 9380 section 6.7.1, J = 486662, K = 1, Z = 2) on a field element; writes the u-coordinate.
-     * Constant time in the field element, as RFC 9380 section 4 asks: no branch depends on it, and the choices are
-     * made with {@code cmov} as in the straight-line {@code map_to_curve_elligator2} (appendix F.3), which the
-     * steps below follow (up to the choice of x; y is not needed).
+     * Elligator 2 (RFC 9380 section 6.7.1, J = 486662, K = 1, Z = 2) on a field element; gives the u-coordinate as
+     * {@code num / den}. Constant time in the field element, as RFC 9380 section 4 asks: no branch depends on it, and
+     * the choices are made with {@code cmov} as in the straight-line {@code map_to_curve_elligator2} (appendix F.3),
+     * which the steps below follow with x1 kept as the fraction {@code -J / (1 + t1)}, so no inversion is needed
+     * (up to the choice of x; y is not needed).
      */
-    private void mapToCurve(int[] r, byte[] out, int outOff) {
+    private void mapToCurve(int[] r, int[] num, int[] den) {
         X25519Field.sqr(r, t);
         X25519Field.add(t, t, t); // t1 = Z * u^2
-        X25519Field.add(t, ONE, d); // 1 + t1
+        X25519Field.add(t, ONE, d); // xd = 1 + t1
         X25519Field.normalize(d);
         // e1 = t1 == -1; t1 = CMOV(t1, 0, e1): the RFC's exceptional case, so 1 + t1 becomes 1. It cannot occur
         // for this p and Z (-1 / 2 is not a square), but costs only a cmov.
         X25519Field.cmov(X25519Field.isZero(d), ONE, 0, d, 0);
-        X25519Field.inv(d, x1); // constant time in BC 1.87 (Mod.modOddInverse); invVar is the variable-time one
-        X25519Field.mul(x1, J, x1);
-        X25519Field.negate(x1, x1); // x1 = -J / (1 + t1)
-        curveEquation(x1, gx, x2); // gx1 = x1^3 + J x1^2 + x1
-        X25519Field.add(x1, J, x2);
-        X25519Field.negate(x2, x2); // x2 = -x1 - J
-        int e2 = sqrtRatio(gx, ONE, root); // e2 = is_square(gx1)
+        X25519Field.negate(J, x1); // x1n = -J, x1 = x1n / xd
+        X25519Field.mul(d, J, x2);
+        X25519Field.add(x2, x1, x2); // x1n + J xd
+        // gx1 = x1^3 + J x1^2 + x1 = x1n (x1n (x1n + J xd) + xd^2) / xd^3
+        X25519Field.mul(x2, x1, gx);
+        X25519Field.sqr(d, gxd);
+        X25519Field.add(gx, gxd, gx);
+        X25519Field.mul(gx, x1, gx);
+        X25519Field.mul(gxd, d, gxd);
+        int e2 = sqrtRatio(gx, gxd, root); // e2 = is_square(gx1)
+        X25519Field.negate(x2, x2); // x2n = -x1n - J xd, x2 = x2n / xd
         X25519Field.cmov(e2, x1, 0, x2, 0); // x = CMOV(x2, x1, e2)
-        X25519Field.normalize(x2);
-        X25519Field.encode(x2, out, outOff);
+        X25519Field.copy(x2, 0, num, 0);
+        X25519Field.copy(d, 0, den, 0);
     }
 
     /**
@@ -255,6 +320,14 @@ public final class HashToCurve {
         X25519Field.mul(x, z, x);
         X25519Field.normalize(x);
         X25519Field.encode(x, out, outOff);
+    }
+
+    private static int[][] fields(int count) {
+        int[][] fields = new int[count][];
+        for (int i = 0; i < count; i++) {
+            fields[i] = X25519Field.create();
+        }
+        return fields;
     }
 
     private static int[] fromHex(String littleEndianHex) {

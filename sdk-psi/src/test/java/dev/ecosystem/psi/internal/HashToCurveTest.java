@@ -1,11 +1,15 @@
 package dev.ecosystem.psi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -57,9 +61,48 @@ class HashToCurveTest {
         hash.hash(msg, viaString, 0);
         assertThat(viaString).isEqualTo(q);
 
+        byte[] batched = new byte[64];
+        hash.hashAll(new String[] {"other", msg}, 2, batched, 0);
+        assertThat(Arrays.copyOfRange(batched, 32, 64)).isEqualTo(q);
+
         byte[] p = new byte[32];
         HashToCurve.clearCofactor(q, 0, p, 0);
         assertThat(bigEndianHex(p)).isEqualTo(px);
+    }
+
+    @Test
+    @DisplayName("hashAll gives for every key what hash gives, for 1 to BATCH keys, ASCII or not, at the offset given")
+    void hashAllAgreesWithHash() {
+        HashToCurve hash = new HashToCurve(DST);
+        HashToCurve single = new HashToCurve(DST);
+        Random random = new Random(9380);
+        for (int count : new int[] {1, 2, 17, HashToCurve.BATCH - 1, HashToCurve.BATCH}) {
+            String[] keys = new String[count];
+            for (int i = 0; i < count; i++) {
+                keys[i] = "k" + random.nextInt(1_000_000) + (i % 7 == 3 ? ".straße.de" : ".com");
+            }
+            byte[] out = new byte[5 + count * 32];
+            hash.hashAll(keys, count, out, 5);
+            byte[] expected = new byte[32];
+            for (int i = 0; i < count; i++) {
+                single.hash(keys[i], expected, 0);
+                assertThat(Arrays.copyOfRange(out, 5 + i * 32, 5 + (i + 1) * 32)).as(keys[i]).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("hashAll of no keys writes nothing; more than BATCH keys are refused with the limit")
+    void hashAllBounds() {
+        HashToCurve hash = new HashToCurve(DST);
+        byte[] out = new byte[32];
+        hash.hashAll(new String[0], 0, out, 0);
+        assertThat(out).isEqualTo(new byte[32]);
+        String[] tooMany = new String[HashToCurve.BATCH + 1];
+        Arrays.fill(tooMany, "a.com");
+        assertThatThrownBy(() -> hash.hashAll(tooMany, tooMany.length, new byte[tooMany.length * 32], 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("count must be 0 to 64, but was 65");
     }
 
     private static String bigEndianHex(byte[] littleEndian) {
