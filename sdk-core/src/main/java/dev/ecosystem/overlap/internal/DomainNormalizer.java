@@ -447,12 +447,6 @@ public final class DomainNormalizer {
     }
 
     /**
-     * Finds the public suffix the way Guava's {@code InternetDomainName} does (the longest one: the leftmost label
-     * whose suffix is a rule; a wildcard rule {@code *.x} makes the label left of {@code x} a suffix; an exception
-     * rule {@code !a.x} makes {@code x} the suffix), but walking from the last label leftwards and stopping at the
-     * first suffix no rule that counts ends with.
-     */
-    /**
      * {@code suffixes.flags(..)}, answered for suffixes of up to 8 bytes ({@code com}, {@code co.uk}) from a small
      * cache of recent ones, keyed by their bytes: the same few suffixes end most hosts.
      */
@@ -471,6 +465,12 @@ public final class DomainNormalizer {
         return flags;
     }
 
+    /**
+     * Finds the public suffix the way Guava's {@code InternetDomainName} does (the longest one: the leftmost label
+     * whose suffix is a rule; a wildcard rule {@code *.x} makes the label left of {@code x} a suffix; an exception
+     * rule {@code !a.x} makes {@code x} the suffix), but walking from the last label leftwards and stopping at the
+     * first suffix no rule that counts ends with.
+     */
     private Outcome registrable(int labels, int length) {
         NameTable suffixes = rules.suffixes;
         byte[] bytes = host;
