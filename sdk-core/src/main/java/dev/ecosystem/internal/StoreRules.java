@@ -17,7 +17,9 @@ public final class StoreRules {
     /**
      * Whether {@code entry} may replace {@code current}, the stored entry with the same id.
      *
-     * @throws ConflictException when the update would change the Message-ID, or move a sent entry to another status
+     * @throws ConflictException when the update would change the Message-ID, change a sent entry at all, or comes
+     *     from another claim than the stored one (a dispatcher whose lease ran out and was taken over) and is not
+     *     the message's receipt
      */
     public static void checkOutboxUpdate(OutboxEntry current, OutboxEntry entry) {
         String id = entry.id().value();
@@ -25,10 +27,15 @@ public final class StoreRules {
             throw new ConflictException("outbox entry " + id + " cannot change its Message-ID from "
                     + current.message().messageId() + " to " + entry.message().messageId());
         }
-        if (current.status() == OutboxStatus.SENT && entry.status() != OutboxStatus.SENT) {
-            // A dispatcher whose lease ran out must not reopen what another one already sent.
+        if (current.status() == OutboxStatus.SENT && !current.equals(entry)) {
+            // A dispatcher whose lease ran out must not reopen, or overwrite the receipt of, what was already sent.
             throw new ConflictException("outbox entry " + id + " was already sent (receipt "
-                    + current.receipt() + "); a sent entry stays sent");
+                    + current.receipt() + "); a sent entry stays as it is");
+        }
+        if (current.claim() != entry.claim() && entry.status() != OutboxStatus.SENT) {
+            // A receipt is stored whatever the claim: the message went out, and losing that would send it again.
+            throw new ConflictException("outbox entry " + id + " is held by claim " + current.claim()
+                    + ", not by claim " + entry.claim() + "; only the current holder may change it");
         }
     }
 

@@ -76,7 +76,7 @@ final class MemoryOutbox implements OutboxRepository {
         due.sort(OLDEST_DUE_FIRST);
         List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, due.size()));
         for (OutboxEntry entry : due.subList(0, Math.min(limit, due.size()))) {
-            OutboxEntry leased = entry.dueAt(leaseUntil);
+            OutboxEntry leased = entry.claimed(leaseUntil);
             entries.put(tx, MemoryTables.ALL, entry.id().value(), leased);
             claimed.add(leased);
         }

@@ -10,9 +10,12 @@ import dev.ecosystem.model.MailReceipt;
  * <ul>
  *   <li>Thread-safe.</li>
  *   <li>Idempotent on {@link EmailMessage#messageId()} within one mailer instance: a second {@code send} of a
- *       message whose Message-ID was already sent successfully returns the first receipt and sends nothing. Across
- *       instances (after a restart) the outbox's stored receipt is what prevents a second send; providers that can
- *       look a message up by Message-ID should do so before re-sending.</li>
+ *       message whose Message-ID was already sent successfully returns the first receipt and sends nothing.</li>
+ *   <li>Across instances (other app nodes, a restart) the store's outbox is the record: the SDK hands a message to
+ *       the mailer only while it holds the entry's claim, stores the receipt right after, and never sends an entry
+ *       whose receipt is stored. What the outbox cannot know is whether a node that died (or timed out) after
+ *       handing the message over reached the provider; the next attempt then calls {@link #resend} instead of
+ *       {@code send}, and a mailer that can look a message up by its Message-ID does so there.</li>
  *   <li>The message goes out with exactly the given Message-ID, recipients and subject; no field of the message can
  *       add a header.</li>
  *   <li>Failures surface as {@link dev.ecosystem.ProviderException} with {@code retryable()} set when the same send
@@ -27,4 +30,17 @@ public interface Mailer {
      * @return the receipt, whose {@code messageId} is the message's
      */
     MailReceipt send(EmailMessage message);
+
+    /**
+     * Sends a message that an earlier attempt, by this instance or another one, may already have handed to the
+     * provider: the attempt ended without a known outcome (its node died mid-send, or the provider did not answer).
+     * A mailer that can look messages up by Message-ID (Gmail, Microsoft Graph) does so first and returns the found
+     * message's receipt instead of sending a second copy. The default sends again: such a message is delivered at
+     * least once, and twice only if the earlier attempt did reach the provider.
+     *
+     * @return the receipt, whose {@code messageId} is the message's
+     */
+    default MailReceipt resend(EmailMessage message) {
+        return send(message);
+    }
 }

@@ -13,6 +13,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Emails waiting to be sent. Entries are written in the same transaction as the change that caused them, claimed
  * by a dispatcher, sent, and marked sent with their receipt.
+ *
+ * <p>Many dispatchers (threads, app nodes) share one outbox. Each claim leases an entry and raises its
+ * {@link OutboxEntry#claim() claim} number, the fencing token: the store refuses every update from an older claim,
+ * so a dispatcher that stalled past its lease cannot overwrite what the new holder does. The one exception is the
+ * receipt: an update to {@code SENT} is stored whatever its claim, since the message did go out.
  */
 public interface OutboxRepository {
     /**
@@ -27,8 +32,9 @@ public interface OutboxRepository {
 
     /**
      * Claims up to {@code limit} pending entries due at {@code now} (oldest due first) by moving their
-     * {@code nextAttemptAt} to {@code leaseUntil}: no other claim returns them until then. A dispatcher that dies
-     * holding a claim thus hands its entries on when the lease ends.
+     * {@code nextAttemptAt} to {@code leaseUntil} and adding one to their {@code claim}
+     * ({@link OutboxEntry#claimed}): no other claim returns them until then. A dispatcher that dies holding a claim
+     * thus hands its entries on when the lease ends. Concurrent claims never return the same entry.
      *
      * <p>An entry is due when its status is {@code PENDING} and {@code nextAttemptAt <= now}, whatever its tenant.
      * Entries come in ascending {@code nextAttemptAt}, ties in ascending id, as stored after the claim (with
@@ -43,9 +49,9 @@ public interface OutboxRepository {
      * Replaces the stored entry with the same id.
      *
      * @throws dev.ecosystem.NotFoundException when there is none
-     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID, or would move a
-     *     {@code SENT} entry to another status: a dispatcher whose lease ran out must not reopen what another one
-     *     already sent
+     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID, would change a
+     *     {@code SENT} entry in any way (a dispatcher whose lease ran out must not reopen what another one already
+     *     sent), or carries another {@code claim} than the stored entry and is not an update to {@code SENT}
      */
     void update(OutboxEntry entry);
 

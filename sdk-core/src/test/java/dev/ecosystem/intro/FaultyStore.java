@@ -35,8 +35,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The in-memory store with faults injected at named steps, to simulate a crash (or a lost database connection)
- * between two steps: {@code outbox.enqueue}, {@code outbox.update.SENT}, {@code outbox.update.PENDING},
- * {@code outbox.update.PARKED}, {@code introductions.update}. A transaction that fails is rolled back, like a
+ * between two steps: {@code outbox.enqueue}, {@code outbox.update.LEASE} (the note before a send, and lease
+ * renewals: a pending entry updated without a new attempt), {@code outbox.update.PENDING} (a failed attempt),
+ * {@code outbox.update.SENT}, {@code outbox.update.PARKED}, {@code introductions.update}. A transaction that fails is rolled back, like a
  * real one.
  */
 final class FaultyStore implements PartnerStore {
@@ -142,7 +143,10 @@ final class FaultyStore implements PartnerStore {
 
                 @Override
                 public void update(OutboxEntry entry) {
-                    step("outbox.update." + entry.status());
+                    OutboxEntry stored = outbox.get(entry.id());
+                    boolean lease = entry.status() == OutboxStatus.PENDING && stored != null
+                            && stored.attempts() == entry.attempts();
+                    step("outbox.update." + (lease ? "LEASE" : entry.status().name()));
                     outbox.update(entry);
                 }
 

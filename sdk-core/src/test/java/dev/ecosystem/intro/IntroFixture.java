@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,7 @@ final class IntroFixture {
     final CountingMailer mailer = new CountingMailer(inbox);
     final PartnerStore store;
     final List<EcosystemEvent> events = new CopyOnWriteArrayList<>();
+    final IntroSettings settings;
     final EcosystemClient client;
 
     IntroFixture() {
@@ -63,20 +65,15 @@ final class IntroFixture {
 
     IntroFixture(PartnerStore store, UnaryOperator<IntroSettings.Builder> settings) {
         this.store = store;
-        client = EcosystemClient.builder()
-                .store(store)
-                .mailer(mailer)
-                .clock(clock)
-                .eventListener(events::add)
-                .intros(settings.apply(IntroSettings.builder()
-                        .consentKeys(ConsentKeys.of("k1", SECRET))
-                        .consentUrl("https://app.example.com/intro/consent")
-                        .sender(EmailAddress.of("intros@partners.example.com", "Partner Hub"))
-                        .expiry(EXPIRY)
-                        .reminders(REMIND_AFTER, 1)
-                        .retries(3, Duration.ofMinutes(1), Duration.ofMinutes(10))
-                        .lease(LEASE)).build())
-                .build();
+        this.settings = settings.apply(IntroSettings.builder()
+                .consentKeys(ConsentKeys.of("k1", SECRET))
+                .consentUrl("https://app.example.com/intro/consent")
+                .sender(EmailAddress.of("intros@partners.example.com", "Partner Hub"))
+                .expiry(EXPIRY)
+                .reminders(REMIND_AFTER, 1)
+                .retries(3, Duration.ofMinutes(1), Duration.ofMinutes(10))
+                .lease(LEASE)).build();
+        client = newNode();
         client.register(Company.builder(ACME, "Acme Mail").webDomain("acme.io")
                 .businessTags("email-marketing", "saas").industries("e-commerce", "retail").regions("emea")
                 .listed(true).build());
@@ -91,6 +88,17 @@ final class IntroFixture {
                 .title("VP Sales").build());
         client.as(GLOBEX).contacts().save(Contact.builder(OZ, GLOBEX, "Oz Out", "oz@globex.com")
                 .optedOutOfIntroductions(true).build());
+    }
+
+    /** An app node: a client of its own over the fixture's store, mailer, clock and settings. */
+    EcosystemClient newNode() {
+        return EcosystemClient.builder()
+                .store(store)
+                .mailer(mailer)
+                .clock(clock)
+                .eventListener(events::add)
+                .intros(settings)
+                .build();
     }
 
     static byte[] secret(byte fill) {
@@ -159,11 +167,17 @@ final class IntroFixture {
         return events.stream().map(EcosystemEvent::type).toList();
     }
 
-    /** A mailer that counts every call per Message-ID, can fail on demand, and delegates to the inbox. */
+    /**
+     * A mailer that counts every call per Message-ID (and which were resends), can fail or run a step on demand,
+     * and delegates to the inbox.
+     */
     static final class CountingMailer implements Mailer {
         private final Mailer delegate;
         final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        final List<String> resent = new CopyOnWriteArrayList<>();
         final List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+        /** Runs before each send is handed on, with the number of the call (1 for the first). */
+        volatile BiConsumer<Integer, EmailMessage> beforeSend = (call, message) -> { };
 
         CountingMailer(Mailer delegate) {
             this.delegate = delegate;
@@ -179,8 +193,15 @@ final class IntroFixture {
         }
 
         @Override
+        public MailReceipt resend(EmailMessage message) {
+            resent.add(message.messageId());
+            return send(message);
+        }
+
+        @Override
         public MailReceipt send(EmailMessage message) {
             calls.computeIfAbsent(message.messageId(), id -> new AtomicInteger()).incrementAndGet();
+            beforeSend.accept(totalCalls(), message);
             synchronized (failures) {
                 if (!failures.isEmpty()) {
                     throw failures.remove(0);

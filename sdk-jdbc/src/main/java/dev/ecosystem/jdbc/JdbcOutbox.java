@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code outbox} table. Claims lock the due rows with {@code FOR UPDATE SKIP LOCKED} (PostgreSQL, and H2 2.2
  * and later), so dispatchers on many nodes take disjoint sets without waiting on each other, then move the rows'
- * {@code next_attempt_at} to the lease end, so no claim returns them again until the lease ran out.
+ * {@code next_attempt_at} to the lease end and raise their {@code claim}, so no claim returns them again until the
+ * lease ran out, and the previous holder's updates are refused.
  */
 final class JdbcOutbox implements OutboxRepository {
     /** The most entries one claim returns, as for the in-memory store. */
@@ -32,7 +33,7 @@ final class JdbcOutbox implements OutboxRepository {
 
     private static final List<String> COLUMNS = List.of("id", "tenant", "message_id", "message", "origin", "status",
             "attempts", "next_attempt_at", "last_error", "receipt_message_id", "receipt_provider_id",
-            "receipt_thread_id", "receipt_sent_at", "created_at");
+            "receipt_thread_id", "receipt_sent_at", "created_at", "claim", "send_started_at");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM ";
 
     private final JdbcTransaction tx;
@@ -86,9 +87,10 @@ final class JdbcOutbox implements OutboxRepository {
         List<OutboxEntry> claimed = new ArrayList<>(due.size());
         for (OutboxEntry entry : due) {
             leases.add(new Object[] {lease, entry.id().value()});
-            claimed.add(entry.dueAt(leaseUntil));
+            claimed.add(entry.claimed(leaseUntil));
         }
-        tx.batch("lease outbox entries", "UPDATE " + table + " SET next_attempt_at = ? WHERE id = ?", leases);
+        tx.batch("lease outbox entries", "UPDATE " + table + " SET next_attempt_at = ?, claim = claim + 1 WHERE id = ?",
+                leases);
         return claimed;
     }
 
@@ -123,7 +125,8 @@ final class JdbcOutbox implements OutboxRepository {
             receipt == null ? null : receipt.messageId(), receipt == null ? null : receipt.providerMessageId(),
             receipt == null ? null : receipt.threadId(),
             receipt == null ? null : Columns.nanos(receipt.sentAt(), "receipt sentAt"),
-            Columns.nanos(entry.createdAt(), "createdAt")};
+            Columns.nanos(entry.createdAt(), "createdAt"), entry.claim(),
+            entry.sendStartedAt() == null ? null : Columns.nanos(entry.sendStartedAt(), "sendStartedAt")};
     }
 
     private static OutboxEntry entry(ResultSet row) throws SQLException {
@@ -135,6 +138,7 @@ final class JdbcOutbox implements OutboxRepository {
                 Columns.message(row.getString("message")), row.getString("origin"),
                 OutboxStatus.valueOf(row.getString("status")), row.getInt("attempts"),
                 Columns.instant(row.getLong("next_attempt_at")), row.getString("last_error"), receipt,
-                Columns.instant(row.getLong("created_at")));
+                Columns.instant(row.getLong("created_at")), row.getLong("claim"),
+                Columns.getInstant(row, "send_started_at"));
     }
 }

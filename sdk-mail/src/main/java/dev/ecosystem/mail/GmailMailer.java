@@ -51,7 +51,8 @@ import retrofit2.Response;
  *   <li>After an unknown outcome (timeout, 5xx) the next attempt first searches the mailbox with
  *       {@code rfc822msgid:} and returns the existing message instead of sending a second copy. That search needs a
  *       read scope ({@code gmail.readonly}); with {@link Builder#lookupBeforeResend(boolean)} off, an unknown
- *       outcome fails with a non-retryable error instead of risking a duplicate.</li>
+ *       outcome fails with a non-retryable error instead of risking a duplicate. {@link #resend} does the same
+ *       search first, for a send another app node (or this one before a restart) may have made.</li>
  * </ul>
  * Thread-safe.
  */
@@ -97,13 +98,26 @@ public final class GmailMailer implements Mailer {
     @Override
     public MailReceipt send(EmailMessage message) {
         Checks.required(message, "message");
-        return sentLog.sendOnce(message.messageId(), () -> deliver(message));
+        return sentLog.sendOnce(message.messageId(), () -> deliver(message, new Attempts()));
     }
 
-    private MailReceipt deliver(EmailMessage message) {
+    /**
+     * Sends a message whose earlier send, by this or another instance, may have reached Gmail: searches the mailbox
+     * for its Message-ID first and returns the message found instead of sending a second copy. With
+     * {@link Builder#lookupBeforeResend(boolean)} off it fails, non-retryable, instead of risking a duplicate.
+     */
+    @Override
+    public MailReceipt resend(EmailMessage message) {
+        Checks.required(message, "message");
+        Attempts state = new Attempts();
+        state.unknownOutcome = new TransientFailure(PROVIDER, 0, null, null, true, "an earlier attempt to send "
+                + message.messageId() + " ended without a known outcome", null);
+        return sentLog.sendOnce(message.messageId(), () -> deliver(message, state));
+    }
+
+    private MailReceipt deliver(EmailMessage message, Attempts state) {
         byte[] mime = MimeRenderer.toBytes(message, clock.instant(), PROVIDER);
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(mime);
-        Attempts state = new Attempts();
         LOG.debug("sending {} through Gmail", message.messageId());
         return retries.run(() -> attempt(message, raw, state));
     }

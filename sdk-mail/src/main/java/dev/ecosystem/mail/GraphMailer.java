@@ -63,7 +63,8 @@ import retrofit2.Response;
  *       {@link QuotaExhaustedException}.</li>
  *   <li>Idempotent on Message-ID within one instance. After an unknown outcome (timeout, 5xx) the next attempt looks
  *       the message up by {@code internetMessageId} first: already sent means done; still a draft means send that
- *       draft; not there means create it again. The lookup needs {@code Mail.ReadBasic} or more.</li>
+ *       draft; not there means create it again. The lookup needs {@code Mail.ReadBasic} or more. {@link #resend}
+ *       looks up first too, for a send another app node (or this one before a restart) may have made.</li>
  * </ul>
  * Thread-safe.
  */
@@ -123,13 +124,24 @@ public final class GraphMailer implements Mailer {
     @Override
     public MailReceipt send(EmailMessage message) {
         Checks.required(message, "message");
-        return sentLog.sendOnce(message.messageId(), () -> deliver(message));
+        return sentLog.sendOnce(message.messageId(), () -> deliver(message, new Attempts()));
     }
 
-    private MailReceipt deliver(EmailMessage message) {
+    /**
+     * Sends a message whose earlier send, by this or another instance, may have reached Graph: looks it up by
+     * {@code internetMessageId} first; already sent means done, still a draft means send that draft.
+     */
+    @Override
+    public MailReceipt resend(EmailMessage message) {
+        Checks.required(message, "message");
+        Attempts state = new Attempts();
+        state.outcomeUnknown = true;
+        return sentLog.sendOnce(message.messageId(), () -> deliver(message, state));
+    }
+
+    private MailReceipt deliver(EmailMessage message, Attempts state) {
         byte[] mime = MimeRenderer.toBytes(message, clock.instant(), PROVIDER);
         String base64 = Base64.getEncoder().encodeToString(mime);
-        Attempts state = new Attempts();
         LOG.debug("sending {} through Microsoft Graph ({})", message.messageId(), mode);
         return retries.run(() -> attempt(message, base64, state));
     }

@@ -49,6 +49,12 @@ import org.slf4j.LoggerFactory;
  * itself: a failure is a {@link ProviderException} with {@code retryable()} set for temporary failures (4xx replies,
  * connection problems, timeouts) and the outbox decides. A timeout after the message data was sent may mean the
  * server accepted it; a retry then can deliver twice. Some servers (Gmail's) replace the Message-ID.
+ *
+ * <p>Across app nodes and restarts, the store's outbox row (not this instance's memory) is what keeps a message from
+ * going out twice: the SDK hands an entry to a mailer only while it holds the entry's claim, and never once its
+ * receipt is stored. What stays at least once with SMTP is the gap the outbox cannot see into: a node that dies
+ * after the server accepted the message and before the receipt was stored, or a timeout after the data was sent.
+ * SMTP has no way to look a message up, so {@link #resend} sends again.
  * Thread-safe: each send opens its own connection.
  */
 public final class SmtpMailer implements Mailer {

@@ -1574,7 +1574,7 @@ public abstract class PartnerStoreContract {
             OutboxEntry otherMessage = outboxEntry(TENANT_A, "other", T0);
             OutboxEntry changed = new OutboxEntry(entry.id(), entry.tenant(), otherMessage.message(), entry.origin(),
                     entry.status(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(), entry.receipt(),
-                    entry.createdAt());
+                    entry.createdAt(), entry.claim(), entry.sendStartedAt());
 
             assertThatThrownBy(() -> write(tx -> tx.outbox().update(changed))).isInstanceOf(ConflictException.class);
 
@@ -1649,15 +1649,85 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
-        @DisplayName("A claimed entry comes back, and is stored, with its lease as nextAttemptAt and nothing else "
-                + "changed")
+        @DisplayName("A claimed entry comes back, and is stored, with its lease as nextAttemptAt, its claim number "
+                + "raised by one, and nothing else changed")
         void claimDue_movesNextAttemptToLease() {
             OutboxEntry entry = outboxEntry(TENANT_A, "o1", T0.minusSeconds(30));
             write(tx -> tx.outbox().enqueue(entry));
-            OutboxEntry leased = entry.dueAt(lease);
+            OutboxEntry leased = entry.claimed(lease);
 
             write(tx -> assertThat(tx.outbox().claimDue(T0, lease, 10)).containsExactly(leased));
             check(tx -> assertThat(tx.outbox().get(entry.id())).isEqualTo(leased));
+            assertThat(leased.claim()).isEqualTo(1);
+        }
+
+        /** Entry o1 claimed at T0 for a minute, then again once that lease ran out: both claims, in order. */
+        private List<OutboxEntry> claimedTwice() {
+            write(tx -> tx.outbox().enqueue(outboxEntry(TENANT_A, "o1", T0)));
+            OutboxEntry first = read(tx -> tx.outbox().claimDue(T0, T0.plusSeconds(60), 1)).get(0);
+            OutboxEntry second = read(tx -> tx.outbox().claimDue(T0.plusSeconds(60), T0.plusSeconds(120), 1)).get(0);
+            return List.of(first, second);
+        }
+
+        @Test
+        @DisplayName("Fencing: once an entry was claimed again, an update from the earlier claim is a conflict and "
+                + "stores nothing")
+        void update_fromEarlierClaim_isConflict() {
+            List<OutboxEntry> claims = claimedTwice();
+            OutboxEntry first = claims.get(0);
+            OutboxEntry second = claims.get(1);
+            assertThat(second.claim()).isEqualTo(first.claim() + 1);
+
+            for (OutboxEntry stale : List.of(first.failed("timeout", T0.plusSeconds(90)), first.parked("gave up"),
+                    first.dueAt(T0.plusSeconds(500)), first.sending(T0.plusSeconds(61), T0.plusSeconds(180)))) {
+                assertThatThrownBy(() -> write(tx -> tx.outbox().update(stale)))
+                        .as("stale %s", stale)
+                        .isInstanceOf(ConflictException.class)
+                        .hasMessageContaining("o1").hasMessageContaining("claim");
+            }
+
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(second));
+        }
+
+        @Test
+        @DisplayName("Fencing: the receipt of a send is stored even from an earlier claim, and then the current "
+                + "holder can change nothing")
+        void update_sentFromEarlierClaim_isStored() {
+            List<OutboxEntry> claims = claimedTwice();
+            OutboxEntry first = claims.get(0);
+            OutboxEntry second = claims.get(1);
+            OutboxEntry sent = first.sent(new MailReceipt(first.message().messageId(), "p-1", "t-1",
+                    T0.plusSeconds(70)));
+
+            write(tx -> tx.outbox().update(sent));
+
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(sent));
+            OutboxEntry secondReceipt = second.sent(new MailReceipt(second.message().messageId(), "p-2", "t-2",
+                    T0.plusSeconds(80)));
+            for (OutboxEntry late : List.of(second.failed("timeout", T0.plusSeconds(90)), secondReceipt)) {
+                assertThatThrownBy(() -> write(tx -> tx.outbox().update(late)))
+                        .isInstanceOf(ConflictException.class).hasMessageContaining("already sent");
+            }
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(sent));
+        }
+
+        @Test
+        @DisplayName("The hand-over note and the claim number are stored and read back exactly, and survive a "
+                + "failed attempt")
+        void sendingNote_roundTrips() {
+            write(tx -> tx.outbox().enqueue(outboxEntry(TENANT_A, "o1", T0)));
+            OutboxEntry claimed = read(tx -> tx.outbox().claimDue(T0, T0.plusSeconds(60), 1)).get(0);
+            OutboxEntry sending = claimed.sending(T0.plusMillis(1500), T0.plusSeconds(62));
+
+            write(tx -> tx.outbox().update(sending));
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(sending));
+            write(tx -> tx.outbox().update(sending.failed("no answer", T0.plusSeconds(90))));
+
+            OutboxEntry again = read(tx -> tx.outbox().claimDue(T0.plusSeconds(90), T0.plusSeconds(150), 1)).get(0);
+            assertThat(again.sendStartedAt()).isEqualTo(T0.plusMillis(1500));
+            assertThat(again.claim()).isEqualTo(2);
+            write(tx -> tx.outbox().update(again.notSent().failed("421 busy", T0.plusSeconds(200))));
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1")).sendStartedAt()).isNull());
         }
 
         @Test

@@ -11,6 +11,8 @@ import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.OutboxStatus;
+import dev.ecosystem.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,20 +20,32 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due outbox entries through the mailer. An entry is claimed under a lease first, so a dispatcher that dies
- * mid-send hands it on when the lease ends; the retry reuses the entry's Message-ID, on which mailers are idempotent,
- * so an email whose send succeeded but whose receipt was not stored is not sent twice.
+ * Sends due outbox entries through the mailer, on one node or many sharing the store.
+ *
+ * <ul>
+ *   <li>Each claim leases its batch from the moment it is made, and raises the entries' claim number (the fencing
+ *       token).</li>
+ *   <li>Right before an entry goes to the mailer, one transaction checks that this dispatcher still holds it (its
+ *       claim, a pending status and a lease not yet run out), that no recipient opted out since, and notes that the
+ *       message is being handed over. An entry whose lease ran out is never sent: another dispatcher may hold it.</li>
+ *   <li>While the mailer works, {@link LeaseRenewer} extends the lease, so a slow send is not taken over.</li>
+ *   <li>The receipt is stored right after the send. A send whose outcome was never recorded (the node died, the
+ *       provider did not answer) leaves the hand-over note behind, and the next attempt goes through
+ *       {@link dev.ecosystem.spi.Mailer#resend}, which looks the message up where the provider allows it.</li>
+ * </ul>
  */
 final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
     private final SdkContext context;
     private final IntroSettings settings;
+    private final LeaseRenewer renewer;
 
     /** Counts of one dispatch. */
     record Counts(int sent, int retrying, int parked) {
@@ -40,24 +54,33 @@ final class OutboxDispatcher {
     OutboxDispatcher(SdkContext context, IntroSettings settings) {
         this.context = context;
         this.settings = settings;
+        this.renewer = new LeaseRenewer(context.store(), settings.lease());
     }
 
-    /** Sends every entry due at {@code now}, batch by batch. */
+    /**
+     * Sends every entry due at {@code now}, batch by batch. Time moves on from {@code now} as the client's clock
+     * does during the run, so a run that outlasts the lease never claims or renews with a lease already past.
+     */
     Counts dispatch(Instant now) {
+        Instant started = context.clock().instant();
+        Supplier<Instant> current = () -> {
+            Duration elapsed = Duration.between(started, context.clock().instant());
+            return elapsed.isNegative() ? now : now.plus(elapsed);
+        };
         int sent = 0;
         int retrying = 0;
         int parked = 0;
-        Instant leaseUntil = now.plus(settings.lease());
         while (true) {
-            List<OutboxEntry> batch = context.store().inTransaction(
-                    tx -> tx.outbox().claimDue(now, leaseUntil, settings.batchSize()));
+            Instant claimedAt = current.get();
+            List<OutboxEntry> batch = context.store().inTransaction(tx -> tx.outbox().claimDue(claimedAt,
+                    claimedAt.plus(settings.lease()), settings.batchSize()));
             for (OutboxEntry entry : batch) {
-                switch (send(entry, now)) {
+                switch (send(entry, current)) {
                     case SENT -> sent++;
                     case RETRYING -> retrying++;
                     case PARKED -> parked++;
                     case UNKNOWN -> {
-                        // the lease runs out and a later run completes it
+                        // another dispatcher holds it now, or its lease runs out and a later run completes it
                     }
                     default -> throw new IllegalStateException();
                 }
@@ -70,38 +93,74 @@ final class OutboxDispatcher {
 
     private enum Result { SENT, RETRYING, PARKED, UNKNOWN }
 
-    private Result send(OutboxEntry entry, Instant now) {
-        String optedOut;
+    /** What the check before a send found. */
+    private record Check(@Nullable OutboxEntry held, boolean outcomeUnknown, @Nullable String optedOut) {
+        static final Check LOST = new Check(null, false, null);
+    }
+
+    private Result send(OutboxEntry claimed, Supplier<Instant> current) {
+        Check check;
         try {
-            optedOut = optedOutRecipient(entry);
+            check = context.store().inTransaction(tx -> checkBeforeSend(tx, claimed, current.get()));
         } catch (RuntimeException e) {
-            LOG.warn("could not check the recipients of outbox entry {}; it is retried after its lease", entry.id(), e);
+            LOG.warn("could not check outbox entry {} before sending it; it is retried after its lease", claimed.id(),
+                    e);
             return Result.UNKNOWN;
         }
-        if (optedOut != null) {
-            return park(entry, "not sent: " + optedOut + " opted out of introductions");
+        OutboxEntry held = check.held();
+        if (held == null) {
+            LOG.debug("outbox entry {} is no longer held by claim {}; not sending it", claimed.id(), claimed.claim());
+            return Result.UNKNOWN;
+        }
+        if (check.optedOut() != null) {
+            return park(held, "not sent: " + check.optedOut() + " opted out of introductions");
         }
         MailReceipt receipt;
+        LeaseRenewer.Renewal renewal = renewer.keep(held, current);
         try {
-            receipt = context.mailer().send(entry.message());
+            receipt = check.outcomeUnknown() ? context.mailer().resend(held.message())
+                    : context.mailer().send(held.message());
         } catch (RuntimeException e) {
-            return failed(entry, e, now);
+            renewal.close();
+            return failed(held, e, current.get());
+        } finally {
+            renewal.close();
         }
         try {
-            context.store().useTransaction(tx -> tx.outbox().update(entry.sent(receipt)));
-            LOG.debug("sent outbox entry {} ({})", entry.id(), entry.message().messageId());
+            context.store().useTransaction(tx -> tx.outbox().update(held.sent(receipt)));
+            LOG.debug("sent outbox entry {} ({})", held.id(), held.message().messageId());
             return Result.SENT;
         } catch (RuntimeException e) {
             LOG.warn("outbox entry {} was sent but its receipt could not be stored; it is retried with the same "
-                    + "Message-ID after its lease", entry.id(), e);
+                    + "Message-ID after its lease", held.id(), e);
             return Result.UNKNOWN;
         }
     }
 
-    private Result failed(OutboxEntry entry, RuntimeException error, Instant now) {
-        int attempt = entry.attempts() + 1;
+    /**
+     * In one transaction: whether the dispatcher still holds the entry (same claim, pending, lease not run out),
+     * whether a recipient opted out, and if it may be sent, the note that it is being handed to the mailer.
+     */
+    private Check checkBeforeSend(StoreTransaction tx, OutboxEntry claimed, Instant at) {
+        OutboxEntry stored = tx.outbox().get(claimed.id());
+        if (stored == null || stored.status() != OutboxStatus.PENDING || stored.claim() != claimed.claim()
+                || !stored.nextAttemptAt().isAfter(at)) {
+            return Check.LOST;
+        }
+        String optedOut = optedOutRecipient(tx, stored);
+        if (optedOut != null) {
+            return new Check(stored, false, optedOut);
+        }
+        OutboxEntry sending = stored.sending(at, at.plus(settings.lease()));
+        tx.outbox().update(sending);
+        return new Check(sending, stored.sendStartedAt() != null, null);
+    }
+
+    private Result failed(OutboxEntry held, RuntimeException error, Instant now) {
+        int attempt = held.attempts() + 1;
         boolean permanent = error instanceof ProviderException provider && !provider.retryable()
                 && !(error instanceof QuotaExhaustedException);
+        OutboxEntry entry = mayHaveBeenSent(error) ? held : held.notSent();
         String description = describe(error);
         try {
             if (permanent || attempt >= settings.maxSendAttempts()) {
@@ -122,6 +181,17 @@ final class OutboxDispatcher {
                     e);
             return Result.UNKNOWN;
         }
+    }
+
+    /**
+     * Whether a failed send may still have reached the provider: no answer or a server error may hide an accepted
+     * message; a refusal (4xx, a quota) says it was not sent.
+     */
+    private static boolean mayHaveBeenSent(RuntimeException error) {
+        if (error instanceof QuotaExhaustedException) {
+            return false;
+        }
+        return !(error instanceof ProviderException provider) || provider.status() == 0 || provider.status() >= 500;
     }
 
     /** Parks the entry and raises {@code outbox.parked}. */
@@ -145,7 +215,7 @@ final class OutboxDispatcher {
      * {@code null}: checked again right before sending, because the person may have opted out after the email was
      * enqueued (or before a parked email is retried).
      */
-    private @Nullable String optedOutRecipient(OutboxEntry entry) {
+    private static @Nullable String optedOutRecipient(StoreTransaction tx, OutboxEntry entry) {
         if (entry.origin() == null) {
             return null;
         }
@@ -157,25 +227,23 @@ final class OutboxDispatcher {
         }
         Set<String> recipients = new HashSet<>();
         entry.message().recipients().forEach(address -> recipients.add(address.address()));
-        return context.store().inTransaction(tx -> {
-            Introduction intro = tx.introductions().get(entry.tenant(), introId);
-            if (intro == null) {
-                return null;
-            }
-            List<Contact> people = new ArrayList<>();
-            people.add(tx.contacts().get(intro.requesterCompany(), intro.requester()));
-            people.add(tx.contacts().get(intro.targetCompany(), intro.target()));
-            if (intro.introducer() != null) {
-                people.add(tx.contacts().get(intro.requesterCompany(), intro.introducer()));
-            }
-            for (Contact person : people) {
-                if (person != null && person.optedOutOfIntroductions()
-                        && recipients.contains(person.email().address())) {
-                    return "contact " + person.id() + " of " + person.companyId();
-                }
-            }
+        Introduction intro = tx.introductions().get(entry.tenant(), introId);
+        if (intro == null) {
             return null;
-        });
+        }
+        List<Contact> people = new ArrayList<>();
+        people.add(tx.contacts().get(intro.requesterCompany(), intro.requester()));
+        people.add(tx.contacts().get(intro.targetCompany(), intro.target()));
+        if (intro.introducer() != null) {
+            people.add(tx.contacts().get(intro.requesterCompany(), intro.introducer()));
+        }
+        for (Contact person : people) {
+            if (person != null && person.optedOutOfIntroductions()
+                    && recipients.contains(person.email().address())) {
+                return "contact " + person.id() + " of " + person.companyId();
+            }
+        }
+        return null;
     }
 
     /** First delay, doubled per further attempt, capped. */
