@@ -11,6 +11,12 @@ import java.util.function.Function;
  * <p>All access goes through a unit of work: {@link #inTransaction} runs the callback in one transaction, so a state
  * change and the email it causes are stored together or not at all.
  *
+ * <p>The SDK's callbacks only read and write the store: it never makes a port call that may wait on the network
+ * (the {@link IntroDrafter}, the {@link Mailer}, a {@link CrmConnector}) inside {@link #inTransaction}. It drafts
+ * before the transaction that stores the email, sends after the one that claims it, and reads a CRM before the
+ * one that stores what it read. A store may therefore hold a connection (or a lock) for the length of a
+ * transaction and no longer, and may run a callback again after a conflict without repeating any network call.
+ *
  * <p>Contract (checked by {@code PartnerStoreContract} in {@code sdk-testkit}):
  * <ul>
  *   <li>Thread-safe. Transactions are serializable with respect to each other: a transaction sees either all or

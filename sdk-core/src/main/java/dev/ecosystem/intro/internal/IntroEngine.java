@@ -32,6 +32,7 @@ import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.spi.Draft;
+import dev.ecosystem.spi.DraftRequest;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,10 +52,18 @@ import org.slf4j.LoggerFactory;
  * The double opt-in workflow: every change is one store transaction that validates the transition, records it in
  * the introduction's history, writes the emails it causes to the outbox, and is retried when a concurrent
  * transaction won. Events are published after the commit.
+ *
+ * <p>The drafter is never called inside a transaction (it may wait on the network while the transaction holds a
+ * pooled connection): each operation keeps its {@link Drafts}, an attempt that lacks a draft rolls back, and the
+ * operation drafts outside and runs the transaction again. So that a second attempt asks for the same drafts, what
+ * feeds them (the new introduction's id, its consent token ids, "now") is fixed once per operation, before the
+ * first attempt.
  */
 public final class IntroEngine {
     private static final Logger LOG = LoggerFactory.getLogger(IntroEngine.class);
     private static final int TRANSACTION_ATTEMPTS = 5;
+    /** Rounds of drafting one operation may need: one, and one more per time a draft's inputs changed meanwhile. */
+    private static final int DRAFT_ROUNDS = 3;
     private static final int MAX_DUE_ROUNDS = 1000;
 
     private final SdkContext context;
@@ -62,6 +71,8 @@ public final class IntroEngine {
     private final ConsentTokens tokens;
     private final IntroMails mails;
     private final OutboxDispatcher dispatcher;
+    /** Set while a transaction of this engine runs on the thread; the drafter refuses to run then. */
+    private final ThreadLocal<Boolean> transactionOpen = new ThreadLocal<>();
 
     /** The workflow over the context's store, mailer, clock and listener. */
     public IntroEngine(SdkContext context, IntroSettings settings) {
@@ -103,9 +114,12 @@ public final class IntroEngine {
     /** See {@link dev.ecosystem.intro.Introductions#request}. */
     public Introduction request(CompanyId acting, IntroRequest request) {
         Checks.required(request, "request");
-        Outcome outcome = transact(tx -> {
-            Instant now = context.clock().instant();
-            IntroductionId id = IntroductionId.of(context.newId());
+        Instant now = context.clock().instant();
+        IntroductionId id = IntroductionId.of(context.newId());
+        String targetToken = ConsentTokens.newTokenId();
+        String requesterToken = ConsentTokens.newTokenId();
+        Drafts drafts = new Drafts();
+        Outcome outcome = transact(drafts, tx -> {
             if (request.idempotencyKey() != null) {
                 String earlier = tx.idempotency().putIfAbsent(acting, "intro:" + request.idempotencyKey(),
                         id.value());
@@ -121,15 +135,13 @@ public final class IntroEngine {
             Participants people = check(tx, acting, request, now);
             Introduction intro = newIntroduction(tx, acting, request, people, id, now);
             String actor = IntroductionTransition.person(acting, people.sender().id());
-            String targetToken = ConsentTokens.newTokenId();
-            OutboxEntryId targetAsk = mails.enqueueAsk(tx, intro, people, IntroParty.TARGET, targetToken,
+            OutboxEntryId targetAsk = mails.enqueueAsk(tx, drafts, intro, people, IntroParty.TARGET, targetToken,
                     request.subject(), request.text(), now);
             intro = intro.withConsent(Consent.asked(IntroParty.TARGET, request.target(), targetToken, targetAsk, now),
                     now);
             if (request.introducer() != null) {
-                String requesterToken = ConsentTokens.newTokenId();
-                OutboxEntryId requesterAsk = mails.enqueueAsk(tx, intro, people, IntroParty.REQUESTER, requesterToken,
-                        null, null, now);
+                OutboxEntryId requesterAsk = mails.enqueueAsk(tx, drafts, intro, people, IntroParty.REQUESTER,
+                        requesterToken, null, null, now);
                 intro = intro.withConsent(Consent.asked(IntroParty.REQUESTER, request.requester(), requesterToken,
                         requesterAsk, now), now);
             }
@@ -144,13 +156,14 @@ public final class IntroEngine {
     /** See {@link dev.ecosystem.intro.Introductions#preview}. */
     public Draft preview(CompanyId acting, IntroRequest request) {
         Checks.required(request, "request");
-        return context.store().inTransaction(tx -> {
-            Instant now = context.clock().instant();
+        Instant now = context.clock().instant();
+        DraftRequest ask = inTransaction(tx -> {
             Participants people = check(tx, acting, request, now);
             Introduction intro = newIntroduction(tx, acting, request, people, IntroductionId.of("preview"), now);
-            return mails.askDraft(intro, people, IntroParty.TARGET, IntroRequest.ACCEPT_LINK,
+            return mails.askRequest(intro, people, IntroParty.TARGET, IntroRequest.ACCEPT_LINK,
                     IntroRequest.DECLINE_LINK);
         });
+        return draft(ask);
     }
 
     private Participants check(StoreTransaction tx, CompanyId acting, IntroRequest request, Instant now) {
@@ -286,7 +299,9 @@ public final class IntroEngine {
         Checks.required(id, "introduction id");
         Checks.required(person, "person");
         String why = reason == null || reason.isBlank() ? null : Checks.text(reason, "reason", 2000);
-        Outcome outcome = transact(tx -> {
+        Instant now = context.clock().instant();
+        Drafts drafts = new Drafts();
+        Outcome outcome = transact(drafts, tx -> {
             Introduction intro = visible(tx, acting, id);
             IntroParty party = null;
             for (Consent consent : intro.consents()) {
@@ -298,8 +313,8 @@ public final class IntroEngine {
                 throw new AccessDeniedException("contact " + person + " of " + acting + " is not a party of "
                         + "introduction " + id + " and cannot answer for it");
             }
-            return decide(tx, intro, party, decision, why, shareReason, IntroductionTransition.person(acting, person),
-                    context.clock().instant());
+            return decide(tx, drafts, intro, party, decision, why, shareReason,
+                    IntroductionTransition.person(acting, person), now);
         });
         return finish(outcome, acting);
     }
@@ -310,7 +325,8 @@ public final class IntroEngine {
         String why = reason == null || reason.isBlank() ? null : Checks.text(reason, "reason", 2000);
         Instant now = context.clock().instant();
         ConsentTokens.Claim claim = tokens.read(token, now);
-        Outcome outcome = transact(tx -> {
+        Drafts drafts = new Drafts();
+        Outcome outcome = transact(drafts, tx -> {
             Introduction intro = tx.introductions().get(claim.requesterCompany(), claim.intro());
             if (intro == null) {
                 throw new NotFoundException("introduction " + claim.intro() + " of this consent link does not exist");
@@ -321,7 +337,7 @@ public final class IntroEngine {
                         + intro.id());
             }
             CompanyId company = intro.companyOf(claim.party());
-            return decide(tx, intro, claim.party(), claim.decision(),
+            return decide(tx, drafts, intro, claim.party(), claim.decision(),
                     claim.decision() == ConsentStatus.DECLINED ? why : null, shareReason,
                     IntroductionTransition.person(company, consent.contact()), now);
         });
@@ -329,8 +345,8 @@ public final class IntroEngine {
                 : outcome.intro().companyOf(claim.party()));
     }
 
-    private Outcome decide(StoreTransaction tx, Introduction read, IntroParty party, ConsentStatus decision,
-            @Nullable String reason, boolean share, String actor, Instant now) {
+    private Outcome decide(StoreTransaction tx, Drafts drafts, Introduction read, IntroParty party,
+            ConsentStatus decision, @Nullable String reason, boolean share, String actor, Instant now) {
         if (read.status().isTerminal()) {
             throw new Refused("introduction " + read.id() + " has ended (" + read.status() + "); consents are "
                     + "no longer taken");
@@ -357,7 +373,7 @@ public final class IntroEngine {
             Contact told = party == IntroParty.TARGET || people.introducer() == null ? people.requester()
                     : people.introducer();
             if (!told.optedOutOfIntroductions()) {
-                mails.enqueueDeclineNotice(tx, intro, people, told, share ? reason : null, now);
+                mails.enqueueDeclineNotice(tx, drafts, intro, people, told, share ? reason : null, now);
             }
         } else if (intro.allAccepted()) {
             Participants people = Participants.load(tx, intro);
@@ -366,7 +382,7 @@ public final class IntroEngine {
                 intro = intro.moveTo(IntroductionStatus.CANCELLED, IntroductionTransition.SYSTEM, now,
                         String.join(" and ", optedOut) + " opted out of introductions");
             } else {
-                OutboxEntryId joint = mails.enqueueJoint(tx, intro, people, now);
+                OutboxEntryId joint = mails.enqueueJoint(tx, drafts, intro, people, now);
                 intro = intro.withJointEntry(joint).moveTo(IntroductionStatus.CONNECTED, actor, now,
                         "everyone consented; joint introduction sent");
                 appendTouchpoint(tx, intro, now);
@@ -395,7 +411,8 @@ public final class IntroEngine {
     public Introduction cancel(CompanyId acting, IntroductionId id, String reason) {
         Checks.required(id, "introduction id");
         String why = Checks.text(reason, "reason", 2000);
-        Outcome outcome = transact(tx -> {
+        Instant now = context.clock().instant();
+        Outcome outcome = transact(new Drafts(), tx -> {
             Introduction intro = visible(tx, acting, id);
             if (!intro.requesterCompany().equals(acting)) {
                 throw new AccessDeniedException("company " + acting + " is the target of introduction " + id
@@ -407,7 +424,7 @@ public final class IntroEngine {
             }
             int from = intro.history().size();
             Introduction stored = tx.introductions().update(intro.moveTo(IntroductionStatus.CANCELLED,
-                    acting.value(), context.clock().instant(), why));
+                    acting.value(), now, why));
             return new Outcome(stored, transitionEvents(stored, from), null, 0);
         });
         return finish(outcome, acting);
@@ -416,7 +433,7 @@ public final class IntroEngine {
     /** The introduction as {@code acting} may see it. */
     public Introduction get(CompanyId acting, IntroductionId id) {
         Checks.required(id, "introduction id");
-        return context.store().inTransaction(tx -> visible(tx, acting, id)).visibleTo(acting);
+        return inTransaction(tx -> visible(tx, acting, id)).visibleTo(acting);
     }
 
     private static Introduction visible(StoreTransaction tx, CompanyId acting, IntroductionId id) {
@@ -437,8 +454,7 @@ public final class IntroEngine {
         int cancelled = 0;
         Set<IntroductionId> seen = new HashSet<>();
         for (int round = 0; round < MAX_DUE_ROUNDS; round++) {
-            List<Introduction> due = context.store().inTransaction(
-                    tx -> tx.introductions().due(now, settings.batchSize()));
+            List<Introduction> due = inTransaction(tx -> tx.introductions().due(now, settings.batchSize()));
             boolean progressed = false;
             for (Introduction candidate : due) {
                 if (!seen.add(candidate.id())) {
@@ -446,7 +462,8 @@ public final class IntroEngine {
                 }
                 progressed = true;
                 try {
-                    Outcome outcome = transact(tx -> dueWork(tx, candidate, now));
+                    Drafts drafts = new Drafts();
+                    Outcome outcome = transact(drafts, tx -> dueWork(tx, drafts, candidate, now));
                     publish(outcome.events());
                     reminded += outcome.reminders();
                     if (outcome.intro() != null && outcome.intro().status() == IntroductionStatus.EXPIRED) {
@@ -467,7 +484,7 @@ public final class IntroEngine {
         return new DueRun(reminded, expired, cancelled, counts.sent(), counts.retrying(), counts.parked());
     }
 
-    private Outcome dueWork(StoreTransaction tx, Introduction candidate, Instant now) {
+    private Outcome dueWork(StoreTransaction tx, Drafts drafts, Introduction candidate, Instant now) {
         Introduction intro = tx.introductions().get(candidate.requesterCompany(), candidate.id());
         if (intro == null || intro.status().isTerminal() || intro.nextDueAt() == null
                 || intro.nextDueAt().isAfter(now)) {
@@ -491,7 +508,7 @@ public final class IntroEngine {
                         "contact " + person.id() + " of " + person.companyId() + " opted out of introductions");
                 break;
             }
-            mails.enqueueReminder(tx, intro, people, consent.party(), now);
+            mails.enqueueReminder(tx, drafts, intro, people, consent.party(), now);
             intro = intro.withConsent(consent.reminded(now), now);
             reminders++;
             events.add(event("intro.reminded", intro, Map.of("party", consent.party().name(),
@@ -529,7 +546,8 @@ public final class IntroEngine {
     /** See {@link dev.ecosystem.intro.IntroOperations#retry}. */
     public OutboxEntry retryParked(OutboxEntryId id) {
         Checks.required(id, "outbox entry id");
-        return transact(tx -> {
+        Instant now = context.clock().instant();
+        return transact(new Drafts(), tx -> {
             OutboxEntry entry = tx.outbox().get(id);
             if (entry == null) {
                 throw new NotFoundException("there is no outbox entry " + id);
@@ -537,7 +555,7 @@ public final class IntroEngine {
             if (entry.status() != OutboxStatus.PARKED) {
                 throw new Refused("outbox entry " + id + " is " + entry.status() + "; only PARKED entries are retried");
             }
-            OutboxEntry retried = entry.retried(context.clock().instant());
+            OutboxEntry retried = entry.retried(now);
             tx.outbox().update(retried);
             return retried;
         });
@@ -545,20 +563,67 @@ public final class IntroEngine {
 
     // ---------------------------------------------------------------- plumbing
 
-    /** Runs {@code work} in a transaction, again when a concurrent transaction won (up to a few times). */
-    <T> T transact(Function<StoreTransaction, T> work) {
-        for (int attempt = 1; ; attempt++) {
+    /**
+     * Runs {@code work} in a transaction, again when a concurrent transaction won (up to a few times), and again
+     * after drafting, outside the transaction, the drafts an attempt lacked. A retry reuses {@code drafts}, so it
+     * never drafts an email again unless the email's inputs changed.
+     */
+    <T> T transact(Drafts drafts, Function<StoreTransaction, T> work) {
+        int conflicts = 0;
+        int draftRounds = 0;
+        while (true) {
             try {
-                return context.store().inTransaction(work);
+                return inTransaction(tx -> {
+                    drafts.beginAttempt();
+                    T result = work.apply(tx);
+                    drafts.requireAll();
+                    return result;
+                });
+            } catch (Drafts.Needed needed) {
+                if (++draftRounds > DRAFT_ROUNDS) {
+                    throw new ConflictException("the emails of this operation were drafted " + DRAFT_ROUNDS
+                            + " times and their contacts or companies changed each time before they could be "
+                            + "stored; try again");
+                }
+                drafts.draftMissing(this::draft);
             } catch (Refused refused) {
                 throw refused;
             } catch (ConflictException conflict) {
-                if (attempt >= TRANSACTION_ATTEMPTS) {
+                if (++conflicts >= TRANSACTION_ATTEMPTS) {
                     throw conflict;
                 }
-                LOG.debug("transaction lost a race (attempt {}), retrying: {}", attempt, conflict.getMessage());
+                LOG.debug("transaction lost a race (attempt {}), retrying: {}", conflicts, conflict.getMessage());
             }
         }
+    }
+
+    /** Runs {@code work} in a store transaction, marking the thread so the drafter cannot run meanwhile. */
+    private <T> T inTransaction(Function<StoreTransaction, T> work) {
+        return context.store().inTransaction(tx -> {
+            Boolean outer = transactionOpen.get();
+            transactionOpen.set(Boolean.TRUE);
+            try {
+                return work.apply(tx);
+            } finally {
+                if (outer == null) {
+                    transactionOpen.remove();
+                }
+            }
+        });
+    }
+
+    /**
+     * One call of the drafter, which may wait on the network.
+     *
+     * @throws IllegalStateException when a transaction of this engine is open on this thread: a bug of the SDK,
+     *     caught here before it holds a pooled connection for the length of a network call
+     */
+    private Draft draft(DraftRequest request) {
+        if (transactionOpen.get() != null) {
+            throw new IllegalStateException("the drafter was called inside a store transaction; drafts are made "
+                    + "before or between transactions");
+        }
+        return settings.drafter().draft(request);
     }
 
     private Introduction finish(Outcome outcome, CompanyId viewer) {

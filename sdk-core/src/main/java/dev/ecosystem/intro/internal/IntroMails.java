@@ -20,8 +20,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Drafts the emails of an introduction and writes them to the outbox of the caller's transaction, each with its
- * Message-ID fixed now. Reminders reply in the thread of the ask they repeat.
+ * Writes the emails of an introduction to the outbox of the caller's transaction, each with its Message-ID fixed now.
+ * Reminders reply in the thread of the ask they repeat. The drafts come from the operation's {@link Drafts}, never
+ * from the drafter itself: this runs inside store transactions, and the drafter may wait on the network.
  */
 final class IntroMails {
     private final IntroSettings settings;
@@ -32,18 +33,19 @@ final class IntroMails {
         this.tokens = tokens;
     }
 
-    /** The draft of a consent ask to {@code party}, with the given links (real or placeholders). */
-    Draft askDraft(Introduction intro, Participants people, IntroParty party, String acceptUrl, String declineUrl) {
-        return settings.drafter().draft(request(DraftKind.CONSENT_ASK, people.person(party), intro, people,
-                acceptUrl, declineUrl, null));
+    /** What to draft for a consent ask to {@code party}, with the given links (real or placeholders). */
+    DraftRequest askRequest(Introduction intro, Participants people, IntroParty party, String acceptUrl,
+            String declineUrl) {
+        return request(DraftKind.CONSENT_ASK, people.person(party), intro, people, acceptUrl, declineUrl, null);
     }
 
     /**
      * Enqueues the consent ask to {@code party}, whose links carry {@code tokenId}; an edited subject and text (with
      * placeholders) replace the drafter's.
      */
-    OutboxEntryId enqueueAsk(StoreTransaction tx, Introduction intro, Participants people, IntroParty party,
-            String tokenId, @Nullable String editedSubject, @Nullable String editedText, Instant now) {
+    OutboxEntryId enqueueAsk(StoreTransaction tx, Drafts drafts, Introduction intro, Participants people,
+            IntroParty party, String tokenId, @Nullable String editedSubject, @Nullable String editedText,
+            Instant now) {
         String accept = link(intro, party, ConsentStatus.ACCEPTED, tokenId);
         String decline = link(intro, party, ConsentStatus.DECLINED, tokenId);
         Draft draft;
@@ -52,19 +54,19 @@ final class IntroMails {
                     .replace(IntroRequest.DECLINE_LINK, decline);
             draft = new Draft(editedSubject, text, Html.fromText(text, List.of(accept, decline)), null);
         } else {
-            draft = askDraft(intro, people, party, accept, decline);
+            draft = drafts.get(askRequest(intro, people, party, accept, decline));
         }
         return enqueue(tx, intro, people, draft, List.of(people.person(party)), List.of(), null, now);
     }
 
     /** Enqueues a reminder to {@code party}, replying in the thread of its ask. */
-    OutboxEntryId enqueueReminder(StoreTransaction tx, Introduction intro, Participants people, IntroParty party,
-            Instant now) {
+    OutboxEntryId enqueueReminder(StoreTransaction tx, Drafts drafts, Introduction intro, Participants people,
+            IntroParty party, Instant now) {
         String tokenId = intro.consent(party).tokenId();
         if (tokenId == null) {
             throw new IllegalStateException("a pending consent without links cannot be reminded");
         }
-        Draft draft = settings.drafter().draft(request(DraftKind.REMINDER, people.person(party), intro, people,
+        Draft draft = drafts.get(request(DraftKind.REMINDER, people.person(party), intro, people,
                 link(intro, party, ConsentStatus.ACCEPTED, tokenId),
                 link(intro, party, ConsentStatus.DECLINED, tokenId), null));
         OutboxEntryId askId = intro.consent(party).askEntry();
@@ -73,17 +75,18 @@ final class IntroMails {
     }
 
     /** Enqueues the joint introduction: to both people, the introducer (if any) in Cc. */
-    OutboxEntryId enqueueJoint(StoreTransaction tx, Introduction intro, Participants people, Instant now) {
-        Draft draft = settings.drafter().draft(request(DraftKind.JOINT_INTRODUCTION, people.requester(), intro,
+    OutboxEntryId enqueueJoint(StoreTransaction tx, Drafts drafts, Introduction intro, Participants people,
+            Instant now) {
+        Draft draft = drafts.get(request(DraftKind.JOINT_INTRODUCTION, people.requester(), intro,
                 people, null, null, null));
         return enqueue(tx, intro, people, draft, List.of(people.requester(), people.target()),
                 people.introducer() == null ? List.of() : List.of(people.introducer()), null, now);
     }
 
     /** Enqueues the polite decline notice to {@code recipient}; the reason only when it was shared. */
-    OutboxEntryId enqueueDeclineNotice(StoreTransaction tx, Introduction intro, Participants people,
+    OutboxEntryId enqueueDeclineNotice(StoreTransaction tx, Drafts drafts, Introduction intro, Participants people,
             Contact recipient, @Nullable String sharedReason, Instant now) {
-        Draft draft = settings.drafter().draft(request(DraftKind.DECLINE_NOTICE, recipient, intro, people, null,
+        Draft draft = drafts.get(request(DraftKind.DECLINE_NOTICE, recipient, intro, people, null,
                 null, sharedReason));
         return enqueue(tx, intro, people, draft, List.of(recipient), List.of(), null, now);
     }
