@@ -278,6 +278,44 @@ class GmailMailerTest {
     }
 
     @Test
+    void resend_ofAMessageAnotherNodeSent_returnsTheFoundMessageWithoutSending() {
+        gmail.stubFor(post(urlPathEqualTo(SEND)).willReturn(okJson(OK)));
+        gmail.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson("{\"messages\":[{\"id\":\"1872208dcc053b54\","
+                + "\"threadId\":\"18720000aaaa0000\"}],\"resultSizeEstimate\":1}")));
+        EmailMessage message = message();
+
+        MailReceipt receipt = mailer().build().resend(message);
+
+        assertThat(receipt).isEqualTo(new MailReceipt(message.messageId(), "1872208dcc053b54", "18720000aaaa0000",
+                clock.instant()));
+        gmail.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
+        String bare = message.messageId().substring(1, message.messageId().length() - 1);
+        gmail.verify(1, getRequestedFor(urlPathEqualTo(SEARCH)).withQueryParam("q", equalTo("rfc822msgid:" + bare)));
+    }
+
+    @Test
+    void resend_ofAMessageTheMailboxLacks_sendsItOnce() {
+        gmail.stubFor(post(urlPathEqualTo(SEND)).willReturn(okJson(OK)));
+        gmail.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson("{\"resultSizeEstimate\":0}")));
+
+        MailReceipt receipt = mailer().build().resend(message());
+
+        assertThat(receipt.providerMessageId()).isEqualTo("1872208dcc053b54");
+        gmail.verify(1, getRequestedFor(urlPathEqualTo(SEARCH)));
+        gmail.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
+    void resend_withLookupOff_failsWithoutSending() {
+        gmail.stubFor(post(urlPathEqualTo(SEND)).willReturn(okJson(OK)));
+
+        assertThatThrownBy(() -> mailer().lookupBeforeResend(false).build().resend(message()))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isFalse())
+                .hasMessageContaining("unknown");
+        gmail.verify(0, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
     void send_unknownOutcomeWithLookupOff_failsWithoutSendingAgain() {
         gmail.stubFor(post(urlPathEqualTo(SEND)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

@@ -258,6 +258,38 @@ class GraphMailerTest {
     }
 
     @Test
+    void resend_ofAMessageAnotherNodeSent_returnsTheFoundMessageWithoutSending() {
+        graph.stubFor(get(urlPathEqualTo("/me/messages")).willReturn(okJson("{\"value\":[{\"id\":"
+                + "\"AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1\",\"conversationId\":\"AAQkAGI2-conv-1\","
+                + "\"internetMessageId\":\"<x@y>\",\"isDraft\":false}]}")));
+        EmailMessage message = message();
+
+        MailReceipt receipt = mailer().build().resend(message);
+
+        assertThat(receipt.providerMessageId()).isEqualTo("AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1");
+        assertThat(receipt.threadId()).isEqualTo("AAQkAGI2-conv-1");
+        graph.verify(0, postRequestedFor(urlPathEqualTo("/me/messages")));
+        graph.verify(0, postRequestedFor(urlPathEqualTo(SEND_DRAFT)));
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/me/messages"))
+                .withQueryParam("$filter", equalTo("internetMessageId eq '" + message.messageId() + "'")));
+    }
+
+    @Test
+    void resend_ofAMessageTheMailboxLacks_createsAndSendsItOnce() {
+        graph.stubFor(get(urlPathEqualTo("/me/messages")).willReturn(okJson("{\"value\":[]}")));
+        graph.stubFor(post(urlPathEqualTo("/me/messages")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(DRAFT)));
+        graph.stubFor(post(urlPathEqualTo(SEND_DRAFT)).willReturn(aResponse().withStatus(202)));
+
+        MailReceipt receipt = mailer().build().resend(message());
+
+        assertThat(receipt.providerMessageId()).isEqualTo("AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1");
+        graph.verify(1, getRequestedFor(urlPathEqualTo("/me/messages")));
+        graph.verify(1, postRequestedFor(urlPathEqualTo("/me/messages")));
+        graph.verify(1, postRequestedFor(urlPathEqualTo(SEND_DRAFT)));
+    }
+
+    @Test
     void send_afterUnknownOutcomeOfCreateStep_sendsTheExistingDraftInsteadOfCreatingAnother() {
         graph.stubFor(post(urlPathEqualTo("/me/messages"))
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));

@@ -68,6 +68,18 @@ public abstract class MailerContract {
     }
 
     @Test
+    @DisplayName("A resend of a message this mailer already sent returns the first receipt and delivers nothing more")
+    void resend_afterSend_deliversOnce() {
+        EmailMessage message = message("Sent before").to(EmailAddress.of("grace@example.org")).build();
+
+        MailReceipt first = mailer.send(message);
+        MailReceipt again = mailer.resend(message);
+
+        assertThat(again).isEqualTo(first);
+        assertThat(deliveries()).hasSize(1);
+    }
+
+    @Test
     @DisplayName("The same message sent from several threads at once is delivered once")
     void send_sameMessageConcurrently_deliversOnce() throws Exception {
         EmailMessage message = message("Race").to(EmailAddress.of("grace@example.org")).build();
