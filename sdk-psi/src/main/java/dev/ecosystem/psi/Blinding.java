@@ -136,7 +136,7 @@ final class Blinding {
         return tags;
     }
 
-    private static String where(int[] counts, int index) {
+    static String where(int[] counts, int index) {
         int rest = index;
         for (int g = 0; g < counts.length; g++) {
             if (rest < counts[g]) {

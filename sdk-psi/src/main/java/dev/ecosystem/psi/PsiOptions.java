@@ -18,12 +18,15 @@ import dev.ecosystem.internal.Checks;
 public final class PsiOptions {
     /** The largest {@link Builder#maxElements} allowed. */
     public static final int MAX_ELEMENTS_LIMIT = 50_000_000;
+    /** The largest {@link Builder#maxGroups} allowed: the wire format counts groups in 16 bits. */
+    public static final int MAX_GROUPS_LIMIT = 65_535;
 
     private final PsiMode mode;
     private final PsiOutput output;
     private final int paddingBucket;
     private final int threads;
     private final int maxElements;
+    private final int maxGroups;
 
     private PsiOptions(Builder builder) {
         this.mode = builder.mode;
@@ -31,9 +34,13 @@ public final class PsiOptions {
         this.paddingBucket = builder.paddingBucket;
         this.threads = builder.threads;
         this.maxElements = builder.maxElements;
+        this.maxGroups = builder.maxGroups;
     }
 
-    /** A builder with the defaults: cardinality, both learn, no padding, one thread, at most 2,000,000 elements. */
+    /**
+     * A builder with the defaults: cardinality, both learn, no padding, one thread, at most 2,000,000 elements and 7
+     * groups in a received set.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -68,10 +75,19 @@ public final class PsiOptions {
         return maxElements;
     }
 
+    /**
+     * The most groups (combinations of populations) this side accepts in the other side's set. In
+     * {@link PsiMode#CARDINALITY} mode the other side learns one count per group it sends, so this is also the most
+     * keys whose membership it can learn in one session (see the package docs).
+     */
+    public int maxGroups() {
+        return maxGroups;
+    }
+
     @Override
     public String toString() {
         return "PsiOptions[mode=" + mode + ", output=" + output + ", paddingBucket=" + paddingBucket + ", threads="
-                + threads + ", maxElements=" + maxElements + "]";
+                + threads + ", maxElements=" + maxElements + ", maxGroups=" + maxGroups + "]";
     }
 
     /** Builds {@link PsiOptions}; every setter validates at once. */
@@ -81,6 +97,7 @@ public final class PsiOptions {
         private int paddingBucket = 1;
         private int threads = 1;
         private int maxElements = 2_000_000;
+        private int maxGroups = 7;
 
         private Builder() {
         }
@@ -119,6 +136,23 @@ public final class PsiOptions {
          */
         public Builder maxElements(int maxElements) {
             this.maxElements = Checks.range(maxElements, 1, MAX_ELEMENTS_LIMIT, "maxElements");
+            return this;
+        }
+
+        /**
+         * The most groups this side accepts in the other side's set: a set with more is refused as soon as its group
+         * count is read, before any work; 1 to {@value #MAX_GROUPS_LIMIT}, default 7.
+         *
+         * <p>A learner in {@link PsiMode#CARDINALITY} mode gets one count per group it sent, so a party that puts a
+         * single key in each group learns exactly which of those keys the other side holds: with this cap, at most
+         * {@code maxGroups} keys per session (bound the sessions with {@link PsiSessionLimiter}). The default 7 is the
+         * three standard populations plus an allowance of 4 for keys in several of them (a customer with an open
+         * opportunity): 7 is every combination the three can form, so a {@link PsiSets#fromOverlaps} set with the
+         * standard populations is never refused. Raise it when the other side has custom populations; the cap does not
+         * apply to this side's own set.
+         */
+        public Builder maxGroups(int maxGroups) {
+            this.maxGroups = Checks.range(maxGroups, 1, MAX_GROUPS_LIMIT, "maxGroups");
             return this;
         }
 

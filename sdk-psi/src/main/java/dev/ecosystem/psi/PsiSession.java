@@ -160,7 +160,7 @@ public final class PsiSession {
     }
 
     private byte[] onOffer(Wire.Header header, byte[] message) {
-        Wire.Offer offer = Wire.offerBody(message, options.maxElements());
+        Wire.Offer offer = Wire.offerBody(message, options.maxElements(), options.maxGroups());
         if (offer.mode() != options.mode()) {
             throw new PsiProtocolException("refused: the initiator asks for mode " + offer.mode()
                     + " but this responder accepts only " + options.mode());
@@ -194,7 +194,7 @@ public final class PsiSession {
     }
 
     private Optional<byte[]> onReply(byte[] message) {
-        Wire.Reply reply = Wire.replyBody(message, options.maxElements());
+        Wire.Reply reply = Wire.replyBody(message, options.maxElements(), options.maxGroups());
         Blinding.Own arranged = own();
         boolean learns = options.output().initiatorLearns();
         if (learns != (reply.tags() != null)) {

@@ -178,7 +178,7 @@ final class Wire {
         return new Header(type, sessionId);
     }
 
-    static Offer offerBody(byte[] message, int maxElements) {
+    static Offer offerBody(byte[] message, int maxElements, int maxGroups) {
         Reader in = new Reader(message, Type.OFFER);
         int modeCode = in.u8("mode");
         if (modeCode < 1 || modeCode > PsiMode.values().length) {
@@ -190,14 +190,14 @@ final class Wire {
             throw new PsiProtocolException("unknown output " + outputCode + " in OFFER; known are 1 (INITIATOR), 2 "
                     + "(RESPONDER) and 3 (BOTH)");
         }
-        BlindedSet set = in.set(maxElements);
+        BlindedSet set = in.set(maxElements, maxGroups);
         in.end();
         return new Offer(PsiMode.values()[modeCode - 1], PsiOutput.values()[outputCode - 1], set);
     }
 
-    static Reply replyBody(byte[] message, int maxElements) {
+    static Reply replyBody(byte[] message, int maxElements, int maxGroups) {
         Reader in = new Reader(message, Type.REPLY);
-        BlindedSet set = in.set(maxElements);
+        BlindedSet set = in.set(maxElements, maxGroups);
         int hasTags = in.u8("has-tags flag");
         if (hasTags > 1) {
             throw new PsiProtocolException("REPLY has-tags flag must be 0 or 1, but was " + hasTags);
@@ -258,7 +258,8 @@ final class Wire {
             }
         }
 
-        BlindedSet set(int maxElements) {
+        /** A set; refused at once when it has more than {@code maxGroups} groups or repeats a point. */
+        BlindedSet set(int maxElements, int maxGroups) {
             int populationCount = u8("the population count");
             if (populationCount < 1 || populationCount > PsiSets.MAX_POPULATIONS) {
                 throw new PsiProtocolException(type + " population count must be 1 to " + PsiSets.MAX_POPULATIONS
@@ -288,6 +289,10 @@ final class Wire {
                 populations.add(population);
             }
             int groupCount = u16("the group count");
+            if (groupCount > maxGroups) {
+                throw new PsiProtocolException(type + " group count must be at most " + maxGroups
+                        + " (this side's maxGroups), but was " + groupCount);
+            }
             long[] masks = new long[groupCount];
             int[] counts = new int[groupCount];
             Set<Long> seen = new HashSet<>();
@@ -319,7 +324,59 @@ final class Wire {
             need(total * Points.POINT_BYTES, "the " + total + " points of the set");
             byte[] points = new byte[(int) total * Points.POINT_BYTES];
             in.get(points);
+            requireDistinct(points, counts);
             return new BlindedSet(List.copyOf(populations), masks, counts, points);
+        }
+
+        /**
+         * Refuses a set that names a point twice: the learner would count that key twice, and the work on the set
+         * should not start. Sorting the first 8 bytes of each point costs O(n log n) even for crafted points (no hash
+         * flooding) and next to nothing beside the scalar multiplications; only when two prefixes are equal (chance
+         * about n^2 / 2^65 for honest points) are the whole points compared.
+         */
+        private void requireDistinct(byte[] points, int[] counts) {
+            int n = points.length / Points.POINT_BYTES;
+            ByteBuffer view = ByteBuffer.wrap(points);
+            long[] prefixes = new long[n];
+            for (int i = 0; i < n; i++) {
+                prefixes[i] = view.getLong(i * Points.POINT_BYTES);
+            }
+            java.util.Arrays.sort(prefixes);
+            boolean equalPrefixes = false;
+            for (int i = 1; i < n && !equalPrefixes; i++) {
+                equalPrefixes = prefixes[i] == prefixes[i - 1];
+            }
+            if (!equalPrefixes) {
+                return;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            // A stable sort: a run of equal points lists them by index, the earliest first.
+            java.util.Arrays.sort(order, (x, y) -> java.util.Arrays.compareUnsigned(points, x * Points.POINT_BYTES,
+                    (x + 1) * Points.POINT_BYTES, points, y * Points.POINT_BYTES, (y + 1) * Points.POINT_BYTES));
+            int first = -1;
+            int repeat = -1;
+            int run = 0;
+            for (int i = 1; i < n; i++) {
+                if (!samePoint(points, order[run], order[i])) {
+                    run = i;
+                } else if (i == run + 1 && (repeat < 0 || order[i] < repeat)) {
+                    first = order[run];
+                    repeat = order[i];
+                }
+            }
+            if (first >= 0) {
+                throw new PsiProtocolException(type + " point " + repeat + " (" + Blinding.where(counts, repeat)
+                        + ") repeats point " + first + " (" + Blinding.where(counts, first) + "); a set names each "
+                        + "point once");
+            }
+        }
+
+        private static boolean samePoint(byte[] points, int x, int y) {
+            return java.util.Arrays.equals(points, x * Points.POINT_BYTES, (x + 1) * Points.POINT_BYTES, points,
+                    y * Points.POINT_BYTES, (y + 1) * Points.POINT_BYTES);
         }
 
         Tags tags(int maxElements) {

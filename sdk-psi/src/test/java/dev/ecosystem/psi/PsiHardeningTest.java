@@ -277,7 +277,25 @@ class PsiHardeningTest {
     }
 
     @Test
-    @DisplayName("a set repeating a point is refused by the learner (it would inflate counts)")
+    @DisplayName("an OFFER repeating a point is refused while it is parsed, before the responder blinds anything")
+    void offerRepeatingAPoint_isRefusedAtOnce() {
+        byte[] repeated = withPoint(offer, 7, Arrays.copyOfRange(offer, firstPoint(offer) + 2 * 32,
+                firstPoint(offer) + 3 * 32));
+        refusedThenCompletes(repeated, "OFFER point 7 (element 7 of group 0) repeats point 2 (element 2 of group 0); "
+                + "a set names each point once");
+    }
+
+    @Test
+    @DisplayName("points that share their first 8 bytes but differ later are not taken for repeats")
+    void pointsWithEqualPrefixes_areNotRepeats() {
+        byte[] near = Arrays.copyOfRange(offer, firstPoint(offer) + 2 * 32, firstPoint(offer) + 3 * 32);
+        near[20] ^= 1;
+        Wire.Offer parsed = Wire.offerBody(withPoint(offer, 7, near), 1000, 7);
+        assertThat(parsed.set().total()).isEqualTo(N);
+    }
+
+    @Test
+    @DisplayName("a REPLY repeating a point is refused while it is parsed (it would inflate counts)")
     void repeatedPoint_isRefused() {
         byte[] reply = responder.receive(offer).orElseThrow();
         // REPLY: set | flag | tags; the set's points end where the flag starts: 1 + 3 + 4 + 4 * N... find them by
@@ -286,7 +304,8 @@ class PsiHardeningTest {
         byte[] repeated = reply.clone();
         System.arraycopy(reply, pointsStart, repeated, pointsStart + 32, 32);
         assertThatThrownBy(() -> initiator.receive(repeated)).isInstanceOf(PsiProtocolException.class)
-                .hasMessage("REPLY point 1 repeats an earlier point of the set");
+                .hasMessage("REPLY point 1 (element 1 of group 0) repeats point 0 (element 0 of group 0); a set "
+                        + "names each point once");
         byte[] finish = initiator.receive(reply).orElseThrow();
         responder.receive(finish);
         assertThat(responder.isDone()).isTrue();

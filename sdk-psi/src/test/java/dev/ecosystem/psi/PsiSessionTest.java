@@ -97,8 +97,9 @@ class PsiSessionTest {
         Map<Population, Set<String>> a = randomSets(random, universe, populations, 0.3);
         Map<Population, Set<String>> b = randomSets(random, universe, populations.subList(0, 3), 0.4);
         for (PsiMode mode : PsiMode.values()) {
+            // Four populations with keys in many combinations: up to 15 groups, above the default cap of 7.
             PsiOptions options = PsiOptions.builder().mode(mode).output(PsiOutput.BOTH).paddingBucket(64).threads(2)
-                    .build();
+                    .maxGroups(15).build();
             PsiRun run = PsiRun.run(options, PsiSets.of(a), PsiSets.of(b));
             PsiResult fromA = run.initiator.result();
             PsiResult fromB = run.responder.result();
