@@ -7,7 +7,7 @@
  * <pre>{@code
  * PsiOptions options = PsiOptions.builder().mode(PsiMode.CARDINALITY).output(PsiOutput.BOTH)
  *         .paddingBucket(1024).build();
- * limiter.acquire(partnerId);                       // PsiSessionLimiter: cap sessions per partner and period
+ * limiter.acquire(partnerId, options);              // PsiSessionLimiter: sessions, groups per partner
  * PsiSession session = PsiSession.initiator(options, PsiSets.fromOverlaps(client.as(myId)));
  * send(session.firstMessage());                     // the host carries bytes: HTTP, a queue, files...
  * while (!session.isDone()) {
@@ -40,7 +40,8 @@
  * </ol>
  * Every received point is checked before use: canonical (below 2^255 - 19, bit 255 clear), not one of the points of
  * small order, on curve25519 rather than its twist ({@code u^3 + 486662u^2 + u} is a square), and its blinding is
- * not all zero. A set naming a point twice is refused (it would inflate counts).
+ * not all zero. A set naming a point twice is refused while its message is parsed, before any scalar multiplication
+ * (it would inflate counts), and so is a set with more groups than {@link dev.ecosystem.psi.PsiOptions#maxGroups()}.
  *
  * <h2>Assumptions</h2>
  * Both parties follow the protocol (semi-honest); the decisional Diffie-Hellman assumption holds in the prime-order
@@ -58,17 +59,31 @@
  *   share one combination of populations) rounded up to the other side's padding bucket; the mode and output.</li>
  *   <li>A learner in CARDINALITY mode: for each pair (its group, their group) how many of its keys are in that
  *   group of theirs, hence each population-matrix cell. Its tags come back shuffled within each group, so it cannot
- *   tell which of its keys matched, except as counts imply (a group whose count equals its size matched entirely;
- *   keep groups large or padded).</li>
+ *   tell which of its keys matched, except as counts imply: a group whose count is 0 or equals its size tells about
+ *   every key in it. <b>A cardinality over a group of size one reveals membership</b>, and the learner chooses its
+ *   own groups: with one key per population (a group per key) it learns exactly which of those keys the other side
+ *   holds. Padding does not hide this, nor would a minimum group size, since a learner can fill a group with dummy
+ *   points that never match. What bounds it: each side refuses a set with more than
+ *   {@link dev.ecosystem.psi.PsiOptions#maxGroups()} groups (default 7, before any work), so one session tests at
+ *   most {@code maxGroups} keys this way, and {@link dev.ecosystem.psi.PsiSessionLimiter} charges every session its
+ *   {@code maxGroups} against a per-partner, per-period group budget, so a partner tests at most that budget's keys
+ *   per period (twice it across a period boundary). Keep groups large and the budget small.</li>
  *   <li>A learner in INTERSECTION mode: which of its own keys the other side has, and in which of the other side's
  *   population combinations each one is. Never the other side's keys it does not have.</li>
  *   <li>A side that does not learn: only the sizes above.</li>
  *   <li>With output BOTH the initiator learns one message before the responder; a party that stops then has
  *   learned while the other has not. Either side can probe: any key it puts in its own set is checked against the
- *   other's, and repeated sessions with changed sets reveal differences. Cap sessions with
- *   {@link dev.ecosystem.psi.PsiSessionLimiter} and sizes with {@link dev.ecosystem.psi.PsiOptions#maxElements()}.
- *   Against a party that deviates from the protocol (sends keys it does not have, returns wrong tags), results are
- *   not guaranteed correct.</li>
+ *   other's, and repeated sessions with changed sets reveal differences. Cap sessions and groups with
+ *   {@link dev.ecosystem.psi.PsiSessionLimiter} and sizes with {@link dev.ecosystem.psi.PsiOptions#maxElements()}.</li>
+ *   <li>Against a party that deviates from the protocol, neither results nor the CARDINALITY promise hold: a
+ *   learner that blinds each of its keys with a scalar of its own, instead of one per session, can tell its returned
+ *   tags apart and so learns which of its keys matched, even within one group (at the cost of one scalar
+ *   multiplication per such key and point of the other side). So against such a party CARDINALITY mode gives no
+ *   more than INTERSECTION mode: it learns its own keys that match. Its view of the other side's keys it does not
+ *   have is still only blinded points, but this holds under a one-more Diffie-Hellman assumption, not the DDH one
+ *   above, and is not shown by the tests. A party that sends keys it does not have or returns wrong tags makes the
+ *   other's result wrong. The session budget of {@link dev.ecosystem.psi.PsiSessionLimiter} still bounds how many
+ *   sessions it gets; the group cap and budget do not bound this deviation.</li>
  * </ul>
  * PSI matches registrable domains only ({@link dev.ecosystem.psi.PsiSets#fromOverlaps}); the fuzzy name matching of
  * {@link dev.ecosystem.overlap.Overlaps#matrix} cannot run on blinded values, so accounts without a usable domain do
@@ -77,10 +92,11 @@
  * <h2>Messages</h2>
  * Version 1, all integers big-endian: a 26-byte header (magic {@code "EPSI"}, version, type, 16-byte session id,
  * body length) and a strictly parsed body (see the field list in {@code Wire}). A message of another session, a
- * replay or an out-of-order message, another version, a wrong or truncated length, a bad point or a set over
- * {@code maxElements} is refused with a {@link dev.ecosystem.psi.PsiProtocolException} saying which, and the session
- * stays as it was, so the right message can still complete it. On the wire a key costs 32 bytes once, plus 16 bytes
- * for each side that learns: 40 bytes per element with one learner, 48 with both (equal set sizes).
+ * replay or an out-of-order message, another version, a wrong or truncated length, a bad or repeated point, or a
+ * set over {@code maxElements} or {@code maxGroups} is refused with a {@link dev.ecosystem.psi.PsiProtocolException}
+ * saying which, and the session stays as it was, so the right message can still complete it. On the wire a key
+ * costs 32 bytes once, plus 16 bytes for each side that learns: 40 bytes per element with one learner, 48 with both
+ * (equal set sizes).
  *
  * <h2>Cost</h2>
  * Per element and side: one hash to curve, two X25519 scalar multiplications (blinding its own key, blinding the
