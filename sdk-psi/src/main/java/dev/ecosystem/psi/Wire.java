@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * REPLY    (type 2, responder to initiator): set | has tags u8 (0 or 1) | [tags of the initiator's groups]
  * FINISH   (type 3, initiator to responder): tags of the responder's groups
  * set      population count u8 (1..64) | per population: name length u16, name UTF-8
- *          | group count u16 | per group: population mask u64, element count u32 | points (32 bytes each)
+ *          | group count u16 (at most the receiver's maxGroups) | per group: population mask u64, element count u32
+ *          | points (32 bytes each, no two equal)
  * tags     tag length u8 (= 16) | group count u16 | per group: tag count u32 | tags
  * </pre>
  */
