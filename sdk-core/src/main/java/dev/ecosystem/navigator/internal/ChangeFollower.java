@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.EcosystemException;
+import dev.ecosystem.ProviderException;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
@@ -86,10 +87,12 @@ public final class ChangeFollower implements AutoCloseable {
                 : new ChangeFollower(store, index, interval, true, latest);
     }
 
-    /** The store's feed, or {@code null} with one WARN when the store has none. */
+    /** The store's feed, or {@code null} with one WARN when the store has none (a provider failure is no answer). */
     private static @Nullable ChangeRepository feedOf(StoreTransaction tx) {
         try {
             return tx.changes();
+        } catch (ProviderException e) {
+            throw e;
         } catch (EcosystemException e) {
             LOG.warn("The partner store has no change feed, so this client sees only the writes made through it; run "
                     + "a single app node on this store, or give it a feed: {}", e.getMessage());
