@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,9 @@ import org.jspecify.annotations.Nullable;
 final class JdbcTransaction implements StoreTransaction {
     /** Rows per JDBC batch on bulk paths. */
     static final int BATCH_SIZE = 1000;
+
+    /** Change rows per insert statement (4 parameters each, well below the drivers' parameter limits). */
+    private static final int CHANGES_PER_INSERT = 500;
 
     /** A write noted for the change feed. */
     private record Change(ChangeKind kind, CompanyId company, @Nullable String key) {
@@ -83,19 +87,27 @@ final class JdbcTransaction implements StoreTransaction {
         return written;
     }
 
-    /** Inserts the noted changes, without revisions (see {@link JdbcChanges}); call once, before committing. */
+    /**
+     * Inserts the noted changes, without revisions (see {@link JdbcChanges}); call once, before committing. One
+     * multi-row {@code INSERT} per {@value #CHANGES_PER_INSERT} changes: a single round trip for a usual transaction.
+     */
     void recordChanges() {
         if (changed.isEmpty()) {
             return;
         }
         long at = Columns.nanos(Instant.now(), "change at");
-        List<Object[]> rows = new ArrayList<>(changed.size());
-        for (Change change : changed) {
-            rows.add(new Object[] {change.kind().name(), change.company().value(), change.key(), at});
-        }
+        List<Change> all = new ArrayList<>(changed);
         changed.clear();
-        batch("record changes", "INSERT INTO " + table("changes") + " (kind, company, change_key, at) VALUES "
-                + "(?, ?, ?, ?)", rows);
+        for (int from = 0; from < all.size(); from += CHANGES_PER_INSERT) {
+            List<Change> chunk = all.subList(from, Math.min(all.size(), from + CHANGES_PER_INSERT));
+            List<@Nullable Object> params = new ArrayList<>(chunk.size() * 4);
+            for (Change change : chunk) {
+                params.addAll(Arrays.asList(change.kind().name(), change.company().value(), change.key(), at));
+            }
+            String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"));
+            update("record the change feed rows at commit", "INSERT INTO " + table("changes")
+                    + " (kind, company, change_key, at) VALUES " + values, params.toArray());
+        }
     }
 
     Dialect dialect() {

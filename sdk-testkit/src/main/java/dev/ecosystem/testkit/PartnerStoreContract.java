@@ -2318,7 +2318,8 @@ public abstract class PartnerStoreContract {
         @DisplayName("A negative revision or a limit outside 1 to 1000 is refused with an error naming it")
         void badArguments_areRefused() {
             assertThatThrownBy(() -> after(-1, 10))
-                    .isInstanceOf(ValidationException.class).hasMessageContaining("revision").hasMessageContaining("-1");
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("revision")
+                    .hasMessageContaining("-1");
             assertThatThrownBy(() -> after(0, 0))
                     .isInstanceOf(ValidationException.class).hasMessageContaining("limit")
                     .hasMessageContaining("1000");
