@@ -10,11 +10,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,8 +37,6 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
@@ -46,9 +50,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar ChangeFeedBenchmark -f 1 -wi 1 -i 3 -w 2s -r 2s
  * java -cp benchmarks/target/benchmarks.jar dev.ecosystem.benchmarks.ChangeFeedBenchmark -f 1 -wi 1 -i 3 -w 2s -r 2s
+ * java -cp benchmarks/target/benchmarks.jar dev.ecosystem.benchmarks.ChangeFeedBenchmark paired 10 2
  * </pre>
  *
- * The second form runs the same and then prints the throughput with the feed as a share of that without it.
+ * The second form runs the same and then prints the throughput with the feed as a share of that without it; the
+ * third alternates the two stores in paired rounds (see {@link #main}).
  * PostgreSQL: {@code jdbc:postgresql://127.0.0.1:5432/test} as {@code postgres} (override with the system
  * properties {@code eco.pg.url} and {@code eco.pg.user}); each trial gets a schema of its own, dropped afterwards.
  */
@@ -134,8 +140,18 @@ public class ChangeFeedBenchmark {
         return client.register(writer.nextCompany());
     }
 
-    /** Runs the benchmark with the command line's options, then prints each thread count's ratio, feed on to off. */
-    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+    /**
+     * Without arguments, or with JMH's options: runs the JMH benchmark, then prints each thread count's throughput
+     * with the feed as a share of that without it. With {@code paired [rounds] [seconds]}: measures both stores in
+     * alternating rounds instead (on, off, off, on, ...) and prints the median of the rounds' ratios, which a machine
+     * whose background load drifts (a shared CI box) skews much less than trials run one after the other.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("paired")) {
+            paired(args.length > 1 ? Integer.parseInt(args[1]) : 10, args.length > 2 ? Double.parseDouble(args[2])
+                    : 2);
+            return;
+        }
         Collection<RunResult> results = new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
                 .include(ChangeFeedBenchmark.class.getSimpleName()).build()).run();
         Map<String, Map<String, Double>> scores = new TreeMap<>();
@@ -144,8 +160,70 @@ public class ChangeFeedBenchmark {
             scores.computeIfAbsent(method.substring(method.lastIndexOf('.') + 1), k -> new TreeMap<>())
                     .put(result.getParams().getParam("feed"), result.getPrimaryResult().getScore());
         }
-        scores.forEach((method, byFeed) -> System.out.printf("%s: feed on %.0f ops/s, off %.0f ops/s, on/off = %.3f"
-                + " (%.1f %% slower)%n", method, byFeed.get("on"), byFeed.get("off"),
-                byFeed.get("on") / byFeed.get("off"), 100 * (1 - byFeed.get("on") / byFeed.get("off"))));
+        scores.forEach((method, byFeed) -> report(method, byFeed.get("on"), byFeed.get("off"),
+                byFeed.get("on") / byFeed.get("off")));
+    }
+
+    private static void paired(int rounds, double seconds) throws SQLException, InterruptedException {
+        ChangeFeedBenchmark on = new ChangeFeedBenchmark();
+        on.feed = "on";
+        ChangeFeedBenchmark off = new ChangeFeedBenchmark();
+        off.feed = "off";
+        on.open();
+        off.open();
+        try {
+            for (int threads : new int[] {1, 4}) {
+                on.throughput(threads, seconds); // warm-up
+                off.throughput(threads, seconds);
+                List<Double> ratios = new ArrayList<>();
+                double onTotal = 0;
+                double offTotal = 0;
+                for (int round = 0; round < rounds; round++) {
+                    boolean onFirst = round % 2 == 0;
+                    double first = (onFirst ? on : off).throughput(threads, seconds);
+                    double second = (onFirst ? off : on).throughput(threads, seconds);
+                    double withFeed = onFirst ? first : second;
+                    double withoutFeed = onFirst ? second : first;
+                    onTotal += withFeed;
+                    offTotal += withoutFeed;
+                    ratios.add(withFeed / withoutFeed);
+                }
+                Collections.sort(ratios);
+                report("register, " + threads + " thread(s), " + rounds + " paired rounds of " + seconds + " s",
+                        onTotal / rounds, offTotal / rounds, ratios.get(rounds / 2));
+            }
+        } finally {
+            on.close();
+            off.close();
+        }
+    }
+
+    /** Registrations per second on {@code threads} threads during {@code seconds}. */
+    private double throughput(int threads, double seconds) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong registered = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        for (int i = 0; i < threads; i++) {
+            pool.execute(() -> {
+                Writer writer = new Writer();
+                long mine = 0;
+                while (System.nanoTime() < end) {
+                    client.register(writer.nextCompany());
+                    mine++;
+                }
+                registered.addAndGet(mine);
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10 + (long) seconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("writers did not stop");
+        }
+        return registered.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void report(String what, double withFeed, double withoutFeed, double ratio) {
+        System.out.printf("%s: feed on %.0f ops/s, off %.0f ops/s, on/off = %.3f (%.1f %% slower with the feed)%n",
+                what, withFeed, withoutFeed, ratio, 100 * (1 - ratio));
     }
 }
