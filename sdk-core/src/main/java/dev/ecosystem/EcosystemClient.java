@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#changePollInterval(Duration)}; privacy decisions (unlisting, blocks, opt-outs, sharing policies,
  * partnerships) are read from the store on every call they guard, so they hold on every node at once. To read a
  * write made on another node, call {@link #catchUp()} first, or wait until {@link #appliedRevision()} reaches the
- * revision the writer read.
+ * revision the writer read (the writer's own {@code catchUp()} after its write returns one). A store without a change
+ * feed gets one WARN at build, and the client then sees only its own writes: run a single node on it.
  */
 public final class EcosystemClient implements AutoCloseable {
     private final SdkContext context;
