@@ -13,6 +13,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
+import dev.ecosystem.navigator.internal.ChangeFollower;
 import dev.ecosystem.navigator.internal.IndexingPartnerStore;
 import dev.ecosystem.navigator.internal.NavigatorIndex;
 import dev.ecosystem.overlap.OverlapSettings;
@@ -21,6 +22,7 @@ import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
 import java.time.Clock;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,15 +38,25 @@ import org.jspecify.annotations.Nullable;
  * TenantScope acme = client.as(CompanyId.of("acme"));
  * }</pre>
  *
- * <p>Thread-safe; build one per application and share it.
+ * <p>Thread-safe; build one per application and share it, and {@link #close()} it when the application stops.
+ *
+ * <p>Many app nodes may share one durable store. What a client keeps in memory (the navigator's index) follows the
+ * store's change feed on a background thread, so a write on one node reaches the others' searches within
+ * {@link Builder#changePollInterval(Duration)}; privacy decisions (unlisting, blocks, opt-outs, sharing policies,
+ * partnerships) are read from the store on every call they guard, so they hold on every node at once. To read a
+ * write made on another node, call {@link #catchUp()} first, or wait until {@link #appliedRevision()} reaches the
+ * revision the writer read (the writer's own {@code catchUp()} after its write returns one). A store without a change
+ * feed gets one WARN at build, and the client then sees only its own writes: run a single node on it.
  */
-public final class EcosystemClient {
+public final class EcosystemClient implements AutoCloseable {
     private final SdkContext context;
     private final IntroEngine introEngine;
     private final IntroOperations intros;
+    private final ChangeFollower follower;
 
-    private EcosystemClient(SdkContext context, IntroSettings introSettings) {
+    private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower) {
         this.context = context;
+        this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
     }
@@ -110,6 +122,32 @@ public final class EcosystemClient {
         return context.clock();
     }
 
+    /**
+     * The revision of the store's change feed up to which this client reflects every write, its own and other
+     * nodes'; it grows as the background follower applies changes. 0 when the store has no change feed (then the
+     * client reflects only its own writes, which it always does at once).
+     */
+    public long appliedRevision() {
+        return follower.applied();
+    }
+
+    /**
+     * Applies, on the calling thread, every change committed to the store before this call, and returns the
+     * revision then applied: after it, searches reflect every write any node committed before. For reading another
+     * node's write at once instead of within the poll interval. Returns 0 at once when the store has no change feed.
+     *
+     * @throws ProviderException when the store cannot be read
+     */
+    public long catchUp() {
+        return follower.catchUp();
+    }
+
+    /** Stops the thread that follows the store's change feed. The store and the other ports are the host's to close. */
+    @Override
+    public void close() {
+        follower.close();
+    }
+
     /** Wires the ports; {@link #build()} validates. */
     public static final class Builder {
         private @Nullable PartnerStore store;
@@ -122,6 +160,7 @@ public final class EcosystemClient {
         private TagTaxonomy taxonomy = TagTaxonomy.none();
         private CategoryRelations categoryRelations = CategoryRelations.none();
         private @Nullable OverlapSignal overlapSignal;
+        private Duration changePollInterval = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -190,7 +229,21 @@ public final class EcosystemClient {
             return this;
         }
 
-        /** Builds the client. */
+        /**
+         * How often the client reads the store's change feed to pick up writes made on other app nodes, from 10 ms
+         * to 1 hour. Default: 1 second. Writes through this client are seen at once whatever the interval.
+         */
+        public Builder changePollInterval(Duration interval) {
+            Checks.required(interval, "changePollInterval");
+            if (interval.compareTo(Duration.ofMillis(10)) < 0 || interval.compareTo(Duration.ofHours(1)) > 0) {
+                throw new ValidationException("changePollInterval must be between 10 ms (PT0.01S) and 1 hour (PT1H), "
+                        + "but was " + interval);
+            }
+            this.changePollInterval = interval;
+            return this;
+        }
+
+        /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
             PartnerStore hostStore = store != null ? store : InMemoryPartnerStore.create();
@@ -203,7 +256,8 @@ public final class EcosystemClient {
                     listener != null ? listener : EventListener.none(),
                     new OverlapEngine(overlapSettings),
                     navigator),
-                    introSettings != null ? introSettings : IntroSettings.defaults());
+                    introSettings != null ? introSettings : IntroSettings.defaults(),
+                    ChangeFollower.start(hostStore, navigator, changePollInterval));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ecosystem.internal;
 
+import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
@@ -77,5 +78,10 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public CompanyBlockRepository blocks() {
         return delegate.blocks();
+    }
+
+    @Override
+    public ChangeRepository changes() {
+        return delegate.changes();
     }
 }

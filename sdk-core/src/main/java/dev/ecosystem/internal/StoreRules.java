@@ -5,6 +5,7 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
+import dev.ecosystem.spi.ChangeRepository;
 
 /**
  * The rules of the store port that do not depend on how a store keeps its rows, checked in one place so every
@@ -51,5 +52,17 @@ public final class StoreRules {
             throw new ValidationException(
                     "blocked: company " + owner + " cannot block itself; a block names another company");
         }
+    }
+
+    /**
+     * Whether {@code revision} and {@code limit} are valid arguments of
+     * {@link dev.ecosystem.spi.ChangeRepository#after}.
+     *
+     * @throws ValidationException when the revision is negative or the limit is not 1 to
+     *     {@link dev.ecosystem.spi.ChangeRepository#MAX_LIMIT}
+     */
+    public static void checkChangesAfter(long revision, int limit) {
+        Checks.nonNegative(revision, "revision");
+        Checks.range(limit, 1, ChangeRepository.MAX_LIMIT, "limit");
     }
 }

@@ -3,6 +3,7 @@ package dev.ecosystem.memory;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.time.Clock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -13,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Transactions run one at a time under one lock, so each sees all or none of another's writes; a callback that
  * throws has its writes undone. A call to {@link #inTransaction} inside a callback, on the same thread, joins the
- * open transaction instead of starting a second one.
+ * open transaction instead of starting a second one. Each commit appends its changes to the change feed under
+ * that lock, so revisions become visible in the order they are given.
  */
 public final class InMemoryPartnerStore implements PartnerStore {
+    private final Clock clock = Clock.systemUTC();
     private final ReentrantLock lock = new ReentrantLock();
     private final MemoryTables tables = new MemoryTables();
     private @Nullable MemoryTransaction current;
@@ -40,6 +43,7 @@ public final class InMemoryPartnerStore implements PartnerStore {
             current = tx;
             try {
                 T result = work.apply(tx);
+                tx.commit(clock.instant());
                 tx.close();
                 return result;
             } catch (Throwable e) {

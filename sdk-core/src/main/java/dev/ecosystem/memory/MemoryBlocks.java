@@ -2,6 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -21,7 +22,8 @@ final class MemoryBlocks implements CompanyBlockRepository {
     public boolean block(CompanyId owner, CompanyId blocked) {
         StoreRules.checkBlock(owner, blocked);
         tx.checkOpen();
-        return blocks.put(tx, owner, blocked.value(), blocked) == null;
+        return tx.changedIf(blocks.put(tx, owner, blocked.value(), blocked) == null, ChangeKind.BLOCK, owner,
+                blocked.value());
     }
 
     @Override
@@ -29,7 +31,8 @@ final class MemoryBlocks implements CompanyBlockRepository {
         Checks.required(owner, "owner");
         Checks.required(blocked, "blocked");
         tx.checkOpen();
-        return blocks.remove(tx, owner, blocked.value()) != null;
+        return tx.changedIf(blocks.remove(tx, owner, blocked.value()) != null, ChangeKind.BLOCK, owner,
+                blocked.value());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -22,6 +23,7 @@ final class MemoryCompanies implements CompanyRepository {
     public void put(Company company) {
         Checks.required(company, "company");
         companies.put(tx.checkOpen(), MemoryTables.ALL, company.id().value(), company);
+        tx.changed(ChangeKind.COMPANY, company.id(), null);
     }
 
     @Override
@@ -34,7 +36,8 @@ final class MemoryCompanies implements CompanyRepository {
     @Override
     public boolean remove(CompanyId id) {
         Checks.required(id, "company id");
-        return companies.remove(tx.checkOpen(), MemoryTables.ALL, id.value()) != null;
+        return tx.changedIf(companies.remove(tx.checkOpen(), MemoryTables.ALL, id.value()) != null,
+                ChangeKind.COMPANY, id, null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
@@ -23,6 +24,7 @@ final class MemoryContacts implements ContactRepository {
     public void put(Contact contact) {
         Checks.required(contact, "contact");
         contacts.put(tx.checkOpen(), contact.companyId(), contact.id().value(), contact);
+        tx.changed(ChangeKind.CONTACT, contact.companyId(), contact.id().value());
     }
 
     @Override
@@ -37,7 +39,8 @@ final class MemoryContacts implements ContactRepository {
     public boolean remove(CompanyId company, ContactId id) {
         Checks.required(company, "company");
         Checks.required(id, "contact id");
-        return contacts.remove(tx.checkOpen(), company, id.value()) != null;
+        return tx.changedIf(contacts.remove(tx.checkOpen(), company, id.value()) != null, ChangeKind.CONTACT,
+                company, id.value());
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
@@ -151,6 +152,7 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     private void bump(CompanyId tenant, int changes) {
         if (changes > 0) {
             revisions.put(tx, MemoryTables.ALL, tenant.value(), revision(tenant) + 1);
+            tx.changed(ChangeKind.CRM_SNAPSHOT, tenant, null);
         }
     }
 

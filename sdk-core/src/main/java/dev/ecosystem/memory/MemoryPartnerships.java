@@ -2,6 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -31,6 +32,7 @@ final class MemoryPartnerships implements PartnershipRepository {
                     + partnership.id());
         }
         partnerships.put(tx, partnership.owner(), partnership.id().value(), partnership);
+        tx.changed(ChangeKind.PARTNERSHIP, partnership.owner(), partnership.id().value());
     }
 
     @Override
@@ -58,7 +60,8 @@ final class MemoryPartnerships implements PartnershipRepository {
     public boolean remove(CompanyId owner, PartnershipId id) {
         Checks.required(owner, "owner");
         Checks.required(id, "partnership id");
-        return partnerships.remove(tx.checkOpen(), owner, id.value()) != null;
+        return tx.changedIf(partnerships.remove(tx.checkOpen(), owner, id.value()) != null,
+                ChangeKind.PARTNERSHIP, owner, id.value());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.spi.SharingPolicyRepository;
@@ -22,6 +23,7 @@ final class MemorySharing implements SharingPolicyRepository {
         Checks.required(partner, "partner");
         Checks.required(policy, "policy");
         policies.put(tx.checkOpen(), owner, partner.value(), policy);
+        tx.changed(ChangeKind.SHARING_POLICY, owner, partner.value());
     }
 
     @Override
@@ -36,6 +38,7 @@ final class MemorySharing implements SharingPolicyRepository {
     public boolean remove(CompanyId owner, CompanyId partner) {
         Checks.required(owner, "owner");
         Checks.required(partner, "partner");
-        return policies.remove(tx.checkOpen(), owner, partner.value()) != null;
+        return tx.changedIf(policies.remove(tx.checkOpen(), owner, partner.value()) != null,
+                ChangeKind.SHARING_POLICY, owner, partner.value());
     }
 }

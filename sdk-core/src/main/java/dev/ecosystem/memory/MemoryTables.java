@@ -31,4 +31,5 @@ final class MemoryTables {
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");
     final Table<String> idempotency = new Table<>("idempotency");
     final Table<CompanyId> blocks = new Table<>("blocks");
+    final MemoryChangeLog changes = new MemoryChangeLog();
 }

@@ -1,6 +1,11 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.EcosystemException;
+import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.model.ChangeKind;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.StoreChange;
+import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
@@ -12,12 +17,21 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
-/** One transaction over the store's tables: an undo log, and the repositories that write through it. */
+/**
+ * One transaction over the store's tables: an undo log, the changes it will add to the feed when it commits, and the
+ * repositories that write through it.
+ */
 final class MemoryTransaction implements StoreTransaction {
     private final Deque<Runnable> undo = new ArrayDeque<>();
+    private final Set<MemoryChangeLog.Pending> changed = new LinkedHashSet<>();
     private final MemoryTables tables;
     private boolean open = true;
 
@@ -30,11 +44,31 @@ final class MemoryTransaction implements StoreTransaction {
         undo.push(restore);
     }
 
-    /** Takes back every change, newest first. */
+    /** Notes a write for the change feed; the same record written twice in one transaction gives one change. */
+    void changed(ChangeKind kind, CompanyId company, @Nullable String key) {
+        changed.add(new MemoryChangeLog.Pending(kind, company, key));
+    }
+
+    /** Notes a write for the change feed when {@code written}, and returns {@code written}. */
+    boolean changedIf(boolean written, ChangeKind kind, CompanyId company, @Nullable String key) {
+        if (written) {
+            changed(kind, company, key);
+        }
+        return written;
+    }
+
+    /** Takes back every change, newest first; none of them reaches the change feed. */
     void rollback() {
         while (!undo.isEmpty()) {
             undo.pop().run();
         }
+        changed.clear();
+    }
+
+    /** Adds the transaction's changes to the feed; call under the store's lock, as it commits. */
+    void commit(Instant at) {
+        tables.changes.commit(changed, at);
+        changed.clear();
     }
 
     void close() {
@@ -100,5 +134,24 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public CompanyBlockRepository blocks() {
         return new MemoryBlocks(checkOpen(), tables.blocks);
+    }
+
+    @Override
+    public ChangeRepository changes() {
+        checkOpen();
+        return new ChangeRepository() {
+            @Override
+            public List<StoreChange> after(long revision, int limit) {
+                StoreRules.checkChangesAfter(revision, limit);
+                checkOpen();
+                return tables.changes.after(revision, limit);
+            }
+
+            @Override
+            public long latestRevision() {
+                checkOpen();
+                return tables.changes.latestRevision();
+            }
+        };
     }
 }

@@ -37,6 +37,9 @@ import java.util.function.Function;
  *       (duplicate ids, stale versions) as {@link dev.ecosystem.ConflictException}; bad arguments (a {@code null}
  *       argument, or a collection holding {@code null}) as {@link dev.ecosystem.ValidationException}, thrown before
  *       anything of the call is stored, so a caller that catches it may go on with the transaction.</li>
+ *   <li>Every write of a company, contact, partnership, block, sharing policy or CRM snapshot adds a change to the
+ *       store's change feed in the same transaction ({@link StoreTransaction#changes()}; its own contract is on
+ *       {@link ChangeRepository}), so app nodes sharing the store see each other's writes.</li>
  * </ul>
  */
 public interface PartnerStore {

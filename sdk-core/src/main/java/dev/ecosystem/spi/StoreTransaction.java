@@ -1,5 +1,7 @@
 package dev.ecosystem.spi;
 
+import dev.ecosystem.EcosystemException;
+
 /** The repositories of one open transaction of a {@link PartnerStore}. Valid only inside its callback. */
 public interface StoreTransaction {
     /** Network profiles. */
@@ -31,4 +33,18 @@ public interface StoreTransaction {
 
     /** Which companies each company blocked from introductions. */
     CompanyBlockRepository blocks();
+
+    /**
+     * The store's change feed, which app nodes sharing the store follow to see each other's writes. A default
+     * method, so that stores written before the feed still compile; they run on one node only, and
+     * {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no change feed
+     */
+    default ChangeRepository changes() {
+        throw new EcosystemException("this PartnerStore has no change feed: implement StoreTransaction.changes() "
+                + "returning a ChangeRepository, and have every write of a company, contact, partnership, block, "
+                + "sharing policy or CRM snapshot append a StoreChange in the same transaction; see "
+                + "PartnerStoreContract in sdk-testkit for the exact contract");
+    }
 }

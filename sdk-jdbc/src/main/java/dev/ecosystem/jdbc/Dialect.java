@@ -5,13 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What differs between the databases the store supports: how to upsert, and the provider name in errors. */
+/**
+ * What differs between the databases the store supports: how to upsert, how to draw from a sequence, and the
+ * provider name in errors.
+ */
 enum Dialect {
     H2("h2") {
         @Override
         String upsert(String table, List<String> keys, List<String> columns) {
             return "MERGE INTO " + table + " (" + String.join(", ", columns) + ") KEY (" + String.join(", ", keys)
                     + ") VALUES (" + placeholders(columns.size()) + ")";
+        }
+
+        @Override
+        String nextValue(String sequence) {
+            return "NEXT VALUE FOR " + sequence;
         }
     },
     POSTGRESQL("postgresql") {
@@ -22,6 +30,11 @@ enum Dialect {
             return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                     + placeholders(columns.size()) + ") ON CONFLICT (" + String.join(", ", keys) + ") DO UPDATE SET "
                     + updates;
+        }
+
+        @Override
+        String nextValue(String sequence) {
+            return "nextval('" + sequence + "')";
         }
     };
 
@@ -43,6 +56,9 @@ enum Dialect {
 
     /** An insert-or-replace of one row by its key, with one {@code ?} per column in {@code columns} order. */
     abstract String upsert(String table, List<String> keys, List<String> columns);
+
+    /** The expression that draws the next value of a sequence, named as {@link Tables#name} names it. */
+    abstract String nextValue(String sequence);
 
     /** The dialect of a database, by the product name its driver reports. */
     static Dialect of(String productName) {

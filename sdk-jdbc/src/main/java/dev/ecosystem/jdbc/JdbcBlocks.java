@@ -2,6 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -25,6 +26,7 @@ final class JdbcBlocks implements CompanyBlockRepository {
         }
         tx.update("block " + blocked, "INSERT INTO " + table + " (owner, blocked) VALUES (?, ?)", owner.value(),
                 blocked.value());
+        tx.changed(ChangeKind.BLOCK, owner, blocked.value());
         return true;
     }
 
@@ -32,8 +34,9 @@ final class JdbcBlocks implements CompanyBlockRepository {
     public boolean unblock(CompanyId owner, CompanyId blocked) {
         Checks.required(owner, "owner");
         Checks.required(blocked, "blocked");
-        return tx.update("unblock " + blocked, "DELETE FROM " + table + " WHERE owner = ? AND blocked = ?",
-                owner.value(), blocked.value()) > 0;
+        return tx.changedIf(tx.update("unblock " + blocked, "DELETE FROM " + table
+                + " WHERE owner = ? AND blocked = ?", owner.value(), blocked.value()) > 0, ChangeKind.BLOCK, owner,
+                blocked.value());
     }
 
     @Override

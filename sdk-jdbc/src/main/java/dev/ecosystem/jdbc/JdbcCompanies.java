@@ -2,6 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -36,6 +37,7 @@ final class JdbcCompanies implements CompanyRepository {
                 Columns.jsonStrings(company.businessTags()), Columns.json(company.industries()),
                 Columns.json(company.regions()), company.sizeBand() == null ? null : company.sizeBand().name(),
                 Columns.json(company.productCategories()), Columns.json(company.signals()), company.listed());
+        tx.changed(ChangeKind.COMPANY, company.id(), null);
     }
 
     @Override
@@ -48,7 +50,8 @@ final class JdbcCompanies implements CompanyRepository {
     @Override
     public boolean remove(CompanyId id) {
         Checks.required(id, "company id");
-        return tx.update("remove company " + id, "DELETE FROM " + table + " WHERE id = ?", id.value()) > 0;
+        return tx.changedIf(tx.update("remove company " + id, "DELETE FROM " + table + " WHERE id = ?",
+                id.value()) > 0, ChangeKind.COMPANY, id, null);
     }
 
     @Override

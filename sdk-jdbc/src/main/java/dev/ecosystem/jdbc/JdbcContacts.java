@@ -1,6 +1,7 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
@@ -36,6 +37,7 @@ final class JdbcContacts implements ContactRepository {
                 contact.companyId().value(), contact.id().value(), contact.name(), contact.email().address(),
                 contact.email().displayName(), contact.title(), Columns.jsonStrings(contact.roleTags()),
                 contact.optedOutOfIntroductions());
+        tx.changed(ChangeKind.CONTACT, contact.companyId(), contact.id().value());
     }
 
     @Override
@@ -50,8 +52,9 @@ final class JdbcContacts implements ContactRepository {
     public boolean remove(CompanyId company, ContactId id) {
         Checks.required(company, "company");
         Checks.required(id, "contact id");
-        return tx.update("remove contact " + id, "DELETE FROM " + table + " WHERE company_id = ? AND id = ?",
-                company.value(), id.value()) > 0;
+        return tx.changedIf(tx.update("remove contact " + id, "DELETE FROM " + table
+                + " WHERE company_id = ? AND id = ?", company.value(), id.value()) > 0, ChangeKind.CONTACT, company,
+                id.value());
     }
 
     @Override

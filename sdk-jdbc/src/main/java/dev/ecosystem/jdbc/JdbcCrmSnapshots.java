@@ -4,6 +4,7 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
@@ -186,11 +187,15 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
         return revision == null ? 0 : revision;
     }
 
-    /** Moves the tenant's revision on when {@code changes} records were put or removed. */
+    /**
+     * Moves the tenant's revision on, and notes the change for the feed, when {@code changes} records were put or
+     * removed.
+     */
     private void bump(CompanyId tenant, long changes) {
         if (changes == 0) {
             return;
         }
+        tx.changed(ChangeKind.CRM_SNAPSHOT, tenant, null);
         int updated = tx.update("bump snapshot revision", "UPDATE " + revisions
                 + " SET revision = revision + 1 WHERE tenant = ?", tenant.value());
         if (updated == 0) {

@@ -53,6 +53,11 @@ import org.slf4j.LoggerFactory;
  * transaction that starts with {@link dev.ecosystem.spi.OutboxRepository#claimDue} runs at {@code READ COMMITTED}:
  * the claim's row locks already make it safe, and it stays out of serializable conflict tracking, which would
  * otherwise abort concurrent dispatchers' claims and sends for no reason. Claim in a transaction of its own.
+ *
+ * <p>The change feed ({@link Builder#changeFeed(boolean)}, on by default) costs each writing transaction one batched
+ * insert of a row per changed record, without any shared counter; readers of the feed give those rows their
+ * revisions, one reader at a time (see {@code JdbcChanges}). Read the feed in a transaction of its own, like a
+ * claim. Change rows are kept forever for now: there is no pruning yet.
  */
 public final class JdbcPartnerStore implements PartnerStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPartnerStore.class);
@@ -64,6 +69,7 @@ public final class JdbcPartnerStore implements PartnerStore {
     private final Dialect dialect;
     private final Tables tables;
     private final int maxAttempts;
+    private final boolean changeFeed;
     private final ThreadLocal<@Nullable JdbcTransaction> current = new ThreadLocal<>();
 
     private JdbcPartnerStore(Builder builder, Dialect dialect) {
@@ -71,6 +77,7 @@ public final class JdbcPartnerStore implements PartnerStore {
         this.dialect = dialect;
         this.tables = new Tables(builder.schema, builder.tablePrefix);
         this.maxAttempts = builder.maxAttempts;
+        this.changeFeed = builder.changeFeed;
     }
 
     /** A store on the host's DataSource, with tables prefixed {@code eco_} in the connection's current schema. */
@@ -115,11 +122,12 @@ public final class JdbcPartnerStore implements PartnerStore {
     private <T> T attempt(Function<StoreTransaction, T> work) {
         Connection connection = borrow();
         try {
-            JdbcTransaction tx = new JdbcTransaction(connection, dialect, tables);
+            JdbcTransaction tx = new JdbcTransaction(connection, dialect, tables, changeFeed);
             current.set(tx);
             T result;
             try {
                 result = work.apply(tx);
+                tx.recordChanges();
             } catch (Throwable e) {
                 // Throwable: a checked exception thrown sneakily (Kotlin, Lombok) must roll back too.
                 rollback(connection, e);
@@ -209,6 +217,7 @@ public final class JdbcPartnerStore implements PartnerStore {
         private String tablePrefix = "eco_";
         private boolean migrate = true;
         private int maxAttempts = 8;
+        private boolean changeFeed = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -241,6 +250,17 @@ public final class JdbcPartnerStore implements PartnerStore {
         /** How many times a transaction is tried when it loses to concurrent ones, 1 to 100 (default 8). */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = Checks.range(maxAttempts, 1, 100, "maxAttempts");
+            return this;
+        }
+
+        /**
+         * Whether the store keeps a change feed ({@link dev.ecosystem.spi.StoreTransaction#changes()}), on by
+         * default. Every app node's client follows the feed to see the writes of the other nodes; a single-node
+         * deployment may turn it off to save the one row each transaction writes per changed record. Without it,
+         * {@code changes()} throws, and a client on the store logs a warning and sees only its own writes.
+         */
+        public Builder changeFeed(boolean changeFeed) {
+            this.changeFeed = changeFeed;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -41,6 +42,7 @@ final class JdbcPartnerships implements PartnershipRepository {
         tx.update("put partnership " + partnership.id(), tx.dialect().upsert(table, List.of("owner", "id"), COLUMNS),
                 partnership.owner().value(), partnership.id().value(), partnership.partner().value(),
                 partnership.type().name(), partnership.status().name(), partnership.since());
+        tx.changed(ChangeKind.PARTNERSHIP, partnership.owner(), partnership.id().value());
     }
 
     @Override
@@ -63,8 +65,9 @@ final class JdbcPartnerships implements PartnershipRepository {
     public boolean remove(CompanyId owner, PartnershipId id) {
         Checks.required(owner, "owner");
         Checks.required(id, "partnership id");
-        return tx.update("remove partnership " + id, "DELETE FROM " + table + " WHERE owner = ? AND id = ?",
-                owner.value(), id.value()) > 0;
+        return tx.changedIf(tx.update("remove partnership " + id, "DELETE FROM " + table
+                + " WHERE owner = ? AND id = ?", owner.value(), id.value()) > 0, ChangeKind.PARTNERSHIP, owner,
+                id.value());
     }
 
     @Override

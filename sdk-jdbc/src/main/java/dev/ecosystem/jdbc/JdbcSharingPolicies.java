@@ -2,6 +2,7 @@ package dev.ecosystem.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.SharingPolicy;
@@ -37,6 +38,7 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
         String json = Columns.json(Map.of("minimumCount", policy.minimumCount(), "rules", rules));
         tx.update("put sharing policy", tx.dialect().upsert(table, List.of("owner", "partner"),
                 List.of("owner", "partner", "policy")), owner.value(), partner.value(), json);
+        tx.changed(ChangeKind.SHARING_POLICY, owner, partner.value());
     }
 
     @Override
@@ -52,8 +54,9 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
     public boolean remove(CompanyId owner, CompanyId partner) {
         Checks.required(owner, "owner");
         Checks.required(partner, "partner");
-        return tx.update("remove sharing policy", "DELETE FROM " + table + " WHERE owner = ? AND partner = ?",
-                owner.value(), partner.value()) > 0;
+        return tx.changedIf(tx.update("remove sharing policy", "DELETE FROM " + table
+                + " WHERE owner = ? AND partner = ?", owner.value(), partner.value()) > 0, ChangeKind.SHARING_POLICY,
+                owner, partner.value());
     }
 
     private static SharingPolicy policy(JsonNode json) {

@@ -2,8 +2,11 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.model.ChangeKind;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
@@ -19,9 +22,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -34,6 +41,13 @@ final class JdbcTransaction implements StoreTransaction {
     /** Rows per JDBC batch on bulk paths. */
     static final int BATCH_SIZE = 1000;
 
+    /** Change rows per insert statement (4 parameters each, well below the drivers' parameter limits). */
+    private static final int CHANGES_PER_INSERT = 500;
+
+    /** A write noted for the change feed. */
+    private record Change(ChangeKind kind, CompanyId company, @Nullable String key) {
+    }
+
     /** Reads one row into a value. */
     interface RowMapper<T> {
         T map(ResultSet row) throws SQLException;
@@ -42,14 +56,58 @@ final class JdbcTransaction implements StoreTransaction {
     private final Connection connection;
     private final Dialect dialect;
     private final Tables tables;
+    private final boolean changeFeed;
+    private final Set<Change> changed = new LinkedHashSet<>();
     private boolean open = true;
     private boolean begun;
     private @Nullable EcosystemException failure;
 
-    JdbcTransaction(Connection connection, Dialect dialect, Tables tables) {
+    JdbcTransaction(Connection connection, Dialect dialect, Tables tables, boolean changeFeed) {
         this.connection = connection;
         this.dialect = dialect;
         this.tables = tables;
+        this.changeFeed = changeFeed;
+    }
+
+    /**
+     * Notes a write for the change feed; the same record written twice in one transaction gives one change. The
+     * rows are inserted by {@link #recordChanges} just before the commit, in one batch.
+     */
+    void changed(ChangeKind kind, CompanyId company, @Nullable String key) {
+        if (changeFeed) {
+            changed.add(new Change(kind, company, key));
+        }
+    }
+
+    /** Notes a write for the change feed when {@code written}, and returns {@code written}. */
+    boolean changedIf(boolean written, ChangeKind kind, CompanyId company, @Nullable String key) {
+        if (written) {
+            changed(kind, company, key);
+        }
+        return written;
+    }
+
+    /**
+     * Inserts the noted changes, without revisions (see {@link JdbcChanges}); call once, before committing. One
+     * multi-row {@code INSERT} per {@value #CHANGES_PER_INSERT} changes: a single round trip for a usual transaction.
+     */
+    void recordChanges() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        long at = Columns.nanos(Instant.now(), "change at");
+        List<Change> all = new ArrayList<>(changed);
+        changed.clear();
+        for (int from = 0; from < all.size(); from += CHANGES_PER_INSERT) {
+            List<Change> chunk = all.subList(from, Math.min(all.size(), from + CHANGES_PER_INSERT));
+            List<@Nullable Object> params = new ArrayList<>(chunk.size() * 4);
+            for (Change change : chunk) {
+                params.addAll(Arrays.asList(change.kind().name(), change.company().value(), change.key(), at));
+            }
+            String values = String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"));
+            update("record the change feed rows at commit", "INSERT INTO " + table("changes")
+                    + " (kind, company, change_key, at) VALUES " + values, params.toArray());
+        }
     }
 
     Dialect dialect() {
@@ -93,7 +151,10 @@ final class JdbcTransaction implements StoreTransaction {
         }
     }
 
-    /** Lets the first statement of this transaction be an outbox claim; see {@link #begin}. */
+    /**
+     * Lets the first statement of this transaction be an outbox claim or a read of the change feed, which run at
+     * {@code READ COMMITTED}; see {@link #begin} and {@link JdbcChanges}.
+     */
     void beginClaim(String what) {
         checkOpen();
         try {
@@ -284,5 +345,16 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public SharingPolicyRepository sharing() {
         return new JdbcSharingPolicies(checkOpen());
+    }
+
+    @Override
+    public ChangeRepository changes() {
+        checkOpen();
+        if (!changeFeed) {
+            throw new EcosystemException("this JdbcPartnerStore was built with changeFeed(false) and keeps no change "
+                    + "feed, so app nodes sharing it do not see each other's writes; build it with changeFeed(true) "
+                    + "(the default) to run more than one node");
+        }
+        return new JdbcChanges(this);
     }
 }

@@ -31,4 +31,9 @@ class H2StoreBehaviourTest extends StoreBehaviourTest {
     protected JdbcPartnerStore store() {
         return store;
     }
+
+    @Override
+    protected JdbcPartnerStore storeWithoutFeed() {
+        return fixture.withoutFeed();
+    }
 }

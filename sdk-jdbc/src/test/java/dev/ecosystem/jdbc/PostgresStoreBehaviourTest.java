@@ -27,4 +27,9 @@ class PostgresStoreBehaviourTest extends StoreBehaviourTest {
     protected JdbcPartnerStore store() {
         return store;
     }
+
+    @Override
+    protected JdbcPartnerStore storeWithoutFeed() {
+        return fixture.withoutFeed();
+    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.ConflictException;
+import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Account;
@@ -18,6 +19,7 @@ import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.StoreChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,23 @@ abstract class StoreBehaviourTest {
 
     /** The store under test, on empty tables. */
     protected abstract JdbcPartnerStore store();
+
+    /** Another store on the same tables, built with {@code changeFeed(false)}. */
+    protected abstract JdbcPartnerStore storeWithoutFeed();
+
+    @Test
+    @DisplayName("a store built with changeFeed(false) adds no changes, and its feed says how to turn it on")
+    void changeFeedOff_addsNoChanges() {
+        JdbcPartnerStore off = storeWithoutFeed();
+        off.useTransaction(tx -> tx.companies().put(Samples.company("acme")));
+        store().useTransaction(tx -> tx.companies().put(Samples.company("globex")));
+
+        List<StoreChange> changes = store().inTransaction(tx -> tx.changes().after(0, 10));
+        assertThat(changes).extracting(StoreChange::company).containsExactly(GLOBEX);
+        assertThatThrownBy(() -> off.useTransaction(tx -> tx.changes().latestRevision()))
+                .isInstanceOf(EcosystemException.class)
+                .hasMessageContaining("changeFeed(false)").hasMessageContaining("changeFeed(true)");
+    }
 
     @Test
     @DisplayName("every record type reads back equal to what was written, awkward values included")

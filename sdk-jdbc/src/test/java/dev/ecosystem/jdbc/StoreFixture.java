@@ -42,6 +42,12 @@ final class StoreFixture implements AutoCloseable {
         return store;
     }
 
+    /** Another store on the same tables, built with {@code changeFeed(false)}. */
+    JdbcPartnerStore withoutFeed() {
+        JdbcPartnerStore.Builder builder = JdbcPartnerStore.builder(dataSource()).migrate(false).changeFeed(false);
+        return (schema == null ? builder : builder.schema(schema)).build();
+    }
+
     HikariDataSource dataSource() {
         return dataSource;
     }

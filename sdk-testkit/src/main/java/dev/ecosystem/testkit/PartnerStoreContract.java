@@ -2,6 +2,7 @@ package dev.ecosystem.testkit;
 
 import static dev.ecosystem.testkit.StoreFixtures.T0;
 import static dev.ecosystem.testkit.StoreFixtures.account;
+import static dev.ecosystem.testkit.StoreFixtures.accounts;
 import static dev.ecosystem.testkit.StoreFixtures.company;
 import static dev.ecosystem.testkit.StoreFixtures.contact;
 import static dev.ecosystem.testkit.StoreFixtures.deal;
@@ -14,6 +15,7 @@ import static dev.ecosystem.testkit.StoreFixtures.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemException;
@@ -21,6 +23,7 @@ import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -45,10 +48,12 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.PartnershipId;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
@@ -80,6 +85,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -115,7 +121,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>The kit checks every repository of a {@link StoreTransaction}: round trips and replace semantics, tenancy
  * (the same ids under two tenants never leak), paging, atomicity, isolation under concurrent transactions,
- * optimistic versions, unique keys, the outbox's claims and leases, and bad arguments. It never reads a clock or
+ * optimistic versions, unique keys, the outbox's claims and leases, the change feed (every kind of write adds a
+ * change, rollbacks none, and a follower reading while writers commit misses none), and bad arguments. A store that
+ * does not implement {@link StoreTransaction#changes()} fails the change feed tests with a message saying what to
+ * implement. It never reads a clock or
  * sleeps: instants are fixed ({@link StoreFixtures#T0}), and concurrent tests retry a transaction only when the store
  * reports a {@link ConflictException}, as {@link PartnerStore#inTransaction} allows.
  */
@@ -2221,6 +2230,236 @@ public abstract class PartnerStoreContract {
             assertThat(outcomes.stream().filter(Outcome::succeeded)).as("winners").hasSize(1);
             assertThat(outcomes.stream().filter(o -> !o.succeeded()).map(Outcome::error))
                     .allSatisfy(error -> assertThat(error).isInstanceOf(ConflictException.class));
+        }
+    }
+
+    @Nested
+    @DisplayName("Change feed: every node sees every write, in order")
+    class ChangeFeed {
+        /** A write and the change it must add. */
+        private record Write(String name, Consumer<StoreTransaction> setUp, Consumer<StoreTransaction> write,
+                ChangeKind kind, CompanyId company, @Nullable String key) {
+        }
+
+        private final SharingPolicy policy = SharingPolicy.builder().counts(Population.CUSTOMERS).build();
+
+        private List<Write> writes() {
+            Consumer<StoreTransaction> nothing = tx -> { };
+            return List.of(
+                    new Write("a company put", nothing, tx -> tx.companies().put(company("acme")),
+                            ChangeKind.COMPANY, CompanyId.of("acme"), null),
+                    new Write("a company removed", tx -> tx.companies().put(company("gone")),
+                            tx -> tx.companies().remove(CompanyId.of("gone")), ChangeKind.COMPANY,
+                            CompanyId.of("gone"), null),
+                    new Write("a contact put", nothing, tx -> tx.contacts().put(contact(TENANT_A, "ada")),
+                            ChangeKind.CONTACT, TENANT_A, "ada"),
+                    new Write("a contact removed", tx -> tx.contacts().put(contact(TENANT_A, "bob")),
+                            tx -> tx.contacts().remove(TENANT_A, ContactId.of("bob")), ChangeKind.CONTACT, TENANT_A,
+                            "bob"),
+                    new Write("a partnership put", nothing,
+                            tx -> tx.partnerships().put(partnership(TENANT_A, "p1", TENANT_B)),
+                            ChangeKind.PARTNERSHIP, TENANT_A, "p1"),
+                    new Write("a partnership removed", tx -> tx.partnerships().put(partnership(TENANT_B, "p2",
+                            TENANT_C)), tx -> tx.partnerships().remove(TENANT_B, PartnershipId.of("p2")),
+                            ChangeKind.PARTNERSHIP, TENANT_B, "p2"),
+                    new Write("a block", nothing, tx -> tx.blocks().block(TENANT_A, TENANT_C), ChangeKind.BLOCK,
+                            TENANT_A, TENANT_C.value()),
+                    new Write("a block lifted", tx -> tx.blocks().block(TENANT_B, TENANT_A),
+                            tx -> tx.blocks().unblock(TENANT_B, TENANT_A), ChangeKind.BLOCK, TENANT_B,
+                            TENANT_A.value()),
+                    new Write("a sharing policy put", nothing, tx -> tx.sharing().put(TENANT_C, TENANT_A, policy),
+                            ChangeKind.SHARING_POLICY, TENANT_C, TENANT_A.value()),
+                    new Write("a sharing policy removed", tx -> tx.sharing().put(TENANT_C, TENANT_B, policy),
+                            tx -> tx.sharing().remove(TENANT_C, TENANT_B), ChangeKind.SHARING_POLICY, TENANT_C,
+                            TENANT_B.value()),
+                    new Write("CRM accounts put", nothing,
+                            tx -> tx.crm().putAccounts(TENANT_A, List.of(account(TENANT_A, "a1"))),
+                            ChangeKind.CRM_SNAPSHOT, TENANT_A, null),
+                    new Write("CRM accounts removed", tx -> tx.crm().putAccounts(TENANT_B, List.of(account(TENANT_B,
+                            "a2"))), tx -> tx.crm().removeAccounts(TENANT_B, List.of(AccountId.of("a2"))),
+                            ChangeKind.CRM_SNAPSHOT, TENANT_B, null),
+                    new Write("CRM deals put", nothing, tx -> tx.crm().putDeals(TENANT_C, List.of(deal(TENANT_C,
+                            "d1"))), ChangeKind.CRM_SNAPSHOT, TENANT_C, null),
+                    new Write("CRM deals removed", tx -> tx.crm().putDeals(TENANT_A, List.of(deal(TENANT_A, "d2"))),
+                            tx -> tx.crm().removeDeals(TENANT_A, List.of(DealId.of("d2"))),
+                            ChangeKind.CRM_SNAPSHOT, TENANT_A, null));
+        }
+
+        @TestFactory
+        @DisplayName("Each kind of write adds a change naming its record, in the same transaction")
+        Stream<DynamicTest> everyWrite_addsAChange() {
+            return writes().stream().map(write -> DynamicTest.dynamicTest(write.name(), () -> {
+                write(write.setUp());
+                long before = latest();
+
+                write(write.write());
+
+                List<StoreChange> changes = after(before, ChangeRepository.MAX_LIMIT);
+                assertThat(changes).extracting(StoreChange::kind, StoreChange::company, StoreChange::key)
+                        .contains(tuple(write.kind(), write.company(), write.key()));
+                assertThat(latest())
+                        .isEqualTo(changes.get(changes.size() - 1).revision());
+            }));
+        }
+
+        @Test
+        @DisplayName("A CRM sync of many records in one transaction adds one change for the tenant, not one a record")
+        void crmSync_addsOneChangePerTenant() {
+            write(tx -> {
+                tx.crm().putAccounts(TENANT_A, accounts(TENANT_A, 5));
+                tx.crm().putDeals(TENANT_A, List.of(deal(TENANT_A, "d1"), deal(TENANT_A, "d2")));
+                tx.crm().removeAccounts(TENANT_A, List.of(AccountId.of("acc-000001")));
+                tx.crm().saveCheckpoint(TENANT_A, "cursor-1");
+            });
+
+            assertThat(after(0, ChangeRepository.MAX_LIMIT))
+                    .extracting(StoreChange::kind, StoreChange::company)
+                    .containsExactly(tuple(ChangeKind.CRM_SNAPSHOT, TENANT_A));
+        }
+
+        @Test
+        @DisplayName("Introductions, touchpoints, the outbox, idempotency keys and checkpoints add no change")
+        void otherWrites_addNoChange() {
+            write(tx -> {
+                tx.introductions().insert(introduction("i1", TENANT_A, TENANT_B));
+                tx.touchpoints().append(touchpoint(TENANT_A, "t1", TENANT_B));
+                tx.outbox().enqueue(outboxEntry(TENANT_A, "o1", T0));
+                tx.idempotency().putIfAbsent(TENANT_A, KEY, "value");
+                tx.crm().saveCheckpoint(TENANT_A, "cursor-1");
+            });
+
+            assertThat(after(0, ChangeRepository.MAX_LIMIT)).isEmpty();
+            assertThat(latest()).isZero();
+        }
+
+        @Test
+        @DisplayName("The changes of a transaction that rolled back never appear")
+        void rolledBack_addsNoChange() {
+            catchThrowable(() -> write(tx -> {
+                tx.companies().put(company("rolled-back"));
+                tx.blocks().block(TENANT_A, TENANT_B);
+                throw new Boom();
+            }));
+            write(tx -> tx.companies().put(company("kept")));
+
+            assertThat(after(0, ChangeRepository.MAX_LIMIT))
+                    .extracting(StoreChange::company).containsExactly(CompanyId.of("kept"));
+        }
+
+        @Test
+        @DisplayName("Revisions are positive and strictly increasing, and reading on from the last one pages through "
+                + "all of them")
+        void revisions_increase_andPageInOrder() {
+            for (int i = 0; i < 7; i++) {
+                String id = "c" + i;
+                write(tx -> tx.companies().put(company(id)));
+            }
+
+            List<StoreChange> all = after(0, ChangeRepository.MAX_LIMIT);
+            List<StoreChange> paged = new ArrayList<>();
+            long last = 0;
+            while (true) {
+                long from = last;
+                List<StoreChange> page = after(from, 3);
+                if (page.isEmpty()) {
+                    break;
+                }
+                assertThat(page).hasSizeLessThanOrEqualTo(3);
+                paged.addAll(page);
+                last = page.get(page.size() - 1).revision();
+            }
+
+            assertThat(all).hasSize(7).extracting(StoreChange::company)
+                    .containsExactlyElementsOf(IntStream.range(0, 7).mapToObj(i -> CompanyId.of("c" + i)).toList());
+            assertThat(all).extracting(StoreChange::revision).allMatch(revision -> revision > 0)
+                    .isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+            assertThat(paged).isEqualTo(all);
+            assertThat(latest()).isEqualTo(last);
+        }
+
+        @Test
+        @DisplayName("An empty feed has no changes and latest revision 0")
+        void emptyFeed() {
+            assertThat(after(0, 10)).isEmpty();
+            assertThat(latest()).isZero();
+        }
+
+        @Test
+        @DisplayName("A negative revision or a limit outside 1 to 1000 is refused with an error naming it")
+        void badArguments_areRefused() {
+            assertThatThrownBy(() -> after(-1, 10))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("revision")
+                    .hasMessageContaining("-1");
+            assertThatThrownBy(() -> after(0, 0))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("limit")
+                    .hasMessageContaining("1000");
+            assertThatThrownBy(() -> after(0, 1001))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("limit")
+                    .hasMessageContaining("1001");
+        }
+
+        @Test
+        @DisplayName("A follower reading while writers commit concurrently misses no change and sees revisions only "
+                + "grow")
+        void concurrentWriters_followerMissesNothing() throws InterruptedException {
+            assertThat(latest()).isZero(); // a store without a feed fails here, with its message, not in a thread
+            int writers = 4;
+            int perWriter = 15;
+            AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger finished = new AtomicInteger();
+            List<Outcome<List<StoreChange>>> outcomes = race(writers + 1, task -> {
+                if (task == writers) {
+                    return () -> follow(writing);
+                }
+                return () -> {
+                    try {
+                        for (int i = 0; i < perWriter; i++) {
+                            String id = "w" + task + "-" + i;
+                            retrying(() -> store.inTransaction(tx -> {
+                                tx.companies().put(company(id));
+                                return id;
+                            }));
+                        }
+                        return List.of();
+                    } finally {
+                        if (finished.incrementAndGet() == writers) {
+                            writing.set(false);
+                        }
+                    }
+                };
+            });
+
+            List<StoreChange> followed = values(outcomes).get(writers);
+            assertThat(followed).extracting(StoreChange::revision).isSortedAccordingTo(Long::compare)
+                    .doesNotHaveDuplicates();
+            assertThat(followed).extracting(change -> change.company().value()).containsExactlyInAnyOrderElementsOf(
+                    IntStream.range(0, writers).boxed().flatMap(w -> IntStream.range(0, perWriter)
+                            .mapToObj(i -> "w" + w + "-" + i)).toList());
+        }
+
+        private List<StoreChange> after(long revision, int limit) {
+            return store.inTransaction(tx -> tx.changes().after(revision, limit));
+        }
+
+        private long latest() {
+            return store.inTransaction(tx -> tx.changes().latestRevision());
+        }
+
+        /** Reads on from the last revision seen until the writers are done and nothing more comes. */
+        private List<StoreChange> follow(AtomicBoolean writing) {
+            List<StoreChange> followed = new ArrayList<>();
+            long last = 0;
+            while (true) {
+                boolean done = !writing.get();
+                long from = last;
+                List<StoreChange> page = retrying(() -> after(from, 7));
+                followed.addAll(page);
+                if (!page.isEmpty()) {
+                    last = page.get(page.size() - 1).revision();
+                } else if (done) {
+                    return followed;
+                }
+            }
         }
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one index of listed companies a client shares between all its tenants' navigators. Built from the store on
  * first use, then kept current by {@link #refresh} after every committed transaction that changed a company or its
- * people (see {@link IndexingPartnerStore}). Unlisted companies are not in it at all.
+ * people: at once for the client's own writes (see {@link IndexingPartnerStore}), within a poll interval for other
+ * nodes' writes (see {@link ChangeFollower}). Unlisted companies are not in it at all.
  */
 public final class NavigatorIndex {
     private static final Logger LOG = LoggerFactory.getLogger(NavigatorIndex.class);
@@ -90,6 +91,11 @@ public final class NavigatorIndex {
             return;
         }
         LOG.debug("Navigator index refreshed {} companies", companies.size());
+    }
+
+    /** Drops the index, so that the next search loads it anew from the store. */
+    public synchronized void invalidate() {
+        index = null;
     }
 
     private synchronized TagIndex load() {
