@@ -111,7 +111,8 @@ public final class HubSpotCrm implements CrmConnector {
      * A 429 that gets through anyway pauses the whole budget and is waited out, never a failure by itself.
      *
      * <pre>{@code
-     * HubSpotCrm.SearchBudget portal62515 = HubSpotCrm.SearchBudget.create(HubSpotCrm.SearchBudget.DEFAULT_PER_SECOND / 3);
+     * // three nodes sync portal 62515 at once: each takes a third of the pace
+     * SearchBudget portal62515 = SearchBudget.create(SearchBudget.DEFAULT_PER_SECOND / 3);
      * HubSpotCrm.builder().tenant(a).accessToken(tokenA).searchBudget(portal62515).build();
      * HubSpotCrm.builder().tenant(b).accessToken(tokenB).searchBudget(portal62515).build();
      * }</pre>
@@ -458,7 +459,8 @@ public final class HubSpotCrm implements CrmConnector {
             SearchBudget budget = searchBudget != null ? searchBudget : SearchBudget.shared(owner, clock);
             Transport transport = new Transport(new RateGovernor(clock, budget), circuitBreaker(owner),
                     IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),
-                    sleeper, new Transport.Settings(owner, maxAttempts, rateLimitDeadline, portalTimeZone, clock), json);
+                    sleeper, new Transport.Settings(owner, maxAttempts, rateLimitDeadline, portalTimeZone, clock),
+                    json);
             Supplier<String> token;
             if (oauth) {
                 OAuthTokens tokens = new OAuthTokens(refreshToken, clock, refreshAhead, onRefreshTokenRotated);

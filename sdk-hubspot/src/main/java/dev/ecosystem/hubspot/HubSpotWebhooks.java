@@ -40,8 +40,8 @@ import org.jspecify.annotations.Nullable;
  * through a {@link ReplayGuard}; give every app node the same durable one ({@link ReplayGuard#inStore}), since the
  * default remembers only in this instance's memory, so another node or a restart would accept the replay. The older
  * v2 and v1 signatures (hex SHA-256 with no timestamp, so a captured request stays valid for ever) are refused unless
- * {@link Builder#acceptV1AndV2 turned on}; CRM object subscriptions of older apps are sent with v1. {@link #parse} reads
- * an event batch and drops redeliveries it has seen in the last 24 hours.
+ * {@link Builder#acceptV1AndV2 turned on}; CRM object subscriptions of older apps are sent with v1. {@link #parse}
+ * reads an event batch and drops redeliveries it has seen in the last 24 hours.
  *
  * <pre>{@code
  * HubSpotWebhooks webhooks = HubSpotWebhooks.builder(clientSecret)

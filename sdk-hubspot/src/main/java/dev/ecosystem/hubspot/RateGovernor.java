@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * says how many calls the app has left in the rolling window ({@code X-HubSpot-RateLimit-Remaining}). Because that
  * count is shared by every app node, each node slows down when the shared budget runs low, which a fixed local limiter
  * per node cannot do. Search has its own limit (5 calls a second per account) and no headers, so search calls draw on a
- * {@link HubSpotCrm.SearchBudget} shared by every connector of the portal. Only computes waits; {@link Transport} sleeps
- * them through the injected sleeper.
+ * {@link HubSpotCrm.SearchBudget} shared by every connector of the portal. Only computes waits; {@link Transport}
+ * sleeps them through the injected sleeper.
  */
 final class RateGovernor {
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
