@@ -158,6 +158,12 @@ public final class InMemoryCrm implements CrmConnector {
                 hasMore);
     }
 
+    /** The checkpoint after the latest change, so {@link #changesSince} returns only later ones. */
+    @Override
+    public synchronized String currentCheckpoint() {
+        return CHECKPOINT_PREFIX + sequence;
+    }
+
     private void record(Object id, @Nullable Object value) {
         Long previous = lastChange.put(id, ++sequence);
         if (previous != null) {

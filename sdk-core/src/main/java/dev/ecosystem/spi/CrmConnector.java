@@ -50,6 +50,16 @@ public interface CrmConnector {
      */
     CrmChanges changesSince(@Nullable String checkpoint, int limit);
 
+    /**
+     * A checkpoint from which {@link #changesSince} returns at least every record changed from this moment on,
+     * without returning what exists now; {@code null} (the default) when the connector cannot give one. A full sync
+     * takes it before it lists the CRM with {@link #accounts} and {@link #deals}, so the incremental syncs after it
+     * start from there rather than reading the whole CRM through the change feed again.
+     */
+    default @Nullable String currentCheckpoint() {
+        return null;
+    }
+
     /** Whether {@link #recordPartnerSource} and {@link #logIntroduction} are available. */
     default boolean supportsWriteBack() {
         return false;

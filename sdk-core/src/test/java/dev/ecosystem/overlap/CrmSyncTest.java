@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Syncing a CRM into the snapshot: full, incremental, interrupted and resumed, and with bad records. */
@@ -37,6 +38,9 @@ class CrmSyncTest {
         int failChangesCall = -1;
         boolean failListing;
         boolean hideDeletions;
+        boolean offersCheckpoint;
+        int accountPagesRead;
+        int failAccountPage = -1;
 
         FlakyCrm(InMemoryCrm crm) {
             this.crm = crm;
@@ -54,10 +58,15 @@ class CrmSyncTest {
 
         @Override
         public Page<Account> accounts(PageRequest page) {
-            if (failListing) {
+            if (failListing || ++accountPagesRead == failAccountPage) {
                 throw new ProviderException("flaky", 503, "req-1", true, "listing failed", null);
             }
             return crm.accounts(page);
+        }
+
+        @Override
+        public @Nullable String currentCheckpoint() {
+            return offersCheckpoint ? crm.currentCheckpoint() : null;
         }
 
         @Override
@@ -121,6 +130,45 @@ class CrmSyncTest {
         assertThatThrownBy(() -> client.as(ACME).overlaps().syncCrm()).isInstanceOf(ProviderException.class);
         crm.failListing = false;
         Overlaps.SyncResult resumed = client.as(ACME).overlaps().syncChanges();
+
+        assertThat(resumed.removedAccounts()).isEqualTo(1);
+        assertThat(allAccountIds(client)).hasSize(ACCOUNTS - 1).doesNotContain(AccountId.of("a00007"));
+    }
+
+    @Test
+    @DisplayName("A full sync of a connector offering a current checkpoint lists each page once, reads no change "
+            + "feed, and the next incremental sync starts from that checkpoint")
+    void listBasedFullSync_listsOnce_andIncrementalStartsFromItsCheckpoint() {
+        FlakyCrm crm = new FlakyCrm(bigCrm());
+        crm.offersCheckpoint = true;
+        String before = crm.crm.currentCheckpoint();
+        EcosystemClient client = client(crm);
+
+        Overlaps.SyncResult full = client.as(ACME).overlaps().syncCrm();
+
+        assertThat(full.accounts()).isEqualTo(ACCOUNTS);
+        assertThat(crm.accountPagesRead).isEqualTo((ACCOUNTS + PageRequest.MAX_SIZE - 1) / PageRequest.MAX_SIZE);
+        assertThat(crm.checkpoints).isEmpty();
+        crm.crm.put(account(ACME, "a00001", "Renamed", "c1.com", "customer"));
+        Overlaps.SyncResult next = client.as(ACME).overlaps().syncChanges();
+        assertThat(crm.checkpoints.get(0)).isEqualTo(before);
+        assertThat(next.accounts()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A list-based full sync that fails midway resumes from the last stored page and still removes what "
+            + "the CRM deleted")
+    void listBasedFullSync_interrupted_resumesAndSweeps() {
+        FlakyCrm crm = new FlakyCrm(bigCrm());
+        crm.offersCheckpoint = true;
+        EcosystemClient client = client(crm);
+        client.as(ACME).overlaps().syncCrm();
+        crm.crm.removeAccount(AccountId.of("a00007"));
+        crm.hideDeletions = true;
+        crm.failAccountPage = crm.accountPagesRead + 2;
+
+        assertThatThrownBy(() -> client.as(ACME).overlaps().syncCrm()).isInstanceOf(ProviderException.class);
+        Overlaps.SyncResult resumed = client.as(ACME).overlaps().syncCrm();
 
         assertThat(resumed.removedAccounts()).isEqualTo(1);
         assertThat(allAccountIds(client)).hasSize(ACCOUNTS - 1).doesNotContain(AccountId.of("a00007"));

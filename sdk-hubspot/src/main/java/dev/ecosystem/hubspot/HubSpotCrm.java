@@ -13,12 +13,16 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.spi.CrmChanges;
 import dev.ecosystem.spi.CrmConnector;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -35,8 +39,11 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  *
  * <p>Reads companies and deals (with their associated companies and won/lost status from the pipelines' stage
  * metadata) page by page at HubSpot's maximum page size, and changes since a checkpoint through search with keyset
- * paging. Adapts to HubSpot's rate-limit headers, waits out ten-second 429s, stops on the daily limit with a
- * {@link dev.ecosystem.QuotaExhaustedException} carrying a resume checkpoint, retries 502/503/504/524 and timeouts with
+ * paging. Adapts to HubSpot's rate-limit headers, paces search below its limit with a {@link SearchBudget} shared by
+ * the portal's connectors, waits out ten-second and search 429s (failing only after {@link Builder#rateLimitDeadline}),
+ * stops on the daily limit with a {@link dev.ecosystem.QuotaExhaustedException} carrying a resume checkpoint and the
+ * reset time, raises {@link dev.ecosystem.ReauthorizationRequiredException} when the OAuth grant is revoked, bounds
+ * every call by a whole-call timeout, retries 502/503/504/524 and timeouts with
  * jittered backoff, and stops calling a failing portal for a while (circuit breaker). Never retries a 4xx that will
  * not change. Every failure is an {@link dev.ecosystem.EcosystemException}; nothing from OkHttp, Retrofit or Jackson
  * leaks. Thread-safe.
@@ -92,6 +99,85 @@ public final class HubSpotCrm implements CrmConnector {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /**
+     * The budget of HubSpot's search limit (5 requests a second per account, no rate-limit headers to adapt to) that
+     * connectors of one portal draw on. Every connector built without {@link Builder#searchBudget} shares one budget
+     * per tenant in this JVM at {@value #DEFAULT_PER_SECOND} searches a second, a margin below the limit, since HubSpot
+     * counts requests by its own clock and network jitter bunches them. Connectors of different tenants on one
+     * portal share a budget when the host passes the same object to their builders.
+     *
+     * <p>Across app nodes: HubSpot counts the searches of every node, so divide the rate by the number of nodes that
+     * sync the portal at the same time, such as {@code SearchBudget.create(SearchBudget.DEFAULT_PER_SECOND / nodes)}.
+     * A 429 that gets through anyway pauses the whole budget and is waited out, never a failure by itself.
+     *
+     * <pre>{@code
+     * // three nodes sync portal 62515 at once: each takes a third of the pace
+     * SearchBudget portal62515 = SearchBudget.create(SearchBudget.DEFAULT_PER_SECOND / 3);
+     * HubSpotCrm.builder().tenant(a).accessToken(tokenA).searchBudget(portal62515).build();
+     * HubSpotCrm.builder().tenant(b).accessToken(tokenB).searchBudget(portal62515).build();
+     * }</pre>
+     */
+    public static final class SearchBudget {
+        /** HubSpot's search limit: requests a second per account. */
+        public static final double HUBSPOT_LIMIT_PER_SECOND = 5;
+        /** The default pace: below the limit by a margin. */
+        public static final double DEFAULT_PER_SECOND = 4;
+        private static final Cache<Object, SearchBudget> SHARED = Caffeine.newBuilder().weakValues().build();
+
+        private final double perSecond;
+        private final Duration spacing;
+        private Instant nextAt = Instant.EPOCH;
+
+        private SearchBudget(double perSecond) {
+            this.perSecond = perSecond;
+            this.spacing = Duration.ofNanos(Math.round(1_000_000_000d / perSecond));
+        }
+
+        /**
+         * A budget of {@code perSecond} searches a second, to pass to the builders of every connector that should
+         * share it.
+         *
+         * @throws ValidationException unless {@code 0 < perSecond <= 5}
+         */
+        public static SearchBudget create(double perSecond) {
+            if (!(perSecond > 0 && perSecond <= HUBSPOT_LIMIT_PER_SECOND)) {
+                throw new ValidationException("perSecond must be more than 0 and at most " + HUBSPOT_LIMIT_PER_SECOND
+                        + " (HubSpot's search limit per account), but was " + perSecond);
+            }
+            return new SearchBudget(perSecond);
+        }
+
+        /**
+         * The budget shared by default: one per tenant and clock (a budget's reservations are instants of one clock),
+         * kept while a connector uses it.
+         */
+        static SearchBudget shared(CompanyId tenant, Clock clock) {
+            return SHARED.get(List.of(tenant, clock), key -> new SearchBudget(DEFAULT_PER_SECOND));
+        }
+
+        /** Searches a second this budget allows. */
+        public double perSecond() {
+            return perSecond;
+        }
+
+        /** The start of the next search that may start no earlier than {@code earliest}, reserving its place. */
+        synchronized Instant reserve(Instant earliest) {
+            Instant start = earliest.isBefore(nextAt) ? nextAt : earliest;
+            nextAt = start.plus(spacing);
+            return start;
+        }
+
+        /** After a search 429: no search of this budget starts before {@code until}. */
+        synchronized void pause(Instant until) {
+            nextAt = until.isAfter(nextAt) ? until : nextAt;
+        }
+
+        @Override
+        public String toString() {
+            return "SearchBudget[perSecond=" + perSecond + "]";
+        }
+    }
+
     /** Returns {@code "hubspot"}. */
     @Override
     public String provider() {
@@ -124,6 +210,15 @@ public final class HubSpotCrm implements CrmConnector {
     @Override
     public CrmChanges changesSince(@Nullable String checkpoint, int limit) {
         return portal.changes(checkpoint, limit);
+    }
+
+    /**
+     * {@inheritDoc} A checkpoint for a search pass over everything modified from now on (less search's indexing lag),
+     * so that the incremental syncs after a list-based full sync read only what changed meanwhile.
+     */
+    @Override
+    public String currentCheckpoint() {
+        return portal.currentCheckpoint();
     }
 
     /** True when the builder was given a {@link Builder#partnerSourceProperty partner source property}. */
@@ -176,6 +271,10 @@ public final class HubSpotCrm implements CrmConnector {
         private @Nullable String partnerSourceProperty;
         private Duration stageCacheTtl = Duration.ofMinutes(10);
         private Duration timeout = Duration.ofSeconds(30);
+        private Duration callTimeout = Duration.ofSeconds(60);
+        private Duration rateLimitDeadline = Duration.ofMinutes(5);
+        private @Nullable ZoneId portalTimeZone;
+        private @Nullable SearchBudget searchBudget;
         private Duration refreshAhead = Duration.ofMinutes(5);
         private int maxAttempts = 5;
         private Clock clock = Clock.systemUTC();
@@ -275,6 +374,45 @@ public final class HubSpotCrm implements CrmConnector {
             return this;
         }
 
+        /**
+         * The longest one HTTP call may take from start to the last byte of the response, 60 seconds by default: the
+         * read timeout alone never ends a call whose server trickles a byte now and then. A call cut off is a
+         * retryable {@link dev.ecosystem.ProviderException} with status 0, retried like other timeouts.
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = positive(callTimeout, "callTimeout");
+            return this;
+        }
+
+        /**
+         * How long one call keeps waiting out 429s of the short limits (ten-secondly, search's secondly) before it
+         * fails with a retryable {@link dev.ecosystem.ProviderException}; 5 minutes by default.
+         */
+        public Builder rateLimitDeadline(Duration deadline) {
+            this.rateLimitDeadline = positive(deadline, "rateLimitDeadline");
+            return this;
+        }
+
+        /**
+         * The portal's time zone (HubSpot: Settings, Account defaults), in which HubSpot resets the daily limit at
+         * midnight: {@link dev.ecosystem.QuotaExhaustedException#retryAfter()} is then that midnight. Without it, the
+         * latest next midnight of any time zone (up to a day away), so that a host never retries too early; set it
+         * (for example from the account's settings the host already reads) to resume as soon as HubSpot allows.
+         */
+        public Builder portalTimeZone(ZoneId zone) {
+            this.portalTimeZone = Checks.required(zone, "portalTimeZone");
+            return this;
+        }
+
+        /**
+         * The search budget to draw on, shared with the other connectors of the same portal; by default one budget
+         * per tenant in this JVM at {@value SearchBudget#DEFAULT_PER_SECOND} searches a second.
+         */
+        public Builder searchBudget(SearchBudget budget) {
+            this.searchBudget = Checks.required(budget, "searchBudget");
+            return this;
+        }
+
         /** How long before expiry an OAuth access token is refreshed; 5 minutes by default. */
         public Builder refreshAhead(Duration refreshAhead) {
             this.refreshAhead = Checks.required(refreshAhead, "refreshAhead");
@@ -315,12 +453,14 @@ public final class HubSpotCrm implements CrmConnector {
             ApiPaths paths = ApiPaths.forVersion(apiVersion);
             ObjectMapper json = Json.mapper();
             OkHttpClient plain = new OkHttpClient.Builder()
-                    .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout)
+                    .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(callTimeout)
                     .retryOnConnectionFailure(false)
                     .build();
-            Transport transport = new Transport(new RateGovernor(clock), circuitBreaker(owner),
+            SearchBudget budget = searchBudget != null ? searchBudget : SearchBudget.shared(owner, clock);
+            Transport transport = new Transport(new RateGovernor(clock, budget), circuitBreaker(owner),
                     IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),
-                    sleeper, maxAttempts, json);
+                    sleeper, new Transport.Settings(owner, maxAttempts, rateLimitDeadline, portalTimeZone, clock),
+                    json);
             Supplier<String> token;
             if (oauth) {
                 OAuthTokens tokens = new OAuthTokens(refreshToken, clock, refreshAhead, onRefreshTokenRotated);

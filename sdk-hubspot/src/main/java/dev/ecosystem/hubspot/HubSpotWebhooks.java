@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.PartnerStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -33,12 +35,18 @@ import org.jspecify.annotations.Nullable;
  * Verifies and parses HubSpot webhook deliveries for one app (keyed by its client secret).
  *
  * <p>{@link #verify} checks signature v3 ({@code X-HubSpot-Signature-v3}: HMAC-SHA256 over method, public URI, raw
- * body and millisecond timestamp, Base64, with a five-minute timestamp window) and the older v2 and v1 signatures
- * (hex SHA-256, sent for CRM object subscriptions), comparing in constant time. {@link #parse} reads an event batch and
- * drops redeliveries it has seen in the last 24 hours.
+ * body and millisecond timestamp, Base64, with a five-minute timestamp window), comparing in constant time, and
+ * refuses a request whose signature was seen before: a replay within the window. Seen signatures are recorded
+ * through a {@link ReplayGuard}; give every app node the same durable one ({@link ReplayGuard#inStore}), since the
+ * default remembers only in this instance's memory, so another node or a restart would accept the replay. The older
+ * v2 and v1 signatures (hex SHA-256 with no timestamp, so a captured request stays valid for ever) are refused unless
+ * {@link Builder#acceptV1AndV2 turned on}; CRM object subscriptions of older apps are sent with v1. {@link #parse}
+ * reads an event batch and drops redeliveries it has seen in the last 24 hours.
  *
  * <pre>{@code
- * HubSpotWebhooks webhooks = HubSpotWebhooks.create(clientSecret);
+ * HubSpotWebhooks webhooks = HubSpotWebhooks.builder(clientSecret)
+ *         .replayGuard(HubSpotWebhooks.ReplayGuard.inStore(partnerStore, hostCompanyId))
+ *         .build();
  * // in the host's HTTP handler, with the raw body bytes and the public URL HubSpot called:
  * webhooks.verify("POST", "https://app.example.com/hubspot/events", body, request::getHeader);
  * for (HubSpotWebhooks.Event event : webhooks.parse(body)) { ... }
@@ -56,25 +64,120 @@ public final class HubSpotWebhooks {
     private final Clock clock;
     private final ObjectMapper json = Json.mapper();
     private final Cache<EventKey, Boolean> seen;
+    private final ReplayGuard replayGuard;
+    private final boolean acceptV1AndV2;
 
-    private HubSpotWebhooks(String clientSecret, Clock clock) {
-        this.clientSecret = Checks.singleLine(clientSecret, "clientSecret", 200).getBytes(StandardCharsets.UTF_8);
-        this.clock = Checks.required(clock, "clock");
-        this.seen = Caffeine.newBuilder()
+    private HubSpotWebhooks(Builder builder) {
+        this.clientSecret = builder.clientSecret.getBytes(StandardCharsets.UTF_8);
+        this.clock = builder.clock;
+        this.seen = expiringSet(clock);
+        this.replayGuard = builder.replayGuard != null ? builder.replayGuard : ReplayGuard.inMemory(clock);
+        this.acceptV1AndV2 = builder.acceptV1AndV2;
+    }
+
+    private static <K> Cache<K, Boolean> expiringSet(Clock clock) {
+        return Caffeine.newBuilder()
                 .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .expireAfterWrite(REMEMBER_EVENTS)
                 .maximumSize(200_000)
                 .build();
     }
 
-    /** A verifier and parser for the app with this client secret, on the system clock. */
+    /**
+     * A verifier and parser for the app with this client secret, on the system clock, with every default: v3 only,
+     * replays remembered in this instance's memory.
+     */
     public static HubSpotWebhooks create(String clientSecret) {
-        return create(clientSecret, Clock.systemUTC());
+        return builder(clientSecret).build();
     }
 
-    /** A verifier and parser for the app with this client secret; {@code clock} judges v3 timestamps. */
+    /** Like {@link #create(String)}; {@code clock} judges v3 timestamps. */
     public static HubSpotWebhooks create(String clientSecret, Clock clock) {
-        return new HubSpotWebhooks(clientSecret, clock);
+        return builder(clientSecret).clock(clock).build();
+    }
+
+    /** Starts a builder for the app with this client secret. */
+    public static Builder builder(String clientSecret) {
+        return new Builder(Checks.singleLine(clientSecret, "clientSecret", 200));
+    }
+
+    /**
+     * Remembers which deliveries were verified, so that a replay is refused. Implementations must be atomic across
+     * every node that verifies the app's webhooks: of two nodes recording one key, exactly one learns it was first.
+     */
+    @FunctionalInterface
+    public interface ReplayGuard {
+        /**
+         * Records {@code key} (a short ASCII string naming a signed request) as seen.
+         *
+         * @return {@code true} the first time the key is recorded, {@code false} for every later time
+         */
+        boolean firstTime(String key);
+
+        /**
+         * A guard over the store's idempotency records ({@code putIfAbsent(owner, "hubspot-webhook:" + key, ...)}):
+         * every node and every restart over one {@link PartnerStore} refuses the same replay. One small record per
+         * delivery is kept; the store keeps idempotency records as long as it keeps them for other uses.
+         *
+         * @param store the store every app node shares
+         * @param owner the company the records are filed under: the host's own company, since a webhook belongs to the
+         *     app rather than to one tenant
+         */
+        static ReplayGuard inStore(PartnerStore store, CompanyId owner) {
+            Checks.required(store, "store");
+            Checks.required(owner, "owner");
+            return key -> store.inTransaction(tx -> tx.idempotency()
+                    .putIfAbsent(owner, "hubspot-webhook:" + key, "seen")) == null;
+        }
+
+        /** A guard in this JVM's memory for 24 hours: enough for one node; another node or a restart forgets. */
+        static ReplayGuard inMemory(Clock clock) {
+            Cache<String, Boolean> keys = expiringSet(Checks.required(clock, "clock"));
+            return key -> keys.asMap().putIfAbsent(key, Boolean.TRUE) == null;
+        }
+    }
+
+    /** Configures {@link HubSpotWebhooks}. */
+    public static final class Builder {
+        private final String clientSecret;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable ReplayGuard replayGuard;
+        private boolean acceptV1AndV2;
+
+        private Builder(String clientSecret) {
+            this.clientSecret = clientSecret;
+        }
+
+        /** The clock that judges v3 timestamps; the system clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.required(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Where verified requests are remembered so that replays are refused; by default this instance's memory.
+         * Pass {@link ReplayGuard#inStore} (the same store on every node) when more than one node receives webhooks
+         * or a restart must not forget.
+         */
+        public Builder replayGuard(ReplayGuard guard) {
+            this.replayGuard = Checks.required(guard, "replayGuard");
+            return this;
+        }
+
+        /**
+         * Whether v1 and v2 signatures are accepted; off by default. They carry no timestamp, so a captured request
+         * stays valid for ever and only the replay guard stops it: turn them on only for an app HubSpot still signs
+         * that way (CRM object subscriptions of older apps).
+         */
+        public Builder acceptV1AndV2(boolean accept) {
+            this.acceptV1AndV2 = accept;
+            return this;
+        }
+
+        /** Builds the verifier and parser. */
+        public HubSpotWebhooks build() {
+            return new HubSpotWebhooks(this);
+        }
     }
 
     /**
@@ -85,7 +188,9 @@ public final class HubSpotWebhooks {
      *     forwarded to
      * @param body the raw request body, exactly as received
      * @param headers looks up a request header by name (such as {@code request::getHeader}), null when absent
-     * @throws AccessDeniedException when the signature is missing, wrong, or (v3) its timestamp is outside the window
+     * @throws AccessDeniedException when the signature is missing, wrong, (v3) its timestamp is outside the window,
+     *     it is v1 or v2 and those are not {@link Builder#acceptV1AndV2 accepted}, or the same signed request was
+     *     verified before (a replay)
      */
     public void verify(String method, String requestUri, byte[] body, Function<String, @Nullable String> headers) {
         Checks.text(method, "method", 10);
@@ -95,6 +200,7 @@ public final class HubSpotWebhooks {
         String v3 = headers.apply("X-HubSpot-Signature-v3");
         if (v3 != null) {
             verifyV3(method.strip(), requestUri.strip(), body, v3, headers.apply("X-HubSpot-Request-Timestamp"));
+            refuseReplay("v3:" + v3.strip());
             return;
         }
         String signature = headers.apply("X-HubSpot-Signature");
@@ -103,6 +209,12 @@ public final class HubSpotWebhooks {
                     + "header: refused");
         }
         String version = headers.apply("X-HubSpot-Signature-Version");
+        if (!acceptV1AndV2) {
+            throw new AccessDeniedException("HubSpot webhook is signed with " + (version == null ? "v1" : Checks.quote(
+                    version.strip())) + " (X-HubSpot-Signature, no timestamp), but only v3 is accepted: refused; "
+                    + "turn v1 and v2 on with HubSpotWebhooks.builder(...).acceptV1AndV2(true) if HubSpot signs "
+                    + "this app's webhooks that way");
+        }
         String signed;
         if (version == null || version.strip().equalsIgnoreCase("v1")) {
             signed = new String(clientSecret, StandardCharsets.UTF_8) + new String(body, StandardCharsets.UTF_8);
@@ -118,6 +230,14 @@ public final class HubSpotWebhooks {
         if (!MessageDigest.isEqual(expected, actual)) {
             throw new AccessDeniedException("HubSpot webhook signature (" + (version == null ? "v1" : version.strip())
                     + ") does not match the body: refused");
+        }
+        refuseReplay("v1v2:" + new String(actual, StandardCharsets.US_ASCII));
+    }
+
+    private void refuseReplay(String key) {
+        if (!replayGuard.firstTime(key)) {
+            throw new AccessDeniedException("HubSpot webhook request was verified before (same signature): refused as "
+                    + "a replay");
         }
     }
 

@@ -108,6 +108,11 @@ final class Portal {
         });
     }
 
+    /** A checkpoint whose pass reads what is modified from now on, less search's indexing lag. */
+    String currentCheckpoint() {
+        return ChangeCheckpoint.beginning().nextPass(clock.instant().minus(SEARCH_INDEX_LAG)).encode();
+    }
+
     void setDealProperty(DealId deal, String property, String value) {
         transport.execute("update deal property " + property, false, Transport.Repeat.SAFE,
                 () -> api.updateDeal(paths.objects(), deal.value(), new Json.PropertiesUpdate(Map.of(property, value))));

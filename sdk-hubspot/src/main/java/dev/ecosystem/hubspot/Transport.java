@@ -5,14 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -41,26 +48,32 @@ final class Transport {
     private static final Set<Integer> TRANSIENT = Set.of(502, 503, 504, 524);
     /** Statuses that say the request was not processed, so even a non-idempotent write may be retried. */
     private static final Set<Integer> NOT_PROCESSED = Set.of(423, 477, 503);
-    private static final int MAX_RATE_LIMIT_WAITS = 6;
+    /** OAuth errors (RFC 6749) that say the stored grant or client is dead: only the tenant can fix them. */
+    private static final Set<String> GRANT_REFUSED = Set.of("invalid_grant", "invalid_client", "unauthorized_client");
 
     /** Whether a call may be repeated safely when its outcome is unknown. */
     enum Repeat { SAFE, ONLY_IF_NOT_PROCESSED }
+
+    /** What a transport needs besides its collaborators: who it calls for, and how long it keeps trying. */
+    record Settings(CompanyId tenant, int maxAttempts, Duration rateLimitDeadline, @Nullable ZoneId portalZone,
+            Clock clock) {
+    }
 
     private final RateGovernor governor;
     private final CircuitBreaker breaker;
     private final IntervalFunction backoff;
     private final HubSpotCrm.Sleeper sleeper;
-    private final int maxAttempts;
+    private final Settings settings;
     private final ObjectMapper mapper;
     private volatile @Nullable Runnable onUnauthorized;
 
     Transport(RateGovernor governor, CircuitBreaker breaker, IntervalFunction backoff, HubSpotCrm.Sleeper sleeper,
-            int maxAttempts, ObjectMapper mapper) {
+            Settings settings, ObjectMapper mapper) {
         this.governor = governor;
         this.breaker = breaker;
         this.backoff = backoff;
         this.sleeper = sleeper;
-        this.maxAttempts = maxAttempts;
+        this.settings = settings;
         this.mapper = mapper;
     }
 
@@ -78,6 +91,7 @@ final class Transport {
     <T> T execute(String operation, boolean search, Repeat repeat, Supplier<Call<T>> call) {
         int failures = 0;
         int rateLimitWaits = 0;
+        @Nullable Instant firstRateLimited = null;
         boolean reauthorized = false;
         while (true) {
             sleep(governor.reserve(search), operation);
@@ -127,16 +141,27 @@ final class Transport {
             if (status == 429) {
                 breaker.releasePermission();
                 if ("DAILY".equals(error.policyName())) {
-                    throw new QuotaExhaustedException(PROVIDER, 429, requestId, null, null, "HubSpot's daily API "
+                    Instant resetsAt = dailyReset(settings.clock().instant(), settings.portalZone());
+                    throw new QuotaExhaustedException(PROVIDER, 429, requestId, resetsAt, null, "HubSpot's daily API "
                             + "limit of this account is used up (policy DAILY, shared by all its apps); " + operation
-                            + " stopped; it resets at midnight in the account's time zone");
+                            + " stopped; it resets at midnight in the account's time zone, " + resetsAt
+                            + (settings.portalZone() == null ? " at the latest (portalTimeZone was not set)" : ""));
                 }
-                if (++rateLimitWaits > MAX_RATE_LIMIT_WAITS) {
+                // Short limits (ten-secondly, search's secondly) are waited out, never a failure by themselves: only
+                // a limit that lasts past the deadline fails, since then something else is using the budget.
+                Instant now = settings.clock().instant();
+                if (firstRateLimited == null) {
+                    firstRateLimited = now;
+                } else if (Duration.between(firstRateLimited, now).compareTo(settings.rateLimitDeadline()) >= 0) {
                     throw new ProviderException(PROVIDER, 429, requestId, true, operation + " was still rate limited ("
-                            + error.policyName() + ") after " + MAX_RATE_LIMIT_WAITS + " waits", null);
+                            + error.policyName() + ") after waiting " + Duration.between(firstRateLimited, now)
+                            + " over " + rateLimitWaits + " waits, the rateLimitDeadline of "
+                            + settings.rateLimitDeadline() + "; another client may be using this portal's budget",
+                            null);
                 }
-                LOG.debug("{}: rate limited by policy {}, waiting", operation, error.policyName());
-                governor.rateLimited(search, error.policyName(), response.headers());
+                rateLimitWaits++;
+                LOG.debug("{}: rate limited by policy {}, wait {}", operation, error.policyName(), rateLimitWaits);
+                governor.rateLimited(search, error.policyName(), response.headers(), rateLimitWaits);
                 continue;
             }
             if (status == 401 && !reauthorized && onUnauthorized != null) {
@@ -168,7 +193,7 @@ final class Transport {
 
     private int retryOrThrow(ProviderException failure, int failuresSoFar, String operation, @Nullable Duration wait) {
         int failures = failuresSoFar + 1;
-        if (failures >= maxAttempts) {
+        if (failures >= settings.maxAttempts()) {
             throw new ProviderException(failure.provider(), failure.status(), failure.requestId(), true,
                     failure.getMessage() + " (gave up after " + failures + " attempts)", failure.getCause());
         }
@@ -191,12 +216,14 @@ final class Transport {
         }
     }
 
-    private static ProviderException permanent(String operation, int status, @Nullable String requestId,
+    private ProviderException permanent(String operation, int status, @Nullable String requestId,
             Json.Error error) {
         String what;
-        if ("invalid_grant".equals(error.oauthError())) {
-            what = "HubSpot refused the refresh token (invalid_grant): the OAuth grant was revoked or expired, "
-                    + "so the tenant must connect HubSpot again";
+        if (error.oauthError() != null && GRANT_REFUSED.contains(error.oauthError())) {
+            return new ReauthorizationRequiredException(PROVIDER, status, requestId, settings.tenant(), "HubSpot "
+                    + "refused the refresh token of tenant " + settings.tenant().value() + " (" + error.oauthError()
+                    + (error.status() == null ? "" : ", " + error.status()) + "): the OAuth grant was revoked or "
+                    + "expired, so the tenant must connect HubSpot again");
         } else if (status == 401) {
             what = "HubSpot refused the access token (401" + describeCategory(error) + ") for " + operation
                     + ": check the token or connect HubSpot again";
@@ -233,6 +260,24 @@ final class Transport {
             return "timed out (" + e.getClass().getSimpleName() + ")";
         }
         return e.getClass().getSimpleName();
+    }
+
+    /**
+     * When the daily limit resets: HubSpot resets it at midnight in the account's time zone. Without the zone, the
+     * latest next midnight of any time zone (UTC-12 to UTC+14; up to a day away), so that a host never retries
+     * before the reset.
+     */
+    static Instant dailyReset(Instant now, @Nullable ZoneId zone) {
+        if (zone != null) {
+            LocalDate today = now.atZone(zone).toLocalDate();
+            return today.plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        Instant latest = now;
+        for (int hours = -12; hours <= 14; hours++) {
+            Instant midnight = dailyReset(now, ZoneOffset.ofHours(hours));
+            latest = midnight.isAfter(latest) ? midnight : latest;
+        }
+        return latest;
     }
 
     private static @Nullable Duration retryAfter(@Nullable String header) {

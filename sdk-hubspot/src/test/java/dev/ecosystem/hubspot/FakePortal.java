@@ -63,6 +63,10 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger failures = new AtomicInteger();
     private final java.time.Clock clock;
     private volatile int failEvery;
+    private volatile int searchesPerSecond;
+    private final AtomicInteger searchRejections = new AtomicInteger();
+    private final AtomicInteger searchLimited = new AtomicInteger();
+    private final List<Instant> searchesServed = new CopyOnWriteArrayList<>();
 
     FakePortal(String apiVersion, java.time.Clock clock) {
         ApiPaths paths = ApiPaths.forVersion(apiVersion);
@@ -100,6 +104,11 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
                 .forEach(d -> deals.put(d.id(), d));
     }
 
+    /** Adds or replaces one company, keeping the others. */
+    synchronized void put(Company company) {
+        companies.put(company.id(), company);
+    }
+
     void stage(String id, String isClosed, String probability) {
         stages.put(id, isClosed + "/" + probability);
     }
@@ -107,6 +116,21 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
     /** Every n-th call (counting all calls) fails once; 0 turns failures off. */
     void failEvery(int n) {
         failEvery = n;
+    }
+
+    /** Enforces search's limit as HubSpot does: a search beyond {@code n} in the last second is a SECONDLY 429. */
+    void enforceSearchLimit(int n) {
+        searchesPerSecond = n;
+    }
+
+    /** The next {@code n} searches are refused with search's SECONDLY 429. */
+    void rejectSearches(int n) {
+        searchRejections.set(n);
+    }
+
+    /** How many searches were refused with a 429 (enforced limit or rejections). */
+    int searchesLimited() {
+        return searchLimited.get();
     }
 
     List<Call> calls() {
@@ -125,6 +149,10 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
         calls.clear();
         counter.set(0);
         failures.set(0);
+        searchesServed.clear();
+        searchLimited.set(0);
+        searchRejections.set(0);
+        searchesPerSecond = 0;
     }
 
     @Override
@@ -148,12 +176,40 @@ final class FakePortal implements ResponseDefinitionTransformerV2 {
                 return list(request, path.endsWith("companies"));
             }
             if (path.equals(objects + "companies/search") || path.equals(objects + "deals/search")) {
+                if (searchLimited()) {
+                    searchLimited.incrementAndGet();
+                    return secondlyLimit();
+                }
                 return search(JSON.readTree(request.getBodyAsString()), path.contains("companies"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return error(404, "OBJECT_NOT_FOUND", "no such endpoint in the fake: " + path);
+    }
+
+    private synchronized boolean searchLimited() {
+        if (searchRejections.get() > 0) {
+            searchRejections.decrementAndGet();
+            return true;
+        }
+        Instant now = clock.instant();
+        int limit = searchesPerSecond;
+        if (limit > 0 && searchesServed.stream().filter(at -> at.isAfter(now.minusSeconds(1))).count() >= limit) {
+            return true;
+        }
+        searchesServed.add(now);
+        return false;
+    }
+
+    /** Search's 429, as HubSpot sends it: no rate-limit headers. */
+    static ResponseDefinition secondlyLimit() {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(429)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"status\":\"error\",\"message\":\"You have reached your secondly limit.\","
+                        + "\"errorType\":\"RATE_LIMIT\",\"correlationId\":\"4d4bbdf6-7f8a-4c3e-9c2b-2f1d0e6a7b11\","
+                        + "\"policyName\":\"SECONDLY\"}")
+                .build();
     }
 
     private ResponseDefinition failure(int index) {

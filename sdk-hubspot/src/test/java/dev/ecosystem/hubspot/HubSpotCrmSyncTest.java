@@ -2,15 +2,19 @@ package dev.ecosystem.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.CrmConnections;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,6 +109,42 @@ class HubSpotCrmSyncTest {
                         + "%d ms of virtual backoff%n", COMPANIES, DEALS, total, listCompanies + listDeals,
                 associationBatches, server.portal.failuresInjected(), took.toMillis(),
                 server.time.totalSlept().toMillis());
+    }
+
+    @Test
+    @DisplayName("A full sync of 25,000 companies and 10,000 deals lists each record once, in ceil(companies/100) + "
+            + "ceil(deals/100) list calls plus association batches, searches nothing, and leaves a checkpoint from "
+            + "which the next incremental sync reads only what changed")
+    void fullSync_listsEachRecordOnce_andLeavesACheckpointForIncrementalSync() {
+        HubSpotCrm crm = server.connector(TENANT).build();
+        EcosystemClient client = EcosystemClient.builder().crm(CrmConnections.of(crm)).build();
+        client.register(Company.builder(TENANT, "Big").businessTags("saas").listed(true).build());
+
+        Overlaps.SyncResult full = client.as(TENANT).overlaps().syncCrm();
+
+        assertThat(full.accounts()).isEqualTo(COMPANIES);
+        assertThat(full.deals()).isEqualTo(DEALS);
+        long lists = server.portal.calls(c -> c.path().equals("/crm/v3/objects/companies")
+                || c.path().equals("/crm/v3/objects/deals"));
+        long associationBatches = server.portal.calls(c -> c.path().endsWith("/batch/read"));
+        long searches = server.portal.calls(c -> c.path().endsWith("/search"));
+        long pipelines = server.portal.calls(c -> c.path().startsWith("/crm/v3/pipelines"));
+        assertThat(lists).isEqualTo((COMPANIES + 99) / 100 + (DEALS + 99) / 100);
+        // One batch per page of 100 deals, plus one follow-up for the pages holding deals with a second company page.
+        assertThat(associationBatches).isLessThanOrEqualTo(2L * ((DEALS + 99) / 100));
+        assertThat(searches).isZero();
+        assertThat(server.portal.calls()).hasSize((int) (lists + associationBatches + pipelines));
+
+        server.portal.resetCalls();
+        server.time.advance(Duration.ofHours(1));
+        server.portal.put(new FakePortal.Company("1000007", "Renamed", "renamed.example.com", "customer",
+                server.time.instant()));
+        Overlaps.SyncResult next = client.as(TENANT).overlaps().syncChanges();
+
+        assertThat(next.accounts()).isEqualTo(1);
+        assertThat(next.deals()).isZero();
+        assertThat(server.portal.calls()).allSatisfy(call -> assertThat(call.path()).endsWith("/search"))
+                .hasSizeLessThanOrEqualTo(2);
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.PageRequest;
 import java.time.Duration;
@@ -114,7 +115,8 @@ class HubSpotOAuthTest {
     }
 
     @Test
-    @DisplayName("A revoked grant fails clearly, without retrying and without calling the CRM")
+    @DisplayName("A revoked grant is a ReauthorizationRequiredException naming the tenant and HubSpot, without "
+            + "retrying and without calling the CRM")
     void revokedGrant_failsClearly() {
         server.wireMock.stubFor(post(urlPathEqualTo("/oauth/2026-03/token")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
@@ -123,9 +125,11 @@ class HubSpotOAuthTest {
                         + "token\",\"correlationId\":\"oauth-1\"}")));
         HubSpotCrm crm = connector();
 
-        ProviderException failure = catchThrowableOfType(ProviderException.class,
+        ReauthorizationRequiredException failure = catchThrowableOfType(ReauthorizationRequiredException.class,
                 () -> crm.accounts(PageRequest.first(10)));
 
+        assertThat(failure.tenant()).isEqualTo(TENANT);
+        assertThat(failure.provider()).isEqualTo("hubspot");
         assertThat(failure.status()).isEqualTo(400);
         assertThat(failure.retryable()).isFalse();
         assertThat(failure.requestId()).isEqualTo("oauth-1");

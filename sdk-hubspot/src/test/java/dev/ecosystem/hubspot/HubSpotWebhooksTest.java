@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.memory.InMemoryPartnerStore;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.PartnerStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -30,6 +33,8 @@ class HubSpotWebhooksTest {
 
     private final FakeTime time = new FakeTime(NOW);
     private final HubSpotWebhooks webhooks = HubSpotWebhooks.create(SECRET, time);
+    private final HubSpotWebhooks legacyWebhooks = HubSpotWebhooks.builder(SECRET).clock(time).acceptV1AndV2(true)
+            .build();
 
     @Test
     @DisplayName("A v3 signature over method, public URI (listed escapes decoded), body and timestamp is accepted")
@@ -74,22 +79,98 @@ class HubSpotWebhooksTest {
     }
 
     @Test
-    @DisplayName("v2 (secret, method, URI, body) and v1 (secret, body) hex SHA-256 signatures are checked")
-    void v1AndV2_signatures_areChecked() throws Exception {
+    @DisplayName("When turned on, v2 (secret, method, URI, body) and v1 (secret, body) hex SHA-256 signatures are "
+            + "checked")
+    void v1AndV2_whenTurnedOn_signaturesAreChecked() throws Exception {
         String uri = "https://app.example.com/hooks";
         String v2 = sha256Hex(SECRET + "POST" + uri + new String(BODY, StandardCharsets.UTF_8));
         String v1 = sha256Hex(SECRET + new String(BODY, StandardCharsets.UTF_8));
 
-        assertThatCode(() -> webhooks.verify("POST", uri, BODY,
+        assertThatCode(() -> legacyWebhooks.verify("POST", uri, BODY,
                 headers("X-HubSpot-Signature", v2, "X-HubSpot-Signature-Version", "v2"))).doesNotThrowAnyException();
-        assertThatCode(() -> webhooks.verify("POST", uri, BODY,
+        assertThatCode(() -> legacyWebhooks.verify("POST", uri, BODY,
                 headers("X-HubSpot-Signature", v1.toUpperCase(), "X-HubSpot-Signature-Version", "v1")))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> webhooks.verify("POST", uri, BODY,
+        assertThatThrownBy(() -> legacyWebhooks.verify("POST", uri, BODY,
                 headers("X-HubSpot-Signature", v1, "X-HubSpot-Signature-Version", "v2")))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> webhooks.verify("POST", uri, BODY, headers()))
+        assertThatThrownBy(() -> legacyWebhooks.verify("POST", uri, BODY, headers()))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("no X-HubSpot-Signature");
+    }
+
+    @Test
+    @DisplayName("v1 and v2 signatures, valid but without a timestamp, are refused unless the host turns them on")
+    void v1AndV2_byDefault_areRefused() throws Exception {
+        String uri = "https://app.example.com/hooks";
+        String v2 = sha256Hex(SECRET + "POST" + uri + new String(BODY, StandardCharsets.UTF_8));
+        String v1 = sha256Hex(SECRET + new String(BODY, StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> webhooks.verify("POST", uri, BODY,
+                headers("X-HubSpot-Signature", v2, "X-HubSpot-Signature-Version", "v2")))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("only v3 is accepted");
+        assertThatThrownBy(() -> webhooks.verify("POST", uri, BODY, headers("X-HubSpot-Signature", v1)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("acceptV1AndV2(true)");
+    }
+
+    @Test
+    @DisplayName("An exact v3 replay within the five-minute window is refused by the instance that verified it")
+    void v3_exactReplayWithinTheWindow_isRefused() throws Exception {
+        String timestamp = Long.toString(NOW.toEpochMilli());
+        String uri = "https://app.example.com/hooks";
+        var signed = headers("X-HubSpot-Signature-v3",
+                hmac("POST" + uri + new String(BODY, StandardCharsets.UTF_8) + timestamp),
+                "X-HubSpot-Request-Timestamp", timestamp);
+        webhooks.verify("POST", uri, BODY, signed);
+        time.advance(Duration.ofMinutes(2));
+
+        assertThatThrownBy(() -> webhooks.verify("POST", uri, BODY, signed))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("replay");
+    }
+
+    @Test
+    @DisplayName("An exact v3 replay sent to another node, or after a restart, is refused when both verify over one "
+            + "store's idempotency records")
+    void v3_exactReplayToAnotherNode_isRefusedThroughTheStore() throws Exception {
+        PartnerStore store = InMemoryPartnerStore.create();
+        CompanyId host = CompanyId.of("host-app");
+        HubSpotWebhooks nodeA = HubSpotWebhooks.builder(SECRET).clock(time)
+                .replayGuard(HubSpotWebhooks.ReplayGuard.inStore(store, host)).build();
+        HubSpotWebhooks nodeB = HubSpotWebhooks.builder(SECRET).clock(time)
+                .replayGuard(HubSpotWebhooks.ReplayGuard.inStore(store, host)).build();
+        String timestamp = Long.toString(NOW.toEpochMilli());
+        String uri = "https://app.example.com/hooks";
+        var signed = headers("X-HubSpot-Signature-v3",
+                hmac("POST" + uri + new String(BODY, StandardCharsets.UTF_8) + timestamp),
+                "X-HubSpot-Request-Timestamp", timestamp);
+        String otherTimestamp = Long.toString(NOW.plusSeconds(1).toEpochMilli());
+        var redelivery = headers("X-HubSpot-Signature-v3",
+                hmac("POST" + uri + new String(BODY, StandardCharsets.UTF_8) + otherTimestamp),
+                "X-HubSpot-Request-Timestamp", otherTimestamp);
+
+        nodeA.verify("POST", uri, BODY, signed);
+
+        assertThatThrownBy(() -> nodeB.verify("POST", uri, BODY, signed))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("replay");
+        assertThatCode(() -> nodeB.verify("POST", uri, BODY, redelivery)).doesNotThrowAnyException();
+        String recorded = store.inTransaction(tx -> tx.idempotency().putIfAbsent(host,
+                "hubspot-webhook:v3:" + signed.apply("X-HubSpot-Signature-v3"), "probe"));
+        assertThat(recorded).isEqualTo("seen");
+    }
+
+    @Test
+    @DisplayName("A v1 request, which never expires, is refused when replayed to another node over one store")
+    void v1_replayToAnotherNode_isRefusedThroughTheStore() throws Exception {
+        PartnerStore store = InMemoryPartnerStore.create();
+        CompanyId host = CompanyId.of("host-app");
+        HubSpotWebhooks.Builder node = HubSpotWebhooks.builder(SECRET).clock(time).acceptV1AndV2(true)
+                .replayGuard(HubSpotWebhooks.ReplayGuard.inStore(store, host));
+        String v1 = sha256Hex(SECRET + new String(BODY, StandardCharsets.UTF_8));
+        node.build().verify("POST", "https://app.example.com/hooks", BODY, headers("X-HubSpot-Signature", v1));
+        time.advance(Duration.ofDays(30));
+
+        assertThatThrownBy(() -> node.build().verify("POST", "https://app.example.com/hooks", BODY,
+                headers("X-HubSpot-Signature", v1)))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("replay");
     }
 
     @Test

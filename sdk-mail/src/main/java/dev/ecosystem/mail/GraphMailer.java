@@ -3,6 +3,7 @@ package dev.ecosystem.mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.mail.internal.Durations;
@@ -200,6 +201,8 @@ public final class GraphMailer implements Mailer {
         } catch (TransientFailure failure) {
             state.outcomeUnknown = true;
             throw failure;
+        } catch (ReauthorizationRequiredException failure) {
+            throw failure; // the token source's: the host must see it as such to flag the tenant
         } catch (ProviderException failure) {
             throw new ProviderException(PROVIDER, failure.status(), failure.requestId(), false, "the outcome of "
                     + "sending " + message.messageId() + " is unknown and the mailbox could not be searched to find "

@@ -2,7 +2,9 @@ package dev.ecosystem.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import java.io.IOException;
@@ -30,14 +32,16 @@ import org.slf4j.LoggerFactory;
  * {@code https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token} (also set {@link Builder#scope(String)}, e.g.
  * {@code "https://graph.microsoft.com/Mail.Send offline_access"}).
  *
- * <p>Thread-safe: concurrent callers share one refresh. Failures are {@link ProviderException}s with provider
- * {@code "oauth"}: {@code invalid_grant} (revoked or expired refresh token) is not retryable and means the user
- * must connect their mailbox again.
+ * <p>Thread-safe: concurrent callers share one refresh. Failures are {@link ProviderException}s with the
+ * {@link Builder#provider provider} name ({@code "oauth"} unless set). A refused grant ({@code invalid_grant}: revoked
+ * or expired refresh token; {@code invalid_client}, {@code unauthorized_client}) is a
+ * {@link ReauthorizationRequiredException} naming the {@link Builder#tenant tenant}: not retryable, the user must
+ * connect their mailbox again.
  */
 public final class OAuthRefreshTokenSource implements AccessTokenSource {
     private static final Logger LOG = LoggerFactory.getLogger(OAuthRefreshTokenSource.class);
-    private static final String PROVIDER = "oauth";
-
+    private final String provider;
+    private final @Nullable CompanyId tenant;
     private final String tokenEndpoint;
     private final String clientId;
     private final @Nullable String clientSecret;
@@ -62,6 +66,8 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         this.clock = b.clock;
         this.refreshAhead = b.refreshAhead;
         this.http = Http.client(b.timeout, b.timeout);
+        this.provider = b.provider;
+        this.tenant = b.tenant;
     }
 
     /** Starts a builder. */
@@ -101,11 +107,11 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
             ResponseBody body = response.body();
             JsonNode json = body == null ? Http.JSON.createObjectNode() : parse(body.string());
             if (!response.isSuccessful()) {
-                throw failure(response.code(), json);
+                throw failure(response.code(), json, provider, tenant);
             }
             String token = json.path("access_token").asText("");
             if (token.isBlank()) {
-                throw new ProviderException(PROVIDER, response.code(), null, true,
+                throw new ProviderException(provider, response.code(), null, true,
                         "token endpoint answered without an access_token", null);
             }
             long expiresIn = json.path("expires_in").asLong(3600);
@@ -117,7 +123,7 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
                 onRotation.accept(rotated);
             }
         } catch (IOException e) {
-            throw new ProviderException(PROVIDER, 0, null, true, "token endpoint could not be reached: "
+            throw new ProviderException(provider, 0, null, true, "token endpoint could not be reached: "
                     + e.getMessage(), e);
         }
     }
@@ -131,16 +137,17 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         }
     }
 
-    private static ProviderException failure(int status, JsonNode json) {
+    private static ProviderException failure(int status, JsonNode json, String provider, @Nullable CompanyId tenant) {
         String error = json.path("error").asText("");
         String description = json.path("error_description").asText("");
         if (error.equals("invalid_grant") || error.equals("invalid_client") || error.equals("unauthorized_client")) {
-            return new ProviderException(PROVIDER, status, null, false, "the refresh token was rejected (" + error
+            return new ReauthorizationRequiredException(provider, status, null, tenant, "the refresh token"
+                    + (tenant == null ? "" : " of tenant " + tenant.value()) + " was rejected (" + error
                     + (description.isEmpty() ? "" : ": " + description)
-                    + "); the user must connect their mailbox again", null);
+                    + "); the user must connect their mailbox again");
         }
         boolean retryable = status == 429 || status >= 500;
-        return new ProviderException(PROVIDER, status, null, retryable, "token refresh failed with HTTP " + status
+        return new ProviderException(provider, status, null, retryable, "token refresh failed with HTTP " + status
                 + (error.isEmpty() ? "" : " (" + error + ")"), null);
     }
 
@@ -161,8 +168,27 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         private Clock clock = Clock.systemUTC();
         private Duration refreshAhead = Duration.ofMinutes(2);
         private Duration timeout = Duration.ofSeconds(20);
+        private String provider = "oauth";
+        private @Nullable CompanyId tenant;
 
         private Builder() {
+        }
+
+        /**
+         * The provider name in errors, such as {@code "gmail"} or {@code "microsoft"}; {@code "oauth"} by default.
+         */
+        public Builder provider(String provider) {
+            this.provider = Checks.singleLine(provider, "provider", 50);
+            return this;
+        }
+
+        /**
+         * The tenant whose mailbox these tokens open, named by {@link ReauthorizationRequiredException#tenant()} when
+         * the grant is refused, so the host knows whom to ask to reconnect.
+         */
+        public Builder tenant(CompanyId tenant) {
+            this.tenant = Checks.required(tenant, "tenant");
+            return this;
         }
 
         /** The token endpoint URL (required). */

@@ -264,6 +264,20 @@ class GmailMailerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("A send answer trickled byte by byte is cut off at the whole-call timeout; the "
+            + "message is then looked up, not sent again")
+    void send_trickledAnswer_endsAtTheCallTimeout() {
+        gmail.stubFor(post(urlPathEqualTo(SEND)).willReturn(okJson(OK).withChunkedDribbleDelay(25, 5_000)));
+        gmail.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson("{\"messages\":[{\"id\":\"1872208dcc053b54\","
+                + "\"threadId\":\"18720000aaaa0000\"}],\"resultSizeEstimate\":1}")));
+
+        MailReceipt receipt = mailer().timeout(Duration.ofMillis(400)).build().send(message());
+
+        assertThat(receipt.providerMessageId()).isEqualTo("1872208dcc053b54");
+        gmail.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
     void send_afterServerErrorAndNoSuchMessage_sendsAgain() {
         gmail.stubFor(post(urlPathEqualTo(SEND)).inScenario("5xx").whenScenarioStateIs(STARTED)
                 .willReturn(googleError(500, "backendError", "Backend Error")).willSetStateTo("ok"));

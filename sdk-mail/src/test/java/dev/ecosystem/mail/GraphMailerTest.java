@@ -237,6 +237,24 @@ class GraphMailerTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("A draft answer trickled byte by byte is cut off at the whole-call timeout; the "
+            + "draft is then found and sent, not created twice")
+    void send_trickledDraftAnswer_endsAtTheCallTimeout() {
+        graph.stubFor(post(urlPathEqualTo("/me/messages")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(DRAFT).withChunkedDribbleDelay(25, 5_000)));
+        graph.stubFor(post(urlPathEqualTo(SEND_DRAFT)).willReturn(aResponse().withStatus(202)));
+        graph.stubFor(get(urlPathEqualTo("/me/messages")).willReturn(okJson("{\"value\":[{\"id\":"
+                + "\"AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1\",\"conversationId\":\"AAQkAGI2-conv-1\","
+                + "\"internetMessageId\":\"<x@y>\",\"isDraft\":true}]}")));
+
+        MailReceipt receipt = mailer().timeout(Duration.ofMillis(400)).build().send(message());
+
+        assertThat(receipt.providerMessageId()).isEqualTo("AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1");
+        graph.verify(1, postRequestedFor(urlPathEqualTo("/me/messages")));
+        graph.verify(1, postRequestedFor(urlPathEqualTo(SEND_DRAFT)));
+    }
+
+    @Test
     void send_afterUnknownOutcomeOfSendStep_doesNotSendTwice() {
         graph.stubFor(post(urlPathEqualTo("/me/messages")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody(DRAFT)));

@@ -150,6 +150,19 @@ class LlmIntroDrafterTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("A model server that trickles its answer is cut off at the whole-call timeout "
+            + "and the template is used")
+    void draft_trickledAnswer_endsAtTheCallTimeout() {
+        llm.stubFor(post(urlPathEqualTo(PATH)).willReturn(okJson(completion(reply("s", "t"), "stop"))
+                .withChunkedDribbleDelay(25, 5_000)));
+
+        Draft draft = drafter().draft(consentAsk());
+
+        assertThat(draft.textBody()).isEqualTo("Template text");
+        assertThat(draft.note()).contains("did not answer within 500 ms");
+    }
+
+    @Test
     void draft_rateLimited429_fallsBackWithNote() {
         llm.stubFor(post(urlPathEqualTo(PATH)).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withHeader("retry-after", "20")

@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.ReauthorizationRequiredException;
+import dev.ecosystem.model.CompanyId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class OAuthRefreshTokenSourceTest {
@@ -94,6 +97,51 @@ class OAuthRefreshTokenSourceTest {
                     assertThat(e.provider()).isEqualTo("oauth");
                 })
                 .hasMessageContaining("invalid_grant").hasMessageContaining("connect their mailbox again");
+    }
+
+    @Test
+    @DisplayName("A revoked Google grant (invalid_grant) is a ReauthorizationRequiredException naming the tenant and "
+            + "the provider")
+    void refresh_invalidGrant_requiresReauthorizationOfTheTenant() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
+        OAuthRefreshTokenSource tokens = source().provider("gmail").tenant(CompanyId.of("acme")).build();
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(ReauthorizationRequiredException.class, e -> {
+            assertThat(e.tenant()).isEqualTo(CompanyId.of("acme"));
+            assertThat(e.provider()).isEqualTo("gmail");
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.retryable()).isFalse();
+            assertThat(e).hasMessageContaining("acme").hasMessageNotContaining("rt-1").hasMessageNotContaining("s3cret");
+        });
+    }
+
+    @Test
+    @DisplayName("A Microsoft refusal of the client (invalid_client) also requires reauthorization")
+    void refresh_invalidClient_requiresReauthorization() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client "
+                        + "secret provided.\",\"error_codes\":[7000215]}")));
+
+        assertThatThrownBy(() -> source().provider("microsoft").build().accessToken())
+                .isInstanceOfSatisfying(ReauthorizationRequiredException.class,
+                        e -> assertThat(e.provider()).isEqualTo("microsoft"));
+    }
+
+    @Test
+    @DisplayName("A token endpoint that trickles its answer is cut off at the whole-call timeout as retryable")
+    void refresh_tricklingEndpoint_endsAtTheCallTimeout() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(okJson(
+                "{\"access_token\":\"at-1\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")
+                .withChunkedDribbleDelay(20, 4_000)));
+
+        assertThatThrownBy(() -> source().timeout(Duration.ofMillis(300)).build().accessToken())
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.retryable()).isTrue();
+                    assertThat(e.status()).isZero();
+                });
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +32,22 @@ import org.slf4j.LoggerFactory;
  * last stored batch: records are upserted by id, never duplicated, and nothing is removed before the feed has been
  * read to its end.
  *
- * <p>States: {@code full} (reading the feed from the beginning; when it ends, snapshot records the CRM no longer lists
- * are removed) and {@code incremental} (reading the feed from the last checkpoint). Records of another tenant are
+ * <p>States: {@code list} (a full sync of a connector that offers a {@link CrmConnector#currentCheckpoint() current
+ * checkpoint}: taken first, then every account page and deal page is read once, stored, and its ids kept, so the
+ * sweep needs no second listing and the incremental syncs start from that checkpoint), {@code full} (a full sync of
+ * any other connector: reading the feed from the beginning, then listing the CRM to find what it no longer has; when
+ * it ends, snapshot records the CRM no longer lists are removed) and {@code incremental} (reading the feed from the
+ * last checkpoint). A {@code list} sync resumed after a failure has not seen the pages before the failure, so its
+ * sweep lists the CRM again. Records of another tenant are
  * skipped and logged; a record that comes twice in a batch is stored once (the last one).
  */
 public final class CrmSync {
     private static final Logger LOG = LoggerFactory.getLogger(CrmSync.class);
     private static final String LISTING = "overlap-sync/v1";
     private static final String FULL = "full";
+    private static final String LIST = "list";
+    private static final String ACCOUNTS = "accounts";
+    private static final String DEALS = "deals";
     private static final String INCREMENTAL = "incremental";
     private static final int BATCH = 500;
 
@@ -52,9 +61,23 @@ public final class CrmSync {
     private long removedDeals;
     private long skipped;
 
-    private record State(String mode, @Nullable String checkpoint) {
+    /**
+     * A sync's position. {@code checkpoint} is the change feed's; a {@code list} sync also has the listing it reads
+     * ({@code phase}: accounts or deals) and the page cursor there, and its {@code checkpoint} is the one to continue
+     * incrementally from.
+     */
+    private record State(String mode, @Nullable String checkpoint, String phase, @Nullable String cursor) {
+        State(String mode, @Nullable String checkpoint) {
+            this(mode, checkpoint, "", null);
+        }
+
         String encode() {
-            return Cursors.encode(LISTING, mode + "\n" + (checkpoint == null ? "" : checkpoint));
+            String text = mode + "\n" + (checkpoint == null ? "" : checkpoint);
+            if (mode.equals(LIST)) {
+                text = mode + "\n" + phase + "\n" + (cursor == null ? "" : cursor) + "\n"
+                        + (checkpoint == null ? "" : checkpoint);
+            }
+            return Cursors.encode(LISTING, text);
         }
 
         static @Nullable State decode(@Nullable String stored) {
@@ -63,15 +86,23 @@ public final class CrmSync {
             }
             try {
                 String text = Cursors.decode(LISTING, stored);
-                int newline = text == null ? -1 : text.indexOf('\n');
-                if (newline < 0) {
+                String[] parts = text == null ? new String[0] : text.split("\n", 2);
+                if (parts.length < 2) {
                     return null;
                 }
-                String checkpoint = text.substring(newline + 1);
-                return new State(text.substring(0, newline), checkpoint.isEmpty() ? null : checkpoint);
+                if (parts[0].equals(LIST)) {
+                    String[] list = parts[1].split("\n", 3);
+                    return list.length < 3 ? null
+                            : new State(LIST, emptyToNull(list[2]), list[0], emptyToNull(list[1]));
+                }
+                return new State(parts[0], emptyToNull(parts[1]));
             } catch (ValidationException e) {
                 return null; // a checkpoint written by something else: start over with a full sync
             }
+        }
+
+        private static @Nullable String emptyToNull(String text) {
+            return text.isEmpty() ? null : text;
         }
     }
 
@@ -86,13 +117,55 @@ public final class CrmSync {
     /** A full sync, or the rest of an unfinished one. */
     public SyncResult full() {
         State state = State.decode(store.inTransaction(tx -> tx.crm().checkpoint(tenant)));
+        if (state != null && state.mode().equals(LIST)) {
+            return list(state, false);
+        }
         if (state == null || !state.mode().equals(FULL)) {
+            String start = crm.currentCheckpoint();
+            if (start != null) {
+                return list(new State(LIST, start, ACCOUNTS, null), true);
+            }
             state = new State(FULL, null);
             String encoded = state.encode();
             store.useTransaction(tx -> tx.crm().saveCheckpoint(tenant, encoded));
         }
         State end = drain(state);
-        sweep(end);
+        sweep(end, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id));
+        return result();
+    }
+
+    /**
+     * Lists accounts, then deals, page by page from {@code from}, storing every page with the position after it.
+     * Only a listing read from its first page knows every live id, so only then is the sweep free of a second listing.
+     */
+    private SyncResult list(State from, boolean fromTheStart) {
+        Set<AccountId> liveAccounts = new HashSet<>();
+        Set<DealId> liveDeals = new HashSet<>();
+        State state = from;
+        if (fromTheStart) {
+            String encoded = state.encode();
+            store.useTransaction(tx -> tx.crm().saveCheckpoint(tenant, encoded));
+        }
+        while (state.phase().equals(ACCOUNTS)) {
+            Page<Account> page = crm.accounts(PageRequest.after(state.cursor(), PageRequest.MAX_SIZE));
+            page.items().forEach(account -> liveAccounts.add(account.id()));
+            state = page.nextCursor() != null ? new State(LIST, state.checkpoint(), ACCOUNTS, page.nextCursor())
+                    : new State(LIST, state.checkpoint(), DEALS, null);
+            store(page.items(), List.of(), List.of(), List.of(), state);
+        }
+        boolean more = true;
+        while (more) {
+            Page<Deal> page = crm.deals(PageRequest.after(state.cursor(), PageRequest.MAX_SIZE));
+            page.items().forEach(deal -> liveDeals.add(deal.id()));
+            more = page.nextCursor() != null;
+            state = new State(LIST, state.checkpoint(), DEALS, page.nextCursor());
+            store(List.of(), page.items(), List.of(), List.of(), state);
+        }
+        if (fromTheStart) {
+            sweep(state, () -> liveAccounts, () -> liveDeals);
+        } else {
+            sweep(state, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id));
+        }
         return result();
     }
 
@@ -116,20 +189,21 @@ public final class CrmSync {
         do {
             changes = crm.changesSince(state.checkpoint(), BATCH);
             state = new State(state.mode(), changes.checkpoint());
-            store(changes, state);
+            store(changes.accounts(), changes.deals(), changes.deletedAccounts(), changes.deletedDeals(), state);
         } while (changes.hasMore());
         return state;
     }
 
-    private void store(CrmChanges changes, State next) {
+    private void store(List<Account> changedAccounts, List<Deal> changedDeals, List<AccountId> deletedAccounts,
+            List<DealId> deletedDeals, State next) {
         Map<AccountId, Account> accountBatch = new LinkedHashMap<>();
-        for (Account account : changes.accounts()) {
+        for (Account account : changedAccounts) {
             if (owned(account.owner(), "account", account.id().value())) {
                 accountBatch.put(account.id(), account);
             }
         }
         Map<DealId, Deal> dealBatch = new LinkedHashMap<>();
-        for (Deal deal : changes.deals()) {
+        for (Deal deal : changedDeals) {
             if (owned(deal.owner(), "deal", deal.id().value())) {
                 dealBatch.put(deal.id(), deal);
             }
@@ -137,9 +211,9 @@ public final class CrmSync {
         String encoded = next.encode();
         long[] revisions = store.inTransaction(tx -> {
             long before = tx.crm().revision(tenant);
-            List<AccountId> goneAccounts = changes.deletedAccounts().stream()
+            List<AccountId> goneAccounts = deletedAccounts.stream()
                     .filter(id -> tx.crm().account(tenant, id) != null).toList();
-            List<DealId> goneDeals = changes.deletedDeals().stream()
+            List<DealId> goneDeals = deletedDeals.stream()
                     .filter(id -> tx.crm().deal(tenant, id) != null).toList();
             tx.crm().putAccounts(tenant, accountBatch.values());
             tx.crm().putDeals(tenant, dealBatch.values());
@@ -153,7 +227,7 @@ public final class CrmSync {
         removedAccounts += revisions[2];
         removedDeals += revisions[3];
         engine.stored(tenant, revisions[0], revisions[1], accountBatch.values(), dealBatch.values(),
-                changes.deletedAccounts(), changes.deletedDeals());
+                deletedAccounts, deletedDeals);
     }
 
     private boolean owned(CompanyId owner, String kind, String id) {
@@ -166,9 +240,9 @@ public final class CrmSync {
     }
 
     /** Removes what the CRM no longer lists, then switches to incremental syncs from {@code end}. */
-    private void sweep(State end) {
-        Set<AccountId> liveAccounts = ids(crm::accounts, Account::id);
-        Set<DealId> liveDeals = ids(crm::deals, Deal::id);
+    private void sweep(State end, Supplier<Set<AccountId>> live, Supplier<Set<DealId>> liveDealIds) {
+        Set<AccountId> liveAccounts = live.get();
+        Set<DealId> liveDeals = liveDealIds.get();
         String encoded = new State(INCREMENTAL, end.checkpoint()).encode();
         List<AccountId> goneAccounts = new ArrayList<>();
         List<DealId> goneDeals = new ArrayList<>();
