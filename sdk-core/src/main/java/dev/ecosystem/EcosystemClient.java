@@ -142,10 +142,14 @@ public final class EcosystemClient implements AutoCloseable {
         return follower.catchUp();
     }
 
-    /** Stops the thread that follows the store's change feed. The store and the other ports are the host's to close. */
+    /**
+     * Stops the thread that follows the store's change feed and the outbox's lease thread. The store and the other
+     * ports are the host's to close.
+     */
     @Override
     public void close() {
         follower.close();
+        introEngine.close();
     }
 
     /** Wires the ports; {@link #build()} validates. */

@@ -174,6 +174,7 @@ public class OutboxBenchmark {
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
+        clients.forEach(EcosystemClient::close);
         pools.forEach(HikariDataSource::close);
     }
 

@@ -6,6 +6,7 @@ import dev.ecosystem.model.Account;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Population;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,14 +51,13 @@ public final class OverlapSettings {
     /** The default open-opportunities rule. */
     public static final PopulationRule DEFAULT_OPEN_OPPORTUNITIES = (account, deals) ->
             stageIs(account, "opportunity") || deals.stream().anyMatch(d -> d.status() == DealStatus.OPEN);
-    /** The default generic domains: large free-mail and ISP mail providers. */
-    public static final Set<String> DEFAULT_GENERIC_DOMAINS = Set.of(
-            "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.uk", "yahoo.fr", "ymail.com", "hotmail.com",
-            "hotmail.co.uk", "hotmail.fr", "outlook.com", "live.com", "msn.com", "aol.com", "icloud.com", "me.com",
-            "mac.com", "protonmail.com", "proton.me", "gmx.de", "gmx.net", "gmx.com", "web.de", "mail.com",
-            "mail.ru", "yandex.ru", "yandex.com", "qq.com", "163.com", "126.com", "zoho.com", "fastmail.com",
-            "hey.com", "tutanota.com", "orange.fr", "free.fr", "laposte.net", "libero.it", "t-online.de",
-            "comcast.net", "verizon.net", "att.net", "naver.com", "rediffmail.com");
+    /**
+     * The default generic domains, shipped as data ({@code dev/ecosystem/overlap/generic-domains.txt}): free-mail and
+     * ISP mail providers, social networks and profile pages ({@code linkedin.com}, {@code facebook.com}), company
+     * directories, site builders and hosting ({@code wixsite.com}, {@code github.io}), and link shorteners. Under
+     * each of them live many unrelated companies, so an account whose domain is one of them matches by name only.
+     */
+    public static final Set<String> DEFAULT_GENERIC_DOMAINS = GenericDomains.load();
     /** The default stage order, earliest first: HubSpot's and Salesforce's default deal stages. */
     public static final List<String> DEFAULT_STAGE_ORDER = List.of(
             "prospecting", "appointment scheduled", "qualification", "qualified to buy", "needs analysis",
@@ -231,12 +231,27 @@ public final class OverlapSettings {
             return this;
         }
 
-        /** Replaces the generic domains. */
+        /** Replaces the generic domains (the defaults are {@link #DEFAULT_GENERIC_DOMAINS}). */
         public Builder genericDomains(Set<String> domains) {
+            this.genericDomains = Set.copyOf(checkedDomains(domains));
+            return this;
+        }
+
+        /**
+         * Adds generic domains to those set so far, for hosts whose customers sit on platforms the defaults lack
+         * (a regional social network, the host's own site builder).
+         */
+        public Builder addGenericDomains(Set<String> domains) {
+            Set<String> all = new HashSet<>(genericDomains);
+            all.addAll(checkedDomains(domains));
+            this.genericDomains = Set.copyOf(all);
+            return this;
+        }
+
+        private static Set<String> checkedDomains(Set<String> domains) {
             Checks.noNulls(domains, "genericDomains");
             domains.forEach(domain -> Checks.singleLine(domain, "generic domain", 253));
-            this.genericDomains = Set.copyOf(domains);
-            return this;
+            return domains;
         }
 
         /** Replaces the stage order, earliest first; compared without case. */

@@ -112,6 +112,7 @@ class IntroductionsManyNodesTest {
 
     @AfterEach
     void stopNodes() {
+        clients.forEach(EcosystemClient::close);
         pools.forEach(HikariDataSource::close);
         if (schema != null) {
             TestDatabases.dropPostgresSchema(schema);

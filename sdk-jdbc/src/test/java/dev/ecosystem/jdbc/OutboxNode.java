@@ -50,12 +50,12 @@ final class OutboxNode {
         SinkMailer.Fault fault = SinkMailer.Fault.valueOf(args[2]);
         Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
         Duration sendTime = Duration.ofMillis(Long.parseLong(args[4]));
-        try (HikariDataSource pool = TestDatabases.postgres(6, "node-" + node)) {
-            EcosystemClient client = EcosystemClient.builder()
-                    .store(JdbcPartnerStore.builder(pool).schema(schema).migrate(false).build())
-                    .mailer(new SinkMailer(pool, schema, node, fault, sendTime, lease.plusSeconds(1)))
-                    .intros(settings(lease))
-                    .build();
+        try (HikariDataSource pool = TestDatabases.postgres(6, "node-" + node);
+                EcosystemClient client = EcosystemClient.builder()
+                        .store(JdbcPartnerStore.builder(pool).schema(schema).migrate(false).build())
+                        .mailer(new SinkMailer(pool, schema, node, fault, sendTime, lease.plusSeconds(1)))
+                        .intros(settings(lease))
+                        .build()) {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             AtomicInteger sent = new AtomicInteger();
             AtomicInteger retrying = new AtomicInteger();

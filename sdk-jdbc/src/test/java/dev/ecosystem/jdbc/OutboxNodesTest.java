@@ -79,12 +79,12 @@ class OutboxNodesTest {
     void fourNodeProcesses_everyMessageIdOnce(Scenario scenario) throws Exception {
         schema = TestDatabases.createPostgresSchema();
         TestDatabases.assumePostgres(schema);
-        try (HikariDataSource pool = TestDatabases.postgres(NODES, "outbox-nodes-test")) {
-            EcosystemClient client = EcosystemClient.builder()
-                    .store(JdbcPartnerStore.builder(pool).schema(schema).build())
-                    .mailer(new InMemoryMailer(Clock.systemUTC()))
-                    .intros(OutboxNode.settings(LEASE))
-                    .build();
+        try (HikariDataSource pool = TestDatabases.postgres(NODES, "outbox-nodes-test");
+                EcosystemClient client = EcosystemClient.builder()
+                        .store(JdbcPartnerStore.builder(pool).schema(schema).build())
+                        .mailer(new InMemoryMailer(Clock.systemUTC()))
+                        .intros(OutboxNode.settings(LEASE))
+                        .build()) {
             SinkMailer.create(pool, schema);
             requestIntroductions(client);
             assertThat(count(pool, "SELECT count(*) FROM %s.eco_outbox WHERE status = 'PENDING'"))

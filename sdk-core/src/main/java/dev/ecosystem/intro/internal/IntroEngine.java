@@ -83,6 +83,11 @@ public final class IntroEngine {
         this.dispatcher = new OutboxDispatcher(context, settings);
     }
 
+    /** Stops the outbox's lease thread; a send still running finishes without further renewals. */
+    public void close() {
+        dispatcher.close();
+    }
+
     /** The context this engine works in. */
     public SdkContext context() {
         return context;

@@ -83,6 +83,14 @@ final class LeaseRenewer {
         return new Renewal(held, clock, Math.max(1, lease.toMillis() / 3));
     }
 
+    /** Stops the renewal thread, if one was started. */
+    synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+            timer = null;
+        }
+    }
+
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, work -> {

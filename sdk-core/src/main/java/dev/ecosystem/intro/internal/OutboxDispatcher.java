@@ -91,6 +91,11 @@ final class OutboxDispatcher {
         }
     }
 
+    /** Stops the lease thread. */
+    void close() {
+        renewer.close();
+    }
+
     private enum Result { SENT, RETRYING, PARKED, UNKNOWN }
 
     /** What the check before a send found. */
