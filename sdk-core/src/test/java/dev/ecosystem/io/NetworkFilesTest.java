@@ -283,7 +283,7 @@ class NetworkFilesTest {
                 null))
                 .hasMessage("companies.csv line 1: unknown columns \"colour\", \"Size_Band\"; the columns are id, "
                         + "name, web_domain, description, business_tags, industries, regions, size_band, "
-                        + "product_categories, signals, listed");
+                        + "product_categories, signals, listed, introduction_intake");
     }
 
     @Test
@@ -327,7 +327,7 @@ class NetworkFilesTest {
         assertThatThrownBy(() -> NetworkFiles.readJson(reader(json)))
                 .hasMessage("network.json line 4, field colour: unknown field; the fields of companies are id, name, "
                         + "webDomain, description, businessTags, industries, regions, sizeBand, productCategories, "
-                        + "signals, listed");
+                        + "signals, listed, introductionIntake");
     }
 
     @Test
