@@ -1,6 +1,7 @@
 package dev.ecosystem;
 
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.ScopedNetwork;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroOperations;
 import dev.ecosystem.intro.IntroSettings;
@@ -89,10 +90,18 @@ public final class EcosystemClient implements AutoCloseable {
         return intros;
     }
 
-    /** Adds a company's profile to the network, or replaces it. This is the host's call, not a tenant's. */
+    /**
+     * Adds a company's profile to the network, or replaces it. This is the host's call, not a tenant's.
+     *
+     * @throws ValidationException when the profile's {@linkplain Company#introductionIntake() intake contact} is
+     *     not one of the company's stored contacts (register the profile, save its contacts, then name the intake)
+     */
     public Company register(Company profile) {
         Checks.required(profile, "profile");
-        context.store().useTransaction(tx -> tx.companies().put(profile));
+        context.store().useTransaction(tx -> {
+            ScopedNetwork.checkIntake(tx, profile);
+            tx.companies().put(profile);
+        });
         return profile;
     }
 

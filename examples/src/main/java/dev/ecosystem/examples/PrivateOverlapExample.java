@@ -89,9 +89,10 @@ public final class PrivateOverlapExample {
                 Quickstart.readSample("crm/" + sample + "/accounts.csv", in -> CrmFiles.readAccounts(company, in)),
                 Quickstart.readSample("crm/" + sample + "/deals.csv", in -> CrmFiles.readDeals(company, in)));
         EcosystemClient client = EcosystemClient.builder().crm(CrmConnections.of(crm)).build();
-        // Each deployment knows its own profile; the sample network file holds both companies' profiles.
-        Quickstart.readSample("companies.csv", companies -> NetworkFiles.readCsv(companies, null))
-                .storeInto(client.store());
+        // Each deployment knows its own profile; the sample network files hold both companies' profiles and their
+        // people (loaded too: a profile names its intake contact, which must be one of its stored contacts).
+        Quickstart.readSample("companies.csv", companies -> Quickstart.readSample("contacts.csv",
+                contacts -> NetworkFiles.readCsv(companies, contacts))).storeInto(client.store());
         client.as(company).overlaps().syncCrm();
         return PsiSets.fromOverlaps(client.as(company));
     }

@@ -1,6 +1,7 @@
 package dev.ecosystem.examples;
 
 import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.NotFoundException;
 import dev.ecosystem.attribution.Attribution;
 import dev.ecosystem.attribution.AttributionData;
 import dev.ecosystem.attribution.FxRates;
@@ -38,6 +39,7 @@ import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.spi.CrmConnections;
+import dev.ecosystem.spi.Draft;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -168,14 +170,29 @@ public final class Quickstart {
         }
     }
 
-    /** One warm introduction, from request to connection: the ask, the target's yes, the joint email. */
+    /**
+     * One warm introduction, from request to connection: the ask, the target's yes, the joint email. Sophie can be
+     * named because Ledgerline marked her reachable for introductions; anyone else at Ledgerline gets the same
+     * refusal as an id that does not exist, and a request may name the company only (its intake contact answers).
+     */
     private static void introduce(EcosystemClient client, TenantScope mailcadence, TenantScope ledgerline) {
         ContactId priya = ContactId.of("ct-00001");   // Mailcadence, Director of Strategic Alliances
-        ContactId sophie = ContactId.of("ct-00005");  // Ledgerline, Head of Partnerships
+        ContactId sophie = ContactId.of("ct-00005");  // Ledgerline, Head of Partnerships, reachable for introductions
+        ContactId sara = ContactId.of("ct-00006");    // Ledgerline, CTO, not reachable
+        String why = "Mailcadence's e-commerce customers keep asking for subscription billing that syncs with their "
+                + "email flows";
         System.out.println("\n== Warm introduction (double opt-in) ==");
-        Introduction intro = mailcadence.intros().request(IntroRequest.builder(priya, LEDGERLINE, sophie,
-                        "Mailcadence's e-commerce customers keep asking for subscription billing that syncs with "
-                                + "their email flows")
+        for (ContactId hidden : List.of(sara, ContactId.of("ct-99999"))) {
+            try {
+                mailcadence.intros().preview(IntroRequest.builder(priya, LEDGERLINE, hidden, why).build());
+            } catch (NotFoundException refused) {
+                System.out.println("Refused alike: " + refused.getMessage());
+            }
+        }
+        Draft preview = mailcadence.intros().preview(IntroRequest.builder(priya, LEDGERLINE, why).build());
+        System.out.printf("Preview of an ask to Ledgerline's intake contact (no name shown): \"%s\" / %s%n",
+                preview.subject(), preview.textBody().lines().findFirst().orElse(""));
+        Introduction intro = mailcadence.intros().request(IntroRequest.builder(priya, LEDGERLINE, sophie, why)
                 .idempotencyKey("quickstart-intro-1")
                 .build());
         client.intros().runDue(client.clock().instant());      // sends the consent ask to Sophie

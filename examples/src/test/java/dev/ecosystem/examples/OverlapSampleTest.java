@@ -37,7 +37,8 @@ class OverlapSampleTest {
                 CrmFiles.readAccounts(ledgerline, SAMPLE.resolve("crm/co-0002/accounts.csv")),
                 CrmFiles.readDeals(ledgerline, SAMPLE.resolve("crm/co-0002/deals.csv")));
         EcosystemClient client = EcosystemClient.builder().crm(CrmConnections.of(crmA, crmB)).build();
-        NetworkFiles.readCsv(SAMPLE.resolve("companies.csv"), null).storeInto(client.store());
+        NetworkFiles.readCsv(SAMPLE.resolve("companies.csv"), SAMPLE.resolve("contacts.csv"))
+                .storeInto(client.store());
 
         client.as(mailcadence).partnerships().create(ledgerline, PartnerType.TECHNOLOGY, PartnershipStatus.ACTIVE);
         client.as(ledgerline).partnerships().create(mailcadence, PartnerType.TECHNOLOGY, PartnershipStatus.ACTIVE);

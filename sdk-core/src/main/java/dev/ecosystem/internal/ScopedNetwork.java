@@ -3,8 +3,10 @@ package dev.ecosystem.internal;
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.NetworkDirectory;
 import dev.ecosystem.NotFoundException;
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.StoreTransaction;
@@ -12,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The network as one company sees it. */
+/**
+ * The network as one company sees it: its own profile whole, other companies' listed profiles without their
+ * {@linkplain Company#introductionIntake() intake contact} (who receives introductions is the owner's to know).
+ * No person of another company is visible here.
+ */
 public final class ScopedNetwork implements NetworkDirectory {
     private final SdkContext context;
     private final CompanyId company;
@@ -34,8 +40,24 @@ public final class ScopedNetwork implements NetworkDirectory {
         if (!profile.id().equals(company)) {
             throw new AccessDeniedException("company " + company + " cannot change the profile of " + profile.id());
         }
-        context.store().useTransaction(tx -> tx.companies().put(profile));
+        context.store().useTransaction(tx -> {
+            checkIntake(tx, profile);
+            tx.companies().put(profile);
+        });
         return profile;
+    }
+
+    /**
+     * Checks that a profile's intake contact, if it names one, is a contact of the same company in {@code tx}.
+     *
+     * @throws ValidationException naming the company and the contact id otherwise
+     */
+    public static void checkIntake(StoreTransaction tx, Company profile) {
+        ContactId intake = profile.introductionIntake();
+        if (intake != null && tx.contacts().get(profile.id(), intake) == null) {
+            throw new ValidationException("introductionIntake of company " + profile.id() + " must be one of its own "
+                    + "contacts, but was " + Checks.quote(intake.value()));
+        }
     }
 
     @Override
@@ -45,7 +67,7 @@ public final class ScopedNetwork implements NetworkDirectory {
         if (found == null || !(found.listed() || found.id().equals(company))) {
             throw new NotFoundException("company " + id + " is not a listed company of the network");
         }
-        return found;
+        return found.id().equals(company) ? found : asSeenByOthers(found);
     }
 
     @Override
@@ -66,11 +88,15 @@ public final class ScopedNetwork implements NetworkDirectory {
             Page<Company> stored = tx.companies().list(PageRequest.after(cursor, page.size() - visible.size()));
             for (Company candidate : stored.items()) {
                 if (candidate.listed() && !candidate.id().equals(viewer)) {
-                    visible.add(candidate);
+                    visible.add(asSeenByOthers(candidate));
                 }
             }
             cursor = stored.nextCursor();
         } while (cursor != null && visible.size() < page.size());
         return new Page<>(visible, cursor);
+    }
+
+    private static Company asSeenByOthers(Company profile) {
+        return profile.introductionIntake() == null ? profile : profile.toBuilder().introductionIntake(null).build();
     }
 }

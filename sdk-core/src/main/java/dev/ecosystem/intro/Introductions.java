@@ -27,6 +27,13 @@ import org.jspecify.annotations.Nullable;
  * event {@code intro.<status>} (such as {@code intro.connected}) to the client's listener after it is committed.
  * Every email is written to the outbox in the same transaction as the change that causes it and sent by
  * {@link IntroOperations#runDue}.
+ *
+ * <p>Tenancy: the acting company names only people another company made
+ * {@linkplain dev.ecosystem.model.Contact#reachableForIntroductions() reachable for introductions} (or addresses the
+ * company, whose {@linkplain dev.ecosystem.model.Company#introductionIntake() intake contact} receives the ask); any
+ * other id gets the same refusal as an unknown one. Each party sees an introduction as
+ * {@link Introduction#visibleTo} shows it: the target company never sees the requester's CRM account or deal, no party
+ * sees consent token ids, and no email to the requester's side names the target before everyone consented.
  */
 public interface Introductions {
     /**
@@ -34,19 +41,23 @@ public interface Introductions {
      * an introducer makes it) in the same transaction.
      *
      * @return the introduction, {@code AWAITING_CONSENT}; for a repeated idempotency key, the first one as it is now
-     * @throws dev.ecosystem.ValidationException when the request is malformed
-     * @throws dev.ecosystem.NotFoundException when a contact or the target company does not exist (or the target
-     *     company is not listed)
-     * @throws dev.ecosystem.AccessDeniedException when a person involved opted out of introductions, or either
-     *     company blocked the other
+     * @throws dev.ecosystem.ValidationException when the request is malformed, or its account or deal is not in the
+     *     acting company's CRM snapshot
+     * @throws dev.ecosystem.NotFoundException when the requester or introducer is not a contact of the acting
+     *     company, the target company does not exist or is not listed, or the target cannot be reached: for every
+     *     reason (unknown id, not reachable, opted out, another company's contact, no intake contact) the same text
+     * @throws dev.ecosystem.AccessDeniedException when the requester or introducer opted out of introductions, or
+     *     either company blocked the other
      * @throws dev.ecosystem.ConflictException when the requester or the target has too many open requests
      */
     Introduction request(IntroRequest request);
 
     /**
      * The consent ask the target would receive for this request, with the placeholders
-     * {@value IntroRequest#ACCEPT_LINK} and {@value IntroRequest#DECLINE_LINK} where the links go. Stores nothing;
-     * checks the request like {@link #request} does. Edit it and pass it back with
+     * {@value IntroRequest#ACCEPT_LINK} and {@value IntroRequest#DECLINE_LINK} where the links go, and
+     * {@value IntroRequest#TARGET_NAME} where the target's name goes: the acting company cannot see another
+     * company's people, so the preview names none of them (the sent ask does). Stores nothing; checks the request
+     * like {@link #request} does. Edit it and pass it back with
      * {@link IntroRequest.Builder#message}.
      */
     Draft preview(IntroRequest request);
@@ -82,13 +93,14 @@ public interface Introductions {
     Introduction cancel(IntroductionId id, String reason);
 
     /**
-     * The introduction as the acting company may see it (a decline reason the other side kept private is removed).
+     * The introduction as the acting company may see it ({@link Introduction#visibleTo}: a decline reason the other
+     * side kept private, the requester's CRM ids for the target, and consent token ids are removed).
      *
      * @throws dev.ecosystem.NotFoundException when there is none the acting company is a party to
      */
     Introduction get(IntroductionId id);
 
-    /** Introductions the acting company is a party to, in ascending id order. */
+    /** Introductions the acting company is a party to, in ascending id order, each as {@link #get} shows it. */
     Page<Introduction> list(PageRequest page);
 
     /**

@@ -2,6 +2,7 @@ package dev.ecosystem.io;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.ScopedNetwork;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -59,10 +60,11 @@ public record Network(List<Company> companies, List<Contact> contacts) {
     /**
      * Stores every company and contact in one transaction ({@link PartnerStore#useTransaction}), replacing profiles
      * and contacts with the same ids. Before writing anything it checks, in that transaction, that the company of
-     * every contact is one of {@link #companies()} or already in the store; if not, nothing is written.
+     * every contact is one of {@link #companies()} or already in the store, and after writing that every company's
+     * intake contact is one of its contacts; if not, nothing is written.
      *
      * @throws ValidationException naming contacts whose company is neither in this network nor in the store (up to
-     *     10 of them)
+     *     10 of them), or the first company whose intake contact is not one of its own
      */
     public void storeInto(PartnerStore store) {
         Checks.required(store, "store");
@@ -88,6 +90,7 @@ public record Network(List<Company> companies, List<Contact> contacts) {
             }
             companies.forEach(tx.companies()::put);
             contacts.forEach(tx.contacts()::put);
+            companies.forEach(company -> ScopedNetwork.checkIntake(tx, company));
         });
         LOG.debug("Stored {} companies and {} contacts", companies.size(), contacts.size());
     }

@@ -31,9 +31,12 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code companies.csv}: <b>{@code id}</b>, <b>{@code name}</b>, {@code web_domain}, {@code description},
  *       {@code business_tags}, {@code industries}, {@code regions}, {@code size_band} (a {@link SizeBand} name in any
  *       case), {@code product_categories} (primary first), {@code signals}, {@code listed} ({@code true} or
- *       {@code false}; empty is false)</li>
+ *       {@code false}; empty is false), {@code introduction_intake} (the id of one of the company's own contacts
+ *       who receives introductions addressed to the company; checked when the network is stored)</li>
  *   <li>{@code contacts.csv} (optional): <b>{@code id}</b>, <b>{@code company_id}</b>, <b>{@code name}</b>,
- *       <b>{@code email}</b>, {@code title}, {@code role_tags}, {@code opted_out} ({@code true} or {@code false})</li>
+ *       <b>{@code email}</b>, {@code title}, {@code role_tags}, {@code opted_out} ({@code true} or {@code false}),
+ *       {@code reachable} (whether other companies may name the person in introduction requests; empty is
+ *       false)</li>
  * </ul>
  * Optional columns may be left out of the header. For example:
  * <pre>
@@ -67,10 +70,10 @@ import org.slf4j.LoggerFactory;
 public final class NetworkFiles {
     static final Columns COMPANIES = new Columns("companies.csv",
             List.of("id", "name", "web_domain", "description", "business_tags", "industries", "regions", "size_band",
-                    "product_categories", "signals", "listed"),
+                    "product_categories", "signals", "listed", "introduction_intake"),
             Set.of("id", "name"), false);
     static final Columns CONTACTS = new Columns("contacts.csv",
-            List.of("id", "company_id", "name", "email", "title", "role_tags", "opted_out"),
+            List.of("id", "company_id", "name", "email", "title", "role_tags", "opted_out", "reachable"),
             Set.of("id", "company_id", "name", "email"), false);
 
     // The model's messages start with its field names; these map them back to columns.
@@ -193,6 +196,7 @@ public final class NetworkFiles {
                 value -> Tag.normalize(value, "productCategories"));
         List<String> signals = cells.values("signals", value -> Tag.normalize(value, "signals"));
         boolean listed = cells.flag("listed");
+        ContactId intake = cells.optional("introduction_intake", ContactId::of);
         return cells.build(() -> Company.builder(id, name)
                 .webDomain(webDomain)
                 .description(description)
@@ -203,6 +207,7 @@ public final class NetworkFiles {
                 .productCategories(categories)
                 .signals(signals)
                 .listed(listed)
+                .introductionIntake(intake)
                 .build(), COMPANY_FIELDS);
     }
 
@@ -215,10 +220,12 @@ public final class NetworkFiles {
         String title = cells.optional("title");
         List<Tag> roleTags = cells.values("role_tags", Tag::role);
         boolean optedOut = cells.flag("opted_out");
+        boolean reachable = cells.flag("reachable");
         return cells.build(() -> Contact.builder(id, companyId, name, email)
                 .title(title)
                 .roleTags(roleTags)
                 .optedOutOfIntroductions(optedOut)
+                .reachableForIntroductions(reachable)
                 .build(), CONTACT_FIELDS);
     }
 }

@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param productCategories its product categories, normalized, primary category first
  * @param signals commercial motivation signals such as {@code runs-partner-program}, normalized
  * @param listed whether other companies can find this profile
+ * @param introductionIntake the company's own contact who receives introduction requests that name the company
+ *     only, not a person, or {@code null} when the company takes none; stores and scopes check that it is one of
+ *     the company's own contacts
  */
 public record Company(
         CompanyId id,
@@ -50,7 +53,8 @@ public record Company(
         @Nullable SizeBand sizeBand,
         List<String> productCategories,
         SortedSet<String> signals,
-        boolean listed) {
+        boolean listed,
+        @Nullable ContactId introductionIntake) {
 
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}"
             + "[\\p{L}\\p{N}])?\\.)+[\\p{L}\\p{N}-]{2,63}");
@@ -104,6 +108,7 @@ public record Company(
         builder.productCategories.addAll(productCategories);
         builder.signals.addAll(signals);
         builder.listed = listed;
+        builder.introductionIntake = introductionIntake;
         return builder;
     }
 
@@ -146,6 +151,7 @@ public record Company(
         private final List<String> productCategories = new ArrayList<>();
         private final Set<String> signals = new LinkedHashSet<>();
         private boolean listed;
+        private @Nullable ContactId introductionIntake;
 
         private Builder(CompanyId id, String name) {
             this.id = id;
@@ -243,11 +249,20 @@ public record Company(
             return this;
         }
 
+        /**
+         * The company's own contact who receives introduction requests addressed to the company rather than to a
+         * person, or {@code null} (the default) to take none.
+         */
+        public Builder introductionIntake(@Nullable ContactId intake) {
+            this.introductionIntake = intake;
+            return this;
+        }
+
         /** Validates and builds. */
         public Company build() {
             return new Company(id, name, webDomain, description, new TreeSet<>(businessTags),
                     new TreeSet<>(industries), new TreeSet<>(regions), sizeBand, productCategories,
-                    new TreeSet<>(signals), listed);
+                    new TreeSet<>(signals), listed, introductionIntake);
         }
     }
 }

@@ -13,6 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person at a company of the network. A contact who opted out of introductions is never emailed by the SDK.
  *
+ * <p>Other companies can name a contact in an introduction request only when its company marked it
+ * {@code reachableForIntroductions}: contacts are private by construction, so an id another company guesses or was
+ * told gets the same refusal as an unknown one.
+ *
  * @param id the contact's id
  * @param companyId the company the person works for (the tenant that owns this record)
  * @param name the person's name
@@ -20,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param title job title, or {@code null}
  * @param roleTags what the person does (all in the {@code ROLE} namespace)
  * @param optedOutOfIntroductions whether the person asked never to be introduced
+ * @param reachableForIntroductions whether other companies may name this person as the target of an introduction
+ *     request (its own company always may, as requester or introducer); {@code false} unless the company says so
  */
 public record Contact(
         ContactId id,
@@ -28,7 +34,8 @@ public record Contact(
         EmailAddress email,
         @Nullable String title,
         SortedSet<Tag> roleTags,
-        boolean optedOutOfIntroductions) {
+        boolean optedOutOfIntroductions,
+        boolean reachableForIntroductions) {
 
     /** Validates every field. */
     public Contact {
@@ -53,7 +60,7 @@ public record Contact(
 
     /** A copy with the opt-out flag set as given. */
     public Contact withOptedOut(boolean optedOut) {
-        return new Contact(id, companyId, name, email, title, roleTags, optedOut);
+        return new Contact(id, companyId, name, email, title, roleTags, optedOut, reachableForIntroductions);
     }
 
     /** Builds a {@link Contact}. */
@@ -65,6 +72,7 @@ public record Contact(
         private @Nullable String title;
         private final Set<Tag> roleTags = new LinkedHashSet<>();
         private boolean optedOut;
+        private boolean reachable;
 
         private Builder(ContactId id, CompanyId companyId, String name, String email) {
             this.id = id;
@@ -100,10 +108,19 @@ public record Contact(
             return this;
         }
 
+        /**
+         * Whether other companies may name the person as the target of an introduction (default {@code false}:
+         * a company decides who of its people can be asked for by others).
+         */
+        public Builder reachableForIntroductions(boolean reachable) {
+            this.reachable = reachable;
+            return this;
+        }
+
         /** Validates and builds. */
         public Contact build() {
             return new Contact(id, companyId, name, new EmailAddress(email, name), title, new TreeSet<>(roleTags),
-                    optedOut);
+                    optedOut, reachable);
         }
     }
 }

@@ -185,15 +185,27 @@ public record Introduction(
                 entry, version);
     }
 
-    /** A copy as {@code viewer} may see it: a decline reason the other side did not share is removed. */
+    /**
+     * A copy as {@code viewer}, one of the two companies, may see it. Each party sees only what is its own:
+     * <ul>
+     *   <li>a decline reason the other side did not share is removed;</li>
+     *   <li>the target company sees neither the requester's CRM {@code account} nor {@code deal};</li>
+     *   <li>no party sees a consent {@code tokenId}: it is the secret behind the consent links, and whoever holds it
+     *       with a link could answer for the person.</li>
+     * </ul>
+     * The workflow keeps the full record in the store; every read through a tenant scope goes through this.
+     */
     public Introduction visibleTo(CompanyId viewer) {
         List<Consent> visible = new ArrayList<>();
         for (Consent consent : consents) {
-            visible.add(companyOf(consent.party()).equals(viewer) ? consent : consent.withoutPrivateReason());
+            Consent shown = companyOf(consent.party()).equals(viewer) ? consent : consent.withoutPrivateReason();
+            visible.add(new Consent(shown.party(), shown.contact(), shown.status(), null, shown.askEntry(),
+                    shown.askedAt(), shown.reminders(), shown.answeredAt(), shown.reason(), shown.reasonShared()));
         }
+        boolean requesterSide = requesterCompany.equals(viewer);
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, account, deal, status, visible, history, createdAt, updatedAt, expiresAt, nextDueAt,
-                jointEntry, version);
+                sharedFacts, requesterSide ? account : null, requesterSide ? deal : null, status, visible, history,
+                createdAt, updatedAt, expiresAt, nextDueAt, jointEntry, version);
     }
 
     /** Builds an {@link Introduction}; {@link #build()} validates everything at once. */

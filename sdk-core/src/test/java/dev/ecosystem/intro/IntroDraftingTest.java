@@ -205,7 +205,8 @@ class IntroDraftingTest {
     @DisplayName("A contact renamed while the ask was drafted gets a new draft with the new name")
     void contactRenamedWhileDrafting_draftsAgainWithTheNewName() {
         drafter.onFirstCall(request -> f.client.as(GLOBEX).contacts().save(
-                Contact.builder(BOB, GLOBEX, "Robert Ødegård", "bob@globex.com").title("VP Sales").build()));
+                Contact.builder(BOB, GLOBEX, "Robert Ødegård", "bob@globex.com").title("VP Sales")
+                        .reachableForIntroductions(true).build()));
 
         Introduction intro = f.acme().request(adaToBob().build());
 
@@ -218,7 +219,7 @@ class IntroDraftingTest {
     void contactRenamedDuringEveryDraft_failsWithAClearError() {
         AtomicInteger renames = new AtomicInteger();
         drafter.onEveryCall(request -> f.client.as(GLOBEX).contacts().save(Contact.builder(BOB, GLOBEX,
-                "Bob " + renames.incrementAndGet(), "bob@globex.com").build()));
+                "Bob " + renames.incrementAndGet(), "bob@globex.com").reachableForIntroductions(true).build()));
 
         assertThatThrownBy(() -> f.acme().request(adaToBob().build()))
                 .isInstanceOf(ConflictException.class)

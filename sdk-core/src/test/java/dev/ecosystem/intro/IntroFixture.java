@@ -32,8 +32,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small network on the real in-memory store and mailer, on a clock tests move: Acme (requester side: Ada asks, Ivy
- * introduces) and Globex (Bob is the target, Oz opted out of introductions).
+ * A small network on the real in-memory store and mailer, on a clock tests move: Acme (requester side: Ada asks and is
+ * reachable for introductions, Ivy introduces) and Globex (Bob is the target, reachable for introductions; Oz,
+ * reachable too, opted out of introductions).
  */
 final class IntroFixture {
     static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
@@ -82,12 +83,12 @@ final class IntroFixture {
                 .build());
         client.register(Company.builder(INITECH, "Initech").listed(true).build());
         client.as(ACME).contacts().save(Contact.builder(ADA, ACME, "Ada Lovelace", "ada@acme.io")
-                .title("Head of Partnerships").build());
+                .title("Head of Partnerships").reachableForIntroductions(true).build());
         client.as(ACME).contacts().save(Contact.builder(IVY, ACME, "Ivy Introducer", "ivy@acme.io").build());
         client.as(GLOBEX).contacts().save(Contact.builder(BOB, GLOBEX, "Bob Ødegård", "bob@globex.com")
-                .title("VP Sales").build());
+                .title("VP Sales").reachableForIntroductions(true).build());
         client.as(GLOBEX).contacts().save(Contact.builder(OZ, GLOBEX, "Oz Out", "oz@globex.com")
-                .optedOutOfIntroductions(true).build());
+                .optedOutOfIntroductions(true).reachableForIntroductions(true).build());
     }
 
     /** An app node: a client of its own over the fixture's store, mailer, clock and settings. */

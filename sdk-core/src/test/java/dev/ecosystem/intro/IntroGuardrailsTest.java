@@ -23,7 +23,9 @@ import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Touchpoint;
@@ -60,11 +62,10 @@ class IntroGuardrailsTest {
     @Test
     void optedOutTarget_isRefused_andNeverEmailed() {
         assertThatThrownBy(() -> f.acme().request(IntroRequest.builder(ADA, GLOBEX, OZ, "x").build()))
-                .isInstanceOf(AccessDeniedException.class)
-                .hasMessage("introduction refused: contact oz of co-globex opted out of introductions and is never "
-                        + "emailed");
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("contact oz is not reachable for introductions at company co-globex");
         assertThatThrownBy(() -> f.acme().preview(IntroRequest.builder(ADA, GLOBEX, OZ, "x").build()))
-                .isInstanceOf(AccessDeniedException.class);
+                .isInstanceOf(NotFoundException.class);
 
         assertThat(f.runDue().sent()).isZero();
         assertThat(f.acme().list(PageRequest.first(10)).items()).isEmpty();
@@ -122,19 +123,19 @@ class IntroGuardrailsTest {
     @Test
     void openRequestLimits_perRequesterAndPerTarget_countOnlyOpenRequestsInThePeriod() {
         f.client.as(GLOBEX).contacts().save(Contact.builder(ContactId.of("cy"), GLOBEX, "Cy", "cy@globex.com")
-                .build());
+                .reachableForIntroductions(true).build());
         f.client.as(GLOBEX).contacts().save(Contact.builder(ContactId.of("di"), GLOBEX, "Di", "di@globex.com")
-                .build());
+                .reachableForIntroductions(true).build());
         Introduction first = f.acme().request(adaToBob().build());
         f.acme().request(IntroRequest.builder(IVY, GLOBEX, BOB, "second").build());
 
         f.client.as(INITECH).contacts().save(Contact.builder(ContactId.of("ed"), INITECH, "Ed", "ed@initech.com")
-                .build());
+                .reachableForIntroductions(true).build());
         assertThatThrownBy(() -> f.client.as(INITECH).intros().request(IntroRequest.builder(ContactId.of("ed"),
                 GLOBEX, BOB, "third").build()))
                 .isInstanceOf(ConflictException.class)
-                .hasMessage("introduction refused: target bob of co-globex already has 2 open requests from the last "
-                        + "30 days; the limit is 2");
+                .hasMessage("introduction refused: the target at co-globex has reached the limit of 2 open "
+                        + "requests; try again later");
 
         f.acme().request(IntroRequest.builder(ADA, GLOBEX, ContactId.of("cy"), "x").build());
         f.acme().request(IntroRequest.builder(ADA, GLOBEX, ContactId.of("di"), "x").build());
@@ -174,7 +175,7 @@ class IntroGuardrailsTest {
         assertThatThrownBy(() -> f.acme().request(IntroRequest.builder(ADA, CompanyId.of("hidden"), BOB, "x")
                 .build())).isInstanceOf(NotFoundException.class).hasMessageContaining("not a listed company");
         assertThatThrownBy(() -> f.acme().request(IntroRequest.builder(ADA, GLOBEX, ContactId.of("nobody"), "x")
-                .build())).isInstanceOf(NotFoundException.class).hasMessage("company co-globex has no contact nobody");
+                .build())).isInstanceOf(NotFoundException.class).hasMessage("contact nobody is not reachable for introductions at company co-globex");
         assertThatThrownBy(() -> f.acme().request(IntroRequest.builder(ADA, ACME, IVY, "x").build()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("another company");
     }
@@ -184,6 +185,8 @@ class IntroGuardrailsTest {
         f.store.useTransaction(tx -> tx.crm().putAccounts(ACME, List.of(
                 Account.builder(ACME, AccountId.of("acc-1"), "Someone else").domain("other.com").build(),
                 Account.builder(ACME, AccountId.of("acc-7"), "Globex").domain("https://www.Globex.com/about").build())));
+        f.store.useTransaction(tx -> tx.crm().putDeals(ACME, List.of(Deal.builder(ACME, DealId.of("deal-9"), "Billing")
+                .stage("discovery", DealStatus.OPEN).createdAt(T0).build())));
         Introduction byDomain = f.acme().request(adaToBob().build());
         Introduction byDeal = f.acme().request(IntroRequest.builder(IVY, GLOBEX, BOB, "deal")
                 .deal(DealId.of("deal-9")).build());
@@ -212,7 +215,7 @@ class IntroGuardrailsTest {
     @Test
     void funnel_countsPerRequesterPartnerAndPeriod_withTimeToConnect() {
         f.client.as(INITECH).contacts().save(Contact.builder(ContactId.of("ed"), INITECH, "Ed", "ed@initech.com")
-                .build());
+                .reachableForIntroductions(true).build());
         Introduction connectedFast = f.acme().request(adaToBob().build());
         Introduction declined = f.acme().request(IntroRequest.builder(IVY, GLOBEX, BOB, "x").build());
         f.clock.advance(Duration.ofHours(2));

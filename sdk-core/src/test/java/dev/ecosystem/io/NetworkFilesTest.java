@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +83,20 @@ class NetworkFilesTest {
         assertThat(network.companies()).containsExactly(ACME, BOLT);
         assertThat(network.companies().get(0).primaryCategory()).isEqualTo("email-marketing");
         assertThat(network.contacts()).containsExactly(ADA, BO);
+    }
+
+    @Test
+    @DisplayName("The optional columns reachable and introduction_intake give a reachable contact and the company's "
+            + "intake contact; left out, nobody is reachable and no company names an intake")
+    void readCsv_reachableAndIntakeColumns_areRead() {
+        Network network = NetworkFiles.readCsv(reader("id,name,introduction_intake\nacme,Acme,ada\nbolt,Bolt,\n"),
+                reader("id,company_id,name,email,reachable\nada,acme,Ada,ada@acme.io,true\nbo,bolt,Bo,bo@bolt.dev,\n"));
+
+        assertThat(network.companies()).extracting(Company::introductionIntake)
+                .containsExactly(ContactId.of("ada"), null);
+        assertThat(network.contacts()).extracting(Contact::reachableForIntroductions).containsExactly(true, false);
+        assertThat(NetworkFiles.readCsv(reader(COMPANIES_CSV), reader(CONTACTS_CSV)).contacts())
+                .noneMatch(Contact::reachableForIntroductions);
     }
 
     @Test
@@ -283,7 +298,7 @@ class NetworkFilesTest {
                 null))
                 .hasMessage("companies.csv line 1: unknown columns \"colour\", \"Size_Band\"; the columns are id, "
                         + "name, web_domain, description, business_tags, industries, regions, size_band, "
-                        + "product_categories, signals, listed");
+                        + "product_categories, signals, listed, introduction_intake");
     }
 
     @Test
@@ -327,7 +342,7 @@ class NetworkFilesTest {
         assertThatThrownBy(() -> NetworkFiles.readJson(reader(json)))
                 .hasMessage("network.json line 4, field colour: unknown field; the fields of companies are id, name, "
                         + "webDomain, description, businessTags, industries, regions, sizeBand, productCategories, "
-                        + "signals, listed");
+                        + "signals, listed, introductionIntake");
     }
 
     @Test

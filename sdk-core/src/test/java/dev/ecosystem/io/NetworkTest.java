@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class NetworkTest {
@@ -67,6 +69,25 @@ class NetworkTest {
                         + "companies are in neither: contact \"gus\" of company \"ghost\", contact \"hal\" of company "
                         + "\"ghost\"");
         assertThat(store.writes).isEmpty();
+    }
+
+    @Test
+    @DisplayName("An intake contact that is one of the company's contacts is stored; any other id stores nothing")
+    void storeInto_checksEveryIntakeContact() {
+        PartnerStore memory = InMemoryPartnerStore.create();
+        Company acme = ACME.toBuilder().introductionIntake(ContactId.of("ada")).build();
+        Company bolt = BOLT.toBuilder().introductionIntake(ContactId.of("ada")).build();
+
+        new Network(List.of(acme), List.of(contact("ada", "acme"))).storeInto(memory);
+        Network wrong = new Network(List.of(bolt), List.of(contact("bo", "bolt")));
+
+        Company stored = memory.inTransaction(tx -> tx.companies().get(ACME.id()));
+        assertThat(stored).isEqualTo(acme);
+        assertThatThrownBy(() -> wrong.storeInto(memory))
+                .isExactlyInstanceOf(ValidationException.class)
+                .hasMessage("introductionIntake of company bolt must be one of its own contacts, but was \"ada\"");
+        Company notStored = memory.inTransaction(tx -> tx.companies().get(BOLT.id()));
+        assertThat(notStored).isNull();
     }
 
     @Test

@@ -49,7 +49,7 @@ class AccountMappingTest {
         fixture.client.as(ACME).contacts().save(Contact.builder(ContactId.of("rep"), ACME, "Ada Rep", "ada@acme.io")
                 .roleTags("sales").build());
         fixture.client.as(GLOBEX).contacts().save(Contact.builder(ContactId.of("pm"), GLOBEX, "Grace Pm",
-                "grace@globex.com").roleTags("partnerships").build());
+                "grace@globex.com").roleTags("partnerships").reachableForIntroductions(true).build());
         CoSellEntry ask = fixture.acme().askForIntro(GLOBEX, ALL).items().get(0);
 
         Introduction first = fixture.client.as(ACME).intros()

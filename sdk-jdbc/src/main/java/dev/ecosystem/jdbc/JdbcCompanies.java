@@ -1,9 +1,10 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.model.Company;
 import dev.ecosystem.model.ChangeKind;
+import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.SizeBand;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** Network profiles in the {@code companies} table. */
 final class JdbcCompanies implements CompanyRepository {
     private static final List<String> COLUMNS = List.of("id", "name", "web_domain", "description", "business_tags",
-            "industries", "regions", "size_band", "product_categories", "signals", "listed");
+            "industries", "regions", "size_band", "product_categories", "signals", "listed", "introduction_intake");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM ";
 
     private final JdbcTransaction tx;
@@ -36,7 +37,8 @@ final class JdbcCompanies implements CompanyRepository {
                 company.id().value(), company.name(), company.webDomain(), company.description(),
                 Columns.jsonStrings(company.businessTags()), Columns.json(company.industries()),
                 Columns.json(company.regions()), company.sizeBand() == null ? null : company.sizeBand().name(),
-                Columns.json(company.productCategories()), Columns.json(company.signals()), company.listed());
+                Columns.json(company.productCategories()), Columns.json(company.signals()), company.listed(),
+                company.introductionIntake() == null ? null : company.introductionIntake().value());
         tx.changed(ChangeKind.COMPANY, company.id(), null);
     }
 
@@ -71,11 +73,13 @@ final class JdbcCompanies implements CompanyRepository {
             tags.add(Tag.parse(tag));
         }
         String sizeBand = row.getString("size_band");
+        String intake = row.getString("introduction_intake");
         return new Company(new CompanyId(row.getString("id")), row.getString("name"), row.getString("web_domain"),
                 row.getString("description"), tags, new TreeSet<>(Columns.strings(row.getString("industries"))),
                 new TreeSet<>(Columns.strings(row.getString("regions"))),
                 sizeBand == null ? null : SizeBand.valueOf(sizeBand),
                 Columns.strings(row.getString("product_categories")),
-                new TreeSet<>(Columns.strings(row.getString("signals"))), row.getBoolean("listed"));
+                new TreeSet<>(Columns.strings(row.getString("signals"))), row.getBoolean("listed"),
+                intake == null ? null : new ContactId(intake));
     }
 }

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 /** Contacts in the {@code contacts} table, keyed by (company, id). */
 final class JdbcContacts implements ContactRepository {
     private static final List<String> COLUMNS = List.of("company_id", "id", "name", "email", "display_name", "title",
-            "role_tags", "opted_out");
+            "role_tags", "opted_out", "reachable_for_intros");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM ";
 
     private final JdbcTransaction tx;
@@ -36,7 +36,7 @@ final class JdbcContacts implements ContactRepository {
         tx.update("put contact " + contact.id(), tx.dialect().upsert(table, List.of("company_id", "id"), COLUMNS),
                 contact.companyId().value(), contact.id().value(), contact.name(), contact.email().address(),
                 contact.email().displayName(), contact.title(), Columns.jsonStrings(contact.roleTags()),
-                contact.optedOutOfIntroductions());
+                contact.optedOutOfIntroductions(), contact.reachableForIntroductions());
         tx.changed(ChangeKind.CONTACT, contact.companyId(), contact.id().value());
     }
 
@@ -71,6 +71,6 @@ final class JdbcContacts implements ContactRepository {
         }
         return new Contact(new ContactId(row.getString("id")), new CompanyId(row.getString("company_id")),
                 row.getString("name"), new EmailAddress(row.getString("email"), row.getString("display_name")),
-                row.getString("title"), tags, row.getBoolean("opted_out"));
+                row.getString("title"), tags, row.getBoolean("opted_out"), row.getBoolean("reachable_for_intros"));
     }
 }

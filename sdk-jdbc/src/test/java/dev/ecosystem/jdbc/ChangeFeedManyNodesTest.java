@@ -248,7 +248,7 @@ class ChangeFeedManyNodesTest {
 
         for (EcosystemClient node : List.of(b, s)) {
             within(() -> assertThatThrownBy(() -> node.as(ACME).intros().preview(introTo(GLOBEX, "grace")))
-                    .isInstanceOf(AccessDeniedException.class).hasMessageContaining("opted out"));
+                    .isInstanceOf(NotFoundException.class).hasMessageContaining("not reachable for introductions"));
         }
     }
 
@@ -330,7 +330,7 @@ class ChangeFeedManyNodesTest {
 
     private static Contact contact(CompanyId company, String id, String role) {
         return Contact.builder(ContactId.of(id), company, "Person " + id, id + "@" + company.value() + ".example")
-                .roleTags(role).build();
+                .roleTags(role).reachableForIntroductions(true).build();
     }
 
     private static Account account(CompanyId owner, String id, String name, String domain, String stage) {

@@ -93,7 +93,7 @@ class IntroDraftingPoolTest {
             client.as(REQUESTERS).contacts().save(Contact.builder(requester(i), REQUESTERS, "Requester " + i,
                     "r" + i + "@requesters.test").build());
             client.as(TARGETS).contacts().save(Contact.builder(target(i), TARGETS, "Target " + i,
-                    "t" + i + "@targets.test").build());
+                    "t" + i + "@targets.test").reachableForIntroductions(true).build());
         }
         // One request first, so the measured ones do not also wait for the JVM to compile the code they run.
         client.as(REQUESTERS).intros().request(request(REQUESTS));

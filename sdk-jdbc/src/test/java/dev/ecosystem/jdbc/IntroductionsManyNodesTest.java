@@ -306,7 +306,8 @@ class IntroductionsManyNodesTest {
             CompanyId id = company(c);
             client.register(Company.builder(id, "Company " + c).listed(true).build());
             for (int p = c * CONTACTS_PER_COMPANY; p < (c + 1) * CONTACTS_PER_COMPANY; p++) {
-                client.as(id).contacts().save(Contact.builder(contact(p), id, "Person " + p, email(p)).build());
+                client.as(id).contacts().save(Contact.builder(contact(p), id, "Person " + p, email(p))
+                        .reachableForIntroductions(true).build());
             }
         }
     }

@@ -173,7 +173,7 @@ class OutboxNodesTest {
             client.register(Company.builder(id, "Company " + c).listed(true).build());
             for (int p = c * PEOPLE_PER_COMPANY; p < (c + 1) * PEOPLE_PER_COMPANY; p++) {
                 client.as(id).contacts().save(Contact.builder(person(p), id, "Person " + p,
-                        String.format("p%03d@co-%03d.test", p, c)).build());
+                        String.format("p%03d@co-%03d.test", p, c)).reachableForIntroductions(true).build());
             }
         }
         ExecutorService threads = Executors.newFixedThreadPool(4);

@@ -55,6 +55,7 @@ final class Samples {
         return Contact.builder(ContactId.of(id), company, "Ada O'Neil", id + "@" + company.value() + ".io")
                 .title("Head of Partnerships")
                 .roleTags("partnerships")
+                .reachableForIntroductions(true)
                 .build();
     }
 

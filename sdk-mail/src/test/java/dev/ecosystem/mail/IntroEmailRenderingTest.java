@@ -54,9 +54,9 @@ class IntroEmailRenderingTest {
         client.register(Company.builder(NORD, "Nordlys Ægir AS").listed(true).build());
         client.register(Company.builder(SUD, "Süd Zahlungen GmbH").listed(true).build());
         client.as(NORD).contacts().save(Contact.builder(ContactId.of("s"), NORD, "Søren Ødegård", "soren@nord.no")
-                .build());
+                .reachableForIntroductions(true).build());
         client.as(SUD).contacts().save(Contact.builder(ContactId.of("j"), SUD, "Jürgen Müller", "jurgen@sud.de")
-                .build());
+                .reachableForIntroductions(true).build());
 
         Introduction intro = client.as(NORD).intros().request(IntroRequest.builder(ContactId.of("s"), SUD,
                 ContactId.of("j"), "Grüße!\r\nBcc: evil@attacker.example\r\n").build());

@@ -404,6 +404,7 @@ public abstract class PartnerStoreContract {
 
             assertThat(stored).isEqualTo(company);
             assertThat(stored.primaryCategory()).isEqualTo("zeta");
+            assertThat(stored.introductionIntake()).isEqualTo(ContactId.of("intake-acme"));
         }
 
         @Test
@@ -411,7 +412,7 @@ public abstract class PartnerStoreContract {
         void put_sameId_replaces() {
             write(tx -> tx.companies().put(company("acme")));
             Company changed = company("acme").toBuilder().description("Now sells to banks.").listed(false)
-                    .sizeBand(null).build();
+                    .sizeBand(null).introductionIntake(null).build();
 
             write(tx -> tx.companies().put(changed));
 
@@ -489,6 +490,22 @@ public abstract class PartnerStoreContract {
             check(tx -> assertThat(tx.contacts().get(TENANT_A, ContactId.of("ada"))).isEqualTo(optedOut));
             check(tx -> assertThat(tx.contacts().list(TENANT_A, PageRequest.first(10)).items())
                     .containsExactly(optedOut));
+        }
+
+        @Test
+        @DisplayName("Whether a contact is reachable for introductions round-trips, both ways")
+        void reachableForIntroductions_roundTrips() {
+            Contact reachable = contact(TENANT_A, "ada");
+            Contact unreachable = Contact.builder(ContactId.of("bo"), TENANT_A, "Bo", "bo@a.example.com").build();
+            write(tx -> {
+                tx.contacts().put(reachable);
+                tx.contacts().put(unreachable);
+            });
+
+            check(tx -> assertThat(tx.contacts().get(TENANT_A, ContactId.of("ada")).reachableForIntroductions())
+                    .isTrue());
+            check(tx -> assertThat(tx.contacts().get(TENANT_A, ContactId.of("bo"))).isEqualTo(unreachable)
+                    .extracting(Contact::reachableForIntroductions).isEqualTo(false));
         }
 
         @Test

@@ -55,7 +55,7 @@ public final class StoreFixtures {
     private StoreFixtures() {
     }
 
-    /** A listed network profile with every field filled. */
+    /** A listed network profile with every field filled (its intake contact is {@code intake-<id>}). */
     public static Company company(String id) {
         return Company.builder(CompanyId.of(id), "Company " + id + " Größe & Søn")
                 .webDomain(slug(id) + ".example.com")
@@ -67,15 +67,17 @@ public final class StoreFixtures {
                 .productCategories("marketing-automation", "crm", "analytics")
                 .signals("runs-partner-program")
                 .listed(true)
+                .introductionIntake(ContactId.of("intake-" + id))
                 .build();
     }
 
-    /** A contact of {@code company} with every field filled. */
+    /** A contact of {@code company} with every field filled, reachable for introductions. */
     public static Contact contact(CompanyId company, String id) {
         return Contact.builder(ContactId.of(id), company, "Zoë " + id, slug(id) + "@" + slug(company.value())
                         + ".example.com")
                 .title("Head of Partnerships")
                 .roleTags("partnerships", "sales")
+                .reachableForIntroductions(true)
                 .build();
     }
 

@@ -57,8 +57,8 @@ final class NetworkSample {
         for (int i = sample.companies.size() + 1; i <= companyCount; i++) {
             sample.companies.add(sample.company(companyId(i)));
         }
-        for (Company company : sample.companies) {
-            sample.contacts(company);
+        for (int i = 0; i < sample.companies.size(); i++) {
+            sample.companies.set(i, sample.contacts(sample.companies.get(i)));
         }
         return new Result(List.copyOf(sample.companies), List.copyOf(sample.contacts));
     }
@@ -395,7 +395,13 @@ final class NetworkSample {
         return Double.parseDouble(valueAndWeight.substring(valueAndWeight.indexOf(':') + 1));
     }
 
-    private void contacts(Company company) {
+    /**
+     * Adds the company's contacts and returns the company with its intake contact. People in partnerships or
+     * alliances roles are reachable for introductions, and the first of them who did not opt out takes the
+     * introductions addressed to the company. Both follow from the generated titles without drawing from the dice,
+     * so the rest of the sample stays as it was.
+     */
+    private Company contacts(Company company) {
         int count = dice.weighted(List.of(2, 3, 4), n -> n == 2 ? 35 : n == 3 ? 40 : 25);
         boolean services = Words.SERVICES.tags().contains(company.primaryCategory());
         SizeBand size = company.sizeBand();
@@ -412,17 +418,25 @@ final class NetworkSample {
         }
         Set<String> emails = new HashSet<>();
         String domain = company.webDomain();
+        @Nullable ContactId intake = null;
         for (Title title : titles) {
             String first = dice.pick(Words.FIRST_NAMES);
             String last = dice.pick(Words.LAST_NAMES);
             String email = email(first, last, domain, emails);
-            contacts.add(Contact.builder(ContactId.of(String.format(Locale.ROOT, "ct-%05d", contacts.size() + 1)),
-                            company.id(), first + " " + last, email)
+            boolean reachable = title.roles().contains("partnerships") || title.roles().contains("alliances");
+            Contact contact = Contact.builder(ContactId.of(String.format(Locale.ROOT, "ct-%05d",
+                            contacts.size() + 1)), company.id(), first + " " + last, email)
                     .title(title.title())
                     .roleTags(title.roles().toArray(String[]::new))
                     .optedOutOfIntroductions(dice.chance(0.03))
-                    .build());
+                    .reachableForIntroductions(reachable)
+                    .build();
+            contacts.add(contact);
+            if (intake == null && reachable && !contact.optedOutOfIntroductions()) {
+                intake = contact.id();
+            }
         }
+        return company.toBuilder().introductionIntake(intake).build();
     }
 
     private String email(String first, String last, @Nullable String domain, Set<String> taken) {

@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@code companies.csv}: {@value #COMPANIES} companies, {@code co-0001} to {@code co-1250}, tagged from a
  *       taxonomy of about 150 B2B SaaS business tags with Zipf-like popularity; about 85% listed.</li>
- *   <li>{@code contacts.csv}: 2 to 4 contacts per company, about 3% opted out of introductions.</li>
+ *   <li>{@code contacts.csv}: 2 to 4 contacts per company, about 3% opted out of introductions;
+ *       people in partnerships or alliances roles are reachable for introductions, and the first of them who did
+ *       not opt out is the company's intake contact ({@code introduction_intake} in {@code companies.csv}).</li>
  *   <li>{@code crm/co-0001/} and {@code crm/co-0002/}: {@code accounts.csv} ({@value #ACCOUNTS_PER_TENANT}
  *       accounts) and {@code deals.csv} ({@value #DEALS_PER_TENANT} deals) of the two tenants,
  *       {@link #TENANT_A} (Mailcadence, email marketing, HubSpot-style CRM) and {@link #TENANT_B} (Ledgerline,
@@ -116,10 +118,11 @@ public final class SampleDataGenerator {
                     join(company.businessTags().stream().map(Tag::value).toList()), join(company.industries()),
                     join(company.regions()), company.sizeBand() == null
                             ? "" : company.sizeBand().name().toLowerCase(Locale.ROOT),
-                    join(company.productCategories()), join(company.signals()), Boolean.toString(company.listed())));
+                    join(company.productCategories()), join(company.signals()), Boolean.toString(company.listed()),
+                    company.introductionIntake() == null ? "" : company.introductionIntake().value()));
         }
         write(file, List.of("id", "name", "web_domain", "description", "business_tags", "industries", "regions",
-                "size_band", "product_categories", "signals", "listed"), rows);
+                "size_band", "product_categories", "signals", "listed", "introduction_intake"), rows);
     }
 
     private static void writeContacts(Path file, List<Contact> contacts) throws IOException {
@@ -128,9 +131,11 @@ public final class SampleDataGenerator {
             rows.add(List.of(contact.id().value(), contact.companyId().value(), contact.name(),
                     contact.email().address(), text(contact.title()),
                     join(contact.roleTags().stream().map(Tag::value).toList()),
-                    Boolean.toString(contact.optedOutOfIntroductions())));
+                    Boolean.toString(contact.optedOutOfIntroductions()),
+                    Boolean.toString(contact.reachableForIntroductions())));
         }
-        write(file, List.of("id", "company_id", "name", "email", "title", "role_tags", "opted_out"), rows);
+        write(file, List.of("id", "company_id", "name", "email", "title", "role_tags", "opted_out", "reachable"),
+                rows);
     }
 
     private static void writeAccounts(Path file, CrmSample.Tenant tenant) throws IOException {
@@ -198,7 +203,11 @@ public final class SampleDataGenerator {
                 .append(network.companies().stream().filter(Company::listed).count()).append(" listed |\n")
                 .append("| `contacts.csv` | ").append(network.contacts().size()).append(" contacts, ")
                 .append(network.contacts().stream().filter(Contact::optedOutOfIntroductions).count())
-                .append(" opted out |\n");
+                .append(" opted out, ")
+                .append(network.contacts().stream().filter(Contact::reachableForIntroductions).count())
+                .append(" reachable for introductions; ")
+                .append(network.companies().stream().filter(c -> c.introductionIntake() != null).count())
+                .append(" companies name an intake contact |\n");
         for (CrmSample.Tenant tenant : tenants) {
             String path = "crm/" + tenant.id().value() + "/";
             text.append("| `").append(path).append("accounts.csv` | ").append(tenant.accounts().size())

@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +68,32 @@ class SampleDataGeneratorTest {
                     .as("%s differs from what SampleDataGenerator writes; run it again and commit the result", file)
                     .isEqualTo(Files.readAllBytes(COMMITTED.resolve(file.toString())));
         }
+    }
+
+    @Test
+    @DisplayName("Partnership and alliance people are reachable for introductions, nobody else is, and every intake "
+            + "contact is a reachable contact of its own company who did not opt out")
+    void shippedNetwork_namesReachableContactsAndIntakes() {
+        Map<CompanyId, Map<String, Contact>> byCompany = new HashMap<>();
+        for (Contact contact : network.contacts()) {
+            byCompany.computeIfAbsent(contact.companyId(), id -> new HashMap<>()).put(contact.id().value(), contact);
+            boolean partnerRole = contact.roleTags().contains(Tag.role("partnerships"))
+                    || contact.roleTags().contains(Tag.role("alliances"));
+            assertThat(contact.reachableForIntroductions()).as("contact %s", contact.id()).isEqualTo(partnerRole);
+        }
+        List<Company> withIntake = network.companies().stream().filter(c -> c.introductionIntake() != null).toList();
+
+        assertThat(withIntake).hasSizeGreaterThan(network.companies().size() / 2);
+        assertThat(withIntake).allSatisfy(company -> {
+            Contact intake = byCompany.get(company.id()).get(company.introductionIntake().value());
+            assertThat(intake).isNotNull();
+            assertThat(intake.reachableForIntroductions()).isTrue();
+            assertThat(intake.optedOutOfIntroductions()).isFalse();
+        });
+        assertThat(byCompany.get(SampleDataGenerator.TENANT_B).get("ct-00005").reachableForIntroductions())
+                .as("the quickstart's target").isTrue();
+        assertThat(byCompany.get(SampleDataGenerator.TENANT_B).get("ct-00006").reachableForIntroductions())
+                .as("the quickstart's unreachable CTO").isFalse();
     }
 
     @Test

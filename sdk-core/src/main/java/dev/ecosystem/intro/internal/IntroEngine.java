@@ -142,8 +142,8 @@ public final class IntroEngine {
             String actor = IntroductionTransition.person(acting, people.sender().id());
             OutboxEntryId targetAsk = mails.enqueueAsk(tx, drafts, intro, people, IntroParty.TARGET, targetToken,
                     request.subject(), request.text(), now);
-            intro = intro.withConsent(Consent.asked(IntroParty.TARGET, request.target(), targetToken, targetAsk, now),
-                    now);
+            intro = intro.withConsent(Consent.asked(IntroParty.TARGET, people.target().id(), targetToken, targetAsk,
+                    now), now);
             if (request.introducer() != null) {
                 OutboxEntryId requesterAsk = mails.enqueueAsk(tx, drafts, intro, people, IntroParty.REQUESTER,
                         requesterToken, null, null, now);
@@ -165,16 +165,26 @@ public final class IntroEngine {
         DraftRequest ask = inTransaction(tx -> {
             Participants people = check(tx, acting, request, now);
             Introduction intro = newIntroduction(tx, acting, request, people, IntroductionId.of("preview"), now);
-            return mails.askRequest(intro, people, IntroParty.TARGET, IntroRequest.ACCEPT_LINK,
-                    IntroRequest.DECLINE_LINK);
+            return mails.previewRequest(intro, people);
         });
         return draft(ask);
     }
 
+    /**
+     * Checks a request in the order that keeps other companies' data private: the requester's own fields first, then
+     * whether the target company is listed, then whether the target is reachable (one refusal for every reason),
+     * and only then what a reachable target may reveal (blocks, limits).
+     */
     private Participants check(StoreTransaction tx, CompanyId acting, IntroRequest request, Instant now) {
         if (request.targetCompany().equals(acting)) {
             throw new ValidationException("targetCompany must be another company than the acting one " + acting
                     + ", but was " + request.targetCompany());
+        }
+        if (request.account() != null && tx.crm().account(acting, request.account()) == null) {
+            throw notInSnapshot("account", request.account().value(), acting);
+        }
+        if (request.deal() != null && tx.crm().deal(acting, request.deal()) == null) {
+            throw notInSnapshot("deal", request.deal().value(), acting);
         }
         Company requesterCompany = Participants.company(tx, acting);
         Company targetCompany = tx.companies().get(request.targetCompany());
@@ -184,7 +194,7 @@ public final class IntroEngine {
         }
         Participants people = new Participants(requesterCompany, targetCompany,
                 Participants.contact(tx, acting, request.requester()),
-                Participants.contact(tx, request.targetCompany(), request.target()),
+                reachableTarget(tx, targetCompany, request.target()),
                 request.introducer() == null ? null : Participants.contact(tx, acting, request.introducer()));
         List<String> optedOut = people.optedOut();
         if (!optedOut.isEmpty()) {
@@ -203,14 +213,39 @@ public final class IntroEngine {
                     + byRequester + " open requests from the last " + settings.limitPeriod().toDays()
                     + " days; the limit is " + settings.maxOpenPerRequester());
         }
-        long byTarget = tx.introductions().countOpen(IntroParty.TARGET, request.targetCompany(), request.target(),
-                since);
+        long byTarget = tx.introductions().countOpen(IntroParty.TARGET, request.targetCompany(),
+                people.target().id(), since);
         if (byTarget >= settings.maxOpenPerTarget()) {
-            throw new Refused("introduction refused: target " + request.target() + " of " + request.targetCompany()
-                    + " already has " + byTarget + " open requests from the last " + settings.limitPeriod().toDays()
-                    + " days; the limit is " + settings.maxOpenPerTarget());
+            // Neither who asked nor how often: other companies' requests are not the requester's to count.
+            throw new Refused("introduction refused: the target at " + request.targetCompany() + " has reached the "
+                    + "limit of " + settings.maxOpenPerTarget() + " open requests; try again later");
         }
         return people;
+    }
+
+    private static ValidationException notInSnapshot(String field, String value, CompanyId acting) {
+        return new ValidationException(field + " " + Checks.quote(value) + " must be " + (field.equals("account")
+                ? "an account" : "a deal") + " of the CRM snapshot of company " + acting + ", but it is not");
+    }
+
+    /**
+     * The person a request may reach at {@code company}: the named contact when the company made it reachable for
+     * introductions, or the company's intake contact when none is named; never one who opted out.
+     *
+     * @throws NotFoundException with one text per request, whatever the reason (unknown id, another company's
+     *     contact, not reachable, opted out, no intake contact), so the requester learns nothing about the people
+     *     it cannot see
+     */
+    private static Contact reachableTarget(StoreTransaction tx, Company company, @Nullable ContactId named) {
+        ContactId id = named != null ? named : company.introductionIntake();
+        Contact contact = id == null ? null : tx.contacts().get(company.id(), id);
+        if (contact == null || contact.optedOutOfIntroductions()
+                || named != null && !contact.reachableForIntroductions()) {
+            throw new NotFoundException(named != null
+                    ? "contact " + named + " is not reachable for introductions at company " + company.id()
+                    : "company " + company.id() + " takes no introductions addressed to the company");
+        }
+        return contact;
     }
 
     private Introduction newIntroduction(StoreTransaction tx, CompanyId acting, IntroRequest request,
@@ -218,7 +253,7 @@ public final class IntroEngine {
         AccountId account = request.account() != null || request.deal() != null ? request.account()
                 : accountOf(tx, acting, people.targetCompany());
         String actor = IntroductionTransition.person(acting, people.sender().id());
-        return Introduction.builder(id, acting, request.requester(), request.targetCompany(), request.target(),
+        return Introduction.builder(id, acting, request.requester(), request.targetCompany(), people.target().id(),
                         request.context(), now, now.plus(settings.expiry()))
                 .introducer(request.introducer())
                 .sharedFacts(sharedFacts(people, request.facts()))
@@ -382,10 +417,9 @@ public final class IntroEngine {
             }
         } else if (intro.allAccepted()) {
             Participants people = Participants.load(tx, intro);
-            List<String> optedOut = people.optedOut();
-            if (!optedOut.isEmpty()) {
+            if (!people.optedOut().isEmpty()) {
                 intro = intro.moveTo(IntroductionStatus.CANCELLED, IntroductionTransition.SYSTEM, now,
-                        String.join(" and ", optedOut) + " opted out of introductions");
+                        Participants.UNAVAILABLE);
             } else {
                 OutboxEntryId joint = mails.enqueueJoint(tx, drafts, intro, people, now);
                 intro = intro.withJointEntry(joint).moveTo(IntroductionStatus.CONNECTED, actor, now,
@@ -510,7 +544,7 @@ public final class IntroEngine {
             Contact person = people.person(consent.party());
             if (person.optedOutOfIntroductions()) {
                 intro = intro.moveTo(IntroductionStatus.CANCELLED, IntroductionTransition.SYSTEM, now,
-                        "contact " + person.id() + " of " + person.companyId() + " opted out of introductions");
+                        Participants.UNAVAILABLE);
                 break;
             }
             mails.enqueueReminder(tx, drafts, intro, people, consent.party(), now);

@@ -21,10 +21,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the emails of an introduction to the outbox of the caller's transaction, each with its Message-ID fixed now.
- * Reminders reply in the thread of the ask they repeat. The drafts come from the operation's {@link Drafts}, never
+ * Reminders reply in the thread of the ask they repeat. Until everyone consented, no email to the requester's side names
+ * a person of the target's side (the requester cannot see another company's people); the joint email does. The drafts come from the operation's {@link Drafts}, never
  * from the drafter itself: this runs inside store transactions, and the drafter may wait on the network.
  */
 final class IntroMails {
+    /** The target as emails to the requester's side name them before the joint introduction. */
+    static final String UNNAMED_TARGET = "a contact";
+
     private final IntroSettings settings;
     private final ConsentTokens tokens;
 
@@ -33,10 +37,19 @@ final class IntroMails {
         this.tokens = tokens;
     }
 
-    /** What to draft for a consent ask to {@code party}, with the given links (real or placeholders). */
-    DraftRequest askRequest(Introduction intro, Participants people, IntroParty party, String acceptUrl,
+    /** What to draft for a consent ask to {@code party}, with the given links. */
+    private DraftRequest askRequest(Introduction intro, Participants people, IntroParty party, String acceptUrl,
             String declineUrl) {
         return request(DraftKind.CONSENT_ASK, people.person(party), intro, people, acceptUrl, declineUrl, null);
+    }
+
+    /**
+     * What to draft for the requester's preview of the ask to the target: placeholders where the links and the
+     * target's name and title go, since the requester sees no person of the target company.
+     */
+    DraftRequest previewRequest(Introduction intro, Participants people) {
+        return request(DraftKind.CONSENT_ASK, IntroRequest.TARGET_NAME, IntroRequest.TARGET_NAME, null, intro, people,
+                IntroRequest.ACCEPT_LINK, IntroRequest.DECLINE_LINK, null);
     }
 
     /**
@@ -50,9 +63,11 @@ final class IntroMails {
         String decline = link(intro, party, ConsentStatus.DECLINED, tokenId);
         Draft draft;
         if (editedSubject != null && editedText != null) {
+            String name = people.person(party).name();
             String text = editedText.replace(IntroRequest.ACCEPT_LINK, accept)
-                    .replace(IntroRequest.DECLINE_LINK, decline);
-            draft = new Draft(editedSubject, text, Html.fromText(text, List.of(accept, decline)), null);
+                    .replace(IntroRequest.DECLINE_LINK, decline).replace(IntroRequest.TARGET_NAME, name);
+            draft = new Draft(editedSubject.replace(IntroRequest.TARGET_NAME, name), text,
+                    Html.fromText(text, List.of(accept, decline)), null);
         } else {
             draft = drafts.get(askRequest(intro, people, party, accept, decline));
         }
@@ -98,10 +113,18 @@ final class IntroMails {
 
     private DraftRequest request(DraftKind kind, Contact recipient, Introduction intro, Participants people,
             @Nullable String acceptUrl, @Nullable String declineUrl, @Nullable String declineReason) {
-        return new DraftRequest(kind, recipient.name(), people.requester().name(), people.requester().title(),
-                people.requesterCompany().name(), people.target().name(), people.target().title(),
-                people.targetCompany().name(), people.introducer() == null ? null : people.introducer().name(),
-                intro.context(), intro.sharedFacts(), acceptUrl, declineUrl, declineReason);
+        boolean unnamed = kind != DraftKind.JOINT_INTRODUCTION && !recipient.companyId().equals(intro.targetCompany());
+        return request(kind, recipient.name(), unnamed ? UNNAMED_TARGET : people.target().name(),
+                unnamed ? null : people.target().title(), intro, people, acceptUrl, declineUrl, declineReason);
+    }
+
+    private static DraftRequest request(DraftKind kind, String recipientName, String targetName,
+            @Nullable String targetTitle, Introduction intro, Participants people, @Nullable String acceptUrl,
+            @Nullable String declineUrl, @Nullable String declineReason) {
+        return new DraftRequest(kind, recipientName, people.requester().name(), people.requester().title(),
+                people.requesterCompany().name(), targetName, targetTitle, people.targetCompany().name(),
+                people.introducer() == null ? null : people.introducer().name(), intro.context(),
+                intro.sharedFacts(), acceptUrl, declineUrl, declineReason);
     }
 
     private OutboxEntryId enqueue(StoreTransaction tx, Introduction intro, Participants people, Draft draft,

@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  */
 record Participants(Company requesterCompany, Company targetCompany, Contact requester, Contact target,
         @Nullable Contact introducer) {
+    /**
+     * Why an introduction was cancelled when someone involved opted out after it was requested. Both companies read
+     * the history, so it names nobody: whether another company's person opted out is that company's to know.
+     */
+    static final String UNAVAILABLE = "a person involved is no longer available for introductions";
 
     /** Loads them in {@code tx}; fails when one was removed. */
     static Participants load(StoreTransaction tx, Introduction intro) {
