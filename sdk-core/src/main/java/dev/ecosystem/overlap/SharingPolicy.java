@@ -47,7 +47,9 @@ import java.util.TreeSet;
  * {@code epsilon} 4 (a guess at most 98% right), and the budget renews every period, so a patient partner gains
  * {@code 4 x epsilon} a week. Large cells remain accurate by design (that is their use), so facts true of many
  * accounts are learned. Two partners that collude, or a partner with several tenants, get a budget each.
- * The noise comes from doubles (a logarithm of a 53-bit uniform), so the bound holds up to floating-point rounding.
+ * The noise comes from doubles (a logarithm of a 53-bit uniform), so the bound holds up to floating-point rounding,
+ * and it assumes HMAC-SHA256 is a pseudorandom function and the secret stays in the store: whoever can read the
+ * owner's idempotency keys can remove the noise (but could read the CRM snapshot anyway).
  * With {@link Builder#exactCounts()} none of this holds: the differencing attack reads memberships one by one.
  *
  * <pre>{@code
