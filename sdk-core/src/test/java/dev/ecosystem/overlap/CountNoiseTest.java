@@ -4,8 +4,10 @@ import static dev.ecosystem.overlap.OverlapFixture.ACME;
 import static dev.ecosystem.overlap.OverlapFixture.GLOBEX;
 import static dev.ecosystem.overlap.OverlapFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Company;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -186,6 +189,25 @@ class CountNoiseTest {
             assertThat(matrix.cell(Population.PROSPECTS, Population.PROSPECTS).count())
                     .as("counts-only cell at release %d", probe).matches(count -> (count != null) == withinBudget);
         }
+    }
+
+    @Test
+    @DisplayName("Counts are noised unless a policy opts out, and countNoise says which value is wrong and what is"
+            + " allowed")
+    void noiseIsTheDefault_andItsSettingsAreValidated() {
+        assertThat(SharingPolicy.builder().counts(Population.CUSTOMERS).build().exactCounts()).isFalse();
+        assertThat(new SharingPolicy(Map.of(), 0).exactCounts()).isFalse();
+        assertThat(OverlapSettings.defaults()).extracting(OverlapSettings::countEpsilon,
+                OverlapSettings::countReleases, OverlapSettings::countPeriod).containsExactly(1.0, 4, WEEK);
+        OverlapSettings.Builder builder = OverlapSettings.builder();
+
+        assertThatThrownBy(() -> builder.countNoise(0, 4, WEEK)).isInstanceOf(ValidationException.class)
+                .hasMessage("countNoise epsilon must be between 0.01 and 10, but was 0.0");
+        assertThatThrownBy(() -> builder.countNoise(1, 0, WEEK)).isInstanceOf(ValidationException.class)
+                .hasMessage("countNoise releases must be between 1 and 10000, but was 0");
+        assertThatThrownBy(() -> builder.countNoise(1, 4, Duration.ofSeconds(30)))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("countNoise period must be at least PT1M, but was PT30S");
     }
 
     /** The attack: my prospects are the five known overlaps and probe i, one sync per probe. */
