@@ -119,7 +119,7 @@ final class SharedView {
      * removing one partner account moves each cell by at most 1: the bound the noise's sensitivity rests on. (A
      * partner account without a domain can name-match several of mine; exact counts count it in each.)
      */
-    private long[][] homedCounts(int size) {
+    long[][] homedCounts(int size) {
         Comparator<MatchGroup> before = Comparator
                 .comparing((MatchGroup g) -> g.match().method() != Match.Method.DOMAIN)
                 .thenComparing(g -> g.mine().stream().map(m -> m.account().id().value()).min(String::compareTo)
