@@ -160,6 +160,7 @@ public final class Quickstart {
                 .counts(Population.PROSPECTS)
                 .build());
         System.out.println("\n== Account mapping: Mailcadence x Ledgerline (as Ledgerline's policy allows) ==");
+        System.out.println("(customers exact, as records; open opportunities and prospects noised, as counts only)");
         System.out.println(mailcadence.overlaps().matrix(LEDGERLINE).render());
         System.out.println("Ask Ledgerline for an intro (our open deals at their customers), largest first:");
         for (CoSellEntry ask : mailcadence.overlaps().askForIntro(LEDGERLINE, PageRequest.first(5)).items()) {

@@ -49,6 +49,7 @@ class OverlapSampleTest {
                 .counts(Population.OPEN_OPPORTUNITIES)
                 .counts(Population.PROSPECTS)
                 .minimumCount(5)
+                .exactCounts() // this test checks the sample's matching; CountNoiseTest in sdk-core checks the noise
                 .build());
 
         PopulationMatrix matrix = client.as(mailcadence).overlaps().matrix(ledgerline);

@@ -5,6 +5,7 @@ import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Population;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +44,11 @@ import org.jspecify.annotations.Nullable;
  *       ISO 4217 code ({@code EUR} before {@code USD}), larger amount first within a currency.</li>
  * </ul>
  * Deals without an amount come last.
+ *
+ * <p><b>Count noise.</b> Cells of populations a partner shares as counts are released with noise of privacy
+ * parameter {@link #countEpsilon()}, at most {@link #countReleases()} fresh matrices per partner pair per
+ * {@link #countPeriod()}; {@link SharingPolicy} states the guarantee this gives and why the defaults are 1, 4 and
+ * 7 days.
  */
 public final class OverlapSettings {
     /** The default customers rule. */
@@ -76,6 +82,9 @@ public final class OverlapSettings {
     private final Set<String> genericDomains;
     private final List<String> stageOrder;
     private final @Nullable CurrencyRates currencyRates;
+    private final double countEpsilon;
+    private final int countReleases;
+    private final Duration countPeriod;
 
     private OverlapSettings(Builder builder) {
         this.customers = builder.customers;
@@ -87,6 +96,9 @@ public final class OverlapSettings {
         this.genericDomains = Set.copyOf(builder.genericDomains);
         this.stageOrder = List.copyOf(builder.stageOrder);
         this.currencyRates = builder.currencyRates;
+        this.countEpsilon = builder.countEpsilon;
+        this.countReleases = builder.countReleases;
+        this.countPeriod = builder.countPeriod;
     }
 
     /** The defaults described above. */
@@ -152,6 +164,21 @@ public final class OverlapSettings {
         return currencyRates;
     }
 
+    /** The privacy parameter of one release of noised counts (see {@link SharingPolicy}). */
+    public double countEpsilon() {
+        return countEpsilon;
+    }
+
+    /** How many distinct snapshot-revision pairs a viewer gets noised counts for, per partner and period. */
+    public int countReleases() {
+        return countReleases;
+    }
+
+    /** The period of {@link #countReleases()}: fixed windows aligned to the epoch. */
+    public Duration countPeriod() {
+        return countPeriod;
+    }
+
     private static boolean stageIs(Account account, String... stages) {
         String stage = account.lifecycleStage();
         if (stage == null) {
@@ -176,6 +203,9 @@ public final class OverlapSettings {
         private Set<String> genericDomains = DEFAULT_GENERIC_DOMAINS;
         private List<String> stageOrder = DEFAULT_STAGE_ORDER;
         private @Nullable CurrencyRates currencyRates;
+        private double countEpsilon = 1.0;
+        private int countReleases = 4;
+        private Duration countPeriod = Duration.ofDays(7);
 
         private Builder() {
         }
@@ -268,6 +298,32 @@ public final class OverlapSettings {
          */
         public Builder currencyRates(CurrencyRates rates) {
             this.currencyRates = Checks.required(rates, "currencyRates");
+            return this;
+        }
+
+        /**
+         * The noise of counts-only cells (default epsilon 1, 4 releases per 7 days): each release is
+         * {@code epsilon}-differentially private for any one account of the owner, and a viewer gets at most
+         * {@code releases} fresh releases per partner and {@code period}, so at most {@code releases x epsilon} per
+         * period (see {@link SharingPolicy}). A smaller epsilon gives more noise: the noise scale is the sensitivity
+         * (3 with the default populations) divided by epsilon.
+         *
+         * @param epsilon between 0.01 and 10
+         * @param releases between 1 and 10,000
+         * @param period at least one minute
+         */
+        public Builder countNoise(double epsilon, int releases, Duration period) {
+            if (!(epsilon >= 0.01 && epsilon <= 10)) {
+                throw new ValidationException("countNoise epsilon must be between 0.01 and 10, but was " + epsilon);
+            }
+            Checks.range(releases, 1, 10_000, "countNoise releases");
+            Checks.required(period, "countNoise period");
+            if (period.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new ValidationException("countNoise period must be at least PT1M, but was " + period);
+            }
+            this.countEpsilon = epsilon;
+            this.countReleases = releases;
+            this.countPeriod = period;
             return this;
         }
 

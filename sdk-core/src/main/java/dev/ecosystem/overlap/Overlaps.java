@@ -70,7 +70,12 @@ public interface Overlaps {
      */
     SharingPolicy shareWith(CompanyId partner, SharingPolicy policy);
 
-    /** The population by population overlap counts with {@code partner}. */
+    /**
+     * The population by population overlap counts with {@code partner}. Counts-only columns are noised and released
+     * at most {@link OverlapSettings#countReleases()} times per period for distinct snapshot revisions (asking again
+     * for the same revisions is free and gives the same matrix); beyond that they come back suppressed until the next
+     * period. {@link SharingPolicy} states what this guarantees.
+     */
     PopulationMatrix matrix(CompanyId partner);
 
     /**

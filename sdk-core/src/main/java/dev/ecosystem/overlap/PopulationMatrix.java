@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Overlap counts of a partnership: my populations (rows) by the partner's populations that the partner does not
  * hide (columns). A count is the number of matched companies (one per shared registrable domain, one per name match)
- * with an account of mine in the row population and one of the partner's in the column population.
+ * with an account of mine in the row population and one of the partner's in the column population. Columns the
+ * partner shares as counts only are noised unless its policy says {@link SharingPolicy#exactCounts()} (see
+ * {@link SharingPolicy} for the guarantee); columns it shares as records are exact.
  *
  * @param partner the partner company
  * @param mine the acting company's populations, in row order
@@ -62,7 +64,8 @@ public record PopulationMatrix(CompanyId partner, List<Population> mine, List<Po
      *
      * @param mine my population
      * @param theirs the partner's population
-     * @param count the overlap count, or {@code null} when it is below the partner's minimum and suppressed
+     * @param count the overlap count (noisy in a counts-only column), or {@code null} when it is below the partner's
+     *     minimum and suppressed, or when the counts-only releases of this period are used up
      * @param minimum the partner's minimum count (0 when none)
      */
     public record Cell(Population mine, Population theirs, @Nullable Long count, int minimum) {

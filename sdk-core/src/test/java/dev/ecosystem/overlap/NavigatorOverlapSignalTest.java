@@ -29,7 +29,8 @@ class NavigatorOverlapSignalTest {
     @Test
     void overlap_isTheSharedCustomerCount_whenThePartnerShowsIt() {
         OverlapFixture fixture = new OverlapFixture().partnered();
-        fixture.globex().shareWith(ACME, SharingPolicy.builder().counts(Population.CUSTOMERS).build());
+        fixture.globex().shareWith(ACME, SharingPolicy.builder().counts(Population.CUSTOMERS).exactCounts()
+                .build());
         // acme's customers a1 and a3 against globex's customers: only one.co.uk is a customer on both sides.
         assertThat(fixture.acme().matrix(GLOBEX).cell(Population.CUSTOMERS, Population.CUSTOMERS).count())
                 .isEqualTo(1L);
@@ -54,7 +55,7 @@ class NavigatorOverlapSignalTest {
 
         OverlapFixture suppressed = new OverlapFixture().partnered();
         suppressed.globex().shareWith(ACME, SharingPolicy.builder().counts(Population.CUSTOMERS).minimumCount(5)
-                .build());
+                .exactCounts().build());
         assertThat(suppressed.client.as(ACME).navigator().evaluate(OVERLAP, GLOBEX).criteria())
                 .extracting(CriterionScore::criterion).doesNotContain(Criterion.OVERLAP);
 

@@ -210,8 +210,9 @@ class SharingRulesTest {
         assertThat(fixture.acme().sharingWith(GLOBEX)).isEqualTo(policy);
     }
 
+    /** Shares every population as exact counts: these tests are about what is counted, not about the noise. */
     static void shareAllAsCounts(Overlaps owner, dev.ecosystem.model.CompanyId partner, int minimum) {
-        SharingPolicy.Builder builder = SharingPolicy.builder().minimumCount(minimum);
+        SharingPolicy.Builder builder = SharingPolicy.builder().minimumCount(minimum).exactCounts();
         owner.populations().forEach(builder::counts);
         owner.shareWith(partner, builder.build());
     }

@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sharing policies in the {@code sharing_policies} table, one per (owner, partner), each as JSON:
- * {@code {"minimumCount": 3, "rules": {"customers": {"visibility": "RECORDS", "fields": ["name"]}}}}.
+ * {@code {"minimumCount": 3, "exactCounts": false, "rules": {"customers": {"visibility": "RECORDS", "fields":
+ * ["name"]}}}}. A policy stored before {@code exactCounts} existed reads back with noised counts (false), the safe
+ * default.
  */
 final class JdbcSharingPolicies implements SharingPolicyRepository {
     private final JdbcTransaction tx;
@@ -35,7 +37,8 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
         Map<String, Object> rules = new LinkedHashMap<>();
         policy.rules().forEach((population, rule) -> rules.put(population.name(), Map.of(
                 "visibility", rule.visibility().name(), "fields", List.copyOf(rule.fields()))));
-        String json = Columns.json(Map.of("minimumCount", policy.minimumCount(), "rules", rules));
+        String json = Columns.json(Map.of("minimumCount", policy.minimumCount(), "exactCounts",
+                policy.exactCounts(), "rules", rules));
         tx.update("put sharing policy", tx.dialect().upsert(table, List.of("owner", "partner"),
                 List.of("owner", "partner", "policy")), owner.value(), partner.value(), json);
         tx.changed(ChangeKind.SHARING_POLICY, owner, partner.value());
@@ -67,6 +70,7 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
             rules.put(new Population(entry.getKey()), new SharingPolicy.Rule(
                     SharingPolicy.Visibility.valueOf(entry.getValue().get("visibility").asText()), fields));
         });
-        return new SharingPolicy(rules, json.get("minimumCount").asInt());
+        JsonNode exact = json.get("exactCounts");
+        return new SharingPolicy(rules, json.get("minimumCount").asInt(), exact != null && exact.asBoolean());
     }
 }

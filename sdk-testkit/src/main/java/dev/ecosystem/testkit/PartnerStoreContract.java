@@ -1315,6 +1315,20 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
+        @DisplayName("Whether counts are exact or noised reads back as written")
+        void policy_exactCounts_readsBack() {
+            SharingPolicy exact = SharingPolicy.builder().counts(Population.CUSTOMERS).minimumCount(5).exactCounts()
+                    .build();
+            write(tx -> tx.sharing().put(TENANT_A, TENANT_B, exact));
+            write(tx -> tx.sharing().put(TENANT_A, TENANT_C, policy));
+
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_B)).isEqualTo(exact)
+                    .extracting(SharingPolicy::exactCounts).isEqualTo(true));
+            check(tx -> assertThat(tx.sharing().get(TENANT_A, TENANT_C)).isEqualTo(policy)
+                    .extracting(SharingPolicy::exactCounts).isEqualTo(false));
+        }
+
+        @Test
         @DisplayName("A later policy replaces the earlier one, and remove deletes it")
         void policy_replaces_andRemoves() {
             write(tx -> tx.sharing().put(TENANT_A, TENANT_B, policy));

@@ -70,15 +70,26 @@ public final class OverlapEngine {
         }
     }
 
+    /**
+     * Every match between two snapshots, and the revisions they were taken at: what count noise is keyed on.
+     *
+     * @param groups the matched companies
+     * @param myRevision the acting company's snapshot revision
+     * @param theirRevision the partner's snapshot revision
+     */
+    public record Matches(List<MatchGroup> groups, long myRevision, long theirRevision) {
+    }
+
     /** Every match between the two tenants' current snapshots. */
-    public List<MatchGroup> matches(PartnerStore store, CompanyId mine, CompanyId theirs) {
+    public Matches matches(PartnerStore store, CompanyId mine, CompanyId theirs) {
         TenantIndex my = index(store, mine);
         TenantIndex their = index(store, theirs);
         TenantIndex first = mine.value().compareTo(theirs.value()) < 0 ? my : their;
         TenantIndex second = first == my ? their : my;
         synchronized (first) {
             synchronized (second) {
-                return pairs.get(new PairKey(mine, theirs, my.revision(), their.revision()), key -> join(my, their));
+                PairKey pair = new PairKey(mine, theirs, my.revision(), their.revision());
+                return new Matches(pairs.get(pair, key -> join(my, their)), pair.myRevision(), pair.theirRevision());
             }
         }
     }

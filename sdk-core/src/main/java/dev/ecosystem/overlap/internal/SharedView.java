@@ -3,6 +3,7 @@ package dev.ecosystem.overlap.internal;
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealStatus;
@@ -10,6 +11,7 @@ import dev.ecosystem.model.Money;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.CurrencyRates;
+import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.OverlapRecord;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.PopulationMatrix;
@@ -32,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The matches of a pair of companies as the viewer may see them under the partner's sharing policy. Every result
- * about a partner is built here, and only from what the policy allows: hidden populations never appear, counts
- * below the minimum are suppressed, records come only from populations shared as records, with only their fields.
+ * about a partner is built here, and only from what the policy allows: hidden populations never appear, counts-only
+ * cells are noised (unless the policy asks for exact counts), counts below the minimum are suppressed, records come only from populations shared as records, with only their fields.
  */
 final class SharedView {
     private final CompanyId partner;
@@ -64,33 +66,81 @@ final class SharedView {
         this.openOpportunities = 1 << populations.indexOf(Population.OPEN_OPPORTUNITIES);
     }
 
-    PopulationMatrix matrix() {
+    /**
+     * The matrix. Cells of populations the partner shares as records, and all cells when its policy says
+     * {@link SharingPolicy#exactCounts()}, count every matched company exactly. Cells of populations shared as counts
+     * are {@code noise}'s noisy counts, or suppressed when {@code noise} is {@code null} (the viewer's releases are used
+     * up); the minimum count applies after the noise.
+     */
+    PopulationMatrix matrix(@Nullable CountNoise noise) {
         int size = populations.size();
         long[][] counts = new long[size][size];
         for (MatchGroup group : groups) {
-            int mine = group.myPopulations();
-            int theirs = group.theirPopulations();
-            for (int i = 0; i < size; i++) {
-                if ((mine & (1 << i)) != 0) {
-                    for (int j = 0; j < size; j++) {
-                        if ((theirs & (1 << j)) != 0) {
-                            counts[i][j]++;
-                        }
+            add(counts, group.myPopulations(), group.theirPopulations());
+        }
+        List<Population> columns = populations.stream()
+                .filter(p -> policy.rule(p).visibility() != Visibility.HIDDEN).toList();
+        List<Population> noised = policy.exactCounts() ? List.of()
+                : columns.stream().filter(p -> policy.rule(p).visibility() == Visibility.COUNTS).toList();
+        long[][] homed = noised.isEmpty() ? counts : homedCounts(size);
+        int sensitivity = size * ((noised.stream().anyMatch(Population::isStandard) ? 1 : 0)
+                + (int) noised.stream().filter(p -> !p.isStandard()).count());
+        List<PopulationMatrix.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            for (Population column : columns) {
+                int j = populations.indexOf(column);
+                Long count = counts[i][j];
+                if (noised.contains(column)) {
+                    count = noise == null ? null : noise.noisy(homed[i][j], populations.get(i), column, sensitivity);
+                }
+                cells.add(new PopulationMatrix.Cell(populations.get(i), column,
+                        count == null || count < policy.minimumCount() ? null : count, policy.minimumCount()));
+            }
+        }
+        return new PopulationMatrix(partner, populations, columns, cells);
+    }
+
+    /** Adds 1 to each cell (i, j) with population i in {@code mine} and j in {@code theirs}. */
+    private static void add(long[][] counts, int mine, int theirs) {
+        for (int i = 0; i < counts.length; i++) {
+            if ((mine & (1 << i)) != 0) {
+                for (int j = 0; j < counts.length; j++) {
+                    if ((theirs & (1 << j)) != 0) {
+                        counts[i][j]++;
                     }
                 }
             }
         }
-        List<Population> columns = populations.stream()
-                .filter(p -> policy.rule(p).visibility() != Visibility.HIDDEN).toList();
-        List<PopulationMatrix.Cell> cells = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            for (Population column : columns) {
-                long count = counts[i][populations.indexOf(column)];
-                cells.add(new PopulationMatrix.Cell(populations.get(i), column,
-                        count < policy.minimumCount() ? null : count, policy.minimumCount()));
+    }
+
+    /**
+     * Counts in which each partner account counts in one matched company only, its home: its domain match, else its
+     * name match with my smallest account id. The home depends on that account and my snapshot alone, so adding or
+     * removing one partner account moves each cell by at most 1: the bound the noise's sensitivity rests on. (A
+     * partner account without a domain can name-match several of mine; exact counts count it in each.)
+     */
+    long[][] homedCounts(int size) {
+        Comparator<MatchGroup> before = Comparator
+                .comparing((MatchGroup g) -> g.match().method() != Match.Method.DOMAIN)
+                .thenComparing(g -> g.mine().stream().map(m -> m.account().id().value()).min(String::compareTo)
+                        .orElse(""));
+        Map<AccountId, MatchGroup> home = new HashMap<>();
+        for (MatchGroup group : groups) {
+            for (AccountFacts t : group.theirs()) {
+                home.merge(t.account().id(), group, (a, b) -> before.compare(a, b) <= 0 ? a : b);
             }
         }
-        return new PopulationMatrix(partner, populations, columns, cells);
+        long[][] counts = new long[size][size];
+        for (MatchGroup group : groups) {
+            int theirs = 0;
+            for (AccountFacts t : group.theirs()) {
+                if (home.get(t.account().id()) == group) {
+                    theirs |= t.populations();
+                }
+            }
+            add(counts, group.myPopulations(), theirs);
+        }
+        return counts;
     }
 
     /** Overlapping records ordered by my account id, then the partner's. */

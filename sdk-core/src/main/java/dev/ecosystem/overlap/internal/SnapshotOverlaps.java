@@ -102,7 +102,14 @@ public final class SnapshotOverlaps implements Overlaps {
 
     @Override
     public PopulationMatrix matrix(CompanyId partner) {
-        return view(partner).matrix();
+        Checks.required(partner, "partner");
+        SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
+        OverlapEngine.Matches matches = context.overlaps().matches(context.store(), company, partner);
+        SharedView view = new SharedView(partner, policy, context.overlaps().settings(), matches.groups());
+        boolean noised = !policy.exactCounts() && policy.rules().values().stream()
+                .anyMatch(rule -> rule.visibility() == SharingPolicy.Visibility.COUNTS);
+        return view.matrix(noised ? CountNoise.release(context.store(), partner, company, matches,
+                context.overlaps().settings(), context.clock().instant()) : null);
     }
 
     @Override
@@ -150,7 +157,7 @@ public final class SnapshotOverlaps implements Overlaps {
         Checks.required(partner, "partner");
         SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
         return new SharedView(partner, policy, context.overlaps().settings(),
-                context.overlaps().matches(context.store(), company, partner));
+                context.overlaps().matches(context.store(), company, partner).groups());
     }
 
     private SharingPolicy theirPolicy(StoreTransaction tx, CompanyId partner) {
