@@ -169,7 +169,8 @@ class GraphMailerTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(METER.max.get()).isEqualTo(4);
+        // at most the bulkhead's 4; at least 2, so the sends did overlap (a loaded machine may not reach all 4 at once)
+        assertThat(METER.max.get()).isBetween(2, 4);
         assertThat(GraphStub.deliveries(graph)).hasSize(12);
     }
 
