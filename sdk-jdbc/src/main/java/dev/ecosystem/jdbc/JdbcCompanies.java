@@ -33,13 +33,13 @@ final class JdbcCompanies implements CompanyRepository {
     @Override
     public void put(Company company) {
         Checks.required(company, "company");
-        tx.update("put company " + company.id(), tx.dialect().upsert(table, List.of("id"), COLUMNS),
-                company.id().value(), company.name(), company.webDomain(), company.description(),
-                Columns.jsonStrings(company.businessTags()), Columns.json(company.industries()),
-                Columns.json(company.regions()), company.sizeBand() == null ? null : company.sizeBand().name(),
-                Columns.json(company.productCategories()), Columns.json(company.signals()), company.listed(),
-                company.introductionIntake() == null ? null : company.introductionIntake().value());
-        tx.changed(ChangeKind.COMPANY, company.id(), null);
+        tx.upsertWithChange("put company " + company.id(), table, List.of("id"), COLUMNS, new Object[] {
+            company.id().value(), company.name(), company.webDomain(), company.description(),
+            Columns.jsonStrings(company.businessTags()), Columns.json(company.industries()),
+            Columns.json(company.regions()), company.sizeBand() == null ? null : company.sizeBand().name(),
+            Columns.json(company.productCategories()), Columns.json(company.signals()), company.listed(),
+            company.introductionIntake() == null ? null : company.introductionIntake().value()},
+                ChangeKind.COMPANY, company.id(), null);
     }
 
     @Override

@@ -33,11 +33,12 @@ final class JdbcContacts implements ContactRepository {
     @Override
     public void put(Contact contact) {
         Checks.required(contact, "contact");
-        tx.update("put contact " + contact.id(), tx.dialect().upsert(table, List.of("company_id", "id"), COLUMNS),
-                contact.companyId().value(), contact.id().value(), contact.name(), contact.email().address(),
-                contact.email().displayName(), contact.title(), Columns.jsonStrings(contact.roleTags()),
-                contact.optedOutOfIntroductions(), contact.reachableForIntroductions());
-        tx.changed(ChangeKind.CONTACT, contact.companyId(), contact.id().value());
+        tx.upsertWithChange("put contact " + contact.id(), table, List.of("company_id", "id"), COLUMNS,
+                new Object[] {contact.companyId().value(), contact.id().value(), contact.name(),
+                    contact.email().address(), contact.email().displayName(), contact.title(),
+                    Columns.jsonStrings(contact.roleTags()), contact.optedOutOfIntroductions(),
+                    contact.reachableForIntroductions()},
+                ChangeKind.CONTACT, contact.companyId(), contact.id().value());
     }
 
     @Override

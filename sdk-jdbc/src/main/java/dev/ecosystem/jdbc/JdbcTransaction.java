@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,8 @@ final class JdbcTransaction implements StoreTransaction {
     private final Tables tables;
     private final boolean changeFeed;
     private final Set<Change> changed = new LinkedHashSet<>();
+    /** Changes already inserted together with their write (PostgreSQL); never inserted again at commit. */
+    private final Set<Change> recorded = new HashSet<>();
     private boolean open = true;
     private boolean begun;
     private @Nullable EcosystemException failure;
@@ -74,9 +77,32 @@ final class JdbcTransaction implements StoreTransaction {
      * rows are inserted by {@link #recordChanges} just before the commit, in one batch.
      */
     void changed(ChangeKind kind, CompanyId company, @Nullable String key) {
-        if (changeFeed) {
-            changed.add(new Change(kind, company, key));
+        Change change = new Change(kind, company, key);
+        if (changeFeed && !recorded.contains(change)) {
+            changed.add(change);
         }
+    }
+
+    /**
+     * Upserts one row and notes the write for the change feed. On PostgreSQL the change row goes in with the write,
+     * in one statement (a data-modifying {@code WITH}), so the feed costs the writer no round trip of its own; the
+     * frequent writes (profiles, people) use this. Elsewhere, or when the record already has its change in this
+     * transaction, it is the plain upsert and {@link #changed}.
+     */
+    void upsertWithChange(String what, String table, List<String> keys, List<String> columns,
+            @Nullable Object[] values, ChangeKind kind, CompanyId company, @Nullable String key) {
+        String upsert = dialect.upsert(table, keys, columns);
+        Change change = new Change(kind, company, key);
+        if (!changeFeed || dialect != Dialect.POSTGRESQL || recorded.contains(change) || changed.contains(change)) {
+            update(what, upsert, values);
+            changed(kind, company, key);
+            return;
+        }
+        List<@Nullable Object> params = new ArrayList<>(Arrays.asList(values));
+        params.addAll(Arrays.asList(kind.name(), company.value(), key, Columns.nanos(Instant.now(), "change at")));
+        update(what, "WITH written AS (" + upsert + " RETURNING 1) INSERT INTO " + table("changes")
+                + " (kind, company, change_key, at) SELECT ?, ?, ?, ? FROM written", params.toArray());
+        recorded.add(change);
     }
 
     /** Notes a write for the change feed when {@code written}, and returns {@code written}. */
