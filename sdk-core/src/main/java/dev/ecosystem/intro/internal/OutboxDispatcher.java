@@ -126,7 +126,7 @@ final class OutboxDispatcher {
             receipt = check.outcomeUnknown() ? context.mailer().resend(held.message())
                     : context.mailer().send(held.message());
         } catch (RuntimeException e) {
-            renewal.close();
+            renewal.close(); // before the failure is written, so no renewal lands after it
             return failed(held, e, current.get());
         } finally {
             renewal.close();
