@@ -1,5 +1,6 @@
 package dev.ecosystem.intro.internal;
 
+import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 final class OutboxDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
+    private static final int STORE_ATTEMPTS = 5;
 
     private final SdkContext context;
     private final IntroSettings settings;
@@ -106,7 +109,7 @@ final class OutboxDispatcher {
     private Result send(OutboxEntry claimed, Supplier<Instant> current) {
         Check check;
         try {
-            check = context.store().inTransaction(tx -> checkBeforeSend(tx, claimed, current.get()));
+            check = persistently(tx -> checkBeforeSend(tx, claimed, current.get()));
         } catch (RuntimeException e) {
             LOG.warn("could not check outbox entry {} before sending it; it is retried after its lease", claimed.id(),
                     e);
@@ -132,7 +135,10 @@ final class OutboxDispatcher {
             renewal.close();
         }
         try {
-            context.store().useTransaction(tx -> tx.outbox().update(held.sent(receipt)));
+            persistently(tx -> {
+                tx.outbox().update(held.sent(receipt));
+                return receipt;
+            });
             LOG.debug("sent outbox entry {} ({})", held.id(), held.message().messageId());
             return Result.SENT;
         } catch (RuntimeException e) {
@@ -177,7 +183,10 @@ final class OutboxDispatcher {
                 retryAt = quota.retryAfter();
             }
             Instant due = retryAt;
-            context.store().useTransaction(tx -> tx.outbox().update(entry.failed(description, due)));
+            persistently(tx -> {
+                tx.outbox().update(entry.failed(description, due));
+                return due;
+            });
             LOG.debug("outbox entry {} failed (attempt {}), retrying at {}: {}", entry.id(), attempt, due,
                     description);
             return Result.RETRYING;
@@ -203,7 +212,10 @@ final class OutboxDispatcher {
     private Result park(OutboxEntry entry, String why) {
         OutboxEntry parked = entry.parked(why);
         try {
-            context.store().useTransaction(tx -> tx.outbox().update(parked));
+            persistently(tx -> {
+                tx.outbox().update(parked);
+                return parked;
+            });
         } catch (RuntimeException e) {
             LOG.warn("could not park outbox entry {}; it is retried after its lease", entry.id(), e);
             return Result.UNKNOWN;
@@ -249,6 +261,24 @@ final class OutboxDispatcher {
             }
         }
         return null;
+    }
+
+    /**
+     * Runs one of the dispatcher's short transactions, again when it lost to concurrent ones. With many dispatchers
+     * these small updates of neighbouring outbox rows conflict often at SERIALIZABLE, and giving up costs a whole
+     * lease (or, after a send, a resend): a few more tries are cheap.
+     */
+    private <T> T persistently(Function<StoreTransaction, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return context.store().inTransaction(work);
+            } catch (ConflictException conflict) {
+                if (attempt >= STORE_ATTEMPTS) {
+                    throw conflict;
+                }
+                LOG.debug("an outbox transaction lost to concurrent ones (attempt {}), trying again", attempt);
+            }
+        }
     }
 
     /** First delay, doubled per further attempt, capped. */
