@@ -107,7 +107,10 @@ public record SharingPolicy(Map<Population, Rule> rules, int minimumCount, boole
     public enum Visibility {
         /** Nothing: the population does not appear at all. */
         HIDDEN,
-        /** Overlap counts only, noised unless {@link Builder#exactCounts()}, subject to the minimum count; never records. */
+        /**
+         * Overlap counts only, noised unless {@link Builder#exactCounts()}, subject to the minimum count; never
+         * records.
+         */
         COUNTS,
         /** Counts, and the overlapping records with the allow-listed fields. */
         RECORDS

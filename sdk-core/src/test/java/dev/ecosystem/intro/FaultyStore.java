@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  * The in-memory store with faults injected at named steps, to simulate a crash (or a lost database connection)
  * between two steps: {@code outbox.enqueue}, {@code outbox.update.LEASE} (the note before a send, and lease
  * renewals: a pending entry updated without a new attempt), {@code outbox.update.PENDING} (a failed attempt),
- * {@code outbox.update.SENT}, {@code outbox.update.PARKED}, {@code introductions.update}. A transaction that fails is rolled back, like a
- * real one.
+ * {@code outbox.update.SENT}, {@code outbox.update.PARKED}, {@code introductions.update}. A transaction that fails
+ * is rolled back, like a real one.
  */
 final class FaultyStore implements PartnerStore {
     private final PartnerStore delegate = InMemoryPartnerStore.create();

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * One app node in a JVM of its own, started by {@link OutboxNodesTest}: it runs {@code runDue} in a loop over the
  * shared PostgreSQL schema on two threads, sending through the shared {@link SinkMailer}, until no email is pending
- * or three minutes have passed. Arguments: schema, node number, fault, lease in milliseconds, send time in milliseconds.
+ * or three minutes have passed. Arguments: schema, node number, fault, lease in milliseconds, send time in
+ * milliseconds.
  */
 final class OutboxNode {
     private static final int DISPATCHERS = 2;

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the emails of an introduction to the outbox of the caller's transaction, each with its Message-ID fixed now.
- * Reminders reply in the thread of the ask they repeat. Until everyone consented, no email to the requester's side names
- * a person of the target's side (the requester cannot see another company's people); the joint email does. The drafts come from the operation's {@link Drafts}, never
- * from the drafter itself: this runs inside store transactions, and the drafter may wait on the network.
+ * Reminders reply in the thread of the ask they repeat. Until everyone consented, no email to the requester's side
+ * names a person of the target's side (the requester cannot see another company's people); the joint email does. The
+ * drafts come from the operation's {@link Drafts}, never from the drafter itself: this runs inside store
+ * transactions, and the drafter may wait on the network.
  */
 final class IntroMails {
     /** The target as emails to the requester's side name them before the joint introduction. */

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The matches of a pair of companies as the viewer may see them under the partner's sharing policy. Every result
  * about a partner is built here, and only from what the policy allows: hidden populations never appear, counts-only
- * cells are noised (unless the policy asks for exact counts), counts below the minimum are suppressed, records come only from populations shared as records, with only their fields.
+ * cells are noised (unless the policy asks for exact counts), counts below the minimum are suppressed, records come
+ * only from populations shared as records, with only their fields.
  */
 final class SharedView {
     private final CompanyId partner;
@@ -69,8 +70,8 @@ final class SharedView {
     /**
      * The matrix. Cells of populations the partner shares as records, and all cells when its policy says
      * {@link SharingPolicy#exactCounts()}, count every matched company exactly. Cells of populations shared as counts
-     * are {@code noise}'s noisy counts, or suppressed when {@code noise} is {@code null} (the viewer's releases are used
-     * up); the minimum count applies after the noise.
+     * are {@code noise}'s noisy counts, or suppressed when {@code noise} is {@code null} (the viewer's releases are
+     * used up); the minimum count applies after the noise.
      */
     PopulationMatrix matrix(@Nullable CountNoise noise) {
         int size = populations.size();
