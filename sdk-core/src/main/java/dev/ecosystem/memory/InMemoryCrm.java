@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class InMemoryCrm implements CrmConnector {
     private static final String CHECKPOINT_PREFIX = "seq:";
+    /** A page's first capacity: a view's size() would walk the rest of the tree, so it is not asked. */
+    private static final int FIRST_CAPACITY = 64;
 
     private final CompanyId tenant;
     private final NavigableMap<AccountId, Account> accounts = new TreeMap<>();
@@ -200,7 +202,7 @@ public final class InMemoryCrm implements CrmConnector {
             String listing, Function<String, K> key) {
         String after = Cursors.decode(listing, request.cursor());
         NavigableMap<K, V> rest = after == null ? records : records.tailMap(key.apply(after), false);
-        List<V> items = new ArrayList<>(Math.min(request.size(), rest.size()));
+        List<V> items = new ArrayList<>(Math.min(request.size(), FIRST_CAPACITY));
         K lastKey = null;
         for (Map.Entry<K, V> entry : rest.entrySet()) {
             if (items.size() == request.size()) {

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * the store's lock guards it.
  */
 final class Table<V> {
+    /** A page's first capacity: a view's size() would walk the rest of the tree, so it is not asked. */
+    private static final int FIRST_CAPACITY = 64;
+
     private final String listing;
     private final Map<Object, TreeMap<String, V>> partitions = new HashMap<>();
 
@@ -88,7 +91,7 @@ final class Table<V> {
         String after = Cursors.decode(listing, request.cursor());
         NavigableMap<String, V> rows = rows(partition);
         NavigableMap<String, V> rest = after == null ? rows : rows.tailMap(after, false);
-        List<V> items = new ArrayList<>(Math.min(request.size(), rest.size()));
+        List<V> items = new ArrayList<>(Math.min(request.size(), FIRST_CAPACITY));
         String lastKey = null;
         for (Map.Entry<String, V> row : rest.entrySet()) {
             if (!filter.test(row.getValue())) {
