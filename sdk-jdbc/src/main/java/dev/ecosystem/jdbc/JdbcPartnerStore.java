@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  * otherwise abort concurrent dispatchers' claims and sends for no reason. Claim in a transaction of its own.
  *
  * <p>The change feed ({@link Builder#changeFeed(boolean)}, on by default) costs a row per changed record, without any
- * shared counter: on PostgreSQL a company or contact write inserts its row in the same statement, other writes add
- * one multi-row insert at commit (on H2, every write does); readers of the feed give those rows their
+ * shared counter: on PostgreSQL an upsert (company, contact, partnership, sharing policy) inserts its row in the same
+ * statement, other writes (removals, blocks, CRM snapshots) add one multi-row insert at commit (on H2, every write
+ * does); readers of the feed give those rows their
  * revisions, one reader at a time (see {@code JdbcChanges}). Read the feed in a transaction of its own, like a
  * claim. Change rows are kept forever for now: there is no pruning yet.
  */

@@ -39,10 +39,10 @@ final class JdbcPartnerships implements PartnershipRepository {
                     + existing.id() + " with " + partnership.partner() + "; update that record instead of adding "
                     + partnership.id());
         }
-        tx.update("put partnership " + partnership.id(), tx.dialect().upsert(table, List.of("owner", "id"), COLUMNS),
-                partnership.owner().value(), partnership.id().value(), partnership.partner().value(),
-                partnership.type().name(), partnership.status().name(), partnership.since());
-        tx.changed(ChangeKind.PARTNERSHIP, partnership.owner(), partnership.id().value());
+        tx.upsertWithChange("put partnership " + partnership.id(), table, List.of("owner", "id"), COLUMNS,
+                new Object[] {partnership.owner().value(), partnership.id().value(), partnership.partner().value(),
+                    partnership.type().name(), partnership.status().name(), partnership.since()},
+                ChangeKind.PARTNERSHIP, partnership.owner(), partnership.id().value());
     }
 
     @Override

@@ -39,9 +39,9 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
                 "visibility", rule.visibility().name(), "fields", List.copyOf(rule.fields()))));
         String json = Columns.json(Map.of("minimumCount", policy.minimumCount(), "exactCounts",
                 policy.exactCounts(), "rules", rules));
-        tx.update("put sharing policy", tx.dialect().upsert(table, List.of("owner", "partner"),
-                List.of("owner", "partner", "policy")), owner.value(), partner.value(), json);
-        tx.changed(ChangeKind.SHARING_POLICY, owner, partner.value());
+        tx.upsertWithChange("put sharing policy", table, List.of("owner", "partner"),
+                List.of("owner", "partner", "policy"), new Object[] {owner.value(), partner.value(), json},
+                ChangeKind.SHARING_POLICY, owner, partner.value());
     }
 
     @Override

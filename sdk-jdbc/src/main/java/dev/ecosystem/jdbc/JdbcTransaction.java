@@ -85,9 +85,9 @@ final class JdbcTransaction implements StoreTransaction {
 
     /**
      * Upserts one row and notes the write for the change feed. On PostgreSQL the change row goes in with the write,
-     * in one statement (a data-modifying {@code WITH}), so the feed costs the writer no round trip of its own; the
-     * frequent writes (profiles, people) use this. Elsewhere, or when the record already has its change in this
-     * transaction, it is the plain upsert and {@link #changed}.
+     * in one statement (a data-modifying {@code WITH}), so the feed costs the writer no round trip of its own; every
+     * upsert of a record the feed covers goes through here. Elsewhere, or when the record already has its change in
+     * this transaction, it is the plain upsert and {@link #changed}, whose rows go in at commit.
      */
     void upsertWithChange(String what, String table, List<String> keys, List<String> columns,
             @Nullable Object[] values, ChangeKind kind, CompanyId company, @Nullable String key) {

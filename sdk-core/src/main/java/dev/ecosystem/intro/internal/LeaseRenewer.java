@@ -1,5 +1,6 @@
 package dev.ecosystem.intro.internal;
 
+import dev.ecosystem.internal.DaemonScheduler;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.spi.PartnerStore;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -93,13 +93,7 @@ final class LeaseRenewer {
 
     private synchronized ScheduledExecutorService timer() {
         if (timer == null) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, work -> {
-                Thread thread = new Thread(work, "ecosystem-outbox-lease");
-                thread.setDaemon(true);
-                return thread;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            timer = executor;
+            timer = DaemonScheduler.create("ecosystem-outbox-lease");
         }
         return timer;
     }

@@ -2,6 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.internal.DaemonScheduler;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,13 +52,7 @@ public final class ChangeFollower implements AutoCloseable {
         this.interval = interval;
         this.applied = applied;
         if (feed) {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread daemon = new Thread(runnable, "ecosystem-change-follower");
-                daemon.setDaemon(true);
-                return daemon;
-            });
-            executor.setRemoveOnCancelPolicy(true);
-            this.thread = executor;
+            this.thread = DaemonScheduler.create("ecosystem-change-follower");
             schedule(interval);
         } else {
             this.thread = null;
