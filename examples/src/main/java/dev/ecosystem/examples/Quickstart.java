@@ -216,13 +216,13 @@ public final class Quickstart {
                 CompanyId partner = partners.get(Math.floorMod(deal.id().value().hashCode(), partners.size()));
                 String source = deal.properties().getOrDefault("deal_source", "");
                 if (source.equals("Partner referral")) {
-                    tx.touchpoints().append(new Touchpoint(TouchpointId.of("ref-" + deal.id()), MAILCADENCE,
-                            partner, null, deal.id(), TouchpointKind.SOURCED_REFERRAL,
-                            deal.createdAt().minus(Duration.ofDays(3)), "crm:deal_source", null));
+                    tx.touchpoints().append(Touchpoint.builder(TouchpointId.of("ref-" + deal.id()), MAILCADENCE,
+                            partner, TouchpointKind.SOURCED_REFERRAL, deal.createdAt().minus(Duration.ofDays(3)))
+                            .deal(deal.id()).origin("crm:deal_source").build());
                 } else if (source.equals("Event")) {
-                    tx.touchpoints().append(new Touchpoint(TouchpointId.of("cosell-" + deal.id()), MAILCADENCE,
-                            partner, null, deal.id(), TouchpointKind.CO_SELL,
-                            deal.createdAt().plus(Duration.ofDays(5)), "event", null));
+                    tx.touchpoints().append(Touchpoint.builder(TouchpointId.of("cosell-" + deal.id()), MAILCADENCE,
+                            partner, TouchpointKind.CO_SELL, deal.createdAt().plus(Duration.ofDays(5)))
+                            .deal(deal.id()).origin("event").build());
                 }
             }
         });

@@ -42,9 +42,9 @@ class AttributionDataReadTest {
         Touchpoint reversed = ledger.get(0);
         Deal foreign = Deal.builder(OTHER, DealId.of("d00000"), "theirs").amount(Money.of("999", "USD")).stage("Open", dev.ecosystem.model.DealStatus.OPEN)
                 .createdAt(Instant.parse("2025-01-10T00:00:00Z")).build();
-        Touchpoint foreignTouch = new Touchpoint(TouchpointId.of("td00000"), OTHER, partner("p9"), null,
-                DealId.of("d00000"), TouchpointKind.SOURCED_REFERRAL, Instant.parse("2025-01-11T00:00:00Z"), null,
-                null);
+        Touchpoint foreignTouch = Touchpoint.builder(TouchpointId.of("td00000"), OTHER, partner("p9"),
+                TouchpointKind.SOURCED_REFERRAL, Instant.parse("2025-01-11T00:00:00Z")).deal(DealId.of("d00000"))
+                .build();
         store.useTransaction(tx -> {
             tx.crm().putDeals(TENANT, deals);
             tx.crm().putDeals(OTHER, List.of(foreign));

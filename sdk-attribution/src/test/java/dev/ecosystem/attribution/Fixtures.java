@@ -45,19 +45,19 @@ final class Fixtures {
     }
 
     static Touchpoint touchAt(String id, String partner, String deal, TouchpointKind kind, Instant at) {
-        return new Touchpoint(TouchpointId.of(id), TENANT, CompanyId.of(partner), null, DealId.of(deal), kind, at,
-                "test", null);
+        return Touchpoint.builder(TouchpointId.of(id), TENANT, CompanyId.of(partner), kind, at).deal(DealId.of(deal))
+                .origin("test").build();
     }
 
     static Touchpoint accountTouch(String id, String partner, String account, TouchpointKind kind, String day) {
-        return new Touchpoint(TouchpointId.of(id), TENANT, CompanyId.of(partner), AccountId.of(account), null, kind,
-                at(day), null, null);
+        return Touchpoint.builder(TouchpointId.of(id), TENANT, CompanyId.of(partner), kind, at(day))
+                .account(AccountId.of(account)).build();
     }
 
     static Touchpoint reversal(String id, Touchpoint reversed) {
-        return new Touchpoint(TouchpointId.of(id), TENANT, reversed.partner(), reversed.accountId(),
-                reversed.dealId(), reversed.kind(), reversed.occurredAt().plusSeconds(1), "correction",
-                reversed.id());
+        return Touchpoint.builder(TouchpointId.of(id), TENANT, reversed.partner(), reversed.kind(),
+                reversed.occurredAt().plusSeconds(1)).account(reversed.accountId()).deal(reversed.dealId())
+                .origin("correction").reverses(reversed.id()).build();
     }
 
     static CompanyId partner(String id) {

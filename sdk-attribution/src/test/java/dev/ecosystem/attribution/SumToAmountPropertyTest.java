@@ -102,11 +102,12 @@ class SumToAmountPropertyTest {
             boolean accountOnly = random.nextInt(10) == 0;
             Instant at = random.nextInt(5) == 0 ? deal.createdAt()
                     : deal.createdAt().plusSeconds(random.nextInt(400 * 86_400) - 200L * 86_400);
-            Touchpoint t = new Touchpoint(TouchpointId.of(String.format("t%05d", i)), TENANT,
+            Touchpoint t = Touchpoint.builder(TouchpointId.of(String.format("t%05d", i)), TENANT,
                     CompanyId.of("p" + random.nextInt(partnerCount)),
-                    accountOnly ? deal.accountIds().get(0) : null, accountOnly ? null : deal.id(),
-                    TouchpointKind.values()[random.nextInt(TouchpointKind.values().length)], at, null,
-                    i > 0 && random.nextInt(15) == 0 ? byIndex.get(random.nextInt(i)).id() : null);
+                    TouchpointKind.values()[random.nextInt(TouchpointKind.values().length)], at)
+                    .account(accountOnly ? deal.accountIds().get(0) : null).deal(accountOnly ? null : deal.id())
+                    .reverses(i > 0 && random.nextInt(15) == 0 ? byIndex.get(random.nextInt(i)).id() : null)
+                    .build();
             byIndex.put(i, t);
             ledger.add(t);
         }

@@ -10,6 +10,10 @@ public enum TouchpointKind {
     CO_SELL,
     /** The partner influenced the buyer. */
     INFLUENCE,
+    /** The buyer came through the partner's marketplace listing. */
+    MARKETPLACE,
+    /** The partner brought the buyer to an event. */
+    EVENT,
     /** Entered by hand. */
     MANUAL
 }

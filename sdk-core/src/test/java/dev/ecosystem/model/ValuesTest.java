@@ -64,8 +64,8 @@ class ValuesTest {
 
     @Test
     void touchpoint_withoutAccountOrDeal_isRejected() {
-        assertThatThrownBy(() -> new Touchpoint(TouchpointId.of("t"), OWNER, CompanyId.of("p"), null, null,
-                TouchpointKind.MANUAL, Instant.EPOCH, null, null))
-                .hasMessageContaining("must name an accountId, a dealId or both");
+        assertThatThrownBy(() -> Touchpoint.builder(TouchpointId.of("t"), OWNER, CompanyId.of("p"),
+                TouchpointKind.MANUAL, Instant.EPOCH).build())
+                .hasMessageContaining("must name an accountId, a dealId or a registration");
     }
 }

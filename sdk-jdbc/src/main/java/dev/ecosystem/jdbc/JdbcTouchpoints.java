@@ -8,6 +8,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
@@ -19,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The append-only {@code touchpoints} ledger: this class only ever inserts into it. */
 final class JdbcTouchpoints implements TouchpointRepository {
-    private static final List<String> COLUMNS = List.of("owner", "id", "partner", "account_id", "deal_id", "kind",
-            "occurred_at", "origin", "reverses");
+    private static final List<String> COLUMNS = List.of("owner", "id", "partner", "account_id", "deal_id", "registration_id",
+            "kind", "occurred_at", "origin", "reverses");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM ";
 
     private final JdbcTransaction tx;
@@ -47,7 +48,8 @@ final class JdbcTouchpoints implements TouchpointRepository {
         tx.update("append touchpoint " + touchpoint.id(), "INSERT INTO " + table + " (" + String.join(", ", COLUMNS)
                 + ") VALUES (" + Dialect.placeholders(COLUMNS.size()) + ")", owner.value(), touchpoint.id().value(),
                 touchpoint.partner().value(), touchpoint.accountId() == null ? null : touchpoint.accountId().value(),
-                touchpoint.dealId() == null ? null : touchpoint.dealId().value(), touchpoint.kind().name(),
+                touchpoint.dealId() == null ? null : touchpoint.dealId().value(),
+                touchpoint.registration() == null ? null : touchpoint.registration().value(), touchpoint.kind().name(),
                 Columns.nanos(touchpoint.occurredAt(), "occurredAt"), touchpoint.origin(),
                 reversed == null ? null : reversed.value());
     }
@@ -70,10 +72,12 @@ final class JdbcTouchpoints implements TouchpointRepository {
     private static Touchpoint touchpoint(ResultSet row) throws SQLException {
         String account = row.getString("account_id");
         String deal = row.getString("deal_id");
+        String registration = row.getString("registration_id");
         String reverses = row.getString("reverses");
         return new Touchpoint(new TouchpointId(row.getString("id")), new CompanyId(row.getString("owner")),
                 new CompanyId(row.getString("partner")), account == null ? null : new AccountId(account),
-                deal == null ? null : new DealId(deal), TouchpointKind.valueOf(row.getString("kind")),
+                deal == null ? null : new DealId(deal), registration == null ? null : new RegistrationId(registration),
+                TouchpointKind.valueOf(row.getString("kind")),
                 Columns.instant(row.getLong("occurred_at")), row.getString("origin"),
                 reverses == null ? null : new TouchpointId(reverses));
     }

@@ -20,6 +20,7 @@ import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipId;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
@@ -101,8 +102,9 @@ final class Samples {
     }
 
     static Touchpoint touchpoint(String id) {
-        return new Touchpoint(TouchpointId.of(id), ACME, GLOBEX, AccountId.of("a-1"), DealId.of("d-1"),
-                TouchpointKind.values()[0], T0, "intro i-1", null);
+        return Touchpoint.builder(TouchpointId.of(id), ACME, GLOBEX, TouchpointKind.values()[0], T0)
+                .account(AccountId.of("a-1")).deal(DealId.of("d-1")).registration(RegistrationId.of("r-1"))
+                .origin("intro i-1").build();
     }
 
     static OutboxEntry outboxEntry(String id, Instant now) {

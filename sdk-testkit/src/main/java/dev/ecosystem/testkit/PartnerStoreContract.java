@@ -1433,8 +1433,8 @@ public abstract class PartnerStoreContract {
         @Test
         @DisplayName("An appended entry reads back equal")
         void append_thenGet_returnsEqualEntry() {
-            Touchpoint accountOnly = new Touchpoint(TouchpointId.of("t2"), TENANT_A, TENANT_B, AccountId.of("acct"),
-                    null, TouchpointKind.MANUAL, T0, null, null);
+            Touchpoint accountOnly = Touchpoint.builder(TouchpointId.of("t2"), TENANT_A, TENANT_B, TouchpointKind.MANUAL, T0)
+                    .account(AccountId.of("acct")).build();
             write(tx -> {
                 tx.touchpoints().append(touchpoint(TENANT_A, "t1", TENANT_B));
                 tx.touchpoints().append(accountOnly);

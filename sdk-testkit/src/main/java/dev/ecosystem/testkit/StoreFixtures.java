@@ -22,6 +22,7 @@ import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipId;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
@@ -149,14 +150,16 @@ public final class StoreFixtures {
 
     /** A touchpoint in {@code owner}'s ledger: {@code partner} co-sold an account and a deal. */
     public static Touchpoint touchpoint(CompanyId owner, String id, CompanyId partner) {
-        return new Touchpoint(TouchpointId.of(id), owner, partner, AccountId.of("acct-" + id), DealId.of("deal-" + id),
-                TouchpointKind.CO_SELL, T0, "intro:" + id, null);
+        return Touchpoint.builder(TouchpointId.of(id), owner, partner, TouchpointKind.CO_SELL, T0)
+                .account(AccountId.of("acct-" + id)).deal(DealId.of("deal-" + id))
+                .registration(RegistrationId.of("reg-" + id)).origin("intro:" + id).build();
     }
 
     /** A touchpoint with id {@code id} that reverses {@code original}. */
     public static Touchpoint reversal(Touchpoint original, String id) {
-        return new Touchpoint(TouchpointId.of(id), original.owner(), original.partner(), original.accountId(),
-                original.dealId(), original.kind(), original.occurredAt().plusSeconds(60), "correction", original.id());
+        return Touchpoint.builder(TouchpointId.of(id), original.owner(), original.partner(), original.kind(),
+                original.occurredAt().plusSeconds(60)).account(original.accountId()).deal(original.dealId())
+                .registration(original.registration()).origin("correction").reverses(original.id()).build();
     }
 
     /**

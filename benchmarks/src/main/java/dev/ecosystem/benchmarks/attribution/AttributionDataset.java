@@ -71,16 +71,17 @@ final class AttributionDataset {
             TouchpointId id = TouchpointId.of(String.format("tp-%09d", i));
             Touchpoint reversed = i > 0 && random.nextInt(100) == 0 ? ledger.get(random.nextInt(i)) : null;
             if (reversed != null && reversed.reverses() == null) {
-                ledger.add(new Touchpoint(id, TENANT, reversed.partner(), reversed.accountId(), reversed.dealId(),
-                        reversed.kind(), reversed.occurredAt().plusSeconds(60), null, reversed.id()));
+                ledger.add(Touchpoint.builder(id, TENANT, reversed.partner(), reversed.kind(),
+                        reversed.occurredAt().plusSeconds(60)).account(reversed.accountId())
+                        .deal(reversed.dealId()).reverses(reversed.id()).build());
                 continue;
             }
             Deal deal = deals.get(random.nextInt(dealCount));
             boolean accountOnly = random.nextInt(50) == 0;
             Instant at = deal.createdAt().plusSeconds(random.nextLong(300 * 86_400L) - 120 * 86_400L);
-            ledger.add(new Touchpoint(id, TENANT, partners.get(random.nextInt(partnerCount)),
-                    accountOnly ? deal.accountIds().get(0) : null, accountOnly ? null : deal.id(),
-                    KINDS[random.nextInt(KINDS.length)], at, null, null));
+            ledger.add(Touchpoint.builder(id, TENANT, partners.get(random.nextInt(partnerCount)),
+                    KINDS[random.nextInt(KINDS.length)], at).account(accountOnly ? deal.accountIds().get(0) : null)
+                    .deal(accountOnly ? null : deal.id()).build());
         }
         return new AttributionDataset(List.copyOf(deals), List.copyOf(ledger), List.copyOf(partners));
     }

@@ -441,9 +441,9 @@ public final class IntroEngine {
             LOG.debug("introduction {} connected without a CRM account or deal; no touchpoint", intro.id());
             return;
         }
-        tx.touchpoints().append(new Touchpoint(TouchpointId.of(context.newId()), intro.requesterCompany(),
-                intro.targetCompany(), intro.account(), intro.deal(), TouchpointKind.INTRODUCTION, now,
-                intro.id().value(), null));
+        tx.touchpoints().append(Touchpoint.builder(TouchpointId.of(context.newId()), intro.requesterCompany(),
+                intro.targetCompany(), TouchpointKind.INTRODUCTION, now)
+                .account(intro.account()).deal(intro.deal()).origin(intro.id().value()).build());
     }
 
     /** See {@link dev.ecosystem.intro.Introductions#cancel}. */
