@@ -17,7 +17,9 @@ import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.navigator.internal.ChangeFollower;
 import dev.ecosystem.navigator.internal.IndexingPartnerStore;
 import dev.ecosystem.navigator.internal.NavigatorIndex;
+import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
@@ -54,12 +56,14 @@ public final class EcosystemClient implements AutoCloseable {
     private final IntroEngine introEngine;
     private final IntroOperations intros;
     private final ChangeFollower follower;
+    private final CrmWriteBackOperations crmWriteBacks;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower) {
         this.context = context;
         this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
+        this.crmWriteBacks = new CrmWriteBackDispatcher(context);
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -88,6 +92,14 @@ public final class EcosystemClient implements AutoCloseable {
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
     public IntroOperations intros() {
         return intros;
+    }
+
+    /**
+     * The host's side of writing partner sources back to tenants' CRMs: {@code runDue}, parked writes, retry. See
+     * {@link dev.ecosystem.overlap.OverlapSettings.Builder#partnerSourceWriteBack}.
+     */
+    public CrmWriteBackOperations crmWriteBacks() {
+        return crmWriteBacks;
     }
 
     /**

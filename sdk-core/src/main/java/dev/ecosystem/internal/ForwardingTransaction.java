@@ -5,6 +5,7 @@ import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
+import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
@@ -83,5 +84,10 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ChangeRepository changes() {
         return delegate.changes();
+    }
+
+    @Override
+    public CrmWriteBackRepository crmWriteBacks() {
+        return delegate.crmWriteBacks();
     }
 }

@@ -3,9 +3,11 @@ package dev.ecosystem.internal;
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.spi.ChangeRepository;
+import java.time.Instant;
 
 /**
  * The rules of the store port that do not depend on how a store keeps its rows, checked in one place so every
@@ -64,5 +66,36 @@ public final class StoreRules {
     public static void checkChangesAfter(long revision, int limit) {
         Checks.nonNegative(revision, "revision");
         Checks.range(limit, 1, ChangeRepository.MAX_LIMIT, "limit");
+    }
+
+    /**
+     * Whether {@code entry} may replace the stored {@code current}: same deal and partner, same claim.
+     *
+     * @throws ConflictException when it may not
+     */
+    public static void checkWriteBackUpdate(CrmWriteBack current, CrmWriteBack entry) {
+        if (!current.deal().equals(entry.deal()) || !current.partner().equals(entry.partner())) {
+            throw new ConflictException("CRM write-back " + entry.id() + " of " + entry.tenant()
+                    + " cannot change its deal or partner");
+        }
+        if (current.claim() != entry.claim()) {
+            throw new ConflictException("CRM write-back " + entry.id() + " of " + entry.tenant() + " is held by claim "
+                    + current.claim() + ", not by claim " + entry.claim() + "; only the current holder may change it");
+        }
+    }
+
+    /**
+     * Checks the arguments of a claim of due entries.
+     *
+     * @throws ValidationException when an argument is missing, {@code limit} is not 1 to 1000, or
+     *     {@code leaseUntil} is not after {@code now}
+     */
+    public static void checkClaim(Instant now, Instant leaseUntil, int limit) {
+        Checks.required(now, "now");
+        Checks.required(leaseUntil, "leaseUntil");
+        Checks.range(limit, 1, 1000, "claim limit");
+        if (!leaseUntil.isAfter(now)) {
+            throw new ValidationException("leaseUntil must be after now (" + now + "), but was " + leaseUntil);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.OutboxEntry;
@@ -31,5 +32,7 @@ final class MemoryTables {
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");
     final Table<String> idempotency = new Table<>("idempotency");
     final Table<CompanyId> blocks = new Table<>("blocks");
+    final Table<CrmWriteBack> crmWriteBacks = new Table<>("crm-write-backs");
+    final Table<CrmWriteBack> crmWriteBacksDue = new Table<>("crm-write-backs-due");
     final MemoryChangeLog changes = new MemoryChangeLog();
 }

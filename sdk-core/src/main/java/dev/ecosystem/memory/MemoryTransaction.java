@@ -10,6 +10,7 @@ import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
+import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
@@ -134,6 +135,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public CompanyBlockRepository blocks() {
         return new MemoryBlocks(checkOpen(), tables.blocks);
+    }
+
+    @Override
+    public CrmWriteBackRepository crmWriteBacks() {
+        return new MemoryCrmWriteBacks(checkOpen(), tables.crmWriteBacks, tables.crmWriteBacksDue);
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class OverlapSettings {
     private final double countEpsilon;
     private final int countReleases;
     private final Duration countPeriod;
+    private final boolean partnerSourceWriteBack;
 
     private OverlapSettings(Builder builder) {
         this.customers = builder.customers;
@@ -99,6 +100,7 @@ public final class OverlapSettings {
         this.countEpsilon = builder.countEpsilon;
         this.countReleases = builder.countReleases;
         this.countPeriod = builder.countPeriod;
+        this.partnerSourceWriteBack = builder.partnerSourceWriteBack;
     }
 
     /** The defaults described above. */
@@ -179,6 +181,11 @@ public final class OverlapSettings {
         return countPeriod;
     }
 
+    /** Whether partner-sourced credits found on a CRM sync are written back to the tenant's CRM. */
+    public boolean partnerSourceWriteBack() {
+        return partnerSourceWriteBack;
+    }
+
     private static boolean stageIs(Account account, String... stages) {
         String stage = account.lifecycleStage();
         if (stage == null) {
@@ -206,6 +213,7 @@ public final class OverlapSettings {
         private double countEpsilon = 1.0;
         private int countReleases = 4;
         private Duration countPeriod = Duration.ofDays(7);
+        private boolean partnerSourceWriteBack;
 
         private Builder() {
         }
@@ -324,6 +332,18 @@ public final class OverlapSettings {
             this.countEpsilon = epsilon;
             this.countReleases = releases;
             this.countPeriod = period;
+            return this;
+        }
+
+        /**
+         * Whether partner-sourced credits that a CRM sync finds (a deal of an accepted referral, or of a prospect a
+         * partner introduced before the deal was created) are written back to the tenant's CRM with
+         * {@link dev.ecosystem.spi.CrmConnector#recordPartnerSource}. Default: off. The writes wait in the store's
+         * durable queue, written with the credit, and go out on {@code client.crmWriteBacks().runDue(now)}, outside
+         * any transaction, with retries; a connector without write-back parks them.
+         */
+        public Builder partnerSourceWriteBack(boolean enabled) {
+            this.partnerSourceWriteBack = enabled;
             return this;
         }
 

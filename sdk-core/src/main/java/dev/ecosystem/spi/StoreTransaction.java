@@ -35,6 +35,18 @@ public interface StoreTransaction {
     CompanyBlockRepository blocks();
 
     /**
+     * Writes to tenants' CRMs waiting to be carried out (partner sources recorded on deals). A default method, so
+     * that stores written before it still compile; {@code PartnerStoreContract} fails them with this message.
+     *
+     * @throws EcosystemException when the store keeps no such queue
+     */
+    default CrmWriteBackRepository crmWriteBacks() {
+        throw new EcosystemException("this PartnerStore has no CRM write-back queue: implement "
+                + "StoreTransaction.crmWriteBacks() returning a CrmWriteBackRepository; see PartnerStoreContract in "
+                + "sdk-testkit for the exact contract");
+    }
+
+    /**
      * The store's change feed, which app nodes sharing the store follow to see each other's writes. A default
      * method, so that stores written before the feed still compile; they run on one node only, and
      * {@code PartnerStoreContract} fails them with this message until they implement it.

@@ -11,6 +11,7 @@ import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
 import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
+import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
@@ -371,6 +372,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public SharingPolicyRepository sharing() {
         return new JdbcSharingPolicies(checkOpen());
+    }
+
+    @Override
+    public CrmWriteBackRepository crmWriteBacks() {
+        return new JdbcCrmWriteBacks(checkOpen());
     }
 
     @Override

@@ -28,6 +28,8 @@ import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.CrmWriteBack;
+import dev.ecosystem.model.CrmWriteBackStatus;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
@@ -1824,6 +1826,123 @@ public abstract class PartnerStoreContract {
 
             write(tx -> assertThat(tx.outbox().claimDue(T0.plusSeconds(10), T0.plusSeconds(70), 10))
                     .extracting(OutboxEntry::id).containsExactly(OutboxEntryId.of("o1")));
+        }
+    }
+
+    @Nested
+    @DisplayName("CRM write-back queue")
+    class CrmWriteBacks {
+        private final Instant lease = T0.plusSeconds(300);
+
+        private CrmWriteBack writeBack(CompanyId tenant, String id, Instant due) {
+            return CrmWriteBack.pending(TouchpointId.of(id), tenant, DealId.of("deal-" + id), TENANT_B,
+                    "Partner " + id, due);
+        }
+
+        @Test
+        @DisplayName("An enqueued write reads back equal; enqueuing its id again keeps the first and says so")
+        void enqueue_isIdempotentPerTenantAndId() {
+            CrmWriteBack first = writeBack(TENANT_A, "w1", T0);
+            write(tx -> assertThat(tx.crmWriteBacks().enqueue(first)).isTrue());
+
+            write(tx -> assertThat(tx.crmWriteBacks().enqueue(CrmWriteBack.pending(TouchpointId.of("w1"), TENANT_A,
+                    DealId.of("other"), TENANT_B, "Other", T0.plusSeconds(5)))).isFalse());
+            write(tx -> assertThat(tx.crmWriteBacks().enqueue(writeBack(TENANT_B, "w1", T0))).isTrue());
+
+            check(tx -> {
+                assertThat(tx.crmWriteBacks().get(TENANT_A, TouchpointId.of("w1"))).isEqualTo(first);
+                assertThat(tx.crmWriteBacks().get(TENANT_A, TouchpointId.of("w2"))).isNull();
+                assertThat(tx.crmWriteBacks().get(TENANT_B, TouchpointId.of("w1"))).isEqualTo(writeBack(TENANT_B,
+                        "w1", T0));
+            });
+        }
+
+        @Test
+        @DisplayName("A claim returns due pending writes of every tenant, oldest due first, leased and with claim + 1")
+        void claimDue_returnsDueWritesInOrderAndLeasesThem() {
+            write(tx -> {
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "late", T0.plusSeconds(20)));
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_B, "early", T0));
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "middle", T0.plusSeconds(10)));
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "future", T0.plusSeconds(3600)));
+            });
+
+            List<CrmWriteBack> claimed = read(tx -> tx.crmWriteBacks().claimDue(T0.plusSeconds(30), lease, 10));
+
+            assertThat(claimed).extracting(w -> w.id().value()).containsExactly("early", "middle", "late");
+            assertThat(claimed).allSatisfy(w -> {
+                assertThat(w.claim()).isEqualTo(1);
+                assertThat(w.nextAttemptAt()).isEqualTo(lease);
+            });
+            check(tx -> assertThat(tx.crmWriteBacks().get(TENANT_A, TouchpointId.of("middle"))).isEqualTo(
+                    claimed.get(1)));
+            write(tx -> assertThat(tx.crmWriteBacks().claimDue(T0.plusSeconds(60), lease.plusSeconds(60), 10))
+                    .isEmpty());
+            // Leased alike, they are due together again at the lease's end: ties go by tenant, then id.
+            write(tx -> assertThat(tx.crmWriteBacks().claimDue(lease, lease.plusSeconds(60), 2))
+                    .extracting(w -> w.id().value()).containsExactly("late", "middle"));
+        }
+
+        @Test
+        @DisplayName("Done and parked writes are never claimed, and list by status per tenant")
+        void finishedWrites_areNotClaimed_andListByStatus() {
+            write(tx -> {
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "w1", T0));
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "w2", T0));
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "w3", T0));
+            });
+            List<CrmWriteBack> claimed = read(tx -> tx.crmWriteBacks().claimDue(T0, lease, 10));
+            write(tx -> {
+                tx.crmWriteBacks().update(claimed.get(0).done());
+                tx.crmWriteBacks().update(claimed.get(1).parked("refused"));
+            });
+
+            write(tx -> assertThat(tx.crmWriteBacks().claimDue(lease, lease.plusSeconds(60), 10))
+                    .extracting(w -> w.id().value()).containsExactly("w3"));
+            check(tx -> {
+                assertThat(tx.crmWriteBacks().list(TENANT_A, CrmWriteBackStatus.DONE, PageRequest.first(10)).items())
+                        .extracting(w -> w.id().value()).containsExactly("w1");
+                assertThat(tx.crmWriteBacks().list(TENANT_A, CrmWriteBackStatus.PARKED, PageRequest.first(10))
+                        .items()).singleElement().satisfies(w -> assertThat(w.lastError()).isEqualTo("refused"));
+                assertThat(tx.crmWriteBacks().list(TENANT_B, CrmWriteBackStatus.PARKED, PageRequest.first(10))
+                        .items()).isEmpty();
+            });
+        }
+
+        @Test
+        @DisplayName("An update from an older claim is a conflict and stores nothing; a missing write is not found")
+        void update_fromOlderClaim_isConflict() {
+            write(tx -> tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "w1", T0)));
+            CrmWriteBack firstClaim = read(tx -> tx.crmWriteBacks().claimDue(T0, T0.plusSeconds(10), 1)).get(0);
+            CrmWriteBack secondClaim = read(tx -> tx.crmWriteBacks().claimDue(T0.plusSeconds(10), lease, 1)).get(0);
+
+            assertThatThrownBy(() -> write(tx -> tx.crmWriteBacks().update(firstClaim.done())))
+                    .isInstanceOf(ConflictException.class).hasMessageContaining("claim");
+            assertThatThrownBy(() -> write(tx -> tx.crmWriteBacks().update(writeBack(TENANT_B, "none", T0))))
+                    .isInstanceOf(NotFoundException.class);
+
+            check(tx -> assertThat(tx.crmWriteBacks().get(TENANT_A, TouchpointId.of("w1"))).isEqualTo(secondClaim));
+        }
+
+        @Test
+        @DisplayName("A claim with a bad limit or a lease not after now is refused")
+        void claimDue_badArguments_areRefused() {
+            assertThatThrownBy(() -> write(tx -> tx.crmWriteBacks().claimDue(T0, lease, 0)))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("limit");
+            assertThatThrownBy(() -> write(tx -> tx.crmWriteBacks().claimDue(T0, T0, 10)))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("leaseUntil");
+        }
+
+        @Test
+        @DisplayName("A write enqueued in a transaction that fails is not stored")
+        void enqueue_inFailedTransaction_isUndone() {
+            assertThatThrownBy(() -> write(tx -> {
+                tx.crmWriteBacks().enqueue(writeBack(TENANT_A, "w1", T0));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+
+            check(tx -> assertThat(tx.crmWriteBacks().get(TENANT_A, TouchpointId.of("w1"))).isNull());
+            write(tx -> assertThat(tx.crmWriteBacks().claimDue(T0, lease, 10)).isEmpty());
         }
     }
 

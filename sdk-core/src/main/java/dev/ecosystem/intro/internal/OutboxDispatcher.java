@@ -1,10 +1,10 @@
 package dev.ecosystem.intro.internal;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroSettings;
 import dev.ecosystem.model.Contact;
@@ -172,7 +172,7 @@ final class OutboxDispatcher {
         boolean permanent = error instanceof ProviderException provider && !provider.retryable()
                 && !(error instanceof QuotaExhaustedException);
         OutboxEntry entry = mayHaveBeenSent(error) ? held : held.notSent();
-        String description = describe(error);
+        String description = Retries.describe(error);
         try {
             if (permanent || attempt >= settings.maxSendAttempts()) {
                 return park(entry, description);
@@ -283,17 +283,6 @@ final class OutboxDispatcher {
 
     /** First delay, doubled per further attempt, capped. */
     Duration backoff(int attempt) {
-        Duration delay = settings.firstRetryDelay();
-        for (int i = 1; i < attempt && delay.compareTo(settings.maxRetryDelay()) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(settings.maxRetryDelay()) > 0 ? settings.maxRetryDelay() : delay;
-    }
-
-    private static String describe(RuntimeException error) {
-        String kind = error instanceof EcosystemException ? "" : error.getClass().getSimpleName() + ": ";
-        String message = error.getMessage() == null ? "" : error.getMessage().replaceAll("\\p{Cntrl}", " ");
-        String text = kind + message;
-        return text.length() > 500 ? text.substring(0, 500) : text;
+        return Retries.backoff(settings.firstRetryDelay(), settings.maxRetryDelay(), attempt);
     }
 }
