@@ -1,0 +1,70 @@
+package dev.ecosystem.attribution;
+
+import static dev.ecosystem.attribution.Fixtures.at;
+import static dev.ecosystem.attribution.Fixtures.partner;
+import static dev.ecosystem.attribution.Fixtures.touchAt;
+import static dev.ecosystem.attribution.Fixtures.usd;
+import static dev.ecosystem.attribution.Fixtures.won;
+import static dev.ecosystem.attribution.Fixtures.TENANT;
+import static dev.ecosystem.model.TouchpointKind.CO_SELL;
+import static dev.ecosystem.model.TouchpointKind.INTRODUCTION;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Money;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** An introduction sources a deal created at or after it connected, and only influences one created before. */
+class IntroductionSourcedRuleTest {
+    private static final Attribution ATTRIBUTION = Attribution.builder().build();
+
+    private static Map<CompanyId, Money> totals(AttributionData data, AttributionModel model) {
+        return ATTRIBUTION.attribute(data, model).totalsByPartner();
+    }
+
+    @Test
+    @DisplayName("An introduction that connected before the deal was created sources it, and does not influence it")
+    void introductionBeforeCreation_isSourced() {
+        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
+                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", INTRODUCTION, at("2025-03-01"))));
+
+        assertThat(totals(data, AttributionModel.sourced())).containsExactly(Map.entry(partner("globex"),
+                usd("100.00")));
+        assertThat(totals(data, AttributionModel.influenced())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("An introduction that connected at the very instant the deal was created sources it")
+    void introductionAtCreation_isSourced() {
+        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
+                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", INTRODUCTION, at("2025-03-10"))));
+
+        assertThat(totals(data, AttributionModel.sourced())).containsExactly(Map.entry(partner("globex"),
+                usd("100.00")));
+    }
+
+    @Test
+    @DisplayName("An introduction that connected after the deal was created influences it but does not source it")
+    void introductionAfterCreation_isInfluenced() {
+        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
+                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", INTRODUCTION,
+                at("2025-03-10").plus(Duration.ofSeconds(1)))));
+
+        assertThat(totals(data, AttributionModel.sourced())).isEmpty();
+        assertThat(totals(data, AttributionModel.influenced())).containsExactly(Map.entry(partner("globex"),
+                usd("100.00")));
+    }
+
+    @Test
+    @DisplayName("Other kinds before the deal was created still do not source it")
+    void coSellBeforeCreation_isNotSourced() {
+        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
+                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", CO_SELL, at("2025-03-01"))));
+
+        assertThat(totals(data, AttributionModel.sourced())).isEmpty();
+    }
+}
