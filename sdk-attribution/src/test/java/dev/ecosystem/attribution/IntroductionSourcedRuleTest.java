@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.model.TouchpointKind;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +28,16 @@ class IntroductionSourcedRuleTest {
         return ATTRIBUTION.attribute(data, model).totalsByPartner();
     }
 
+    /** One won deal created on 2025-03-10 with one touch of {@code kind} by globex at {@code when}. */
+    private static AttributionData oneTouch(TouchpointKind kind, Instant when) {
+        return AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10", "2025-04-01")),
+                List.of(touchAt("t1", "globex", "d1", kind, when)));
+    }
+
     @Test
     @DisplayName("An introduction that connected before the deal was created sources it, and does not influence it")
     void introductionBeforeCreation_isSourced() {
-        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
-                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", INTRODUCTION, at("2025-03-01"))));
+        AttributionData data = oneTouch(INTRODUCTION, at("2025-03-01"));
 
         assertThat(totals(data, AttributionModel.sourced())).containsExactly(Map.entry(partner("globex"),
                 usd("100.00")));
@@ -40,8 +47,7 @@ class IntroductionSourcedRuleTest {
     @Test
     @DisplayName("An introduction that connected at the very instant the deal was created sources it")
     void introductionAtCreation_isSourced() {
-        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
-                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", INTRODUCTION, at("2025-03-10"))));
+        AttributionData data = oneTouch(INTRODUCTION, at("2025-03-10"));
 
         assertThat(totals(data, AttributionModel.sourced())).containsExactly(Map.entry(partner("globex"),
                 usd("100.00")));
@@ -50,9 +56,7 @@ class IntroductionSourcedRuleTest {
     @Test
     @DisplayName("An introduction that connected after the deal was created influences it but does not source it")
     void introductionAfterCreation_isInfluenced() {
-        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
-                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", INTRODUCTION,
-                at("2025-03-10").plus(Duration.ofSeconds(1)))));
+        AttributionData data = oneTouch(INTRODUCTION, at("2025-03-10").plus(Duration.ofSeconds(1)));
 
         assertThat(totals(data, AttributionModel.sourced())).isEmpty();
         assertThat(totals(data, AttributionModel.influenced())).containsExactly(Map.entry(partner("globex"),
@@ -62,8 +66,7 @@ class IntroductionSourcedRuleTest {
     @Test
     @DisplayName("Other kinds before the deal was created still do not source it")
     void coSellBeforeCreation_isNotSourced() {
-        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
-                "2025-04-01")), List.of(touchAt("t1", "globex", "d1", CO_SELL, at("2025-03-01"))));
+        AttributionData data = oneTouch(CO_SELL, at("2025-03-01"));
 
         assertThat(totals(data, AttributionModel.sourced())).isEmpty();
     }
