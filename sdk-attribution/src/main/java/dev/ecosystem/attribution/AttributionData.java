@@ -371,6 +371,7 @@ public final class AttributionData {
                 dealIndex.put(deals.get(d).id(), d);
             }
             Set<TouchpointId> cancelled = cancelled(ledger);
+            Set<String> linked = linkedIntroductions(ledger, dealIndex, cancelled);
             Map<AccountId, int[]> accountDeals = null;
             Map<CompanyId, Integer> partnerIds = new HashMap<>();
             int[] dealOf = new int[ledger.size()];
@@ -395,7 +396,9 @@ public final class AttributionData {
                     }
                     dealOf[i] = -2;
                     for (int d : accountDeals.getOrDefault(t.accountId(), new int[0])) {
-                        start[d + 1]++;
+                        if (!covered(linked, d, t)) {
+                            start[d + 1]++;
+                        }
                     }
                 }
             }
@@ -423,13 +426,41 @@ public final class AttributionData {
                     put(fill[dealOf[i]]++, rank[partnerOf[i]], t, i);
                 } else {
                     for (int d : accountDeals.getOrDefault(t.accountId(), new int[0])) {
-                        put(fill[d]++, rank[partnerOf[i]], t, i);
+                        if (!covered(linked, d, t)) {
+                            put(fill[d]++, rank[partnerOf[i]], t, i);
+                        }
                     }
                 }
             }
             for (int d = 0; d < deals.size(); d++) {
                 sortRows(start[d], start[d + 1], ledger);
             }
+        }
+
+        /**
+         * The deals that a counted deal-level {@code INTRODUCTION} entry credits, keyed by deal position and origin
+         * (the introduction): a CRM sync credits an introduction that named an account on each new deal of it, and
+         * the account-level entry the introduction left when it connected must not count a second time there.
+         */
+        private static Set<String> linkedIntroductions(List<Touchpoint> ledger, Map<DealId, Integer> dealIndex,
+                Set<TouchpointId> cancelled) {
+            Set<String> linked = new HashSet<>();
+            for (Touchpoint t : ledger) {
+                if (t.kind() == TouchpointKind.INTRODUCTION && t.origin() != null && t.dealId() != null
+                        && t.reverses() == null && !cancelled.contains(t.id())) {
+                    Integer d = dealIndex.get(t.dealId());
+                    if (d != null) {
+                        linked.add(d + "/" + t.origin());
+                    }
+                }
+            }
+            return linked;
+        }
+
+        /** Whether account-level entry {@code t} is an introduction already credited on deal {@code d} itself. */
+        private static boolean covered(Set<String> linked, int d, Touchpoint t) {
+            return !linked.isEmpty() && t.kind() == TouchpointKind.INTRODUCTION && t.origin() != null
+                    && linked.contains(d + "/" + t.origin());
         }
 
         private void put(int row, int partnerRank, Touchpoint t, int sourceIndex) {

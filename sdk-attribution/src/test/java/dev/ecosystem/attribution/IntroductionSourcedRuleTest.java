@@ -10,8 +10,12 @@ import static dev.ecosystem.model.TouchpointKind.CO_SELL;
 import static dev.ecosystem.model.TouchpointKind.INTRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.model.Touchpoint;
+import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import java.time.Instant;
 import java.time.Duration;
@@ -69,5 +73,21 @@ class IntroductionSourcedRuleTest {
         AttributionData data = oneTouch(CO_SELL, at("2025-03-01"));
 
         assertThat(totals(data, AttributionModel.sourced())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("An introduction's account-level entry and its deal-level credit from a sync count once")
+    void introductionOnAccountAndDeal_countsOnce() {
+        Touchpoint onAccount = Touchpoint.builder(TouchpointId.of("t1"), TENANT, partner("globex"), INTRODUCTION,
+                at("2025-03-01")).account(AccountId.of("acct-d1")).origin("intro-1").build();
+        Touchpoint onDeal = Touchpoint.builder(TouchpointId.of("intro-link/d1/0"), TENANT, partner("globex"),
+                INTRODUCTION, at("2025-03-01")).account(AccountId.of("acct-d1")).deal(DealId.of("d1"))
+                .origin("intro-1").build();
+        Touchpoint cosell = touchAt("t2", "initech", "d1", CO_SELL, at("2025-03-20"));
+        AttributionData data = AttributionData.of(TENANT, List.of(won("d1", "100.00", "USD", "2025-03-10",
+                "2025-04-01")), List.of(onAccount, onDeal, cosell));
+
+        assertThat(totals(data, AttributionModel.linear())).containsExactly(
+                Map.entry(partner("globex"), usd("50.00")), Map.entry(partner("initech"), usd("50.00")));
     }
 }
