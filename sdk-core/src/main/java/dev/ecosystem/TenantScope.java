@@ -2,11 +2,13 @@ package dev.ecosystem;
 
 import dev.ecosystem.internal.ScopedContacts;
 import dev.ecosystem.internal.ScopedIntroductions;
+import dev.ecosystem.internal.ScopedLedger;
 import dev.ecosystem.internal.ScopedNetwork;
 import dev.ecosystem.internal.ScopedPartnerships;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.Introductions;
 import dev.ecosystem.intro.internal.IntroEngine;
+import dev.ecosystem.ledger.Ledger;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
@@ -26,6 +28,7 @@ public final class TenantScope {
     private final Navigator navigator;
     private final Introductions intros;
     private final Overlaps overlaps;
+    private final Ledger ledger;
 
     TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine) {
         this.company = company;
@@ -34,6 +37,7 @@ public final class TenantScope {
         this.partnerships = new ScopedPartnerships(context, company);
         this.intros = new ScopedIntroductions(introEngine, company);
         this.overlaps = new SnapshotOverlaps(context, company);
+        this.ledger = new ScopedLedger(context, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
@@ -70,5 +74,10 @@ public final class TenantScope {
     /** The company's CRM snapshot and account mapping. */
     public Overlaps overlaps() {
         return overlaps;
+    }
+
+    /** The company's attribution ledger: touchpoints of its partners, recorded by hand or by the SDK. */
+    public Ledger ledger() {
+        return ledger;
     }
 }

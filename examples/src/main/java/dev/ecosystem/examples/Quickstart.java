@@ -13,6 +13,8 @@ import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.io.CrmFiles;
 import dev.ecosystem.io.Network;
 import dev.ecosystem.io.NetworkFiles;
+import dev.ecosystem.ledger.Ledger;
+import dev.ecosystem.ledger.TouchpointRequest;
 import dev.ecosystem.mail.EmlDirectoryMailer;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Company;
@@ -25,8 +27,6 @@ import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Population;
-import dev.ecosystem.model.Touchpoint;
-import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
@@ -211,21 +211,26 @@ public final class Quickstart {
     private static void scorecard(EcosystemClient client, TenantScope mailcadence, Clock clock, Path out) {
         List<Deal> deals = readSample("crm/co-0001/deals.csv", in -> CrmFiles.readDeals(MAILCADENCE, in));
         List<CompanyId> partners = List.of(LEDGERLINE, CompanyId.of("co-0003"), CompanyId.of("co-0004"));
-        client.store().useTransaction(tx -> {
-            for (Deal deal : deals) {
-                CompanyId partner = partners.get(Math.floorMod(deal.id().value().hashCode(), partners.size()));
-                String source = deal.properties().getOrDefault("deal_source", "");
-                if (source.equals("Partner referral")) {
-                    tx.touchpoints().append(Touchpoint.builder(TouchpointId.of("ref-" + deal.id()), MAILCADENCE,
-                            partner, TouchpointKind.SOURCED_REFERRAL, deal.createdAt().minus(Duration.ofDays(3)))
-                            .deal(deal.id()).origin("crm:deal_source").build());
-                } else if (source.equals("Event")) {
-                    tx.touchpoints().append(Touchpoint.builder(TouchpointId.of("cosell-" + deal.id()), MAILCADENCE,
-                            partner, TouchpointKind.CO_SELL, deal.createdAt().plus(Duration.ofDays(5)))
-                            .deal(deal.id()).origin("event").build());
-                }
+        for (CompanyId partner : partners) {
+            if (mailcadence.partnerships().findByPartner(partner) == null) {
+                mailcadence.partnerships().create(partner, PartnerType.SERVICES, PartnershipStatus.ACTIVE);
             }
-        });
+        }
+        Ledger ledger = mailcadence.ledger();
+        for (Deal deal : deals) {
+            CompanyId partner = partners.get(Math.floorMod(deal.id().value().hashCode(), partners.size()));
+            String source = deal.properties().getOrDefault("deal_source", "");
+            if (source.equals("Partner referral")) {
+                ledger.record(TouchpointRequest.builder(partner, TouchpointKind.SOURCED_REFERRAL,
+                                deal.createdAt().minus(Duration.ofDays(3)))
+                        .deal(deal.id()).note("crm:deal_source").idempotencyKey("ref-" + deal.id()).build());
+            } else if (source.equals("Event")) {
+                Instant fiveDaysIn = deal.createdAt().plus(Duration.ofDays(5));
+                ledger.record(TouchpointRequest.builder(partner, TouchpointKind.CO_SELL,
+                                fiveDaysIn.isAfter(clock.instant()) ? clock.instant() : fiveDaysIn)
+                        .deal(deal.id()).note("event").idempotencyKey("cosell-" + deal.id()).build());
+            }
+        }
         Attribution attribution = Attribution.builder().reportingCurrency("USD")
                 .fxRates(FxRates.table()
                         .rate("EUR", "USD", LocalDate.of(2024, 1, 1), "1.09")
@@ -233,7 +238,7 @@ public final class Quickstart {
                         .build())
                 .clock(clock)
                 .build();
-        AttributionData data = AttributionData.read(client.store(), MAILCADENCE);
+        AttributionData data = AttributionData.read(mailcadence);
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2027, 1, 1);
         FunnelCounts intros = mailcadence.intros()

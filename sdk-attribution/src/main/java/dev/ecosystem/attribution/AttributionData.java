@@ -1,5 +1,6 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.TenantScope;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.AccountId;
@@ -28,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,16 +37,19 @@ import org.jspecify.annotations.Nullable;
  * them. Immutable and thread-safe; build it once per reporting run.
  *
  * <p>Reversed ledger entries (and the reversing entries themselves) never count. Touches of deals the snapshot does
- * not hold are ignored; a touch that names only an account counts for every deal of that account.
+ * not hold are ignored; a touch that names only an account counts for every deal of that account. An
+ * {@code INTRODUCTION} touch counts as sourced for a deal created at or after the introduction connected
+ * ({@code occurredAt <= createdAt}), and as influenced for a deal created before (see {@link AttributionModel}).
  *
  * <pre>{@code
- * AttributionData data = AttributionData.read(store, CompanyId.of("acme"))
+ * AttributionData data = AttributionData.read(client.as(CompanyId.of("acme")))
  *         .withEvents(List.of(CustomerEvent.churn(DealId.of("d-17"), LocalDate.of(2025, 5, 2))));
  * }</pre>
  */
 public final class AttributionData {
     private static final Comparator<Deal> BY_ID = Comparator.comparing(Deal::id);
     private static final byte SOURCED_KIND = (byte) TouchpointKind.SOURCED_REFERRAL.ordinal();
+    private static final byte INTRODUCTION_KIND = (byte) TouchpointKind.INTRODUCTION.ordinal();
 
     private final CompanyId tenant;
     private final List<Deal> deals;
@@ -175,7 +180,32 @@ public final class AttributionData {
     }
 
     /**
-     * Reads every deal of the tenant's CRM snapshot and every entry of its ledger, in one transaction.
+     * Reads every deal of the company's CRM snapshot and every entry of its ledger, as that company: the documented
+     * way to attribute, since a scope never reaches another tenant's deals or touchpoints.
+     *
+     * <pre>{@code
+     * AttributionData data = AttributionData.read(client.as(acme));
+     * }</pre>
+     *
+     * <p>Both are read page by page (the largest pages), each page consistent in itself; run it when no CRM sync
+     * of the company is writing if the report must not mix two states of the snapshot.
+     *
+     * @throws ValidationException when the store holds inconsistent records
+     */
+    public static AttributionData read(TenantScope scope) {
+        Checks.required(scope, "scope");
+        List<Deal> deals = new ArrayList<>();
+        readAll(deals, page -> scope.overlaps().deals(page));
+        List<Touchpoint> touchpoints = new ArrayList<>();
+        readAll(touchpoints, page -> scope.ledger().list(page));
+        return of(scope.company(), deals, touchpoints);
+    }
+
+    /**
+     * Reads every deal of the tenant's CRM snapshot and every entry of its ledger, in one transaction, straight
+     * from the store. Not the documented path: it is for host jobs that run outside any tenant (such as a nightly
+     * export of every tenant), and it trusts the caller to pass the right tenant. Everything acting for one
+     * company uses {@link #read(TenantScope)}.
      *
      * @throws ValidationException when the store holds inconsistent records
      */
@@ -185,21 +215,20 @@ public final class AttributionData {
         List<Deal> deals = new ArrayList<>();
         List<Touchpoint> touchpoints = new ArrayList<>();
         store.useTransaction(tx -> {
-            Page<Deal> dealPage = tx.crm().deals(tenant, PageRequest.first(PageRequest.MAX_SIZE));
-            deals.addAll(dealPage.items());
-            while (dealPage.nextCursor() != null) {
-                dealPage = tx.crm().deals(tenant, PageRequest.after(dealPage.nextCursor(), PageRequest.MAX_SIZE));
-                deals.addAll(dealPage.items());
-            }
-            Page<Touchpoint> touchPage = tx.touchpoints().list(tenant, PageRequest.first(PageRequest.MAX_SIZE));
-            touchpoints.addAll(touchPage.items());
-            while (touchPage.nextCursor() != null) {
-                touchPage = tx.touchpoints().list(tenant,
-                        PageRequest.after(touchPage.nextCursor(), PageRequest.MAX_SIZE));
-                touchpoints.addAll(touchPage.items());
-            }
+            readAll(deals, page -> tx.crm().deals(tenant, page));
+            readAll(touchpoints, page -> tx.touchpoints().list(tenant, page));
         });
         return of(tenant, deals, touchpoints);
+    }
+
+    /** Adds every item of a listing to {@code into}, in pages of the largest size. */
+    private static <T> void readAll(List<T> into, Function<PageRequest, Page<T>> listing) {
+        String cursor = null;
+        do {
+            Page<T> page = listing.apply(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            into.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
     }
 
     /**
@@ -260,8 +289,13 @@ public final class AttributionData {
         return Arrays.binarySearch(partners, partner);
     }
 
-    boolean isSourced(int touchRow) {
-        return touchKind[touchRow] == SOURCED_KIND;
+    /**
+     * Whether the touch row sourced deal {@code d}: a sourced referral, or an introduction that connected no later
+     * than the deal was created (the partner brought the buyer before the opportunity existed).
+     */
+    boolean isSourced(int touchRow, int d) {
+        byte kind = touchKind[touchRow];
+        return kind == SOURCED_KIND || kind == INTRODUCTION_KIND && touchTime[touchRow] <= createdAt[d];
     }
 
     /** The day whose FX rate converts the deal: its close date, or its creation date while it is open. */
@@ -337,6 +371,7 @@ public final class AttributionData {
                 dealIndex.put(deals.get(d).id(), d);
             }
             Set<TouchpointId> cancelled = cancelled(ledger);
+            Set<String> linked = linkedIntroductions(ledger, dealIndex, cancelled);
             Map<AccountId, int[]> accountDeals = null;
             Map<CompanyId, Integer> partnerIds = new HashMap<>();
             int[] dealOf = new int[ledger.size()];
@@ -361,7 +396,9 @@ public final class AttributionData {
                     }
                     dealOf[i] = -2;
                     for (int d : accountDeals.getOrDefault(t.accountId(), new int[0])) {
-                        start[d + 1]++;
+                        if (!covered(linked, d, t)) {
+                            start[d + 1]++;
+                        }
                     }
                 }
             }
@@ -389,13 +426,41 @@ public final class AttributionData {
                     put(fill[dealOf[i]]++, rank[partnerOf[i]], t, i);
                 } else {
                     for (int d : accountDeals.getOrDefault(t.accountId(), new int[0])) {
-                        put(fill[d]++, rank[partnerOf[i]], t, i);
+                        if (!covered(linked, d, t)) {
+                            put(fill[d]++, rank[partnerOf[i]], t, i);
+                        }
                     }
                 }
             }
             for (int d = 0; d < deals.size(); d++) {
                 sortRows(start[d], start[d + 1], ledger);
             }
+        }
+
+        /**
+         * The deals that a counted deal-level {@code INTRODUCTION} entry credits, keyed by deal position and origin
+         * (the introduction): a CRM sync credits an introduction that named an account on each new deal of it, and
+         * the account-level entry the introduction left when it connected must not count a second time there.
+         */
+        private static Set<String> linkedIntroductions(List<Touchpoint> ledger, Map<DealId, Integer> dealIndex,
+                Set<TouchpointId> cancelled) {
+            Set<String> linked = new HashSet<>();
+            for (Touchpoint t : ledger) {
+                if (t.kind() == TouchpointKind.INTRODUCTION && t.origin() != null && t.dealId() != null
+                        && t.reverses() == null && !cancelled.contains(t.id())) {
+                    Integer d = dealIndex.get(t.dealId());
+                    if (d != null) {
+                        linked.add(d + "/" + t.origin());
+                    }
+                }
+            }
+            return linked;
+        }
+
+        /** Whether account-level entry {@code t} is an introduction already credited on deal {@code d} itself. */
+        private static boolean covered(Set<String> linked, int d, Touchpoint t) {
+            return !linked.isEmpty() && t.kind() == TouchpointKind.INTRODUCTION && t.origin() != null
+                    && linked.contains(d + "/" + t.origin());
         }
 
         private void put(int row, int partnerRank, Touchpoint t, int sourceIndex) {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * accounts) and happened no earlier than the lookback before the deal was created and no later than its close date.
  *
  * <ul>
- *   <li>{@link #sourced()}: partners with a sourced referral share the deal equally.</li>
- *   <li>{@link #influenced()}: partners that touched the deal while it was open share it equally.</li>
+ *   <li>{@link #sourced()}: partners that sourced the deal share it equally: a {@code SOURCED_REFERRAL} touch, or
+ *       an {@code INTRODUCTION} touch whose introduction connected no later than the deal was created.</li>
+ *   <li>{@link #influenced()}: partners that touched the deal while it was open share it equally; an introduction
+ *       that connected after the deal was created counts here (and not as sourced).</li>
  *   <li>{@link #firstTouch()}, {@link #lastTouch()}: the earliest or latest touch takes it all.</li>
  *   <li>{@link #linear()}: every touch weighs the same.</li>
  *   <li>{@link #timeDecay(Duration)}: a touch weighs half as much per half-life before the deal's last touch.</li>
@@ -39,12 +41,21 @@ public final class AttributionModel {
         this.last = last;
     }
 
-    /** Partners that referred the opportunity (a {@code SOURCED_REFERRAL} touch) share the deal equally. */
+    /**
+     * Partners that sourced the opportunity share the deal equally. A touch sources the deal when it is a
+     * {@code SOURCED_REFERRAL}, or an {@code INTRODUCTION} that connected at or before the deal's creation
+     * ({@code occurredAt <= createdAt}): the partner brought the buyer before the opportunity existed. An
+     * introduction that connected later only {@linkplain #influenced() influenced} the deal. Like every touch, it
+     * must also fall within the lookback before the deal's creation.
+     */
     public static AttributionModel sourced() {
         return new AttributionModel(Kind.SOURCED, 0, 0, 0);
     }
 
-    /** Partners with any touch between the deal's creation and close share the deal equally. */
+    /**
+     * Partners with any touch between the deal's creation and close share the deal equally; an introduction that
+     * connected after the deal was created counts here.
+     */
     public static AttributionModel influenced() {
         return new AttributionModel(Kind.INFLUENCED, 0, 0, 0);
     }

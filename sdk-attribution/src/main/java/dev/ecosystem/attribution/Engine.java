@@ -75,7 +75,7 @@ final class Engine {
         for (int row = from; row < to; row++) {
             long t = data.touchTime[row];
             if (t < earliest || t >= end
-                    || kind == AttributionModel.Kind.SOURCED && !data.isSourced(row)
+                    || kind == AttributionModel.Kind.SOURCED && !data.isSourced(row, d)
                     || kind == AttributionModel.Kind.INFLUENCED && t < created) {
                 continue;
             }

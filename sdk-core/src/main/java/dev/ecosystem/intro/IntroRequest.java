@@ -6,6 +6,7 @@ import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.Prospect;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,10 @@ import org.jspecify.annotations.Nullable;
  *     the target company's account is looked up by web domain in the CRM snapshot); never shown to the target
  * @param deal the acting company's CRM deal this is about (an id of its CRM snapshot), or {@code null}; never shown
  *     to the target
+ * @param prospect the company this is about when the acting company's CRM has no record of it yet (a name and
+ *     optionally a web domain, which must be a company's registrable domain), or {@code null}; once the introduction
+ *     connects, a CRM sync credits it on the acting company's new or changed deals of a matching account; never
+ *     shown to the target
  * @param facts further facts to show (a navigator explanation, overlap counts), added to those the SDK finds
  * @param subject the edited subject of the consent ask to the target, or {@code null} to use the drafter's
  * @param text the edited plain text of that ask with both link placeholders, or {@code null}
@@ -62,7 +67,8 @@ import org.jspecify.annotations.Nullable;
 public record IntroRequest(
         ContactId requester, CompanyId targetCompany, @Nullable ContactId target, String context,
         @Nullable ContactId introducer, @Nullable String idempotencyKey, @Nullable AccountId account,
-        @Nullable DealId deal, List<String> facts, @Nullable String subject, @Nullable String text) {
+        @Nullable DealId deal, @Nullable Prospect prospect, List<String> facts, @Nullable String subject,
+        @Nullable String text) {
 
     /** Replaced by the signed accept link in an edited consent ask. */
     public static final String ACCEPT_LINK = "{acceptUrl}";
@@ -129,6 +135,7 @@ public record IntroRequest(
         private @Nullable String idempotencyKey;
         private @Nullable AccountId account;
         private @Nullable DealId deal;
+        private @Nullable Prospect prospect;
         private final List<String> facts = new ArrayList<>();
         private @Nullable String subject;
         private @Nullable String text;
@@ -164,6 +171,15 @@ public record IntroRequest(
             return this;
         }
 
+        /**
+         * The company this is about when the acting company's CRM has no record of it yet; never shown to the
+         * target. Once the introduction connects, CRM syncs credit it on deals of a matching account.
+         */
+        public Builder prospect(@Nullable Prospect prospect) {
+            this.prospect = prospect;
+            return this;
+        }
+
         /** Adds facts to show, such as a navigator explanation. */
         public Builder facts(String... more) {
             facts.addAll(List.of(more));
@@ -180,7 +196,7 @@ public record IntroRequest(
         /** Validates and builds. */
         public IntroRequest build() {
             return new IntroRequest(requester, targetCompany, target, context, introducer, idempotencyKey, account,
-                    deal, facts, subject, text);
+                    deal, prospect, facts, subject, text);
         }
     }
 }

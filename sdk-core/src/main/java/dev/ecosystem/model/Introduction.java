@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param sharedFacts what the SDK and the host added: shared tags, overlaps, a navigator explanation
  * @param account the requester's CRM account this introduction is about, or {@code null}
  * @param deal the requester's CRM deal this introduction is about, or {@code null}
+ * @param prospect the company this introduction is about when the requester's CRM has no record of it yet, or
+ *     {@code null}; like {@code account} and {@code deal}, only the requester's company sees it
  * @param status where it stands
  * @param consents one consent per party: {@link IntroParty#REQUESTER} first, then {@link IntroParty#TARGET}
  * @param history every status change, oldest first; the last one's {@code to} is {@code status}
@@ -46,9 +48,9 @@ import org.jspecify.annotations.Nullable;
 public record Introduction(
         IntroductionId id, CompanyId requesterCompany, ContactId requester, CompanyId targetCompany,
         ContactId target, @Nullable ContactId introducer, String context, List<String> sharedFacts,
-        @Nullable AccountId account, @Nullable DealId deal, IntroductionStatus status, List<Consent> consents,
-        List<IntroductionTransition> history, Instant createdAt, Instant updatedAt, Instant expiresAt,
-        @Nullable Instant nextDueAt, @Nullable OutboxEntryId jointEntry, long version) {
+        @Nullable AccountId account, @Nullable DealId deal, @Nullable Prospect prospect, IntroductionStatus status,
+        List<Consent> consents, List<IntroductionTransition> history, Instant createdAt, Instant updatedAt,
+        Instant expiresAt, @Nullable Instant nextDueAt, @Nullable OutboxEntryId jointEntry, long version) {
 
     /** Validates every field and the consistency between them. */
     public Introduction {
@@ -150,7 +152,7 @@ public record Introduction(
         List<IntroductionTransition> moved = new ArrayList<>(history);
         moved.add(new IntroductionTransition(status, to, actor, at, reason));
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, account, deal, to, consents, moved, createdAt, at, expiresAt,
+                sharedFacts, account, deal, prospect, to, consents, moved, createdAt, at, expiresAt,
                 to.isTerminal() ? null : nextDueAt, jointEntry, version);
     }
 
@@ -160,36 +162,37 @@ public record Introduction(
         consents.forEach(c -> byParty.put(c.party(), c));
         byParty.put(consent.party(), consent);
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, account, deal, status, List.copyOf(byParty.values()), history, createdAt, at, expiresAt,
-                nextDueAt, jointEntry, version);
+                sharedFacts, account, deal, prospect, status, List.copyOf(byParty.values()), history, createdAt, at,
+                expiresAt, nextDueAt, jointEntry, version);
     }
 
     /** A copy at the given stored version; stores use it, engines never need to. */
     public Introduction withVersion(long storedVersion) {
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, nextDueAt,
-                jointEntry, storedVersion);
+                sharedFacts, account, deal, prospect, status, consents, history, createdAt, updatedAt, expiresAt,
+                nextDueAt, jointEntry, storedVersion);
     }
 
     /** A copy due next at {@code at} (ignored once terminal). */
     public Introduction withNextDueAt(@Nullable Instant at) {
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, at,
+                sharedFacts, account, deal, prospect, status, consents, history, createdAt, updatedAt, expiresAt, at,
                 jointEntry, version);
     }
 
     /** A copy that names the outbox entry of its joint introduction email. */
     public Introduction withJointEntry(OutboxEntryId entry) {
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, account, deal, status, consents, history, createdAt, updatedAt, expiresAt, nextDueAt,
-                entry, version);
+                sharedFacts, account, deal, prospect, status, consents, history, createdAt, updatedAt, expiresAt,
+                nextDueAt, entry, version);
     }
 
     /**
      * A copy as {@code viewer}, one of the two companies, may see it. Each party sees only what is its own:
      * <ul>
      *   <li>a decline reason the other side did not share is removed;</li>
-     *   <li>the target company sees neither the requester's CRM {@code account} nor {@code deal};</li>
+     *   <li>the target company sees neither the requester's CRM {@code account} nor {@code deal} nor the
+ *       {@code prospect};</li>
      *   <li>no party sees a consent {@code tokenId}: it is the secret behind the consent links, and whoever holds it
      *       with a link could answer for the person.</li>
      * </ul>
@@ -204,7 +207,8 @@ public record Introduction(
         }
         boolean requesterSide = requesterCompany.equals(viewer);
         return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                sharedFacts, requesterSide ? account : null, requesterSide ? deal : null, status, visible, history,
+                sharedFacts, requesterSide ? account : null, requesterSide ? deal : null,
+                requesterSide ? prospect : null, status, visible, history,
                 createdAt, updatedAt, expiresAt, nextDueAt, jointEntry, version);
     }
 
@@ -222,6 +226,7 @@ public record Introduction(
         private List<String> sharedFacts = List.of();
         private @Nullable AccountId account;
         private @Nullable DealId deal;
+        private @Nullable Prospect prospect;
         private IntroductionStatus status = IntroductionStatus.REQUESTED;
         private @Nullable List<Consent> consents;
         private @Nullable List<IntroductionTransition> history;
@@ -263,6 +268,12 @@ public record Introduction(
         /** The requester's CRM deal this is about. */
         public Builder deal(@Nullable DealId deal) {
             this.deal = deal;
+            return this;
+        }
+
+        /** The company this is about when the requester's CRM has no record of it yet. */
+        public Builder prospect(@Nullable Prospect prospect) {
+            this.prospect = prospect;
             return this;
         }
 
@@ -320,7 +331,7 @@ public record Introduction(
                             Checks.required(requesterCompany, "requesterCompany").value(),
                             Checks.required(createdAt, "createdAt"), "requested"));
             return new Introduction(id, requesterCompany, requester, targetCompany, target, introducer, context,
-                    sharedFacts, account, deal, status, theConsents, theHistory, createdAt,
+                    sharedFacts, account, deal, prospect, status, theConsents, theHistory, createdAt,
                     updatedAt != null ? updatedAt : createdAt, expiresAt,
                     nextDueAt != null || status.isTerminal() ? nextDueAt : expiresAt, jointEntry, version);
         }

@@ -46,6 +46,7 @@ import dev.ecosystem.model.OutboxEntryId;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Prospect;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.PartnershipId;
@@ -696,6 +697,27 @@ public abstract class PartnerStoreContract {
             write(tx -> tx.introductions().insert(direct));
 
             check(tx -> assertThat(tx.introductions().get(TENANT_A, IntroductionId.of("i1"))).isEqualTo(direct));
+        }
+
+        @Test
+        @DisplayName("An introduction's prospect (name and domain) reads back equal, also after an update")
+        void prospect_roundTrips() {
+            Introduction about = introduction("i1", TENANT_A, TENANT_B);
+            Introduction withProspect = Introduction.builder(about.id(), about.requesterCompany(), about.requester(),
+                            about.targetCompany(), about.target(), about.context(), about.createdAt(),
+                            about.expiresAt())
+                    .prospect(Prospect.of("Initech GmbH", "https://www.initech.de"))
+                    .build();
+
+            Introduction inserted = read(tx -> tx.introductions().insert(withProspect));
+            Introduction updated = read(tx -> tx.introductions().update(inserted.withNextDueAt(
+                    inserted.expiresAt().minusSeconds(60))));
+
+            check(tx -> {
+                Introduction stored = tx.introductions().get(TENANT_A, IntroductionId.of("i1"));
+                assertThat(stored).isEqualTo(updated);
+                assertThat(stored.prospect()).isEqualTo(Prospect.of("Initech GmbH", "https://www.initech.de"));
+            });
         }
 
         @Test
@@ -3089,20 +3111,20 @@ public abstract class PartnerStoreContract {
 
     private static Introduction withContext(Introduction i, String context) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), context, i.sharedFacts(), i.account(), i.deal(), i.status(), i.consents(),
+                i.introducer(), context, i.sharedFacts(), i.account(), i.deal(), i.prospect(), i.status(), i.consents(),
                 i.history(), i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(),
                 i.version());
     }
 
     private static Introduction withoutIntroducer(Introduction i) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(), null,
-                i.context(), i.sharedFacts(), i.account(), i.deal(), i.status(), i.consents(), i.history(),
+                i.context(), i.sharedFacts(), i.account(), i.deal(), i.prospect(), i.status(), i.consents(), i.history(),
                 i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
     }
 
     private static Introduction withSharedFacts(Introduction i, List<String> facts) {
         return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), i.context(), facts, i.account(), i.deal(), i.status(), i.consents(), i.history(),
+                i.introducer(), i.context(), facts, i.account(), i.deal(), i.prospect(), i.status(), i.consents(), i.history(),
                 i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
     }
 

@@ -34,11 +34,17 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Attribution over 1,000,000 deals and 5,000,000 ledger entries (1,000 partners), on one thread: the engine
- * ({@code sdk-attribution}: a primitive index of touches sorted by deal, shares in {@code long} minor units) against
- * the baseline {@link StreamAttribution} (the ledger grouped per deal with streams on every run, objects, maps and
- * {@code BigDecimal}). Setup first checks on a smaller dataset that both give the same totals for every model and
- * the same metrics, then prints the live heap of the dataset and of the engine's index.
+ * Attribution over 1,000,000 deals and 5,000,000 ledger entries (1,000 partners), on one thread, with a uniform and a
+ * skewed ledger ({@link AttributionDataset.Shape}): the engine ({@code sdk-attribution}: a primitive index of touches
+ * sorted by deal, shares in {@code long} minor units) against the baseline {@link StreamAttribution} (the ledger
+ * grouped per deal with streams, objects, maps and {@code BigDecimal}). The comparison is fair both ways: each side
+ * groups the ledger once for all seven models, either inside the measured call ({@code allModelsEngineWithIndexBuild}
+ * against {@code allModelsBaseline}) or before it ({@code allModelsEngine} against {@code allModelsBaselineGrouped},
+ * and the two {@code metrics} methods). Setup first checks on a smaller dataset that both give the same totals for
+ * every model and the same metrics, then prints the live heap of the dataset and of the engine's index.
+ *
+ * <p>Every figure here is engine-only: the data is already in memory as objects. What a host pays to read it through
+ * the public API ({@code AttributionData.read(scope)}) is {@link AttributionReadBenchmark}.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar AttributionBenchmark -f 1 -wi 1 -i 2 -prof gc
@@ -64,7 +70,12 @@ public class AttributionBenchmark {
     @Param("5000000")
     public int touchpoints;
 
+    /** How the ledger is spread: {@code UNIFORM} or {@code SKEWED} ({@link AttributionDataset.Shape}). */
+    @Param({"UNIFORM", "SKEWED"})
+    public String shape;
+
     private AttributionDataset dataset;
+    private StreamAttribution.Grouped grouped;
     private AttributionData data;
     private Attribution attribution;
     private StreamAttribution baseline;
@@ -76,10 +87,13 @@ public class AttributionBenchmark {
         attribution = Attribution.builder().reportingCurrency("USD").fxRates(rates).lookback(LOOKBACK).clock(CLOCK)
                 .build();
         baseline = new StreamAttribution(USD, rates, LOOKBACK.toMillis());
-        checkSameResults(AttributionDataset.generate(20_000, 100_000, 1_000, 7));
+        checkSameResults(AttributionDataset.generate(20_000, 100_000, 1_000, 7,
+                AttributionDataset.Shape.valueOf(shape)));
 
         long before = AttributionDataset.liveHeap();
-        dataset = AttributionDataset.generate(deals, touchpoints, 1_000, 20_240_101);
+        dataset = AttributionDataset.generate(deals, touchpoints, 1_000, 20_240_101,
+                AttributionDataset.Shape.valueOf(shape));
+        grouped = StreamAttribution.group(dataset.touchpoints);
         long withObjects = AttributionDataset.liveHeap();
         data = AttributionData.of(AttributionDataset.TENANT, dataset.deals, dataset.touchpoints);
         long withIndex = AttributionDataset.liveHeap();
@@ -105,11 +119,20 @@ public class AttributionBenchmark {
         }
     }
 
-    /** The baseline: all seven models, the straightforward way. */
+    /** The baseline: all seven models, the straightforward way, grouping the ledger once (peer of the index build). */
     @Benchmark
     public void allModelsBaseline(Blackhole bh) {
+        StreamAttribution.Grouped fresh = StreamAttribution.group(dataset.touchpoints);
         for (StreamAttribution.Model model : StreamAttribution.Model.values()) {
-            bh.consume(baseline.totals(dataset.deals, dataset.touchpoints, model));
+            bh.consume(baseline.totals(dataset.deals, fresh, model));
+        }
+    }
+
+    /** The baseline on a ledger grouped before the call (peer of {@link #allModelsEngine}). */
+    @Benchmark
+    public void allModelsBaselineGrouped(Blackhole bh) {
+        for (StreamAttribution.Model model : StreamAttribution.Model.values()) {
+            bh.consume(baseline.totals(dataset.deals, grouped, model));
         }
     }
 
@@ -122,25 +145,26 @@ public class AttributionBenchmark {
     /** The baseline: the same metrics, the straightforward way. */
     @Benchmark
     public List<StreamAttribution.Row> metricsBaseline() {
-        return baseline.metrics(dataset.deals, dataset.touchpoints, YEAR, LocalDate.ofInstant(CLOCK.instant(),
+        return baseline.metrics(dataset.deals, grouped, YEAR, LocalDate.ofInstant(CLOCK.instant(),
                 ZoneOffset.UTC));
     }
 
     private void checkSameResults(AttributionDataset small) {
         AttributionData smallData = AttributionData.of(AttributionDataset.TENANT, small.deals, small.touchpoints);
+        StreamAttribution.Grouped smallGrouped = StreamAttribution.group(small.touchpoints);
         List<AttributionModel> models = AttributionModel.all();
         for (int i = 0; i < models.size(); i++) {
             Map<CompanyId, Long> engine = new TreeMap<>();
             attribution.attribute(smallData, models.get(i)).totalsByPartner()
                     .forEach((partner, money) -> engine.put(partner, minor(money)));
-            Map<CompanyId, Long> streams = baseline.totals(small.deals, small.touchpoints,
+            Map<CompanyId, Long> streams = baseline.totals(small.deals, smallGrouped,
                     StreamAttribution.Model.values()[i]);
             if (!engine.equals(streams)) {
                 throw new IllegalStateException("engine and baseline disagree on " + models.get(i));
             }
         }
         List<PartnerMetrics> engine = attribution.metrics(smallData, YEAR);
-        List<StreamAttribution.Row> streams = baseline.metrics(small.deals, small.touchpoints, YEAR,
+        List<StreamAttribution.Row> streams = baseline.metrics(small.deals, smallGrouped, YEAR,
                 LocalDate.ofInstant(CLOCK.instant(), ZoneOffset.UTC));
         for (int p = 0; p < engine.size(); p++) {
             PartnerMetrics m = engine.get(p);

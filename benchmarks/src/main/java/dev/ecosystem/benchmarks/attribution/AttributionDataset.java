@@ -21,8 +21,11 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic tenant history: deals created 2022 to 2025 (20 % open, 50 % won, 30 % lost; 80 % USD, 10 % EUR,
- * 10 % GBP), a ledger spread over them with uniform random partners, 2 % of entries naming only an account and 1 %
- * reversing an earlier entry. The same seed always gives the same data.
+ * 10 % GBP) and a ledger spread over them, 1 % of entries reversing an earlier entry, in one of two shapes:
+ * {@link Shape#UNIFORM} (uniform random partners, 2 % of entries naming only an account) or {@link Shape#SKEWED} (a
+ * few partners with most touches, as in real programs: 80 % of entries go to 10 partners, the busiest taking a
+ * geometric share of them, and 20 % of entries name only an account, which fans out to every deal of the account).
+ * The same seed always gives the same data.
  */
 final class AttributionDataset {
     static final CompanyId TENANT = CompanyId.of("tenant-0001");
@@ -43,7 +46,19 @@ final class AttributionDataset {
         this.partners = partners;
     }
 
+    /** How the ledger is spread over partners and deals. */
+    enum Shape {
+        /** Uniform random partners, 2 % account-only entries. */
+        UNIFORM,
+        /** 80 % of entries by 10 partners, 20 % account-only entries. */
+        SKEWED
+    }
+
     static AttributionDataset generate(int dealCount, int touchCount, int partnerCount, long seed) {
+        return generate(dealCount, touchCount, partnerCount, seed, Shape.UNIFORM);
+    }
+
+    static AttributionDataset generate(int dealCount, int touchCount, int partnerCount, long seed, Shape shape) {
         SplittableRandom random = new SplittableRandom(seed);
         List<CompanyId> partners = new ArrayList<>(partnerCount);
         for (int p = 0; p < partnerCount; p++) {
@@ -77,13 +92,25 @@ final class AttributionDataset {
                 continue;
             }
             Deal deal = deals.get(random.nextInt(dealCount));
-            boolean accountOnly = random.nextInt(50) == 0;
+            boolean accountOnly = shape == Shape.UNIFORM ? random.nextInt(50) == 0 : random.nextInt(5) == 0;
             Instant at = deal.createdAt().plusSeconds(random.nextLong(300 * 86_400L) - 120 * 86_400L);
-            ledger.add(Touchpoint.builder(id, TENANT, partners.get(random.nextInt(partnerCount)),
+            ledger.add(Touchpoint.builder(id, TENANT, partners.get(partner(random, partnerCount, shape)),
                     KINDS[random.nextInt(KINDS.length)], at).account(accountOnly ? deal.accountIds().get(0) : null)
                     .deal(accountOnly ? null : deal.id()).build());
         }
         return new AttributionDataset(List.copyOf(deals), List.copyOf(ledger), List.copyOf(partners));
+    }
+
+    /** A partner index: uniform, or for a skewed ledger 80 % among the first 10 (geometric, half each step). */
+    private static int partner(SplittableRandom random, int partnerCount, Shape shape) {
+        if (shape == Shape.UNIFORM || partnerCount <= 10 || random.nextInt(5) == 0) {
+            return random.nextInt(partnerCount);
+        }
+        int p = 0;
+        while (p < 9 && random.nextBoolean()) {
+            p++;
+        }
+        return p;
     }
 
     /** The live heap after full collections, in bytes: what is reachable, not what was allocated. */

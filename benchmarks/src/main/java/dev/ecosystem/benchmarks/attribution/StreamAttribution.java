@@ -29,9 +29,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The baseline: the straightforward implementation of the same rules. The ledger is grouped per deal with streams on
- * every run; each deal's touches are filtered and sorted as objects, weighed in a {@link TreeMap} and shared with
- * {@link BigDecimal}. It gives the engine's results to the cent (the benchmark checks that before measuring).
+ * The baseline: the straightforward implementation of the same rules. The ledger is grouped per deal with streams
+ * once ({@link #group}), like the engine's index, and every model runs over that grouping; each deal's touches are
+ * filtered and sorted as objects, weighed in a {@link TreeMap} and shared with {@link BigDecimal}. It gives the engine's results to the cent (the benchmark checks that before measuring).
  */
 final class StreamAttribution {
     /** The model families, as the engine's {@code AttributionModel.all()} configures them. */
@@ -63,26 +63,37 @@ final class StreamAttribution {
         this.digits = currency.getDefaultFractionDigits();
     }
 
-    /** Every partner's total under the model. */
-    Map<CompanyId, Long> totals(List<Deal> deals, List<Touchpoint> ledger, Model model) {
-        return attribute(deals, ledger, model).stream()
-                .collect(Collectors.groupingBy(Share::partner, TreeMap::new, Collectors.summingLong(Share::minor)));
+    /**
+     * The counted ledger grouped once for every model run over it, as the engine's index is built once: entries
+     * naming a deal by deal, entries naming only an account by account; reversed and reversing entries dropped.
+     */
+    record Grouped(Map<DealId, List<Touchpoint>> byDeal, Map<AccountId, List<Touchpoint>> byAccount) {
     }
 
-    List<Share> attribute(List<Deal> deals, List<Touchpoint> ledger, Model model) {
+    /** Groups the ledger; do it once and pass the result to every model. */
+    static Grouped group(List<Touchpoint> ledger) {
         Set<TouchpointId> reversed = ledger.stream().map(Touchpoint::reverses).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         List<Touchpoint> counted = ledger.stream()
                 .filter(t -> t.reverses() == null && !reversed.contains(t.id())).toList();
-        Map<DealId, List<Touchpoint>> byDeal = counted.stream().filter(t -> t.dealId() != null)
-                .collect(Collectors.groupingBy(Touchpoint::dealId));
-        Map<AccountId, List<Touchpoint>> byAccount = counted.stream().filter(t -> t.dealId() == null)
-                .collect(Collectors.groupingBy(Touchpoint::accountId));
+        return new Grouped(counted.stream().filter(t -> t.dealId() != null)
+                .collect(Collectors.groupingBy(Touchpoint::dealId)),
+                counted.stream().filter(t -> t.dealId() == null)
+                        .collect(Collectors.groupingBy(Touchpoint::accountId)));
+    }
+
+    /** Every partner's total under the model. */
+    Map<CompanyId, Long> totals(List<Deal> deals, Grouped ledger, Model model) {
+        return attribute(deals, ledger, model).stream()
+                .collect(Collectors.groupingBy(Share::partner, TreeMap::new, Collectors.summingLong(Share::minor)));
+    }
+
+    List<Share> attribute(List<Deal> deals, Grouped ledger, Model model) {
         return deals.stream()
                 .flatMap(deal -> share(deal, Stream.concat(
-                        byDeal.getOrDefault(deal.id(), List.of()).stream(),
-                        deal.accountIds().stream().flatMap(a -> byAccount.getOrDefault(a, List.of()).stream()))
-                        .toList(), model).stream())
+                        ledger.byDeal().getOrDefault(deal.id(), List.of()).stream(),
+                        deal.accountIds().stream().flatMap(a -> ledger.byAccount().getOrDefault(a, List.of())
+                                .stream())).toList(), model).stream())
                 .toList();
     }
 
@@ -97,7 +108,8 @@ final class StreamAttribution {
         List<Touchpoint> window = touches.stream()
                 .filter(t -> t.occurredAt().toEpochMilli() >= created - lookbackMillis
                         && t.occurredAt().toEpochMilli() < end)
-                .filter(t -> model != Model.SOURCED || t.kind() == TouchpointKind.SOURCED_REFERRAL)
+                .filter(t -> model != Model.SOURCED || t.kind() == TouchpointKind.SOURCED_REFERRAL
+                        || t.kind() == TouchpointKind.INTRODUCTION && t.occurredAt().toEpochMilli() <= created)
                 .filter(t -> model != Model.INFLUENCED || t.occurredAt().toEpochMilli() >= created)
                 .sorted(Comparator.comparing(Touchpoint::occurredAt).thenComparing(Touchpoint::id))
                 .toList();
@@ -200,7 +212,7 @@ final class StreamAttribution {
     }
 
     /** Every partner's metrics for the period, the straightforward way: group credits per partner, then filter. */
-    List<Row> metrics(List<Deal> deals, List<Touchpoint> ledger, ReportPeriod period, LocalDate today) {
+    List<Row> metrics(List<Deal> deals, Grouped ledger, ReportPeriod period, LocalDate today) {
         List<Share> sourced = attribute(deals, ledger, Model.SOURCED);
         List<Share> influenced = attribute(deals, ledger, Model.INFLUENCED);
         Map<DealId, Deal> byId = deals.stream().collect(Collectors.toMap(Deal::id, Function.identity()));

@@ -31,6 +31,7 @@ import dev.ecosystem.model.Tag;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
+import dev.ecosystem.overlap.internal.ProspectKeys;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftRequest;
 import dev.ecosystem.spi.StoreTransaction;
@@ -186,6 +187,9 @@ public final class IntroEngine {
         if (request.deal() != null && tx.crm().deal(acting, request.deal()) == null) {
             throw notInSnapshot("deal", request.deal().value(), acting);
         }
+        if (request.prospect() != null) {
+            new ProspectKeys(context.overlaps().settings()).check(request.prospect());
+        }
         Company requesterCompany = Participants.company(tx, acting);
         Company targetCompany = tx.companies().get(request.targetCompany());
         if (targetCompany == null || !targetCompany.listed()) {
@@ -250,7 +254,8 @@ public final class IntroEngine {
 
     private Introduction newIntroduction(StoreTransaction tx, CompanyId acting, IntroRequest request,
             Participants people, IntroductionId id, Instant now) {
-        AccountId account = request.account() != null || request.deal() != null ? request.account()
+        AccountId account = request.account() != null || request.deal() != null || request.prospect() != null
+                ? request.account()
                 : accountOf(tx, acting, people.targetCompany());
         String actor = IntroductionTransition.person(acting, people.sender().id());
         return Introduction.builder(id, acting, request.requester(), request.targetCompany(), people.target().id(),
@@ -259,6 +264,7 @@ public final class IntroEngine {
                 .sharedFacts(sharedFacts(people, request.facts()))
                 .account(account)
                 .deal(request.deal())
+                .prospect(request.prospect())
                 .history(List.of(new IntroductionTransition(null, IntroductionStatus.REQUESTED, actor, now,
                         "requested")))
                 .build();

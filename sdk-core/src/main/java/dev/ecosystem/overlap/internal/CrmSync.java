@@ -55,6 +55,7 @@ public final class CrmSync {
     private final OverlapEngine engine;
     private final CompanyId tenant;
     private final CrmConnector crm;
+    private final IntroductionLinker introductions;
     private long accounts;
     private long deals;
     private long removedAccounts;
@@ -112,6 +113,7 @@ public final class CrmSync {
         this.engine = engine;
         this.tenant = tenant;
         this.crm = crm;
+        this.introductions = new IntroductionLinker(tenant, engine.settings());
     }
 
     /** A full sync, or the rest of an unfinished one. */
@@ -220,6 +222,7 @@ public final class CrmSync {
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
+            introductions.link(tx, accountBatch.values(), dealBatch.values());
             return new long[] {before, tx.crm().revision(tenant), goneAccounts.size(), goneDeals.size()};
         });
         accounts += accountBatch.size();
