@@ -12,6 +12,9 @@ import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
+import dev.ecosystem.referral.Referrals;
+import dev.ecosystem.referral.internal.ReferralEngine;
+import dev.ecosystem.referral.internal.ScopedReferrals;
 
 /**
  * Everything one company of the network may do, as that company. Reads and writes are limited to what the company
@@ -26,14 +29,16 @@ public final class TenantScope {
     private final Navigator navigator;
     private final Introductions intros;
     private final Overlaps overlaps;
+    private final Referrals referrals;
 
-    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine) {
+    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
         this.partnerships = new ScopedPartnerships(context, company);
         this.intros = new ScopedIntroductions(introEngine, company);
-        this.overlaps = new SnapshotOverlaps(context, company);
+        this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
+        this.referrals = new ScopedReferrals(referralEngine, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
@@ -70,5 +75,10 @@ public final class TenantScope {
     /** The company's CRM snapshot and account mapping. */
     public Overlaps overlaps() {
         return overlaps;
+    }
+
+    /** Referrals (deal registration): the prospects the company registers as a partner, or receives as a vendor. */
+    public Referrals referrals() {
+        return referrals;
     }
 }

@@ -9,6 +9,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -83,5 +84,10 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ChangeRepository changes() {
         return delegate.changes();
+    }
+
+    @Override
+    public RegistrationRepository registrations() {
+        return delegate.registrations();
     }
 }

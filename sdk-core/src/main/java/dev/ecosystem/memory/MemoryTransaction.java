@@ -14,6 +14,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -134,6 +135,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public CompanyBlockRepository blocks() {
         return new MemoryBlocks(checkOpen(), tables.blocks);
+    }
+
+    @Override
+    public RegistrationRepository registrations() {
+        return new MemoryRegistrations(checkOpen(), tables.registrations);
     }
 
     @Override
