@@ -96,7 +96,7 @@ final class ReferralFixture {
     }
 
     static Prospect prospect(String name, String domain) {
-        return Prospect.builder(name, "Pat Buyer", EmailAddress.of("pat@" + (domain == null ? "x.com" : domain)))
+        return Prospect.builder(name, "Pat Buyer", EmailAddress.of("pat@buyer.com"))
                 .domain(domain).expectedAmount(Money.of("48000", "EUR")).note("budget approved").build();
     }
 
