@@ -1428,6 +1428,15 @@ public abstract class PartnerStoreContract {
     }
 
     @Nested
+    @DisplayName("Registrations (referrals)")
+    class Registrations extends RegistrationContract {
+        @Override
+        protected PartnerStore registrationStore() {
+            return store;
+        }
+    }
+
+    @Nested
     @DisplayName("Touchpoints (append-only ledger)")
     class Touchpoints {
         @Test
