@@ -21,6 +21,10 @@ import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
+import dev.ecosystem.referral.ReferralOperations;
+import dev.ecosystem.referral.ReferralSettings;
+import dev.ecosystem.referral.internal.HostReferralOperations;
+import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -57,13 +61,16 @@ public final class EcosystemClient implements AutoCloseable {
     private final IntroOperations intros;
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
+    private final ReferralEngine referralEngine;
 
-    private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower) {
+    private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
+            ReferralSettings referralSettings) {
         this.context = context;
         this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
         this.crmWriteBacks = new CrmWriteBackDispatcher(context);
+        this.referralEngine = new ReferralEngine(context, referralSettings);
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -86,12 +93,17 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine);
+        return new TenantScope(context, company, introEngine, referralEngine);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
     public IntroOperations intros() {
         return intros;
+    }
+
+    /** The host's side of referrals: {@code runDue}, which expires registrations whose protection ended. */
+    public ReferralOperations referrals() {
+        return new HostReferralOperations(referralEngine);
     }
 
     /**
@@ -186,6 +198,7 @@ public final class EcosystemClient implements AutoCloseable {
         private CategoryRelations categoryRelations = CategoryRelations.none();
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
+        private ReferralSettings referralSettings = ReferralSettings.defaults();
 
         private Builder() {
         }
@@ -268,6 +281,12 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /** Protection window and cap of open registrations of referrals. Default: {@link ReferralSettings#defaults()}. */
+        public Builder referrals(ReferralSettings settings) {
+            this.referralSettings = Checks.required(settings, "referrals");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -282,7 +301,7 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval));
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings);
         }
     }
 }

@@ -14,6 +14,9 @@ import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
+import dev.ecosystem.referral.Referrals;
+import dev.ecosystem.referral.internal.ReferralEngine;
+import dev.ecosystem.referral.internal.ScopedReferrals;
 
 /**
  * Everything one company of the network may do, as that company. Reads and writes are limited to what the company
@@ -29,15 +32,17 @@ public final class TenantScope {
     private final Introductions intros;
     private final Overlaps overlaps;
     private final Ledger ledger;
+    private final Referrals referrals;
 
-    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine) {
+    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
         this.partnerships = new ScopedPartnerships(context, company);
         this.intros = new ScopedIntroductions(introEngine, company);
-        this.overlaps = new SnapshotOverlaps(context, company);
+        this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
         this.ledger = new ScopedLedger(context, company);
+        this.referrals = new ScopedReferrals(referralEngine, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
@@ -79,5 +84,10 @@ public final class TenantScope {
     /** The company's attribution ledger: touchpoints of its partners, recorded by hand or by the SDK. */
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** Referrals (deal registration): the prospects the company registers as a partner, or receives as a vendor. */
+    public Referrals referrals() {
+        return referrals;
     }
 }

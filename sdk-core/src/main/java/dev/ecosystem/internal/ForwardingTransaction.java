@@ -10,6 +10,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -89,5 +90,10 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public CrmWriteBackRepository crmWriteBacks() {
         return delegate.crmWriteBacks();
+    }
+
+    @Override
+    public RegistrationRepository registrations() {
+        return delegate.registrations();
     }
 }

@@ -11,6 +11,7 @@ import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.referral.Registration;
 
 /** Every table of one in-memory store. Partitions are tenants, parties, or {@link #ALL}. */
 final class MemoryTables {
@@ -35,4 +36,15 @@ final class MemoryTables {
     final Table<CrmWriteBack> crmWriteBacks = new Table<>("crm-write-backs");
     final Table<CrmWriteBack> crmWriteBacksDue = new Table<>("crm-write-backs-due");
     final MemoryChangeLog changes = new MemoryChangeLog();
+    final RegistrationTables registrations = new RegistrationTables(new Table<>("registrations"),
+            new Table<>("registrations"), new Table<>("registrations"), new Table<>("registrations"),
+            new Table<>("open-registrations"), new Table<>("accepted-registrations"),
+            new Table<>("accepted-registrations"), new Table<>("accepted-registrations"));
+
+    /** The registrations and their indexes (see {@link MemoryRegistrations}). */
+    record RegistrationTables(Table<Registration> byId, Table<Registration> byVendor, Table<Registration> byPartner,
+            Table<Registration> byPartnerVendor, Table<Registration> openByPair,
+            Table<Registration> acceptedByDomain, Table<Registration> acceptedByName,
+            Table<Registration> acceptedByEnd) {
+    }
 }

@@ -15,6 +15,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -140,6 +141,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public CrmWriteBackRepository crmWriteBacks() {
         return new MemoryCrmWriteBacks(checkOpen(), tables.crmWriteBacks, tables.crmWriteBacksDue);
+    }
+
+    @Override
+    public RegistrationRepository registrations() {
+        return new MemoryRegistrations(checkOpen(), tables.registrations);
     }
 
     @Override

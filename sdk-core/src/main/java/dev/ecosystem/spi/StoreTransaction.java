@@ -47,6 +47,17 @@ public interface StoreTransaction {
     }
 
     /**
+     * Referrals (deal registrations). A default method, so that stores written before referrals still compile;
+     * {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no registrations
+     */
+    default RegistrationRepository registrations() {
+        throw new EcosystemException("this PartnerStore keeps no referrals: implement StoreTransaction.registrations()"
+                + " returning a RegistrationRepository; see PartnerStoreContract in sdk-testkit for the contract");
+    }
+
+    /**
      * The store's change feed, which app nodes sharing the store follow to see each other's writes. A default
      * method, so that stores written before the feed still compile; they run on one node only, and
      * {@code PartnerStoreContract} fails them with this message until they implement it.

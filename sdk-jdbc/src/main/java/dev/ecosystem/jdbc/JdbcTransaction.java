@@ -16,6 +16,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -357,6 +358,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public OutboxRepository outbox() {
         return new JdbcOutbox(checkOpen());
+    }
+
+    @Override
+    public RegistrationRepository registrations() {
+        return new JdbcRegistrations(checkOpen());
     }
 
     @Override

@@ -1452,6 +1452,15 @@ public abstract class PartnerStoreContract {
     }
 
     @Nested
+    @DisplayName("Registrations (referrals)")
+    class Registrations extends RegistrationContract {
+        @Override
+        protected PartnerStore registrationStore() {
+            return store;
+        }
+    }
+
+    @Nested
     @DisplayName("Touchpoints (append-only ledger)")
     class Touchpoints {
         @Test

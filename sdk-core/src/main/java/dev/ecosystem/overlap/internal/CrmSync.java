@@ -56,6 +56,7 @@ public final class CrmSync {
     private final CompanyId tenant;
     private final CrmConnector crm;
     private final IntroductionLinker introductions;
+    private final SyncListener listener;
     private long accounts;
     private long deals;
     private long removedAccounts;
@@ -109,11 +110,18 @@ public final class CrmSync {
 
     /** A sync of {@code tenant}'s CRM into {@code store}. */
     public CrmSync(PartnerStore store, OverlapEngine engine, CompanyId tenant, CrmConnector crm) {
+        this(store, engine, tenant, crm, SyncListener.none());
+    }
+
+    /** A sync that tells {@code listener} of every stored batch of deals. */
+    public CrmSync(PartnerStore store, OverlapEngine engine, CompanyId tenant, CrmConnector crm,
+            SyncListener listener) {
         this.store = store;
         this.engine = engine;
         this.tenant = tenant;
         this.crm = crm;
         this.introductions = new IntroductionLinker(tenant, engine.settings());
+        this.listener = listener;
     }
 
     /** A full sync, or the rest of an unfinished one. */
@@ -211,6 +219,7 @@ public final class CrmSync {
             }
         }
         String encoded = next.encode();
+        Runnable[] afterCommit = {() -> { }};
         long[] revisions = store.inTransaction(tx -> {
             long before = tx.crm().revision(tenant);
             List<AccountId> goneAccounts = deletedAccounts.stream()
@@ -223,8 +232,10 @@ public final class CrmSync {
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
             introductions.link(tx, accountBatch.values(), dealBatch.values());
+            afterCommit[0] = listener.stored(tx, tenant, dealBatch.values());
             return new long[] {before, tx.crm().revision(tenant), goneAccounts.size(), goneDeals.size()};
         });
+        afterCommit[0].run();
         accounts += accountBatch.size();
         deals += dealBatch.size();
         removedAccounts += revisions[2];

@@ -12,11 +12,13 @@ import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.CrmWriteBackStatus;
+import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.overlap.CrmWriteBackOperations;
+import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.spi.CrmConnector;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Duration;
@@ -56,15 +58,15 @@ public final class CrmWriteBackDispatcher implements CrmWriteBackOperations {
      *
      * @return whether a write was queued now
      */
-    public static boolean queue(StoreTransaction tx, SdkContext context, Touchpoint credit) {
-        if (!context.overlaps().settings().partnerSourceWriteBack() || credit.dealId() == null
-                || credit.reverses() != null) {
+    public static boolean queue(StoreTransaction tx, OverlapSettings settings, Touchpoint credit, Instant now) {
+        DealId deal = credit.dealId();
+        if (!settings.partnerSourceWriteBack() || deal == null || credit.reverses() != null) {
             return false;
         }
         Company partner = tx.companies().get(credit.partner());
         String name = partner == null ? credit.partner().value() : partner.name();
-        return tx.crmWriteBacks().enqueue(CrmWriteBack.pending(credit.id(), credit.owner(), credit.dealId(),
-                credit.partner(), name, context.clock().instant()));
+        return tx.crmWriteBacks().enqueue(CrmWriteBack.pending(credit.id(), credit.owner(), deal, credit.partner(),
+                name, now));
     }
 
     @Override

@@ -154,9 +154,14 @@ public final class IntroductionLinker {
         for (Match match : wanted.values()) {
             Introduction intro = match.candidate().intro();
             if (!active.containsKey(intro.id().value())) {
-                tx.touchpoints().append(Touchpoint.builder(creditId(deal, next++), tenant, intro.targetCompany(),
+                Touchpoint credit = Touchpoint.builder(creditId(deal, next++), tenant, intro.targetCompany(),
                                 TouchpointKind.INTRODUCTION, match.candidate().connectedAt())
-                        .account(match.account()).deal(deal.id()).origin(intro.id().value()).build());
+                        .account(match.account()).deal(deal.id()).origin(intro.id().value()).build();
+                tx.touchpoints().append(credit);
+                if (!credit.occurredAt().isAfter(deal.createdAt())) {
+                    // Connected no later than the deal was created: the partner sourced it (see AttributionData).
+                    CrmWriteBackDispatcher.queue(tx, settings, credit, credit.occurredAt());
+                }
             }
         }
     }

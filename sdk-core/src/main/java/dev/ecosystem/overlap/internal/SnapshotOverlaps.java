@@ -29,11 +29,18 @@ import org.jspecify.annotations.Nullable;
 public final class SnapshotOverlaps implements Overlaps {
     private final SdkContext context;
     private final CompanyId company;
+    private final SyncListener syncListener;
 
     /** Account mapping acting as {@code company}. */
     public SnapshotOverlaps(SdkContext context, CompanyId company) {
+        this(context, company, SyncListener.none());
+    }
+
+    /** Account mapping acting as {@code company}; its syncs tell {@code syncListener} of every batch of deals. */
+    public SnapshotOverlaps(SdkContext context, CompanyId company, SyncListener syncListener) {
         this.context = context;
         this.company = company;
+        this.syncListener = syncListener;
     }
 
     @Override
@@ -47,7 +54,8 @@ public final class SnapshotOverlaps implements Overlaps {
     }
 
     private CrmSync sync() {
-        return new CrmSync(context.store(), context.overlaps(), company, context.crms().forTenant(company));
+        return new CrmSync(context.store(), context.overlaps(), company, context.crms().forTenant(company),
+                syncListener);
     }
 
     private SyncResult published(SyncResult result, String kind) {

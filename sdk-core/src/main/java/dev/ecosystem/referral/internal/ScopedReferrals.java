@@ -1,0 +1,85 @@
+package dev.ecosystem.referral.internal;
+
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.RegistrationId;
+import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.referral.Prospect;
+import dev.ecosystem.referral.ReferralLine;
+import dev.ecosystem.referral.Referrals;
+import dev.ecosystem.referral.Registration;
+import dev.ecosystem.referral.RegistrationConflict;
+import dev.ecosystem.referral.RegistrationStatus;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@link Referrals} acting as one company. */
+public final class ScopedReferrals implements Referrals {
+    private final ReferralEngine engine;
+    private final CompanyId company;
+
+    /** Referrals as {@code company}. */
+    public ScopedReferrals(ReferralEngine engine, CompanyId company) {
+        this.engine = engine;
+        this.company = company;
+    }
+
+    @Override
+    public Registration submit(CompanyId vendor, Prospect prospect, String idempotencyKey) {
+        return engine.get(company, engine.submit(company, vendor, prospect, idempotencyKey).id());
+    }
+
+    @Override
+    public Registration accept(RegistrationId id, @Nullable String note, boolean overrideConflicts) {
+        return engine.accept(company, id, note, overrideConflicts);
+    }
+
+    @Override
+    public Registration reject(RegistrationId id, String reason) {
+        return engine.reject(company, id, reason);
+    }
+
+    @Override
+    public Registration close(RegistrationId id, RegistrationStatus outcome, @Nullable String reason) {
+        return engine.close(company, id, outcome, reason);
+    }
+
+    @Override
+    public Registration get(RegistrationId id) {
+        return engine.get(company, id);
+    }
+
+    @Override
+    public List<RegistrationConflict> conflicts(RegistrationId id) {
+        return engine.conflicts(company, id);
+    }
+
+    @Override
+    public Page<Registration> received(PageRequest page) {
+        Checks.required(page, "page");
+        return engine.context().store().inTransaction(tx -> tx.registrations().byVendor(company, page));
+    }
+
+    @Override
+    public Page<Registration> submitted(@Nullable CompanyId vendor, PageRequest page) {
+        Checks.required(page, "page");
+        return engine.context().store().inTransaction(tx -> {
+            Page<Registration> stored = tx.registrations().byPartner(company, vendor, page);
+            Map<CompanyId, SharingPolicy> policies = new HashMap<>();
+            return new Page<>(stored.items().stream().map(registration -> registration.visibleTo(company,
+                    policies.computeIfAbsent(registration.vendor(), v -> ReferralEngine.vendorPolicy(tx,
+                            registration)))).toList(), stored.nextCursor());
+        });
+    }
+
+    @Override
+    public Page<ReferralLine> partnerView(CompanyId vendor, PageRequest page) {
+        Checks.required(vendor, "vendor");
+        Checks.required(page, "page");
+        return engine.context().store().inTransaction(tx -> PartnerView.page(tx, company, vendor, page));
+    }
+}
