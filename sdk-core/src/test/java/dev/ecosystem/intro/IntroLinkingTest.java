@@ -132,6 +132,17 @@ class IntroLinkingTest {
     }
 
     @Test
+    void sync_matchesAProspectWithoutADomain_byName_whateverTheAccountsDomain() {
+        connect(adaToBob().prospect(Prospect.of("Initech AG", null)).build());
+        acmeCrm.putAll(List.of(account(ACME, "a-1", "Initech", "initech.ch"), account(ACME, "a-2", "Initrode",
+                "initech.com")), List.of(deal(ACME, "d-1", "a-1"), deal(ACME, "d-2", "a-2")));
+
+        client.as(ACME).overlaps().syncCrm();
+
+        assertThat(ledger(ACME)).extracting(Touchpoint::dealId).containsExactly(DealId.of("d-1"));
+    }
+
+    @Test
     void sync_creditsDealsOfTheNamedAccount() {
         acmeCrm.putAll(List.of(account(ACME, "a-9", "Umbrella", "umbrella.com")), List.of());
         client.as(ACME).overlaps().syncCrm();

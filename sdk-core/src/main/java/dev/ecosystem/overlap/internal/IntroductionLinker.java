@@ -54,13 +54,20 @@ public final class IntroductionLinker {
     private record Candidate(Introduction intro, @Nullable String domainKey, Instant connectedAt) {
     }
 
-    private record AccountKeys(@Nullable String domain, String name) {
+    /** An account's registrable domain, and its normalized name ({@code null} when not needed, see below). */
+    private record AccountKeys(@Nullable String domain, @Nullable String name) {
     }
 
+    /**
+     * The candidates by account id, by domain, and by name: {@code byName} holds those whose prospect has no
+     * domain, {@code byNameWithDomain} the others, which match by name only an account without a domain (a domain
+     * on both sides that differs means two companies of the same name). So an account with a domain needs its name
+     * normalized only when some prospect has none.
+     */
     private record Index(Map<AccountId, List<Candidate>> byAccount, Map<String, List<Candidate>> byDomain,
-            Map<String, List<Candidate>> byName) {
+            Map<String, List<Candidate>> byName, Map<String, List<Candidate>> byNameWithDomain) {
         boolean isEmpty() {
-            return byAccount.isEmpty() && byDomain.isEmpty() && byName.isEmpty();
+            return byAccount.isEmpty() && byDomain.isEmpty() && byName.isEmpty() && byNameWithDomain.isEmpty();
         }
     }
 
@@ -96,19 +103,23 @@ public final class IntroductionLinker {
     private Map<IntroductionId, Match> matches(StoreTransaction tx, Index connected, Deal deal) {
         Map<IntroductionId, Match> found = new LinkedHashMap<>();
         for (AccountId accountId : deal.accountIds()) {
-            add(found, connected.byAccount().get(accountId), accountId, deal, null);
-            if (connected.byDomain().isEmpty() && connected.byName().isEmpty()) {
+            add(found, connected.byAccount().get(accountId), accountId, deal);
+            if (connected.byDomain().isEmpty() && connected.byName().isEmpty()
+                    && connected.byNameWithDomain().isEmpty()) {
                 continue;
             }
-            AccountKeys account = keysOf(tx, accountId);
+            AccountKeys account = keysOf(tx, connected, accountId);
             if (account == null) {
                 continue;
             }
             if (account.domain() != null) {
-                add(found, connected.byDomain().get(account.domain()), accountId, deal, null);
+                add(found, connected.byDomain().get(account.domain()), accountId, deal);
             }
-            if (!account.name().isEmpty()) {
-                add(found, connected.byName().get(account.name()), accountId, deal, account.domain());
+            if (account.name() != null && !account.name().isEmpty()) {
+                add(found, connected.byName().get(account.name()), accountId, deal);
+                if (account.domain() == null) {
+                    add(found, connected.byNameWithDomain().get(account.name()), accountId, deal);
+                }
             }
         }
         return found;
@@ -117,19 +128,14 @@ public final class IntroductionLinker {
     private record Match(Candidate candidate, AccountId account) {
     }
 
-    /**
-     * Adds candidates not matched yet; by name only those that do not contradict by domain (a domain on both sides
-     * that differs means two companies of the same name).
-     */
+    /** Adds candidates not matched yet, except on the deal an introduction named itself (credited already). */
     private static void add(Map<IntroductionId, Match> found, @Nullable List<Candidate> candidates,
-            AccountId account, Deal deal, @Nullable String accountDomain) {
+            AccountId account, Deal deal) {
         if (candidates == null) {
             return;
         }
         for (Candidate c : candidates) {
-            boolean contradicts = accountDomain != null && c.domainKey() != null
-                    && !accountDomain.equals(c.domainKey());
-            if (!contradicts && !deal.id().equals(c.intro().deal())) {
+            if (!deal.id().equals(c.intro().deal())) {
                 found.putIfAbsent(c.intro().id(), new Match(c, account));
             }
         }
@@ -172,14 +178,17 @@ public final class IntroductionLinker {
                 + "/" + n);
     }
 
-    private @Nullable AccountKeys keysOf(StoreTransaction tx, AccountId id) {
+    private @Nullable AccountKeys keysOf(StoreTransaction tx, Index connected, AccountId id) {
         AccountKeys known = accountKeys.get(id);
         if (known == null) {
             Account account = tx.crm().account(tenant, id);
             if (account == null) {
                 return null;
             }
-            known = new AccountKeys(keys().domainKey(account.domain()), ProspectKeys.nameKey(account.name()));
+            String domain = keys().domainKey(account.domain());
+            boolean nameMatters = !connected.byName().isEmpty() || domain == null
+                    && !connected.byNameWithDomain().isEmpty();
+            known = new AccountKeys(domain, nameMatters ? ProspectKeys.nameKey(account.name()) : null);
             accountKeys.put(id, known);
         }
         return known;
@@ -200,6 +209,7 @@ public final class IntroductionLinker {
         Map<AccountId, List<Candidate>> byAccount = new HashMap<>();
         Map<String, List<Candidate>> byDomain = new HashMap<>();
         Map<String, List<Candidate>> byName = new HashMap<>();
+        Map<String, List<Candidate>> byNameWithDomain = new HashMap<>();
         String cursor = null;
         do {
             Page<Introduction> page = tx.introductions().list(tenant, PageRequest.after(cursor,
@@ -222,13 +232,14 @@ public final class IntroductionLinker {
                     }
                     String name = ProspectKeys.nameKey(intro.prospect().name());
                     if (!name.isEmpty()) {
-                        byName.computeIfAbsent(name, k -> new ArrayList<>(1)).add(candidate);
+                        (domain == null ? byName : byNameWithDomain).computeIfAbsent(name, k -> new ArrayList<>(1))
+                                .add(candidate);
                     }
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-        index = new Index(byAccount, byDomain, byName);
+        index = new Index(byAccount, byDomain, byName, byNameWithDomain);
         return index;
     }
 }
