@@ -45,6 +45,10 @@ class ReferralConflictsTest {
         Registration accepted = fx.referrals(VENDOR).accept(r.id(), "strategic", true);
         assertThat(accepted.status()).isEqualTo(RegistrationStatus.ACCEPTED);
         assertThat(accepted.history().get(1).reason()).isEqualTo("strategic (accepted despite 1 conflict(s))");
+        // the partner, whom the vendor shares nothing with, learns neither the conflict nor the vendor's note
+        Registration seen = fx.referrals(NORTHWIND).get(r.id());
+        assertThat(seen.conflicts()).isEmpty();
+        assertThat(seen.history()).extracting(RegistrationTransition::reason).containsExactly("budget approved", null);
     }
 
     @Test
