@@ -52,6 +52,18 @@ class ReferralConflictsTest {
     }
 
     @Test
+    void aCustomerSyncedAfterEarlierChecks_isFoundByTheNextCheck() {
+        assertThat(fx.submit(NORTHWIND, "Late Customer", "late.com").conflicts()).isEmpty();
+        fx.vendorCrm.put(ReferralFixture.account("v9", "Late Customer", "late.com", "customer"));
+        fx.vendor().overlaps().syncChanges();
+
+        Registration again = fx.submit(CONTOSO, "Late Customer", "late.com");
+
+        assertThat(fx.referrals(VENDOR).get(again.id()).conflicts()).extracting(RegistrationConflict::account)
+                .containsExactly(AccountId.of("v9"));
+    }
+
+    @Test
     void anOpenOpportunity_withoutADomain_isFoundByNormalizedName() {
         Registration r = fx.referrals(NORTHWIND).submit(VENDOR, Prospect.builder("OPEN OPP, Limited", "Pat",
                 EmailAddress.of("pat@openopp.com")).build(), "k");
