@@ -30,8 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,28 +39,15 @@ class ReferralsOnH2Test {
     private static final CompanyId PARTNER = CompanyId.of("partner");
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    @TempDir
-    static Path folder;
-    private static StoreFixture fixture;
-
-    @BeforeAll
-    static void open() {
-        fixture = StoreFixture.h2(folder);
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
-
     @Test
-    void submitAcceptAndSync_creditTheDealAndCloseTheRegistration() {
+    void submitAcceptAndSync_creditTheDealAndCloseTheRegistration(@TempDir Path folder) {
         InMemoryCrm crm = InMemoryCrm.of(VENDOR, List.of(
                 Account.builder(VENDOR, AccountId.of("v1"), "Known Inc").domain("known.com").lifecycleStage("customer")
                         .build(),
                 Account.builder(VENDOR, AccountId.of("v3"), "Plain").domain("plain.com").lifecycleStage("lead").build()),
                 List.of());
-        try (EcosystemClient client = EcosystemClient.builder().store(fixture.emptied())
+        try (StoreFixture fixture = StoreFixture.h2(folder);
+                EcosystemClient client = EcosystemClient.builder().store(fixture.emptied())
                 .clock(Clock.fixed(T0, ZoneOffset.UTC)).crm(CrmConnections.of(crm)).build()) {
             for (CompanyId id : List.of(VENDOR, PARTNER)) {
                 client.register(Company.builder(id, "Company " + id).businessTags("saas").listed(true).build());
