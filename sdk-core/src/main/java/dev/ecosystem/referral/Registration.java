@@ -68,7 +68,10 @@ public record Registration(
      * by {@code vendorPolicy} (the vendor's sharing policy towards the partner). The partner sees its cap conflict;
      * an {@link RegistrationConflict.Kind#ALREADY_REGISTERED} conflict only as "another registration protects this
      * account" (never which partner or registration); an existing-customer or open-opportunity conflict only when
-     * the vendor shares that population as records, and then without the vendor's account or match details.
+     * the vendor shares that population as records, and then without the vendor's account or match details. The
+     * partner sees no ids of the vendor's CRM deals ({@code linkedDeals} is empty; {@link ReferralLine} counts them)
+     * and, of the history, the reasons of its own steps and of a rejection only: the vendor's other notes (and how
+     * many conflicts it overrode) and the sync's reasons, which name deals, stay with the vendor.
      */
     public Registration visibleTo(CompanyId viewer, SharingPolicy vendorPolicy) {
         if (viewer.equals(vendor)) {
@@ -95,7 +98,13 @@ public record Registration(
                 }
             }
         }
-        return toBuilder().conflicts(shown).build();
+        List<RegistrationTransition> steps = new ArrayList<>();
+        for (RegistrationTransition step : history) {
+            boolean shownReason = step.actor().equals(partner.value()) || step.to() == RegistrationStatus.REJECTED;
+            steps.add(shownReason ? step
+                    : new RegistrationTransition(step.from(), step.to(), step.at(), step.actor(), null));
+        }
+        return toBuilder().conflicts(shown).linkedDeals(List.of()).history(steps).build();
     }
 
     private static boolean shared(SharingPolicy policy, Population population) {

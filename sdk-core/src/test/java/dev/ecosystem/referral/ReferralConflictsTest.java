@@ -45,6 +45,22 @@ class ReferralConflictsTest {
         Registration accepted = fx.referrals(VENDOR).accept(r.id(), "strategic", true);
         assertThat(accepted.status()).isEqualTo(RegistrationStatus.ACCEPTED);
         assertThat(accepted.history().get(1).reason()).isEqualTo("strategic (accepted despite 1 conflict(s))");
+        // the partner, whom the vendor shares nothing with, learns neither the conflict nor the vendor's note
+        Registration seen = fx.referrals(NORTHWIND).get(r.id());
+        assertThat(seen.conflicts()).isEmpty();
+        assertThat(seen.history()).extracting(RegistrationTransition::reason).containsExactly("budget approved", null);
+    }
+
+    @Test
+    void aCustomerSyncedAfterEarlierChecks_isFoundByTheNextCheck() {
+        assertThat(fx.submit(NORTHWIND, "Late Customer", "late.com").conflicts()).isEmpty();
+        fx.vendorCrm.put(ReferralFixture.account("v9", "Late Customer", "late.com", "customer"));
+        fx.vendor().overlaps().syncChanges();
+
+        Registration again = fx.submit(CONTOSO, "Late Customer", "late.com");
+
+        assertThat(fx.referrals(VENDOR).get(again.id()).conflicts()).extracting(RegistrationConflict::account)
+                .containsExactly(AccountId.of("v9"));
     }
 
     @Test

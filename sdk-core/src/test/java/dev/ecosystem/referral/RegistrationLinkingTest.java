@@ -41,6 +41,9 @@ class RegistrationLinkingTest {
             assertThat(credit.reverses()).isNull();
         });
         assertThat(fx.referrals(VENDOR).get(r.id()).linkedDeals()).containsExactly(DealId.of("d10"));
+        assertThat(fx.referrals(NORTHWIND).get(r.id()).linkedDeals()).isEmpty();
+        assertThat(fx.referrals(NORTHWIND).partnerView(VENDOR, PageRequest.first(10)).items())
+                .extracting(ReferralLine::openDeals).containsExactly(1);
     }
 
     @Test

@@ -34,12 +34,13 @@ final class PartnerView {
                 == SharingPolicy.Visibility.RECORDS && rule.fields().contains(SharingPolicy.OPEN_DEALS));
         List<ReferralLine> lines = new ArrayList<>(page.items().size());
         for (Registration registration : page.items()) {
-            lines.add(line(tx, registration.visibleTo(partner, policy), amounts));
+            lines.add(line(tx, registration, registration.visibleTo(partner, policy), amounts));
         }
         return new Page<>(lines, page.nextCursor());
     }
 
-    private static ReferralLine line(StoreTransaction tx, Registration registration, boolean amounts) {
+    private static ReferralLine line(StoreTransaction tx, Registration registration, Registration visible,
+            boolean amounts) {
         int open = 0;
         int won = 0;
         int lost = 0;
@@ -64,7 +65,7 @@ final class PartnerView {
                 sums.merge(deal.amount().currency(), deal.amount().amount(), BigDecimal::add);
             }
         }
-        return new ReferralLine(registration, open, won, lost, amounts,
+        return new ReferralLine(visible, open, won, lost, amounts,
                 amounts ? money(pipeline) : List.of(), amounts ? money(revenue) : List.of());
     }
 

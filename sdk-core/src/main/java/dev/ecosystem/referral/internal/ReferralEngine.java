@@ -73,11 +73,13 @@ public final class ReferralEngine {
         String domainKey = keys.requiredDomainKey(prospect.domain());
         String nameKey = MatchKeys.requiredNameKey(prospect.accountName());
         String fingerprint = fingerprint(vendor, prospect);
-        context.store().inTransaction(tx -> activePartnership(tx, vendor, partner));
-        VendorAccounts.Index index = accounts.current(vendor);
+        if (accounts.cached(vendor) == null) {
+            // the first registration with this vendor: check the partnership before building its index
+            context.store().inTransaction(tx -> activePartnership(tx, vendor, partner));
+        }
         Instant now = context.clock().instant();
         Registration[] created = {null};
-        Registration result = context.store().inTransaction(tx -> {
+        Registration result = withIndex(vendor, (tx, index) -> {
             Partnership vendorSide = activePartnership(tx, vendor, partner);
             if (prospect.partnerContact() != null
                     && tx.contacts().get(partner, prospect.partnerContact()) == null) {
@@ -87,7 +89,8 @@ public final class ReferralEngine {
             RegistrationId id = RegistrationId.of(context.newId());
             String earlier = tx.idempotency().putIfAbsent(partner, KEY_PREFIX + key, id + "\n" + fingerprint);
             if (earlier != null) {
-                return replay(tx, partner, key, earlier, fingerprint);
+                Registration first = replay(tx, partner, key, earlier, fingerprint);
+                return first.visibleTo(partner, vendorPolicy(tx, first));
             }
             Registration fresh = Registration.builder(id, vendor, partner, prospect, nameKey, now)
                     .domainKey(domainKey)
@@ -99,12 +102,47 @@ public final class ReferralEngine {
                     .conflicts(conflicts.find(tx, fresh, index, now, settings.capFor(vendorSide)))
                     .build();
             created[0] = tx.registrations().insert(checked);
-            return created[0];
+            return created[0].visibleTo(partner, vendorPolicy(tx, created[0]));
         });
         if (created[0] != null) {
-            publish("referral.submitted", result, Map.of("conflicts", Integer.toString(result.conflicts().size())));
+            publish("referral.submitted", created[0], Map.of("conflicts",
+                    Integer.toString(created[0].conflicts().size())));
         }
         return result;
+    }
+
+    /** Thrown inside a transaction whose vendor index is older than the vendor's snapshot. */
+    private static final class StaleIndex extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StaleIndex() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction with the vendor's index at the snapshot revision that transaction sees:
+     * the index is built outside transactions, so when a sync moved the snapshot meanwhile the work is rolled back
+     * and run again on a fresh index (after two tries, on the one it has).
+     */
+    private <T> T withIndex(CompanyId vendor, java.util.function.BiFunction<StoreTransaction, VendorAccounts.Index,
+            T> work) {
+        VendorAccounts.Index cached = accounts.cached(vendor);
+        VendorAccounts.Index index = cached != null ? cached : accounts.current(vendor);
+        for (int attempt = 1; ; attempt++) {
+            VendorAccounts.Index used = index;
+            boolean last = attempt == 3;
+            try {
+                return context.store().inTransaction(tx -> {
+                    if (!last && tx.crm().revision(vendor) != used.revision()) {
+                        throw new StaleIndex();
+                    }
+                    return work.apply(tx, used);
+                });
+            } catch (StaleIndex e) {
+                index = accounts.current(vendor);
+            }
+        }
     }
 
     private static Registration replay(StoreTransaction tx, CompanyId partner, String key, String earlier,
@@ -121,11 +159,9 @@ public final class ReferralEngine {
     Registration accept(CompanyId vendor, RegistrationId id, @Nullable String note, boolean overrideConflicts) {
         Checks.required(id, "registration id");
         String reason = note == null || note.isBlank() ? null : Checks.text(note, "note", 2000);
-        Registration stored = vendorsOwn(vendor, id);
-        VendorAccounts.Index index = accounts.current(vendor);
         Instant now = context.clock().instant();
-        Registration accepted = context.store().inTransaction(tx -> {
-            Registration current = requireStatus(vendorsOwn(tx, vendor, stored.id()), RegistrationStatus.SUBMITTED,
+        Registration accepted = withIndex(vendor, (tx, index) -> {
+            Registration current = requireStatus(vendorsOwn(tx, vendor, id), RegistrationStatus.SUBMITTED,
                     "accepted");
             Partnership vendorSide;
             try {
@@ -233,10 +269,9 @@ public final class ReferralEngine {
 
     List<RegistrationConflict> conflicts(CompanyId vendor, RegistrationId id) {
         Checks.required(id, "registration id");
-        Registration stored = vendorsOwn(vendor, id);
-        VendorAccounts.Index index = accounts.current(vendor);
         Instant now = context.clock().instant();
-        return context.store().inTransaction(tx -> {
+        return withIndex(vendor, (tx, index) -> {
+            Registration stored = vendorsOwn(tx, vendor, id);
             Partnership vendorSide = tx.partnerships().findByPartner(vendor, stored.partner());
             int cap = vendorSide == null ? Integer.MAX_VALUE : settings.capFor(vendorSide);
             return conflicts.find(tx, stored, index, now, cap);
@@ -247,11 +282,6 @@ public final class ReferralEngine {
     static SharingPolicy vendorPolicy(StoreTransaction tx, Registration registration) {
         SharingPolicy policy = tx.sharing().get(registration.vendor(), registration.partner());
         return policy == null ? SharingPolicy.NOTHING : policy;
-    }
-
-    private Registration vendorsOwn(CompanyId vendor, RegistrationId id) {
-        Checks.required(id, "registration id");
-        return context.store().inTransaction(tx -> vendorsOwn(tx, vendor, id));
     }
 
     /** The registration if {@code vendor} is its vendor; the same NotFound otherwise, whoever else may see it. */

@@ -30,7 +30,7 @@ public final class ScopedReferrals implements Referrals {
 
     @Override
     public Registration submit(CompanyId vendor, Prospect prospect, String idempotencyKey) {
-        return engine.get(company, engine.submit(company, vendor, prospect, idempotencyKey).id());
+        return engine.submit(company, vendor, prospect, idempotencyKey);
     }
 
     @Override

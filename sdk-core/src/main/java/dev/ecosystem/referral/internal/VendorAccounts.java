@@ -49,6 +49,11 @@ final class VendorAccounts {
         this.keys = keys;
     }
 
+    /** The vendor's index as last built, or {@code null}; check its revision in the transaction that uses it. */
+    @org.jspecify.annotations.Nullable Index cached(CompanyId vendor) {
+        return indexes.get(vendor);
+    }
+
     /** The vendor's index at its current snapshot revision. */
     Index current(CompanyId vendor) {
         long revision = store.inTransaction(tx -> tx.crm().revision(vendor));
