@@ -70,17 +70,17 @@ final class TenantIndex {
 
     /**
      * Notes one stored batch when the index is at {@code before}; otherwise leaves it behind, to be reloaded.
-     * Removals apply before puts, as the store applies them.
+     * Removals apply after puts, as {@link CrmSync} stores them (an id both put and removed in one batch is gone).
      */
     synchronized void apply(long before, long after, Collection<Account> putAccounts, Collection<Deal> putDeals,
             Collection<AccountId> removedAccounts, Collection<DealId> removedDeals) {
         if (revision != before) {
             return;
         }
-        removedDeals.forEach(id -> changedDeals.put(id, null));
         putDeals.forEach(deal -> changedDeals.put(deal.id(), deal));
-        removedAccounts.forEach(id -> changedAccounts.put(id, null));
+        removedDeals.forEach(id -> changedDeals.put(id, null));
         putAccounts.forEach(account -> changedAccounts.put(account.id(), account));
+        removedAccounts.forEach(id -> changedAccounts.put(id, null));
         revision = after;
     }
 
