@@ -29,9 +29,10 @@ import java.util.function.IntToLongFunction;
 /**
  * The {@link AccountLists} of two companies as CRM accounts behind the public API: each side's raw domains become
  * accounts of an {@link InMemoryCrm} (customers have lifecycle stage {@code customer}, open opportunities an open
- * deal, prospects stage {@code lead}, the fourth population property {@code tier=gold}; names as {@link #name}), synced into one {@link InMemoryPartnerStore}, with an active partnership on both sides and
- * sharing policies (customers and open opportunities as records, prospects and the fourth population as exact
- * counts). {@link #client()} opens a new client over the filled store, whose overlap index is not built yet.
+ * deal, prospects stage {@code lead}, the fourth population property {@code tier=gold}; names as {@link #name} makes
+ * them), synced into one {@link InMemoryPartnerStore}, with an active partnership on both sides and sharing policies
+ * (customers and open opportunities as records, prospects and the fourth population as exact counts).
+ * {@link #client()} opens a new client over the filled store, whose overlap index is not built yet.
  */
 final class PublicOverlapData {
     static final CompanyId ACME = CompanyId.of("acme");
@@ -40,7 +41,7 @@ final class PublicOverlapData {
     private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
     private static final String[] LEGAL = {"Inc", "LLC", "Ltd", "GmbH", "", "", "Corp.", "S.A."};
 
-    final AccountLists lists;
+    AccountLists lists;
     final OverlapSettings settings;
     final PartnerStore store = InMemoryPartnerStore.create();
 
@@ -72,6 +73,11 @@ final class PublicOverlapData {
             client.as(GLOBEX).overlaps().syncCrm();
         }
         return data;
+    }
+
+    /** Lets go of the generated lists (the store keeps the accounts), for footprint measurements. */
+    void dropLists() {
+        lists = new AccountLists(new String[0], new int[0], new String[0], new int[0]);
     }
 
     /** A new client over the filled store: its overlap index is built by the first call that needs it. */

@@ -96,7 +96,8 @@ public final class OverlapEngine {
                     PairMatches.join(my.columns(), their.columns(), settings, classifier));
             pairs.put(key, pair);
         }
-        return new Matches(pair.matches(), pair.myRevision(), pair.theirRevision());
+        return new Matches(pair.matches().over(my.columns(), their.columns(), classifier), pair.myRevision(),
+                pair.theirRevision());
     }
 
     /** The tenant's registrable domains per population of the settings, each population present. */

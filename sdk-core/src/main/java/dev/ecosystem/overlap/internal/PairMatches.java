@@ -7,13 +7,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
  * accounts and of the partner's (domain matches first, then name matches of one account each, with their
- * similarity). The counts are computed once; {@link #groups()} builds the facts of the matched accounts only when
- * records are asked for. Thread-safe.
+ * similarity), and the counts, computed once. The facts of the matched accounts are built only when records are
+ * asked for ({@link #over}). Immutable.
  *
  * <p>The join: both sides' accounts with a registrable domain are sorted by the high 32 bits of the domain's hash,
  * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains,
@@ -21,32 +20,28 @@ import org.jspecify.annotations.Nullable;
  * usable domain are compared by name with every account of the other side in the same name block, as
  * {@link MatchRule} decides, with the edit distance bounded by the threshold.
  */
-final class PairMatches implements MatchSet {
+final class PairMatches {
     private static final long HIGH = 0xFFFFFFFF00000000L;
 
-    private final AccountColumns mine;
-    private final AccountColumns theirs;
-    private final Classifier classifier;
     private final int domainGroups;
     private final int[] myStart;
     private final int[] myMembers;
     private final int[] theirStart;
     private final int[] theirMembers;
     private final double[] similarity;
-    private long @Nullable [][] counts;
-    private long @Nullable [][] homed;
+    private final long[][] counts;
+    private final long[][] homed;
 
-    private PairMatches(AccountColumns mine, AccountColumns theirs, Classifier classifier, int domainGroups,
+    private PairMatches(AccountColumns mine, AccountColumns theirs, int populations, int domainGroups,
             Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers, double[] similarity) {
-        this.mine = mine;
-        this.theirs = theirs;
-        this.classifier = classifier;
         this.domainGroups = domainGroups;
         this.myStart = myStart.toArray();
         this.myMembers = myMembers.toArray();
         this.theirStart = theirStart.toArray();
         this.theirMembers = theirMembers.toArray();
         this.similarity = similarity;
+        this.counts = count(mine, theirs, populations);
+        this.homed = countHomed(mine, theirs, populations);
     }
 
     /** Every match between my columns and the partner's. */
@@ -132,7 +127,7 @@ final class PairMatches implements MatchSet {
                 }
             }
         }
-        return new PairMatches(mine, theirs, classifier, domainGroups, myStart, myMembers, theirStart, theirMembers,
+        return new PairMatches(mine, theirs, settings.populations().size(), domainGroups, myStart, myMembers, theirStart, theirMembers,
                 similarities.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
@@ -171,7 +166,7 @@ final class PairMatches implements MatchSet {
         return myStart.length - 1;
     }
 
-    private int myPopulations(int group) {
+    private int myPopulations(AccountColumns mine, int group) {
         int mask = 0;
         for (int k = myStart[group]; k < myStart[group + 1]; k++) {
             mask |= mine.populations[myMembers[k]];
@@ -179,56 +174,69 @@ final class PairMatches implements MatchSet {
         return mask;
     }
 
-    @Override
-    public synchronized long[][] counts(int populations) {
-        if (counts == null) {
-            long[][] sums = new long[populations][populations];
-            for (int g = 0; g < groupCount(); g++) {
-                int their = 0;
-                for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+    private long[][] count(AccountColumns mine, AccountColumns theirs, int populations) {
+        long[][] sums = new long[populations][populations];
+        for (int g = 0; g < groupCount(); g++) {
+            int their = 0;
+            for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+                their |= theirs.populations[theirMembers[k]];
+            }
+            MatchSet.add(sums, myPopulations(mine, g), their);
+        }
+        return sums;
+    }
+
+    private long[][] countHomed(AccountColumns mine, AccountColumns theirs, int populations) {
+        int[] home = new int[theirs.size()];
+        Arrays.fill(home, -1);
+        for (int g = 0; g < groupCount(); g++) {
+            for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+                int t = theirMembers[k];
+                int current = home[t];
+                // a domain match is the home; else the name match with my smallest ordinal, that is account id
+                if (current < 0 || current >= domainGroups && g >= domainGroups
+                        && myMembers[myStart[g]] < myMembers[myStart[current]]) {
+                    home[t] = g;
+                }
+            }
+        }
+        long[][] sums = new long[populations][populations];
+        for (int g = 0; g < groupCount(); g++) {
+            int their = 0;
+            for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+                if (home[theirMembers[k]] == g) {
                     their |= theirs.populations[theirMembers[k]];
                 }
-                MatchSet.add(sums, myPopulations(g), their);
             }
-            counts = sums;
+            MatchSet.add(sums, myPopulations(mine, g), their);
         }
-        return copy(counts);
+        return sums;
     }
 
-    @Override
-    public synchronized long[][] homedCounts(int populations) {
-        if (homed == null) {
-            int[] home = new int[theirs.size()];
-            Arrays.fill(home, -1);
-            for (int g = 0; g < groupCount(); g++) {
-                for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
-                    int t = theirMembers[k];
-                    int current = home[t];
-                    // a domain match is the home; else the name match with my smallest ordinal, that is account id
-                    if (current < 0 || current >= domainGroups && g >= domainGroups
-                            && myMembers[myStart[g]] < myMembers[myStart[current]]) {
-                        home[t] = g;
-                    }
-                }
+    /**
+     * These matches as a {@link MatchSet} over the columns they were joined from (the caller's: the matches keep
+     * none, so a cached pair does not hold on to columns a later change replaced).
+     */
+    MatchSet over(AccountColumns mine, AccountColumns theirs, Classifier classifier) {
+        return new MatchSet() {
+            @Override
+            public long[][] counts(int populations) {
+                return copy(counts);
             }
-            long[][] sums = new long[populations][populations];
-            for (int g = 0; g < groupCount(); g++) {
-                int their = 0;
-                for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
-                    if (home[theirMembers[k]] == g) {
-                        their |= theirs.populations[theirMembers[k]];
-                    }
-                }
-                MatchSet.add(sums, myPopulations(g), their);
+
+            @Override
+            public long[][] homedCounts(int populations) {
+                return copy(homed);
             }
-            homed = sums;
-        }
-        return copy(homed);
+
+            @Override
+            public List<MatchGroup> groups() {
+                return PairMatches.this.groups(mine, theirs, classifier.normalizer());
+            }
+        };
     }
 
-    @Override
-    public List<MatchGroup> groups() {
-        DomainNormalizer normalizer = classifier.normalizer();
+    private List<MatchGroup> groups(AccountColumns mine, AccountColumns theirs, DomainNormalizer normalizer) {
         List<MatchGroup> groups = new ArrayList<>(groupCount());
         for (int g = 0; g < groupCount(); g++) {
             int first = myMembers[myStart[g]];

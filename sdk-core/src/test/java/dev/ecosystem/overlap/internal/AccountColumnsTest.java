@@ -56,7 +56,9 @@ class AccountColumnsTest {
         List<Deal> myDeals = deals(ME, mine, random);
         List<Deal> theirDeals = deals(PARTNER, theirs, random);
 
-        PairMatches joined = PairMatches.join(build(mine, myDeals), build(theirs, theirDeals), settings, classifier);
+        AccountColumns my = build(mine, myDeals);
+        AccountColumns their = build(theirs, theirDeals);
+        MatchSet joined = PairMatches.join(my, their, settings, classifier).over(my, their, classifier);
         MatchSet reference = MatchSet.of(everyPair(mine, myDeals, theirs, theirDeals));
 
         assertThat(reference.groups()).extracting(g -> g.match().method())
