@@ -43,8 +43,10 @@ final class AccountColumns {
     final int[] populations;
     /** Accounts with a registrable domain as {@code (hash & 0xFFFFFFFF00000000) | ordinal}, ascending. */
     final long[] byDomain;
-    private final byte[] names;
-    private final int[] nameStart;
+    /** Normalized names, UTF-8, one after the other in ordinal order. */
+    final byte[] names;
+    /** Per ordinal: where its name starts in {@link #names}; one more entry marks the end of the last. */
+    final int[] nameStart;
     private final LongIntMap blockIds;
     private final int[] blockStart;
     private final int[] byBlock;

@@ -24,6 +24,7 @@ public final class NameNormalizer {
             "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "llc", "llp", "lp", "ltd", "limited",
             "plc", "pllc", "gmbh", "mbh", "ag", "kg", "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy",
             "oyj", "ab", "as", "asa", "aps", "pty", "pte", "kk", "bhd", "sdn", "pvt", "ltda", "sl", "ev");
+    private static final int LONGEST_LEGAL_FORM = LEGAL_FORMS.stream().mapToInt(String::length).max().orElse(0);
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{][^)\\]}]*[)\\]}]?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
@@ -64,8 +65,12 @@ public final class NameNormalizer {
                 text[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             }
         }
-        List<String> tokens = new ArrayList<>(4);
-        StringBuilder initials = new StringBuilder();
+        // tokens are written one after the other into out (joined, as the result is); ends[] marks where each ends
+        char[] out = new char[length];
+        int[] ends = new int[length / 2 + 1];
+        int tokens = 0;
+        int written = 0;
+        boolean initials = false;
         int i = 0;
         while (i < length) {
             if (!letterOrDigit(text[i])) {
@@ -77,17 +82,40 @@ public final class NameNormalizer {
                 i++;
             }
             if (i - start == 1 && text[start] >= 'a') {
-                initials.append(text[start]);
+                out[written++] = text[start];
+                initials = true;
                 continue;
             }
-            flush(initials, tokens);
-            String token = new String(text, start, i - start);
-            if (!token.equals("and") && !token.equals("the")) {
-                tokens.add(token);
+            if (initials) {
+                ends[tokens++] = written;
+                initials = false;
+            }
+            if (!isWord(text, start, i, "and") && !isWord(text, start, i, "the")) {
+                System.arraycopy(text, start, out, written, i - start);
+                written += i - start;
+                ends[tokens++] = written;
             }
         }
-        flush(initials, tokens);
-        return withoutLegalForms(tokens);
+        if (initials) {
+            ends[tokens++] = written;
+        }
+        while (tokens > 1 && ends[tokens - 1] - ends[tokens - 2] <= LONGEST_LEGAL_FORM
+                && LEGAL_FORMS.contains(new String(out, ends[tokens - 2], ends[tokens - 1] - ends[tokens - 2]))) {
+            tokens--;
+        }
+        return tokens == 0 ? "" : new String(out, 0, ends[tokens - 1]);
+    }
+
+    private static boolean isWord(char[] text, int from, int to, String word) {
+        if (to - from != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (text[from + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean closes(char c) {
@@ -151,15 +179,21 @@ public final class NameNormalizer {
             return -1;
         }
         int longer = Math.max(normalizedA.length(), normalizedB.length());
-        int allowed = (int) Math.floor((1.0 - threshold) * longer) + 1;
-        while (allowed > 0 && 1.0 - (double) allowed / longer < threshold) {
-            allowed--;
-        }
+        int allowed = allowedDistance(longer, threshold);
         if (Math.abs(normalizedA.length() - normalizedB.length()) > allowed) {
             return -1;
         }
         int distance = new LevenshteinDistance(allowed).apply(normalizedA, normalizedB);
         return distance < 0 ? -1 : 1.0 - (double) distance / longer;
+    }
+
+    /** The largest edit distance between names of which the longer has {@code longer} chars that reaches the threshold. */
+    static int allowedDistance(int longer, double threshold) {
+        int allowed = (int) Math.floor((1.0 - threshold) * longer) + 1;
+        while (allowed > 0 && 1.0 - (double) allowed / longer < threshold) {
+            allowed--;
+        }
+        return allowed;
     }
 
     /** The blocking key of a normalized name: candidates for a fuzzy match share it. Empty for an empty name. */

@@ -98,13 +98,12 @@ final class PairMatches {
         int domainGroups = myStart.size() - 1;
         List<Double> similarities = new ArrayList<>();
         if (settings.nameMatching()) {
-            double threshold = settings.nameThreshold();
+            NameDistance names = new NameDistance(settings.nameThreshold());
             for (int m : mine.withoutDomain) {
-                String name = mine.name(m);
-                int block = theirs.block(AccountColumns.blockCode(name));
+                int block = theirs.block(AccountColumns.blockCode(mine.name(m)));
                 for (int k = block < 0 ? 0 : theirs.blockFrom(block); block >= 0 && k < theirs.blockTo(block); k++) {
                     int t = theirs.inBlock(k);
-                    double similar = NameNormalizer.similarityAtLeast(name, theirs.name(t), threshold);
+                    double similar = similarity(names, mine, m, theirs, t);
                     if (similar >= 0) {
                         addPair(myStart, myMembers, theirStart, theirMembers, m, t);
                         similarities.add(similar);
@@ -112,14 +111,13 @@ final class PairMatches {
                 }
             }
             for (int t : theirs.withoutDomain) {
-                String name = theirs.name(t);
-                int block = mine.block(AccountColumns.blockCode(name));
+                int block = mine.block(AccountColumns.blockCode(theirs.name(t)));
                 for (int k = block < 0 ? 0 : mine.blockFrom(block); block >= 0 && k < mine.blockTo(block); k++) {
                     int m = mine.inBlock(k);
                     if (mine.domainHash[m] == 0) {
                         continue; // an account of mine without a domain was compared with this one above
                     }
-                    double similar = NameNormalizer.similarityAtLeast(mine.name(m), name, threshold);
+                    double similar = similarity(names, mine, m, theirs, t);
                     if (similar >= 0) {
                         addPair(myStart, myMembers, theirStart, theirMembers, m, t);
                         similarities.add(similar);
@@ -129,6 +127,11 @@ final class PairMatches {
         }
         return new PairMatches(mine, theirs, settings.populations().size(), domainGroups, myStart, myMembers, theirStart, theirMembers,
                 similarities.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double similarity(NameDistance names, AccountColumns mine, int m, AccountColumns theirs, int t) {
+        return names.similarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
+                theirs.nameStart[t], theirs.nameStart[t + 1]);
     }
 
     private static int runEnd(long[] sorted, int from) {

@@ -11,6 +11,7 @@ import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.OverlapSettings;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,12 +163,22 @@ class AccountColumnsTest {
         Random random = new Random(9);
         for (int n = 0; n < 20_000; n++) {
             String a = typo(WORDS[random.nextInt(WORDS.length)] + WORDS[random.nextInt(WORDS.length)], random);
-            String b = typo(a, random);
+            String b = random.nextInt(5) == 0 ? WORDS[random.nextInt(WORDS.length)] : typo(typo(a, random), random);
+            if (random.nextInt(6) == 0) {
+                b = b.substring(0, b.length() - 1 - random.nextInt(2)) + (random.nextBoolean() ? "x" : "");
+            }
             double threshold = random.nextInt(4) == 0 ? 0.5 + random.nextInt(50) / 100.0 : 0.9;
+            if (random.nextInt(10) == 0) {
+                b = b.replace('e', 'é');
+            }
             double similarity = NameNormalizer.similarity(a, b);
-            double bounded = NameNormalizer.similarityAtLeast(a, b, threshold);
-            assertThat(bounded).as("%s ~ %s at %s", a, b, threshold)
-                    .isEqualTo(similarity >= threshold ? similarity : -1.0);
+            double expected = similarity >= threshold ? similarity : -1.0;
+            assertThat(NameNormalizer.similarityAtLeast(a, b, threshold)).as("%s ~ %s at %s", a, b, threshold)
+                    .isEqualTo(expected);
+            byte[] bytesA = ("x" + a).getBytes(StandardCharsets.UTF_8);
+            byte[] bytesB = (b + "yz").getBytes(StandardCharsets.UTF_8);
+            assertThat(new NameDistance(threshold).similarityAtLeast(bytesA, 1, bytesA.length, bytesB, 0,
+                    bytesB.length - 2)).as("bytes: %s ~ %s at %s", a, b, threshold).isEqualTo(expected);
         }
     }
 
