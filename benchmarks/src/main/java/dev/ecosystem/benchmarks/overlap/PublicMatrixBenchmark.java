@@ -5,7 +5,10 @@ import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.PopulationMatrix;
 import dev.ecosystem.overlap.internal.DomainJoin;
 import dev.ecosystem.overlap.internal.DomainRules;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,8 +36,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code engineDomainJoin} (engine only, the peer): {@link DomainJoin} on the same accounts' raw domains and
  *       population bits, as {@code OverlapBenchmark} measures it (no store, no names, no deals).</li>
  * </ul>
- * Single-shot times: each operation is one cold-index matrix (the first two) or one join; the ratio
- * {@code publicFirstMatrix / engineDomainJoin} is the figure issue 18 asks for.
+ * {@code publicFirstMatrix} and {@code engineDomainJoin} are single-shot times (one cold-index matrix, one join per
+ * operation); the ratio {@code publicFirstMatrix / engineDomainJoin} is the figure issue 18 asks for. The secondary
+ * result {@code cpuNsPerRecord} of each is its thread's CPU time per record ({@link CpuTime}).
  *
  * <pre>./mvnw -o -q -B -pl benchmarks -am package -DskipTests
  * flock /tmp/heavy.lock java -jar benchmarks/target/benchmarks.jar PublicMatrixBenchmark -f 1 -wi 3 -i 5</pre>
@@ -45,6 +49,8 @@ public class PublicMatrixBenchmark {
     /** Accounts per side. */
     @Param("1000000")
     public int size;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private PublicOverlapData data;
     private DomainJoin engine;
@@ -82,8 +88,11 @@ public class PublicMatrixBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public PopulationMatrix publicFirstMatrix() {
-        return cold.as(PublicOverlapData.ACME).overlaps().matrix(PublicOverlapData.GLOBEX);
+    public PopulationMatrix publicFirstMatrix(CpuTime cpu) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        PopulationMatrix matrix = cold.as(PublicOverlapData.ACME).overlaps().matrix(PublicOverlapData.GLOBEX);
+        cpu.cpuNsPerRecord = (THREADS.getCurrentThreadCpuTime() - start) / (2.0 * size);
+        return matrix;
     }
 
     /** Public API, the same call again with nothing changed. */
@@ -98,9 +107,24 @@ public class PublicMatrixBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public long[][] engineDomainJoin() {
+    public long[][] engineDomainJoin(CpuTime cpu) {
+        long start = THREADS.getCurrentThreadCpuTime();
         AccountLists lists = data.lists;
-        return engine.matrix(lists.domainsA(), lists.populationsA(), lists.domainsB(), lists.populationsB(),
+        long[][] matrix = engine.matrix(lists.domainsA(), lists.populationsA(), lists.domainsB(), lists.populationsB(),
                 AccountLists.POPULATIONS);
+        cpu.cpuNsPerRecord = (THREADS.getCurrentThreadCpuTime() - start) / (2.0 * size);
+        return matrix;
+    }
+
+    /**
+     * CPU time of the last operation per record (both sides' accounts), from {@link ThreadMXBean}: the time on one
+     * core, which wall-clock time on a shared, overloaded machine is not. Both single-shot operations run on the
+     * benchmark thread alone.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        /** Benchmark-thread CPU nanoseconds per record in the last operation. */
+        public double cpuNsPerRecord;
     }
 }
