@@ -53,10 +53,16 @@ final class PublicOverlapData {
 
     /** Generates the lists (seed 42), syncs both CRMs into the store and sets up the partnership and policies. */
     static PublicOverlapData generate(int size) {
+        return generate(size, true);
+    }
+
+    /** As {@link #generate(int)}, with globex's CRM left empty unless {@code bothSides}. */
+    static PublicOverlapData generate(int size, boolean bothSides) {
         PublicOverlapData data = new PublicOverlapData(AccountLists.generate(size, 42));
         InMemoryCrm acme = crm(ACME, data.lists.domainsA(), data.lists.populationsA(), i -> i);
-        InMemoryCrm globex = crm(GLOBEX, data.lists.domainsB(), data.lists.populationsB(),
-                i -> i < size / 5 ? (long) i * 5 + 3 : size + i); // the companies AccountLists gives B
+        InMemoryCrm globex = bothSides ? crm(GLOBEX, data.lists.domainsB(), data.lists.populationsB(),
+                i -> i < size / 5 ? (long) i * 5 + 3 : size + i) // the companies AccountLists gives B
+                : InMemoryCrm.of(GLOBEX, List.of(), List.of());
         try (EcosystemClient client = EcosystemClient.builder().store(data.store).clock(Clock.fixed(NOW,
                 ZoneOffset.UTC)).crm(CrmConnections.of(acme, globex)).overlapSettings(data.settings).build()) {
             for (CompanyId id : List.of(ACME, GLOBEX)) {
