@@ -26,9 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The account-mapping engine of one client: a {@link TenantIndex} per tenant, refreshed when the store's snapshot
- * revision moves (change by change after a sync through this client, by reloading otherwise), and the matches of
- * each pair of tenants, cached by both revisions. Thread-safe.
+ * The account-mapping engine of one client: a {@link TenantIndex} per tenant (compact {@link AccountColumns}),
+ * refreshed when the store's snapshot revision moves (from the changes a sync through this client noted, by reloading
+ * otherwise), and the matches of each pair of tenants ({@link PairMatches}: ordinals and counts), kept while both
+ * revisions stay the same, so a matrix asked again costs two revision reads and a policy read. Sharing policies are
+ * not part of what is kept: every call reads the partner's policy and checks the partnership in the store, and the
+ * view applies it to the kept counts. Thread-safe.
  */
 public final class OverlapEngine {
     private final OverlapSettings settings;
@@ -128,6 +131,12 @@ public final class OverlapEngine {
     public List<AccountFacts> withDomain(PartnerStore store, CompanyId tenant, String registrableDomain) {
         index(store, tenant);
         return indexes.get(tenant).withDomain(registrableDomain);
+    }
+
+    /** The accounts of the tenant's snapshot whose normalized name ({@link NameNormalizer}) is exactly this one. */
+    public List<AccountFacts> withName(PartnerStore store, CompanyId tenant, String normalizedName) {
+        index(store, tenant);
+        return indexes.get(tenant).withName(normalizedName);
     }
 
     /** The accounts of the tenant's snapshot whose normalized name ({@link NameNormalizer}) is in this block. */

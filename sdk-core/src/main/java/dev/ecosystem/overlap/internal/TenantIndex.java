@@ -145,6 +145,21 @@ final class TenantIndex {
         return found;
     }
 
+    /** The accounts whose normalized name ({@link NameNormalizer#normalize}) is exactly this one. */
+    List<AccountFacts> withName(String normalizedName) {
+        AccountColumns columns = columns();
+        DomainNormalizer normalizer = classifier.normalizer();
+        List<AccountFacts> found = new ArrayList<>();
+        if (!normalizedName.isEmpty()) {
+            for (int ordinal : columns.withBlock(AccountColumns.blockCode(normalizedName))) {
+                if (columns.name(ordinal).equals(normalizedName)) {
+                    found.add(columns.facts(ordinal, normalizer));
+                }
+            }
+        }
+        return found;
+    }
+
     /** The registrable domains present. */
     Set<String> domains() {
         AccountColumns columns = columns();

@@ -137,6 +137,9 @@ class AccountColumnsTest {
                 .containsExactly("m1", "m2");
         assertThat(index.withNameBlock("acn")).extracting(AccountFacts::name).containsExactly("acnestudios");
         assertThat(index.withoutDomain()).extracting(f -> f.account().id().value()).containsExactly("m3");
+        assertThat(index.withName("acme")).extracting(f -> f.account().id().value()).containsExactly("m1");
+        assertThat(index.withName("acmeholdings")).extracting(f -> f.account().id().value()).containsExactly("m2");
+        assertThat(index.withName("acm")).isEmpty();
         assertThat(index.domains()).containsExactlyInAnyOrder("acme.co.uk", "globex.com");
     }
 
