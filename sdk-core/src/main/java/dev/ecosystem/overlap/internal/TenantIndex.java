@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,25 +135,22 @@ final class TenantIndex {
 
     /** The accounts whose normalized name has this block (empty when none). */
     List<AccountFacts> withNameBlock(String block) {
-        AccountColumns columns = columns();
-        DomainNormalizer normalizer = classifier.normalizer();
-        List<AccountFacts> found = new ArrayList<>();
-        if (!block.isEmpty()) {
-            for (int ordinal : columns.withBlock(AccountColumns.blockCode(block))) {
-                found.add(columns.facts(ordinal, normalizer));
-            }
-        }
-        return found;
+        return inBlock(block, name -> true);
     }
 
     /** The accounts whose normalized name ({@link NameNormalizer#normalize}) is exactly this one. */
     List<AccountFacts> withName(String normalizedName) {
+        return inBlock(normalizedName, normalizedName::equals);
+    }
+
+    /** The accounts in the block of {@code name} whose normalized name passes {@code filter}. */
+    private List<AccountFacts> inBlock(String name, Predicate<String> filter) {
         AccountColumns columns = columns();
         DomainNormalizer normalizer = classifier.normalizer();
         List<AccountFacts> found = new ArrayList<>();
-        if (!normalizedName.isEmpty()) {
-            for (int ordinal : columns.withBlock(AccountColumns.blockCode(normalizedName))) {
-                if (columns.name(ordinal).equals(normalizedName)) {
+        if (!name.isEmpty()) {
+            for (int ordinal : columns.withBlock(AccountColumns.blockCode(name))) {
+                if (filter.test(columns.name(ordinal))) {
                     found.add(columns.facts(ordinal, normalizer));
                 }
             }
