@@ -37,7 +37,8 @@ final class Classifier {
         return new DomainNormalizer(rules);
     }
 
-    private int populations(Account account, List<Deal> deals) {
+    /** The population bits of an account with these deals. */
+    int populations(Account account, List<Deal> deals) {
         int mask;
         if (settings.customers().test(account, deals)) {
             mask = 1 << CUSTOMERS;

@@ -10,7 +10,6 @@ import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Population;
-import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.MatchExplanation;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.spi.PartnerStore;
@@ -18,7 +17,6 @@ import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,18 +26,25 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * The account-mapping engine of one client: a {@link TenantIndex} per tenant, refreshed when the store's snapshot
- * revision moves (change by change after a sync through this client, by reloading otherwise), and the matches of
- * each pair of tenants, cached by both revisions. Thread-safe.
+ * The account-mapping engine of one client: a {@link TenantIndex} per tenant (compact {@link AccountColumns}),
+ * refreshed when the store's snapshot revision moves (from the changes a sync through this client noted, by reloading
+ * otherwise), and the matches of each pair of tenants ({@link PairMatches}: ordinals and counts), kept while both
+ * revisions stay the same, so a matrix asked again costs two revision reads and a policy read. Sharing policies are
+ * not part of what is kept: every call reads the partner's policy and checks the partnership in the store, and the
+ * view applies it to the kept counts. Thread-safe.
  */
 public final class OverlapEngine {
     private final OverlapSettings settings;
     private final Classifier classifier;
     private final MatchRule rule;
     private final Map<CompanyId, TenantIndex> indexes = new ConcurrentHashMap<>();
-    private final Cache<PairKey, List<MatchGroup>> pairs = Caffeine.newBuilder().maximumSize(64).build();
+    /** The latest matches of each (acting company, partner) pair, with the revisions they were computed at. */
+    private final Cache<PairKey, Pair> pairs = Caffeine.newBuilder().maximumSize(64).build();
 
-    private record PairKey(CompanyId mine, CompanyId theirs, long myRevision, long theirRevision) {
+    private record PairKey(CompanyId mine, CompanyId theirs) {
+    }
+
+    private record Pair(long myRevision, long theirRevision, PairMatches matches) {
     }
 
     /** An engine on these settings. */
@@ -73,84 +78,75 @@ public final class OverlapEngine {
     /**
      * Every match between two snapshots, and the revisions they were taken at: what count noise is keyed on.
      *
-     * @param groups the matched companies
+     * @param matches the matched companies
      * @param myRevision the acting company's snapshot revision
      * @param theirRevision the partner's snapshot revision
      */
-    public record Matches(List<MatchGroup> groups, long myRevision, long theirRevision) {
+    public record Matches(MatchSet matches, long myRevision, long theirRevision) {
     }
 
-    /** Every match between the two tenants' current snapshots. */
+    /**
+     * Every match between the two tenants' current snapshots: computed once per pair of snapshot revisions and
+     * reused (counts included) until either side's snapshot changes.
+     */
     public Matches matches(PartnerStore store, CompanyId mine, CompanyId theirs) {
-        TenantIndex my = index(store, mine);
-        TenantIndex their = index(store, theirs);
-        TenantIndex first = mine.value().compareTo(theirs.value()) < 0 ? my : their;
-        TenantIndex second = first == my ? their : my;
-        synchronized (first) {
-            synchronized (second) {
-                PairKey pair = new PairKey(mine, theirs, my.revision(), their.revision());
-                return new Matches(pairs.get(pair, key -> join(my, their)), pair.myRevision(), pair.theirRevision());
-            }
+        TenantIndex.Revised my = index(store, mine);
+        TenantIndex.Revised their = index(store, theirs);
+        PairKey key = new PairKey(mine, theirs);
+        Pair pair = pairs.getIfPresent(key);
+        if (pair == null || pair.myRevision() != my.revision() || pair.theirRevision() != their.revision()) {
+            pair = new Pair(my.revision(), their.revision(),
+                    PairMatches.join(my.columns(), their.columns(), settings, classifier));
+            pairs.put(key, pair);
         }
-    }
-
-    private List<MatchGroup> join(TenantIndex mine, TenantIndex theirs) {
-        List<MatchGroup> groups = new ArrayList<>();
-        boolean mineSmaller = mine.domainCount() <= theirs.domainCount();
-        for (String domain : (mineSmaller ? mine : theirs).domains()) {
-            List<AccountFacts> other = (mineSmaller ? theirs : mine).withDomain(domain);
-            if (!other.isEmpty()) {
-                List<AccountFacts> own = (mineSmaller ? mine : theirs).withDomain(domain);
-                Match match = new Match(Match.Method.DOMAIN, 1.0, domain);
-                groups.add(mineSmaller ? new MatchGroup(match, own, other) : new MatchGroup(match, other, own));
-            }
-        }
-        if (settings.nameMatching()) {
-            Set<List<AccountId>> seen = new HashSet<>();
-            for (AccountFacts a : mine.withoutDomain()) {
-                for (AccountFacts b : theirs.withNameBlock(NameNormalizer.block(a.name()))) {
-                    addNameMatch(groups, seen, a, b);
-                }
-            }
-            for (AccountFacts b : theirs.withoutDomain()) {
-                for (AccountFacts a : mine.withNameBlock(NameNormalizer.block(b.name()))) {
-                    addNameMatch(groups, seen, a, b);
-                }
-            }
-        }
-        return List.copyOf(groups);
-    }
-
-    private void addNameMatch(List<MatchGroup> groups, Set<List<AccountId>> seen, AccountFacts a, AccountFacts b) {
-        Match match = rule.match(a, b);
-        if (match != null && seen.add(List.of(a.account().id(), b.account().id()))) {
-            groups.add(new MatchGroup(match, List.of(a), List.of(b)));
-        }
+        return new Matches(pair.matches().over(my.columns(), their.columns(), classifier), pair.myRevision(),
+                pair.theirRevision());
     }
 
     /** The tenant's registrable domains per population of the settings, each population present. */
     public Map<Population, Set<String>> domainKeys(PartnerStore store, CompanyId tenant) {
-        TenantIndex index = index(store, tenant);
+        AccountColumns columns = index(store, tenant).columns();
         List<Population> populations = settings.populations();
-        Map<Population, Set<String>> keys = new LinkedHashMap<>();
-        populations.forEach(population -> keys.put(population, new LinkedHashSet<>()));
-        synchronized (index) {
-            for (String domain : index.domains()) {
-                for (AccountFacts facts : index.withDomain(domain)) {
-                    for (int i = 0; i < populations.size(); i++) {
-                        if ((facts.populations() & (1 << i)) != 0) {
-                            keys.get(populations.get(i)).add(domain);
-                        }
-                    }
-                }
+        List<Set<String>> keys = new ArrayList<>();
+        populations.forEach(population -> keys.add(new LinkedHashSet<>()));
+        DomainNormalizer normalizer = classifier.normalizer();
+        for (long entry : columns.byDomain) {
+            int ordinal = (int) entry;
+            String domain = columns.domain(ordinal, normalizer);
+            for (int bits = columns.populations[ordinal]; bits != 0; bits &= bits - 1) {
+                keys.get(Integer.numberOfTrailingZeros(bits)).add(domain);
             }
         }
         Map<Population, Set<String>> copy = new LinkedHashMap<>();
-        keys.forEach((population, domains) -> copy.put(population, Collections.unmodifiableSet(domains)));
+        for (int i = 0; i < populations.size(); i++) {
+            copy.put(populations.get(i), Collections.unmodifiableSet(keys.get(i)));
+        }
         return Collections.unmodifiableMap(copy);
     }
 
-    private TenantIndex index(PartnerStore store, CompanyId tenant) {
+    /**
+     * The accounts of the tenant's snapshot with this registrable domain (as {@link DomainNormalizer} gives it), for
+     * lookups such as a referral's conflict check.
+     */
+    public List<AccountFacts> withDomain(PartnerStore store, CompanyId tenant, String registrableDomain) {
+        index(store, tenant);
+        return indexes.get(tenant).withDomain(registrableDomain);
+    }
+
+    /** The accounts of the tenant's snapshot whose normalized name ({@link NameNormalizer}) is exactly this one. */
+    public List<AccountFacts> withName(PartnerStore store, CompanyId tenant, String normalizedName) {
+        index(store, tenant);
+        return indexes.get(tenant).withName(normalizedName);
+    }
+
+    /** The accounts of the tenant's snapshot whose normalized name ({@link NameNormalizer}) is in this block. */
+    public List<AccountFacts> withNameBlock(PartnerStore store, CompanyId tenant, String block) {
+        index(store, tenant);
+        return indexes.get(tenant).withNameBlock(block);
+    }
+
+    /** The tenant's index at the store's current revision, reloaded from the store when it is behind. */
+    private TenantIndex.Revised index(PartnerStore store, CompanyId tenant) {
         TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex(t, classifier));
         long current = store.inTransaction(tx -> tx.crm().revision(tenant));
         if (index.revision() != current) {
@@ -158,7 +154,7 @@ public final class OverlapEngine {
                     readAll(tx, page -> tx.crm().accounts(tenant, page)),
                     readAll(tx, page -> tx.crm().deals(tenant, page))));
         }
-        return index;
+        return index.revised();
     }
 
     private static <T> List<T> readAll(StoreTransaction tx, Function<PageRequest, Page<T>> source) {

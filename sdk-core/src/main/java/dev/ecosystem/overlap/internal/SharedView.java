@@ -3,7 +3,6 @@ package dev.ecosystem.overlap.internal;
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Account;
-import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealStatus;
@@ -11,7 +10,6 @@ import dev.ecosystem.model.Money;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.CurrencyRates;
-import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.OverlapRecord;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.PopulationMatrix;
@@ -44,18 +42,22 @@ final class SharedView {
     private final List<Population> populations;
     private final List<String> stageOrder;
     private final @Nullable CurrencyRates rates;
-    private final List<MatchGroup> groups;
+    private final MatchSet matches;
     private final int recordsMask;
     private final int customers;
     private final int openOpportunities;
 
     SharedView(CompanyId partner, SharingPolicy policy, OverlapSettings settings, List<MatchGroup> groups) {
+        this(partner, policy, settings, MatchSet.of(groups));
+    }
+
+    SharedView(CompanyId partner, SharingPolicy policy, OverlapSettings settings, MatchSet matches) {
         this.partner = partner;
         this.policy = policy;
         this.populations = settings.populations();
         this.stageOrder = settings.stageOrder();
         this.rates = settings.currencyRates();
-        this.groups = groups;
+        this.matches = matches;
         int mask = 0;
         for (int i = 0; i < populations.size(); i++) {
             if (policy.rule(populations.get(i)).visibility() == Visibility.RECORDS) {
@@ -75,10 +77,7 @@ final class SharedView {
      */
     PopulationMatrix matrix(@Nullable CountNoise noise) {
         int size = populations.size();
-        long[][] counts = new long[size][size];
-        for (MatchGroup group : groups) {
-            add(counts, group.myPopulations(), group.theirPopulations());
-        }
+        long[][] counts = matches.counts(size);
         List<Population> columns = populations.stream()
                 .filter(p -> policy.rule(p).visibility() != Visibility.HIDDEN).toList();
         List<Population> noised = policy.exactCounts() ? List.of()
@@ -101,19 +100,6 @@ final class SharedView {
         return new PopulationMatrix(partner, populations, columns, cells);
     }
 
-    /** Adds 1 to each cell (i, j) with population i in {@code mine} and j in {@code theirs}. */
-    private static void add(long[][] counts, int mine, int theirs) {
-        for (int i = 0; i < counts.length; i++) {
-            if ((mine & (1 << i)) != 0) {
-                for (int j = 0; j < counts.length; j++) {
-                    if ((theirs & (1 << j)) != 0) {
-                        counts[i][j]++;
-                    }
-                }
-            }
-        }
-    }
-
     /**
      * Counts in which each partner account counts in one matched company only, its home: its domain match, else its
      * name match with my smallest account id. The home depends on that account and my snapshot alone, so adding or
@@ -121,27 +107,7 @@ final class SharedView {
      * partner account without a domain can name-match several of mine; exact counts count it in each.)
      */
     long[][] homedCounts(int size) {
-        Comparator<MatchGroup> before = Comparator
-                .comparing((MatchGroup g) -> g.match().method() != Match.Method.DOMAIN)
-                .thenComparing(g -> g.mine().stream().map(m -> m.account().id().value()).min(String::compareTo)
-                        .orElse(""));
-        Map<AccountId, MatchGroup> home = new HashMap<>();
-        for (MatchGroup group : groups) {
-            for (AccountFacts t : group.theirs()) {
-                home.merge(t.account().id(), group, (a, b) -> before.compare(a, b) <= 0 ? a : b);
-            }
-        }
-        long[][] counts = new long[size][size];
-        for (MatchGroup group : groups) {
-            int theirs = 0;
-            for (AccountFacts t : group.theirs()) {
-                if (home.get(t.account().id()) == group) {
-                    theirs |= t.populations();
-                }
-            }
-            add(counts, group.myPopulations(), theirs);
-        }
-        return counts;
+        return matches.homedCounts(size);
     }
 
     /** Overlapping records ordered by my account id, then the partner's. */
@@ -153,7 +119,7 @@ final class SharedView {
             theirFilter &= 1 << populations.indexOf(theirs);
         }
         List<Keyset.Keyed<OverlapRecord, RecordKey>> records = new ArrayList<>();
-        for (MatchGroup group : groups) {
+        for (MatchGroup group : matches.groups()) {
             for (AccountFacts m : group.mine()) {
                 if ((m.populations() & myFilter) == 0) {
                     continue;
@@ -177,7 +143,7 @@ final class SharedView {
         if ((recordsMask & customers) == 0) {
             return entries;
         }
-        for (MatchGroup group : groups) {
+        for (MatchGroup group : matches.groups()) {
             for (AccountFacts m : group.mine()) {
                 Deal best = best(m.deals());
                 if ((m.populations() & openOpportunities) == 0 || best == null) {
@@ -203,7 +169,7 @@ final class SharedView {
         if ((recordsMask & openOpportunities) == 0) {
             return entries;
         }
-        for (MatchGroup group : groups) {
+        for (MatchGroup group : matches.groups()) {
             for (AccountFacts t : group.theirs()) {
                 if ((t.populations() & openOpportunities) == 0) {
                     continue;

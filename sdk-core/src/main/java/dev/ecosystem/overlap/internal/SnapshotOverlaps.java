@@ -113,7 +113,7 @@ public final class SnapshotOverlaps implements Overlaps {
         Checks.required(partner, "partner");
         SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
         OverlapEngine.Matches matches = context.overlaps().matches(context.store(), company, partner);
-        SharedView view = new SharedView(partner, policy, context.overlaps().settings(), matches.groups());
+        SharedView view = new SharedView(partner, policy, context.overlaps().settings(), matches.matches());
         boolean noised = !policy.exactCounts() && policy.rules().values().stream()
                 .anyMatch(rule -> rule.visibility() == SharingPolicy.Visibility.COUNTS);
         return view.matrix(noised ? CountNoise.release(context.store(), partner, company, matches,
@@ -165,7 +165,7 @@ public final class SnapshotOverlaps implements Overlaps {
         Checks.required(partner, "partner");
         SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
         return new SharedView(partner, policy, context.overlaps().settings(),
-                context.overlaps().matches(context.store(), company, partner).groups());
+                context.overlaps().matches(context.store(), company, partner).matches());
     }
 
     private SharingPolicy theirPolicy(StoreTransaction tx, CompanyId partner) {

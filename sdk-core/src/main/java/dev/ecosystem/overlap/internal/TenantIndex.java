@@ -12,27 +12,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One tenant's snapshot as matching sees it, kept up to date change by change: a change to an account or deal
- * recomputes only the facts of the accounts it touches. Guarded by its own monitor.
+ * One tenant's snapshot as matching sees it: immutable {@link AccountColumns}, and the changes stored since they were
+ * built. A change is only noted ({@link #apply}); the next read ({@link #columns}) merges all noted changes into new
+ * columns at once, normalizing again only the domains and names of the accounts that changed (the rest is copied
+ * from the old columns, in one pass over arrays). So a sync of many small batches costs one rebuild, when the index
+ * is next read, not one per batch; the price is that a read after a change is O(accounts) rather than O(change).
+ * Guarded by its own monitor.
  */
 final class TenantIndex {
     private final CompanyId tenant;
     private final Classifier classifier;
-    private final DomainNormalizer normalizer;
-    private final Map<AccountId, AccountFacts> accounts = new HashMap<>();
-    private final Map<DealId, Deal> deals = new HashMap<>();
-    private final Map<AccountId, Map<DealId, Deal>> dealsByAccount = new HashMap<>();
-    private final Map<String, Set<AccountId>> byDomain = new HashMap<>();
-    private final Map<String, Set<AccountId>> byNameBlock = new HashMap<>();
-    private final Set<AccountId> withoutDomain = new LinkedHashSet<>();
+    private AccountColumns columns = AccountColumns.EMPTY;
+    /** Accounts put (or, with a {@code null} value, removed) since {@link #columns} were built. */
+    private final Map<AccountId, @Nullable Account> changedAccounts = new HashMap<>();
+    private final Map<DealId, @Nullable Deal> changedDeals = new HashMap<>();
     private long revision = -1;
 
     TenantIndex(CompanyId tenant, Classifier classifier) {
         this.tenant = tenant;
         this.classifier = classifier;
-        this.normalizer = classifier.normalizer();
     }
 
     CompanyId tenant() {
@@ -43,146 +46,137 @@ final class TenantIndex {
         return revision;
     }
 
+    /**
+     * The columns and the revision they are at.
+     *
+     * @param revision the snapshot revision
+     * @param columns the columns at that revision
+     */
+    record Revised(long revision, AccountColumns columns) {
+    }
+
+    /** The current columns (with every noted change merged in) and their revision, read together. */
+    synchronized Revised revised() {
+        return new Revised(revision, columns());
+    }
+
     /** Replaces everything with a snapshot read at {@code atRevision}. */
     synchronized void reload(long atRevision, Collection<Account> allAccounts, Collection<Deal> allDeals) {
-        accounts.clear();
-        deals.clear();
-        dealsByAccount.clear();
-        byDomain.clear();
-        byNameBlock.clear();
-        withoutDomain.clear();
-        for (Deal deal : allDeals) {
-            deals.put(deal.id(), deal);
-            deal.accountIds().forEach(id -> dealsByAccount.computeIfAbsent(id, k -> new HashMap<>())
-                    .put(deal.id(), deal));
-        }
-        allAccounts.forEach(this::index);
+        changedAccounts.clear();
+        changedDeals.clear();
+        columns = AccountColumns.build(allAccounts.toArray(new Account[0]), allDeals.toArray(new Deal[0]),
+                classifier, null);
         revision = atRevision;
     }
 
     /**
-     * Applies one stored batch when the index is at {@code before}; otherwise leaves it behind, to be reloaded.
+     * Notes one stored batch when the index is at {@code before}; otherwise leaves it behind, to be reloaded.
+     * Removals apply after puts, as {@link CrmSync} stores them (an id both put and removed in one batch is gone).
      */
     synchronized void apply(long before, long after, Collection<Account> putAccounts, Collection<Deal> putDeals,
             Collection<AccountId> removedAccounts, Collection<DealId> removedDeals) {
         if (revision != before) {
             return;
         }
-        Set<AccountId> touched = new LinkedHashSet<>();
-        for (DealId id : removedDeals) {
-            Deal old = deals.remove(id);
-            if (old != null) {
-                unlinkDeal(old);
-                touched.addAll(old.accountIds());
-            }
-        }
-        for (Deal deal : putDeals) {
-            Deal old = deals.put(deal.id(), deal);
-            if (old != null) {
-                unlinkDeal(old);
-                touched.addAll(old.accountIds());
-            }
-            deal.accountIds().forEach(id -> dealsByAccount.computeIfAbsent(id, k -> new HashMap<>())
-                    .put(deal.id(), deal));
-            touched.addAll(deal.accountIds());
-        }
-        for (AccountId id : removedAccounts) {
-            unindex(id);
-            touched.remove(id);
-        }
-        for (Account account : putAccounts) {
-            unindex(account.id());
-            index(account);
-            touched.remove(account.id());
-        }
-        for (AccountId id : touched) {
-            AccountFacts facts = accounts.get(id);
-            if (facts != null) {
-                unindex(id);
-                index(facts.account());
-            }
-        }
+        putDeals.forEach(deal -> changedDeals.put(deal.id(), deal));
+        removedDeals.forEach(id -> changedDeals.put(id, null));
+        putAccounts.forEach(account -> changedAccounts.put(account.id(), account));
+        removedAccounts.forEach(id -> changedAccounts.put(id, null));
         revision = after;
     }
 
+    /** The columns at {@link #revision()}, with every noted change merged in. */
+    synchronized AccountColumns columns() {
+        if (!changedAccounts.isEmpty() || !changedDeals.isEmpty()) {
+            Account[] accounts = merged(columns.accounts, changedAccounts, Account::id, Account[]::new);
+            Deal[] deals = merged(columns.deals, changedDeals, Deal::id, Deal[]::new);
+            columns = AccountColumns.build(accounts, deals, classifier, columns);
+            changedAccounts.clear();
+            changedDeals.clear();
+        }
+        return columns;
+    }
+
+    /** The records of {@code current} without the changed ids, plus the changed records that are not removals. */
+    private static <T, K> T[] merged(T[] current, Map<K, @Nullable T> changes, Function<T, K> id,
+            java.util.function.IntFunction<T[]> array) {
+        if (changes.isEmpty()) {
+            return current;
+        }
+        List<T> records = new ArrayList<>(current.length + changes.size());
+        for (T record : current) {
+            if (!changes.containsKey(id.apply(record))) {
+                records.add(record);
+            }
+        }
+        changes.values().forEach(record -> {
+            if (record != null) {
+                records.add(record);
+            }
+        });
+        return records.toArray(array.apply(0)); // AccountColumns.build sorts them by id
+    }
+
     /** The accounts with this registrable domain (empty when none). */
-    synchronized List<AccountFacts> withDomain(String domain) {
-        return facts(byDomain.getOrDefault(domain, Set.of()));
+    List<AccountFacts> withDomain(String domain) {
+        AccountColumns columns = columns();
+        DomainNormalizer normalizer = classifier.normalizer();
+        if (normalizer.normalize(domain) != DomainNormalizer.Outcome.DOMAIN || !normalizer.key().equals(domain)) {
+            return List.of();
+        }
+        List<AccountFacts> found = new ArrayList<>();
+        for (int ordinal : columns.withDomainHash(AccountColumns.hashOf(normalizer.keyHash()))) {
+            if (columns.domain(ordinal, normalizer).equals(domain)) {
+                found.add(columns.facts(ordinal, normalizer));
+            }
+        }
+        return found;
     }
 
     /** The accounts whose normalized name has this block (empty when none). */
-    synchronized List<AccountFacts> withNameBlock(String block) {
-        return facts(byNameBlock.getOrDefault(block, Set.of()));
+    List<AccountFacts> withNameBlock(String block) {
+        return inBlock(block, name -> true);
     }
 
-    /** The registrable domains present. */
-    synchronized Set<String> domains() {
-        return Set.copyOf(byDomain.keySet());
+    /** The accounts whose normalized name ({@link NameNormalizer#normalize}) is exactly this one. */
+    List<AccountFacts> withName(String normalizedName) {
+        return inBlock(normalizedName, normalizedName::equals);
     }
 
-    synchronized int domainCount() {
-        return byDomain.size();
-    }
-
-    /** Accounts without a usable domain that have a name to match on. */
-    synchronized List<AccountFacts> withoutDomain() {
-        return facts(withoutDomain);
-    }
-
-    private List<AccountFacts> facts(Collection<AccountId> ids) {
-        List<AccountFacts> list = new ArrayList<>(ids.size());
-        ids.forEach(id -> list.add(accounts.get(id)));
-        return list;
-    }
-
-    private void unlinkDeal(Deal deal) {
-        for (AccountId id : deal.accountIds()) {
-            Map<DealId, Deal> linked = dealsByAccount.get(id);
-            if (linked != null) {
-                linked.remove(deal.id());
-                if (linked.isEmpty()) {
-                    dealsByAccount.remove(id);
+    /** The accounts in the block of {@code name} whose normalized name passes {@code filter}. */
+    private List<AccountFacts> inBlock(String name, Predicate<String> filter) {
+        AccountColumns columns = columns();
+        DomainNormalizer normalizer = classifier.normalizer();
+        List<AccountFacts> found = new ArrayList<>();
+        if (!name.isEmpty()) {
+            for (int ordinal : columns.withBlock(AccountColumns.blockCode(name))) {
+                if (filter.test(columns.name(ordinal))) {
+                    found.add(columns.facts(ordinal, normalizer));
                 }
             }
         }
+        return found;
     }
 
-    private void index(Account account) {
-        Map<DealId, Deal> linked = dealsByAccount.getOrDefault(account.id(), Map.of());
-        AccountFacts facts = classifier.facts(account, List.copyOf(linked.values()), normalizer);
-        accounts.put(account.id(), facts);
-        if (facts.domain() != null) {
-            byDomain.computeIfAbsent(facts.domain(), k -> new LinkedHashSet<>()).add(account.id());
-        } else if (!facts.name().isEmpty()) {
-            withoutDomain.add(account.id());
+    /** The registrable domains present. */
+    Set<String> domains() {
+        AccountColumns columns = columns();
+        DomainNormalizer normalizer = classifier.normalizer();
+        Set<String> domains = new LinkedHashSet<>();
+        for (long entry : columns.byDomain) {
+            domains.add(columns.domain((int) entry, normalizer));
         }
-        if (!facts.name().isEmpty()) {
-            byNameBlock.computeIfAbsent(NameNormalizer.block(facts.name()), k -> new LinkedHashSet<>())
-                    .add(account.id());
-        }
+        return domains;
     }
 
-    private void unindex(AccountId id) {
-        AccountFacts facts = accounts.remove(id);
-        if (facts == null) {
-            return;
+    /** Accounts without a usable domain that have a name to match on. */
+    List<AccountFacts> withoutDomain() {
+        AccountColumns columns = columns();
+        DomainNormalizer normalizer = classifier.normalizer();
+        List<AccountFacts> found = new ArrayList<>(columns.withoutDomain.length);
+        for (int ordinal : columns.withoutDomain) {
+            found.add(columns.facts(ordinal, normalizer));
         }
-        if (facts.domain() != null) {
-            removeFrom(byDomain, facts.domain(), id);
-        }
-        withoutDomain.remove(id);
-        if (!facts.name().isEmpty()) {
-            removeFrom(byNameBlock, NameNormalizer.block(facts.name()), id);
-        }
-    }
-
-    private static void removeFrom(Map<String, Set<AccountId>> index, String key, AccountId id) {
-        Set<AccountId> ids = index.get(key);
-        if (ids != null) {
-            ids.remove(id);
-            if (ids.isEmpty()) {
-                index.remove(key);
-            }
-        }
+        return found;
     }
 }

@@ -1,0 +1,130 @@
+package dev.ecosystem.benchmarks.overlap;
+
+import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.overlap.PopulationMatrix;
+import dev.ecosystem.overlap.internal.DomainJoin;
+import dev.ecosystem.overlap.internal.DomainRules;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * The population matrix of two companies with {@code size} CRM accounts each, through the public API, beside the
+ * engine-only join of the same accounts' raw domains in the same run.
+ *
+ * <ul>
+ *   <li>{@code publicFirstMatrix} (public API): {@code client.as(acme).overlaps().matrix(globex)} on a new
+ *       {@link EcosystemClient} over an in-memory store both tenants were synced into from {@code InMemoryCrm}
+ *       connectors ({@link PublicOverlapData}: active two-sided partnership, sharing policies), so the call reads
+ *       both snapshots from the store, builds both tenants' account-mapping indexes (domains, names, populations),
+ *       joins them (by registrable domain, then by name for accounts without a usable one) and counts.</li>
+ *   <li>{@code publicWarmMatrix} (public API): the same call again on a client that has answered it before and
+ *       nothing changed: revision and policy checks against the store, then the cached counts.</li>
+ *   <li>{@code engineDomainJoin} (engine only, the peer): {@link DomainJoin} on the same accounts' raw domains and
+ *       population bits, as {@code OverlapBenchmark} measures it (no store, no names, no deals).</li>
+ * </ul>
+ * {@code publicFirstMatrix} and {@code engineDomainJoin} are single-shot times (one cold-index matrix, one join per
+ * operation); the ratio {@code publicFirstMatrix / engineDomainJoin} is the figure issue 18 asks for. The secondary
+ * result {@code cpuNsPerRecord} of each is its thread's CPU time per record ({@link CpuTime}).
+ *
+ * <pre>./mvnw -o -q -B -pl benchmarks -am package -DskipTests
+ * flock /tmp/heavy.lock java -jar benchmarks/target/benchmarks.jar PublicMatrixBenchmark -f 1 -wi 3 -i 5</pre>
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
+public class PublicMatrixBenchmark {
+    /** Accounts per side. */
+    @Param("1000000")
+    public int size;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private PublicOverlapData data;
+    private DomainJoin engine;
+    private EcosystemClient cold;
+    private EcosystemClient warm;
+
+    /** Generates and syncs the data; warms one client. */
+    @Setup
+    public void setUp() {
+        data = PublicOverlapData.generate(size);
+        engine = new DomainJoin(DomainRules.of(false, OverlapSettings.DEFAULT_GENERIC_DOMAINS));
+        warm = data.client();
+        warm.as(PublicOverlapData.ACME).overlaps().matrix(PublicOverlapData.GLOBEX);
+    }
+
+    /** A new client for each cold call, so that its indexes are built by the call. */
+    @Setup(Level.Invocation)
+    public void newClient() {
+        cold = data.client();
+    }
+
+    /** Closes the cold call's client. */
+    @TearDown(Level.Invocation)
+    public void closeClient() {
+        cold.close();
+    }
+
+    /** Closes the warm client. */
+    @TearDown
+    public void tearDown() {
+        warm.close();
+    }
+
+    /** Public API, first call on a new client. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public PopulationMatrix publicFirstMatrix(CpuTime cpu) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        PopulationMatrix matrix = cold.as(PublicOverlapData.ACME).overlaps().matrix(PublicOverlapData.GLOBEX);
+        cpu.cpuNsPerRecord = (THREADS.getCurrentThreadCpuTime() - start) / (2.0 * size);
+        return matrix;
+    }
+
+    /** Public API, the same call again with nothing changed. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public PopulationMatrix publicWarmMatrix() {
+        return warm.as(PublicOverlapData.ACME).overlaps().matrix(PublicOverlapData.GLOBEX);
+    }
+
+    /** Engine only: the domain join of the same accounts' raw domains. */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public long[][] engineDomainJoin(CpuTime cpu) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        AccountLists lists = data.lists;
+        long[][] matrix = engine.matrix(lists.domainsA(), lists.populationsA(), lists.domainsB(), lists.populationsB(),
+                AccountLists.POPULATIONS);
+        cpu.cpuNsPerRecord = (THREADS.getCurrentThreadCpuTime() - start) / (2.0 * size);
+        return matrix;
+    }
+
+    /**
+     * CPU time of the last operation per record (both sides' accounts), from {@link ThreadMXBean}: the time on one
+     * core, which wall-clock time on a shared, overloaded machine is not. Both single-shot operations run on the
+     * benchmark thread alone.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class CpuTime {
+        /** Benchmark-thread CPU nanoseconds per record in the last operation. */
+        public double cpuNsPerRecord;
+    }
+}

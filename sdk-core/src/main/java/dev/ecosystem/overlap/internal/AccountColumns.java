@@ -1,0 +1,403 @@
+package dev.ecosystem.overlap.internal;
+
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.Deal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tenant's snapshot as matching reads it, in columns: immutable, so a join reads it without a lock while the
+ * {@link TenantIndex} that made it moves on. An account is an ordinal, its position in {@link #accounts} (ascending
+ * id); per ordinal the index keeps the 64-bit hash of its registrable domain (0: none), its population bits, its
+ * normalized name (UTF-8 in one byte arena) and its deals (ordinals into {@link #deals}, grouped by account).
+ * Lookups go through sorted or grouped ordinals: by registrable domain (a sorted {@code long[]} of the hash's high 32
+ * bits and the ordinal), by name block (ordinals grouped by block, counting-sorted) and the accounts without a usable
+ * domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied; what the columns add
+ * is about 48 bytes per account (see {@code OverlapFootprint} in {@code benchmarks/}).
+ *
+ * <p>A domain's string and normalizing outcome are not kept: they are recomputed from the account's raw domain when
+ * an account is shown ({@link #facts}) or its domain compared exactly (joins verify every hash match that way).
+ */
+final class AccountColumns {
+    static final AccountColumns EMPTY = new AccountColumns(new Account[0], new Deal[0], new int[1], new int[0],
+            new long[0], new int[0], new long[0], new byte[0], new int[1], new LongIntMap(0), new int[1], new int[0],
+            new int[0]);
+    private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
+    private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
+
+    /** Accounts by ordinal, ascending id. */
+    final Account[] accounts;
+    /** Deals, ascending id. */
+    final Deal[] deals;
+    private final int[] dealStart;
+    private final int[] dealOf;
+    /** Per ordinal: the registrable domain's hash ({@link #hashOf}), 0 for none. */
+    final long[] domainHash;
+    /** Per ordinal: population bits in the settings' order. */
+    final int[] populations;
+    /** Accounts with a registrable domain as {@code (hash & 0xFFFFFFFF00000000) | ordinal}, ascending. */
+    final long[] byDomain;
+    /** Normalized names, UTF-8, one after the other in ordinal order. */
+    final byte[] names;
+    /** Per ordinal: where its name starts in {@link #names}; one more entry marks the end of the last. */
+    final int[] nameStart;
+    private final LongIntMap blockIds;
+    private final int[] blockStart;
+    private final int[] byBlock;
+    /** Ordinals of accounts without a registrable domain that have a name, ascending. */
+    final int[] withoutDomain;
+
+    private AccountColumns(Account[] accounts, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
+            int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
+            int[] byBlock, int[] withoutDomain) {
+        this.accounts = accounts;
+        this.deals = deals;
+        this.dealStart = dealStart;
+        this.dealOf = dealOf;
+        this.domainHash = domainHash;
+        this.populations = populations;
+        this.byDomain = byDomain;
+        this.names = names;
+        this.nameStart = nameStart;
+        this.blockIds = blockIds;
+        this.blockStart = blockStart;
+        this.byBlock = byBlock;
+        this.withoutDomain = withoutDomain;
+    }
+
+    /** How many accounts. */
+    int size() {
+        return accounts.length;
+    }
+
+    /** A domain hash as the columns keep it: never 0, which stands for no domain. */
+    static long hashOf(long keyHash) {
+        return keyHash == 0 ? 1 : keyHash;
+    }
+
+    /**
+     * Columns of these records (any order; sorted here when not ascending by id). {@code previous}'s domain and name
+     * of an account that is the very same object are reused rather than normalized again.
+     */
+    static AccountColumns build(Account[] accounts, Deal[] deals, Classifier classifier,
+            @Nullable AccountColumns previous) {
+        sortById(accounts, ACCOUNT_ORDER, a -> a.id().value());
+        sortById(deals, DEAL_ORDER, d -> d.id().value());
+        int n = accounts.length;
+        int[] dealStart = new int[n + 1];
+        int[] links = new int[countLinks(deals)];
+        int[] linkAccount = new int[links.length];
+        int linked = 0;
+        for (int d = 0; d < deals.length; d++) {
+            for (var id : deals[d].accountIds()) {
+                int ordinal = ordinalOf(accounts, id.value());
+                if (ordinal >= 0) {
+                    links[linked] = d;
+                    linkAccount[linked++] = ordinal;
+                    dealStart[ordinal + 1]++;
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            dealStart[i + 1] += dealStart[i];
+        }
+        int[] dealOf = new int[linked];
+        int[] fill = Arrays.copyOf(dealStart, n);
+        for (int k = 0; k < linked; k++) {
+            dealOf[fill[linkAccount[k]]++] = links[k];
+        }
+
+        DomainNormalizer normalizer = classifier.normalizer();
+        long[] domainHash = new long[n];
+        int[] populations = new int[n];
+        int[] nameStart = new int[n + 1];
+        ByteArena names = new ByteArena(n * 12);
+        int withDomain = 0;
+        int withoutDomain = 0;
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            Account account = accounts[i];
+            if (previous != null) {
+                p = advance(previous.accounts, p, account);
+            }
+            if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
+                domainHash[i] = previous.domainHash[p];
+                names.add(previous.names, previous.nameStart[p], previous.nameStart[p + 1]);
+            } else {
+                domainHash[i] = account.domain() != null
+                        && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
+                        ? hashOf(normalizer.keyHash()) : 0;
+                names.add(NameNormalizer.normalize(account.name()).getBytes(StandardCharsets.UTF_8));
+            }
+            nameStart[i + 1] = names.size();
+            populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
+            if (domainHash[i] != 0) {
+                withDomain++;
+            } else if (nameStart[i + 1] > nameStart[i]) {
+                withoutDomain++;
+            }
+        }
+        long[] byDomain = new long[withDomain];
+        int[] nameless = new int[withoutDomain];
+        withDomain = 0;
+        withoutDomain = 0;
+        for (int i = 0; i < n; i++) {
+            if (domainHash[i] != 0) {
+                byDomain[withDomain++] = (domainHash[i] & 0xFFFFFFFF00000000L) | i;
+            } else if (nameStart[i + 1] > nameStart[i]) {
+                nameless[withoutDomain++] = i;
+            }
+        }
+        Arrays.sort(byDomain);
+        byte[] arena = names.toArray();
+
+        LongIntMap blockIds = new LongIntMap(1024);
+        int[] blockOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            blockOf[i] = nameStart[i + 1] > nameStart[i]
+                    ? blockIds.putIfAbsent(blockCode(arena, nameStart[i], nameStart[i + 1]), blockIds.size()) : -1;
+        }
+        int[] blockStart = new int[blockIds.size() + 1];
+        for (int block : blockOf) {
+            if (block >= 0) {
+                blockStart[block + 1]++;
+            }
+        }
+        for (int b = 0; b < blockIds.size(); b++) {
+            blockStart[b + 1] += blockStart[b];
+        }
+        int[] byBlock = new int[blockStart[blockIds.size()]];
+        int[] next = Arrays.copyOf(blockStart, blockIds.size());
+        for (int i = 0; i < n; i++) {
+            if (blockOf[i] >= 0) {
+                byBlock[next[blockOf[i]]++] = i;
+            }
+        }
+        return new AccountColumns(accounts, deals, dealStart, dealOf, domainHash, populations, byDomain, arena,
+                nameStart, blockIds, blockStart, byBlock, nameless);
+    }
+
+    private static <T> void sortById(T[] records, Comparator<T> order, Function<T, String> id) {
+        for (int i = 1; i < records.length; i++) {
+            if (id.apply(records[i - 1]).compareTo(id.apply(records[i])) >= 0) {
+                Arrays.sort(records, order);
+                return;
+            }
+        }
+    }
+
+    private static int countLinks(Deal[] deals) {
+        int links = 0;
+        for (Deal deal : deals) {
+            links += deal.accountIds().size();
+        }
+        return links;
+    }
+
+    /** The first index from {@code from} whose account id is not below {@code account}'s (the length if none). */
+    private static int advance(Account[] previous, int from, Account account) {
+        int p = from;
+        while (p < previous.length && previous[p].id().value().compareTo(account.id().value()) < 0) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The ordinal of the account with this id, or -1. */
+    static int ordinalOf(Account[] accounts, String id) {
+        int low = 0;
+        int high = accounts.length - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            int order = accounts[mid].id().value().compareTo(id);
+            if (order < 0) {
+                low = mid + 1;
+            } else if (order > 0) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private static List<Deal> dealList(Deal[] deals, int[] dealOf, int[] dealStart, int ordinal) {
+        int from = dealStart[ordinal];
+        int to = dealStart[ordinal + 1];
+        if (from == to) {
+            return List.of();
+        }
+        List<Deal> list = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            list.add(deals[dealOf[k]]);
+        }
+        return list;
+    }
+
+    /** The deals of an account. */
+    List<Deal> deals(int ordinal) {
+        return dealList(deals, dealOf, dealStart, ordinal);
+    }
+
+    /** The normalized name of an account (empty when it has none). */
+    String name(int ordinal) {
+        return new String(names, nameStart[ordinal], nameStart[ordinal + 1] - nameStart[ordinal],
+                StandardCharsets.UTF_8);
+    }
+
+    /** Whether the account has a non-empty normalized name. */
+    boolean hasName(int ordinal) {
+        return nameStart[ordinal + 1] > nameStart[ordinal];
+    }
+
+    /**
+     * The block of {@link NameNormalizer#block} as a number: its up to three UTF-16 chars and its length, so equal
+     * blocks are equal numbers and unequal ones unequal.
+     */
+    static long blockCode(String normalized) {
+        String block = NameNormalizer.block(normalized);
+        long code = block.length();
+        for (int i = 0; i < block.length(); i++) {
+            code |= (long) block.charAt(i) << (2 + 16 * i);
+        }
+        return code;
+    }
+
+    private static long blockCode(byte[] arena, int from, int to) {
+        int end = Math.min(to, from + 3);
+        boolean ascii = true;
+        for (int i = from; i < end; i++) {
+            ascii &= arena[i] >= 0;
+        }
+        if (!ascii) {
+            return blockCode(new String(arena, from, to - from, StandardCharsets.UTF_8));
+        }
+        long code = end - from;
+        for (int i = from; i < end; i++) {
+            code |= (long) arena[i] << (2 + 16 * (i - from));
+        }
+        return code;
+    }
+
+    /** The number of the block with this {@link #blockCode}, or -1 when no account's name has it. */
+    int block(long blockCode) {
+        return blockIds.get(blockCode);
+    }
+
+    /** Where the block's ordinals start in {@link #inBlock}. */
+    int blockFrom(int block) {
+        return blockStart[block];
+    }
+
+    /** Where the block's ordinals end in {@link #inBlock}. */
+    int blockTo(int block) {
+        return blockStart[block + 1];
+    }
+
+    /** The ordinal at {@code position} of the ordinals grouped by block (ascending within a block). */
+    int inBlock(int position) {
+        return byBlock[position];
+    }
+
+    /** Ordinals of the accounts whose normalized name has this {@link #blockCode}, ascending. */
+    int[] withBlock(long blockCode) {
+        int block = block(blockCode);
+        return block < 0 ? new int[0] : Arrays.copyOfRange(byBlock, blockStart[block], blockStart[block + 1]);
+    }
+
+    /** Ordinals of the accounts whose registrable domain has this hash, ascending. */
+    int[] withDomainHash(long hash) {
+        long key = hash & 0xFFFFFFFF00000000L;
+        int from = firstAtLeast(byDomain, key);
+        int count = 0;
+        int[] found = new int[4];
+        for (int k = from; k < byDomain.length && (byDomain[k] & 0xFFFFFFFF00000000L) == key; k++) {
+            int ordinal = (int) byDomain[k];
+            if (domainHash[ordinal] == hash) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = ordinal;
+            }
+        }
+        return Arrays.copyOf(found, count);
+    }
+
+    private static int firstAtLeast(long[] sorted, long key) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < key) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** The registrable domain of an account with one, normalized again from its raw domain. */
+    String domain(int ordinal, DomainNormalizer normalizer) {
+        normalizer.normalize(Objects.requireNonNull(accounts[ordinal].domain()));
+        return normalizer.key();
+    }
+
+    /** What matching knows of an account, as {@link Classifier#facts} gives it. */
+    AccountFacts facts(int ordinal, DomainNormalizer normalizer) {
+        Account account = accounts[ordinal];
+        DomainNormalizer.Outcome outcome = account.domain() == null
+                ? DomainNormalizer.Outcome.EMPTY : normalizer.normalize(account.domain());
+        String domain = outcome == DomainNormalizer.Outcome.DOMAIN ? normalizer.key() : null;
+        return new AccountFacts(account, deals(ordinal), domain, outcome, name(ordinal), populations[ordinal]);
+    }
+
+    /** Bytes the columns hold beyond the records they reference (arrays only; object headers ignored). */
+    long retainedBytes() {
+        return 4L * accounts.length + 4L * deals.length + 4L * dealStart.length + 4L * dealOf.length
+                + 8L * domainHash.length + 4L * populations.length + 8L * byDomain.length + names.length
+                + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length
+                + 4L * withoutDomain.length;
+    }
+
+    /** A growable byte array. */
+    private static final class ByteArena {
+        private byte[] bytes;
+        private int size;
+
+        ByteArena(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        void add(byte[] source) {
+            add(source, 0, source.length);
+        }
+
+        void add(byte[] source, int from, int to) {
+            int length = to - from;
+            if (size + length > bytes.length) {
+                long grown = Math.max(bytes.length + (long) (bytes.length >> 1), (long) size + length);
+                if (grown > Integer.MAX_VALUE - 16) {
+                    throw new IllegalStateException("normalized names of one snapshot exceed 2 GB");
+                }
+                bytes = Arrays.copyOf(bytes, (int) grown);
+            }
+            System.arraycopy(source, from, bytes, size, length);
+            size += length;
+        }
+
+        int size() {
+            return size;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package dev.ecosystem.overlap.internal;
+
+import dev.ecosystem.overlap.Match;
+import dev.ecosystem.overlap.OverlapSettings;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
+ * accounts and of the partner's (domain matches first, then name matches of one account each, with their
+ * similarity), and the counts, computed once. The facts of the matched accounts are built only when records are
+ * asked for ({@link #over}). Immutable.
+ *
+ * <p>The join: both sides' accounts with a registrable domain are sorted by the high 32 bits of the domain's hash,
+ * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains,
+ * normalized again from the raw ones, must be equal (so no hash collision can make a match). Accounts without a
+ * usable domain are compared by name with every account of the other side in the same name block, as
+ * {@link MatchRule} decides, with the edit distance bounded by the threshold.
+ */
+final class PairMatches {
+    private static final long HIGH = 0xFFFFFFFF00000000L;
+
+    private final int domainGroups;
+    private final int[] myStart;
+    private final int[] myMembers;
+    private final int[] theirStart;
+    private final int[] theirMembers;
+    private final double[] similarity;
+    private final long[][] counts;
+    private final long[][] homed;
+
+    private PairMatches(AccountColumns mine, AccountColumns theirs, int populations, int domainGroups,
+            Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers, double[] similarity) {
+        this.domainGroups = domainGroups;
+        this.myStart = myStart.toArray();
+        this.myMembers = myMembers.toArray();
+        this.theirStart = theirStart.toArray();
+        this.theirMembers = theirMembers.toArray();
+        this.similarity = similarity;
+        this.counts = count(mine, theirs, populations);
+        this.homed = countHomed(mine, theirs, populations);
+    }
+
+    /** Every match between my columns and the partner's. */
+    static PairMatches join(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
+            Classifier classifier) {
+        Ints myStart = new Ints();
+        Ints myMembers = new Ints();
+        Ints theirStart = new Ints();
+        Ints theirMembers = new Ints();
+        myStart.add(0);
+        theirStart.add(0);
+        DomainNormalizer normalizer = classifier.normalizer();
+        long[] a = mine.byDomain;
+        long[] b = theirs.byDomain;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            long key = a[i] & HIGH;
+            long other = b[j] & HIGH;
+            if (key < other) {
+                i++;
+            } else if (key > other) {
+                j++;
+            } else {
+                int iEnd = runEnd(a, i);
+                int jEnd = runEnd(b, j);
+                if (iEnd - i == 1 && jEnd - j == 1) {
+                    int m = (int) a[i];
+                    int t = (int) b[j];
+                    if (mine.domainHash[m] == theirs.domainHash[t]
+                            && mine.domain(m, normalizer).equals(theirs.domain(t, normalizer))) {
+                        myMembers.add(m);
+                        myStart.add(myMembers.size());
+                        theirMembers.add(t);
+                        theirStart.add(theirMembers.size());
+                    }
+                } else {
+                    Map<String, Ints> byDomainMine = byDomain(mine, a, i, iEnd, normalizer);
+                    Map<String, Ints> byDomainTheirs = byDomain(theirs, b, j, jEnd, normalizer);
+                    byDomainMine.forEach((domain, members) -> {
+                        Ints others = byDomainTheirs.get(domain);
+                        if (others != null) {
+                            myMembers.addAll(members);
+                            myStart.add(myMembers.size());
+                            theirMembers.addAll(others);
+                            theirStart.add(theirMembers.size());
+                        }
+                    });
+                }
+                i = iEnd;
+                j = jEnd;
+            }
+        }
+        int domainGroups = myStart.size() - 1;
+        List<Double> similarities = new ArrayList<>();
+        if (settings.nameMatching()) {
+            NameDistance names = new NameDistance(settings.nameThreshold());
+            for (int m : mine.withoutDomain) {
+                int block = theirs.block(AccountColumns.blockCode(mine.name(m)));
+                for (int k = block < 0 ? 0 : theirs.blockFrom(block); block >= 0 && k < theirs.blockTo(block); k++) {
+                    int t = theirs.inBlock(k);
+                    double similar = similarity(names, mine, m, theirs, t);
+                    if (similar >= 0) {
+                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
+                        similarities.add(similar);
+                    }
+                }
+            }
+            for (int t : theirs.withoutDomain) {
+                int block = mine.block(AccountColumns.blockCode(theirs.name(t)));
+                for (int k = block < 0 ? 0 : mine.blockFrom(block); block >= 0 && k < mine.blockTo(block); k++) {
+                    int m = mine.inBlock(k);
+                    if (mine.domainHash[m] == 0) {
+                        continue; // an account of mine without a domain was compared with this one above
+                    }
+                    double similar = similarity(names, mine, m, theirs, t);
+                    if (similar >= 0) {
+                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
+                        similarities.add(similar);
+                    }
+                }
+            }
+        }
+        return new PairMatches(mine, theirs, settings.populations().size(), domainGroups, myStart, myMembers, theirStart, theirMembers,
+                similarities.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static double similarity(NameDistance names, AccountColumns mine, int m, AccountColumns theirs, int t) {
+        return names.similarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
+                theirs.nameStart[t], theirs.nameStart[t + 1]);
+    }
+
+    private static int runEnd(long[] sorted, int from) {
+        long key = sorted[from] & HIGH;
+        int end = from + 1;
+        while (end < sorted.length && (sorted[end] & HIGH) == key) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The ordinals of {@code sorted[from, to)} by their registrable domain, each list ascending. */
+    private static Map<String, Ints> byDomain(AccountColumns columns, long[] sorted, int from, int to,
+            DomainNormalizer normalizer) {
+        int[] ordinals = new int[to - from];
+        for (int k = from; k < to; k++) {
+            ordinals[k - from] = (int) sorted[k];
+        }
+        Arrays.sort(ordinals);
+        Map<String, Ints> groups = new LinkedHashMap<>();
+        for (int ordinal : ordinals) {
+            groups.computeIfAbsent(columns.domain(ordinal, normalizer), d -> new Ints()).add(ordinal);
+        }
+        return groups;
+    }
+
+    private static void addPair(Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers, int m, int t) {
+        myMembers.add(m);
+        myStart.add(myMembers.size());
+        theirMembers.add(t);
+        theirStart.add(theirMembers.size());
+    }
+
+    private int groupCount() {
+        return myStart.length - 1;
+    }
+
+    private int myPopulations(AccountColumns mine, int group) {
+        int mask = 0;
+        for (int k = myStart[group]; k < myStart[group + 1]; k++) {
+            mask |= mine.populations[myMembers[k]];
+        }
+        return mask;
+    }
+
+    private long[][] count(AccountColumns mine, AccountColumns theirs, int populations) {
+        long[][] sums = new long[populations][populations];
+        for (int g = 0; g < groupCount(); g++) {
+            int their = 0;
+            for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+                their |= theirs.populations[theirMembers[k]];
+            }
+            MatchSet.add(sums, myPopulations(mine, g), their);
+        }
+        return sums;
+    }
+
+    private long[][] countHomed(AccountColumns mine, AccountColumns theirs, int populations) {
+        int[] home = new int[theirs.size()];
+        Arrays.fill(home, -1);
+        for (int g = 0; g < groupCount(); g++) {
+            for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+                int t = theirMembers[k];
+                int current = home[t];
+                // a domain match is the home; else the name match with my smallest ordinal, that is account id
+                if (current < 0 || current >= domainGroups && g >= domainGroups
+                        && myMembers[myStart[g]] < myMembers[myStart[current]]) {
+                    home[t] = g;
+                }
+            }
+        }
+        long[][] sums = new long[populations][populations];
+        for (int g = 0; g < groupCount(); g++) {
+            int their = 0;
+            for (int k = theirStart[g]; k < theirStart[g + 1]; k++) {
+                if (home[theirMembers[k]] == g) {
+                    their |= theirs.populations[theirMembers[k]];
+                }
+            }
+            MatchSet.add(sums, myPopulations(mine, g), their);
+        }
+        return sums;
+    }
+
+    /**
+     * These matches as a {@link MatchSet} over the columns they were joined from (the caller's: the matches keep
+     * none, so a cached pair does not hold on to columns a later change replaced).
+     */
+    MatchSet over(AccountColumns mine, AccountColumns theirs, Classifier classifier) {
+        return new MatchSet() {
+            @Override
+            public long[][] counts(int populations) {
+                return copy(counts);
+            }
+
+            @Override
+            public long[][] homedCounts(int populations) {
+                return copy(homed);
+            }
+
+            @Override
+            public List<MatchGroup> groups() {
+                return PairMatches.this.groups(mine, theirs, classifier.normalizer());
+            }
+        };
+    }
+
+    private List<MatchGroup> groups(AccountColumns mine, AccountColumns theirs, DomainNormalizer normalizer) {
+        List<MatchGroup> groups = new ArrayList<>(groupCount());
+        for (int g = 0; g < groupCount(); g++) {
+            int first = myMembers[myStart[g]];
+            Match match = g < domainGroups ? new Match(Match.Method.DOMAIN, 1.0, mine.domain(first, normalizer))
+                    : new Match(Match.Method.NAME, similarity[g - domainGroups], mine.name(first));
+            groups.add(new MatchGroup(match, facts(mine, myMembers, myStart[g], myStart[g + 1], normalizer),
+                    facts(theirs, theirMembers, theirStart[g], theirStart[g + 1], normalizer)));
+        }
+        return groups;
+    }
+
+    private static List<AccountFacts> facts(AccountColumns columns, int[] members, int from, int to,
+            DomainNormalizer normalizer) {
+        List<AccountFacts> facts = new ArrayList<>(to - from);
+        for (int k = from; k < to; k++) {
+            facts.add(columns.facts(members[k], normalizer));
+        }
+        return facts;
+    }
+
+    /** Bytes held beyond the two tenants' columns. */
+    long retainedBytes() {
+        return 4L * (myStart.length + myMembers.length + theirStart.length + theirMembers.length)
+                + 8L * similarity.length;
+    }
+
+    private static long[][] copy(long[][] counts) {
+        long[][] copy = new long[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            copy[i] = counts[i].clone();
+        }
+        return copy;
+    }
+
+    /** A growable {@code int[]}. */
+    private static final class Ints {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(Ints other) {
+            for (int k = 0; k < other.size; k++) {
+                add(other.values[k]);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package dev.ecosystem.overlap.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.model.Money;
+import dev.ecosystem.overlap.Match;
+import dev.ecosystem.overlap.OverlapSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The columnar index and its join against simple references on random CRMs: every pair of accounts compared by
+ * {@link MatchRule} (what the join must find), a fresh build (what incremental changes must give), the regular
+ * expression normalizer (what the ASCII path must give) and the unbounded similarity.
+ */
+class AccountColumnsTest {
+    private static final CompanyId ME = CompanyId.of("me");
+    private static final CompanyId PARTNER = CompanyId.of("partner");
+    private static final Instant NOW = Instant.parse("2026-12-01T00:00:00Z");
+    private static final String[] WORDS = {"acme", "acne", "globex", "globe", "initech", "umbrella", "umbrela",
+        "hooli", "stark", "starx", "wayne", "wonka", "vandelay", "pied", "piper", "soylent", "tyrell", "cyberdyne"};
+    private static final String[] LEGAL = {"", "", " Inc.", " LLC", " GmbH & Co. KG", " (US)", " S.A.", " Ltd"};
+    private static final String[] HOSTS = {"", "www.", "https://", "HTTP://shop.", "eu."};
+    private static final String[] SUFFIXES = {"com", "co.uk", "io", "de"};
+
+    private final OverlapSettings settings = OverlapSettings.builder()
+            .customPopulation("gold", a -> "gold".equals(a.properties().get("tier"))).build();
+    private final Classifier classifier = new Classifier(settings,
+            DomainRules.of(settings.privateSuffixes(), settings.genericDomains()));
+    private final MatchRule rule = new MatchRule(settings);
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void join_findsExactlyWhatComparingEveryPairFinds(long seed) {
+        Random random = new Random(seed);
+        List<Account> mine = accounts(ME, random, 150);
+        List<Account> theirs = accounts(PARTNER, random, 150);
+        List<Deal> myDeals = deals(ME, mine, random);
+        List<Deal> theirDeals = deals(PARTNER, theirs, random);
+
+        AccountColumns my = build(mine, myDeals);
+        AccountColumns their = build(theirs, theirDeals);
+        MatchSet joined = PairMatches.join(my, their, settings, classifier).over(my, their, classifier);
+        MatchSet reference = MatchSet.of(everyPair(mine, myDeals, theirs, theirDeals));
+
+        assertThat(reference.groups()).extracting(g -> g.match().method())
+                .as("the data has both kinds of match").contains(Match.Method.DOMAIN, Match.Method.NAME);
+        assertThat(describe(joined.groups())).isEqualTo(describe(reference.groups()));
+        int populations = settings.populations().size();
+        assertThat(joined.counts(populations)).isDeepEqualTo(reference.counts(populations));
+        assertThat(joined.homedCounts(populations)).isDeepEqualTo(reference.homedCounts(populations));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void changesNotedInBatches_giveTheColumnsOfAFreshBuild(long seed) {
+        Random random = new Random(seed);
+        Map<String, Account> accounts = new TreeMap<>();
+        accounts(ME, random, 120).forEach(a -> accounts.put(a.id().value(), a));
+        Map<String, Deal> deals = new TreeMap<>();
+        deals(ME, List.copyOf(accounts.values()), random).forEach(d -> deals.put(d.id().value(), d));
+        TenantIndex index = new TenantIndex(ME, classifier);
+        index.reload(1, accounts.values(), deals.values());
+        long revision = 1;
+        for (int batch = 0; batch < 6; batch++) {
+            List<Account> put = new ArrayList<>();
+            List<AccountId> removed = new ArrayList<>();
+            List<Deal> putDeals = new ArrayList<>();
+            List<DealId> removedDeals = new ArrayList<>();
+            for (Account account : accounts(ME, random, 20)) {
+                put.add(account);
+                accounts.put(account.id().value(), account);
+            }
+            for (int k = 0; k < 8; k++) {
+                String id = "me-" + random.nextInt(200);
+                removed.add(AccountId.of(id));
+                accounts.remove(id);
+            }
+            for (Deal deal : deals(ME, put, random)) {
+                putDeals.add(deal);
+                deals.put(deal.id().value(), deal);
+            }
+            for (int k = 0; k < 3 && !deals.isEmpty(); k++) {
+                String id = new ArrayList<>(deals.keySet()).get(random.nextInt(deals.size()));
+                removedDeals.add(DealId.of(id));
+                deals.remove(id);
+            }
+            if (batch % 2 == 0) {
+                index.columns(); // some batches are read in between, some are merged together
+            }
+            index.apply(revision, revision + 1, put, putDeals, removed, removedDeals);
+            revision++;
+        }
+        TenantIndex fresh = new TenantIndex(ME, classifier);
+        fresh.reload(revision, accounts.values(), deals.values());
+
+        assertThat(index.revision()).isEqualTo(revision);
+        assertThat(allFacts(index.columns())).isEqualTo(allFacts(fresh.columns()));
+        assertThat(index.domains()).isEqualTo(fresh.domains());
+        assertThat(index.withoutDomain()).isEqualTo(fresh.withoutDomain());
+        assertThat(index.withNameBlock("acm")).isEqualTo(fresh.withNameBlock("acm"));
+    }
+
+    @Test
+    void lookups_byRegistrableDomainAndNameBlock_findTheAccountsThatHaveThem() {
+        List<Account> accounts = List.of(account(ME, "m1", "Acme Inc.", "https://www.acme.co.uk/x", "customer"),
+                account(ME, "m2", "Acme Holdings", "shop.ACME.co.uk", "lead"),
+                account(ME, "m3", "Acne Studios", null, "lead"),
+                account(ME, "m4", "Globex", "globex.com", "lead"));
+        TenantIndex index = new TenantIndex(ME, classifier);
+        index.reload(3, accounts, List.of());
+
+        assertThat(index.withDomain("acme.co.uk")).extracting(f -> f.account().id().value())
+                .containsExactly("m1", "m2");
+        assertThat(index.withDomain("www.acme.co.uk")).as("only registrable domains are keys").isEmpty();
+        assertThat(index.withDomain("initech.com")).isEmpty();
+        assertThat(index.withNameBlock("acm")).extracting(f -> f.account().id().value())
+                .containsExactly("m1", "m2");
+        assertThat(index.withNameBlock("acn")).extracting(AccountFacts::name).containsExactly("acnestudios");
+        assertThat(index.withoutDomain()).extracting(f -> f.account().id().value()).containsExactly("m3");
+        assertThat(index.withName("acme")).extracting(f -> f.account().id().value()).containsExactly("m1");
+        assertThat(index.withName("acmeholdings")).extracting(f -> f.account().id().value()).containsExactly("m2");
+        assertThat(index.withName("acm")).isEmpty();
+        assertThat(index.domains()).containsExactlyInAnyOrder("acme.co.uk", "globex.com");
+    }
+
+    @Test
+    void asciiNames_normalizeAsTheUnicodePathDoes() {
+        Random random = new Random(7);
+        String alphabet = "abcXYZ09 .,&-()[]{}'/_";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder name = new StringBuilder();
+            int length = random.nextInt(24);
+            for (int i = 0; i < length; i++) {
+                name.append(random.nextInt(4) == 0 ? WORDS[random.nextInt(WORDS.length)] + " "
+                        : random.nextInt(5) == 0 ? LEGAL[random.nextInt(LEGAL.length)]
+                        : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+            }
+            String text = name.toString();
+            assertThat(NameNormalizer.normalize(text)).as(text).isEqualTo(NameNormalizer.normalizeUnicode(text));
+        }
+        assertThat(NameNormalizer.normalize("Café (Ü) GmbH")).isEqualTo("cafe");
+    }
+
+    @Test
+    void boundedSimilarity_isTheSimilarityWhenItReachesTheThreshold() {
+        Random random = new Random(9);
+        for (int n = 0; n < 20_000; n++) {
+            String a = typo(WORDS[random.nextInt(WORDS.length)] + WORDS[random.nextInt(WORDS.length)], random);
+            String b = random.nextInt(5) == 0 ? WORDS[random.nextInt(WORDS.length)] : typo(typo(a, random), random);
+            if (random.nextInt(6) == 0) {
+                b = b.substring(0, b.length() - 1 - random.nextInt(2)) + (random.nextBoolean() ? "x" : "");
+            }
+            double threshold = random.nextInt(4) == 0 ? 0.5 + random.nextInt(50) / 100.0 : 0.9;
+            if (random.nextInt(10) == 0) {
+                b = b.replace('e', 'é');
+            }
+            double similarity = NameNormalizer.similarity(a, b);
+            double expected = similarity >= threshold ? similarity : -1.0;
+            assertThat(NameNormalizer.similarityAtLeast(a, b, threshold)).as("%s ~ %s at %s", a, b, threshold)
+                    .isEqualTo(expected);
+            byte[] bytesA = ("x" + a).getBytes(StandardCharsets.UTF_8);
+            byte[] bytesB = (b + "yz").getBytes(StandardCharsets.UTF_8);
+            assertThat(new NameDistance(threshold).similarityAtLeast(bytesA, 1, bytesA.length, bytesB, 0,
+                    bytesB.length - 2)).as("bytes: %s ~ %s at %s", a, b, threshold).isEqualTo(expected);
+        }
+    }
+
+    private AccountColumns build(List<Account> accounts, List<Deal> deals) {
+        return AccountColumns.build(accounts.toArray(new Account[0]), deals.toArray(new Deal[0]), classifier, null);
+    }
+
+    /** The specification: two accounts match when {@link MatchRule} says so; domain matches group by domain. */
+    private List<MatchGroup> everyPair(List<Account> mine, List<Deal> myDeals, List<Account> theirs,
+            List<Deal> theirDeals) {
+        List<AccountFacts> my = facts(mine, myDeals);
+        List<AccountFacts> their = facts(theirs, theirDeals);
+        Map<String, List<AccountFacts>> myByDomain = new TreeMap<>();
+        Map<String, List<AccountFacts>> theirByDomain = new TreeMap<>();
+        List<MatchGroup> groups = new ArrayList<>();
+        for (AccountFacts a : my) {
+            for (AccountFacts b : their) {
+                Match match = rule.match(a, b);
+                if (match != null && match.method() == Match.Method.DOMAIN) {
+                    myByDomain.computeIfAbsent(match.key(), k -> new ArrayList<>()).add(a);
+                    theirByDomain.computeIfAbsent(match.key(), k -> new ArrayList<>()).add(b);
+                } else if (match != null) {
+                    groups.add(new MatchGroup(match, List.of(a), List.of(b)));
+                }
+            }
+        }
+        myByDomain.forEach((domain, members) -> groups.add(new MatchGroup(
+                new Match(Match.Method.DOMAIN, 1.0, domain), members.stream().distinct().toList(),
+                theirByDomain.get(domain).stream().distinct().toList())));
+        return groups;
+    }
+
+    private List<AccountFacts> facts(List<Account> accounts, List<Deal> deals) {
+        DomainNormalizer normalizer = classifier.normalizer();
+        return accounts.stream().sorted((a, b) -> a.id().value().compareTo(b.id().value())).map(account ->
+                classifier.facts(account, deals.stream().filter(d -> d.accountIds().contains(account.id()))
+                        .sorted((a, b) -> a.id().value().compareTo(b.id().value())).toList(), normalizer)).toList();
+    }
+
+    /** Groups as comparable text, in no particular order. */
+    private static Set<String> describe(List<MatchGroup> groups) {
+        return groups.stream().map(g -> g.match() + " " + ids(g.mine()) + " " + ids(g.theirs()) + " "
+                + g.mine().stream().map(AccountFacts::toString).collect(Collectors.joining()) + " "
+                + g.theirs().stream().map(AccountFacts::toString).collect(Collectors.joining()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> ids(List<AccountFacts> facts) {
+        return facts.stream().map(f -> f.account().id().value()).toList();
+    }
+
+    private static Map<String, String> allFacts(AccountColumns columns) {
+        DomainNormalizer normalizer = new DomainNormalizer(DomainRules.of(true,
+                OverlapSettings.DEFAULT_GENERIC_DOMAINS));
+        Map<String, String> facts = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            facts.put(columns.accounts[i].id().value(), columns.facts(i, normalizer).toString());
+        }
+        return facts;
+    }
+
+    private static List<Account> accounts(CompanyId owner, Random random, int count) {
+        Map<String, Account> accounts = new HashMap<>();
+        String[] stages = {"customer", "lead", "opportunity", null};
+        for (int n = 0; n < count; n++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            String name = typo(word, random) + (random.nextBoolean() ? " " + WORDS[random.nextInt(WORDS.length)] : "")
+                    + LEGAL[random.nextInt(LEGAL.length)];
+            int roll = random.nextInt(10);
+            String domain = roll == 0 ? null : roll == 1 ? "gmail.com" : roll == 2 ? "10.0.0.1"
+                    : HOSTS[random.nextInt(HOSTS.length)] + word + "." + SUFFIXES[random.nextInt(SUFFIXES.length)];
+            String id = owner.value() + "-" + random.nextInt(200);
+            Account.Builder account = Account.builder(owner, AccountId.of(id), random.nextInt(15) == 0 ? "&" : name)
+                    .domain(domain).lifecycleStage(stages[random.nextInt(stages.length)]);
+            if (random.nextInt(5) == 0) {
+                account.property("tier", "gold");
+            }
+            accounts.put(id, account.build());
+        }
+        return new ArrayList<>(accounts.values());
+    }
+
+    private static List<Deal> deals(CompanyId owner, List<Account> accounts, Random random) {
+        Map<String, Deal> deals = new LinkedHashMap<>();
+        for (Account account : accounts) {
+            int count = random.nextInt(3) == 0 ? 1 + random.nextInt(2) : 0;
+            for (int k = 0; k < count; k++) {
+                DealStatus status = DealStatus.values()[random.nextInt(DealStatus.values().length)];
+                Deal.Builder deal = Deal.builder(owner, DealId.of(account.id().value() + "-d" + random.nextInt(9)),
+                        "Deal").account(account.id()).amount(Money.of("100", "USD")).stage("Qualification", status)
+                        .createdAt(NOW);
+                if (status != DealStatus.OPEN) {
+                    deal.closeDate(java.time.LocalDate.of(2026, 11, 1));
+                }
+                AccountId other = accounts.get(random.nextInt(accounts.size())).id();
+                if (random.nextInt(4) == 0 && !other.equals(account.id())) {
+                    deal.account(other);
+                }
+                Deal built = deal.build();
+                deals.put(built.id().value(), built);
+            }
+        }
+        return new ArrayList<>(deals.values());
+    }
+
+    private static String typo(String word, Random random) {
+        if (word.length() < 4 || random.nextInt(3) != 0) {
+            return word;
+        }
+        int at = 1 + random.nextInt(word.length() - 2);
+        return word.substring(0, at) + (char) ('a' + random.nextInt(26)) + word.substring(at + 1);
+    }
+
+    private static Account account(CompanyId owner, String id, String name, String domain, String stage) {
+        return Account.builder(owner, AccountId.of(id), name).domain(domain).lifecycleStage(stage).build();
+    }
+}
