@@ -29,7 +29,7 @@ import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.referral.ReferralLine;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationConflict;
-import dev.ecosystem.referral.RegistrationRequest;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.spi.CrmConnections;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +100,7 @@ public final class ClosedLoopExample {
                     .items()) {
                 System.out.printf("Northwind's view: %s is %s, %d open deal(s), pipeline %s%n",
                         line.registration().prospect().accountName(), line.registration().status(),
-                        line.openDeals(), line.pipeline());
+                        line.openDeals(), line.amountsShared() ? line.pipeline() : "not shared by Brightwave");
             }
             System.out.printf("Northwind's registration %s links deals %s%n", accepted.id(),
                     vendor.referrals().get(accepted.id()).linkedDeals());
@@ -117,11 +117,11 @@ public final class ClosedLoopExample {
     /** Three companies, their people, and partnerships on both sides. */
     private static TenantScope setUp(EcosystemClient client) {
         client.register(Company.builder(VENDOR, "Brightwave").webDomain("brightwave.io")
-                .businessTags("saas", "email-marketing").build());
+                .businessTags("saas", "email-marketing").listed(true).build());
         client.register(Company.builder(NORTHWIND, "Northwind Partners").webDomain("northwind.example")
-                .businessTags("agency", "referral").build());
+                .businessTags("agency", "referral").listed(true).build());
         client.register(Company.builder(CONTOSO, "Contoso Consulting").webDomain("contoso.example")
-                .businessTags("services", "implementation").build());
+                .businessTags("services", "implementation").listed(true).build());
         TenantScope vendor = client.as(VENDOR);
         vendor.contacts().save(Contact.builder(ANA, VENDOR, "Ana Ruiz", "ana@brightwave.io").build());
         client.as(NORTHWIND).contacts().save(Contact.builder(NORA, NORTHWIND, "Nora Lind", "nora@northwind.example")
@@ -175,12 +175,14 @@ public final class ClosedLoopExample {
         client.intros().runDue(client.clock().instant());           // the consent ask to Carl
         intro = client.as(CONTOSO).intros().accept(intro.id(), CARL);
         client.intros().runDue(client.clock().instant());           // the joint introduction email
-        System.out.printf("Introduction %s about %s: %s%n", intro.id(), intro.prospect(), intro.status());
+        Introduction asRequested = vendor.intros().get(intro.id());   // the prospect is shown to the requester only
+        System.out.printf("Introduction %s with %s about %s (%s): %s%n", intro.id(), CONTOSO,
+                asRequested.prospect().name(), asRequested.prospect().domain(), asRequested.status());
     }
 
-    private static RegistrationRequest prospect(String account, String domain, String person, String email,
+    private static ReferredProspect prospect(String account, String domain, String person, String email,
             String amount) {
-        return RegistrationRequest.builder(account, person, EmailAddress.of(email))
+        return ReferredProspect.builder(account, person, EmailAddress.of(email))
                 .domain(domain)
                 .expectedAmount(Money.of(amount, "USD"))
                 .build();

@@ -39,7 +39,7 @@ public interface Referrals {
      *     domain that is no company's (free mail, a public suffix) or a partner contact that is not the partner's
      * @throws dev.ecosystem.ConflictException when the key was used before for a different registration
      */
-    Registration submit(CompanyId vendor, Prospect prospect, String idempotencyKey);
+    Registration submit(CompanyId vendor, ReferredProspect prospect, String idempotencyKey);
 
     /**
      * Accepts a submitted registration, as its vendor; it is then protected for the window the settings give its

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the store's optimistic version: 0 when inserted, one more on each update
  */
 public record Registration(
-        RegistrationId id, CompanyId vendor, CompanyId partner, Prospect prospect, @Nullable String domainKey,
+        RegistrationId id, CompanyId vendor, CompanyId partner, ReferredProspect prospect, @Nullable String domainKey,
         String nameKey, RegistrationStatus status, Instant submittedAt, @Nullable Instant acceptedAt,
         @Nullable Instant protectedUntil, @Nullable String rejectionReason, List<RegistrationConflict> conflicts,
         List<DealId> linkedDeals, List<RegistrationTransition> history, @Nullable String idempotencyKey,
@@ -112,7 +112,7 @@ public record Registration(
     }
 
     /** Starts a registration in {@link RegistrationStatus#SUBMITTED} with an empty history, at version 0. */
-    public static Builder builder(RegistrationId id, CompanyId vendor, CompanyId partner, Prospect prospect,
+    public static Builder builder(RegistrationId id, CompanyId vendor, CompanyId partner, ReferredProspect prospect,
             String nameKey, Instant submittedAt) {
         return new Builder(id, vendor, partner, prospect, nameKey, submittedAt);
     }
@@ -138,7 +138,7 @@ public record Registration(
         private final RegistrationId id;
         private final CompanyId vendor;
         private final CompanyId partner;
-        private final Prospect prospect;
+        private final ReferredProspect prospect;
         private final String nameKey;
         private final Instant submittedAt;
         private @Nullable String domainKey;
@@ -152,7 +152,7 @@ public record Registration(
         private @Nullable String idempotencyKey;
         private long version;
 
-        private Builder(RegistrationId id, CompanyId vendor, CompanyId partner, Prospect prospect, String nameKey,
+        private Builder(RegistrationId id, CompanyId vendor, CompanyId partner, ReferredProspect prospect, String nameKey,
                 Instant submittedAt) {
             this.id = id;
             this.vendor = vendor;

@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * vendor CRM: v1 "Known Customer Inc"  known.com     customer
  *             v2 "Open Opp Ltd"        openopp.com   lead, open deal d2
- *             v3 "Plain Prospect"      plain.com     lead, no deals
+ *             v3 "Plain ReferredProspect"      plain.com     lead, no deals
  * northwind, contoso: ACTIVE partnerships with the vendor on both sides (northwind's contact c-1)
  * lapsed: vendor says ACTIVE, lapsed says PAUSED
  * stranger: no partnership
@@ -56,7 +56,7 @@ final class ReferralFixture {
     final InMemoryCrm vendorCrm = InMemoryCrm.of(VENDOR, List.of(
             account("v1", "Known Customer Inc", "known.com", "customer"),
             account("v2", "Open Opp Ltd", "openopp.com", "lead"),
-            account("v3", "Plain Prospect", "plain.com", "lead")),
+            account("v3", "Plain ReferredProspect", "plain.com", "lead")),
             List.of(deal("d2", "v2", DealStatus.OPEN, T0.minus(Duration.ofDays(30)))));
     final EcosystemClient client;
 
@@ -95,8 +95,8 @@ final class ReferralFixture {
         return client.as(company).referrals();
     }
 
-    static Prospect prospect(String name, String domain) {
-        return Prospect.builder(name, "Pat Buyer", EmailAddress.of("pat@buyer.com"))
+    static ReferredProspect prospect(String name, String domain) {
+        return ReferredProspect.builder(name, "Pat Buyer", EmailAddress.of("pat@buyer.com"))
                 .domain(domain).expectedAmount(Money.of("48000", "EUR")).note("budget approved").build();
     }
 

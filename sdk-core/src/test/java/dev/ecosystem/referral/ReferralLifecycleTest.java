@@ -27,7 +27,7 @@ class ReferralLifecycleTest {
 
     @Test
     void submit_thenAccept_protectsForTheDefaultWindowAndRecordsWhoWhenWhy() {
-        Registration submitted = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration submitted = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
         fx.clock.advance(Duration.ofHours(2));
 
         Registration accepted = fx.referrals(VENDOR).accept(submitted.id(), "fits our ICP", false);
@@ -49,7 +49,7 @@ class ReferralLifecycleTest {
 
     @Test
     void reject_withReason_thePartnerSeesTheReason() {
-        Registration submitted = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration submitted = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
 
         fx.referrals(VENDOR).reject(submitted.id(), "we are already talking to them");
 
@@ -64,7 +64,7 @@ class ReferralLifecycleTest {
 
     @Test
     void invalidTransitions_areConflictsNamingTheStatus() {
-        Registration r = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration r = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
         Referrals vendor = fx.referrals(VENDOR);
 
         assertThatThrownBy(() -> vendor.close(r.id(), RegistrationStatus.WON, null))
@@ -88,9 +88,9 @@ class ReferralLifecycleTest {
 
     @Test
     void runDue_expiresAcceptedRegistrationsWhoseProtectionEnded_andOnlyThose() {
-        Registration early = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration early = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
         fx.clock.advance(Duration.ofDays(10));
-        Registration later = fx.accepted(CONTOSO, "Other Prospect", "other.com");
+        Registration later = fx.accepted(CONTOSO, "Other ReferredProspect", "other.com");
         Registration pending = fx.submit(NORTHWIND, "Third", "third.com");
 
         assertThat(fx.client.referrals().runDue(T0.plus(Duration.ofDays(90)).minusSeconds(1))).isZero();
@@ -110,8 +110,8 @@ class ReferralLifecycleTest {
         ReferralFixture custom = new ReferralFixture(settings -> settings.protectionWindow(
                 partnership -> partnership.type() == PartnerType.REFERRAL ? Duration.ofDays(30) : Duration.ofDays(60)));
 
-        Registration referral = custom.accepted(NORTHWIND, "Plain Prospect", "plain.com");
-        Registration services = custom.accepted(CONTOSO, "Other Prospect", "other.com");
+        Registration referral = custom.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration services = custom.accepted(CONTOSO, "Other ReferredProspect", "other.com");
 
         assertThat(referral.protectedUntil()).isEqualTo(T0.plus(Duration.ofDays(30)));
         assertThat(services.protectedUntil()).isEqualTo(T0.plus(Duration.ofDays(60)));
@@ -120,8 +120,8 @@ class ReferralLifecycleTest {
     @Test
     void sameIdempotencyKey_sameContent_returnsTheFirstRegistration_differentContent_isRefused() {
         Referrals northwind = fx.referrals(NORTHWIND);
-        Registration first = northwind.submit(VENDOR, prospect("Plain Prospect", "plain.com"), "lead-1");
-        Registration again = northwind.submit(VENDOR, prospect("Plain Prospect", "plain.com"), "lead-1");
+        Registration first = northwind.submit(VENDOR, prospect("Plain ReferredProspect", "plain.com"), "lead-1");
+        Registration again = northwind.submit(VENDOR, prospect("Plain ReferredProspect", "plain.com"), "lead-1");
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThatThrownBy(() -> northwind.submit(VENDOR, prospect("Someone Else", "else.com"), "lead-1"))
@@ -129,15 +129,15 @@ class ReferralLifecycleTest {
         assertThat(fx.referrals(VENDOR).received(PageRequest.first(10)).items()).hasSize(1);
         assertThat(fx.events("referral.submitted")).hasSize(2);
         // the same key of another partner is another registration
-        assertThat(fx.referrals(CONTOSO).submit(VENDOR, prospect("Plain Prospect", "plain.com"), "lead-1").id())
+        assertThat(fx.referrals(CONTOSO).submit(VENDOR, prospect("Plain ReferredProspect", "plain.com"), "lead-1").id())
                 .isNotEqualTo(first.id());
     }
 
     @Test
     void partnersWithoutAnActivePartnershipOnBothSides_areRefused_andNothingIsStored() {
-        assertThatThrownBy(() -> fx.submit(STRANGER, "Plain Prospect", "plain.com"))
+        assertThatThrownBy(() -> fx.submit(STRANGER, "Plain ReferredProspect", "plain.com"))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("ACTIVE partnership");
-        assertThatThrownBy(() -> fx.submit(LAPSED, "Plain Prospect", "plain.com"))
+        assertThatThrownBy(() -> fx.submit(LAPSED, "Plain ReferredProspect", "plain.com"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx.referrals(VENDOR).submit(VENDOR, prospect("Self", "self.com"), "k"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("vendor must differ");
@@ -151,17 +151,17 @@ class ReferralLifecycleTest {
         Referrals northwind = fx.referrals(NORTHWIND);
         EmailAddress email = EmailAddress.of("pat@plain.com");
 
-        assertThatThrownBy(() -> northwind.submit(VENDOR, Prospect.builder("Plain", "Pat", email)
+        assertThatThrownBy(() -> northwind.submit(VENDOR, ReferredProspect.builder("Plain", "Pat", email)
                 .domain("gmail.com").build(), "k1"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("prospect domain")
                 .hasMessageContaining("generic domain");
-        assertThatThrownBy(() -> Prospect.builder("Plain", "Pat", email).expectedAmount(Money.of("-5", "EUR")).build())
+        assertThatThrownBy(() -> ReferredProspect.builder("Plain", "Pat", email).expectedAmount(Money.of("-5", "EUR")).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("prospect expectedAmount");
-        assertThatThrownBy(() -> Prospect.builder(" ", "Pat", email).build())
+        assertThatThrownBy(() -> ReferredProspect.builder(" ", "Pat", email).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("prospect accountName");
-        assertThatThrownBy(() -> northwind.submit(VENDOR, Prospect.builder("!!!", "Pat", email).build(), "k2"))
+        assertThatThrownBy(() -> northwind.submit(VENDOR, ReferredProspect.builder("!!!", "Pat", email).build(), "k2"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("prospect accountName");
-        assertThatThrownBy(() -> northwind.submit(VENDOR, Prospect.builder("Plain", "Pat", email)
+        assertThatThrownBy(() -> northwind.submit(VENDOR, ReferredProspect.builder("Plain", "Pat", email)
                 .partnerContact(ContactId.of("c-of-someone-else")).build(), "k3"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("partnerContact");
         assertThatThrownBy(() -> northwind.submit(VENDOR, prospect("Plain", "plain.com"), " "))
@@ -169,7 +169,7 @@ class ReferralLifecycleTest {
 
         assertThat(fx.referrals(VENDOR).received(PageRequest.first(10)).items()).isEmpty();
         // a key refused with bad input is not burnt
-        Registration ok = northwind.submit(VENDOR, Prospect.builder("Plain", "Pat", email)
+        Registration ok = northwind.submit(VENDOR, ReferredProspect.builder("Plain", "Pat", email)
                 .partnerContact(NORTHWIND_REP).build(), "k3");
         assertThat(ok.prospect().partnerContact()).isEqualTo(NORTHWIND_REP);
     }

@@ -18,7 +18,7 @@ import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointKind;
-import dev.ecosystem.referral.Prospect;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationConflict;
 import dev.ecosystem.referral.RegistrationStatus;
@@ -82,7 +82,7 @@ class ReferralsOnH2Test {
         }
     }
 
-    private static Prospect prospect(String name, String domain) {
-        return Prospect.builder(name, "Pat", EmailAddress.of("pat@buyer.com")).domain(domain).build();
+    private static ReferredProspect prospect(String name, String domain) {
+        return ReferredProspect.builder(name, "Pat", EmailAddress.of("pat@buyer.com")).domain(domain).build();
     }
 }

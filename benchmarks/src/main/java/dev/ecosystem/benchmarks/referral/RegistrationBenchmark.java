@@ -14,7 +14,7 @@ import dev.ecosystem.model.Money;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.RegistrationId;
-import dev.ecosystem.referral.Prospect;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationStatus;
 import dev.ecosystem.referral.RegistrationTransition;
@@ -84,7 +84,7 @@ public class RegistrationBenchmark {
     private static final Instant T0 = Instant.parse("2026-12-01T00:00:00Z");
 
     /** The prospect of operation {@code n}: a customer, a registered account, or a new one, in turn. */
-    static Prospect prospect(long n) {
+    static ReferredProspect prospect(long n) {
         String name;
         String domain;
         switch ((int) (n % 3)) {
@@ -100,11 +100,11 @@ public class RegistrationBenchmark {
                 domain = "r" + j + ".com";
             }
             default -> {
-                name = "Fresh Prospect " + n;
+                name = "Fresh ReferredProspect " + n;
                 domain = "fresh" + n + ".com";
             }
         }
-        return Prospect.builder(name, "Pat Buyer", EmailAddress.of("pat@buyer.com")).domain(domain)
+        return ReferredProspect.builder(name, "Pat Buyer", EmailAddress.of("pat@buyer.com")).domain(domain)
                 .expectedAmount(Money.of("25000", "USD")).build();
     }
 
@@ -122,7 +122,7 @@ public class RegistrationBenchmark {
         Instant accepted = T0.minus(Duration.ofDays(1));
         for (int j = 0; j < REGISTRATIONS; j++) {
             CompanyId partner = CompanyId.of("other-partner-" + (j % OTHER_PARTNERS));
-            Prospect prospect = Prospect.builder("Registered " + j, "Pat", EmailAddress.of("pat@buyer.com"))
+            ReferredProspect prospect = ReferredProspect.builder("Registered " + j, "Pat", EmailAddress.of("pat@buyer.com"))
                     .domain("r" + j + ".com").build();
             all.add(Registration.builder(RegistrationId.of("seed-" + j), VENDOR, partner, prospect,
                     "registered" + j, accepted)
@@ -262,7 +262,7 @@ public class RegistrationBenchmark {
     @Benchmark
     public long sqlPeer(Sql sql) throws SQLException {
         long n = sql.next++;
-        Prospect prospect = prospect(n);
+        ReferredProspect prospect = prospect(n);
         String domain = prospect.domain().startsWith("www.") ? prospect.domain().substring(4) : prospect.domain();
         String name = prospect.accountName().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         long now = T0.getEpochSecond() * 1_000_000_000L;

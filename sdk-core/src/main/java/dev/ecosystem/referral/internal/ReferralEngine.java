@@ -11,7 +11,7 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.overlap.SharingPolicy;
-import dev.ecosystem.referral.Prospect;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationConflict;
@@ -63,7 +63,7 @@ public final class ReferralEngine {
         return new RegistrationLinker(this);
     }
 
-    Registration submit(CompanyId partner, CompanyId vendor, Prospect prospect, String idempotencyKey) {
+    Registration submit(CompanyId partner, CompanyId vendor, ReferredProspect prospect, String idempotencyKey) {
         Checks.required(vendor, "vendor");
         Checks.required(prospect, "prospect");
         String key = Checks.singleLine(idempotencyKey, "idempotencyKey", 200);
@@ -330,7 +330,7 @@ public final class ReferralEngine {
         context.publish(type, registration.partner(), registration.id().value(), attributes);
     }
 
-    private static String fingerprint(CompanyId vendor, Prospect prospect) {
+    private static String fingerprint(CompanyId vendor, ReferredProspect prospect) {
         return Digests.sha256(vendor.value() + "\n" + prospect, 32);
     }
 }

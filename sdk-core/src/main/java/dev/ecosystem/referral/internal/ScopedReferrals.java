@@ -6,7 +6,7 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.overlap.SharingPolicy;
-import dev.ecosystem.referral.Prospect;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.ReferralLine;
 import dev.ecosystem.referral.Referrals;
 import dev.ecosystem.referral.Registration;
@@ -29,7 +29,7 @@ public final class ScopedReferrals implements Referrals {
     }
 
     @Override
-    public Registration submit(CompanyId vendor, Prospect prospect, String idempotencyKey) {
+    public Registration submit(CompanyId vendor, ReferredProspect prospect, String idempotencyKey) {
         return engine.submit(company, vendor, prospect, idempotencyKey);
     }
 

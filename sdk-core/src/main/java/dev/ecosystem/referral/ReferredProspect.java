@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * The account a partner registers with a vendor, and who to talk to there. Build one with {@link #builder}:
  *
  * <pre>{@code
- * Prospect prospect = Prospect.builder("Pioneer Solar GmbH", "Dana Ruiz", EmailAddress.of("dana@pioneer.example"))
+ * ReferredProspect prospect = ReferredProspect.builder("Pioneer Solar GmbH", "Dana Ruiz", EmailAddress.of("dana@pioneer.example"))
  *         .domain("pioneer.example")
  *         .expectedAmount(Money.of("48000", "EUR"))
  *         .note("Evaluating in Q3; wants the EU data residency option")
@@ -28,11 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param note what the vendor should know, or {@code null}
  * @param partnerContact the partner's own contact who owns the referral, or {@code null}
  */
-public record Prospect(String accountName, @Nullable String domain, String contactName, EmailAddress contactEmail,
+public record ReferredProspect(String accountName, @Nullable String domain, String contactName, EmailAddress contactEmail,
         @Nullable Money expectedAmount, @Nullable String note, @Nullable ContactId partnerContact) {
 
     /** Validates every field. */
-    public Prospect {
+    public ReferredProspect {
         accountName = Checks.singleLine(accountName, "prospect accountName", 500);
         domain = domain == null || domain.isBlank() ? null : Checks.singleLine(domain, "prospect domain", 253);
         contactName = Checks.singleLine(contactName, "prospect contactName", 200);
@@ -48,7 +48,7 @@ public record Prospect(String accountName, @Nullable String domain, String conta
         return new Builder(accountName, contactName, contactEmail);
     }
 
-    /** Builds a {@link Prospect}; {@link #build} validates. */
+    /** Builds a {@link ReferredProspect}; {@link #build} validates. */
     public static final class Builder {
         private final String accountName;
         private final String contactName;
@@ -93,8 +93,8 @@ public record Prospect(String accountName, @Nullable String domain, String conta
          *
          * @throws ValidationException when a field is missing or invalid
          */
-        public Prospect build() {
-            return new Prospect(accountName, domain, contactName, contactEmail, expectedAmount, note, partnerContact);
+        public ReferredProspect build() {
+            return new ReferredProspect(accountName, domain, contactName, contactEmail, expectedAmount, note, partnerContact);
         }
     }
 }
