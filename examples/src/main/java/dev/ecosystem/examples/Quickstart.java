@@ -17,19 +17,26 @@ import dev.ecosystem.ledger.Ledger;
 import dev.ecosystem.ledger.TouchpointRequest;
 import dev.ecosystem.mail.EmlDirectoryMailer;
 import dev.ecosystem.memory.InMemoryCrm;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.DealId;
+import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.Money;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
-import dev.ecosystem.model.Population;
-import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.Population;
+import dev.ecosystem.model.Prospect;
+import dev.ecosystem.model.Touchpoint;
+import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.CriterionScore;
 import dev.ecosystem.navigator.IdealPartnerProfile;
@@ -65,6 +72,7 @@ import java.util.function.Function;
 public final class Quickstart {
     static final CompanyId MAILCADENCE = CompanyId.of("co-0001");
     static final CompanyId LEDGERLINE = CompanyId.of("co-0002");
+    private static final String QUILLFEATHER = "Quillfeather";
 
     private Quickstart() {
     }
@@ -123,6 +131,7 @@ public final class Quickstart {
         findPartners(mailcadence);
         mapAccounts(mailcadence, ledgerline);
         introduce(client, mailcadence, ledgerline);
+        prospectBecomesDeal(mailcadence, mailcadenceCrm, clock);
         System.out.println("\nThe emails are in " + emails.directory().toAbsolutePath() + " as .eml files.");
         scorecard(client, mailcadence, clock, out);
     }
@@ -194,6 +203,7 @@ public final class Quickstart {
         System.out.printf("Preview of an ask to Ledgerline's intake contact (no name shown): \"%s\" / %s%n",
                 preview.subject(), preview.textBody().lines().findFirst().orElse(""));
         Introduction intro = mailcadence.intros().request(IntroRequest.builder(priya, LEDGERLINE, sophie, why)
+                .prospect(Prospect.of(QUILLFEATHER, "quillfeather.shop"))   // not in Mailcadence's CRM yet
                 .idempotencyKey("quickstart-intro-1")
                 .build());
         client.intros().runDue(client.clock().instant());      // sends the consent ask to Sophie
@@ -202,6 +212,26 @@ public final class Quickstart {
         System.out.printf("Introduction %s is %s%n", intro.id(), intro.status());
         intro.history().forEach(step -> System.out.printf("  %s -> %s by %s: %s%n",
                 step.from() == null ? "(new)" : step.from(), step.to(), step.actor(), step.reason()));
+    }
+
+    /**
+     * The introduction pays off: Mailcadence's CRM gains a deal with the prospect it was about, and the next sync
+     * credits Ledgerline with sourcing it (the introduction connected before the deal was created). Nobody named a
+     * CRM id: the sync matched the deal's account to the prospect by its registrable domain.
+     */
+    private static void prospectBecomesDeal(TenantScope mailcadence, InMemoryCrm crm, Clock clock) {
+        AccountId account = AccountId.of("qs-quillfeather");
+        crm.putAll(List.of(Account.builder(MAILCADENCE, account, QUILLFEATHER + " Ltd").domain("www.quillfeather.shop")
+                        .lifecycleStage("opportunity").build()),
+                List.of(Deal.builder(MAILCADENCE, DealId.of("qs-deal-quillfeather"), "Quillfeather annual plan")
+                        .account(account).amount(Money.of("24000", "USD")).stage("qualifiedtobuy", DealStatus.OPEN)
+                        .createdAt(clock.instant().plus(Duration.ofDays(2))).build()));
+        mailcadence.overlaps().syncChanges();
+        for (Touchpoint credit : mailcadence.ledger().list(LEDGERLINE, TouchpointKind.INTRODUCTION,
+                PageRequest.first(10)).items()) {
+            System.out.printf("CRM sync credited %s's introduction on deal %s (%s), connected %s%n",
+                    credit.partner(), credit.dealId(), QUILLFEATHER, credit.occurredAt());
+        }
     }
 
     /**
