@@ -28,6 +28,7 @@ final class MemoryTables {
     final Table<SharingPolicy> sharing = new Table<>("sharing");
     final Table<Touchpoint> touchpoints = new Table<>("touchpoints");
     final Table<OutboxEntry> outbox = new Table<>("outbox");
+    final Table<OutboxEntry> outboxByStatus = new Table<>("outbox");
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");
     final Table<String> idempotency = new Table<>("idempotency");
     final Table<CompanyId> blocks = new Table<>("blocks");

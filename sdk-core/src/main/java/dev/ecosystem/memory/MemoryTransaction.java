@@ -123,7 +123,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public OutboxRepository outbox() {
-        return new MemoryOutbox(checkOpen(), tables.outbox, tables.outboxByMessageId);
+        return new MemoryOutbox(checkOpen(), tables.outbox, tables.outboxByStatus, tables.outboxByMessageId);
     }
 
     @Override
