@@ -19,6 +19,7 @@ final class MemoryTables {
     final Table<Company> companies = new Table<>("companies");
     final Table<Contact> contacts = new Table<>("contacts");
     final Table<Partnership> partnerships = new Table<>("partnerships");
+    final Table<String> partnershipsByPartner = new Table<>("partnerships-by-partner");
     final Table<Introduction> introductions = new Table<>("introductions");
     final Table<Introduction> introductionsByParty = new Table<>("introductions");
     final Table<Account> accounts = new Table<>("accounts");

@@ -97,7 +97,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public PartnershipRepository partnerships() {
-        return new MemoryPartnerships(checkOpen(), tables.partnerships);
+        return new MemoryPartnerships(checkOpen(), tables.partnerships, tables.partnershipsByPartner);
     }
 
     @Override
