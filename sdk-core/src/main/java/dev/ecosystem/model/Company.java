@@ -88,7 +88,7 @@ public record Company(
                 categories.add(Canon.text(normalized));
             }
         }
-        productCategories = List.copyOf(categories);
+        productCategories = Canon.collection(List.copyOf(categories));
         signals = normalizedSet(signals, "signals");
     }
 
@@ -136,7 +136,7 @@ public record Company(
         for (String value : values) {
             normalized.add(Tag.normalize(value, field));
         }
-        return SortedArraySet.copyOf(normalized, Canon::text);
+        return Canon.collection(SortedArraySet.copyOf(normalized, Canon::text));
     }
 
     /** Builds a {@link Company}; {@link #build()} validates everything at once. */

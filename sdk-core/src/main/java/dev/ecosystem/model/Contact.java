@@ -51,7 +51,7 @@ public record Contact(
                 throw new ValidationException("roleTags of contact " + id + " must be role tags, but contained " + tag);
             }
         }
-        roleTags = SortedArraySet.copyOf(roleTags, Canon::tag);
+        roleTags = Canon.collection(SortedArraySet.copyOf(roleTags, Canon::tag));
     }
 
     /** Starts a builder with the required fields. */
