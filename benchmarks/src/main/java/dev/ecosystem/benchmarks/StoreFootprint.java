@@ -25,8 +25,10 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * ./mvnw -o -q -B -pl benchmarks -am package -DskipTests
- * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.ecosystem.benchmarks.StoreFootprint 200000
+ * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.ecosystem.benchmarks.StoreFootprint 200000 [histogram.txt]
  * </pre>
+ *
+ * <p>With a second argument it also writes a class histogram of the live heap (store held) to that file.
  */
 public final class StoreFootprint {
     private static final int BUSINESS_VOCABULARY = 3_000;
@@ -35,7 +37,10 @@ public final class StoreFootprint {
     private StoreFootprint() {
     }
 
-    /** Stores {@code args[0]} companies (default 200,000) and prints the bytes retained per company. */
+    /**
+     * Stores {@code args[0]} companies (default 200,000) and prints the bytes retained per company; writes a class
+     * histogram to {@code args[1]} when given.
+     */
     public static void main(String[] args) {
         int companies = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         long before = liveHeap();
