@@ -44,6 +44,8 @@ public final class InMemoryCrm implements CrmConnector {
     private final NavigableMap<Long, Change> changes = new TreeMap<>();
     private final Map<Object, Long> lastChange = new HashMap<>();
     private long sequence;
+    /** Records the listings have read so far: what a page costs, for the tests that keep paging O(page size). */
+    private long recordsRead;
 
     private record Change(Object id, @Nullable Object record) {
     }
@@ -166,6 +168,11 @@ public final class InMemoryCrm implements CrmConnector {
         return CHECKPOINT_PREFIX + sequence;
     }
 
+    /** How many records the listings have read since this CRM was made. */
+    synchronized long recordsRead() {
+        return recordsRead;
+    }
+
     private void record(Object id, @Nullable Object value) {
         Long previous = lastChange.put(id, ++sequence);
         if (previous != null) {
@@ -198,7 +205,7 @@ public final class InMemoryCrm implements CrmConnector {
                 + Checks.quote(checkpoint));
     }
 
-    private static <K extends Comparable<K>, V> Page<V> page(NavigableMap<K, V> records, PageRequest request,
+    private <K extends Comparable<K>, V> Page<V> page(NavigableMap<K, V> records, PageRequest request,
             String listing, Function<String, K> key) {
         String after = Cursors.decode(listing, request.cursor());
         NavigableMap<K, V> rest = after == null ? records : records.tailMap(key.apply(after), false);
@@ -208,6 +215,7 @@ public final class InMemoryCrm implements CrmConnector {
             if (items.size() == request.size()) {
                 break;
             }
+            recordsRead++;
             items.add(entry.getValue());
             lastKey = entry.getKey();
         }

@@ -18,19 +18,40 @@ import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The outbox: entries by id, and the Message-IDs taken. */
+/**
+ * The outbox: entries by id, the same entries partitioned by tenant and status (so a listing reads only the rows it
+ * returns), and the Message-IDs taken.
+ */
 final class MemoryOutbox implements OutboxRepository {
     private static final Comparator<OutboxEntry> OLDEST_DUE_FIRST =
             Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(entry -> entry.id().value());
 
     private final MemoryTransaction tx;
     private final Table<OutboxEntry> entries;
+    private final Table<OutboxEntry> byStatus;
     private final Table<String> messageIds;
 
-    MemoryOutbox(MemoryTransaction tx, Table<OutboxEntry> entries, Table<String> messageIds) {
+    MemoryOutbox(MemoryTransaction tx, Table<OutboxEntry> entries, Table<OutboxEntry> byStatus,
+            Table<String> messageIds) {
         this.tx = tx;
         this.entries = entries;
+        this.byStatus = byStatus;
         this.messageIds = messageIds;
+    }
+
+    /** The partition of {@link #byStatus} that lists {@code entry}. */
+    private static String statusPartition(CompanyId tenant, OutboxStatus status) {
+        return tenant.value() + " " + status;
+    }
+
+    /** Stores {@code entry} in place of {@code previous} (or as a new one) in both tables. */
+    private void write(@Nullable OutboxEntry previous, OutboxEntry entry) {
+        String id = entry.id().value();
+        entries.put(tx, MemoryTables.ALL, id, entry);
+        if (previous != null && (previous.status() != entry.status() || !previous.tenant().equals(entry.tenant()))) {
+            byStatus.remove(tx, statusPartition(previous.tenant(), previous.status()), id);
+        }
+        byStatus.put(tx, statusPartition(entry.tenant(), entry.status()), id, entry);
     }
 
     @Override
@@ -47,7 +68,7 @@ final class MemoryOutbox implements OutboxRepository {
             throw new ConflictException("Message-ID " + messageId + " is already used by outbox entry " + holder
                     + "; every email needs its own Message-ID");
         }
-        entries.put(tx, MemoryTables.ALL, id, entry);
+        write(null, entry);
         messageIds.put(tx, MemoryTables.ALL, messageId, id);
     }
 
@@ -77,7 +98,7 @@ final class MemoryOutbox implements OutboxRepository {
         List<OutboxEntry> claimed = new ArrayList<>(Math.min(limit, due.size()));
         for (OutboxEntry entry : due.subList(0, Math.min(limit, due.size()))) {
             OutboxEntry leased = entry.claimed(leaseUntil);
-            entries.put(tx, MemoryTables.ALL, entry.id().value(), leased);
+            write(entry, leased);
             claimed.add(leased);
         }
         return claimed;
@@ -93,7 +114,7 @@ final class MemoryOutbox implements OutboxRepository {
             throw new NotFoundException("outbox entry " + id + " does not exist; enqueue it first");
         }
         StoreRules.checkOutboxUpdate(current, entry);
-        entries.put(tx, MemoryTables.ALL, id, entry);
+        write(current, entry);
     }
 
     @Override
@@ -101,7 +122,6 @@ final class MemoryOutbox implements OutboxRepository {
         Checks.required(tenant, "tenant");
         Checks.required(status, "status");
         tx.checkOpen();
-        return entries.page(MemoryTables.ALL, tenant + " " + status, page,
-                entry -> entry.tenant().equals(tenant) && entry.status() == status);
+        return byStatus.page(statusPartition(tenant, status), page);
     }
 }

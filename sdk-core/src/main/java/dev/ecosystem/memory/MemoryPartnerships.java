@@ -11,14 +11,16 @@ import dev.ecosystem.model.PartnershipId;
 import dev.ecosystem.spi.PartnershipRepository;
 import org.jspecify.annotations.Nullable;
 
-/** Partnership records partitioned by their owner. */
+/** Partnership records partitioned by their owner, and each owner's partnership id by partner. */
 final class MemoryPartnerships implements PartnershipRepository {
     private final MemoryTransaction tx;
     private final Table<Partnership> partnerships;
+    private final Table<String> byPartner;
 
-    MemoryPartnerships(MemoryTransaction tx, Table<Partnership> partnerships) {
+    MemoryPartnerships(MemoryTransaction tx, Table<Partnership> partnerships, Table<String> byPartner) {
         this.tx = tx;
         this.partnerships = partnerships;
+        this.byPartner = byPartner;
     }
 
     @Override
@@ -31,7 +33,11 @@ final class MemoryPartnerships implements PartnershipRepository {
                     + existing.id() + " with " + partnership.partner() + "; update that record instead of adding "
                     + partnership.id());
         }
-        partnerships.put(tx, partnership.owner(), partnership.id().value(), partnership);
+        Partnership previous = partnerships.put(tx, partnership.owner(), partnership.id().value(), partnership);
+        if (previous != null) {
+            byPartner.remove(tx, previous.owner(), previous.partner().value());
+        }
+        byPartner.put(tx, partnership.owner(), partnership.partner().value(), partnership.id().value());
         tx.changed(ChangeKind.PARTNERSHIP, partnership.owner(), partnership.id().value());
     }
 
@@ -48,20 +54,19 @@ final class MemoryPartnerships implements PartnershipRepository {
         Checks.required(owner, "owner");
         Checks.required(partner, "partner");
         tx.checkOpen();
-        for (Partnership record : partnerships.rows(owner).values()) {
-            if (record.partner().equals(partner)) {
-                return record;
-            }
-        }
-        return null;
+        String id = byPartner.get(owner, partner.value());
+        return id == null ? null : partnerships.get(owner, id);
     }
 
     @Override
     public boolean remove(CompanyId owner, PartnershipId id) {
         Checks.required(owner, "owner");
         Checks.required(id, "partnership id");
-        return tx.changedIf(partnerships.remove(tx.checkOpen(), owner, id.value()) != null,
-                ChangeKind.PARTNERSHIP, owner, id.value());
+        Partnership removed = partnerships.remove(tx.checkOpen(), owner, id.value());
+        if (removed != null) {
+            byPartner.remove(tx, owner, removed.partner().value());
+        }
+        return tx.changedIf(removed != null, ChangeKind.PARTNERSHIP, owner, id.value());
     }
 
     @Override

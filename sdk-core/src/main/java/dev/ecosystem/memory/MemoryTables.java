@@ -21,6 +21,7 @@ final class MemoryTables {
     final Table<Company> companies = new Table<>("companies");
     final Table<Contact> contacts = new Table<>("contacts");
     final Table<Partnership> partnerships = new Table<>("partnerships");
+    final Table<String> partnershipsByPartner = new Table<>("partnerships-by-partner");
     final Table<Introduction> introductions = new Table<>("introductions");
     final Table<Introduction> introductionsByParty = new Table<>("introductions");
     final Table<Account> accounts = new Table<>("accounts");
@@ -30,6 +31,7 @@ final class MemoryTables {
     final Table<SharingPolicy> sharing = new Table<>("sharing");
     final Table<Touchpoint> touchpoints = new Table<>("touchpoints");
     final Table<OutboxEntry> outbox = new Table<>("outbox");
+    final Table<OutboxEntry> outboxByStatus = new Table<>("outbox");
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");
     final Table<String> idempotency = new Table<>("idempotency");
     final Table<CompanyId> blocks = new Table<>("blocks");

@@ -99,7 +99,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public PartnershipRepository partnerships() {
-        return new MemoryPartnerships(checkOpen(), tables.partnerships);
+        return new MemoryPartnerships(checkOpen(), tables.partnerships, tables.partnershipsByPartner);
     }
 
     @Override
@@ -125,7 +125,7 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public OutboxRepository outbox() {
-        return new MemoryOutbox(checkOpen(), tables.outbox, tables.outboxByMessageId);
+        return new MemoryOutbox(checkOpen(), tables.outbox, tables.outboxByStatus, tables.outboxByMessageId);
     }
 
     @Override

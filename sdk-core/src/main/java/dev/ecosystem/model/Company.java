@@ -2,6 +2,7 @@ package dev.ecosystem.model;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.SortedArraySet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -76,7 +77,7 @@ public record Company(
                         + "contained " + tag);
             }
         }
-        businessTags = Collections.unmodifiableSortedSet(new TreeSet<>(businessTags));
+        businessTags = SortedArraySet.copyOf(businessTags, Canon::tag);
         industries = normalizedSet(industries, "industries");
         regions = normalizedSet(regions, "regions");
         Checks.noNulls(productCategories, "productCategories");
@@ -84,10 +85,10 @@ public record Company(
         for (String category : new LinkedHashSet<>(productCategories)) {
             String normalized = Tag.normalize(category, "productCategories");
             if (!categories.contains(normalized)) {
-                categories.add(normalized);
+                categories.add(Canon.text(normalized));
             }
         }
-        productCategories = List.copyOf(categories);
+        productCategories = Canon.collection(List.copyOf(categories));
         signals = normalizedSet(signals, "signals");
     }
 
@@ -131,11 +132,11 @@ public record Company(
 
     private static SortedSet<String> normalizedSet(Collection<String> values, String field) {
         Checks.noNulls(values, field);
-        TreeSet<String> normalized = new TreeSet<>();
+        List<String> normalized = new ArrayList<>(values.size());
         for (String value : values) {
             normalized.add(Tag.normalize(value, field));
         }
-        return Collections.unmodifiableSortedSet(normalized);
+        return Canon.collection(SortedArraySet.copyOf(normalized, Canon::text));
     }
 
     /** Builds a {@link Company}; {@link #build()} validates everything at once. */

@@ -2,6 +2,7 @@ package dev.ecosystem.model;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.SortedArraySet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -43,14 +44,14 @@ public record Contact(
         Checks.required(companyId, "contact companyId");
         name = Checks.singleLine(name, "contact name", 200);
         Checks.required(email, "contact email");
-        title = title == null || title.isBlank() ? null : Checks.singleLine(title, "contact title", 200);
+        title = title == null || title.isBlank() ? null : Canon.text(Checks.singleLine(title, "contact title", 200));
         Checks.noNulls(roleTags, "roleTags");
         for (Tag tag : roleTags) {
             if (tag.namespace() != Tag.Namespace.ROLE) {
                 throw new ValidationException("roleTags of contact " + id + " must be role tags, but contained " + tag);
             }
         }
-        roleTags = Collections.unmodifiableSortedSet(new TreeSet<>(roleTags));
+        roleTags = Canon.collection(SortedArraySet.copyOf(roleTags, Canon::tag));
     }
 
     /** Starts a builder with the required fields. */

@@ -33,6 +33,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +43,7 @@ import org.jspecify.annotations.Nullable;
  * committed, even if the callback swallowed the exception.
  */
 final class JdbcTransaction implements StoreTransaction {
+    private static final Pattern FIXED_COLUMN = Pattern.compile("(\\w+) = \\?");
     /** Rows per JDBC batch on bulk paths. */
     static final int BATCH_SIZE = 1000;
 
@@ -289,7 +292,7 @@ final class JdbcTransaction implements StoreTransaction {
             sql += " AND " + keyColumn + " > ?";
             all.add(after);
         }
-        sql += " ORDER BY " + keyColumn + " LIMIT ?";
+        sql += " ORDER BY " + fixedColumns(selectWhere) + keyColumn + " LIMIT ?";
         all.add(request.size() + 1);
         List<T> rows = query("list " + listing, sql, mapper, all.toArray());
         if (rows.size() <= request.size()) {
@@ -297,6 +300,26 @@ final class JdbcTransaction implements StoreTransaction {
         }
         List<T> items = rows.subList(0, request.size());
         return new Page<>(items, Cursors.encode(scoped, key.apply(items.get(items.size() - 1))));
+    }
+
+    /**
+     * The columns a {@code WHERE a = ? AND b = ?} clause fixes, as {@code "a, b, "}, or {@code ""} for any other
+     * clause. Ordering by them first changes no order (they are constant), but lets H2 read the primary key or index
+     * on {@code (a, b, key)} in order and stop after the page, as PostgreSQL does anyway; ordered by the key alone,
+     * H2 reads and sorts every row after the cursor.
+     */
+    private static String fixedColumns(String selectWhere) {
+        int where = selectWhere.lastIndexOf(" WHERE ");
+        StringBuilder columns = new StringBuilder();
+        for (String term : selectWhere.substring(where + " WHERE ".length()).split(" AND ")) {
+            Matcher equality = FIXED_COLUMN.matcher(term.strip());
+            if (equality.matches()) {
+                columns.append(equality.group(1)).append(", ");
+            } else if (!term.strip().equals("1 = 1")) {
+                return "";
+            }
+        }
+        return where < 0 ? "" : columns.toString();
     }
 
     /** Translates a failure of this transaction's statement, and remembers the first. */

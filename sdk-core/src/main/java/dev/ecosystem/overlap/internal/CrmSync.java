@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,25 +139,33 @@ public final class CrmSync {
             store.useTransaction(tx -> tx.crm().saveCheckpoint(tenant, encoded));
         }
         State end = drain(state);
-        sweep(end, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id));
+        sweep(end, ids(crm::accounts, Account::id), ids(crm::deals, Deal::id), false);
         return result();
     }
 
     /**
      * Lists accounts, then deals, page by page from {@code from}, storing every page with the position after it.
-     * Only a listing read from its first page knows every live id, so only then is the sweep free of a second listing.
+     * Only a listing read from its first page knows every live id, so only then is the sweep free of a second listing;
+     * and when the snapshot was empty as that listing began, every record it holds at the end was listed, so there is
+     * nothing to sweep and no ids need keeping.
      */
     private SyncResult list(State from, boolean fromTheStart) {
-        Set<AccountId> liveAccounts = new HashSet<>();
-        Set<DealId> liveDeals = new HashSet<>();
         State state = from;
+        boolean emptyAtStart = false;
         if (fromTheStart) {
             String encoded = state.encode();
-            store.useTransaction(tx -> tx.crm().saveCheckpoint(tenant, encoded));
+            emptyAtStart = store.inTransaction(tx -> {
+                tx.crm().saveCheckpoint(tenant, encoded);
+                return tx.crm().accountCount(tenant) == 0 && tx.crm().dealCount(tenant) == 0;
+            });
         }
+        @Nullable Set<AccountId> liveAccounts = emptyAtStart ? null : new HashSet<>();
+        @Nullable Set<DealId> liveDeals = emptyAtStart ? null : new HashSet<>();
         while (state.phase().equals(ACCOUNTS)) {
             Page<Account> page = crm.accounts(PageRequest.after(state.cursor(), PageRequest.MAX_SIZE));
-            page.items().forEach(account -> liveAccounts.add(account.id()));
+            if (liveAccounts != null) {
+                page.items().forEach(account -> liveAccounts.add(account.id()));
+            }
             state = page.nextCursor() != null ? new State(LIST, state.checkpoint(), ACCOUNTS, page.nextCursor())
                     : new State(LIST, state.checkpoint(), DEALS, null);
             store(page.items(), List.of(), List.of(), List.of(), state);
@@ -166,15 +173,17 @@ public final class CrmSync {
         boolean more = true;
         while (more) {
             Page<Deal> page = crm.deals(PageRequest.after(state.cursor(), PageRequest.MAX_SIZE));
-            page.items().forEach(deal -> liveDeals.add(deal.id()));
+            if (liveDeals != null) {
+                page.items().forEach(deal -> liveDeals.add(deal.id()));
+            }
             more = page.nextCursor() != null;
             state = new State(LIST, state.checkpoint(), DEALS, page.nextCursor());
             store(List.of(), page.items(), List.of(), List.of(), state);
         }
         if (fromTheStart) {
-            sweep(state, () -> liveAccounts, () -> liveDeals);
+            sweep(state, liveAccounts, liveDeals, skipped == 0);
         } else {
-            sweep(state, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id));
+            sweep(state, ids(crm::accounts, Account::id), ids(crm::deals, Deal::id), false);
         }
         return result();
     }
@@ -206,18 +215,8 @@ public final class CrmSync {
 
     private void store(List<Account> changedAccounts, List<Deal> changedDeals, List<AccountId> deletedAccounts,
             List<DealId> deletedDeals, State next) {
-        Map<AccountId, Account> accountBatch = new LinkedHashMap<>();
-        for (Account account : changedAccounts) {
-            if (owned(account.owner(), "account", account.id().value())) {
-                accountBatch.put(account.id(), account);
-            }
-        }
-        Map<DealId, Deal> dealBatch = new LinkedHashMap<>();
-        for (Deal deal : changedDeals) {
-            if (owned(deal.owner(), "deal", deal.id().value())) {
-                dealBatch.put(deal.id(), deal);
-            }
-        }
+        Collection<Account> accountBatch = distinctOwned(changedAccounts, Account::id, Account::owner, "account");
+        Collection<Deal> dealBatch = distinctOwned(changedDeals, Deal::id, Deal::owner, "deal");
         String encoded = next.encode();
         Runnable[] afterCommit = {() -> { }};
         long[] revisions = store.inTransaction(tx -> {
@@ -226,8 +225,8 @@ public final class CrmSync {
                     .filter(id -> tx.crm().account(tenant, id) != null).toList();
             List<DealId> goneDeals = deletedDeals.stream()
                     .filter(id -> tx.crm().deal(tenant, id) != null).toList();
-            tx.crm().putAccounts(tenant, accountBatch.values());
-            tx.crm().putDeals(tenant, dealBatch.values());
+            tx.crm().putAccounts(tenant, accountBatch);
+            tx.crm().putDeals(tenant, dealBatch);
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
@@ -240,8 +239,36 @@ public final class CrmSync {
         deals += dealBatch.size();
         removedAccounts += revisions[2];
         removedDeals += revisions[3];
-        engine.stored(tenant, revisions[0], revisions[1], accountBatch.values(), dealBatch.values(),
+        engine.stored(tenant, revisions[0], revisions[1], accountBatch, dealBatch,
                 deletedAccounts, deletedDeals);
+    }
+
+    /**
+     * The records of this tenant, each id once (its last record). A listing's page comes in ascending id order with
+     * nothing foreign, so it is checked for that and returned as it is, without a copy.
+     */
+    private <T, K extends Comparable<K>> Collection<T> distinctOwned(List<T> records, Function<T, K> id,
+            Function<T, CompanyId> owner, String kind) {
+        K previous = null;
+        boolean plain = true;
+        for (T record : records) {
+            K key = id.apply(record);
+            if (!owner.apply(record).equals(tenant) || previous != null && previous.compareTo(key) >= 0) {
+                plain = false;
+                break;
+            }
+            previous = key;
+        }
+        if (plain) {
+            return records;
+        }
+        Map<K, T> batch = new LinkedHashMap<>();
+        for (T record : records) {
+            if (owned(owner.apply(record), kind, id.apply(record).toString())) {
+                batch.put(id.apply(record), record);
+            }
+        }
+        return batch.values();
     }
 
     private boolean owned(CompanyId owner, String kind, String id) {
@@ -253,17 +280,26 @@ public final class CrmSync {
         return false;
     }
 
-    /** Removes what the CRM no longer lists, then switches to incremental syncs from {@code end}. */
-    private void sweep(State end, Supplier<Set<AccountId>> live, Supplier<Set<DealId>> liveDealIds) {
-        Set<AccountId> liveAccounts = live.get();
-        Set<DealId> liveDeals = liveDealIds.get();
+    /**
+     * Removes what the CRM no longer lists, then switches to incremental syncs from {@code end}. When
+     * {@code allLiveStored} (this sync stored every live record: it listed from the first page and skipped none), a kind whose stored count equals its live count has
+     * nothing to remove, so its stored ids are not listed. A {@code null} set means the snapshot holds only what
+     * this sync listed: nothing of that kind to remove.
+     */
+    private void sweep(State end, @Nullable Set<AccountId> liveAccounts, @Nullable Set<DealId> liveDeals,
+            boolean allLiveStored) {
         String encoded = new State(INCREMENTAL, end.checkpoint()).encode();
         List<AccountId> goneAccounts = new ArrayList<>();
         List<DealId> goneDeals = new ArrayList<>();
         long[] revisions = store.inTransaction(tx -> {
             long before = tx.crm().revision(tenant);
-            goneAccounts.addAll(absent(page -> tx.crm().accounts(tenant, page), Account::id, liveAccounts));
-            goneDeals.addAll(absent(page -> tx.crm().deals(tenant, page), Deal::id, liveDeals));
+            if (liveAccounts != null
+                    && !(allLiveStored && tx.crm().accountCount(tenant) == liveAccounts.size())) {
+                goneAccounts.addAll(absent(page -> tx.crm().accounts(tenant, page), Account::id, liveAccounts));
+            }
+            if (liveDeals != null && !(allLiveStored && tx.crm().dealCount(tenant) == liveDeals.size())) {
+                goneDeals.addAll(absent(page -> tx.crm().deals(tenant, page), Deal::id, liveDeals));
+            }
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
