@@ -17,7 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CRM write-back queue: entries by tenant and id, and the pending ones in due order (keyed by due time, tenant
+ * The CRM write-back queue: entries by tenant and id, by tenant and status, and the pending ones in due order (keyed by due time, tenant
  * and id), so a claim reads only what it returns.
  */
 final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
@@ -25,11 +25,14 @@ final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
 
     private final MemoryTransaction tx;
     private final Table<CrmWriteBack> entries;
+    private final Table<CrmWriteBack> byStatus;
     private final Table<CrmWriteBack> due;
 
-    MemoryCrmWriteBacks(MemoryTransaction tx, Table<CrmWriteBack> entries, Table<CrmWriteBack> due) {
+    MemoryCrmWriteBacks(MemoryTransaction tx, Table<CrmWriteBack> entries, Table<CrmWriteBack> byStatus,
+            Table<CrmWriteBack> due) {
         this.tx = tx;
         this.entries = entries;
+        this.byStatus = byStatus;
         this.due = due;
     }
 
@@ -91,17 +94,26 @@ final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
         Checks.required(tenant, "tenant");
         Checks.required(status, "status");
         tx.checkOpen();
-        return entries.page(tenant, tenant + " " + status, page, entry -> entry.status() == status);
+        return byStatus.page(statusPartition(tenant, status), page);
     }
 
     private void store(@Nullable CrmWriteBack previous, CrmWriteBack entry) {
-        if (previous != null && previous.status() == CrmWriteBackStatus.PENDING) {
-            due.remove(tx, MemoryTables.ALL, dueKey(previous));
+        if (previous != null) {
+            byStatus.remove(tx, statusPartition(previous.tenant(), previous.status()), previous.id().value());
+            if (previous.status() == CrmWriteBackStatus.PENDING) {
+                due.remove(tx, MemoryTables.ALL, dueKey(previous));
+            }
         }
         entries.put(tx, entry.tenant(), entry.id().value(), entry);
+        byStatus.put(tx, statusPartition(entry.tenant(), entry.status()), entry.id().value(), entry);
         if (entry.status() == CrmWriteBackStatus.PENDING) {
             due.put(tx, MemoryTables.ALL, dueKey(entry), entry);
         }
+    }
+
+    /** The partition of {@link #byStatus} that lists the tenant's entries in {@code status}. */
+    private static String statusPartition(CompanyId tenant, CrmWriteBackStatus status) {
+        return tenant.value() + " " + status;
     }
 
     private static String dueKey(CrmWriteBack entry) {

@@ -36,6 +36,7 @@ final class MemoryTables {
     final Table<String> idempotency = new Table<>("idempotency");
     final Table<CompanyId> blocks = new Table<>("blocks");
     final Table<CrmWriteBack> crmWriteBacks = new Table<>("crm-write-backs");
+    final Table<CrmWriteBack> crmWriteBacksByStatus = new Table<>("crm-write-backs");
     final Table<CrmWriteBack> crmWriteBacksDue = new Table<>("crm-write-backs-due");
     final MemoryChangeLog changes = new MemoryChangeLog();
     final RegistrationTables registrations = new RegistrationTables(new Table<>("registrations"),

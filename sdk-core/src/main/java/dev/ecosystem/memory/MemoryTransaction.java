@@ -140,7 +140,8 @@ final class MemoryTransaction implements StoreTransaction {
 
     @Override
     public CrmWriteBackRepository crmWriteBacks() {
-        return new MemoryCrmWriteBacks(checkOpen(), tables.crmWriteBacks, tables.crmWriteBacksDue);
+        return new MemoryCrmWriteBacks(checkOpen(), tables.crmWriteBacks, tables.crmWriteBacksByStatus,
+                tables.crmWriteBacksDue);
     }
 
     @Override

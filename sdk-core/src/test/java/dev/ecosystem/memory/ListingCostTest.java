@@ -82,8 +82,8 @@ class ListingCostTest {
                 tx.crm().putDeals(owner, List.of(Deal.builder(owner, DealId.of("d" + id), "Deal").stage("open", DealStatus.OPEN).createdAt(T0)
                         .build()));
                 tx.blocks().block(owner, CompanyId.of("b" + id));
-                tx.touchpoints().append(new Touchpoint(TouchpointId.of("t" + id), owner, CompanyId.of("x"),
-                        AccountId.of("a" + id), null, TouchpointKind.CO_SELL, T0, "test", null));
+                tx.touchpoints().append(Touchpoint.builder(TouchpointId.of("t" + id), owner, CompanyId.of("x"),
+                        TouchpointKind.CO_SELL, T0).account(AccountId.of("a" + id)).origin("test").build());
                 tx.partnerships().put(new Partnership(PartnershipId.of("s" + id), owner, CompanyId.of("x" + id),
                         PartnerType.TECHNOLOGY, PartnershipStatus.ACTIVE, LocalDate.of(2026, 1, 1)));
                 tx.outbox().enqueue(outboxEntry(owner, owner.value() + "-o" + id));

@@ -230,8 +230,8 @@ public final class CrmSync {
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
-            introductions.link(tx, accountBatch.values(), dealBatch.values());
-            afterCommit[0] = listener.stored(tx, tenant, dealBatch.values());
+            introductions.link(tx, accountBatch, dealBatch);
+            afterCommit[0] = listener.stored(tx, tenant, dealBatch);
             return new long[] {before, tx.crm().revision(tenant), goneAccounts.size(), goneDeals.size()};
         });
         afterCommit[0].run();
