@@ -68,10 +68,7 @@ public class TagSearchBenchmark {
         snapshot = data.buildIndex(ZipfProfiles.dictionary()).snapshot();
         lucene = LuceneTags.build(data);
         searcher = lucene.searcher();
-        luceneQueries = new Query[queries];
-        for (int q = 0; q < queries; q++) {
-            luceneQueries[q] = LuceneTags.query(data.queryTags[q], data.queryWeights[q]);
-        }
+        luceneQueries = LuceneTags.queries(data);
         TopTen.checkAgreement(snapshot, searcher, data);
     }
 
