@@ -97,8 +97,8 @@ public class NavigatorApiSearchBenchmark {
     @TearDown(Level.Trial)
     public void tearDown(BenchmarkParams params) {
         String label = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf(Locale.ROOT, "%nnavigator-api-search %s %s: %d queries, p50 %.1f us, p90 %.1f us, p99 %.1f us,"
-                + " mean %.1f us%n", mix, label, latencies.getTotalCount(), latencies.getValueAtPercentile(50) / 1e3,
+        System.out.printf(Locale.ROOT, "%nnavigator-api-search %s %s: %d queries, p50 %.1f us, p90 %.1f us,"
+                + " p99 %.1f us, mean %.1f us%n", mix, label, latencies.getTotalCount(), latencies.getValueAtPercentile(50) / 1e3,
                 latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
                 latencies.getMean() / 1e3);
         lucene.close();
