@@ -36,13 +36,14 @@ import org.openjdk.jmh.runner.IterationType;
  * unless the public API returns exactly Lucene's top 10 (keys, order and score) for every query of the mix.
  *
  * <p>Which figures are which: {@code api} is the public API (what a host calls: scope, profile compilation, one
- * snapshot, one store transaction that reads the searcher, its partners and blocks and re-checks every shown
- * company); {@code engine} is engine-only (the same queries on {@code TopDocs.weightedTerms} over an index of the same
- * profiles, no store, no profile compilation, for the top 11 as the navigator asks for: one more than the page tells
- * whether another page follows); {@code lucene} is the peer (its top 10, which costs it no more than the top 11). Each invocation runs every query once, in
- * the same order on every side; every query's own latency during measurement goes into an HdrHistogram whose p50,
- * p90, p99 are printed at the end of the fork ({@code navigator-api-search <mix> api: ...}). The ratios to report
- * are the p50s: api / engine (the cost of the public API) and lucene / api. Run:
+ * snapshot, one store transaction that reads the searcher, its partners and blocks, and one that re-checks every
+ * result); {@code engine} is engine-only (the same queries on {@code TopDocs.weightedTerms} over an index of the same
+ * profiles, no store, no profile compilation, for the top 11 the navigator asks for: one more than the page tells
+ * whether another page follows); {@code lucene} is the peer (its top 10; a top 11 would cost it at least as much).
+ * Each invocation runs every query once, in the same order on every side; every query's own latency during
+ * measurement goes into an HdrHistogram whose p50, p90, p99 are printed at the end of the fork
+ * ({@code navigator-api-search <mix> api: ...}). The ratios to report are the p50s: api / engine (the cost of the
+ * public API) and lucene / api. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar NavigatorApiSearchBenchmark -f 1 -wi 1 -i 3 -w 2s -r 2s}.
  */
 @State(Scope.Benchmark)
@@ -99,7 +100,8 @@ public class NavigatorApiSearchBenchmark {
     public void tearDown(BenchmarkParams params) {
         String label = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         System.out.printf(Locale.ROOT, "%nnavigator-api-search %s %s: %d queries, p50 %.1f us, p90 %.1f us,"
-                + " p99 %.1f us, mean %.1f us%n", mix, label, latencies.getTotalCount(), latencies.getValueAtPercentile(50) / 1e3,
+                + " p99 %.1f us, mean %.1f us%n", mix, label, latencies.getTotalCount(),
+                latencies.getValueAtPercentile(50) / 1e3,
                 latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
                 latencies.getMean() / 1e3);
         lucene.close();
@@ -117,7 +119,7 @@ public class NavigatorApiSearchBenchmark {
         }
     }
 
-    /** Engine only: MaxScore on an index of the same profiles, the top 11 (what a page of 10 needs), every query once. */
+    /** Engine only: MaxScore on an index of the same profiles, the top 11 a page of 10 needs, every query once. */
     @Benchmark
     public void engine(Blackhole blackhole) {
         for (int q = 0; q < queries; q++) {
