@@ -175,9 +175,9 @@ public final class IndexedNavigator implements Navigator {
     /**
      * Compiles the profile with the shared customer counts that can count: those of candidates. The default signal,
      * account mapping, knows counts only for current partners, so when the profile leaves them out nothing is asked
-     * (no matrix is computed); a host's signal is asked once, and its counts for the searcher itself, for companies
-     * the searcher blocks and for left-out partners are dropped. Evaluation compiles the same way, so it gives a
-     * company the score search gives it.
+     * (no matrix is computed); a host's signal is asked once, and its counts for the searcher itself and for
+     * left-out partners are dropped. Evaluation compiles the same way, so it gives a company the score search gives
+     * it.
      */
     private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Searcher reading) {
         Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers(profile, reading)
