@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * as possible. Candidates are gathered per window of {@value #WINDOW} documents term by term into a small score
  * array (sequential reads, no per-document merge), then completed in document order: a frequent optional term by one
  * bit test in its bit set (Segment.bits), a rarer one by a bit test in a window bit set filled from its postings
- * when the window's first candidate needs it (a sequential read; galloping per candidate was measured slower on
- * queries of rarer tags, where it took half the time). (Scoring a
+ * when the window's first candidate needs it (a sequential read; galloping forward per candidate took half of the
+ * search time on queries of rarer tags in a profile). (Scoring a
  * candidate from its own term list instead was measured slower: the probes usually rule a candidate out after one or
  * two terms.)
  */
