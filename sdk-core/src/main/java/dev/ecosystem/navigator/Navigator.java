@@ -21,8 +21,14 @@ import dev.ecosystem.model.PageRequest;
  * existing partners (partnerships not {@code ENDED}). Companies blocked from introductions are never candidates, in
  * either direction: neither those the acting company blocks nor those that block it (the same rule as introductions,
  * which are refused when either side blocked the other). A candidate must have every required tag and none of the
- * excluded ones, and a score above 0 (any score when the profile counts no criterion). Only the acting company's
- * own profile and partnerships are read; other tenants' contacts and partnerships are never shown.
+ * excluded ones, and a score above 0 (any score when the profile counts no criterion but shared customers). Only
+ * the acting company's own profile and partnerships are read; other tenants' contacts and partnerships are never
+ * shown.
+ *
+ * <p>Shared customers ({@link Criterion#OVERLAP}) count for a candidate only when its count is known: an unknown count
+ * is no zero, so such a candidate is scored out of the other criteria's weights alone. Counts of companies that are
+ * not candidates (existing partners a profile leaves out) are not asked for: with account mapping, which knows counts
+ * only for partners, a search that leaves partners out computes no overlap at all.
  */
 public interface Navigator {
     /**

@@ -202,12 +202,65 @@ class NavigatorCriteriaTest {
 
         List<PartnerMatch> matches = search(only(Criterion.OVERLAP).overlapTarget(20).build());
 
-        assertThat(ids(matches)).containsExactly("many", "few");
-        assertThat(matches).extracting(PartnerMatch::score).containsExactly(100.0, 25.0);
+        // An unknown count is no zero: "unknown" has the required tag, so it is a candidate, scored 0 of nothing.
+        assertThat(ids(matches)).containsExactly("many", "few", "unknown");
+        assertThat(matches).extracting(PartnerMatch::score).containsExactly(100.0, 25.0, 0.0);
         assertThat(criterion(matches.get(1), Criterion.OVERLAP).matched()).containsExactly("shared-customers:5");
         PartnerMatch unknown = client.as(ACME).navigator().evaluate(only(Criterion.OVERLAP).build(),
                 CompanyId.of("unknown"));
         assertThat(criterion(unknown, Criterion.OVERLAP).missing()).containsExactly("shared-customers:unknown");
+    }
+
+    @Test
+    void requiredTag_withAKnownOverlapCount_keepsTheCandidatesWithoutACount() {
+        register("counted", b -> b.businessTags("saas"));
+        register("other", b -> b.businessTags("saas"));
+        register("untagged", b -> b.businessTags("crm"));
+        IdealPartnerProfile profile = only(Criterion.OVERLAP).overlapTarget(10).build();
+        assertThat(ids(search(profile))).containsExactly("counted", "other");
+
+        shared.put(CompanyId.of("counted"), 5);
+
+        assertThat(ids(search(profile))).containsExactly("counted", "other");
+        assertThat(search(profile)).extracting(PartnerMatch::score).containsExactly(50.0, 0.0);
+    }
+
+    @Test
+    void overlap_unknownCount_doesNotLowerAScore_butAKnownLowCountDoes() {
+        register("known", b -> b.businessTags("saas", "crm"));
+        register("unknown", b -> b.businessTags("saas", "crm"));
+        shared.put(CompanyId.of("known"), 1);
+        IdealPartnerProfile profile = tagsOnly().preferBusiness("crm", 1).weight(Criterion.BUSINESS_TAGS, 10)
+                .weight(Criterion.OVERLAP, 10).overlapTarget(4).build();
+
+        List<PartnerMatch> matches = search(profile);
+
+        assertThat(ids(matches)).containsExactly("unknown", "known");
+        // crm is all the tags asked for: 100 out of the tags alone; with a count of 1 of 4, (10 + 2.5) of 20.
+        assertThat(matches).extracting(PartnerMatch::score).containsExactly(100.0, 62.5);
+        assertThat(criterion(matches.get(0), Criterion.OVERLAP).missing()).containsExactly("shared-customers:unknown");
+        assertThat(criterion(matches.get(0), Criterion.OVERLAP).points()).isZero();
+        assertThat(criterion(matches.get(0), Criterion.BUSINESS_TAGS).points()).isEqualTo(100.0);
+        assertThat(criterion(matches.get(1), Criterion.OVERLAP).points()).isEqualTo(12.5);
+        assertThat(client.as(ACME).navigator().evaluate(profile, CompanyId.of("unknown")).score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void overlap_countsOfPartnersLeftOutOfTheSearch_doNotCount() {
+        register("partner", b -> b.businessTags("crm"));
+        register("candidate", b -> b.businessTags("crm"));
+        client.as(ACME).partnerships().create(CompanyId.of("partner"), PartnerType.TECHNOLOGY,
+                dev.ecosystem.model.PartnershipStatus.ACTIVE);
+        shared.put(CompanyId.of("partner"), 3);
+        IdealPartnerProfile profile = tagsOnly().preferBusiness("crm", 1).weight(Criterion.BUSINESS_TAGS, 10)
+                .weight(Criterion.OVERLAP, 10).build();
+
+        List<PartnerMatch> matches = search(profile);
+
+        assertThat(ids(matches)).containsExactly("candidate");
+        assertThat(matches.get(0).score()).isEqualTo(100.0);
+        assertThat(matches.get(0).criteria()).extracting(CriterionScore::criterion)
+                .containsExactly(Criterion.BUSINESS_TAGS);
     }
 
     @Test

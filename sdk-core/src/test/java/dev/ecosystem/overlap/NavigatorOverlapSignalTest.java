@@ -40,10 +40,29 @@ class NavigatorOverlapSignalTest {
         assertThat(overlapOf(globex).points()).isPositive();
         List<PartnerMatch> found = fixture.client.as(ACME).navigator().search(OVERLAP, PageRequest.first(10))
                 .items();
-        assertThat(found).extracting(match -> match.company().id()).containsExactly(GLOBEX, INITECH);
-        assertThat(found.get(0).score()).isEqualTo(globex.score()).isGreaterThan(found.get(1).score());
-        // Not a partner: account mapping knows nothing about it.
-        assertThat(overlapOf(found.get(1)).missing()).containsExactly("shared-customers:unknown");
+        // Not a partner: account mapping knows nothing about it, and an unknown count is no zero, so initech keeps
+        // the full score of its tags while globex's one shared customer of four lowers its own.
+        assertThat(found).extracting(match -> match.company().id()).containsExactly(INITECH, GLOBEX);
+        assertThat(found.get(1).score()).isEqualTo(globex.score()).isLessThan(found.get(0).score());
+        assertThat(found.get(0).score()).isEqualTo(100.0);
+        assertThat(overlapOf(found.get(0)).missing()).containsExactly("shared-customers:unknown");
+    }
+
+    @Test
+    void overlap_doesNotCount_inADefaultSearch_whichLeavesOutThePartnersThatAloneHaveCounts() {
+        OverlapFixture fixture = new OverlapFixture().partnered();
+        fixture.globex().shareWith(ACME, SharingPolicy.builder().counts(Population.CUSTOMERS).exactCounts()
+                .build());
+        IdealPartnerProfile byDefault = IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("saas", 1)
+                .weight(Criterion.OVERLAP, 50).overlapTarget(4).build();
+
+        List<PartnerMatch> found = fixture.client.as(ACME).navigator().search(byDefault, PageRequest.first(10))
+                .items();
+
+        assertThat(found).extracting(match -> match.company().id()).containsExactly(INITECH);
+        assertThat(found.get(0).criteria()).extracting(CriterionScore::criterion).doesNotContain(Criterion.OVERLAP);
+        // saas is all it asks about besides shared customers: the full score, not lowered by the overlap weight.
+        assertThat(found.get(0).score()).isEqualTo(100.0);
     }
 
     @Test

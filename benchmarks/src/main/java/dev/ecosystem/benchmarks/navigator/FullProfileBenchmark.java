@@ -40,6 +40,9 @@ import org.openjdk.jmh.annotations.State;
  * score in {@code fullProfile} (the navigator's path; the setup checks both give the same top 10). Also in the same
  * run: the same profile's weighted tags alone, on MaxScore. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar FullProfileBenchmark -f 1 -wi 2 -i 3 -w 3s -r 3s}.
+ *
+ * <p>Engine-only figures: every one here calls the index directly (no client, store, scope or profile compilation).
+ * The public-API figures are {@link NavigatorApiSearchBenchmark}'s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

@@ -20,6 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Building the index of 1M Zipf profiles from their tag arrays: ours against Lucene indexing the same profiles into
  * one segment, same run. Run (allocation per build from {@code -prof gc}):
  * {@code java -jar benchmarks/target/benchmarks.jar IndexBuildBenchmark -f 1 -wi 1 -i 3 -prof gc}.
+ *
+ * <p>Engine-only figures: every one here calls the index directly (no client, store, scope or profile compilation).
+ * The public-API figures are {@link NavigatorApiIndexBenchmark}'s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

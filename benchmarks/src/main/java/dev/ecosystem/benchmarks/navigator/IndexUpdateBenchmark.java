@@ -19,6 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * Replacing one profile's tags in the 1M index so that the next search sees it: ours (tombstone and delta, with its
  * periodic compaction included) against Lucene's updateDocument plus a near-real-time reader reopen, same run. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar IndexUpdateBenchmark -f 1 -wi 2 -i 3 -w 3s -r 3s}.
+ *
+ * <p>Engine-only figures: every one here calls the index directly (no client, store, scope or profile compilation).
+ * The public-API figures are {@link NavigatorApiIndexBenchmark}'s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

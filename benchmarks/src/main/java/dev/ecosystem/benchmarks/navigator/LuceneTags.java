@@ -39,20 +39,25 @@ public final class LuceneTags {
 
     /** Indexes every profile and merges to one segment. */
     public static LuceneTags build(ZipfProfiles data) {
+        return build(data, data.size());
+    }
+
+    /** Indexes the first {@code count} profiles and merges to one segment. */
+    public static LuceneTags build(ZipfProfiles data, int count) {
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             IndexWriterConfig config = new IndexWriterConfig()
                     .setRAMBufferSizeMB(256)
                     .setMergePolicy(new LogDocMergePolicy()); // merges adjacent segments only: doc order stays
             IndexWriter writer = new IndexWriter(directory, config);
-            for (int doc = 0; doc < data.size(); doc++) {
+            for (int doc = 0; doc < count; doc++) {
                 writer.addDocument(document(data, doc, data.tags, data.starts[doc], data.starts[doc + 1]));
             }
             writer.forceMerge(1);
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(writer);
-            if (reader.leaves().size() != 1 || reader.maxDoc() != data.size()) {
-                throw new IllegalStateException("expected one segment of " + data.size() + " documents");
+            if (reader.leaves().size() != 1 || reader.maxDoc() != count) {
+                throw new IllegalStateException("expected one segment of " + count + " documents");
             }
             return new LuceneTags(directory, writer, reader);
         } catch (IOException e) {
@@ -79,6 +84,15 @@ public final class LuceneTags {
         return builder.build();
     }
 
+    /** The query of every one of the workload's queries. */
+    public static Query[] queries(ZipfProfiles data) {
+        Query[] queries = new Query[data.queryTags.length];
+        for (int q = 0; q < queries.length; q++) {
+            queries[q] = query(data.queryTags[q], data.queryWeights[q]);
+        }
+        return queries;
+    }
+
     /** A searcher on the current reader. */
     public IndexSearcher searcher() {
         return new IndexSearcher(reader);
@@ -95,6 +109,18 @@ public final class LuceneTags {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Adds profiles {@code from..to-1} and reopens the reader, so the next search sees them (near-real-time). */
+    public void add(ZipfProfiles data, int from, int to) throws IOException {
+        for (int doc = from; doc < to; doc++) {
+            writer.addDocument(document(data, doc, data.tags, data.starts[doc], data.starts[doc + 1]));
+        }
+        DirectoryReader changed = DirectoryReader.openIfChanged(reader, writer);
+        if (changed != null) {
+            reader.close();
+            reader = changed;
         }
     }
 

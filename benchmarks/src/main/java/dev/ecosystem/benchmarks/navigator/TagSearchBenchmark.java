@@ -39,6 +39,9 @@ import org.openjdk.jmh.runner.IterationType;
  * and so are those of the thread's CPU time per query ({@code ... thread-cpu: ...}), which time spent waiting for a
  * core on a loaded machine does not inflate. Run:
  * {@code java -jar benchmarks/target/benchmarks.jar TagSearchBenchmark -f 1 -wi 1 -i 3 -w 1s -r 1s}.
+ *
+ * <p>Engine-only figures: every one here calls the index directly (no client, store, scope or profile compilation).
+ * The public-API figures are {@link NavigatorApiSearchBenchmark}'s.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -68,10 +71,7 @@ public class TagSearchBenchmark {
         snapshot = data.buildIndex(ZipfProfiles.dictionary()).snapshot();
         lucene = LuceneTags.build(data);
         searcher = lucene.searcher();
-        luceneQueries = new Query[queries];
-        for (int q = 0; q < queries; q++) {
-            luceneQueries[q] = LuceneTags.query(data.queryTags[q], data.queryWeights[q]);
-        }
+        luceneQueries = LuceneTags.queries(data);
         TopTen.checkAgreement(snapshot, searcher, data);
     }
 

@@ -9,6 +9,10 @@ import java.util.SplittableRandom;
  * The benchmark data, generated deterministically from a seed: profiles with about ten distinct tags each (8 to 12)
  * drawn from a Zipf vocabulary (exponent 1), and queries of ten distinct Zipf-drawn tags with integer weights 1 to
  * 10. Profile {@code i} has key {@code p%07d}, so key order is generation order (Lucene's doc id order).
+ *
+ * <p>Two query mixes: the project's own (query tags drawn like profile tags) and a rare-tag mix, where each query tag
+ * is the Zipf rank at {@code u^0.5} of a uniform {@code u} instead of at {@code u}, which draws toward the rarer tags
+ * of the vocabulary (there the lead over Lucene is smallest, as fewer postings leave less to skip).
  */
 public final class ZipfProfiles {
     /** The vocabulary size of the workload. */
@@ -33,8 +37,22 @@ public final class ZipfProfiles {
         this.queryWeights = queryWeights;
     }
 
-    /** Generates {@code profiles} profiles and {@code queries} queries from {@code seed}. */
+    /** The query tag bias of the project's own mix: tags drawn like the profiles'. */
+    public static final double OWN_MIX = 1;
+    /** The query tag bias of the rare-tag mix. */
+    public static final double RARE_MIX = 0.5;
+
+    /** Generates {@code profiles} profiles and {@code queries} queries of the project's own mix from {@code seed}. */
     public static ZipfProfiles generate(long seed, int profiles, int queries) {
+        return generate(seed, profiles, queries, OWN_MIX);
+    }
+
+    /**
+     * Generates {@code profiles} profiles and {@code queries} queries from {@code seed}; each query tag is the Zipf
+     * rank at {@code u^bias} of a uniform {@code u} (1: like the profiles' tags; below 1: toward the rarer tags). The
+     * profiles do not depend on the bias.
+     */
+    public static ZipfProfiles generate(long seed, int profiles, int queries, double bias) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] cumulative = new double[VOCABULARY];
         double sum = 0;
@@ -52,7 +70,7 @@ public final class ZipfProfiles {
         for (int doc = 0; doc < profiles; doc++) {
             keys[doc] = key(doc);
             starts[doc] = written;
-            int[] drawn = distinct(random, cumulative, 8 + random.nextInt(5));
+            int[] drawn = distinct(random, cumulative, 8 + random.nextInt(5), OWN_MIX);
             System.arraycopy(drawn, 0, tags, written, drawn.length);
             written += drawn.length;
         }
@@ -60,7 +78,7 @@ public final class ZipfProfiles {
         int[][] queryTags = new int[queries][];
         long[][] queryWeights = new long[queries][];
         for (int q = 0; q < queries; q++) {
-            queryTags[q] = distinct(random, cumulative, 10);
+            queryTags[q] = distinct(random, cumulative, 10, bias);
             queryWeights[q] = new long[10];
             for (int i = 0; i < 10; i++) {
                 queryWeights[q][i] = 1 + random.nextInt(10);
@@ -69,11 +87,12 @@ public final class ZipfProfiles {
         return new ZipfProfiles(keys, starts, Arrays.copyOf(tags, written), queryTags, queryWeights);
     }
 
-    private static int[] distinct(SplittableRandom random, double[] cumulative, int count) {
+    private static int[] distinct(SplittableRandom random, double[] cumulative, int count, double bias) {
         int[] drawn = new int[count];
         int n = 0;
         while (n < count) {
-            int found = Arrays.binarySearch(cumulative, random.nextDouble());
+            double u = random.nextDouble();
+            int found = Arrays.binarySearch(cumulative, bias == OWN_MIX ? u : Math.pow(u, bias));
             int rank = Math.min(VOCABULARY - 1, found >= 0 ? found : -found - 1);
             boolean seen = false;
             for (int i = 0; i < n && !seen; i++) {

@@ -36,6 +36,18 @@ class LuceneAgreementTest {
     }
 
     @Test
+    void topTen_equalsLucenes_forEveryQueryOfTheRareTagMix() {
+        ZipfProfiles rare = ZipfProfiles.generate(20240101L, 50_000, 500, ZipfProfiles.RARE_MIX);
+        LuceneTags rareLucene = LuceneTags.build(rare);
+        try {
+            assertThatCode(() -> TopTen.checkAgreement(rare.buildIndex(ZipfProfiles.dictionary()).snapshot(),
+                    rareLucene.searcher(), rare)).doesNotThrowAnyException();
+        } finally {
+            rareLucene.close();
+        }
+    }
+
+    @Test
     void topTen_hasTiesBrokenByKey_likeLucenesDocOrder() {
         Snapshot snapshot = index.snapshot();
         IndexSearcher searcher = lucene.searcher();

@@ -130,8 +130,11 @@ public final class ChangeFollower implements AutoCloseable {
                 return from;
             }
             Set<CompanyId> companies = new LinkedHashSet<>();
+            // Changes the index's last load already reflects (it read the store after them) are read past.
+            long loaded = index.loadedRevision();
             for (StoreChange change : changes) {
-                if (change.kind() == ChangeKind.COMPANY || change.kind() == ChangeKind.CONTACT) {
+                if (change.revision() > loaded
+                        && (change.kind() == ChangeKind.COMPANY || change.kind() == ChangeKind.CONTACT)) {
                     companies.add(change.company());
                 }
             }

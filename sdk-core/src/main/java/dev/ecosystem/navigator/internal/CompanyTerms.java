@@ -5,6 +5,7 @@ import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.navigator.TagTaxonomy;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,6 +54,11 @@ public final class CompanyTerms {
         return terms;
     }
 
+    /** The terms of one tag of a company: its canonical form, then its ancestors. */
+    public List<String> tagTerms(Tag tag) {
+        return taxonomy.expand(tag).stream().map(Tag::toString).toList();
+    }
+
     /** The term a query for {@code tag} looks up: its canonical form. */
     public String tagTerm(Tag tag) {
         return taxonomy.canonical(tag).toString();
@@ -63,8 +69,6 @@ public final class CompanyTerms {
     }
 
     private void addTag(Set<String> terms, Tag tag) {
-        for (Tag expanded : taxonomy.expand(tag)) {
-            terms.add(expanded.toString());
-        }
+        terms.addAll(tagTerms(tag));
     }
 }

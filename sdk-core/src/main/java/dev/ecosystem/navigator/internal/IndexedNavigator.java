@@ -22,8 +22,8 @@ import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,17 +55,24 @@ public final class IndexedNavigator implements Navigator {
     private record After(long units, String key) {
     }
 
+    /**
+     * What a search or evaluation reads from the store before it scores, in one transaction: the searcher's profile,
+     * its current partners and the companies it blocks (document ids of the snapshot, ascending).
+     */
+    private record Searcher(Company self, List<CompanyId> partners, int[] partnerDocs, int[] blockedDocs) {
+    }
+
     @Override
     public Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page) {
         Checks.required(profile, "profile");
         Checks.required(page, "page");
         @Nullable After after = decode(page.cursor());
         Snapshot snapshot = index.snapshot();
-        Company self = context.store().inTransaction(this::searcherProfile);
-        ProfileQuery query = compile(profile, snapshot, self);
+        Searcher reading = context.store().inTransaction(tx -> read(tx, snapshot));
+        ProfileQuery query = compile(profile, snapshot, reading);
         int selfDoc = snapshot.doc(searcher.value());
-        int[] partners = profile.includeExistingPartners() ? new int[0] : partnerDocs(snapshot);
-        int[] blockedBySearcher = blockedDocs(snapshot);
+        int[] partners = profile.includeExistingPartners() ? new int[0] : reading.partnerDocs();
+        int[] blockedBySearcher = reading.blockedDocs();
         boolean weightedTerms = query.isWeightedTermsOnly();
         int wanted = page.size() + 1; // one more tells whether another page follows
         // Companies that block the searcher are only known by asking about each; the ones found among the results
@@ -94,24 +101,26 @@ public final class IndexedNavigator implements Navigator {
             int found = top.drain(docs, units);
             int shown = Math.min(found, page.size());
             List<PartnerMatch> matches = new ArrayList<>(shown);
-            List<Integer> newlyBlocking = new ArrayList<>();
-            context.store().useTransaction(tx -> {
+            int[] newlyBlocking = new int[found];
+            // One transaction re-checks every result against the store: blocks, and whether it is still listed.
+            int blockers = context.store().inTransaction(tx -> {
+                int count = 0;
                 for (int i = 0; i < found; i++) {
                     CompanyId id = CompanyId.of(snapshot.key(docs[i]));
                     if (tx.blocks().isBlocked(id, searcher)) {
-                        newlyBlocking.add(docs[i]);
+                        newlyBlocking[count++] = docs[i];
                         continue;
                     }
-                    Company company = i < shown ? tx.companies().get(id) : null;
+                    Company company = i < shown && count == 0 ? tx.companies().get(id) : null;
                     // Unlisted or removed since the snapshot was taken: never shown.
                     if (company != null && company.listed()) {
                         matches.add(match(query, company, docs[i]));
                     }
                 }
+                return count;
             });
-            if (!newlyBlocking.isEmpty()) {
-                blockingSearcher = IntStream.concat(Arrays.stream(blocking),
-                        newlyBlocking.stream().mapToInt(Integer::intValue)).sorted().toArray();
+            if (blockers > 0) {
+                blockingSearcher = merge(blocking, Arrays.copyOf(newlyBlocking, blockers));
                 continue;
             }
             String next = found > page.size()
@@ -119,6 +128,13 @@ public final class IndexedNavigator implements Navigator {
             LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
             return new Page<>(matches, next);
         }
+    }
+
+    private static int[] merge(int[] a, int[] b) {
+        int[] merged = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, merged, a.length, b.length);
+        Arrays.sort(merged);
+        return merged;
     }
 
     @Override
@@ -131,6 +147,9 @@ public final class IndexedNavigator implements Navigator {
         }
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(company.value());
+        Searcher reading = context.store().inTransaction(tx -> read(tx, snapshot));
+        // The overlap signal may wait on the host: asked outside any transaction, as in search.
+        ProfileQuery query = compile(profile, snapshot, reading);
         return context.store().inTransaction(tx -> {
             Company candidate = doc < 0 ? null : tx.companies().get(company);
             if (candidate == null || !candidate.listed()) {
@@ -140,25 +159,49 @@ public final class IndexedNavigator implements Navigator {
                 throw new AccessDeniedException("company " + company + " is not shown to " + searcher
                         + ": one of the two has blocked the other");
             }
-            return match(compile(profile, snapshot, searcherProfile(tx)), candidate, doc);
+            return match(query, candidate, doc);
         });
     }
 
-    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Company self) {
-        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers() : Map.of();
+    private Searcher read(StoreTransaction tx, Snapshot snapshot) {
+        Company self = tx.companies().get(searcher);
+        if (self == null) {
+            throw new NotFoundException("company " + searcher + " is not in the network anymore");
+        }
+        List<CompanyId> partners = currentPartners(tx);
+        return new Searcher(self, partners, docs(snapshot, partners), docs(snapshot, blocked(tx)));
+    }
+
+    /**
+     * Compiles the profile with the shared customer counts that can count: those of candidates. The default signal,
+     * account mapping, knows counts only for current partners, so when the profile leaves them out nothing is asked
+     * (no matrix is computed); a host's signal is asked once, and its counts for the searcher itself and for
+     * left-out partners are dropped. Evaluation compiles the same way, so it gives a company the score search gives
+     * it.
+     */
+    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Searcher reading) {
+        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers(profile, reading)
+                : Map.of();
+        return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, reading.self(),
+                profile, shared);
+    }
+
+    private Map<CompanyId, Integer> sharedCustomers(IdealPartnerProfile profile, Searcher reading) {
+        OverlapSignal signal = index.overlap();
+        if (signal == null) {
+            return profile.includeExistingPartners()
+                    ? AccountMappingOverlap.sharedCustomers(overlaps, reading.partners()) : Map.of();
+        }
+        Map<CompanyId, Integer> shared = signal.sharedCustomers(searcher);
         if (shared == null) {
             throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
         }
-        return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, self, profile,
-                shared);
-    }
-
-    private Map<CompanyId, Integer> sharedCustomers() {
-        OverlapSignal signal = index.overlap();
-        if (signal != null) {
-            return signal.sharedCustomers(searcher);
+        Map<CompanyId, Integer> candidates = new HashMap<>(shared);
+        candidates.remove(searcher);
+        if (!profile.includeExistingPartners()) {
+            reading.partners().forEach(candidates::remove);
         }
-        return AccountMappingOverlap.sharedCustomers(overlaps, currentPartners());
+        return candidates;
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
@@ -166,53 +209,35 @@ public final class IndexedNavigator implements Navigator {
         return new PartnerMatch(company, query.points(explained.units()), explained.criteria());
     }
 
-    private Company searcherProfile(StoreTransaction tx) {
-        Company self = tx.companies().get(searcher);
-        if (self == null) {
-            throw new NotFoundException("company " + searcher + " is not in the network anymore");
-        }
-        return self;
-    }
-
-    /** The documents of the companies the searcher blocks, ascending. */
-    private int[] blockedDocs(Snapshot snapshot) {
+    /** The companies the searcher blocks. */
+    private List<CompanyId> blocked(StoreTransaction tx) {
         List<CompanyId> blocked = new ArrayList<>();
-        context.store().useTransaction(tx -> {
-            @Nullable String cursor = null;
-            do {
-                Page<CompanyId> page = tx.blocks().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
-                blocked.addAll(page.items());
-                cursor = page.nextCursor();
-            } while (cursor != null);
-        });
-        return blocked.stream().mapToInt(id -> snapshot.doc(id.value())).filter(doc -> doc >= 0).sorted().toArray();
+        @Nullable String cursor = null;
+        do {
+            Page<CompanyId> page = tx.blocks().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            blocked.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return blocked;
     }
 
-    /** The documents of the searcher's current partners (partnerships not ended), ascending. */
-    private int[] partnerDocs(Snapshot snapshot) {
-        return currentPartners().stream()
-                .mapToInt(partner -> snapshot.doc(partner.value()))
-                .filter(doc -> doc >= 0)
-                .sorted()
+    /** The documents of these companies in the snapshot, ascending. */
+    private static int[] docs(Snapshot snapshot, List<CompanyId> companies) {
+        return companies.stream().mapToInt(id -> snapshot.doc(id.value())).filter(doc -> doc >= 0).sorted()
                 .toArray();
     }
 
     /** The searcher's current partners: partnerships not ended. */
-    private List<CompanyId> currentPartners() {
-        List<Partnership> partnerships = new ArrayList<>();
-        context.store().useTransaction(tx -> {
-            @Nullable String cursor = null;
-            do {
-                Page<Partnership> page = tx.partnerships().list(searcher,
-                        PageRequest.after(cursor, PageRequest.MAX_SIZE));
-                partnerships.addAll(page.items());
-                cursor = page.nextCursor();
-            } while (cursor != null);
-        });
-        return partnerships.stream()
-                .filter(partnership -> partnership.status() != PartnershipStatus.ENDED)
-                .map(Partnership::partner)
-                .toList();
+    private List<CompanyId> currentPartners(StoreTransaction tx) {
+        List<CompanyId> partners = new ArrayList<>();
+        @Nullable String cursor = null;
+        do {
+            Page<Partnership> page = tx.partnerships().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            page.items().stream().filter(partnership -> partnership.status() != PartnershipStatus.ENDED)
+                    .forEach(partnership -> partners.add(partnership.partner()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return partners;
     }
 
     private static @Nullable After decode(@Nullable String cursor) {

@@ -1,5 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
+import dev.ecosystem.EcosystemException;
+import dev.ecosystem.ProviderException;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -11,10 +13,10 @@ import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class NavigatorIndex {
     private static final Logger LOG = LoggerFactory.getLogger(NavigatorIndex.class);
 
-    private static final int REBUILD_ABOVE = 10_000;
+    /** How many changed companies {@link #refresh} reads per store transaction. */
+    private static final int BATCH = 10_000;
 
     private final PartnerStore store;
     private final TagTaxonomy taxonomy;
@@ -37,7 +40,9 @@ public final class NavigatorIndex {
     private final @Nullable OverlapSignal overlap;
     private final CompanyTerms terms;
     private final TermDictionary dictionary = new TermDictionary();
+    private final TermEncoder encoder;
     private volatile @Nullable TagIndex index;
+    private volatile long loadedRevision;
 
     /**
      * An index over the companies of {@code store}.
@@ -54,6 +59,7 @@ public final class NavigatorIndex {
         this.relations = relations;
         this.overlap = overlap;
         this.terms = new CompanyTerms(taxonomy);
+        this.encoder = new TermEncoder(terms, dictionary);
     }
 
     /** The current view of the index, loading it from the store the first time. */
@@ -62,28 +68,34 @@ public final class NavigatorIndex {
         return (current != null ? current : load()).snapshot();
     }
 
-    /** Re-reads these companies from the store and updates the index; a no-op until the index is first used. */
+    /**
+     * Re-reads these companies from the store and updates the index; a no-op until the index is first used. Every
+     * company is read anew and replaces its document (microseconds each, whatever the index's size), so a bulk import
+     * of 100,000 companies updates the index instead of rebuilding it; the store is read {@value #BATCH} companies
+     * per transaction. A company whose terms did not change leaves the index as it is (the change feed brings the
+     * client's own writes back).
+     */
     public synchronized void refresh(Collection<CompanyId> companies) {
         TagIndex current = index;
         if (current == null || companies.isEmpty()) {
             return;
         }
-        if (companies.size() > REBUILD_ABOVE) {
-            index = null; // a bulk import: building anew on the next search is faster than many updates
-            return;
-        }
+        List<CompanyId> ids = List.copyOf(companies);
         // Reading the store under this lock, after the change committed, makes the last refresh win.
         try {
-            store.useTransaction(tx -> {
-                for (CompanyId id : companies) {
-                    Company company = tx.companies().get(id);
-                    if (company == null || !company.listed()) {
-                        current.remove(id.value());
-                    } else {
-                        current.put(id.value(), encode(company, roleTags(tx, id)));
+            for (int from = 0; from < ids.size(); from += BATCH) {
+                List<CompanyId> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                store.useTransaction(tx -> {
+                    for (CompanyId id : batch) {
+                        Company company = tx.companies().get(id);
+                        if (company == null || !company.listed()) {
+                            current.remove(id.value());
+                        } else {
+                            putIfChanged(current, id.value(), encoder.encode(company, roleTags(tx, id)));
+                        }
                     }
-                }
-            });
+                });
+            }
         } catch (RuntimeException e) {
             // The change itself is stored; rather than fail the caller, build the index anew on the next search.
             index = null;
@@ -93,64 +105,115 @@ public final class NavigatorIndex {
         LOG.debug("Navigator index refreshed {} companies", companies.size());
     }
 
+    private static void putIfChanged(TagIndex index, String key, int[] terms) {
+        Snapshot snapshot = index.snapshot();
+        int doc = snapshot.doc(key);
+        if (doc < 0 || !Arrays.equals(snapshot.terms(doc), terms)) {
+            index.put(key, terms);
+        }
+    }
+
     /** Drops the index, so that the next search loads it anew from the store. */
     public synchronized void invalidate() {
         index = null;
     }
 
+    /**
+     * The store's change-feed revision the index reflected when it was last loaded: every change up to it is in the
+     * index. 0 before the first load and for a store without a feed.
+     */
+    public long loadedRevision() {
+        return loadedRevision;
+    }
+
+    /**
+     * Loads every listed company in one pass over the store, in the store's id order, straight into flat arrays: no
+     * per-company map or set is kept, so a load needs little more memory than the index itself.
+     */
     private synchronized TagIndex load() {
         TagIndex current = index;
         if (current != null) {
             return current;
         }
-        Map<String, int[]> documents = new TreeMap<>();
+        long revision = latestRevision();
+        DocumentsBuilder documents = new DocumentsBuilder();
         store.useTransaction(tx -> {
+            documents.clear(); // the store may run the work again after a conflict
             @Nullable String cursor = null;
             do {
                 Page<Company> page = tx.companies().list(PageRequest.after(cursor, PageRequest.MAX_SIZE));
                 for (Company company : page.items()) {
                     if (company.listed()) {
-                        documents.put(company.id().value(), encode(company, roleTags(tx, company.id())));
+                        documents.add(company.id().value(), encoder.encode(company, roleTags(tx, company.id())));
                     }
                 }
                 cursor = page.nextCursor();
             } while (cursor != null);
         });
-        String[] keys = documents.keySet().toArray(new String[0]);
-        int[] starts = new int[keys.length + 1];
-        int total = documents.values().stream().mapToInt(docTerms -> docTerms.length).sum();
-        int[] flat = new int[total];
-        int doc = 0;
-        for (int[] docTerms : documents.values()) {
-            System.arraycopy(docTerms, 0, flat, starts[doc], docTerms.length);
-            starts[doc + 1] = starts[doc] + docTerms.length;
-            doc++;
-        }
-        current = TagIndex.build(dictionary, keys, starts, flat);
+        current = documents.build(dictionary);
         index = current;
-        LOG.debug("Navigator index loaded {} listed companies", keys.length);
+        loadedRevision = revision;
+        LOG.debug("Navigator index loaded {} listed companies", current.snapshot().liveCount());
         return current;
     }
 
-    private int[] encode(Company company, Collection<Tag> roleTags) {
-        Set<String> companyTerms = terms.of(company, roleTags);
-        int[] ids = new int[companyTerms.size()];
-        int i = 0;
-        for (String term : companyTerms) {
-            ids[i++] = dictionary.encode(term);
+    /** The store's latest change revision, read before a load so the follower misses no change; 0 without a feed. */
+    private long latestRevision() {
+        try {
+            return store.inTransaction(tx -> tx.changes().latestRevision());
+        } catch (ProviderException e) {
+            throw e;
+        } catch (EcosystemException e) {
+            return 0; // no change feed: the follower does not run
         }
-        return ids;
     }
 
+    /** The documents of a load, appended in key order to growing flat arrays. */
+    private static final class DocumentsBuilder {
+        private String[] keys = new String[1024];
+        private int[] starts = new int[1025];
+        private int[] terms = new int[16 * 1024];
+        private int size;
+
+        void clear() {
+            size = 0;
+        }
+
+        void add(String key, int[] docTerms) {
+            if (size + 1 == starts.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                starts = Arrays.copyOf(starts, size * 2 + 1);
+            }
+            int from = starts[size];
+            if (from + docTerms.length > terms.length) {
+                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + docTerms.length));
+            }
+            System.arraycopy(docTerms, 0, terms, from, docTerms.length);
+            keys[size] = key;
+            starts[++size] = from + docTerms.length;
+        }
+
+        TagIndex build(TermDictionary dictionary) {
+            return TagIndex.ofSorted(dictionary, Arrays.copyOf(keys, size), Arrays.copyOf(starts, size + 1),
+                    Arrays.copyOf(terms, starts[size]));
+        }
+    }
+
+    /** The role tags of the company's people (one store read for a company without contacts, the usual case). */
     private static Set<Tag> roleTags(StoreTransaction tx, CompanyId company) {
+        Page<Contact> page = tx.contacts().list(company, PageRequest.first(PageRequest.MAX_SIZE));
+        if (page.items().isEmpty()) {
+            return Set.of();
+        }
         Set<Tag> roles = new TreeSet<>();
-        @Nullable String cursor = null;
-        do {
-            Page<Contact> page = tx.contacts().list(company, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+        while (true) {
             page.items().forEach(contact -> roles.addAll(contact.roleTags()));
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return roles;
+            @Nullable String cursor = page.nextCursor();
+            if (cursor == null) {
+                return roles;
+            }
+            page = tx.contacts().list(company, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+        }
     }
 
     /** The term dictionary. */

@@ -26,6 +26,11 @@ import java.util.TreeSet;
  * terms in proportion to their own weights. Scores are integers in units of {@code 1/(unit * totalWeight)} of 100
  * points, where {@code unit} is the least common multiple of the criteria's weight sums: every term's share is then an
  * exact integer, so equal fractions tie exactly and sums do not depend on their order.
+ *
+ * <p>Shared customers count only for a candidate whose count is known: an unknown count is not a zero, so a candidate
+ * without one is scored out of the other criteria's weights alone. To keep every score an exact integer on one scale,
+ * a candidate with a known count has its units multiplied by {@code totalWeight - overlapWeight} and one without by
+ * {@code totalWeight}; both are then in units of {@code 1/(unit * totalWeight * (totalWeight - overlapWeight))}.
  */
 public final class ProfileQuery implements DocScorer {
     /** Above this the unit is not exact any more but rounded down per term, which keeps sums in a long. */
@@ -49,6 +54,9 @@ public final class ProfileQuery implements DocScorer {
     private final int overlapTarget;
     private final int overlapWeight;
     private final int totalWeight;
+    // What a document's units are multiplied by, with a known shared customer count and without (see above).
+    private final long knownScale;
+    private final long unknownScale;
     private final long unit;
     private final int[] overlapDocs;
     private final int[] overlapCounts;
@@ -128,6 +136,8 @@ public final class ProfileQuery implements DocScorer {
                 ? share(weights.get(Criterion.COMPLEMENTARITY), 1) : 0;
         this.overlapTarget = profile.overlapTarget();
         this.overlapWeight = active.contains(Criterion.OVERLAP) ? weights.get(Criterion.OVERLAP) : 0;
+        this.knownScale = overlapWeight == 0 ? 1 : Math.max(1, totalWeight - overlapWeight);
+        this.unknownScale = overlapWeight == 0 ? 1 : totalWeight;
 
         this.slotOf = new int[snapshot.vocabulary];
         int[] flags = new int[asks.size()];
@@ -236,9 +246,12 @@ public final class ProfileQuery implements DocScorer {
                 && EnumSet.of(Criterion.BUSINESS_TAGS, Criterion.ROLE_TAGS).containsAll(counted);
     }
 
-    /** The lowest score a candidate needs: above 0, unless no criterion counts. */
+    /**
+     * The lowest score a candidate needs: above 0, unless no criterion counts but shared customers (a candidate
+     * whose count is unknown then scores 0 and is still one, as when no criterion counts at all).
+     */
     public long minScore() {
-        return totalWeight > 0 ? 1 : 0;
+        return totalWeight > overlapWeight ? 1 : 0;
     }
 
     /** Known terms with points, for {@link TopDocs#weightedTerms}. */
@@ -295,7 +308,8 @@ public final class ProfileQuery implements DocScorer {
         long[] points = new long[slotTerms.length];
         int n = 0;
         for (int slot = 0; slot < slotTerms.length; slot++) {
-            long bound = slotPoints[slot] + ((slotFlags[slot] & COMPLEMENT) != 0 ? complementPoints : 0);
+            long bound = (slotPoints[slot] + ((slotFlags[slot] & COMPLEMENT) != 0 ? complementPoints : 0))
+                    * Math.max(knownScale, unknownScale);
             if (bound > 0) {
                 terms[n] = slotTerms[slot];
                 points[n++] = bound;
@@ -303,7 +317,8 @@ public final class ProfileQuery implements DocScorer {
         }
         long overlapPoints = 0;
         for (int count : overlapCounts) {
-            overlapPoints = Math.max(overlapPoints, overlapWeight == 0 ? 0 : pointsForSharedCustomers(count));
+            overlapPoints = Math.max(overlapPoints,
+                    overlapWeight == 0 ? 0 : pointsForSharedCustomers(count) * knownScale);
         }
         return new Bounds(Arrays.copyOf(terms, n), Arrays.copyOf(points, n), overlapPoints > 0 ? overlapDocs
                 : new int[0], overlapPoints);
@@ -362,15 +377,11 @@ public final class ProfileQuery implements DocScorer {
         if (complement && !competitor) {
             score += complementPoints;
         }
-        return score + overlapPointsOf(doc);
-    }
-
-    private long overlapPointsOf(int doc) {
         if (overlapWeight == 0) {
-            return 0;
+            return score;
         }
         int at = Arrays.binarySearch(overlapDocs, doc);
-        return at < 0 ? 0 : pointsForSharedCustomers(overlapCounts[at]);
+        return at < 0 ? score * unknownScale : (score + pointsForSharedCustomers(overlapCounts[at])) * knownScale;
     }
 
     private long pointsForSharedCustomers(int count) {
@@ -420,8 +431,10 @@ public final class ProfileQuery implements DocScorer {
                 points.merge(Criterion.COMPLEMENTARITY, complementPoints, Long::sum);
             }
         }
+        long scale = 1;
         if (counted.contains(Criterion.OVERLAP)) {
             int at = Arrays.binarySearch(overlapDocs, doc);
+            scale = at >= 0 ? knownScale : unknownScale;
             if (at >= 0) {
                 matched.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>())
                         .add("shared-customers:" + overlapCounts[at]);
@@ -434,7 +447,7 @@ public final class ProfileQuery implements DocScorer {
         long total = 0;
         for (Criterion criterion : Criterion.values()) {
             if (shown.contains(criterion)) {
-                long units = points.getOrDefault(criterion, 0L);
+                long units = points.getOrDefault(criterion, 0L) * scale;
                 total += units;
                 criteria.add(new CriterionScore(criterion, points(units),
                         matched.getOrDefault(criterion, List.of()), missing.getOrDefault(criterion, List.of())));
@@ -448,7 +461,8 @@ public final class ProfileQuery implements DocScorer {
         if (totalWeight == 0) {
             return 0;
         }
-        return Math.min(100.0, Math.round(units * 100_000_000.0 / ((double) unit * totalWeight)) / 1_000_000.0);
+        return Math.min(100.0, Math.round(units * 100_000_000.0 / ((double) unit * totalWeight * knownScale))
+                / 1_000_000.0);
     }
 
     /**

@@ -80,6 +80,46 @@ public final class TagIndex {
         return index;
     }
 
+    /**
+     * An index of the given documents, taking ownership of the arrays (no copy when the keys are ascending, as a
+     * store lists them; else they are put in order first).
+     *
+     * @param dictionary the dictionary the term ids come from
+     * @param keys the keys, distinct
+     * @param docStart where each document's terms start in {@code docTerms}, plus the end
+     * @param docTerms the terms of every document, each document's sorted and distinct
+     */
+    static TagIndex ofSorted(TermDictionary dictionary, String[] keys, int[] docStart, int[] docTerms) {
+        boolean ascending = true;
+        for (int i = 1; i < keys.length && ascending; i++) {
+            ascending = keys[i - 1].compareTo(keys[i]) < 0;
+        }
+        TagIndex index = new TagIndex(dictionary);
+        if (ascending) {
+            index.snapshot = index.fresh(Segment.build(keys, docStart, docTerms, dictionary.size()), dictionary.size());
+            return index;
+        }
+        Integer[] order = new Integer[keys.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparing(i -> keys[i]));
+        for (int i = 1; i < keys.length; i++) {
+            if (keys[order[i - 1]].equals(keys[order[i]])) {
+                throw new IllegalArgumentException("keys must be distinct, but " + keys[order[i]] + " repeats");
+            }
+        }
+        String[] sortedKeys = new String[keys.length];
+        int[] starts = new int[keys.length + 1];
+        int[] terms = new int[docTerms.length];
+        for (int doc = 0; doc < keys.length; doc++) {
+            int from = docStart[order[doc]];
+            int length = docStart[order[doc] + 1] - from;
+            sortedKeys[doc] = keys[order[doc]];
+            System.arraycopy(docTerms, from, terms, starts[doc], length);
+            starts[doc + 1] = starts[doc] + length;
+        }
+        return ofSorted(dictionary, sortedKeys, starts, terms);
+    }
+
     /** The dictionary the term ids come from. */
     public TermDictionary dictionary() {
         return dictionary;

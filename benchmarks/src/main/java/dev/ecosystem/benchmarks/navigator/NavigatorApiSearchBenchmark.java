@@ -1,0 +1,148 @@
+package dev.ecosystem.benchmarks.navigator;
+
+import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.navigator.internal.DocFilter;
+import dev.ecosystem.navigator.internal.Snapshot;
+import dev.ecosystem.navigator.internal.TopDocs;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
+
+/**
+ * Top 10 of ten weighted tags over 1M companies through the public API
+ * ({@code client.as(searcher).navigator().search(profile, PageRequest.first(10))} on the embedded in-memory store),
+ * against Lucene on the same profiles and queries in the same run, on two query mixes ({@code mix}: {@code own}, the
+ * project's Zipf mix, and {@code rare}, tags drawn toward the rarer ranks, see {@link ZipfProfiles}). Setup fails
+ * unless the public API returns exactly Lucene's top 10 (keys, order and score) for every query of the mix.
+ *
+ * <p>Which figures are which: {@code api} is the public API (what a host calls: scope, profile compilation, one
+ * snapshot, one store transaction that reads the searcher, its partners and blocks, and one that re-checks every
+ * result); {@code engine} is engine-only (the same queries on {@code TopDocs.weightedTerms} over an index of the same
+ * profiles, no store, no profile compilation, for the top 11 the navigator asks for: one more than the page tells
+ * whether another page follows); {@code lucene} is the peer (its top 10; a top 11 would cost it at least as much).
+ * Each invocation runs every query once, in the same order on every side; every query's own latency during
+ * measurement goes into an HdrHistogram whose p50, p90, p99 are printed at the end of the fork
+ * ({@code navigator-api-search <mix> api: ...}). The ratios to report are the p50s: api / engine (the cost of the
+ * public API) and lucene / api. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar NavigatorApiSearchBenchmark -f 1 -wi 1 -i 3 -w 2s -r 2s}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class NavigatorApiSearchBenchmark {
+    @Param("1000000")
+    int profiles;
+
+    @Param("1000")
+    int queries;
+
+    @Param({"own", "rare"})
+    String mix;
+
+    private ZipfProfiles data;
+    private EcosystemClient client;
+    private IdealPartnerProfile[] idealProfiles;
+    private Snapshot snapshot;
+    private LuceneTags lucene;
+    private IndexSearcher searcher;
+    private Query[] luceneQueries;
+    private final Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private boolean measuring;
+
+    /** Stores the companies, builds both indexes and checks they agree on every query. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        double bias = switch (mix) {
+            case "own" -> ZipfProfiles.OWN_MIX;
+            case "rare" -> ZipfProfiles.RARE_MIX;
+            default -> throw new IllegalArgumentException("mix must be own or rare, but was " + mix);
+        };
+        data = ZipfProfiles.generate(20240101L, profiles, queries, bias);
+        client = ApiNetwork.client(ApiNetwork.companies(data, 0, profiles));
+        idealProfiles = ApiNetwork.profiles(data);
+        snapshot = data.buildIndex(ZipfProfiles.dictionary()).snapshot();
+        lucene = LuceneTags.build(data);
+        searcher = lucene.searcher();
+        luceneQueries = LuceneTags.queries(data);
+        ApiNetwork.checkAgreement(client, searcher, data, idealProfiles);
+        TopTen.checkAgreement(snapshot, searcher, data);
+    }
+
+    /** Records per-query latencies during measurement iterations only. */
+    @Setup(Level.Iteration)
+    public void startIteration(IterationParams iteration) {
+        measuring = iteration.getType() == IterationType.MEASUREMENT;
+    }
+
+    /** Prints the per-query latency percentiles and closes everything. */
+    @TearDown(Level.Trial)
+    public void tearDown(BenchmarkParams params) {
+        String label = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        System.out.printf(Locale.ROOT, "%nnavigator-api-search %s %s: %d queries, p50 %.1f us, p90 %.1f us,"
+                + " p99 %.1f us, mean %.1f us%n", mix, label, latencies.getTotalCount(),
+                latencies.getValueAtPercentile(50) / 1e3,
+                latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
+                latencies.getMean() / 1e3);
+        lucene.close();
+        client.close();
+    }
+
+    /** Public API: every query once, as the searcher. */
+    @Benchmark
+    public void api(Blackhole blackhole) {
+        for (int q = 0; q < queries; q++) {
+            long start = System.nanoTime();
+            blackhole.consume(client.as(ApiNetwork.SEARCHER).navigator().search(idealProfiles[q],
+                    PageRequest.first(TopTen.K)));
+            record(start);
+        }
+    }
+
+    /** Engine only: MaxScore on an index of the same profiles, the top 11 a page of 10 needs, every query once. */
+    @Benchmark
+    public void engine(Blackhole blackhole) {
+        for (int q = 0; q < queries; q++) {
+            long start = System.nanoTime();
+            blackhole.consume(TopDocs.weightedTerms(snapshot, data.queryTags[q], data.queryWeights[q], TopTen.K + 1,
+                    DocFilter.ALL));
+            record(start);
+        }
+    }
+
+    /** The peer, Lucene 9: every query once. */
+    @Benchmark
+    public void lucene(Blackhole blackhole) throws IOException {
+        for (int q = 0; q < queries; q++) {
+            long start = System.nanoTime();
+            blackhole.consume(searcher.search(luceneQueries[q], TopTen.K));
+            record(start);
+        }
+    }
+
+    private void record(long start) {
+        if (measuring) {
+            latencies.recordValue(Math.min(System.nanoTime() - start, latencies.getHighestTrackableValue()));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.ecosystem.navigator.internal;
+
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.Tag;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns companies into the sorted, distinct term ids the index holds, the terms of {@link CompanyTerms}. Every
+ * distinct tag or attribute value is expanded and encoded once and remembered, since the same few thousand values
+ * recur across millions of companies: building the index then costs a few hash lookups per company instead of
+ * string building, taxonomy expansion and dictionary lookups per value. Single writer: used under the index's lock.
+ */
+final class TermEncoder {
+    private final CompanyTerms terms;
+    private final TermDictionary dictionary;
+    private final Map<Tag, int[]> tags = new HashMap<>();
+    private final Map<String, Map<String, Integer>> values = new HashMap<>();
+    private int[] buffer = new int[64];
+
+    TermEncoder(CompanyTerms terms, TermDictionary dictionary) {
+        this.terms = terms;
+        this.dictionary = dictionary;
+    }
+
+    /** The company's term ids, sorted and distinct, given the role tags of its people. */
+    int[] encode(Company company, Collection<Tag> roleTags) {
+        int n = 0;
+        for (Tag tag : company.businessTags()) {
+            n = addTag(n, tag);
+        }
+        for (Tag tag : roleTags) {
+            n = addTag(n, tag);
+        }
+        for (String value : company.industries()) {
+            n = add(n, CompanyTerms.INDUSTRY, value);
+        }
+        for (String value : company.regions()) {
+            n = add(n, CompanyTerms.REGION, value);
+        }
+        if (company.sizeBand() != null) {
+            n = add(n, "", CompanyTerms.size(company.sizeBand()));
+        }
+        for (String value : company.productCategories()) {
+            n = add(n, CompanyTerms.CATEGORY, value);
+        }
+        String primary = company.primaryCategory();
+        if (primary != null) {
+            n = add(n, CompanyTerms.PRIMARY, primary);
+        }
+        for (String value : company.signals()) {
+            n = add(n, CompanyTerms.SIGNAL, value);
+        }
+        Arrays.sort(buffer, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || buffer[i] != buffer[distinct - 1]) {
+                buffer[distinct++] = buffer[i];
+            }
+        }
+        return Arrays.copyOf(buffer, distinct);
+    }
+
+    private int addTag(int n, Tag tag) {
+        int[] ids = tags.get(tag);
+        if (ids == null) {
+            ids = terms.tagTerms(tag).stream().mapToInt(dictionary::encode).toArray();
+            tags.put(tag, ids);
+        }
+        int at = n;
+        for (int id : ids) {
+            at = append(at, id);
+        }
+        return at;
+    }
+
+    private int add(int n, String prefix, String value) {
+        Map<String, Integer> ids = values.computeIfAbsent(prefix, p -> new HashMap<>());
+        Integer id = ids.get(value);
+        if (id == null) {
+            id = dictionary.encode(prefix + value);
+            ids.put(value, id);
+        }
+        return append(n, id);
+    }
+
+    private int append(int n, int id) {
+        if (n == buffer.length) {
+            buffer = Arrays.copyOf(buffer, n * 2);
+        }
+        buffer[n] = id;
+        return n + 1;
+    }
+}
