@@ -7,11 +7,13 @@ import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
+import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
+import java.util.function.Consumer;
 
 /**
  * A {@link StoreTransaction} that hands every repository of another one through: the base of store decorators,
@@ -83,5 +85,10 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ChangeRepository changes() {
         return delegate.changes();
+    }
+
+    @Override
+    public void forEachListedProfile(Consumer<ListedProfile> action) {
+        delegate.forEachListedProfile(action);
     }
 }

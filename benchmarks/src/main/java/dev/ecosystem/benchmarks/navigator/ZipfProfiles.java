@@ -36,15 +36,7 @@ public final class ZipfProfiles {
     /** Generates {@code profiles} profiles and {@code queries} queries from {@code seed}. */
     public static ZipfProfiles generate(long seed, int profiles, int queries) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] cumulative = new double[VOCABULARY];
-        double sum = 0;
-        for (int rank = 0; rank < VOCABULARY; rank++) {
-            sum += 1.0 / (rank + 1);
-            cumulative[rank] = sum;
-        }
-        for (int rank = 0; rank < VOCABULARY; rank++) {
-            cumulative[rank] /= sum;
-        }
+        double[] cumulative = cumulative(VOCABULARY);
         String[] keys = new String[profiles];
         int[] starts = new int[profiles + 1];
         int[] tags = new int[profiles * 12];
@@ -69,7 +61,22 @@ public final class ZipfProfiles {
         return new ZipfProfiles(keys, starts, Arrays.copyOf(tags, written), queryTags, queryWeights);
     }
 
-    private static int[] distinct(SplittableRandom random, double[] cumulative, int count) {
+    /** The cumulative Zipf (exponent 1) distribution over {@code size} ranks. */
+    static double[] cumulative(int size) {
+        double[] cumulative = new double[size];
+        double sum = 0;
+        for (int rank = 0; rank < size; rank++) {
+            sum += 1.0 / (rank + 1);
+            cumulative[rank] = sum;
+        }
+        for (int rank = 0; rank < size; rank++) {
+            cumulative[rank] /= sum;
+        }
+        return cumulative;
+    }
+
+    /** {@code count} distinct ranks drawn from the distribution. */
+    static int[] distinct(SplittableRandom random, double[] cumulative, int count) {
         int[] drawn = new int[count];
         int n = 0;
         while (n < count) {

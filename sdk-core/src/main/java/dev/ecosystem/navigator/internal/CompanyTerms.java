@@ -1,13 +1,15 @@
 package dev.ecosystem.navigator.internal;
 
-import dev.ecosystem.model.Company;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.navigator.TagTaxonomy;
-import java.util.Collection;
+import dev.ecosystem.spi.ListedProfile;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The index terms of a company: one string per thing a profile can ask about, in a namespace each
@@ -23,33 +25,37 @@ public final class CompanyTerms {
     static final String PRIMARY = "primary:";
     static final String SIGNAL = "signal:";
 
+    /** Distinct tags whose expansion is kept; tags are a vocabulary, but one built by hosts, so it is bounded. */
+    private static final int CACHED_TAGS = 100_000;
+
     private final TagTaxonomy taxonomy;
+    /** Each tag text's terms (its canonical form and ancestors): a bulk load parses every distinct tag once. */
+    private final Map<String, List<String>> expansions = new ConcurrentHashMap<>();
 
     /** Terms expanded through {@code taxonomy}. */
     public CompanyTerms(TagTaxonomy taxonomy) {
         this.taxonomy = taxonomy;
     }
 
-    /** The company's terms, given the role tags of its people. */
-    public Set<String> of(Company company, Collection<Tag> roleTags) {
-        Set<String> terms = new TreeSet<>();
-        for (Tag tag : company.businessTags()) {
-            addTag(terms, tag);
+    /** The terms of a listed profile as the store hands it over. */
+    public Set<String> of(ListedProfile profile) {
+        Set<String> terms = new HashSet<>();
+        for (String tag : profile.businessTags()) {
+            terms.addAll(expand(tag));
         }
-        for (Tag tag : roleTags) {
-            addTag(terms, tag);
+        for (String tag : profile.roleTags()) {
+            terms.addAll(expand(tag));
         }
-        company.industries().forEach(value -> terms.add(INDUSTRY + value));
-        company.regions().forEach(value -> terms.add(REGION + value));
-        if (company.sizeBand() != null) {
-            terms.add(size(company.sizeBand()));
+        profile.industries().forEach(value -> terms.add(INDUSTRY + value));
+        profile.regions().forEach(value -> terms.add(REGION + value));
+        if (profile.sizeBand() != null) {
+            terms.add(size(profile.sizeBand()));
         }
-        company.productCategories().forEach(value -> terms.add(CATEGORY + value));
-        String primary = company.primaryCategory();
-        if (primary != null) {
-            terms.add(PRIMARY + primary);
+        profile.productCategories().forEach(value -> terms.add(CATEGORY + value));
+        if (!profile.productCategories().isEmpty()) {
+            terms.add(PRIMARY + profile.productCategories().get(0));
         }
-        company.signals().forEach(value -> terms.add(SIGNAL + value));
+        profile.signals().forEach(value -> terms.add(SIGNAL + value));
         return terms;
     }
 
@@ -62,9 +68,15 @@ public final class CompanyTerms {
         return SIZE + band.name().toLowerCase(Locale.ROOT);
     }
 
-    private void addTag(Set<String> terms, Tag tag) {
-        for (Tag expanded : taxonomy.expand(tag)) {
-            terms.add(expanded.toString());
+    private List<String> expand(String tag) {
+        List<String> cached = expansions.get(tag);
+        if (cached != null) {
+            return cached;
         }
+        List<String> terms = taxonomy.expand(Tag.parse(tag)).stream().map(Tag::toString).toList();
+        if (expansions.size() < CACHED_TAGS) {
+            expansions.put(tag, terms);
+        }
+        return terms;
     }
 }

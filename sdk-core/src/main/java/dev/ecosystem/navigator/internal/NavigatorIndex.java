@@ -9,8 +9,10 @@ import dev.ecosystem.model.Tag;
 import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
+import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +82,7 @@ public final class NavigatorIndex {
                     if (company == null || !company.listed()) {
                         current.remove(id.value());
                     } else {
-                        current.put(id.value(), encode(company, roleTags(tx, id)));
+                        current.put(id.value(), encode(ListedProfile.of(company, roleTags(tx, id))));
                     }
                 }
             });
@@ -103,43 +105,62 @@ public final class NavigatorIndex {
         if (current != null) {
             return current;
         }
-        Map<String, int[]> documents = new TreeMap<>();
-        store.useTransaction(tx -> {
-            @Nullable String cursor = null;
-            do {
-                Page<Company> page = tx.companies().list(PageRequest.after(cursor, PageRequest.MAX_SIZE));
-                for (Company company : page.items()) {
-                    if (company.listed()) {
-                        documents.put(company.id().value(), encode(company, roleTags(tx, company.id())));
-                    }
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
-        });
-        String[] keys = documents.keySet().toArray(new String[0]);
-        int[] starts = new int[keys.length + 1];
-        int total = documents.values().stream().mapToInt(docTerms -> docTerms.length).sum();
-        int[] flat = new int[total];
-        int doc = 0;
-        for (int[] docTerms : documents.values()) {
-            System.arraycopy(docTerms, 0, flat, starts[doc], docTerms.length);
-            starts[doc + 1] = starts[doc] + docTerms.length;
-            doc++;
-        }
-        current = TagIndex.build(dictionary, keys, starts, flat);
+        Documents documents = new Documents();
+        // One streaming read of every listed profile (see StoreTransaction.forEachListedProfile), in id order.
+        store.useTransaction(tx -> tx.forEachListedProfile(profile -> documents.add(profile.id().value(),
+                encode(profile))));
+        current = documents.build(dictionary);
         index = current;
-        LOG.debug("Navigator index loaded {} listed companies", keys.length);
+        LOG.debug("Navigator index loaded {} listed companies", documents.size);
         return current;
     }
 
-    private int[] encode(Company company, Collection<Tag> roleTags) {
-        Set<String> companyTerms = terms.of(company, roleTags);
+    private int[] encode(ListedProfile profile) {
+        Set<String> companyTerms = terms.of(profile);
         int[] ids = new int[companyTerms.size()];
         int i = 0;
         for (String term : companyTerms) {
             ids[i++] = dictionary.encode(term);
         }
         return ids;
+    }
+
+    /** The documents of a load, appended in key order into flat arrays (sorted at the end if they were not). */
+    private static final class Documents {
+        private String[] keys = new String[1024];
+        private int[] starts = new int[1025];
+        private int[] terms = new int[8192];
+        private int size;
+        private boolean ascending = true;
+
+        void add(String key, int[] docTerms) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                starts = Arrays.copyOf(starts, size * 2 + 1);
+            }
+            int end = starts[size];
+            while (end + docTerms.length > terms.length) {
+                terms = Arrays.copyOf(terms, terms.length * 2);
+            }
+            System.arraycopy(docTerms, 0, terms, end, docTerms.length);
+            ascending &= size == 0 || keys[size - 1].compareTo(key) < 0;
+            keys[size++] = key;
+            starts[size] = end + docTerms.length;
+        }
+
+        TagIndex build(TermDictionary dictionary) {
+            if (ascending) {
+                return TagIndex.build(dictionary, Arrays.copyOf(keys, size), starts, terms);
+            }
+            // A store that does not keep id order: sort, the last document of a key winning.
+            Map<String, int[]> byKey = new TreeMap<>();
+            for (int doc = 0; doc < size; doc++) {
+                byKey.put(keys[doc], Arrays.copyOfRange(terms, starts[doc], starts[doc + 1]));
+            }
+            Documents sorted = new Documents();
+            byKey.forEach(sorted::add);
+            return sorted.build(dictionary);
+        }
     }
 
     private static Set<Tag> roleTags(StoreTransaction tx, CompanyId company) {

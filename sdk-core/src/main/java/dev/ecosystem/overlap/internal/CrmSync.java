@@ -130,7 +130,7 @@ public final class CrmSync {
             store.useTransaction(tx -> tx.crm().saveCheckpoint(tenant, encoded));
         }
         State end = drain(state);
-        sweep(end, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id));
+        sweep(end, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id), false);
         return result();
     }
 
@@ -162,9 +162,9 @@ public final class CrmSync {
             store(List.of(), page.items(), List.of(), List.of(), state);
         }
         if (fromTheStart) {
-            sweep(state, () -> liveAccounts, () -> liveDeals);
+            sweep(state, () -> liveAccounts, () -> liveDeals, skipped == 0);
         } else {
-            sweep(state, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id));
+            sweep(state, () -> ids(crm::accounts, Account::id), () -> ids(crm::deals, Deal::id), false);
         }
         return result();
     }
@@ -239,8 +239,13 @@ public final class CrmSync {
         return false;
     }
 
-    /** Removes what the CRM no longer lists, then switches to incremental syncs from {@code end}. */
-    private void sweep(State end, Supplier<Set<AccountId>> live, Supplier<Set<DealId>> liveDealIds) {
+    /**
+     * Removes what the CRM no longer lists, then switches to incremental syncs from {@code end}. When this sync
+     * stored every live record ({@code allStored}), the snapshot holds them all, so a snapshot no larger than the
+     * listing has nothing to remove and is not listed.
+     */
+    private void sweep(State end, Supplier<Set<AccountId>> live, Supplier<Set<DealId>> liveDealIds,
+            boolean allStored) {
         Set<AccountId> liveAccounts = live.get();
         Set<DealId> liveDeals = liveDealIds.get();
         String encoded = new State(INCREMENTAL, end.checkpoint()).encode();
@@ -248,8 +253,12 @@ public final class CrmSync {
         List<DealId> goneDeals = new ArrayList<>();
         long[] revisions = store.inTransaction(tx -> {
             long before = tx.crm().revision(tenant);
-            goneAccounts.addAll(absent(page -> tx.crm().accounts(tenant, page), Account::id, liveAccounts));
-            goneDeals.addAll(absent(page -> tx.crm().deals(tenant, page), Deal::id, liveDeals));
+            if (!allStored || tx.crm().accountCount(tenant) > liveAccounts.size()) {
+                goneAccounts.addAll(absent(page -> tx.crm().accounts(tenant, page), Account::id, liveAccounts));
+            }
+            if (!allStored || tx.crm().dealCount(tenant) > liveDeals.size()) {
+                goneDeals.addAll(absent(page -> tx.crm().deals(tenant, page), Deal::id, liveDeals));
+            }
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
