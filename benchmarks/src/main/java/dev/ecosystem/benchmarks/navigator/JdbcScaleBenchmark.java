@@ -45,7 +45,7 @@ import org.postgresql.copy.CopyIn;
  * column: the floor for reading them. After each iteration of {@code firstSearch} it prints the heap the index
  * retains and the peak heap of the build. {@code search} is a search on the built index (p50/p99 in the output).
  *
- * <p>The data go in once with {@code COPY} into the schema {@value #SCHEMA}, kept between runs (dropped when its
+ * <p>The data go in once with {@code COPY} into the schema {@code eco_bench_i18_scale}, kept between runs (dropped when its
  * row counts differ): 10M listed companies {@code p00000000...} with 4 to 8 Zipf-drawn business tags of 10,000, an
  * industry, a region, a size band and a product category; 1M contacts (one per tenth company) with one to two of 50
  * role tags.
@@ -61,12 +61,13 @@ import org.postgresql.copy.CopyIn;
 @Warmup(iterations = 0)
 @Measurement(iterations = 2)
 public class JdbcScaleBenchmark {
-    static final String SCHEMA = "eco_bench_i18_scale";
-    static final int COMPANIES = 10_000_000;
-    static final int CONTACTS = 1_000_000;
-    private static final String COMPANY_QUERY = "SELECT id, business_tags, industries, regions, size_band,"
+    /** Companies in the data set: 10M, or {@code -Deco.scale.companies} (in {@code -jvmArgsAppend}) for a try. */
+    static final int COMPANIES = Integer.getInteger("eco.scale.companies", 10_000_000);
+    static final int CONTACTS = COMPANIES / 10;
+    static final String SCHEMA = "eco_bench_i18_scale" + (COMPANIES == 10_000_000 ? "" : "_" + COMPANIES);
+    static final String COMPANY_QUERY = "SELECT id, business_tags, industries, regions, size_band,"
             + " product_categories, signals FROM " + SCHEMA + ".eco_companies WHERE listed ORDER BY id";
-    private static final String CONTACT_QUERY = "SELECT company_id, role_tags FROM " + SCHEMA
+    static final String CONTACT_QUERY = "SELECT company_id, role_tags FROM " + SCHEMA
             + ".eco_contacts WHERE role_tags <> '[]' ORDER BY company_id";
 
     private HikariDataSource dataSource;
