@@ -3,12 +3,9 @@ package dev.ecosystem.navigator.internal;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.navigator.TagTaxonomy;
-import dev.ecosystem.spi.ListedProfile;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,28 +34,6 @@ public final class CompanyTerms {
         this.taxonomy = taxonomy;
     }
 
-    /** The terms of a listed profile as the store hands it over. */
-    public Set<String> of(ListedProfile profile) {
-        Set<String> terms = new HashSet<>();
-        for (String tag : profile.businessTags()) {
-            terms.addAll(expand(tag));
-        }
-        for (String tag : profile.roleTags()) {
-            terms.addAll(expand(tag));
-        }
-        profile.industries().forEach(value -> terms.add(INDUSTRY + value));
-        profile.regions().forEach(value -> terms.add(REGION + value));
-        if (profile.sizeBand() != null) {
-            terms.add(size(profile.sizeBand()));
-        }
-        profile.productCategories().forEach(value -> terms.add(CATEGORY + value));
-        if (!profile.productCategories().isEmpty()) {
-            terms.add(PRIMARY + profile.productCategories().get(0));
-        }
-        profile.signals().forEach(value -> terms.add(SIGNAL + value));
-        return terms;
-    }
-
     /** The term a query for {@code tag} looks up: its canonical form. */
     public String tagTerm(Tag tag) {
         return taxonomy.canonical(tag).toString();
@@ -68,7 +43,8 @@ public final class CompanyTerms {
         return SIZE + band.name().toLowerCase(Locale.ROOT);
     }
 
-    private List<String> expand(String tag) {
+    /** The terms of a tag given as text ({@code business:crm}): its canonical form and ancestors. */
+    List<String> expand(String tag) {
         List<String> cached = expansions.get(tag);
         if (cached != null) {
             return cached;

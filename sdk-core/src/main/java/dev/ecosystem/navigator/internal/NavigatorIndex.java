@@ -39,6 +39,7 @@ public final class NavigatorIndex {
     private final @Nullable OverlapSignal overlap;
     private final CompanyTerms terms;
     private final TermDictionary dictionary = new TermDictionary();
+    private final TermIds termIds;
     private volatile @Nullable TagIndex index;
 
     /**
@@ -56,6 +57,7 @@ public final class NavigatorIndex {
         this.relations = relations;
         this.overlap = overlap;
         this.terms = new CompanyTerms(taxonomy);
+        this.termIds = new TermIds(terms, dictionary);
     }
 
     /** The current view of the index, loading it from the store the first time. */
@@ -116,13 +118,7 @@ public final class NavigatorIndex {
     }
 
     private int[] encode(ListedProfile profile) {
-        Set<String> companyTerms = terms.of(profile);
-        int[] ids = new int[companyTerms.size()];
-        int i = 0;
-        for (String term : companyTerms) {
-            ids[i++] = dictionary.encode(term);
-        }
-        return ids;
+        return termIds.of(profile);
     }
 
     /** The documents of a load, appended in key order into flat arrays (sorted at the end if they were not). */
