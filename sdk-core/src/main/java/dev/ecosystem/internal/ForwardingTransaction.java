@@ -8,12 +8,14 @@ import dev.ecosystem.spi.CrmSnapshotRepository;
 import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
+import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
+import java.util.function.Consumer;
 
 /**
  * A {@link StoreTransaction} that hands every repository of another one through: the base of store decorators,
@@ -95,5 +97,10 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public RegistrationRepository registrations() {
         return delegate.registrations();
+    }
+
+    @Override
+    public void forEachListedProfile(Consumer<ListedProfile> action) {
+        delegate.forEachListedProfile(action);
     }
 }

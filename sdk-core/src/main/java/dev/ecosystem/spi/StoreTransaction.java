@@ -1,6 +1,17 @@
 package dev.ecosystem.spi;
 
 import dev.ecosystem.EcosystemException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Tag;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** The repositories of one open transaction of a {@link PartnerStore}. Valid only inside its callback. */
 public interface StoreTransaction {
@@ -55,6 +66,38 @@ public interface StoreTransaction {
     default RegistrationRepository registrations() {
         throw new EcosystemException("this PartnerStore keeps no referrals: implement StoreTransaction.registrations()"
                 + " returning a RegistrationRepository; see PartnerStoreContract in sdk-testkit for the contract");
+    }
+
+    /**
+     * Hands every listed company to {@code action}, in ascending id order, with the role tags of its contacts: what
+     * the Navigator builds its index from when an app node first searches. The default pages through
+     * {@link #companies()} and each listed company's {@link #contacts()}; a store that can read all of them in one
+     * pass overrides it, since a network of millions of companies is read whole on every node (the JDBC store
+     * streams two cursors and builds no {@code Company} or {@code Contact}). Unlisted companies are left out.
+     */
+    default void forEachListedProfile(Consumer<ListedProfile> action) {
+        Checks.required(action, "action");
+        @Nullable String cursor = null;
+        do {
+            Page<Company> page = companies().list(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            for (Company company : page.items()) {
+                if (company.listed()) {
+                    action.accept(ListedProfile.of(company, roleTags(company.id())));
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+    }
+
+    private Set<Tag> roleTags(CompanyId company) {
+        Set<Tag> roles = new TreeSet<>();
+        @Nullable String cursor = null;
+        do {
+            Page<Contact> page = contacts().list(company, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            page.items().forEach(contact -> roles.addAll(contact.roleTags()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return roles;
     }
 
     /**

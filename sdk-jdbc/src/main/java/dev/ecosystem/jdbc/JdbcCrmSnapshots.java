@@ -163,11 +163,15 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
                 List.of("tenant", "checkpoint")), tenant.value(), checkpoint);
     }
 
+    /**
+     * Writes the rows. On PostgreSQL, many rows go through {@code COPY}: straight into the table when none of their
+     * ids is stored yet (a first sync, new records), else through a staging table and an upsert.
+     */
     private void write(String what, String table, List<String> columns, List<Object[]> rows) {
-        if (tx.dialect() == Dialect.POSTGRESQL && rows.size() >= COPY_THRESHOLD) {
-            PostgresCopy.upsert(tx, what, table, KEY, columns, rows);
-        } else {
+        if (tx.dialect() != Dialect.POSTGRESQL || rows.size() < COPY_THRESHOLD) {
             tx.batch(what, tx.dialect().upsert(table, KEY, columns), rows);
+        } else if (!PostgresCopy.insertIfNew(tx, what, table, columns, rows)) {
+            PostgresCopy.upsert(tx, what, table, KEY, columns, rows);
         }
     }
 
@@ -182,6 +186,10 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
     @Override
     public long revision(CompanyId tenant) {
         Checks.required(tenant, "tenant");
+        Long moved = tx.movedRevision(tenant);
+        if (moved != null) {
+            return moved;
+        }
         Long revision = tx.queryOne("read snapshot revision", "SELECT revision FROM " + revisions
                 + " WHERE tenant = ?", row -> row.getLong(1), tenant.value());
         return revision == null ? 0 : revision;
@@ -189,10 +197,18 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     /**
      * Moves the tenant's revision on, and notes the change for the feed, when {@code changes} records were put or
-     * removed.
+     * removed: once per transaction, however many writes it makes. On PostgreSQL one statement moves it, inserts the
+     * change row and returns the new revision, which the transaction remembers for {@link #revision}.
      */
     private void bump(CompanyId tenant, long changes) {
-        if (changes == 0) {
+        if (changes == 0 || tx.movedRevision(tenant) != null) {
+            return;
+        }
+        if (tx.dialect() == Dialect.POSTGRESQL) {
+            tx.revisionMoved(tenant, tx.returningWithChange("bump snapshot revision", "INSERT INTO " + revisions
+                    + " AS r (tenant, revision) VALUES (?, 1) ON CONFLICT (tenant) DO UPDATE SET revision ="
+                    + " r.revision + 1 RETURNING revision", new Object[] {tenant.value()}, ChangeKind.CRM_SNAPSHOT,
+                    tenant, null));
             return;
         }
         tx.changed(ChangeKind.CRM_SNAPSHOT, tenant, null);
@@ -202,6 +218,7 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
             tx.update("start snapshot revision", "INSERT INTO " + revisions + " (tenant, revision) VALUES (?, ?)",
                     tenant.value(), 1L);
         }
+        tx.revisionMoved(tenant, revision(tenant));
     }
 
     /** The records without repeats of an id, the last one of each id winning, in first-seen order. */

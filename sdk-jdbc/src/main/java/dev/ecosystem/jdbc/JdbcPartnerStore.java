@@ -56,10 +56,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The change feed ({@link Builder#changeFeed(boolean)}, on by default) costs a row per changed record, without any
  * shared counter: on PostgreSQL an upsert (company, contact, partnership, sharing policy) inserts its row in the same
- * statement, other writes (removals, blocks, CRM snapshots) add one multi-row insert at commit (on H2, every write
+ * statement, and so does the move of a tenant's CRM snapshot revision (once per transaction, however many accounts
+ * and deals it writes); other writes (removals, blocks) add one multi-row insert at commit (on H2, every write
  * does); readers of the feed give those rows their
  * revisions, one reader at a time (see {@code JdbcChanges}). Read the feed in a transaction of its own, like a
  * claim. Change rows are kept forever for now: there is no pruning yet.
+ *
+ * <p>Bulk paths: on PostgreSQL, a CRM snapshot write of many records goes through {@code COPY} (straight into the
+ * table when the records are new, else through a staging table and one upsert), and
+ * {@link StoreTransaction#forEachListedProfile} streams the whole network through two forward-only cursors at
+ * {@code REPEATABLE READ} (call it first in a transaction of its own).
  */
 public final class JdbcPartnerStore implements PartnerStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPartnerStore.class);

@@ -14,6 +14,7 @@ import dev.ecosystem.spi.CrmSnapshotRepository;
 import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
+import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.RegistrationRepository;
@@ -24,14 +25,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +71,8 @@ final class JdbcTransaction implements StoreTransaction {
     private final Set<Change> changed = new LinkedHashSet<>();
     /** Changes already inserted together with their write (PostgreSQL); never inserted again at commit. */
     private final Set<Change> recorded = new HashSet<>();
+    /** The CRM snapshot revisions this transaction moved on, by tenant: each moves once per transaction. */
+    private final Map<CompanyId, Long> movedRevisions = new HashMap<>();
     private boolean open = true;
     private boolean begun;
     private @Nullable EcosystemException failure;
@@ -108,6 +115,45 @@ final class JdbcTransaction implements StoreTransaction {
         update(what, "WITH written AS (" + upsert + " RETURNING 1) INSERT INTO " + table("changes")
                 + " (kind, company, change_key, at) SELECT ?, ?, ?, ? FROM written", params.toArray());
         recorded.add(change);
+    }
+
+    /**
+     * Runs {@code sql}, a data-modifying statement that returns one number ({@code ... RETURNING x}), and notes the
+     * write for the change feed; returns the number. On PostgreSQL the change row goes in with it, in one statement,
+     * as in {@link #upsertWithChange}.
+     */
+    long returningWithChange(String what, String sql, @Nullable Object[] values, ChangeKind kind, CompanyId company,
+            @Nullable String key) {
+        Change change = new Change(kind, company, key);
+        String statement = sql;
+        List<@Nullable Object> params = new ArrayList<>(Arrays.asList(values));
+        boolean withChange = changeFeed && dialect == Dialect.POSTGRESQL && !recorded.contains(change)
+                && !changed.contains(change);
+        if (withChange) {
+            statement = "WITH written AS (" + sql + "), noted AS (INSERT INTO " + table("changes")
+                    + " (kind, company, change_key, at) SELECT ?, ?, ?, ? FROM written) SELECT * FROM written";
+            params.addAll(Arrays.asList(kind.name(), company.value(), key, Columns.nanos(Instant.now(), "change at")));
+        }
+        Long result = queryOne(what, statement, row -> row.getLong(1), params.toArray());
+        if (result == null) {
+            throw new IllegalStateException(what + " returned no row");
+        }
+        if (withChange) {
+            recorded.add(change);
+        } else {
+            changed(kind, company, key);
+        }
+        return result;
+    }
+
+    /** The tenant's snapshot revision if this transaction moved it on, else {@code null}. */
+    @Nullable Long movedRevision(CompanyId tenant) {
+        return movedRevisions.get(tenant);
+    }
+
+    /** Remembers that this transaction moved the tenant's snapshot revision on to {@code revision}. */
+    void revisionMoved(CompanyId tenant, long revision) {
+        movedRevisions.put(tenant, revision);
     }
 
     /** Notes a write for the change feed when {@code written}, and returns {@code written}. */
@@ -170,15 +216,27 @@ final class JdbcTransaction implements StoreTransaction {
 
     /**
      * Sets the isolation level before the first statement: {@code SERIALIZABLE}, or {@code READ COMMITTED} for a
-     * transaction that starts with an outbox claim. A claim reads the due rows in one statement and locks what it
+     * transaction that starts with an outbox claim ({@code REPEATABLE READ} for one that starts by reading every
+     * listed profile). A claim reads the due rows in one statement and locks what it
      * takes ({@code FOR UPDATE SKIP LOCKED}): that is already safe, and keeping claims out of serializable conflict
      * tracking stops dispatchers on many nodes from aborting each other's claims and sends.
      */
-    private void begin(boolean claim) throws SQLException {
+    private void begin(int isolation) throws SQLException {
         if (!begun) {
             begun = true;
-            connection.setTransactionIsolation(claim
-                    ? Connection.TRANSACTION_READ_COMMITTED : Connection.TRANSACTION_SERIALIZABLE);
+            if (dialect == Dialect.POSTGRESQL) {
+                // For this transaction only: the driver sends it with its BEGIN in one round trip, and the pool has
+                // no session setting to restore when the connection returns (one more round trip each).
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET TRANSACTION ISOLATION LEVEL " + switch (isolation) {
+                        case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
+                        case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+                        default -> "SERIALIZABLE";
+                    });
+                }
+            } else {
+                connection.setTransactionIsolation(isolation);
+            }
         }
     }
 
@@ -187,9 +245,21 @@ final class JdbcTransaction implements StoreTransaction {
      * {@code READ COMMITTED}; see {@link #begin} and {@link JdbcChanges}.
      */
     void beginClaim(String what) {
+        beginAt(Connection.TRANSACTION_READ_COMMITTED, what);
+    }
+
+    /**
+     * Lets the first statement of this transaction be a read of many rows at {@code REPEATABLE READ}: one snapshot
+     * of the database, without the serializable level's tracking of every row read.
+     */
+    void beginSnapshot(String what) {
+        beginAt(Connection.TRANSACTION_REPEATABLE_READ, what);
+    }
+
+    private void beginAt(int isolation, String what) {
         checkOpen();
         try {
-            begin(true);
+            begin(isolation);
         } catch (SQLException e) {
             throw failed(what, e);
         }
@@ -332,13 +402,13 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
-        begin(false);
+        begin(Connection.TRANSACTION_SERIALIZABLE);
         return connection.prepareStatement(sql);
     }
 
     /** The connection, in its transaction, for statements this class has no helper for. */
     Connection begunConnection() throws SQLException {
-        begin(false);
+        begin(Connection.TRANSACTION_SERIALIZABLE);
         return connection;
     }
 
@@ -401,6 +471,13 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public SharingPolicyRepository sharing() {
         return new JdbcSharingPolicies(checkOpen());
+    }
+
+    /** One streaming read instead of the default's pages: see {@link JdbcListedProfiles}. */
+    @Override
+    public void forEachListedProfile(Consumer<ListedProfile> action) {
+        dev.ecosystem.internal.Checks.required(action, "action");
+        new JdbcListedProfiles(checkOpen()).forEach(action);
     }
 
     @Override

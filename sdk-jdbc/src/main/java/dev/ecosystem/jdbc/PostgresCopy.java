@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,14 +13,44 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL's fast path for many rows: {@code COPY} them (CSV) into a temporary staging table shaped like the
- * target, then upsert them all with one {@code INSERT ... SELECT ... ON CONFLICT}. Loaded only on PostgreSQL, so the
- * driver stays an optional dependency.
+ * PostgreSQL's fast path for many rows: {@code COPY} (CSV). New rows go straight into the target; rows that may
+ * replace stored ones go into a temporary staging table shaped like the target, then into the target with one
+ * {@code INSERT ... SELECT ... ON CONFLICT}. Loaded only on PostgreSQL, so the driver stays an optional dependency.
  */
 final class PostgresCopy {
     private static final int CHUNK_CHARS = 1 << 16;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private PostgresCopy() {
+    }
+
+    /**
+     * Inserts {@code rows} (values in {@code columns} order) when none of their keys is in {@code table} yet, and
+     * returns {@code true}; else writes nothing and returns {@code false}. The {@code COPY} runs in a savepoint: the
+     * first stored key fails it on the primary key, and it is rolled back. This costs no look-up beforehand, whose
+     * plan PostgreSQL may get wrong for a table that grew since it was planned.
+     */
+    static boolean insertIfNew(JdbcTransaction tx, String what, String table, List<String> columns,
+            List<Object[]> rows) {
+        tx.checkOpen();
+        try {
+            Connection connection = tx.begunConnection();
+            Savepoint before = connection.setSavepoint();
+            try {
+                copy(connection.unwrap(PGConnection.class), "COPY " + table + " (" + String.join(", ", columns)
+                        + ") FROM STDIN (FORMAT csv)", rows);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(before);
+                return false;
+            }
+            connection.releaseSavepoint(before);
+            return true;
+        } catch (SQLException e) {
+            throw tx.failed(what, e);
+        }
     }
 
     /** Inserts or replaces {@code rows} (values in {@code columns} order, no repeated key) in {@code table}. */
@@ -45,9 +76,10 @@ final class PostgresCopy {
                     + " INCLUDING DEFAULTS) ON COMMIT DELETE ROWS");
             copy(connection.unwrap(PGConnection.class), "COPY " + stage + " (" + columnList
                     + ") FROM STDIN (FORMAT csv)", rows);
-            statement.executeUpdate("INSERT INTO " + table + " (" + columnList + ") SELECT " + columnList + " FROM "
-                    + stage + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates);
-            statement.execute("TRUNCATE " + stage);
+            // Emptying the stage in the same statement leaves it ready for the next upsert of this transaction.
+            statement.executeUpdate("WITH staged AS (DELETE FROM " + stage + " RETURNING " + columnList
+                    + ") INSERT INTO " + table + " (" + columnList + ") SELECT " + columnList + " FROM staged"
+                    + " ON CONFLICT (" + String.join(", ", key) + ") DO UPDATE SET " + updates);
         }
     }
 

@@ -109,6 +109,36 @@ abstract class StoreBehaviourTest {
     }
 
     @Test
+    @DisplayName("bulk writes that mix new and stored ids, twice in one transaction, keep the last of every record and"
+            + " move the snapshot revision once")
+    void putAccounts_bulkMixed_inOneTransaction_keepsLastAndMovesRevisionOnce() {
+        store().useTransaction(tx -> tx.crm().putAccounts(ACME, bulk(0, 1_000, "first")));
+        long before = store().inTransaction(tx -> tx.crm().revision(ACME));
+
+        store().useTransaction(tx -> {
+            tx.crm().putAccounts(ACME, bulk(500, 1_500, "second"));
+            tx.crm().putAccounts(ACME, bulk(1_000, 2_000, "third"));
+        });
+
+        store().useTransaction(tx -> {
+            assertThat(tx.crm().accountCount(ACME)).isEqualTo(2_000);
+            assertThat(tx.crm().account(ACME, AccountId.of("a-00100")).name()).isEqualTo("first 100");
+            assertThat(tx.crm().account(ACME, AccountId.of("a-00600")).name()).isEqualTo("second 600");
+            assertThat(tx.crm().account(ACME, AccountId.of("a-01200")).name()).isEqualTo("third 1200");
+            assertThat(tx.crm().account(ACME, AccountId.of("a-01999")).name()).isEqualTo("third 1999");
+            assertThat(tx.crm().revision(ACME)).isEqualTo(before + 1);
+        });
+    }
+
+    private static List<Account> bulk(int from, int to, String name) {
+        List<Account> accounts = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            accounts.add(Account.builder(ACME, AccountId.of(String.format("a-%05d", i)), name + " " + i).build());
+        }
+        return accounts;
+    }
+
+    @Test
     @DisplayName("ids page in Java String order, whatever the database's collation")
     void list_ordersIdsLikeJavaStrings() {
         List<String> ids = new ArrayList<>(List.of("b", "B", "a", "_x", "a-1", "a_1", "Zeta", "z", "ä", "10", "9"));

@@ -63,6 +63,7 @@ import dev.ecosystem.spi.ContactRepository;
 import dev.ecosystem.spi.CrmSnapshotRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
+import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
@@ -467,6 +468,34 @@ public abstract class PartnerStoreContract {
 
             check(tx -> assertThat(tx.companies().list(PageRequest.first(10)).items())
                     .containsExactly(hidden, company("shown")));
+        }
+
+        @Test
+        @DisplayName("forEachListedProfile hands over every listed profile in id order with its contacts' role tags,"
+                + " and no unlisted one")
+        void forEachListedProfile_listedInIdOrder_withRoleTags() {
+            CompanyId globex = CompanyId.of("globex");
+            Contact engineer = Contact.builder(ContactId.of("eng"), globex, "Eng", "eng@globex.example.com")
+                    .roleTags("engineering", "sales").build();
+            write(tx -> {
+                tx.companies().put(company("globex"));
+                tx.companies().put(company("acme"));
+                tx.companies().put(company("hidden").toBuilder().listed(false).build());
+                tx.contacts().put(contact(globex, "ada"));
+                tx.contacts().put(engineer);
+                tx.contacts().put(contact(CompanyId.of("hidden"), "bob"));
+                tx.contacts().put(contact(CompanyId.of("zeta"), "carl"));
+            });
+            List<ListedProfile> profiles = new ArrayList<>();
+
+            check(tx -> tx.forEachListedProfile(profiles::add));
+
+            assertThat(profiles).extracting(ListedProfile::id).containsExactly(CompanyId.of("acme"), globex);
+            assertThat(profiles.get(0)).isEqualTo(ListedProfile.of(company("acme"), List.of()));
+            assertThat(profiles.get(1).roleTags()).containsExactlyInAnyOrder("role:engineering", "role:partnerships",
+                    "role:sales");
+            assertThat(profiles.get(1)).usingRecursiveComparison().ignoringFields("roleTags")
+                    .isEqualTo(ListedProfile.of(company("globex"), List.of()));
         }
     }
 

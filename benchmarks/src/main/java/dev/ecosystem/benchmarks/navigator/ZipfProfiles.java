@@ -54,15 +54,7 @@ public final class ZipfProfiles {
      */
     public static ZipfProfiles generate(long seed, int profiles, int queries, double bias) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] cumulative = new double[VOCABULARY];
-        double sum = 0;
-        for (int rank = 0; rank < VOCABULARY; rank++) {
-            sum += 1.0 / (rank + 1);
-            cumulative[rank] = sum;
-        }
-        for (int rank = 0; rank < VOCABULARY; rank++) {
-            cumulative[rank] /= sum;
-        }
+        double[] cumulative = cumulative(VOCABULARY);
         String[] keys = new String[profiles];
         int[] starts = new int[profiles + 1];
         int[] tags = new int[profiles * 12];
@@ -85,6 +77,25 @@ public final class ZipfProfiles {
             }
         }
         return new ZipfProfiles(keys, starts, Arrays.copyOf(tags, written), queryTags, queryWeights);
+    }
+
+    /** The cumulative Zipf (exponent 1) distribution over {@code size} ranks. */
+    static double[] cumulative(int size) {
+        double[] cumulative = new double[size];
+        double sum = 0;
+        for (int rank = 0; rank < size; rank++) {
+            sum += 1.0 / (rank + 1);
+            cumulative[rank] = sum;
+        }
+        for (int rank = 0; rank < size; rank++) {
+            cumulative[rank] /= sum;
+        }
+        return cumulative;
+    }
+
+    /** {@code count} distinct ranks drawn from the distribution. */
+    static int[] distinct(SplittableRandom random, double[] cumulative, int count) {
+        return distinct(random, cumulative, count, OWN_MIX);
     }
 
     private static int[] distinct(SplittableRandom random, double[] cumulative, int count, double bias) {

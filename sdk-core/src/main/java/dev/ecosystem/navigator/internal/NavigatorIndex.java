@@ -139,16 +139,8 @@ public final class NavigatorIndex {
         DocumentsBuilder documents = new DocumentsBuilder();
         store.useTransaction(tx -> {
             documents.clear(); // the store may run the work again after a conflict
-            @Nullable String cursor = null;
-            do {
-                Page<Company> page = tx.companies().list(PageRequest.after(cursor, PageRequest.MAX_SIZE));
-                for (Company company : page.items()) {
-                    if (company.listed()) {
-                        documents.add(company.id().value(), encoder.encode(company, roleTags(tx, company.id())));
-                    }
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
+            // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
+            tx.forEachListedProfile(profile -> documents.add(profile.id().value(), encoder.encode(profile)));
         });
         current = documents.build(dictionary);
         index = current;

@@ -2,6 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.Tag;
+import dev.ecosystem.spi.ListedProfile;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,12 +18,46 @@ final class TermEncoder {
     private final CompanyTerms terms;
     private final TermDictionary dictionary;
     private final Map<Tag, int[]> tags = new HashMap<>();
+    private final Map<String, Tag> parsedTags = new HashMap<>();
     private final Map<String, Map<String, Integer>> values = new HashMap<>();
     private int[] buffer = new int[64];
 
     TermEncoder(CompanyTerms terms, TermDictionary dictionary) {
         this.terms = terms;
         this.dictionary = dictionary;
+    }
+
+    /**
+     * The term ids of a profile a store handed over in bulk: the same terms as {@link #encode(Company, Collection)}
+     * gives the company it was read from (its tags as text, its primary category first among its categories).
+     */
+    int[] encode(ListedProfile profile) {
+        int n = 0;
+        for (String tag : profile.businessTags()) {
+            n = addTag(n, tag);
+        }
+        for (String tag : profile.roleTags()) {
+            n = addTag(n, tag);
+        }
+        for (String value : profile.industries()) {
+            n = add(n, CompanyTerms.INDUSTRY, value);
+        }
+        for (String value : profile.regions()) {
+            n = add(n, CompanyTerms.REGION, value);
+        }
+        if (profile.sizeBand() != null) {
+            n = add(n, "", CompanyTerms.size(profile.sizeBand()));
+        }
+        for (String value : profile.productCategories()) {
+            n = add(n, CompanyTerms.CATEGORY, value);
+        }
+        if (!profile.productCategories().isEmpty()) {
+            n = add(n, CompanyTerms.PRIMARY, profile.productCategories().get(0));
+        }
+        for (String value : profile.signals()) {
+            n = add(n, CompanyTerms.SIGNAL, value);
+        }
+        return distinctSorted(n);
     }
 
     /** The company's term ids, sorted and distinct, given the role tags of its people. */
@@ -53,6 +88,10 @@ final class TermEncoder {
         for (String value : company.signals()) {
             n = add(n, CompanyTerms.SIGNAL, value);
         }
+        return distinctSorted(n);
+    }
+
+    private int[] distinctSorted(int n) {
         Arrays.sort(buffer, 0, n);
         int distinct = 0;
         for (int i = 0; i < n; i++) {
@@ -61,6 +100,16 @@ final class TermEncoder {
             }
         }
         return Arrays.copyOf(buffer, distinct);
+    }
+
+    /** A tag given as text ({@code business:crm}), parsed once per distinct text. */
+    private int addTag(int n, String tag) {
+        Tag parsed = parsedTags.get(tag);
+        if (parsed == null) {
+            parsed = Tag.parse(tag);
+            parsedTags.put(tag, parsed);
+        }
+        return addTag(n, parsed);
     }
 
     private int addTag(int n, Tag tag) {
