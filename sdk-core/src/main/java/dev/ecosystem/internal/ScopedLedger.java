@@ -12,6 +12,7 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
+import dev.ecosystem.referral.Registration;
 import dev.ecosystem.spi.StoreTransaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -111,6 +112,15 @@ public final class ScopedLedger implements Ledger {
         if (request.account() != null && tx.crm().account(owner, request.account()) == null) {
             throw new ValidationException("account " + Checks.quote(request.account().value()) + " must be an"
                     + " account of the CRM snapshot of company " + owner + ", but it is not");
+        }
+        if (request.registration() != null) {
+            Registration registration = tx.registrations().get(owner, request.registration());
+            if (registration == null || !registration.vendor().equals(owner)
+                    || !registration.partner().equals(request.partner())) {
+                throw new ValidationException("registration " + Checks.quote(request.registration().value())
+                        + " must be a registration partner " + request.partner() + " submitted to company " + owner
+                        + ", but it is not");
+            }
         }
         if (request.deal() != null) {
             Deal deal = tx.crm().deal(owner, request.deal());

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The account a partner registers with a vendor, and who to talk to there. Build one with {@link #builder}:
  *
  * <pre>{@code
- * ReferredProspect prospect = ReferredProspect.builder("Pioneer Solar GmbH", "Dana Ruiz", EmailAddress.of("dana@pioneer.example"))
+ * ReferredProspect prospect = ReferredProspect.builder("Pioneer Solar GmbH", "Dana Ruiz",
+ *                 EmailAddress.of("dana@pioneer.example"))
  *         .domain("pioneer.example")
  *         .expectedAmount(Money.of("48000", "EUR"))
  *         .note("Evaluating in Q3; wants the EU data residency option")

@@ -77,14 +77,14 @@ class ReferralConflictsTest {
 
     @Test
     void aProspectUnknownToTheVendor_orOnlyAProspectInItsCrm_hasNoConflict() {
-        assertThat(fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com").conflicts()).isEmpty();
+        assertThat(fx.submit(NORTHWIND, "Plain Prospect", "plain.com").conflicts()).isEmpty();
         assertThat(fx.submit(NORTHWIND, "Nobody Yet", "nobody.com").conflicts()).isEmpty();
     }
 
     @Test
     void anotherPartnersAcceptedRegistration_isAConflictForTheVendor_theFirstValidOneWins() {
-        Registration first = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
-        Registration second = fx.submit(CONTOSO, "Plain ReferredProspect AG", "www.plain.com");
+        Registration first = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration second = fx.submit(CONTOSO, "Plain Prospect AG", "www.plain.com");
 
         RegistrationConflict conflict = fx.referrals(VENDOR).get(second.id()).conflicts().get(0);
         assertThat(conflict.kind()).isEqualTo(Kind.ALREADY_REGISTERED);
@@ -113,11 +113,11 @@ class ReferralConflictsTest {
 
     @Test
     void anExpiredOrRejectedRegistration_protectsNothing() {
-        fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.referrals(VENDOR).reject(fx.submit(NORTHWIND, "Other", "other.com").id(), "no");
         fx.clock.advance(Duration.ofDays(91));
 
-        assertThat(fx.submit(CONTOSO, "Plain ReferredProspect", "plain.com").conflicts()).isEmpty();
+        assertThat(fx.submit(CONTOSO, "Plain Prospect", "plain.com").conflicts()).isEmpty();
         assertThat(fx.submit(CONTOSO, "Other", "other.com").conflicts()).isEmpty();
     }
 
@@ -161,7 +161,7 @@ class ReferralConflictsTest {
 
     @Test
     void aThirdCompany_cannotSeeOrDetectARegistration_theErrorIsTheSameAsForNone() {
-        Registration r = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration r = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
         RegistrationId missing = RegistrationId.of("no-such-registration");
 
         for (RegistrationId id : List.of(r.id(), missing)) {
@@ -185,7 +185,7 @@ class ReferralConflictsTest {
     @Test
     void theVendorsListing_pagesByKeyset() {
         for (int i = 0; i < 5; i++) {
-            fx.submit(i % 2 == 0 ? NORTHWIND : CONTOSO, "ReferredProspect " + i, "p" + i + ".com");
+            fx.submit(i % 2 == 0 ? NORTHWIND : CONTOSO, "Prospect " + i, "p" + i + ".com");
         }
         List<Registration> seen = new java.util.ArrayList<>();
         PageRequest page = PageRequest.first(2);

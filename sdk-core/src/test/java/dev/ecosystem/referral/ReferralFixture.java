@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * vendor CRM: v1 "Known Customer Inc"  known.com     customer
  *             v2 "Open Opp Ltd"        openopp.com   lead, open deal d2
- *             v3 "Plain ReferredProspect"      plain.com     lead, no deals
+ *             v3 "Plain Prospect"      plain.com     lead, no deals
  * northwind, contoso: ACTIVE partnerships with the vendor on both sides (northwind's contact c-1)
  * lapsed: vendor says ACTIVE, lapsed says PAUSED
  * stranger: no partnership
@@ -56,7 +56,7 @@ final class ReferralFixture {
     final InMemoryCrm vendorCrm = InMemoryCrm.of(VENDOR, List.of(
             account("v1", "Known Customer Inc", "known.com", "customer"),
             account("v2", "Open Opp Ltd", "openopp.com", "lead"),
-            account("v3", "Plain ReferredProspect", "plain.com", "lead")),
+            account("v3", "Plain Prospect", "plain.com", "lead")),
             List.of(deal("d2", "v2", DealStatus.OPEN, T0.minus(Duration.ofDays(30)))));
     final EcosystemClient client;
 

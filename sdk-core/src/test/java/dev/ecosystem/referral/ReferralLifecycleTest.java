@@ -14,11 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.ledger.TouchpointRequest;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.RegistrationId;
+import dev.ecosystem.model.Touchpoint;
+import dev.ecosystem.model.TouchpointKind;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,7 @@ class ReferralLifecycleTest {
 
     @Test
     void submit_thenAccept_protectsForTheDefaultWindowAndRecordsWhoWhenWhy() {
-        Registration submitted = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration submitted = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
         fx.clock.advance(Duration.ofHours(2));
 
         Registration accepted = fx.referrals(VENDOR).accept(submitted.id(), "fits our ICP", false);
@@ -49,7 +53,7 @@ class ReferralLifecycleTest {
 
     @Test
     void reject_withReason_thePartnerSeesTheReason() {
-        Registration submitted = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration submitted = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
 
         fx.referrals(VENDOR).reject(submitted.id(), "we are already talking to them");
 
@@ -64,7 +68,7 @@ class ReferralLifecycleTest {
 
     @Test
     void invalidTransitions_areConflictsNamingTheStatus() {
-        Registration r = fx.submit(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration r = fx.submit(NORTHWIND, "Plain Prospect", "plain.com");
         Referrals vendor = fx.referrals(VENDOR);
 
         assertThatThrownBy(() -> vendor.close(r.id(), RegistrationStatus.WON, null))
@@ -88,9 +92,9 @@ class ReferralLifecycleTest {
 
     @Test
     void runDue_expiresAcceptedRegistrationsWhoseProtectionEnded_andOnlyThose() {
-        Registration early = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration early = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.clock.advance(Duration.ofDays(10));
-        Registration later = fx.accepted(CONTOSO, "Other ReferredProspect", "other.com");
+        Registration later = fx.accepted(CONTOSO, "Other Prospect", "other.com");
         Registration pending = fx.submit(NORTHWIND, "Third", "third.com");
 
         assertThat(fx.client.referrals().runDue(T0.plus(Duration.ofDays(90)).minusSeconds(1))).isZero();
@@ -110,8 +114,8 @@ class ReferralLifecycleTest {
         ReferralFixture custom = new ReferralFixture(settings -> settings.protectionWindow(
                 partnership -> partnership.type() == PartnerType.REFERRAL ? Duration.ofDays(30) : Duration.ofDays(60)));
 
-        Registration referral = custom.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
-        Registration services = custom.accepted(CONTOSO, "Other ReferredProspect", "other.com");
+        Registration referral = custom.accepted(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration services = custom.accepted(CONTOSO, "Other Prospect", "other.com");
 
         assertThat(referral.protectedUntil()).isEqualTo(T0.plus(Duration.ofDays(30)));
         assertThat(services.protectedUntil()).isEqualTo(T0.plus(Duration.ofDays(60)));
@@ -120,8 +124,8 @@ class ReferralLifecycleTest {
     @Test
     void sameIdempotencyKey_sameContent_returnsTheFirstRegistration_differentContent_isRefused() {
         Referrals northwind = fx.referrals(NORTHWIND);
-        Registration first = northwind.submit(VENDOR, prospect("Plain ReferredProspect", "plain.com"), "lead-1");
-        Registration again = northwind.submit(VENDOR, prospect("Plain ReferredProspect", "plain.com"), "lead-1");
+        Registration first = northwind.submit(VENDOR, prospect("Plain Prospect", "plain.com"), "lead-1");
+        Registration again = northwind.submit(VENDOR, prospect("Plain Prospect", "plain.com"), "lead-1");
 
         assertThat(again.id()).isEqualTo(first.id());
         assertThatThrownBy(() -> northwind.submit(VENDOR, prospect("Someone Else", "else.com"), "lead-1"))
@@ -129,15 +133,15 @@ class ReferralLifecycleTest {
         assertThat(fx.referrals(VENDOR).received(PageRequest.first(10)).items()).hasSize(1);
         assertThat(fx.events("referral.submitted")).hasSize(2);
         // the same key of another partner is another registration
-        assertThat(fx.referrals(CONTOSO).submit(VENDOR, prospect("Plain ReferredProspect", "plain.com"), "lead-1").id())
+        assertThat(fx.referrals(CONTOSO).submit(VENDOR, prospect("Plain Prospect", "plain.com"), "lead-1").id())
                 .isNotEqualTo(first.id());
     }
 
     @Test
     void partnersWithoutAnActivePartnershipOnBothSides_areRefused_andNothingIsStored() {
-        assertThatThrownBy(() -> fx.submit(STRANGER, "Plain ReferredProspect", "plain.com"))
+        assertThatThrownBy(() -> fx.submit(STRANGER, "Plain Prospect", "plain.com"))
                 .isInstanceOf(AccessDeniedException.class).hasMessageContaining("ACTIVE partnership");
-        assertThatThrownBy(() -> fx.submit(LAPSED, "Plain ReferredProspect", "plain.com"))
+        assertThatThrownBy(() -> fx.submit(LAPSED, "Plain Prospect", "plain.com"))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> fx.referrals(VENDOR).submit(VENDOR, prospect("Self", "self.com"), "k"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("vendor must differ");
@@ -172,5 +176,25 @@ class ReferralLifecycleTest {
         Registration ok = northwind.submit(VENDOR, ReferredProspect.builder("Plain", "Pat", email)
                 .partnerContact(NORTHWIND_REP).build(), "k3");
         assertThat(ok.prospect().partnerContact()).isEqualTo(NORTHWIND_REP);
+    }
+
+    @Test
+    void ledgerEntry_namesOnlyARegistrationOfItsOwnPartner() {
+        Registration r = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
+        TouchpointRequest wrongPartner = TouchpointRequest.builder(CONTOSO, TouchpointKind.CO_SELL, fx.clock.instant())
+                .registration(r.id()).build();
+        TouchpointRequest unknown = TouchpointRequest.builder(NORTHWIND, TouchpointKind.CO_SELL, fx.clock.instant())
+                .registration(RegistrationId.of("no-such-registration")).build();
+
+        assertThatThrownBy(() -> fx.vendor().ledger().record(wrongPartner))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("registration");
+        assertThatThrownBy(() -> fx.vendor().ledger().record(unknown))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("no-such-registration");
+        // An entry about the registration alone, without an account or a deal.
+        Touchpoint own = fx.vendor().ledger().record(TouchpointRequest.builder(NORTHWIND,
+                TouchpointKind.SOURCED_REFERRAL, fx.clock.instant()).registration(r.id()).build());
+
+        assertThat(own.registration()).isEqualTo(r.id());
+        assertThat(fx.ledger()).containsExactly(own);
     }
 }

@@ -25,7 +25,7 @@ class RegistrationLinkingTest {
 
     @Test
     void aDealCreatedAfterAcceptance_onTheRegisteredAccount_isCreditedToThePartner() {
-        Registration r = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration r = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
         fx.clock.advance(Duration.ofDays(2));
 
@@ -48,7 +48,7 @@ class RegistrationLinkingTest {
 
     @Test
     void reSyncs_neverDoubleACredit() {
-        fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
         fx.vendor().overlaps().syncChanges();
 
@@ -65,7 +65,7 @@ class RegistrationLinkingTest {
     @Test
     void aDealCreatedBeforeAcceptance_orOnAnotherAccount_earnsNothing() {
         fx.vendorCrm.put(deal("d-before", "v3", DealStatus.OPEN, T0.minus(Duration.ofMinutes(1))));
-        fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.submit(CONTOSO, "Nobody Yet", "nobody.com"); // submitted only, never accepted
         fx.vendorCrm.put(deal("d-elsewhere", "v1", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
 
@@ -76,7 +76,7 @@ class RegistrationLinkingTest {
 
     @Test
     void aDealMovedToAnotherAccount_reversesTheCredit_andMovingBackCreditsAgain() {
-        Registration r = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration r = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
         fx.vendor().overlaps().syncChanges();
         Touchpoint credit = fx.ledger().get(0);
@@ -105,7 +105,7 @@ class RegistrationLinkingTest {
 
     @Test
     void whenTheLinkedDealIsWon_theRegistrationIsWonByTheSync() {
-        Registration r = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration r = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
         fx.vendor().overlaps().syncChanges();
 
@@ -126,7 +126,7 @@ class RegistrationLinkingTest {
 
     @Test
     void whenTheLinkedDealIsLost_theRegistrationIsLost() {
-        Registration r = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration r = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.LOST, T0.plus(Duration.ofDays(1))));
 
         fx.vendor().overlaps().syncChanges();
@@ -136,9 +136,9 @@ class RegistrationLinkingTest {
 
     @Test
     void thePartnerView_showsDealCounts_andAmountsOnlyWhenTheVendorSharesDealAmounts() {
-        fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
-        fx.accepted(NORTHWIND, "Other ReferredProspect", "other.com");
-        fx.vendorCrm.put(ReferralFixture.account("v4", "Other ReferredProspect", "other.com", "lead"));
+        fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
+        fx.accepted(NORTHWIND, "Other Prospect", "other.com");
+        fx.vendorCrm.put(ReferralFixture.account("v4", "Other Prospect", "other.com", "lead"));
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
         fx.vendorCrm.put(deal("d11", "v4", DealStatus.WON, T0.plus(Duration.ofDays(1))));
         fx.vendor().overlaps().syncChanges();
@@ -164,9 +164,9 @@ class RegistrationLinkingTest {
 
     @Test
     void theFirstAcceptedRegistration_getsTheCredit_whenTwoProtectTheAccount() {
-        Registration first = fx.accepted(NORTHWIND, "Plain ReferredProspect", "plain.com");
+        Registration first = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
         fx.clock.advance(Duration.ofMinutes(5));
-        fx.accepted(CONTOSO, "Plain ReferredProspect", "plain.com");
+        fx.accepted(CONTOSO, "Plain Prospect", "plain.com");
         fx.vendorCrm.put(deal("d10", "v3", DealStatus.OPEN, T0.plus(Duration.ofDays(1))));
 
         fx.vendor().overlaps().syncChanges();

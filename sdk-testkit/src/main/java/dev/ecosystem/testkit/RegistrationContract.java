@@ -52,7 +52,7 @@ public abstract class RegistrationContract {
 
     /** A submitted registration of {@code partner} with {@code vendor} for {@code domain.com}. */
     static Registration submitted(String id, CompanyId vendor, CompanyId partner, String domain) {
-        ReferredProspect prospect = ReferredProspect.builder("ReferredProspect " + domain, "Pat Buyer", EmailAddress.of("pat@buyer.com"))
+        ReferredProspect prospect = ReferredProspect.builder("Prospect " + domain, "Pat Buyer", EmailAddress.of("pat@buyer.com"))
                 .domain(domain + ".com").expectedAmount(Money.of("48000.50", "EUR")).note("budget approved")
                 .partnerContact(ContactId.of("c-1")).build();
         return Registration.builder(RegistrationId.of(id), vendor, partner, prospect, "prospect" + domain, T0)

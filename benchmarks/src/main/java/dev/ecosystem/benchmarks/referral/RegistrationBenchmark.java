@@ -105,7 +105,7 @@ public class RegistrationBenchmark {
                 domain = "r" + j + ".com";
             }
             default -> {
-                name = "Fresh ReferredProspect " + n;
+                name = "Fresh Prospect " + n;
                 domain = "fresh" + n + ".com";
             }
         }
