@@ -29,6 +29,7 @@ import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.referral.ReferralLine;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationConflict;
+import dev.ecosystem.referral.RegistrationCounts;
 import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.spi.CrmConnections;
 import java.time.Clock;
@@ -105,9 +106,14 @@ public final class ClosedLoopExample {
             System.out.printf("Northwind's registration %s links deals %s%n", accepted.id(),
                     vendor.referrals().get(accepted.id()).linkedDeals());
 
+            RegistrationCounts registrations = vendor.referrals().counts(NORTHWIND,
+                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
             Scorecard card = Attribution.builder().reportingCurrency("USD").clock(clock).build()
                     .scorecard(AttributionData.read(vendor), NORTHWIND, "Northwind Partners",
-                            ReportPeriod.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)), null);
+                            ReportPeriod.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)), null,
+                            registrations);
+            System.out.printf("Northwind's scorecard, registrations section: %d submitted, %d accepted, %d open%n",
+                    card.registrations().submitted(), card.registrations().accepted(), card.registrations().open());
             System.out.printf("sourced pipeline for %s: %s %s%n", NORTHWIND,
                     card.sourcedPipeline().amount().toPlainString(),
                     card.sourcedPipeline().currency().getCurrencyCode());

@@ -5,6 +5,7 @@ import dev.ecosystem.internal.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.referral.RegistrationCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -126,6 +127,18 @@ public final class Attribution {
      */
     public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
                                @Nullable FunnelCounts introductions) {
+        return scorecard(data, partner, partnerName, period, introductions, null);
+    }
+
+    /**
+     * The partner's scorecard for the period, with its registrations section. It holds only this partner's figures.
+     *
+     * @param introductions as for {@link #scorecard(AttributionData, CompanyId, String, ReportPeriod, FunnelCounts)}
+     * @param registrations what the partner's referrals did in the period, such as
+     *     {@code scope.referrals().counts(partner, from, to)}; {@code null} when it registered none
+     */
+    public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
+                               @Nullable FunnelCounts introductions, @Nullable RegistrationCounts registrations) {
         Checks.required(data, "data");
         Checks.required(partner, "partner");
         Checks.required(period, "period");
@@ -151,7 +164,8 @@ public final class Attribution {
                 m.sourcedRevenue(), m.influencedRevenue(), m.dealsCreated(), m.dealsWon(), m.winRate().partner(),
                 m.averageDealSize().partner(), m.salesCycleDays().partner(), m.retention6Months().partner(),
                 m.retention12Months().partner(), months, introductions != null ? introductions
-                : new FunnelCounts(0, 0, 0, 0, 0, 0, 0, null, null));
+                : new FunnelCounts(0, 0, 0, 0, 0, 0, 0, null, null),
+                registrations != null ? registrations : RegistrationCounts.none());
     }
 
     private AttributionResult attribute(AttributionData data, AttributionModel model, long[] amounts) {

@@ -9,6 +9,7 @@ import dev.ecosystem.internal.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.referral.RegistrationCounts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,13 +39,16 @@ import org.jspecify.annotations.Nullable;
  * @param retention12Months the same after 12 months, or {@code null}
  * @param pipeline its sourced and influenced pipeline for each of the 12 months up to the period's end
  * @param introductions its introduction funnel, from {@link dev.ecosystem.intro.Introductions#funnel}
+ * @param registrations what its referrals (deal registrations) did, from
+ *     {@link dev.ecosystem.referral.Referrals#counts}
  */
 public record Scorecard(
         CompanyId partner, String partnerName, ReportPeriod period, LocalDate generatedOn,
         Money sourcedPipeline, Money influencedPipeline, Money sourcedRevenue, Money influencedRevenue,
         long dealsCreated, long dealsWon, @Nullable BigDecimal winRate, @Nullable BigDecimal averageDealSize,
         @Nullable BigDecimal salesCycleDays, @Nullable BigDecimal retention6Months,
-        @Nullable BigDecimal retention12Months, List<MonthlyPipeline> pipeline, FunnelCounts introductions) {
+        @Nullable BigDecimal retention12Months, List<MonthlyPipeline> pipeline, FunnelCounts introductions,
+        RegistrationCounts registrations) {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -76,6 +80,7 @@ public record Scorecard(
         Checks.required(influencedRevenue, "influencedRevenue");
         pipeline = List.copyOf(Checks.noNulls(pipeline, "scorecard pipeline"));
         Checks.required(introductions, "scorecard introductions");
+        Checks.required(registrations, "scorecard registrations");
     }
 
     /** The scorecard as a JSON document (amounts as decimal strings with their currency). */
@@ -119,6 +124,14 @@ public record Scorecard(
                 : introductions.averageTimeToConnect().toString());
         funnel.put("medianTimeToConnect", introductions.medianTimeToConnect() == null ? null
                 : introductions.medianTimeToConnect().toString());
+        ObjectNode referrals = root.putObject("registrations");
+        referrals.put("submitted", registrations.submitted());
+        referrals.put("accepted", registrations.accepted());
+        referrals.put("rejected", registrations.rejected());
+        referrals.put("won", registrations.won());
+        referrals.put("lost", registrations.lost());
+        referrals.put("expired", registrations.expired());
+        referrals.put("open", registrations.open());
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package dev.ecosystem.attribution;
 import com.google.common.html.HtmlEscapers;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.referral.RegistrationCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -50,6 +51,7 @@ final class ScorecardPage {
         html.append("</table>");
         pipelineChart();
         funnelChart();
+        registrations();
         html.append("</body></html>\n");
         return html.toString();
     }
@@ -120,6 +122,21 @@ final class ScorecardPage {
             html.append("<p>").append(esc("Median time to connect: " + (hours >= 48 ? hours / 24 + " days"
                     : hours + " hours"))).append("</p>");
         }
+    }
+
+    private void registrations() {
+        RegistrationCounts r = card.registrations();
+        html.append("<h2>Referrals (deal registration)</h2><table><tr>");
+        String[] labels = {"Submitted", "Accepted", "Rejected", "Won", "Lost", "Expired", "Open"};
+        long[] values = {r.submitted(), r.accepted(), r.rejected(), r.won(), r.lost(), r.expired(), r.open()};
+        for (String label : labels) {
+            html.append("<th>").append(esc(label)).append("</th>");
+        }
+        html.append("</tr><tr>");
+        for (long value : values) {
+            html.append("<td>").append(value).append("</td>");
+        }
+        html.append("</tr></table>");
     }
 
     private static int height(BigDecimal value, BigDecimal max, int plot) {

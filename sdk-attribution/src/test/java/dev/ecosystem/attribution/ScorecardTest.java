@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.DealStatus;
+import dev.ecosystem.referral.RegistrationCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +104,21 @@ class ScorecardTest {
         assertThat(card.introductions().requested()).isZero();
         assertThat(card.toHtml()).contains("n/a");
         assertNoForeignData(card.toJson());
+    }
+
+    @Test
+    @DisplayName("the registrations section shows what the partner's referrals did, in the JSON and the page")
+    void registrationsSection() throws Exception {
+        Scorecard card = attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, null,
+                new RegistrationCounts(5, 3, 1, 2, 0, 1, 1));
+
+        JsonNode registrations = new ObjectMapper().readTree(card.toJson()).get("registrations");
+        assertThat(registrations.get("submitted").asLong()).isEqualTo(5);
+        assertThat(registrations.get("won").asLong()).isEqualTo(2);
+        assertThat(registrations.get("open").asLong()).isEqualTo(1);
+        assertThat(card.toHtml()).contains("Referrals (deal registration)", "<td>5</td>");
+        assertThat(attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, null).registrations())
+                .isEqualTo(RegistrationCounts.none());
     }
 
     private static void assertNoForeignData(String text) {

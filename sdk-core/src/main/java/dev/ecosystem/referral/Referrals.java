@@ -4,6 +4,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.RegistrationId;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -95,4 +96,13 @@ public interface Referrals {
      * the CRM sync linked to it, as the vendor's sharing policy allows (see {@link ReferralLine}).
      */
     Page<ReferralLine> partnerView(CompanyId vendor, PageRequest page);
+
+    /**
+     * What {@code partner}'s registrations with the acting company (the vendor) did from {@code from} (inclusive) to
+     * {@code to} (exclusive): the registrations section of the partner's scorecard
+     * ({@code Attribution.scorecard(..., registrations)} in sdk-attribution).
+     *
+     * @throws dev.ecosystem.ValidationException when {@code to} is not after {@code from}
+     */
+    RegistrationCounts counts(CompanyId partner, Instant from, Instant to);
 }

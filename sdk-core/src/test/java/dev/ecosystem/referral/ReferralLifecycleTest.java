@@ -24,6 +24,7 @@ import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointKind;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ReferralLifecycleTest {
@@ -196,5 +197,24 @@ class ReferralLifecycleTest {
 
         assertThat(own.registration()).isEqualTo(r.id());
         assertThat(fx.ledger()).containsExactly(own);
+    }
+
+    @Test
+    void counts_tellWhatAPartnersRegistrationsDidInThePeriod() {
+        Registration kept = fx.accepted(NORTHWIND, "Plain Prospect", "plain.com");
+        Registration refused = fx.submit(NORTHWIND, "Other Prospect", "other.com");
+        fx.referrals(VENDOR).reject(refused.id(), "not our segment");
+        Instant from = T0.minus(Duration.ofDays(1));
+        Instant to = T0.plus(Duration.ofDays(1));
+
+        RegistrationCounts counts = fx.referrals(VENDOR).counts(NORTHWIND, from, to);
+
+        assertThat(counts).isEqualTo(new RegistrationCounts(2, 1, 1, 0, 0, 0, 1));
+        assertThat(fx.referrals(VENDOR).counts(CONTOSO, from, to)).isEqualTo(RegistrationCounts.none());
+        assertThat(fx.referrals(VENDOR).counts(NORTHWIND, to, to.plus(Duration.ofDays(1))))
+                .isEqualTo(new RegistrationCounts(0, 0, 0, 0, 0, 0, 1));
+        assertThat(kept.status()).isEqualTo(RegistrationStatus.ACCEPTED);
+        assertThatThrownBy(() -> fx.referrals(VENDOR).counts(NORTHWIND, to, from))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("to must be after from");
     }
 }

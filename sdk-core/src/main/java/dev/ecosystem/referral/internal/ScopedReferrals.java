@@ -1,17 +1,21 @@
 package dev.ecosystem.referral.internal;
 
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.overlap.SharingPolicy;
-import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.ReferralLine;
 import dev.ecosystem.referral.Referrals;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationConflict;
+import dev.ecosystem.referral.RegistrationCounts;
 import dev.ecosystem.referral.RegistrationStatus;
+import dev.ecosystem.referral.RegistrationTransition;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,5 +85,43 @@ public final class ScopedReferrals implements Referrals {
         Checks.required(vendor, "vendor");
         Checks.required(page, "page");
         return engine.context().store().inTransaction(tx -> PartnerView.page(tx, company, vendor, page));
+    }
+
+    @Override
+    public RegistrationCounts counts(CompanyId partner, Instant from, Instant to) {
+        Checks.required(partner, "partner");
+        Checks.required(from, "from");
+        Checks.required(to, "to");
+        if (!to.isAfter(from)) {
+            throw new ValidationException("to must be after from (" + from + "), but was " + to);
+        }
+        long[] counts = new long[RegistrationStatus.values().length];
+        long open = 0;
+        @Nullable String cursor = null;
+        do {
+            Page<Registration> page = received(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            for (Registration registration : page.items()) {
+                if (!registration.partner().equals(partner)) {
+                    continue;
+                }
+                RegistrationStatus atEnd = null;
+                for (RegistrationTransition step : registration.history()) {
+                    if (step.at().isBefore(to)) {
+                        atEnd = step.to();
+                        if (!step.at().isBefore(from)) {
+                            counts[step.to().ordinal()]++;
+                        }
+                    }
+                }
+                if (atEnd == RegistrationStatus.SUBMITTED || atEnd == RegistrationStatus.ACCEPTED) {
+                    open++;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return new RegistrationCounts(counts[RegistrationStatus.SUBMITTED.ordinal()],
+                counts[RegistrationStatus.ACCEPTED.ordinal()], counts[RegistrationStatus.REJECTED.ordinal()],
+                counts[RegistrationStatus.WON.ordinal()], counts[RegistrationStatus.LOST.ordinal()],
+                counts[RegistrationStatus.EXPIRED.ordinal()], open);
     }
 }
