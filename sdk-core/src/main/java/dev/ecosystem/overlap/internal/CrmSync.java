@@ -54,7 +54,6 @@ public final class CrmSync {
     private final OverlapEngine engine;
     private final CompanyId tenant;
     private final CrmConnector crm;
-    private final IntroductionLinker introductions;
     private final SyncListener listener;
     private long accounts;
     private long deals;
@@ -119,8 +118,8 @@ public final class CrmSync {
         this.engine = engine;
         this.tenant = tenant;
         this.crm = crm;
-        this.introductions = new IntroductionLinker(tenant, engine.settings());
-        this.listener = listener;
+        // Connected introductions are credited on every sync; the caller's listener (referrals) sits beside them.
+        this.listener = SyncListener.all(List.of(new IntroductionLinker(tenant, engine.settings()), listener));
     }
 
     /** A full sync, or the rest of an unfinished one. */
@@ -230,8 +229,7 @@ public final class CrmSync {
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);
             tx.crm().saveCheckpoint(tenant, encoded);
-            introductions.link(tx, accountBatch, dealBatch);
-            afterCommit[0] = listener.stored(tx, tenant, dealBatch);
+            afterCommit[0] = listener.stored(tx, tenant, accountBatch, dealBatch);
             return new long[] {before, tx.crm().revision(tenant), goneAccounts.size(), goneDeals.size()};
         });
         afterCommit[0].run();

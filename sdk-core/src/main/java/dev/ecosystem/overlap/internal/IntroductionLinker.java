@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  * few hash lookups whatever their number. Called inside the sync's store transaction for each batch, after its
  * writes: the credits are stored with the deals or not at all. One instance per sync; not thread-safe.
  */
-public final class IntroductionLinker {
+public final class IntroductionLinker implements SyncListener {
     private static final String PREFIX = "intro-link/";
 
     private final CompanyId tenant;
@@ -83,7 +83,15 @@ public final class IntroductionLinker {
      * @param accounts the accounts the batch stored (their keys replace any this sync read before)
      * @param deals the deals the batch stored
      */
-    public void link(StoreTransaction tx, Collection<Account> accounts, Collection<Deal> deals) {
+    @Override
+    public Runnable stored(StoreTransaction tx, CompanyId tenant, Collection<Account> accounts,
+            Collection<Deal> deals) {
+        link(tx, accounts, deals);
+        return () -> { };
+    }
+
+    /** Credits the connected introductions the batch's new or changed deals match (see the class comment). */
+    private void link(StoreTransaction tx, Collection<Account> accounts, Collection<Deal> deals) {
         for (Account account : accounts) {
             accountKeys.remove(account.id());
         }

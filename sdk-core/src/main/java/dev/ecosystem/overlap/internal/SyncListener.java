@@ -1,5 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
+import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.spi.StoreTransaction;
@@ -15,22 +16,23 @@ import java.util.List;
 @FunctionalInterface
 public interface SyncListener {
     /**
-     * Handles the stored deals of one batch.
+     * Handles the stored accounts and deals of one batch.
      *
      * @return what to do once the batch committed (publishing events), never {@code null}
      */
-    Runnable stored(StoreTransaction tx, CompanyId tenant, Collection<Deal> deals);
+    Runnable stored(StoreTransaction tx, CompanyId tenant, Collection<Account> accounts, Collection<Deal> deals);
 
     /** Does nothing. */
     static SyncListener none() {
-        return (tx, tenant, deals) -> () -> { };
+        return (tx, tenant, accounts, deals) -> () -> { };
     }
 
     /** Each of {@code listeners} in turn. */
     static SyncListener all(List<SyncListener> listeners) {
         List<SyncListener> copy = List.copyOf(listeners);
-        return (tx, tenant, deals) -> {
-            List<Runnable> after = copy.stream().map(listener -> listener.stored(tx, tenant, deals)).toList();
+        return (tx, tenant, accounts, deals) -> {
+            List<Runnable> after = copy.stream().map(listener -> listener.stored(tx, tenant, accounts, deals))
+                    .toList();
             return () -> after.forEach(Runnable::run);
         };
     }

@@ -54,7 +54,8 @@ public final class RegistrationLinker implements SyncListener {
     }
 
     @Override
-    public Runnable stored(StoreTransaction tx, CompanyId vendor, Collection<Deal> deals) {
+    public Runnable stored(StoreTransaction tx, CompanyId vendor, Collection<Account> accounts,
+            Collection<Deal> deals) {
         if (deals.isEmpty() || tx.registrations().byVendor(vendor, PageRequest.first(1)).items().isEmpty()) {
             return () -> { };
         }
