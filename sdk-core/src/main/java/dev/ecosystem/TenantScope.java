@@ -14,6 +14,8 @@ import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
+import dev.ecosystem.program.Programs;
+import dev.ecosystem.program.internal.ScopedPrograms;
 import dev.ecosystem.referral.Referrals;
 import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.referral.internal.ScopedReferrals;
@@ -33,6 +35,7 @@ public final class TenantScope {
     private final Overlaps overlaps;
     private final Ledger ledger;
     private final Referrals referrals;
+    private final Programs programs;
 
     TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine) {
         this.company = company;
@@ -43,6 +46,7 @@ public final class TenantScope {
         this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
         this.ledger = new ScopedLedger(context, company);
         this.referrals = new ScopedReferrals(referralEngine, company);
+        this.programs = new ScopedPrograms(context, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
@@ -89,5 +93,10 @@ public final class TenantScope {
     /** Referrals (deal registration): the prospects the company registers as a partner, or receives as a vendor. */
     public Referrals referrals() {
         return referrals;
+    }
+
+    /** The company's partner programs, as a vendor: terms per partner type, tiers, activation, briefs. */
+    public Programs programs() {
+        return programs;
     }
 }

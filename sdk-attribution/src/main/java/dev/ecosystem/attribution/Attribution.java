@@ -1,5 +1,8 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.program.CommissionPlan;
+
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.intro.FunnelCounts;

@@ -1,5 +1,7 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+
 import dev.ecosystem.TenantScope;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;

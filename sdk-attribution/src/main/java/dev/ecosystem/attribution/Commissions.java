@@ -1,5 +1,7 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.program.CommissionPlan;
+
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;

@@ -1,5 +1,7 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+
 import java.util.Arrays;
 
 /**

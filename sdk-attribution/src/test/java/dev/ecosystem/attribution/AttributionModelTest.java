@@ -1,5 +1,7 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static dev.ecosystem.attribution.Fixtures.accountTouch;
 import static dev.ecosystem.attribution.Fixtures.at;

@@ -1,5 +1,7 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.program.CommissionPlan;
+
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static dev.ecosystem.attribution.Fixtures.deal;
 import static dev.ecosystem.attribution.Fixtures.partner;

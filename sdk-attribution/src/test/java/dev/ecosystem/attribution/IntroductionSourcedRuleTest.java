@@ -1,5 +1,7 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+
 import static dev.ecosystem.attribution.Fixtures.at;
 import static dev.ecosystem.attribution.Fixtures.partner;
 import static dev.ecosystem.attribution.Fixtures.touchAt;

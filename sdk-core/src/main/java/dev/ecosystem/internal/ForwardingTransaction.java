@@ -11,6 +11,7 @@ import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
@@ -97,6 +98,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public RegistrationRepository registrations() {
         return delegate.registrations();
+    }
+
+    @Override
+    public ProgramRepository programs() {
+        return delegate.programs();
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.referral.Registration;
 
 /** Every table of one in-memory store. Partitions are tenants, parties, or {@link #ALL}. */
@@ -43,6 +44,13 @@ final class MemoryTables {
             new Table<>("registrations"), new Table<>("registrations"), new Table<>("registrations"),
             new Table<>("open-registrations"), new Table<>("accepted-registrations"),
             new Table<>("accepted-registrations"), new Table<>("accepted-registrations"));
+
+    final ProgramTables programs = new ProgramTables(new Table<>("programs"), new Table<>("program-versions"),
+            new Table<>("programs-by-type"));
+
+    /** Programs' current versions, every version, and current ids by type (see {@link MemoryPrograms}). */
+    record ProgramTables(Table<PartnerProgram> current, Table<PartnerProgram> versions, Table<String> byType) {
+    }
 
     /** The registrations and their indexes (see {@link MemoryRegistrations}). */
     record RegistrationTables(Table<Registration> byId, Table<Registration> byVendor, Table<Registration> byPartner,

@@ -15,6 +15,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
@@ -147,6 +148,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public RegistrationRepository registrations() {
         return new MemoryRegistrations(checkOpen(), tables.registrations);
+    }
+
+    @Override
+    public ProgramRepository programs() {
+        return new MemoryPrograms(checkOpen(), tables.programs);
     }
 
     @Override

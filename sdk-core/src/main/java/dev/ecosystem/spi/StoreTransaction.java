@@ -69,6 +69,18 @@ public interface StoreTransaction {
     }
 
     /**
+     * Vendors' partner programs. A default method, so that stores written before programs still compile;
+     * {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no programs
+     */
+    default ProgramRepository programs() {
+        throw new EcosystemException("this PartnerStore keeps no partner programs: implement "
+                + "StoreTransaction.programs() returning a ProgramRepository; see PartnerStoreContract in sdk-testkit "
+                + "for the contract");
+    }
+
+    /**
      * Hands every listed company to {@code action}, in ascending id order, with the role tags of its contacts: what
      * the Navigator builds its index from when an app node first searches. The default pages through
      * {@link #companies()} and each listed company's {@link #contacts()}; a store that can read all of them in one

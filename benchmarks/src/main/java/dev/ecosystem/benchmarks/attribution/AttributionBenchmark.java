@@ -1,8 +1,9 @@
 package dev.ecosystem.benchmarks.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+
 import dev.ecosystem.attribution.Attribution;
 import dev.ecosystem.attribution.AttributionData;
-import dev.ecosystem.attribution.AttributionModel;
 import dev.ecosystem.attribution.FxRates;
 import dev.ecosystem.attribution.PartnerMetrics;
 import dev.ecosystem.attribution.ReportPeriod;

@@ -1,5 +1,7 @@
 package dev.ecosystem.benchmarks.attribution;
 
+import dev.ecosystem.ledger.AttributionModel;
+
 import dev.ecosystem.attribution.FxRates;
 import dev.ecosystem.attribution.ReportPeriod;
 import dev.ecosystem.model.AccountId;

@@ -1,4 +1,4 @@
-package dev.ecosystem.attribution;
+package dev.ecosystem.ledger;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
@@ -26,8 +26,23 @@ import java.util.Objects;
  */
 public final class AttributionModel {
 
-    /** The model family, for the engine. */
-    enum Kind { SOURCED, INFLUENCED, FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY, POSITION_BASED }
+    /** The model family; the parameters that matter depend on it. */
+    public enum Kind {
+        /** Partners that sourced the deal share it equally. */
+        SOURCED,
+        /** Partners that touched the open deal share it equally. */
+        INFLUENCED,
+        /** The earliest touch takes it all. */
+        FIRST_TOUCH,
+        /** The latest touch takes it all. */
+        LAST_TOUCH,
+        /** Every touch weighs the same. */
+        LINEAR,
+        /** A touch weighs half as much per {@linkplain #halfLifeSeconds() half-life}. */
+        TIME_DECAY,
+        /** The {@linkplain #first() first} and {@linkplain #last() last} touch get fixed shares. */
+        POSITION_BASED
+    }
 
     private final Kind kind;
     private final long halfLifeSeconds;
@@ -110,20 +125,60 @@ public final class AttributionModel {
                 timeDecay(Duration.ofDays(7)), positionBased(0.4, 0.4));
     }
 
-    Kind kind() {
+    /** The model family. */
+    public Kind kind() {
         return kind;
     }
 
-    long halfLifeSeconds() {
+    /** The half-life of {@link Kind#TIME_DECAY} in seconds; 0 for the other families. */
+    public long halfLifeSeconds() {
         return halfLifeSeconds;
     }
 
-    double first() {
+    /** The first touch's share for {@link Kind#POSITION_BASED}; 0 for the other families. */
+    public double first() {
         return first;
     }
 
-    double last() {
+    /** The last touch's share for {@link Kind#POSITION_BASED}; 0 for the other families. */
+    public double last() {
         return last;
+    }
+
+    /**
+     * The model a {@link #name()} names, for stores that keep models as text: {@code parse(m.name()).equals(m)}.
+     *
+     * @throws ValidationException when the text names no model
+     */
+    public static AttributionModel parse(String name) {
+        Checks.required(name, "model name");
+        String text = name.strip();
+        try {
+            if (text.startsWith("time-decay(") && text.endsWith(")")) {
+                return timeDecay(Duration.parse(text.substring("time-decay(".length(), text.length() - 1)));
+            }
+            if (text.startsWith("position-based(") && text.endsWith(")")) {
+                String[] shares = text.substring("position-based(".length(), text.length() - 1).split(",", -1);
+                if (shares.length == 2) {
+                    return positionBased(Double.parseDouble(shares[0]), Double.parseDouble(shares[1]));
+                }
+            }
+        } catch (RuntimeException e) {
+            throw new ValidationException(unknownModel(text), e);
+        }
+        return switch (text) {
+            case "sourced" -> sourced();
+            case "influenced" -> influenced();
+            case "first-touch" -> firstTouch();
+            case "last-touch" -> lastTouch();
+            case "linear" -> linear();
+            default -> throw new ValidationException(unknownModel(text));
+        };
+    }
+
+    private static String unknownModel(String text) {
+        return "model name must be one of sourced, influenced, first-touch, last-touch, linear, "
+                + "time-decay(<ISO-8601 duration>) or position-based(<first>,<last>), but was " + Checks.quote(text);
     }
 
     /** The model's name with its parameters, such as {@code time-decay(P7D)}. */

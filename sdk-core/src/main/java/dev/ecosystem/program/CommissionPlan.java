@@ -1,7 +1,8 @@
-package dev.ecosystem.attribution;
+package dev.ecosystem.program;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.ledger.AttributionModel;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
@@ -76,7 +77,7 @@ public record CommissionPlan(
     }
 
     /** The percentage a partner of {@code tier} earns before volume tiers; {@code null} tier means none. */
-    BigDecimal baseRate(@Nullable String tier) {
+    public BigDecimal baseRate(@Nullable String tier) {
         return tier == null ? rate : tierRates.getOrDefault(tier, rate);
     }
 

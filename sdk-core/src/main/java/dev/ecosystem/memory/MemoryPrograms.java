@@ -1,0 +1,87 @@
+package dev.ecosystem.memory;
+
+import dev.ecosystem.ConflictException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.ProgramId;
+import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.spi.ProgramRepository;
+import org.jspecify.annotations.Nullable;
+
+/** Programs partitioned by vendor: current versions by id, every version by (id, version), current ids by type. */
+final class MemoryPrograms implements ProgramRepository {
+    private final MemoryTransaction tx;
+    private final MemoryTables.ProgramTables tables;
+
+    MemoryPrograms(MemoryTransaction tx, MemoryTables.ProgramTables tables) {
+        this.tx = tx;
+        this.tables = tables;
+    }
+
+    @Override
+    public void save(PartnerProgram program) {
+        Checks.required(program, "program");
+        tx.checkOpen();
+        PartnerProgram current = tables.current().get(program.vendor(), program.id().value());
+        if (program.version() == 1) {
+            if (current != null) {
+                throw new ConflictException("program " + program.id() + " already exists; save version "
+                        + (current.version() + 1) + " to change it");
+            }
+            PartnerProgram sameType = forType(program.vendor(), program.type());
+            if (sameType != null) {
+                throw new ConflictException("a program for " + program.type() + " partners already exists ("
+                        + sameType.id() + "); change its terms instead");
+            }
+        } else if (current == null || current.version() != program.version() - 1) {
+            throw new ConflictException("program " + program.id() + " is at version "
+                    + (current == null ? "none" : current.version()) + ", so version " + program.version()
+                    + " cannot follow it; read the program again and retry");
+        } else if (current.type() != program.type()) {
+            throw new ConflictException("program " + program.id() + " is for " + current.type()
+                    + " partners and cannot change to " + program.type());
+        }
+        tables.current().put(tx, program.vendor(), program.id().value(), program);
+        tables.versions().put(tx, program.vendor(), versionKey(program.id(), program.version()), program);
+        tables.byType().put(tx, program.vendor(), program.type().name(), program.id().value());
+    }
+
+    @Override
+    public @Nullable PartnerProgram get(CompanyId vendor, ProgramId id) {
+        Checks.required(vendor, "vendor");
+        Checks.required(id, "program id");
+        tx.checkOpen();
+        return tables.current().get(vendor, id.value());
+    }
+
+    @Override
+    public @Nullable PartnerProgram version(CompanyId vendor, ProgramId id, int version) {
+        Checks.required(vendor, "vendor");
+        Checks.required(id, "program id");
+        tx.checkOpen();
+        return tables.versions().get(vendor, versionKey(id, version));
+    }
+
+    @Override
+    public @Nullable PartnerProgram forType(CompanyId vendor, PartnerType type) {
+        Checks.required(vendor, "vendor");
+        Checks.required(type, "type");
+        tx.checkOpen();
+        String id = tables.byType().get(vendor, type.name());
+        return id == null ? null : tables.current().get(vendor, id);
+    }
+
+    @Override
+    public Page<PartnerProgram> list(CompanyId vendor, PageRequest page) {
+        Checks.required(vendor, "vendor");
+        tx.checkOpen();
+        return tables.current().page(vendor, page);
+    }
+
+    private static String versionKey(ProgramId id, int version) {
+        return id.value() + '\u0000' + version;
+    }
+}
