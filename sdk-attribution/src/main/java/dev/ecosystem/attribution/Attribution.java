@@ -1,13 +1,12 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-import dev.ecosystem.program.CommissionPlan;
-
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.intro.FunnelCounts;
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.referral.RegistrationCounts;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,12 +1,11 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.program.CommissionPlan;
-
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.TouchpointId;
+import dev.ecosystem.program.CommissionPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -1,7 +1,6 @@
 package dev.ecosystem.attribution;
 
 import dev.ecosystem.ledger.AttributionModel;
-
 import java.util.Arrays;
 
 /**

@@ -1,7 +1,5 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static dev.ecosystem.attribution.Fixtures.partner;
 import static dev.ecosystem.attribution.Fixtures.reversal;
@@ -11,6 +9,7 @@ import static dev.ecosystem.attribution.Fixtures.won;
 import static dev.ecosystem.model.TouchpointKind.SOURCED_REFERRAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;

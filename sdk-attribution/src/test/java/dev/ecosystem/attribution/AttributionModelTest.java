@@ -1,7 +1,5 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static dev.ecosystem.attribution.Fixtures.accountTouch;
 import static dev.ecosystem.attribution.Fixtures.at;
@@ -20,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Money;

@@ -1,7 +1,5 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.program.CommissionPlan;
-
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static dev.ecosystem.attribution.Fixtures.deal;
 import static dev.ecosystem.attribution.Fixtures.partner;
@@ -17,6 +15,7 @@ import dev.ecosystem.attribution.CommissionLine.Kind;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.TouchpointId;
+import dev.ecosystem.program.CommissionPlan;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;

@@ -1,7 +1,5 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static dev.ecosystem.attribution.Fixtures.deal;
 import static dev.ecosystem.attribution.Fixtures.partner;
@@ -13,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import java.time.Clock;

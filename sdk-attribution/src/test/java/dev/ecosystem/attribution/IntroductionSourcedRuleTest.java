@@ -1,7 +1,5 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-
 import static dev.ecosystem.attribution.Fixtures.at;
 import static dev.ecosystem.attribution.Fixtures.partner;
 import static dev.ecosystem.attribution.Fixtures.touchAt;
@@ -12,6 +10,7 @@ import static dev.ecosystem.model.TouchpointKind.CO_SELL;
 import static dev.ecosystem.model.TouchpointKind.INTRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;

@@ -1,10 +1,9 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;

@@ -81,8 +81,9 @@ public record ProgramTerms(
     }
 
     /**
-     * Starts terms with the type's default profile, a 0 % sourced plan named after the program, 90 days of
-     * protection, no checklist, no tiers, every activation trigger, 90 days to dormancy and no value proposition.
+     * Starts terms with a 0 % sourced plan named after the program, 90 days of protection, no checklist, no tiers,
+     * every activation trigger, 90 days to dormancy and no value proposition. The profile has no default: set it with
+     * {@link Builder#profile(IdealPartnerProfile)}.
      */
     public static Builder builder(PartnerType type, String name) {
         return new Builder(type, name);
@@ -122,7 +123,7 @@ public record ProgramTerms(
     public static final class Builder {
         private final PartnerType type;
         private final String name;
-        private IdealPartnerProfile profile;
+        private @Nullable IdealPartnerProfile profile;
         private CommissionPlan commission;
         private Duration protectionWindow = Duration.ofDays(90);
         private final List<ChecklistItem> checklist = new ArrayList<>();
@@ -134,7 +135,6 @@ public record ProgramTerms(
         private Builder(PartnerType type, String name) {
             this.type = Checks.required(type, "program type");
             this.name = Checks.singleLine(name, "program name", 200);
-            this.profile = IdealPartnerProfile.builder(type).build();
             this.commission = CommissionPlan.builder(this.name).build();
         }
 
@@ -192,6 +192,11 @@ public record ProgramTerms(
 
         /** Validates and builds. */
         public ProgramTerms build() {
+            if (profile == null) {
+                throw new ValidationException("program profile is required: set the ideal partner profile of "
+                        + type + " partners with profile(IdealPartnerProfile.builder(PartnerType." + type
+                        + ")...build())");
+            }
             return new ProgramTerms(type, name, profile, commission, protectionWindow, checklist, tiers, activation,
                     dormancyDays, valueProposition);
         }

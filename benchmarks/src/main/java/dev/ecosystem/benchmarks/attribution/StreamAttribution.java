@@ -1,9 +1,8 @@
 package dev.ecosystem.benchmarks.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
-
 import dev.ecosystem.attribution.FxRates;
 import dev.ecosystem.attribution.ReportPeriod;
+import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
