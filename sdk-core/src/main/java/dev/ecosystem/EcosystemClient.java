@@ -21,6 +21,7 @@ import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
+import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.referral.ReferralOperations;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.referral.internal.HostReferralOperations;
@@ -62,9 +63,11 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
     private final ReferralEngine referralEngine;
+    private final @Nullable RevenueSource revenueSource;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
-            ReferralSettings referralSettings) {
+            ReferralSettings referralSettings, @Nullable RevenueSource revenueSource) {
+        this.revenueSource = revenueSource;
         this.context = context;
         this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
@@ -93,7 +96,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine);
+        return new TenantScope(context, company, introEngine, referralEngine, revenueSource);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -199,6 +202,7 @@ public final class EcosystemClient implements AutoCloseable {
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
         private ReferralSettings referralSettings = ReferralSettings.defaults();
+        private @Nullable RevenueSource revenueSource;
 
         private Builder() {
         }
@@ -287,6 +291,16 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where programs' tier reviews take {@link dev.ecosystem.program.TierMetric#SOURCED_REVENUE} from, such as
+         * {@code attribution.sourcedRevenue(vendor -> AttributionData.read(store, vendor))} from sdk-attribution.
+         * Default: none, and reviewing a program with a sourced-revenue threshold fails saying so.
+         */
+        public Builder revenueSource(RevenueSource source) {
+            this.revenueSource = Checks.required(source, "revenueSource");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -301,7 +315,7 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings);
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings, revenueSource);
         }
     }
 }

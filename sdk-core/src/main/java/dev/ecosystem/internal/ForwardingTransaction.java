@@ -1,5 +1,6 @@
 package dev.ecosystem.internal;
 
+import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
@@ -15,6 +16,7 @@ import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.util.function.Consumer;
 
@@ -103,6 +105,16 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return delegate.programs();
+    }
+
+    @Override
+    public TierRepository tiers() {
+        return delegate.tiers();
+    }
+
+    @Override
+    public CertificationRepository certifications() {
+        return delegate.certifications();
     }
 
     @Override
