@@ -2,6 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -33,24 +34,9 @@ final class JdbcPrograms implements ProgramRepository {
     public void save(PartnerProgram program) {
         Checks.required(program, "program");
         PartnerProgram current = get(program.vendor(), program.id());
-        if (program.version() == 1) {
-            if (current != null) {
-                throw new ConflictException("program " + program.id() + " already exists; save version "
-                        + (current.version() + 1) + " to change it");
-            }
-            PartnerProgram sameType = forType(program.vendor(), program.type());
-            if (sameType != null) {
-                throw new ConflictException("a program for " + program.type() + " partners already exists ("
-                        + sameType.id() + "); change its terms instead");
-            }
-        } else if (current == null || current.version() != program.version() - 1) {
-            throw new ConflictException("program " + program.id() + " is at version "
-                    + (current == null ? "none" : current.version()) + ", so version " + program.version()
-                    + " cannot follow it; read the program again and retry");
-        } else if (current.type() != program.type()) {
-            throw new ConflictException("program " + program.id() + " is for " + current.type()
-                    + " partners and cannot change to " + program.type());
-        } else if (tx.update("retire program version " + current.version(), "UPDATE " + table
+        StoreRules.checkProgramSave(program, current, () -> forType(program.vendor(), program.type()));
+        // Past the check, a current version exists exactly when this is not version 1.
+        if (current != null && tx.update("retire program version " + current.version(), "UPDATE " + table
                 + " SET is_current = ? WHERE vendor = ? AND id = ? AND version = ? AND is_current = ?", false,
                 program.vendor().value(), program.id().value(), current.version(), true) == 0) {
             throw new ConflictException("program " + program.id() + " was changed concurrently; read it again and "
