@@ -23,7 +23,13 @@ import java.time.LocalDate;
 public record Certification(
         CompanyId vendor, CompanyId partner, EmailAddress person, String name, LocalDate certifiedOn,
         LocalDate validUntil, Instant recordedAt) {
-    /** Validates every field: a one-line name of at most 200 characters, {@code validUntil} not before the day. */
+    /** The latest {@code validUntil}: certifications that do not expire use it. */
+    public static final LocalDate LAST_DAY = LocalDate.of(9999, 12, 31);
+
+    /**
+     * Validates every field: a one-line name of at most 200 characters, {@code validUntil} not before the day and
+     * at most {@link #LAST_DAY}.
+     */
     public Certification {
         Checks.required(vendor, "certification vendor");
         Checks.required(partner, "certification partner");
@@ -32,6 +38,10 @@ public record Certification(
         Checks.required(certifiedOn, "certification certifiedOn");
         Checks.required(validUntil, "certification validUntil");
         Checks.required(recordedAt, "certification recordedAt");
+        if (validUntil.isAfter(LAST_DAY)) {
+            throw new ValidationException("certification validUntil must be at most " + LAST_DAY + ", but was "
+                    + validUntil);
+        }
         if (validUntil.isBefore(certifiedOn)) {
             throw new ValidationException("certification validUntil must be on or after " + certifiedOn
                     + " (the day it is recorded), but was " + validUntil);

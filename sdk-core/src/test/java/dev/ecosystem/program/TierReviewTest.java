@@ -324,6 +324,10 @@ class TierReviewTest {
         assertThatThrownBy(() -> client.as(STRANGER).programs().certify(ADA, EmailAddress.of("a@ada.com"), "Sales",
                 today)).isInstanceOf(NotFoundException.class)
                 .hasMessage("company stranger has no partnership with ada-partners");
+        assertThatThrownBy(() -> client.as(VENDOR).programs().certify(ADA, EmailAddress.of("a@ada.com"), "Sales",
+                LocalDate.of(10000, 1, 1))).isInstanceOf(ValidationException.class)
+                .hasMessage("certification validUntil must be at most 9999-12-31, but was +10000-01-01");
+        assertThat(client.as(VENDOR).programs().certifications(ADA, PageRequest.first(10)).items()).isEmpty();
         assertThat(client.as(VENDOR).programs().certify(ADA, EmailAddress.of("a@ada.com"), "Sales", today)
                 .certifiedOn()).isEqualTo(today);
     }
