@@ -21,6 +21,10 @@ import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
+import dev.ecosystem.partnership.PartnershipOperations;
+import dev.ecosystem.partnership.PartnershipSettings;
+import dev.ecosystem.partnership.internal.HostPartnershipOperations;
+import dev.ecosystem.partnership.internal.PartnershipEngine;
 import dev.ecosystem.referral.ReferralOperations;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.referral.internal.HostReferralOperations;
@@ -62,11 +66,13 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
     private final ReferralEngine referralEngine;
+    private final PartnershipEngine partnershipEngine;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
-            ReferralSettings referralSettings) {
+            ReferralSettings referralSettings, PartnershipSettings partnershipSettings) {
         this.context = context;
         this.follower = follower;
+        this.partnershipEngine = new PartnershipEngine(context, partnershipSettings, introSettings);
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
         this.crmWriteBacks = new CrmWriteBackDispatcher(context);
@@ -93,7 +99,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine);
+        return new TenantScope(context, company, introEngine, referralEngine, partnershipEngine);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -104,6 +110,14 @@ public final class EcosystemClient implements AutoCloseable {
     /** The host's side of referrals: {@code runDue}, which expires registrations whose protection ended. */
     public ReferralOperations referrals() {
         return new HostReferralOperations(referralEngine);
+    }
+
+    /**
+     * The host's side of the partnership lifecycle: {@code runDue} (invitation reminders and expiry, dormancy), and
+     * the page an invitation link opens (read, accept, decline by token).
+     */
+    public PartnershipOperations partnerships() {
+        return new HostPartnershipOperations(partnershipEngine);
     }
 
     /**
@@ -199,6 +213,7 @@ public final class EcosystemClient implements AutoCloseable {
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
         private ReferralSettings referralSettings = ReferralSettings.defaults();
+        private PartnershipSettings partnershipSettings = PartnershipSettings.defaults();
 
         private Builder() {
         }
@@ -287,6 +302,15 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How partnership invitations behave: the invitation page, expiry and reminders. Default:
+         * {@link PartnershipSettings#defaults()}. Links are signed with the {@linkplain #intros introductions'} keys.
+         */
+        public Builder partnerships(PartnershipSettings settings) {
+            this.partnershipSettings = Checks.required(settings, "partnerships");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -301,7 +325,8 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings);
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
+                    partnershipSettings);
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
+import dev.ecosystem.spi.PartnershipLifecycleRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
@@ -103,6 +104,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return delegate.programs();
+    }
+
+    @Override
+    public PartnershipLifecycleRepository lifecycle() {
+        return delegate.lifecycle();
     }
 
     @Override

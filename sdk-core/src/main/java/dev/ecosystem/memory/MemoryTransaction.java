@@ -14,6 +14,7 @@ import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
+import dev.ecosystem.spi.PartnershipLifecycleRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
@@ -153,6 +154,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return new MemoryPrograms(checkOpen(), tables.programs);
+    }
+
+    @Override
+    public PartnershipLifecycleRepository lifecycle() {
+        return new MemoryLifecycle(checkOpen(), tables.lifecycle);
     }
 
     @Override
