@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * needs a program's items) and dormancy after {@value #DEFAULT_DORMANCY_DAYS} days. The move records a transition
  * (actor {@value PartnershipTransition#ACTIVATION}, reason the trigger's name) and raises
  * {@code partnership.activated} with {@code days}: whole days since the record became RECRUITED. The partner's own
- * record of the vendor, when RECRUITED, moves to ACTIVE with it. Stateless and thread-safe.
+ * record of the vendor, when RECRUITED, moves to ACTIVE with it; that record is not tracked for activity and
+ * dormancy (it has no lifecycle state), and neither is an ACTIVE record stored before the lifecycle existed until its
+ * status next changes. Stateless and thread-safe.
  */
 public final class ActivationRules {
     /** The triggers that activate a partner whose type has no program. */
@@ -85,6 +87,10 @@ public final class ActivationRules {
     List<Notice> activity(StoreTransaction tx, Partnership partnership, ActivationTrigger trigger, Instant now) {
         if (partnership.status() != PartnershipStatus.RECRUITED && partnership.status() != PartnershipStatus.ACTIVE) {
             return List.of();
+        }
+        if (partnership.status() == PartnershipStatus.ACTIVE
+                && tx.lifecycle().lifecycle(partnership.owner(), partnership.id()) == null) {
+            return List.of(); // not tracked: a partner's own record of its vendor, or one stored before the lifecycle
         }
         PartnershipLifecycle life = lifecycleOf(tx, partnership);
         List<Notice> notices = new ArrayList<>();
