@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -99,18 +100,27 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public List<Invitation> dueInvitations(Instant now, int limit) {
+        return due(tables.invitations(), Invitation::nextDueAt, now, limit,
+                Comparator.comparing((Invitation invitation) -> invitation.id().value()));
+    }
+
+    /**
+     * The rows of {@code table}'s single partition whose due instant is at or before {@code now}, earliest first,
+     * ties in {@code ties} order, at most {@code limit}.
+     */
+    private <T> List<T> due(Table<T> table, Function<T, @Nullable Instant> dueAt, Instant now, int limit,
+            Comparator<T> ties) {
         Checks.required(now, "now");
         Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         tx.checkOpen();
-        List<Invitation> due = new ArrayList<>();
-        for (Invitation invitation : tables.invitations().rows(MemoryTables.ALL).values()) {
-            Instant at = invitation.nextDueAt();
+        List<T> due = new ArrayList<>();
+        for (T row : table.rows(MemoryTables.ALL).values()) {
+            Instant at = dueAt.apply(row);
             if (at != null && !at.isAfter(now)) {
-                due.add(invitation);
+                due.add(row);
             }
         }
-        due.sort(Comparator.comparing((Invitation invitation) -> invitation.nextDueAt())
-                .thenComparing(Invitation::id));
+        due.sort(Comparator.comparing((T row) -> Checks.required(dueAt.apply(row), "due")).thenComparing(ties));
         return List.copyOf(due.subList(0, Math.min(limit, due.size())));
     }
 
@@ -158,19 +168,8 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public List<PartnershipLifecycle> dormancyDue(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
-        tx.checkOpen();
-        List<PartnershipLifecycle> due = new ArrayList<>();
-        for (PartnershipLifecycle lifecycle : tables.allLifecycles().rows(MemoryTables.ALL).values()) {
-            Instant at = lifecycle.dormancyDueAt();
-            if (lifecycle.dormantSince() == null && at != null && !at.isAfter(now)) {
-                due.add(lifecycle);
-            }
-        }
-        due.sort(Comparator.comparing((PartnershipLifecycle lifecycle) -> lifecycle.dormancyDueAt())
-                .thenComparing(lifecycle -> lifecycle.owner().value())
+        return due(tables.allLifecycles(), lifecycle -> lifecycle.dormantSince() == null ? lifecycle.dormancyDueAt()
+                : null, now, limit, Comparator.comparing((PartnershipLifecycle lifecycle) -> lifecycle.owner().value())
                 .thenComparing(lifecycle -> lifecycle.partnership().value()));
-        return List.copyOf(due.subList(0, Math.min(limit, due.size())));
     }
 }

@@ -29,15 +29,17 @@ import org.jspecify.annotations.Nullable;
  * {@link Notice}s.
  *
  * <p><b>The rule.</b> An activity of {@code partner} for {@code owner} (the vendor) is recorded on the owner's record
- * of the partner when it is RECRUITED or ACTIVE: it sets the last activity and clears a dormant flag. A RECRUITED
+ * of the partner when it is RECRUITED or ACTIVE and tracked (it has a lifecycle state: the vendor's record created by
+ * an accepted invitation, or any record created or changed through {@code scope.partnerships()}): it sets the last
+ * activity and clears a dormant flag. A RECRUITED
  * record moves to ACTIVE on the first activity whose trigger is in the activation set of the owner's program for
  * the record's type; without a program, {@link #DEFAULT_TRIGGERS} apply (every trigger but the checklist, which
  * needs a program's items) and dormancy after {@value #DEFAULT_DORMANCY_DAYS} days. The move records a transition
  * (actor {@value PartnershipTransition#ACTIVATION}, reason the trigger's name) and raises
  * {@code partnership.activated} with {@code days}: whole days since the record became RECRUITED. The partner's own
- * record of the vendor, when RECRUITED, moves to ACTIVE with it; that record is not tracked for activity and
- * dormancy (it has no lifecycle state), and neither is an ACTIVE record stored before the lifecycle existed until its
- * status next changes. Stateless and thread-safe.
+ * record of the vendor, when RECRUITED and not tracked itself (as an accepted invitation creates it), moves to ACTIVE
+ * with it; a tracked record follows its own owner's rules only. A record stored without the SDK's partnership API
+ * (before the lifecycle existed) is tracked from its next status change. Stateless and thread-safe.
  */
 public final class ActivationRules {
     /** The triggers that activate a partner whose type has no program. */
@@ -88,11 +90,11 @@ public final class ActivationRules {
         if (partnership.status() != PartnershipStatus.RECRUITED && partnership.status() != PartnershipStatus.ACTIVE) {
             return List.of();
         }
-        if (partnership.status() == PartnershipStatus.ACTIVE
-                && tx.lifecycle().lifecycle(partnership.owner(), partnership.id()) == null) {
+        PartnershipLifecycle stored = tx.lifecycle().lifecycle(partnership.owner(), partnership.id());
+        if (stored == null) {
             return List.of(); // not tracked: a partner's own record of its vendor, or one stored before the lifecycle
         }
-        PartnershipLifecycle life = lifecycleOf(tx, partnership);
+        PartnershipLifecycle life = stored.toBuilder().type(partnership.type()).build();
         List<Notice> notices = new ArrayList<>();
         if (partnership.status() == PartnershipStatus.RECRUITED && triggers(tx, partnership).contains(trigger)) {
             activate(tx, partnership, life, trigger, now, notices);
@@ -122,7 +124,8 @@ public final class ActivationRules {
                 .lastActivityAt(now).dormantSince(null)
                 .dormancyDueAt(now.plus(Duration.ofDays(dormancyDays(tx, partnership)))).build());
         Partnership mirror = tx.partnerships().findByPartner(partnership.partner(), partnership.owner());
-        if (mirror != null && mirror.status() == PartnershipStatus.RECRUITED) {
+        if (mirror != null && mirror.status() == PartnershipStatus.RECRUITED
+                && tx.lifecycle().lifecycle(mirror.owner(), mirror.id()) == null) {
             tx.partnerships().put(mirror.withStatus(PartnershipStatus.ACTIVE, today(now)));
             tx.lifecycle().appendTransition(mirror.owner(), new PartnershipTransition(mirror.id(),
                     PartnershipStatus.RECRUITED, PartnershipStatus.ACTIVE, now, PartnershipTransition.ACTIVATION,

@@ -1,5 +1,6 @@
 package dev.ecosystem.partnership.internal;
 
+import dev.ecosystem.internal.MailThreads;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.EmailAddress;
@@ -72,10 +73,7 @@ final class InvitationMails {
                 new EmailAddress(sender.address(), vendor.name() + " via " + via), subject).text(text);
         to.forEach(message::to);
         if (replyTo != null) {
-            EmailMessage earlier = replyTo.message();
-            earlier.references().forEach(message::reference);
-            message.reference(earlier.messageId()).inReplyTo(earlier.messageId())
-                    .threadId(replyTo.receipt() != null ? replyTo.receipt().threadId() : earlier.threadId());
+            MailThreads.replyTo(message, replyTo);
         }
         OutboxEntryId id = OutboxEntryId.of(UUID.randomUUID().toString());
         tx.outbox().enqueue(OutboxEntry.pending(id, invitation.vendor(), message.build(),
