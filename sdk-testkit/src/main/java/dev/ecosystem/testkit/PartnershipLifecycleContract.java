@@ -314,8 +314,8 @@ public abstract class PartnershipLifecycleContract {
     }
 
     @Test
-    @DisplayName("A forged or tampered link is a ValidationException; an unlisted or existing partner cannot be "
-            + "invited")
+    @DisplayName("A forged or tampered link is a ValidationException; an unlisted or existing partner, or one with "
+            + "a PENDING invitation, cannot be invited")
     void invite_andLinks_areChecked() {
         vendor().partnerships().invite(NORTHWIND, PartnerType.REFERRAL);
         String token = token(0);
@@ -324,6 +324,8 @@ public abstract class PartnershipLifecycleContract {
                 NORTHWIND)).isInstanceOf(ValidationException.class).hasMessageContaining("invitation token");
         assertThatThrownBy(() -> client.partnerships().accept("nonsense", NORTHWIND))
                 .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> vendor().partnerships().invite(NORTHWIND, PartnerType.SERVICES))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("already has PENDING invitation");
         assertThatThrownBy(() -> vendor().partnerships().invite(VENDOR, PartnerType.REFERRAL))
                 .isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> vendor().partnerships().invite(CompanyId.of("nobody"), PartnerType.REFERRAL))

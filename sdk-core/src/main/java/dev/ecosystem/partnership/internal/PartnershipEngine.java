@@ -96,6 +96,12 @@ public final class PartnershipEngine {
                 throw new ConflictException("company " + vendor + " already has partnership " + existing.id()
                         + " with " + invitee + " (" + existing.status() + "); change its status instead");
             }
+            for (Invitation open : all(page -> tx.lifecycle().invitationsFor(invitee, page))) {
+                if (open.vendor().equals(vendor) && open.status() == InvitationStatus.PENDING) {
+                    throw new ConflictException("company " + vendor + " already has PENDING invitation " + open.id()
+                            + " to " + invitee + "; revoke it first to send a new one");
+                }
+            }
         });
     }
 
@@ -459,8 +465,7 @@ public final class PartnershipEngine {
             throw new ValidationException("checklist keys must name at least one item, but were empty");
         }
         Instant now = context.clock().instant();
-        Object[] result = new Object[2];
-        context.store().useTransaction(tx -> {
+        Recorded recorded = context.store().inTransaction(tx -> {
             Partnership partnership = owned(tx, owner, id);
             PartnerProgram program = ActivationRules.program(tx, partnership);
             Set<String> allowed = new TreeSet<>();
@@ -481,13 +486,14 @@ public final class PartnershipEngine {
             tx.lifecycle().putLifecycle(life.toBuilder().checklist(done).build());
             List<ActivationRules.Notice> notices = !wasComplete && done.containsAll(allowed)
                     ? rules.activity(tx, partnership, ActivationTrigger.COMPLETED_CHECKLIST, now) : List.of();
-            result[0] = notices;
-            result[1] = ActivationRules.lifecycleOf(tx, partnership);
+            return new Recorded(ActivationRules.lifecycleOf(tx, partnership), notices);
         });
-        @SuppressWarnings("unchecked")
-        List<ActivationRules.Notice> notices = (List<ActivationRules.Notice>) result[0];
-        rules.publish(notices);
-        return (PartnershipLifecycle) result[1];
+        rules.publish(recorded.notices());
+        return recorded.lifecycle();
+    }
+
+    /** A lifecycle state as a transaction left it, and the events to publish now that it committed. */
+    private record Recorded(PartnershipLifecycle lifecycle, List<ActivationRules.Notice> notices) {
     }
 
     /** Activation metrics of the owner's partners recruited from {@code from} to {@code to}, inclusive. */
