@@ -21,6 +21,10 @@ import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
+import dev.ecosystem.partnership.PartnershipOperations;
+import dev.ecosystem.partnership.PartnershipSettings;
+import dev.ecosystem.partnership.internal.HostPartnershipOperations;
+import dev.ecosystem.partnership.internal.PartnershipEngine;
 import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.referral.ReferralOperations;
 import dev.ecosystem.referral.ReferralSettings;
@@ -63,13 +67,16 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
     private final ReferralEngine referralEngine;
+    private final PartnershipEngine partnershipEngine;
     private final @Nullable RevenueSource revenueSource;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
-            ReferralSettings referralSettings, @Nullable RevenueSource revenueSource) {
+            ReferralSettings referralSettings, PartnershipSettings partnershipSettings,
+            @Nullable RevenueSource revenueSource) {
         this.revenueSource = revenueSource;
         this.context = context;
         this.follower = follower;
+        this.partnershipEngine = new PartnershipEngine(context, partnershipSettings, introSettings);
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
         this.crmWriteBacks = new CrmWriteBackDispatcher(context);
@@ -96,7 +103,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine, revenueSource);
+        return new TenantScope(context, company, introEngine, referralEngine, partnershipEngine, revenueSource);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -107,6 +114,14 @@ public final class EcosystemClient implements AutoCloseable {
     /** The host's side of referrals: {@code runDue}, which expires registrations whose protection ended. */
     public ReferralOperations referrals() {
         return new HostReferralOperations(referralEngine);
+    }
+
+    /**
+     * The host's side of the partnership lifecycle: {@code runDue} (invitation reminders and expiry, dormancy), and
+     * the page an invitation link opens (read, accept, decline by token).
+     */
+    public PartnershipOperations partnerships() {
+        return new HostPartnershipOperations(partnershipEngine);
     }
 
     /**
@@ -203,6 +218,7 @@ public final class EcosystemClient implements AutoCloseable {
         private Duration changePollInterval = Duration.ofSeconds(1);
         private ReferralSettings referralSettings = ReferralSettings.defaults();
         private @Nullable RevenueSource revenueSource;
+        private PartnershipSettings partnershipSettings = PartnershipSettings.defaults();
 
         private Builder() {
         }
@@ -301,6 +317,15 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How partnership invitations behave: the invitation page, expiry and reminders. Default:
+         * {@link PartnershipSettings#defaults()}. Links are signed with the {@linkplain #intros introductions'} keys.
+         */
+        public Builder partnerships(PartnershipSettings settings) {
+            this.partnershipSettings = Checks.required(settings, "partnerships");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -315,7 +340,8 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings, revenueSource);
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
+                    partnershipSettings, revenueSource);
         }
     }
 }

@@ -14,6 +14,7 @@ import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
+import dev.ecosystem.partnership.internal.PartnershipEngine;
 import dev.ecosystem.program.Programs;
 import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.program.internal.ScopedPrograms;
@@ -40,11 +41,11 @@ public final class TenantScope {
     private final Programs programs;
 
     TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine,
-            @Nullable RevenueSource revenueSource) {
+            PartnershipEngine partnershipEngine, @Nullable RevenueSource revenueSource) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
-        this.partnerships = new ScopedPartnerships(context, company);
+        this.partnerships = new ScopedPartnerships(context, company, partnershipEngine);
         this.intros = new ScopedIntroductions(introEngine, company);
         this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
         this.ledger = new ScopedLedger(context, company);
@@ -68,7 +69,7 @@ public final class TenantScope {
         return contacts;
     }
 
-    /** The company's own partnership records. */
+    /** The company's own partnership records, invitations to its programs, and their lifecycle. */
     public Partnerships partnerships() {
         return partnerships;
     }

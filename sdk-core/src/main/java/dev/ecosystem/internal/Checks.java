@@ -1,7 +1,11 @@
 package dev.ecosystem.internal;
 
 import dev.ecosystem.ValidationException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks that fail with a {@link ValidationException} naming the field and the value. */
@@ -69,6 +73,35 @@ public final class Checks {
             }
         }
         return values;
+    }
+
+    /** Returns {@code value}, or fails when it is null, zero or negative. */
+    public static Duration positive(@Nullable Duration value, String field) {
+        required(value, field);
+        if (value.isNegative() || value.isZero()) {
+            throw new ValidationException(field + " must be positive, but was " + value);
+        }
+        return value;
+    }
+
+    /**
+     * Returns the URL of a host's page that links point to, or fails when it is not an absolute http(s) URL without
+     * a fragment; {@code example} is shown in the message.
+     */
+    public static String pageUrl(@Nullable String value, String field, String example) {
+        String text = singleLine(value, field, 1000);
+        try {
+            URI uri = new URI(text);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
+                    && uri.getFragment() == null) {
+                return text;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new ValidationException(field + " must be an absolute http(s) URL without a fragment, such as "
+                + example + ", but was " + quote(value));
     }
 
     /** Quotes a value for an error message, shortening long ones. */

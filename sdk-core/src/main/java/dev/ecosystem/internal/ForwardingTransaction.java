@@ -11,6 +11,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
+import dev.ecosystem.spi.PartnershipLifecycleRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
@@ -115,6 +116,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public CertificationRepository certifications() {
         return delegate.certifications();
+    }
+
+    @Override
+    public PartnershipLifecycleRepository lifecycle() {
+        return delegate.lifecycle();
     }
 
     @Override

@@ -5,13 +5,22 @@ import dev.ecosystem.NotFoundException;
 import dev.ecosystem.Partnerships;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.EmailAddress;
+import dev.ecosystem.model.InvitationId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipId;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.PartnershipTransition;
+import dev.ecosystem.partnership.ActivationMetrics;
+import dev.ecosystem.partnership.Invitation;
+import dev.ecosystem.partnership.PartnershipLifecycle;
+import dev.ecosystem.partnership.internal.PartnershipEngine;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +28,13 @@ import org.jspecify.annotations.Nullable;
 public final class ScopedPartnerships implements Partnerships {
     private final SdkContext context;
     private final CompanyId owner;
+    private final PartnershipEngine engine;
 
-    /** Partnerships kept by {@code owner}. */
-    public ScopedPartnerships(SdkContext context, CompanyId owner) {
+    /** Partnerships kept by {@code owner}, with the lifecycle of {@code engine}. */
+    public ScopedPartnerships(SdkContext context, CompanyId owner, PartnershipEngine engine) {
         this.context = context;
         this.owner = owner;
+        this.engine = engine;
     }
 
     @Override
@@ -42,6 +53,7 @@ public final class ScopedPartnerships implements Partnerships {
             Partnership partnership = new Partnership(PartnershipId.of(context.newId()), owner, partner, type, status,
                     today());
             tx.partnerships().put(partnership);
+            engine.statusChanged(tx, null, partnership, owner.value(), "created", context.clock().instant(), true);
             return partnership;
         });
         context.publish("partnership.created", owner, created.id().value(),
@@ -73,7 +85,13 @@ public final class ScopedPartnerships implements Partnerships {
 
     @Override
     public Partnership changeStatus(PartnershipId id, PartnershipStatus status) {
+        return changeStatus(id, status, null);
+    }
+
+    @Override
+    public Partnership changeStatus(PartnershipId id, PartnershipStatus status, @Nullable String reason) {
         Checks.required(id, "partnership id");
+        String why = reason == null || reason.isBlank() ? null : Checks.text(reason, "reason", 2000);
         Checks.required(status, "status");
         Partnership changed = context.store().inTransaction(tx -> {
             Partnership current = tx.partnerships().get(owner, id);
@@ -86,6 +104,7 @@ public final class ScopedPartnerships implements Partnerships {
             }
             Partnership next = current.withStatus(status, today());
             tx.partnerships().put(next);
+            engine.statusChanged(tx, current, next, owner.value(), why, context.clock().instant(), true);
             return next;
         });
         context.publish("partnership.status-changed", owner, id.value(), Map.of("status", status.name()));
@@ -94,5 +113,65 @@ public final class ScopedPartnerships implements Partnerships {
 
     private LocalDate today() {
         return LocalDate.ofInstant(context.clock().instant(), context.clock().getZone());
+    }
+
+    @Override
+    public List<PartnershipTransition> history(PartnershipId id) {
+        return engine.history(owner, id);
+    }
+
+    @Override
+    public Invitation invite(CompanyId company, PartnerType type) {
+        return engine.invite(owner, company, type);
+    }
+
+    @Override
+    public Invitation invite(EmailAddress email, PartnerType type) {
+        return engine.invite(owner, email, type);
+    }
+
+    @Override
+    public Invitation invitation(InvitationId id) {
+        return engine.invitation(owner, id);
+    }
+
+    @Override
+    public Page<Invitation> sentInvitations(PageRequest page) {
+        return engine.sent(owner, page);
+    }
+
+    @Override
+    public Page<Invitation> receivedInvitations(PageRequest page) {
+        return engine.received(owner, page);
+    }
+
+    @Override
+    public Invitation acceptInvitation(InvitationId id) {
+        return engine.accept(owner, id);
+    }
+
+    @Override
+    public Invitation declineInvitation(InvitationId id, @Nullable String reason) {
+        return engine.decline(owner, id, reason);
+    }
+
+    @Override
+    public Invitation revokeInvitation(InvitationId id, @Nullable String reason) {
+        return engine.revoke(owner, id, reason);
+    }
+
+    @Override
+    public PartnershipLifecycle lifecycle(PartnershipId id) {
+        return engine.lifecycle(owner, id);
+    }
+
+    @Override
+    public PartnershipLifecycle completeChecklist(PartnershipId id, Collection<String> keys) {
+        return engine.completeChecklist(owner, id, keys);
+    }
+
+    @Override
+    public List<ActivationMetrics> activation(LocalDate from, LocalDate to) {
+        return engine.activation(owner, from, to);
     }
 }

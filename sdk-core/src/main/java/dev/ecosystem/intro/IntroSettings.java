@@ -4,10 +4,7 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.spi.IntroDrafter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * How the introduction workflow behaves: consent links, sender, drafter, timing, limits and delivery retries. Every
@@ -81,26 +78,11 @@ public record IntroSettings(
     }
 
     private static void positive(Duration value, String field) {
-        Checks.required(value, field);
-        if (value.isNegative() || value.isZero()) {
-            throw new ValidationException(field + " must be positive, but was " + value);
-        }
+        Checks.positive(value, field);
     }
 
     private static String url(String value) {
-        String text = Checks.singleLine(value, "consentUrl", 1000);
-        try {
-            URI uri = new URI(text);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null
-                    && uri.getFragment() == null) {
-                return text;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new ValidationException("consentUrl must be an absolute http(s) URL without a fragment, such as "
-                + "https://app.example.com/intro/consent, but was " + Checks.quote(value));
+        return Checks.pageUrl(value, "consentUrl", "https://app.example.com/intro/consent");
     }
 
     /** Builds {@link IntroSettings}; {@link #build()} validates. */

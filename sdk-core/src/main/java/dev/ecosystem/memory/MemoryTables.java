@@ -9,8 +9,11 @@ import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipTransition;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.partnership.Invitation;
+import dev.ecosystem.partnership.PartnershipLifecycle;
 import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.TierChange;
@@ -63,6 +66,16 @@ final class MemoryTables {
 
     /** Certifications by partner and by vendor (see {@link MemoryCertifications}). */
     record CertificationTables(Table<Certification> byPartner, Table<Certification> byVendor) {
+    }
+
+    final LifecycleTables lifecycle = new LifecycleTables(new Table<>("invitations"), new Table<>("invitations"),
+            new Table<>("invitations"), new Table<>("partnership-transitions"), new Table<>("partnership-lifecycles"),
+            new Table<>("partnership-lifecycles"));
+
+    /** Invitations, transitions and lifecycle states, and their indexes (see {@link MemoryLifecycle}). */
+    record LifecycleTables(Table<Invitation> invitations, Table<Invitation> byVendor, Table<Invitation> byInvitee,
+            Table<PartnershipTransition> transitions, Table<PartnershipLifecycle> lifecycles,
+            Table<PartnershipLifecycle> allLifecycles) {
     }
 
     /** Programs' current versions, every version, and current ids by type (see {@link MemoryPrograms}). */

@@ -15,6 +15,7 @@ import dev.ecosystem.spi.CrmWriteBackRepository;
 import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.OutboxRepository;
+import dev.ecosystem.spi.PartnershipLifecycleRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
@@ -165,6 +166,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public CertificationRepository certifications() {
         return new MemoryCertifications(checkOpen(), tables.certifications);
+    }
+
+    @Override
+    public PartnershipLifecycleRepository lifecycle() {
+        return new MemoryLifecycle(checkOpen(), tables.lifecycle);
     }
 
     @Override

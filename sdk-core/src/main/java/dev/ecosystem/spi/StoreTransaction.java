@@ -104,6 +104,19 @@ public interface StoreTransaction {
     }
 
     /**
+     * The partnership lifecycle: invitations, status histories, lifecycle states. A default method, so that stores
+     * written before it still compile; {@code PartnerStoreContract} fails them with this message until they
+     * implement it.
+     *
+     * @throws EcosystemException when the store keeps no partnership lifecycle
+     */
+    default PartnershipLifecycleRepository lifecycle() {
+        throw new EcosystemException("this PartnerStore keeps no partnership lifecycle: implement "
+                + "StoreTransaction.lifecycle() returning a PartnershipLifecycleRepository; see PartnerStoreContract in "
+                + "sdk-testkit for the contract");
+    }
+
+    /**
      * Hands every listed company to {@code action}, in ascending id order, with the role tags of its contacts: what
      * the Navigator builds its index from when an app node first searches. The default pages through
      * {@link #companies()} and each listed company's {@link #contacts()}; a store that can read all of them in one

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/** A UTC clock tests move by hand (shared by the tests of other packages too). */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 

@@ -17,6 +17,7 @@ import dev.ecosystem.spi.IdempotencyRepository;
 import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
+import dev.ecosystem.spi.PartnershipLifecycleRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
@@ -459,6 +460,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public RegistrationRepository registrations() {
         return new JdbcRegistrations(checkOpen());
+    }
+
+    @Override
+    public PartnershipLifecycleRepository lifecycle() {
+        return new JdbcLifecycle(checkOpen());
     }
 
     @Override

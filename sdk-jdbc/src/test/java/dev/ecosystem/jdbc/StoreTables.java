@@ -11,7 +11,8 @@ final class StoreTables {
     private static final String[] TABLES = {"companies", "contacts", "partnerships", "introductions", "accounts",
         "deals", "crm_checkpoints", "touchpoints", "outbox", "idempotency_keys", "company_blocks", "crm_revisions",
         "sharing_policies", "changes", "crm_write_backs", "registrations", "programs", "program_tier_reviews",
-        "program_tiers", "program_tier_changes", "certifications"};
+        "program_tiers", "program_tier_changes", "certifications", "invitations", "partnership_transitions",
+        "partnership_lifecycles"};
 
     private StoreTables() {
     }

@@ -1490,6 +1490,15 @@ public abstract class PartnerStoreContract {
     }
 
     @Nested
+    @DisplayName("Partnership lifecycle (invitations, history, activation, dormancy)")
+    class Lifecycle extends PartnershipLifecycleContract {
+        @Override
+        protected PartnerStore lifecycleStore() {
+            return store;
+        }
+    }
+
+    @Nested
     @DisplayName("Touchpoints (append-only ledger)")
     class Touchpoints {
         @Test

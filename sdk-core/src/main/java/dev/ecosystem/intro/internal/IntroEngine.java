@@ -32,6 +32,8 @@ import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.overlap.internal.ProspectKeys;
+import dev.ecosystem.partnership.internal.ActivationRules;
+import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftRequest;
 import dev.ecosystem.spi.StoreTransaction;
@@ -71,6 +73,7 @@ public final class IntroEngine {
     private final IntroSettings settings;
     private final ConsentTokens tokens;
     private final IntroMails mails;
+    private final ActivationRules rules;
     private final OutboxDispatcher dispatcher;
     /** Set while a transaction of this engine runs on the thread; the drafter refuses to run then. */
     private final ThreadLocal<Boolean> transactionOpen = new ThreadLocal<>();
@@ -82,6 +85,7 @@ public final class IntroEngine {
         this.tokens = new ConsentTokens(settings.consentKeys(), settings.consentUrl());
         this.mails = new IntroMails(settings, tokens);
         this.dispatcher = new OutboxDispatcher(context, settings);
+        this.rules = new ActivationRules(context);
     }
 
     /** Stops the outbox's lease thread; a send still running finishes without further renewals. */
@@ -431,6 +435,9 @@ public final class IntroEngine {
                 intro = intro.withJointEntry(joint).moveTo(IntroductionStatus.CONNECTED, actor, now,
                         "everyone consented; joint introduction sent");
                 appendTouchpoint(tx, intro, now);
+                for (ActivationRules.Notice notice : connected(tx, intro, now)) {
+                    extra.add(new Event(notice.type(), notice.tenant(), notice.subject(), notice.attributes()));
+                }
             }
         } else {
             intro = intro.withNextDueAt(nextDue(intro));
@@ -440,6 +447,18 @@ public final class IntroEngine {
         List<Event> events = new ArrayList<>(extra);
         events.addAll(transitionEvents(stored, from));
         return new Outcome(stored, events, null, 0);
+    }
+
+    /**
+     * The connection counts as {@code CONNECTED_INTRODUCTION} activity for each company's partnership record of the
+     * other, which may activate it (see {@link ActivationRules}).
+     */
+    private List<ActivationRules.Notice> connected(StoreTransaction tx, Introduction intro, Instant now) {
+        List<ActivationRules.Notice> notices = new ArrayList<>(rules.activity(tx, intro.requesterCompany(),
+                intro.targetCompany(), ActivationTrigger.CONNECTED_INTRODUCTION, now));
+        notices.addAll(rules.activity(tx, intro.targetCompany(), intro.requesterCompany(),
+                ActivationTrigger.CONNECTED_INTRODUCTION, now));
+        return notices;
     }
 
     private void appendTouchpoint(StoreTransaction tx, Introduction intro, Instant now) {

@@ -1,5 +1,6 @@
 package dev.ecosystem.intro.internal;
 
+import dev.ecosystem.internal.MailThreads;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.intro.IntroSettings;
 import dev.ecosystem.model.ConsentStatus;
@@ -139,10 +140,7 @@ final class IntroMails {
         to.forEach(contact -> message.to(mailbox(contact)));
         cc.forEach(contact -> message.cc(mailbox(contact)));
         if (replyTo != null) {
-            EmailMessage earlier = replyTo.message();
-            earlier.references().forEach(message::reference);
-            message.reference(earlier.messageId()).inReplyTo(earlier.messageId())
-                    .threadId(replyTo.receipt() != null ? replyTo.receipt().threadId() : earlier.threadId());
+            MailThreads.replyTo(message, replyTo);
         }
         OutboxEntryId id = OutboxEntryId.of(UUID.randomUUID().toString());
         tx.outbox().enqueue(OutboxEntry.pending(id, intro.requesterCompany(), message.build(), intro.id().value(),

@@ -10,6 +10,7 @@ import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.overlap.Overlaps.SyncResult;
+import dev.ecosystem.partnership.internal.ActivationRules;
 import dev.ecosystem.spi.CrmChanges;
 import dev.ecosystem.spi.CrmConnector;
 import dev.ecosystem.spi.PartnerStore;
@@ -114,12 +115,18 @@ public final class CrmSync {
     /** A sync that tells {@code listener} of every stored batch of deals. */
     public CrmSync(PartnerStore store, OverlapEngine engine, CompanyId tenant, CrmConnector crm,
             SyncListener listener) {
+        this(store, engine, tenant, crm, listener, null);
+    }
+
+    /** A sync whose introduction credits also count as partner activity under {@code rules}. */
+    public CrmSync(PartnerStore store, OverlapEngine engine, CompanyId tenant, CrmConnector crm,
+            SyncListener listener, @Nullable ActivationRules rules) {
         this.store = store;
         this.engine = engine;
         this.tenant = tenant;
         this.crm = crm;
         // Connected introductions are credited on every sync; the caller's listener (referrals) sits beside them.
-        this.listener = SyncListener.all(List.of(new IntroductionLinker(tenant, engine.settings()), listener));
+        this.listener = SyncListener.all(List.of(new IntroductionLinker(tenant, engine.settings(), rules), listener));
     }
 
     /** A full sync, or the rest of an unfinished one. */

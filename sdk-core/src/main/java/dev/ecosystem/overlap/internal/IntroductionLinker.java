@@ -14,6 +14,8 @@ import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.partnership.internal.ActivationRules;
+import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ public final class IntroductionLinker implements SyncListener {
 
     private final CompanyId tenant;
     private final OverlapSettings settings;
+    private final @Nullable ActivationRules rules;
+    private final List<ActivationRules.Notice> notices = new ArrayList<>();
     private @Nullable Index index;
     private @Nullable ProspectKeys keys;
     private final Map<AccountId, AccountKeys> accountKeys = new HashMap<>();
@@ -73,8 +77,17 @@ public final class IntroductionLinker implements SyncListener {
 
     /** A linker for one sync of {@code tenant}'s CRM. */
     public IntroductionLinker(CompanyId tenant, OverlapSettings settings) {
+        this(tenant, settings, null);
+    }
+
+    /**
+     * A linker that also records each new credit as the partner's {@code ATTRIBUTED_DEAL} activity (which may
+     * activate it), in the batch's transaction; the events go out once the batch committed.
+     */
+    public IntroductionLinker(CompanyId tenant, OverlapSettings settings, @Nullable ActivationRules rules) {
         this.tenant = tenant;
         this.settings = settings;
+        this.rules = rules;
     }
 
     /**
@@ -86,8 +99,14 @@ public final class IntroductionLinker implements SyncListener {
     @Override
     public Runnable stored(StoreTransaction tx, CompanyId tenant, Collection<Account> accounts,
             Collection<Deal> deals) {
+        notices.clear();
         link(tx, accounts, deals);
-        return () -> { };
+        if (rules == null || notices.isEmpty()) {
+            return () -> { };
+        }
+        List<ActivationRules.Notice> batch = List.copyOf(notices);
+        ActivationRules publisher = rules;
+        return () -> publisher.publish(batch);
     }
 
     /** Credits the connected introductions the batch's new or changed deals match (see the class comment). */
@@ -172,6 +191,10 @@ public final class IntroductionLinker implements SyncListener {
                                 TouchpointKind.INTRODUCTION, match.candidate().connectedAt())
                         .account(match.account()).deal(deal.id()).origin(intro.id().value()).build();
                 tx.touchpoints().append(credit);
+                if (rules != null) {
+                    notices.addAll(rules.activity(tx, tenant, credit.partner(), ActivationTrigger.ATTRIBUTED_DEAL,
+                            rules.now()));
+                }
                 if (!credit.occurredAt().isAfter(deal.createdAt())) {
                     // Connected no later than the deal was created: the partner sourced it (see AttributionData).
                     CrmWriteBackDispatcher.queue(tx, settings, credit, credit.occurredAt());

@@ -19,6 +19,7 @@ import dev.ecosystem.overlap.OverlapRecord;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.PopulationMatrix;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.partnership.internal.ActivationRules;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class SnapshotOverlaps implements Overlaps {
 
     private CrmSync sync() {
         return new CrmSync(context.store(), context.overlaps(), company, context.crms().forTenant(company),
-                syncListener);
+                syncListener, new ActivationRules(context));
     }
 
     private SyncResult published(SyncResult result, String kind) {

@@ -11,9 +11,11 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.partnership.internal.ActivationRules;
+import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.program.PartnerProgram;
-import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.ReferralSettings;
+import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationConflict;
 import dev.ecosystem.referral.RegistrationStatus;
@@ -42,6 +44,7 @@ public final class ReferralEngine {
     private final MatchKeys keys;
     private final VendorAccounts accounts;
     private final ConflictFinder conflicts;
+    private final ActivationRules rules;
 
     /** The engine of one client. */
     public ReferralEngine(SdkContext context, ReferralSettings settings) {
@@ -50,6 +53,11 @@ public final class ReferralEngine {
         this.keys = new MatchKeys(context.overlaps().settings());
         this.accounts = new VendorAccounts(context.store(), context.overlaps().settings(), keys);
         this.conflicts = new ConflictFinder(context.overlaps());
+        this.rules = new ActivationRules(context);
+    }
+
+    ActivationRules rules() {
+        return rules;
     }
 
     SdkContext context() {
@@ -162,7 +170,9 @@ public final class ReferralEngine {
         Checks.required(id, "registration id");
         String reason = note == null || note.isBlank() ? null : Checks.text(note, "note", 2000);
         Instant now = context.clock().instant();
+        List<ActivationRules.Notice> activity = new ArrayList<>();
         Registration accepted = withIndex(vendor, (tx, index) -> {
+            activity.clear();
             Registration current = requireStatus(vendorsOwn(tx, vendor, id), RegistrationStatus.SUBMITTED,
                     "accepted");
             Partnership vendorSide;
@@ -170,7 +180,7 @@ public final class ReferralEngine {
                 vendorSide = activePartnership(tx, vendor, current.partner());
             } catch (AccessDeniedException e) {
                 throw new ConflictException("registration " + id + " cannot be accepted: the partnership with "
-                        + current.partner() + " is no longer ACTIVE on both sides; reject it instead");
+                        + current.partner() + " is no longer RECRUITED or ACTIVE on both sides; reject it instead");
             }
             List<RegistrationConflict> found = conflicts.find(tx, current, index, now,
                     settings.capFor(vendorSide));
@@ -181,15 +191,19 @@ public final class ReferralEngine {
             }
             String why = found.isEmpty() ? reason : (reason == null ? "" : reason + " ")
                     + "(accepted despite " + found.size() + " conflict(s))";
-            return tx.registrations().update(current.toBuilder()
+            Registration updated = tx.registrations().update(current.toBuilder()
                     .conflicts(found)
                     .acceptedAt(now)
                     .protectedUntil(now.plus(protectionWindow(tx, vendorSide)))
                     .transition(new RegistrationTransition(current.status(), RegistrationStatus.ACCEPTED, now,
                             vendor.value(), why))
                     .build());
+            activity.addAll(rules.activity(tx, vendor, current.partner(), ActivationTrigger.ACCEPTED_REGISTRATION,
+                    now));
+            return updated;
         });
         publish("referral.accepted", accepted, Map.of("protectedUntil", String.valueOf(accepted.protectedUntil())));
+        rules.publish(activity);
         return accepted;
     }
 
@@ -316,16 +330,22 @@ public final class ReferralEngine {
         return new NotFoundException("company " + viewer + " has no registration " + id);
     }
 
-    /** The vendor's partnership record with the partner, when both sides hold an ACTIVE one. */
+    /**
+     * The vendor's partnership record with the partner, when both sides hold a RECRUITED or ACTIVE one: a recruited
+     * partner registers prospects too, since its first accepted registration is what activates it.
+     */
     private static Partnership activePartnership(StoreTransaction tx, CompanyId vendor, CompanyId partner) {
         Partnership vendorSide = tx.partnerships().findByPartner(vendor, partner);
         Partnership partnerSide = tx.partnerships().findByPartner(partner, vendor);
-        if (vendorSide == null || partnerSide == null || vendorSide.status() != PartnershipStatus.ACTIVE
-                || partnerSide.status() != PartnershipStatus.ACTIVE) {
+        if (vendorSide == null || partnerSide == null || !engaged(vendorSide) || !engaged(partnerSide)) {
             throw new AccessDeniedException("company " + partner + " can register prospects only with a vendor it"
-                    + " has an ACTIVE partnership with on both sides, and " + vendor + " is not one");
+                    + " has a RECRUITED or ACTIVE partnership with on both sides, and " + vendor + " is not one");
         }
         return vendorSide;
+    }
+
+    private static boolean engaged(Partnership partnership) {
+        return partnership.status() == PartnershipStatus.ACTIVE || partnership.status() == PartnershipStatus.RECRUITED;
     }
 
     /**

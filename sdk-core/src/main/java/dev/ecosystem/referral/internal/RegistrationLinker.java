@@ -12,6 +12,8 @@ import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.SyncListener;
+import dev.ecosystem.partnership.internal.ActivationRules;
+import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationStatus;
 import dev.ecosystem.spi.StoreTransaction;
@@ -61,13 +63,18 @@ public final class RegistrationLinker implements SyncListener {
         }
         Instant now = engine.context().clock().instant();
         List<Registration> closed = new ArrayList<>();
+        List<ActivationRules.Notice> activity = new ArrayList<>();
         for (Deal deal : deals) {
-            link(tx, vendor, deal, now, closed);
+            link(tx, vendor, deal, now, closed, activity);
         }
-        return () -> closed.forEach(engine::publishClosed);
+        return () -> {
+            closed.forEach(engine::publishClosed);
+            engine.rules().publish(activity);
+        };
     }
 
-    private void link(StoreTransaction tx, CompanyId vendor, Deal deal, Instant now, List<Registration> closed) {
+    private void link(StoreTransaction tx, CompanyId vendor, Deal deal, Instant now, List<Registration> closed,
+            List<ActivationRules.Notice> activity) {
         String base = PREFIX + Digests.sha256(deal.id().value(), 12);
         Credit credit = credit(tx, vendor, base);
         Touchpoint live = credit.live();
@@ -100,6 +107,8 @@ public final class RegistrationLinker implements SyncListener {
                 .origin("crm-sync: registration " + registration.id())
                 .build();
         tx.touchpoints().append(sourced);
+        activity.addAll(engine.rules().activity(tx, vendor, registration.partner(), ActivationTrigger.ATTRIBUTED_DEAL,
+                now));
         CrmWriteBackDispatcher.queue(tx, engine.context().overlaps().settings(), sourced, now);
         List<DealId> linked = new ArrayList<>(registration.linkedDeals());
         linked.add(deal.id());
