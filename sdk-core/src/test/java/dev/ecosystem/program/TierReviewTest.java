@@ -243,6 +243,18 @@ class TierReviewTest {
     }
 
     @Test
+    @DisplayName("only partners of the program's type with a recruited, active or paused partnership are reviewed")
+    void onlyCurrentPartnersOfTheType_areReviewed() {
+        PartnerProgram program = referralProgram();
+        client.as(VENDOR).partnerships().create(STRANGER, PartnerType.REFERRAL, PartnershipStatus.PROSPECT);
+
+        TierReview review = evaluate(program, Q1, Q2);
+
+        assertThat(review.assessments()).extracting(TierAssessment::partner).containsExactly(ADA, BOB);
+        assertThat(client.as(VENDOR).programs().tierOf(STRANGER)).isNull();
+    }
+
+    @Test
     @DisplayName("without an entry tier, a partner meeting no tier holds none")
     void noEntryTier_partnerMeetingNone_holdsNoTier() {
         PartnerProgram program = client.as(VENDOR).programs().create(terms(PartnerType.REFERRAL)
