@@ -27,6 +27,7 @@ import dev.ecosystem.referral.internal.HostReferralOperations;
 import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.PayoutProvider;
 import dev.ecosystem.spi.PartnerStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,10 +63,12 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
     private final ReferralEngine referralEngine;
+    private final @Nullable PayoutProvider payoutProvider;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
-            ReferralSettings referralSettings) {
+            ReferralSettings referralSettings, @Nullable PayoutProvider payoutProvider) {
         this.context = context;
+        this.payoutProvider = payoutProvider;
         this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
@@ -93,7 +96,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine);
+        return new TenantScope(context, company, introEngine, referralEngine, payoutProvider);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -199,6 +202,7 @@ public final class EcosystemClient implements AutoCloseable {
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
         private ReferralSettings referralSettings = ReferralSettings.defaults();
+        private @Nullable PayoutProvider payoutProvider;
 
         private Builder() {
         }
@@ -287,6 +291,16 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Pays {@code READY} commission statements when a vendor moves them to {@code PAID}
+         * ({@link dev.ecosystem.payout.Payouts#move}). Default: none, and moving to {@code PAID} only records a
+         * payment made some other way.
+         */
+        public Builder payoutProvider(PayoutProvider provider) {
+            this.payoutProvider = Checks.required(provider, "payoutProvider");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -301,7 +315,8 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings);
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
+                    payoutProvider);
         }
     }
 }

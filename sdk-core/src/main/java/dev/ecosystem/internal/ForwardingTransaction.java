@@ -14,6 +14,7 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
+import dev.ecosystem.spi.StatementRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.util.function.Consumer;
@@ -103,6 +104,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return delegate.programs();
+    }
+
+    @Override
+    public StatementRepository statements() {
+        return delegate.statements();
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.payout.StoredStatement;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.referral.Registration;
 
@@ -50,6 +51,14 @@ final class MemoryTables {
 
     /** Programs' current versions, every version, and current ids by type (see {@link MemoryPrograms}). */
     record ProgramTables(Table<PartnerProgram> current, Table<PartnerProgram> versions, Table<String> byType) {
+    }
+
+    final StatementTables statements = new StatementTables(new Table<>("statements"), new Table<>("statements"),
+            new Table<>("statements"), new Table<>("statement-keys"));
+
+    /** Statements by id, by vendor, by (vendor, partner), and ids by (vendor, partner, period, plan). */
+    record StatementTables(Table<StoredStatement> byId, Table<StoredStatement> byVendor,
+            Table<StoredStatement> byPartner, Table<String> byKey) {
     }
 
     /** The registrations and their indexes (see {@link MemoryRegistrations}). */

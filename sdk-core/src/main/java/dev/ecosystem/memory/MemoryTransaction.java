@@ -18,6 +18,7 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
+import dev.ecosystem.spi.StatementRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.time.Instant;
@@ -153,6 +154,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return new MemoryPrograms(checkOpen(), tables.programs);
+    }
+
+    @Override
+    public StatementRepository statements() {
+        return new MemoryStatements(checkOpen(), tables.statements);
     }
 
     @Override
