@@ -19,6 +19,7 @@ import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
+import dev.ecosystem.spi.StatementRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.sql.Connection;
@@ -456,6 +457,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public RegistrationRepository registrations() {
         return new JdbcRegistrations(checkOpen());
+    }
+
+    @Override
+    public StatementRepository statements() {
+        return new JdbcStatements(checkOpen());
     }
 
     @Override
