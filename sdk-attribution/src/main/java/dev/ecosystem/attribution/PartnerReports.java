@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * recipient and kind. A report whose sent-record exists is not sent again, so re-running a period sends nothing new,
  * and two nodes running it at once send each report once. Recipients are the partner's contacts it made reachable
  * to other companies ({@link Contact#reachableForIntroductions()}) that did not opt out, read in the same
- * transaction as the enqueue. Thread-safe.
+ * transaction as the enqueue, and again by the outbox dispatcher right before each email goes out (one who opted out
+ * meanwhile gets nothing; the email is parked). Thread-safe.
  */
 public final class PartnerReports {
     private static final Logger LOG = LoggerFactory.getLogger(PartnerReports.class);
@@ -195,7 +196,7 @@ public final class PartnerReports {
                                 + (sender.displayName() != null ? sender.displayName() : sender.domain())),
                         report.subject()).to(recipient).text(report.text()).html(report.html()).build();
                 tx.outbox().enqueue(OutboxEntry.pending(OutboxEntryId.of(UUID.randomUUID().toString()), vendor,
-                        message, key, now));
+                        message, OutboxEntry.contactsOrigin(partner, key), now));
                 enqueued++;
             }
         }

@@ -171,6 +171,20 @@ class PartnerReportsTest {
     }
 
     @Test
+    @DisplayName("A contact who opts out after the run, before the email goes out, gets nothing: it is parked")
+    void optOutAfterEnqueue_isHonouredAtSendTime() {
+        reports.schedule(TENANT, Q1);
+        contact(P2, "di", true, true);
+
+        client.intros().runDue(CLOCK.instant());
+
+        assertThat(to(mailer.sent())).containsExactly("ana@p1.example", "ana@p1.example");
+        assertThat(client.store().inTransaction(tx -> tx.outbox().list(TENANT, OutboxStatus.PARKED,
+                PageRequest.first(10))).items()).singleElement()
+                .satisfies(entry -> assertThat(entry.lastError()).contains("contact di of p2 opted out"));
+    }
+
+    @Test
     @DisplayName("A contact who opts out before the run gets nothing; one who joins after a sent period gets nothing")
     void schedule_readsRecipientsAtSendTime_andNeverResends() {
         contact(P2, "di", true, true);
