@@ -29,6 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -330,6 +336,71 @@ public abstract class PayoutContract {
         StoredStatement paid = payouts.move(ready.id(), claimed.version(), PayoutStatus.PAID, FINANCE, null);
         assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
         assertThat(provider.keys).containsExactly(ready.paymentKey());
+    }
+
+    @Test
+    @DisplayName("Of concurrent moves based on one version, exactly one succeeds; the others are conflicts")
+    void concurrentMoves_exactlyOneWins() throws Exception {
+        StoredStatement draft = payouts().store(content(), FINANCE);
+        int nodes = 4;
+        List<Payouts> scopes = new ArrayList<>();
+        for (int i = 0; i < nodes; i++) {
+            scopes.add(client(null).as(VENDOR).payouts());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(nodes);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<StoredStatement>> moves = new ArrayList<>();
+        try {
+            for (int i = 0; i < nodes; i++) {
+                Payouts node = scopes.get(i);
+                String actor = "node-" + i;
+                moves.add(pool.submit(() -> {
+                    start.await();
+                    return node.move(draft.id(), 0, PayoutStatus.PENDING, actor, null);
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (Future<StoredStatement> move : moves) {
+                try {
+                    move.get(60, TimeUnit.SECONDS);
+                    won++;
+                } catch (ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+                }
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        StoredStatement stored = scopes.get(0).get(draft.id());
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored.history()).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("While a node pays, the provider runs outside any transaction and a second payer is refused")
+    void whilePaying_aSecondPayerIsRefused() {
+        EcosystemClient client = client(provider);
+        Payouts payouts = client.as(VENDOR).payouts();
+        Payouts otherNode = client(provider).as(VENDOR).payouts();
+        StoredStatement ready = ready(payouts);
+        List<Throwable> refusals = new ArrayList<>();
+        provider.during = request -> {
+            StoredStatement seen = otherNode.get(ready.id());
+            try {
+                otherNode.move(ready.id(), seen.version(), PayoutStatus.PAID, "node-2", null);
+            } catch (ConflictException e) {
+                refusals.add(e);
+            }
+        };
+
+        StoredStatement paid = payouts.move(ready.id(), ready.version(), PayoutStatus.PAID, "node-1", null);
+
+        assertThat(paid.status()).isEqualTo(PayoutStatus.PAID);
+        assertThat(refusals).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("is being paid"));
+        assertThat(provider.keys).containsExactly(ready.paymentKey());
+        assertThat(paid.history()).extracting(PayoutTransition::actor).endsWith("node-1");
     }
 
     @Test
