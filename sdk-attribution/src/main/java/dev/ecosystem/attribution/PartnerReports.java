@@ -1,5 +1,6 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.TenantScope;
 import dev.ecosystem.intro.FunnelCounts;
@@ -15,6 +16,8 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.payout.StatementContent;
+import dev.ecosystem.payout.StoredStatement;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.referral.RegistrationCounts;
 import dev.ecosystem.spi.StoreTransaction;
@@ -46,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * <p>What a run does for each ACTIVE partner: reads the vendor's attribution data once, renders the scorecard
  * ({@link Attribution#scorecard}, with the partner's introductions and registrations of the period), computes the
  * statement under the commission plan of the vendor's program for the partner's type and stores it
- * ({@code scope.payouts().store}, idempotent), renders both as HTML, all outside any write transaction; then, in one
+ * ({@code scope.payouts().store}, idempotent; a statement the vendor already moved past {@code DRAFT} is kept and
+ * sent as stored), renders both as HTML, all outside any write transaction; then, in one
  * transaction per partner, records a sent-record per (vendor, partner, period, kind) and enqueues one email per
  * recipient and kind. A report whose sent-record exists is not sent again, so re-running a period sends nothing new,
  * and two nodes running it at once send each report once. Recipients are the partner's contacts it made reachable
@@ -119,7 +123,7 @@ public final class PartnerReports {
     }
 
     /** One partner's reports, rendered outside any transaction. */
-    private record Rendered(String partnerName, String vendorName, Scorecard scorecard, String scorecardHtml,
+    private record Rendered(String vendorName, Scorecard scorecard, String scorecardHtml,
             @Nullable CommissionStatement statement, @Nullable String statementHtml) {
     }
 
@@ -138,12 +142,32 @@ public final class PartnerReports {
         CommissionStatement statement = null;
         String statementHtml = null;
         if (program != null) {
-            statement = attribution.statement(data, program.terms().commission(), partner,
-                    tierOf(scope, partner), period);
-            scope.payouts().store(statement.content(), ACTOR);
+            StoredStatement stored = store(scope, attribution.statement(data, program.terms().commission(), partner,
+                    tierOf(scope, partner), period));
+            StatementContent content = stored.content();
+            statement = new CommissionStatement(partner, period, content.plan(), content.currency(), content.lines(),
+                    stored.status());
             statementHtml = statement.toHtml(partnerName);
         }
-        return new Rendered(partnerName, vendorName, card, card.toHtml(), statement, statementHtml);
+        return new Rendered(vendorName, card, card.toHtml(), statement, statementHtml);
+    }
+
+    /**
+     * Stores the computed statement and returns what the ledger holds: the partner is sent that. A statement the
+     * vendor already moved past {@code DRAFT} is kept as it is, even when the figures changed since.
+     */
+    private static StoredStatement store(TenantScope scope, CommissionStatement computed) {
+        try {
+            return scope.payouts().store(computed.content(), ACTOR);
+        } catch (ConflictException movedOn) {
+            StoredStatement kept = scope.payouts().find(computed.partner(), computed.period().start(),
+                    computed.period().end(), computed.plan());
+            if (kept == null) {
+                throw movedOn;
+            }
+            LOG.debug("Statement {} is {} already; the report shows it as stored", kept.id(), kept.status());
+            return kept;
+        }
     }
 
     /**

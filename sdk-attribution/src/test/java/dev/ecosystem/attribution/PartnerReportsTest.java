@@ -200,6 +200,29 @@ class PartnerReportsTest {
     }
 
     @Test
+    @DisplayName("A statement the vendor moved on is sent as stored, not recomputed, and the run goes on")
+    void statementMovedOn_isSentAsStored() {
+        contact(P1, "ana", true, true);
+        reports.schedule(TENANT, Q1);
+        StoredStatement stored = client.as(TENANT).payouts().find(P1, Q1.start(), Q1.end(), "Referral 10%");
+        client.as(TENANT).payouts().move(stored.id(), stored.version(), PayoutStatus.PENDING, "finance", null);
+        client.store().useTransaction(tx -> {
+            tx.crm().putDeals(TENANT, List.of(won("d2", "5000.00", "USD", "2026-01-20", "2026-03-01")));
+            tx.touchpoints().append(touch("t2", "p1", "d2", TouchpointKind.SOURCED_REFERRAL, "2026-01-15"));
+        });
+        contact(P1, "ana", true, false);
+
+        ReportRun run = reports.schedule(TENANT, Q1);
+
+        assertThat(run.enqueued()).isEqualTo(2);
+        EmailMessage statementMail = outbox().stream().filter(m -> m.subject().contains("statement")).findFirst()
+                .orElseThrow();
+        assertThat(statementMail.textBody()).contains("total 1000.00 USD");
+        assertThat(statementMail.htmlBody()).contains("status PENDING");
+        assertThat(client.as(TENANT).payouts().get(stored.id()).total().amount()).isEqualByComparingTo("1000");
+    }
+
+    @Test
     @DisplayName("Another period is reported anew; another vendor's run reports its own partners only")
     void periodsAndVendors_areSeparate() {
         reports.schedule(TENANT, Q1);
