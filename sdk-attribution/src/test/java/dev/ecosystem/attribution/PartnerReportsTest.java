@@ -36,6 +36,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -220,6 +224,22 @@ class PartnerReportsTest {
         assertThat(statementMail.textBody()).contains("total 1000.00 USD");
         assertThat(statementMail.htmlBody()).contains("status PENDING");
         assertThat(client.as(TENANT).payouts().get(stored.id()).total().amount()).isEqualByComparingTo("1000");
+    }
+
+    @Test
+    @DisplayName("Two runs of the same period at once send each report once between them")
+    void concurrentRuns_sendOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<ReportRun> one = pool.submit(() -> reports.schedule(TENANT, Q1));
+            Future<ReportRun> two = pool.submit(() -> reports.schedule(TENANT, Q1));
+
+            assertThat(one.get(60, TimeUnit.SECONDS).enqueued() + two.get(60, TimeUnit.SECONDS).enqueued())
+                    .isEqualTo(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(to(outbox())).containsExactly("ana@p1.example", "ana@p1.example", "di@p2.example");
     }
 
     @Test
