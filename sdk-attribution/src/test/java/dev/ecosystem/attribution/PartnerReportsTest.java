@@ -23,18 +23,15 @@ import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.model.TouchpointKind;
+import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.payout.PayoutStatus;
 import dev.ecosystem.payout.StoredStatement;
-import dev.ecosystem.navigator.IdealPartnerProfile;
-import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.ProgramTerms;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,11 +75,9 @@ class PartnerReportsTest {
             client.register(Company.builder(partner, "Partner " + partner).listed(true).build());
         }
         TenantScope acme = client.as(TENANT);
-        // The canonical constructor: ProgramTerms.builder's default profile has no tag and is refused on this branch.
-        acme.programs().create(new ProgramTerms(PartnerType.REFERRAL, "Referral partners",
-                IdealPartnerProfile.builder(PartnerType.REFERRAL).prefer(Tag.business("saas"), 1).build(),
-                CommissionPlan.builder("Referral 10%").rate("10").holdDays(30).build(), Duration.ofDays(90),
-                List.of(), List.of(), EnumSet.allOf(ActivationTrigger.class), 90, ""));
+        acme.programs().create(ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
+                .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).prefer(Tag.business("saas"), 1).build())
+                .commission(CommissionPlan.builder("Referral 10%").rate("10").holdDays(30).build()).build());
         acme.partnerships().create(P1, PartnerType.REFERRAL, PartnershipStatus.ACTIVE);
         acme.partnerships().create(P2, PartnerType.SERVICES, PartnershipStatus.ACTIVE);
         acme.partnerships().create(P3, PartnerType.REFERRAL, PartnershipStatus.RECRUITED);
