@@ -33,6 +33,7 @@ import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.PayoutProvider;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -69,12 +70,14 @@ public final class EcosystemClient implements AutoCloseable {
     private final ReferralEngine referralEngine;
     private final PartnershipEngine partnershipEngine;
     private final @Nullable RevenueSource revenueSource;
+    private final @Nullable PayoutProvider payoutProvider;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
             ReferralSettings referralSettings, PartnershipSettings partnershipSettings,
-            @Nullable RevenueSource revenueSource) {
+            @Nullable RevenueSource revenueSource, @Nullable PayoutProvider payoutProvider) {
         this.revenueSource = revenueSource;
         this.context = context;
+        this.payoutProvider = payoutProvider;
         this.follower = follower;
         this.partnershipEngine = new PartnershipEngine(context, partnershipSettings, introSettings);
         this.introEngine = new IntroEngine(context, introSettings);
@@ -103,7 +106,8 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine, partnershipEngine, revenueSource);
+        return new TenantScope(context, company, introEngine, referralEngine, partnershipEngine, revenueSource,
+                payoutProvider);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -219,6 +223,7 @@ public final class EcosystemClient implements AutoCloseable {
         private ReferralSettings referralSettings = ReferralSettings.defaults();
         private @Nullable RevenueSource revenueSource;
         private PartnershipSettings partnershipSettings = PartnershipSettings.defaults();
+        private @Nullable PayoutProvider payoutProvider;
 
         private Builder() {
         }
@@ -326,6 +331,16 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Pays {@code READY} commission statements when a vendor moves them to {@code PAID}
+         * ({@link dev.ecosystem.payout.Payouts#move}). Default: none, and moving to {@code PAID} only records a
+         * payment made some other way.
+         */
+        public Builder payoutProvider(PayoutProvider provider) {
+            this.payoutProvider = Checks.required(provider, "payoutProvider");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -341,7 +356,7 @@ public final class EcosystemClient implements AutoCloseable {
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
                     ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
-                    partnershipSettings, revenueSource);
+                    partnershipSettings, revenueSource, payoutProvider);
         }
     }
 }

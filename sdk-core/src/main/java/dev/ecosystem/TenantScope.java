@@ -15,12 +15,15 @@ import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
 import dev.ecosystem.partnership.internal.PartnershipEngine;
+import dev.ecosystem.payout.Payouts;
+import dev.ecosystem.payout.internal.ScopedPayouts;
 import dev.ecosystem.program.Programs;
 import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.program.internal.ScopedPrograms;
 import dev.ecosystem.referral.Referrals;
 import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.referral.internal.ScopedReferrals;
+import dev.ecosystem.spi.PayoutProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,9 +42,11 @@ public final class TenantScope {
     private final Ledger ledger;
     private final Referrals referrals;
     private final Programs programs;
+    private final Payouts payouts;
 
     TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine,
-            PartnershipEngine partnershipEngine, @Nullable RevenueSource revenueSource) {
+            PartnershipEngine partnershipEngine, @Nullable RevenueSource revenueSource,
+            @Nullable PayoutProvider payoutProvider) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
@@ -51,6 +56,7 @@ public final class TenantScope {
         this.ledger = new ScopedLedger(context, company);
         this.referrals = new ScopedReferrals(referralEngine, company);
         this.programs = new ScopedPrograms(context, company, revenueSource);
+        this.payouts = new ScopedPayouts(context, payoutProvider, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
@@ -102,5 +108,10 @@ public final class TenantScope {
     /** The company's partner programs, as a vendor: terms per partner type, tiers, activation, briefs. */
     public Programs programs() {
         return programs;
+    }
+
+    /** The commission statements the company owes its partners, as a vendor, and their payout ledger. */
+    public Payouts payouts() {
+        return payouts;
     }
 }

@@ -6,6 +6,8 @@ import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
+import dev.ecosystem.payout.CommissionLine;
+import dev.ecosystem.payout.PayoutStatus;
 import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.ProgramStanding;
 import dev.ecosystem.program.RevenueSource;

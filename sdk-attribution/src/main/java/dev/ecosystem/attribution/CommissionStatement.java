@@ -4,7 +4,9 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
-import java.math.BigDecimal;
+import dev.ecosystem.payout.CommissionLine;
+import dev.ecosystem.payout.PayoutStatus;
+import dev.ecosystem.payout.StatementContent;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
@@ -36,17 +38,17 @@ public record CommissionStatement(
 
     /** The sum of every line; clawbacks count negative. */
     public Money total() {
-        return sum(LocalDate.MAX);
+        return content().total();
     }
 
     /** The sum of the lines payable on {@code day}, that is past their hold. */
     public Money payableOn(LocalDate day) {
-        return sum(Checks.required(day, "day"));
+        return content().payableOn(day);
     }
 
     /** The last day a line of the statement is held until; the period's start when it has no lines. */
     public LocalDate heldUntil() {
-        return lines.stream().map(CommissionLine::payableOn).max(LocalDate::compareTo).orElse(period.start());
+        return content().heldUntil();
     }
 
     /**
@@ -55,22 +57,20 @@ public record CommissionStatement(
      * @throws ValidationException when the move is not allowed (see {@link PayoutStatus}) or a line is still held
      */
     public CommissionStatement moveTo(PayoutStatus next, LocalDate today) {
-        Checks.required(today, "today");
-        PayoutStatus moved = status.moveTo(next);
-        if ((moved == PayoutStatus.READY || moved == PayoutStatus.PAID) && today.isBefore(heldUntil())) {
-            throw new ValidationException("statement of " + partner + " for " + period.label() + " cannot be "
-                    + moved + " before " + heldUntil() + " (hold period), but today is " + today);
-        }
+        PayoutStatus moved = status.moveTo(next, heldUntil(), today, content().describe());
         return new CommissionStatement(partner, period, plan, currency, lines, moved);
     }
 
-    private Money sum(LocalDate payableBy) {
-        BigDecimal total = BigDecimal.valueOf(0, Math.max(0, currency.getDefaultFractionDigits()));
-        for (CommissionLine line : lines) {
-            if (!line.payableOn().isAfter(payableBy)) {
-                total = total.add(line.amount().amount());
-            }
-        }
-        return new Money(total, currency);
+    /**
+     * What the store keeps of this statement: store it with
+     * {@code client.as(vendor).payouts().store(statement.content(), actor)}, which adds the payout ledger.
+     */
+    public StatementContent content() {
+        return new StatementContent(partner, period.label(), period.start(), period.end(), plan, currency, lines);
+    }
+
+    /** The statement as one self-contained HTML page, every text escaped; {@code partnerName} heads it. */
+    public String toHtml(String partnerName) {
+        return new StatementPage(this, Checks.singleLine(partnerName, "partnerName", 200)).render();
     }
 }

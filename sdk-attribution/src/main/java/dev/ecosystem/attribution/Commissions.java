@@ -5,6 +5,7 @@ import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.TouchpointId;
+import dev.ecosystem.payout.CommissionLine;
 import dev.ecosystem.program.CommissionPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -24,15 +24,7 @@ final class ScorecardPage {
 
     String render() {
         String title = "Partner scorecard: " + card.partnerName() + ", " + card.period().label();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-                        + "style-src 'unsafe-inline'\">")
-                .append("<title>").append(esc(title)).append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2933}")
-                .append("table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #ddd;"
-                        + "text-align:left}td.n{text-align:right}h2{margin-top:2rem}")
-                .append("</style></head><body>");
-        html.append("<h1>").append(esc(title)).append("</h1>");
+        head(html, title);
         html.append("<p>").append(esc(card.period().start() + " to " + card.period().end().minusDays(1)
                 + ", generated on " + card.generatedOn())).append("</p>");
         html.append("<h2>Results</h2><table>");
@@ -54,6 +46,22 @@ final class ScorecardPage {
         registrations();
         html.append("</body></html>\n");
         return html.toString();
+    }
+
+    /**
+     * Opens a page: doctype, a Content-Security-Policy that allows nothing but inline styles, the style sheet, and
+     * {@code title} as the title and heading.
+     */
+    static void head(StringBuilder html, String title) {
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                        + "style-src 'unsafe-inline'\">")
+                .append("<title>").append(esc(title)).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2933}")
+                .append("table{border-collapse:collapse}td,th{padding:.3rem .8rem;border-bottom:1px solid #ddd;"
+                        + "text-align:left}td.n{text-align:right}h2{margin-top:2rem}")
+                .append("</style></head><body>");
+        html.append("<h1>").append(esc(title)).append("</h1>");
     }
 
     private void row(String label, String value) {
@@ -150,12 +158,12 @@ final class ScorecardPage {
         return card.sourcedPipeline().currency().getCurrencyCode();
     }
 
-    private static String money(Money money) {
+    static String money(Money money) {
         return amount(money.amount()) + " " + money.currency().getCurrencyCode();
     }
 
     /** {@code 1234567.5} as {@code 1,234,567.50}: exact, BigDecimal formatting never goes through a double. */
-    private static String amount(BigDecimal value) {
+    static String amount(BigDecimal value) {
         return String.format(Locale.ROOT, "%,." + Math.max(0, value.scale()) + "f", value);
     }
 

@@ -1,6 +1,9 @@
 /**
  * Partner attribution: which partners earned credit for which deals under which model, partner metrics per period,
- * commission statements and partner scorecards. Start at {@link dev.ecosystem.attribution.Attribution}.
+ * commission statements and partner scorecards. Start at {@link dev.ecosystem.attribution.Attribution}; to send
+ * each active partner its scorecard and statement once per period, use
+ * {@link dev.ecosystem.attribution.PartnerReports}. Statements are stored, with their payout ledger, through
+ * {@code scope.payouts()} ({@link dev.ecosystem.payout.Payouts}).
  *
  * <p><b>Rounding rule.</b> Amounts are converted into the reporting currency once per deal (at the close date, or
  * the creation date for open deals), rounded half-even to the currency's minor unit. The model then gives each

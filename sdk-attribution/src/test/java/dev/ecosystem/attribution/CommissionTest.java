@@ -11,10 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.ValidationException;
-import dev.ecosystem.attribution.CommissionLine.Kind;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.TouchpointId;
+import dev.ecosystem.payout.CommissionLine;
+import dev.ecosystem.payout.CommissionLine.Kind;
+import dev.ecosystem.payout.PayoutStatus;
 import dev.ecosystem.program.CommissionPlan;
 import java.time.LocalDate;
 import java.util.List;

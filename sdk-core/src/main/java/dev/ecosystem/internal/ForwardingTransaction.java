@@ -16,6 +16,7 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
+import dev.ecosystem.spi.StatementRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -121,6 +122,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public PartnershipLifecycleRepository lifecycle() {
         return delegate.lifecycle();
+    }
+
+    @Override
+    public StatementRepository statements() {
+        return delegate.statements();
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.partnership.Invitation;
 import dev.ecosystem.partnership.PartnershipLifecycle;
+import dev.ecosystem.payout.StoredStatement;
 import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.TierChange;
@@ -80,6 +81,14 @@ final class MemoryTables {
 
     /** Programs' current versions, every version, and current ids by type (see {@link MemoryPrograms}). */
     record ProgramTables(Table<PartnerProgram> current, Table<PartnerProgram> versions, Table<String> byType) {
+    }
+
+    final StatementTables statements = new StatementTables(new Table<>("statements"), new Table<>("statements"),
+            new Table<>("statements"), new Table<>("statement-keys"));
+
+    /** Statements by id, by vendor, by (vendor, partner), and ids by (vendor, partner, period, plan). */
+    record StatementTables(Table<StoredStatement> byId, Table<StoredStatement> byVendor,
+            Table<StoredStatement> byPartner, Table<String> byKey) {
     }
 
     /** The registrations and their indexes (see {@link MemoryRegistrations}). */

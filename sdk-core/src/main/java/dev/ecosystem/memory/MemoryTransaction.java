@@ -20,6 +20,7 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
+import dev.ecosystem.spi.StatementRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -171,6 +172,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public PartnershipLifecycleRepository lifecycle() {
         return new MemoryLifecycle(checkOpen(), tables.lifecycle);
+    }
+
+    @Override
+    public StatementRepository statements() {
+        return new MemoryStatements(checkOpen(), tables.statements);
     }
 
     @Override

@@ -117,6 +117,18 @@ public interface StoreTransaction {
     }
 
     /**
+     * Stored commission statements and their payout ledger. A default method, so that stores written before
+     * statements still compile; {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no statements
+     */
+    default StatementRepository statements() {
+        throw new EcosystemException("this PartnerStore keeps no commission statements: implement "
+                + "StoreTransaction.statements() returning a StatementRepository; see PartnerStoreContract in "
+                + "sdk-testkit for the contract");
+    }
+
+    /**
      * Hands every listed company to {@code action}, in ascending id order, with the role tags of its contacts: what
      * the Navigator builds its index from when an app node first searches. The default pages through
      * {@link #companies()} and each listed company's {@link #contacts()}; a store that can read all of them in one

@@ -22,6 +22,7 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
+import dev.ecosystem.spi.StatementRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
@@ -465,6 +466,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public PartnershipLifecycleRepository lifecycle() {
         return new JdbcLifecycle(checkOpen());
+    }
+
+    @Override
+    public StatementRepository statements() {
+        return new JdbcStatements(checkOpen());
     }
 
     @Override

@@ -2840,6 +2840,24 @@ public abstract class PartnerStoreContract {
         }
     }
 
+    @Nested
+    @DisplayName("Statements (payout ledger)")
+    class Statements extends StatementContract {
+        @Override
+        protected PartnerStore statementStore() {
+            return store;
+        }
+    }
+
+    @Nested
+    @DisplayName("Payouts (ledger moves, provider, tenancy)")
+    class Payouts extends PayoutContract {
+        @Override
+        protected PartnerStore payoutStore() {
+            return store;
+        }
+    }
+
     /**
      * One list method of the store, seen through string ids so that the paging tests can run over all of them. Each
      * {@code list} checks that every item belongs to (or, for introductions, involves) the tenant asked for.

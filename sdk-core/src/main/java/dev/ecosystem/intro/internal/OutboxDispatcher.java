@@ -7,12 +7,15 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
+import dev.ecosystem.model.Page;
+import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
@@ -236,14 +239,17 @@ final class OutboxDispatcher {
         if (entry.origin() == null) {
             return null;
         }
+        CompanyId company = OutboxEntry.contactsCompany(entry.origin());
+        if (company != null) {
+            return optedOutContact(tx, entry, company);
+        }
         IntroductionId introId;
         try {
             introId = IntroductionId.of(entry.origin());
         } catch (ValidationException notAnIntroduction) {
             return null;
         }
-        Set<String> recipients = new HashSet<>();
-        entry.message().recipients().forEach(address -> recipients.add(address.address()));
+        Set<String> recipients = recipients(entry);
         Introduction intro = tx.introductions().get(entry.tenant(), introId);
         if (intro == null) {
             return null;
@@ -260,6 +266,28 @@ final class OutboxDispatcher {
                 return "contact " + person.id() + " of " + person.companyId();
             }
         }
+        return null;
+    }
+
+    private static Set<String> recipients(OutboxEntry entry) {
+        Set<String> recipients = new HashSet<>();
+        entry.message().recipients().forEach(address -> recipients.add(address.address()));
+        return recipients;
+    }
+
+    /** A contact of {@code company} among the entry's recipients who opted out, or {@code null}. */
+    private static @Nullable String optedOutContact(StoreTransaction tx, OutboxEntry entry, CompanyId company) {
+        Set<String> recipients = recipients(entry);
+        @Nullable String cursor = null;
+        do {
+            Page<Contact> page = tx.contacts().list(company, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            for (Contact person : page.items()) {
+                if (person.optedOutOfIntroductions() && recipients.contains(person.email().address())) {
+                    return "contact " + person.id() + " of " + company;
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
         return null;
     }
 

@@ -1,4 +1,4 @@
-package dev.ecosystem.attribution;
+package dev.ecosystem.payout;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.DealId;
