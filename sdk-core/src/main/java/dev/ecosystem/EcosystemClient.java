@@ -21,10 +21,15 @@ import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
+import dev.ecosystem.program.BriefSettings;
+import dev.ecosystem.program.PartnerView;
+import dev.ecosystem.program.internal.BriefEngine;
+import dev.ecosystem.program.internal.PartnerViews;
 import dev.ecosystem.referral.ReferralOperations;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.referral.internal.HostReferralOperations;
 import dev.ecosystem.referral.internal.ReferralEngine;
+import dev.ecosystem.referral.internal.ScopedReferrals;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -62,15 +67,19 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
     private final ReferralEngine referralEngine;
+    private final BriefEngine briefEngine;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
-            ReferralSettings referralSettings) {
+            ReferralSettings referralSettings, BriefSettings briefSettings) {
         this.context = context;
         this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
         this.intros = new HostIntroOperations(introEngine);
         this.crmWriteBacks = new CrmWriteBackDispatcher(context);
         this.referralEngine = new ReferralEngine(context, referralSettings);
+        this.briefEngine = new BriefEngine(context, briefSettings, introSettings.sender(), new PartnerViews(context,
+                introSettings.consentKeys(), vendor -> new ScopedReferrals(referralEngine, vendor),
+                PartnerViews.TierLookup.none()));
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -93,7 +102,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine);
+        return new TenantScope(context, company, introEngine, referralEngine, briefEngine);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -112,6 +121,28 @@ public final class EcosystemClient implements AutoCloseable {
      */
     public CrmWriteBackOperations crmWriteBacks() {
         return crmWriteBacks;
+    }
+
+    /**
+     * What a partner-view token grants, from {@code scope.programs().partnerViewToken(partner, ttl)}: reading that
+     * partner's own figures with the vendor that issued it, and nothing else. For a host's page that shows a partner
+     * its figures without a login.
+     *
+     * @throws AccessDeniedException the same for every refusal: malformed, forged or tampered, expired, or the
+     *     partnership ended
+     */
+    public PartnerView partnerView(String token) {
+        return briefEngine.views().verify(token, null, null);
+    }
+
+    /**
+     * Like {@link #partnerView(String)}, and also refuses a token issued by another vendor or for another partner than
+     * the host's page is for (for example the vendor and partner in its URL), with the same error.
+     */
+    public PartnerView partnerView(String token, CompanyId vendor, CompanyId partner) {
+        Checks.required(vendor, "vendor");
+        Checks.required(partner, "partner");
+        return briefEngine.views().verify(token, vendor, partner);
     }
 
     /**
@@ -199,6 +230,7 @@ public final class EcosystemClient implements AutoCloseable {
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
         private ReferralSettings referralSettings = ReferralSettings.defaults();
+        private BriefSettings briefSettings = BriefSettings.defaults();
 
         private Builder() {
         }
@@ -287,6 +319,15 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How programs' enablement briefs are drafted and sent. Default: {@link BriefSettings#defaults()} (the
+         * template drafter, the introductions' sender).
+         */
+        public Builder briefs(BriefSettings settings) {
+            this.briefSettings = Checks.required(settings, "briefs");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -301,7 +342,8 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings);
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
+                    briefSettings);
         }
     }
 }

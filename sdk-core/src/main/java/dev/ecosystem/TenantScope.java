@@ -15,6 +15,7 @@ import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
 import dev.ecosystem.program.Programs;
+import dev.ecosystem.program.internal.BriefEngine;
 import dev.ecosystem.program.internal.ScopedPrograms;
 import dev.ecosystem.referral.Referrals;
 import dev.ecosystem.referral.internal.ReferralEngine;
@@ -37,7 +38,8 @@ public final class TenantScope {
     private final Referrals referrals;
     private final Programs programs;
 
-    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine) {
+    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine,
+            BriefEngine briefEngine) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
@@ -46,7 +48,7 @@ public final class TenantScope {
         this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
         this.ledger = new ScopedLedger(context, company);
         this.referrals = new ScopedReferrals(referralEngine, company);
-        this.programs = new ScopedPrograms(context, company);
+        this.programs = new ScopedPrograms(context, company, briefEngine);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 

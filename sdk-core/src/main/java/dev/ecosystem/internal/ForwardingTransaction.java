@@ -1,5 +1,6 @@
 package dev.ecosystem.internal;
 
+import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
@@ -103,6 +104,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return delegate.programs();
+    }
+
+    @Override
+    public BriefRepository briefs() {
+        return delegate.briefs();
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.program.BriefDelivery;
 import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.program.ProgramBrief;
 import dev.ecosystem.referral.Registration;
 
 /** Every table of one in-memory store. Partitions are tenants, parties, or {@link #ALL}. */
@@ -50,6 +52,14 @@ final class MemoryTables {
 
     /** Programs' current versions, every version, and current ids by type (see {@link MemoryPrograms}). */
     record ProgramTables(Table<PartnerProgram> current, Table<PartnerProgram> versions, Table<String> byType) {
+    }
+
+    final BriefTables briefs = new BriefTables(new Table<>("briefs"), new Table<>("brief-versions"),
+            new Table<>("approved-briefs"), new Table<>("brief-deliveries"), new Table<>("brief-delivery-counts"));
+
+    /** Briefs' latest, every and latest approved version, deliveries and their counts (see {@link MemoryBriefs}). */
+    record BriefTables(Table<ProgramBrief> latest, Table<ProgramBrief> versions, Table<ProgramBrief> approved,
+            Table<BriefDelivery> deliveries, Table<Long> deliveryCounts) {
     }
 
     /** The registrations and their indexes (see {@link MemoryRegistrations}). */

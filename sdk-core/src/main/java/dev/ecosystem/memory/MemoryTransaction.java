@@ -5,6 +5,7 @@ import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
+import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
@@ -153,6 +154,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return new MemoryPrograms(checkOpen(), tables.programs);
+    }
+
+    @Override
+    public BriefRepository briefs() {
+        return new MemoryBriefs(checkOpen(), tables.briefs);
     }
 
     @Override

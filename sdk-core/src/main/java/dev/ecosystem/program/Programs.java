@@ -1,9 +1,11 @@
 package dev.ecosystem.program;
 
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,4 +58,30 @@ public interface Programs {
 
     /** The current versions of the company's programs in ascending id order. */
     Page<PartnerProgram> list(PageRequest page);
+
+    // Enablement briefs and partner views (issue 20).
+
+    /**
+     * The program's one-page enablement brief, its latest version; when it has none yet, version 1 is drafted from
+     * the program's current terms first (outside any store transaction). Render it with
+     * {@link ProgramBrief#toHtml()} or {@link ProgramBrief#toJson()}; edit, approve and send it through
+     * {@link #briefs()}.
+     *
+     * @throws dev.ecosystem.NotFoundException when the company has no such program
+     */
+    ProgramBrief brief(ProgramId id);
+
+    /** The company's enablement briefs: draft, edit, approve, send. */
+    ProgramBriefs briefs();
+
+    /**
+     * A signed token that lets a host show {@code partner} its own figures with the company (registrations, tier)
+     * without a login, until it expires; verify it with {@code EcosystemClient.partnerView(token)}. It grants nothing
+     * else.
+     *
+     * @param ttl how long it is valid, from 1 minute to 90 days
+     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}, or it ended
+     * @throws dev.ecosystem.ValidationException when {@code ttl} is out of range
+     */
+    PartnerViewToken partnerViewToken(CompanyId partner, Duration ttl);
 }

@@ -10,8 +10,12 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
 import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.program.PartnerViewToken;
+import dev.ecosystem.program.ProgramBrief;
+import dev.ecosystem.program.ProgramBriefs;
 import dev.ecosystem.program.ProgramTerms;
 import dev.ecosystem.program.Programs;
+import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -19,11 +23,13 @@ import org.jspecify.annotations.Nullable;
 public final class ScopedPrograms implements Programs {
     private final SdkContext context;
     private final CompanyId vendor;
+    private final BriefEngine briefEngine;
 
-    /** The programs {@code vendor} runs. */
-    public ScopedPrograms(SdkContext context, CompanyId vendor) {
+    /** The programs {@code vendor} runs, with their briefs and partner views ({@code briefEngine}). */
+    public ScopedPrograms(SdkContext context, CompanyId vendor, BriefEngine briefEngine) {
         this.context = context;
         this.vendor = vendor;
+        this.briefEngine = briefEngine;
     }
 
     @Override
@@ -92,6 +98,21 @@ public final class ScopedPrograms implements Programs {
     public Page<PartnerProgram> list(PageRequest page) {
         Checks.required(page, "page");
         return context.store().inTransaction(tx -> tx.programs().list(vendor, page));
+    }
+
+    @Override
+    public ProgramBrief brief(ProgramId id) {
+        return briefEngine.briefOrDraft(vendor, Checks.required(id, "program id"));
+    }
+
+    @Override
+    public ProgramBriefs briefs() {
+        return new ScopedBriefs(briefEngine, vendor);
+    }
+
+    @Override
+    public PartnerViewToken partnerViewToken(CompanyId partner, Duration ttl) {
+        return briefEngine.views().issue(vendor, partner, ttl);
     }
 
     private NotFoundException notFound(ProgramId id) {
