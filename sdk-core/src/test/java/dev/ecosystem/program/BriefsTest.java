@@ -112,11 +112,12 @@ class BriefsTest {
                 .valueProposition(hostile).build());
         ProgramBrief brief = fx.briefs().draft(changed.id());
         brief = fx.briefs().edit(id, brief.version(), Map.of(BriefSection.GOOD_REFERRAL,
-                "</section><a href=\"https://evil.example\">click</a>\n- <b>bold</b>"));
+                "</section><a href=\"https://evil.example\">click</a>\n\n- <b>bold</b>\n- two"));
 
         String html = brief.toHtml();
 
-        assertThat(html).doesNotContain("<script", "<img", "<a ", "<b>", "href=", "src=", "http")
+        // hostile markup stays text: no element or attribute of its own reaches the page
+        assertThat(html).doesNotContain("<script", "<img", "<a ", "<b>", "href=\"", "</section><a")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;img",
                         "&lt;/section&gt;&lt;a href=&quot;https://evil.example&quot;&gt;",
                         "<li>&lt;b&gt;bold&lt;/b&gt;</li>",
