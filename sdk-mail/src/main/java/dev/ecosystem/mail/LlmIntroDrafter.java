@@ -1,7 +1,6 @@
 package dev.ecosystem.mail;
 
 import com.google.common.html.HtmlEscapers;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecosystem.internal.Checks;
@@ -10,15 +9,11 @@ import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftRequest;
 import dev.ecosystem.spi.IntroDrafter;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Response;
 
 /**
  * Drafts introduction emails with a language model behind an OpenAI-compatible chat-completions API, so it works with
@@ -58,20 +53,16 @@ public final class LlmIntroDrafter implements IntroDrafter {
             "lines when they are given; include no other links; no lines like 'To:' or 'Subject:' in the body.",
             "Answer with only a JSON object: {\"subject\": \"one line\", \"text\": \"the body\"}.");
 
-    private final ChatApi api;
+    private final ChatCompletions chat;
     private final String model;
-    private final @Nullable String authorization;
     private final IntroDrafter fallback;
-    private final Duration timeout;
     private final DraftReplyValidator validator;
 
     private LlmIntroDrafter(Builder b) {
         this.model = Checks.text(b.model, "model", 200);
         this.fallback = Checks.required(b.fallback, "fallback");
-        this.authorization = b.apiKey == null ? null : Http.bearer(b.apiKey);
-        this.timeout = b.timeout;
         this.validator = new DraftReplyValidator(b.maxTextLength);
-        this.api = Http.retrofit(b.baseUrl, Http.client(b.timeout, b.timeout)).create(ChatApi.class);
+        this.chat = new ChatCompletions(b.baseUrl, model, b.apiKey, b.timeout);
     }
 
     /** Starts a builder. */
@@ -111,48 +102,7 @@ public final class LlmIntroDrafter implements IntroDrafter {
     }
 
     private String ask(DraftRequest request) throws DraftReplyValidator.Refused {
-        ChatApi.ChatRequest body = new ChatApi.ChatRequest(model, List.of(
-                new ChatApi.ChatMessage("system", SYSTEM_PROMPT),
-                new ChatApi.ChatMessage("user", prompt(request))), 0.4, new ChatApi.ResponseFormat("json_object"));
-        Response<ChatApi.ChatResponse> response;
-        try {
-            response = api.complete(authorization, body).execute();
-        } catch (JsonProcessingException e) {
-            throw new DraftReplyValidator.Refused("the model API's answer was not valid JSON");
-        } catch (InterruptedIOException e) {
-            throw new DraftReplyValidator.Refused("the model did not answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new DraftReplyValidator.Refused("the model API could not be reached");
-        }
-        if (response.code() == 429) {
-            throw new DraftReplyValidator.Refused("the model API is rate limiting (HTTP 429)");
-        }
-        if (!response.isSuccessful()) {
-            if (response.errorBody() != null) {
-                response.errorBody().close();
-            }
-            throw new DraftReplyValidator.Refused("the model API answered HTTP " + response.code());
-        }
-        ChatApi.ChatResponse reply = response.body();
-        ChatApi.Choice choice = reply == null || reply.choices() == null || reply.choices().isEmpty()
-                ? null : reply.choices().get(0);
-        if (choice == null || choice.message() == null) {
-            throw new DraftReplyValidator.Refused("the reply had no message");
-        }
-        if (choice.message().refusal() != null && !choice.message().refusal().isBlank()) {
-            throw new DraftReplyValidator.Refused("the model refused to write it");
-        }
-        if ("content_filter".equals(choice.finishReason())) {
-            throw new DraftReplyValidator.Refused("the model's content filter stopped the reply");
-        }
-        if ("length".equals(choice.finishReason())) {
-            throw new DraftReplyValidator.Refused("the reply was cut off at the model's length limit");
-        }
-        String content = choice.message().content();
-        if (content == null || content.isBlank()) {
-            throw new DraftReplyValidator.Refused("the reply was empty");
-        }
-        return content;
+        return chat.complete(SYSTEM_PROMPT, prompt(request), 0.4);
     }
 
     /** The user message: the request's fields as JSON, and nothing else. */
@@ -200,7 +150,7 @@ public final class LlmIntroDrafter implements IntroDrafter {
     /** Never prints the API key. */
     @Override
     public String toString() {
-        return "LlmIntroDrafter[model=" + model + ", key=" + (authorization == null ? "none" : "***") + "]";
+        return "LlmIntroDrafter[model=" + model + ", key=" + (chat.hasKey() ? "***" : "none") + "]";
     }
 
     /** Builds an {@link LlmIntroDrafter}. */
