@@ -47,7 +47,8 @@ final class JdbcBriefs implements BriefRepository {
                         + " instead");
             }
         } else if (brief.version() == latestVersion + 1) {
-            tx.update(what, "INSERT INTO " + briefs + " (vendor, program, version, status, body) VALUES (?, ?, ?, ?, ?)",
+            tx.update(what, "INSERT INTO " + briefs + " (vendor, program, version, status, body)"
+                    + " VALUES (?, ?, ?, ?, ?)",
                     brief.vendor().value(), brief.program().value(), brief.version(), brief.status().name(),
                     Columns.json(brief));
         } else {

@@ -3,7 +3,6 @@ package dev.ecosystem.mail;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.BriefDraft;
 import dev.ecosystem.spi.BriefDrafter;
@@ -60,10 +59,10 @@ public final class LlmBriefDrafter implements BriefDrafter {
     private final BriefReplyValidator validator;
 
     private LlmBriefDrafter(Builder b) {
-        this.model = Checks.text(b.model, "model", 200);
+        this.model = b.checkedModel();
         this.fallback = Checks.required(b.fallback, "fallback");
         this.validator = new BriefReplyValidator(b.maxSectionLength);
-        this.chat = new ChatCompletions(b.baseUrl, model, b.apiKey, b.timeout);
+        this.chat = b.chat();
     }
 
     /** Starts a builder. */
@@ -128,45 +127,26 @@ public final class LlmBriefDrafter implements BriefDrafter {
         return "LlmBriefDrafter[model=" + model + ", key=" + (chat.hasKey() ? "***" : "none") + "]";
     }
 
-    /** Builds an {@link LlmBriefDrafter}. */
-    public static final class Builder {
-        private String baseUrl = "https://api.openai.com/v1/";
-        private @Nullable String apiKey;
-        private @Nullable String model;
+    /**
+     * Builds an {@link LlmBriefDrafter}; a call to the model times out after 60 seconds unless {@code timeout} says
+     * otherwise.
+     */
+    public static final class Builder extends ChatModelBuilder<Builder> {
         private @Nullable BriefDrafter fallback;
-        private Duration timeout = Duration.ofSeconds(60);
         private int maxSectionLength = 2_000;
 
         private Builder() {
+            super(Duration.ofSeconds(60));
         }
 
-        /** The API root up to and including the version, e.g. {@code http://localhost:8080/v1/} for a local server. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Http.withSlash(Checks.required(baseUrl, "baseUrl"));
-            return this;
-        }
-
-        /** The bearer API key; omit (or pass {@code null}) for local servers that need none. */
-        public Builder apiKey(@Nullable String apiKey) {
-            this.apiKey = apiKey == null || apiKey.isBlank() ? null : Checks.singleLine(apiKey, "apiKey", 1_000);
-            return this;
-        }
-
-        /** The model name (required), e.g. {@code gpt-4o-mini} or a local model's name. */
-        public Builder model(String model) {
-            this.model = model;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The drafter used whenever the model fails (required): hosts pass the core's template drafter. */
         public Builder fallback(BriefDrafter fallback) {
             this.fallback = Checks.required(fallback, "fallback");
-            return this;
-        }
-
-        /** How long to wait for the model, whole call (default 60 seconds: a brief is longer than an email). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = Durations.positive(timeout, "timeout");
             return this;
         }
 

@@ -4,7 +4,6 @@ import com.google.common.html.HtmlEscapers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftRequest;
@@ -59,10 +58,10 @@ public final class LlmIntroDrafter implements IntroDrafter {
     private final DraftReplyValidator validator;
 
     private LlmIntroDrafter(Builder b) {
-        this.model = Checks.text(b.model, "model", 200);
+        this.model = b.checkedModel();
         this.fallback = Checks.required(b.fallback, "fallback");
         this.validator = new DraftReplyValidator(b.maxTextLength);
-        this.chat = new ChatCompletions(b.baseUrl, model, b.apiKey, b.timeout);
+        this.chat = b.chat();
     }
 
     /** Starts a builder. */
@@ -153,45 +152,26 @@ public final class LlmIntroDrafter implements IntroDrafter {
         return "LlmIntroDrafter[model=" + model + ", key=" + (chat.hasKey() ? "***" : "none") + "]";
     }
 
-    /** Builds an {@link LlmIntroDrafter}. */
-    public static final class Builder {
-        private String baseUrl = "https://api.openai.com/v1/";
-        private @Nullable String apiKey;
-        private @Nullable String model;
+    /**
+     * Builds an {@link LlmIntroDrafter}; a call to the model times out after 20 seconds unless {@code timeout} says
+     * otherwise.
+     */
+    public static final class Builder extends ChatModelBuilder<Builder> {
         private @Nullable IntroDrafter fallback;
-        private Duration timeout = Duration.ofSeconds(20);
         private int maxTextLength = 4_000;
 
         private Builder() {
+            super(Duration.ofSeconds(20));
         }
 
-        /** The API root up to and including the version, e.g. {@code http://localhost:8080/v1/} for a local server. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Http.withSlash(Checks.required(baseUrl, "baseUrl"));
-            return this;
-        }
-
-        /** The bearer API key; omit (or pass {@code null}) for local servers that need none. */
-        public Builder apiKey(@Nullable String apiKey) {
-            this.apiKey = apiKey == null || apiKey.isBlank() ? null : Checks.singleLine(apiKey, "apiKey", 1_000);
-            return this;
-        }
-
-        /** The model name (required), e.g. {@code gpt-4o-mini} or a local model's name. */
-        public Builder model(String model) {
-            this.model = model;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The drafter used whenever the model fails (required): hosts pass the core's template drafter. */
         public Builder fallback(IntroDrafter fallback) {
             this.fallback = Checks.required(fallback, "fallback");
-            return this;
-        }
-
-        /** How long to wait for the model, whole call (default 20 seconds). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = Durations.positive(timeout, "timeout");
             return this;
         }
 

@@ -80,7 +80,8 @@ final class BriefFacts {
         plan.tierRates().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(tier -> lines.add(percent(tier.getValue()) + " at tier " + tier.getKey()));
         plan.volumeTiers().forEach((threshold, rate) -> lines.add(percent(rate) + " from a yearly volume of "
-                + plain(threshold) + (plan.wholeVolume() ? ", on the whole year's volume" : ", on the volume above it")));
+                + plain(threshold)
+                + (plan.wholeVolume() ? ", on the whole year's volume" : ", on the volume above it")));
         if (plan.recurringMonths() > 0) {
             lines.add("paid monthly for " + plan.recurringMonths() + " months from the close, 1/12 of the yearly "
                     + "amount each month");
