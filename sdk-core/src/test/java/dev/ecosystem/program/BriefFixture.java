@@ -5,6 +5,7 @@ import dev.ecosystem.EcosystemEvent;
 import dev.ecosystem.TenantScope;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -54,6 +55,7 @@ final class BriefFixture {
             StandardCharsets.US_ASCII));
 
     final TestClock clock = new TestClock(T0);
+    final InMemoryMailer mailer = new InMemoryMailer(clock);
     final List<EcosystemEvent> events = new CopyOnWriteArrayList<>();
     final EcosystemClient client;
     final PartnerProgram program;
@@ -69,6 +71,7 @@ final class BriefFixture {
     BriefFixture(PartnerStore store, BriefSettings settings) {
         client = EcosystemClient.builder()
                 .store(store)
+                .mailer(mailer)
                 .clock(clock)
                 .eventListener(events::add)
                 .intros(IntroSettings.builder().consentKeys(KEYS).build())

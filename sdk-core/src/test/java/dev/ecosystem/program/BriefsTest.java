@@ -11,9 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.ForwardingTransaction;
 import dev.ecosystem.memory.InMemoryPartnerStore;
+import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.ProgramId;
 import dev.ecosystem.spi.BriefDraft;
 import dev.ecosystem.spi.BriefRequest;
@@ -259,7 +262,10 @@ class BriefsTest {
                 "nia@northwind.example");
         OutboxEntry entry = fx.outbox().get(0);
         assertThat(entry.tenant()).isEqualTo(VENDOR);
-        assertThat(entry.origin()).isEqualTo("brief:" + id.value() + ":1");
+        assertThat(ContactOrigin.cause(entry.origin())).isEqualTo("brief:" + id.value() + ":1");
+        assertThat(ContactOrigin.parse(entry.origin())).isEqualTo(new ContactOrigin.Ref(
+                entry.message().to().get(0).address().startsWith("cleo") ? BriefFixture.CONTOSO : NORTHWIND,
+                ContactId.of(entry.message().to().get(0).address().split("@")[0])));
         assertThat(entry.message().subject()).isEqualTo(approved.title());
         assertThat(entry.message().htmlBody()).isEqualTo(approved.toHtml());
         assertThat(entry.message().textBody()).contains(approved.section(BriefSection.COMMISSION));
@@ -267,6 +273,21 @@ class BriefsTest {
         assertThat(deliveries(fx, id)).isEqualTo(3);
         assertThat(fx.events("program.brief.sent")).singleElement()
                 .satisfies(event -> assertThat(event.attributes()).containsEntry("enqueued", "3"));
+    }
+
+    @Test
+    void aContactWhoOptsOutAfterTheBriefWasEnqueued_isNotEmailed_theEntryIsParked() {
+        fx.vendor().programs().brief(id);
+        fx.briefs().approve(id, 1);
+        fx.briefs().send(id);
+        fx.client.as(NORTHWIND).contacts().setOptedOut(ContactId.of("nia"), true);
+
+        fx.client.intros().runDue(BriefFixture.T0);
+
+        assertThat(fx.mailer.sent()).flatExtracting(message -> message.to()).extracting(to -> to.address())
+                .containsExactlyInAnyOrder("cleo@contoso.example", "ivy@northwind.example");
+        assertThat(fx.client.intros().parked(VENDOR, PageRequest.first(10)).items()).singleElement()
+                .satisfies(parked -> assertThat(parked.lastError()).contains("contact nia of northwind opted out"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroSettings;
@@ -228,13 +229,19 @@ final class OutboxDispatcher {
     }
 
     /**
-     * The person of the entry's introduction who opted out of introductions and is among its recipients, or
-     * {@code null}: checked again right before sending, because the person may have opted out after the email was
+     * The person of the entry's introduction (or the contact its {@link ContactOrigin} names) who opted out of
+     * introductions and is among its recipients, or {@code null}: checked again right before sending, because the person may have opted out after the email was
      * enqueued (or before a parked email is retried).
      */
     private static @Nullable String optedOutRecipient(StoreTransaction tx, OutboxEntry entry) {
         if (entry.origin() == null) {
             return null;
+        }
+        ContactOrigin.Ref addressee = ContactOrigin.parse(entry.origin());
+        if (addressee != null) {
+            Contact person = tx.contacts().get(addressee.company(), addressee.contact());
+            return person != null && person.optedOutOfIntroductions()
+                    ? "contact " + person.id() + " of " + person.companyId() : null;
         }
         IntroductionId introId;
         try {

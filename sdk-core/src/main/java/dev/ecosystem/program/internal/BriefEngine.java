@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -229,7 +230,7 @@ public final class BriefEngine {
                 throw new ConflictException("the brief of program " + id + " has no approved version; approve one "
                         + "before sending it");
             }
-            String origin = "brief:" + id.value() + ":" + brief.version();
+            String cause = "brief:" + id.value() + ":" + brief.version();
             int enqueued = 0;
             int alreadySent = 0;
             int unreachable = 0;
@@ -243,7 +244,7 @@ public final class BriefEngine {
                     if (tx.briefs().recordDelivery(new BriefDelivery(vendor, id, brief.version(),
                             partnership.partner(), contact.id(), entry, now))) {
                         tx.outbox().enqueue(OutboxEntry.pending(entry, vendor,
-                                message(brief, basis.vendorName(), contact), origin, now));
+                                message(brief, basis.vendorName(), contact), ContactOrigin.of(cause, contact), now));
                         enqueued++;
                     } else {
                         alreadySent++;
