@@ -23,6 +23,7 @@ import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.program.BriefSettings;
 import dev.ecosystem.program.PartnerView;
+import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.program.internal.BriefEngine;
 import dev.ecosystem.program.internal.PartnerViews;
 import dev.ecosystem.referral.ReferralOperations;
@@ -67,10 +68,12 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
     private final ReferralEngine referralEngine;
+    private final @Nullable RevenueSource revenueSource;
     private final BriefEngine briefEngine;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
-            ReferralSettings referralSettings, BriefSettings briefSettings) {
+            ReferralSettings referralSettings, @Nullable RevenueSource revenueSource, BriefSettings briefSettings) {
+        this.revenueSource = revenueSource;
         this.context = context;
         this.follower = follower;
         this.introEngine = new IntroEngine(context, introSettings);
@@ -79,7 +82,7 @@ public final class EcosystemClient implements AutoCloseable {
         this.referralEngine = new ReferralEngine(context, referralSettings);
         this.briefEngine = new BriefEngine(context, briefSettings, introSettings.sender(), new PartnerViews(context,
                 introSettings.consentKeys(), vendor -> new ScopedReferrals(referralEngine, vendor),
-                PartnerViews.TierLookup.none()));
+                (vendor, partner) -> as(vendor).programs().tierOf(partner)));
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -102,7 +105,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine, briefEngine);
+        return new TenantScope(context, company, introEngine, referralEngine, revenueSource, briefEngine);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -230,6 +233,7 @@ public final class EcosystemClient implements AutoCloseable {
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
         private ReferralSettings referralSettings = ReferralSettings.defaults();
+        private @Nullable RevenueSource revenueSource;
         private BriefSettings briefSettings = BriefSettings.defaults();
 
         private Builder() {
@@ -320,6 +324,16 @@ public final class EcosystemClient implements AutoCloseable {
         }
 
         /**
+         * Where programs' tier reviews take {@link dev.ecosystem.program.TierMetric#SOURCED_REVENUE} from, such as
+         * {@code attribution.sourcedRevenue(vendor -> AttributionData.read(store, vendor))} from sdk-attribution.
+         * Default: none, and reviewing a program with a sourced-revenue threshold fails saying so.
+         */
+        public Builder revenueSource(RevenueSource source) {
+            this.revenueSource = Checks.required(source, "revenueSource");
+            return this;
+        }
+
+        /**
          * How programs' enablement briefs are drafted and sent. Default: {@link BriefSettings#defaults()} (the
          * template drafter, the introductions' sender).
          */
@@ -342,7 +356,7 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
+                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings, revenueSource,
                     briefSettings);
         }
     }

@@ -15,11 +15,13 @@ import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
 import dev.ecosystem.program.Programs;
+import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.program.internal.BriefEngine;
 import dev.ecosystem.program.internal.ScopedPrograms;
 import dev.ecosystem.referral.Referrals;
 import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.referral.internal.ScopedReferrals;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one company of the network may do, as that company. Reads and writes are limited to what the company
@@ -39,7 +41,7 @@ public final class TenantScope {
     private final Programs programs;
 
     TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine,
-            BriefEngine briefEngine) {
+            @Nullable RevenueSource revenueSource, BriefEngine briefEngine) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
@@ -48,7 +50,7 @@ public final class TenantScope {
         this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
         this.ledger = new ScopedLedger(context, company);
         this.referrals = new ScopedReferrals(referralEngine, company);
-        this.programs = new ScopedPrograms(context, company, briefEngine);
+        this.programs = new ScopedPrograms(context, company, revenueSource, briefEngine);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 

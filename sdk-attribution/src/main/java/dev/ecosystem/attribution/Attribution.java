@@ -10,7 +10,10 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.PartnerView;
+import dev.ecosystem.program.ProgramStanding;
+import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.referral.RegistrationCounts;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,7 +21,10 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,6 +127,50 @@ public final class Attribution {
             }
         }
         return new CommissionStatement(partner, period, plan.name(), currency, lines, PayoutStatus.DRAFT);
+    }
+
+    /**
+     * The partner's commission statement for the period under its program: the program's commission plan at the
+     * tier the partner holds in it, so a host writes
+     * {@code attribution.statement(data, scope.programs().standing(partner), period)}.
+     *
+     * @param standing the partner's program and tier, from {@code scope.programs().standing(partner)}
+     * @throws ValidationException when the data is not the program vendor's
+     */
+    public CommissionStatement statement(AttributionData data, ProgramStanding standing, ReportPeriod period) {
+        Checks.required(data, "data");
+        Checks.required(standing, "standing");
+        if (!data.tenant().equals(standing.program().vendor())) {
+            throw new ValidationException("data must be of the program's vendor " + standing.program().vendor()
+                    + ", but was of " + data.tenant());
+        }
+        return statement(data, standing.program().terms().commission(), standing.partner(), standing.tier(), period);
+    }
+
+    /**
+     * The {@link RevenueSource} of programs' {@code SOURCED_REVENUE} tier thresholds, measured like
+     * {@link PartnerMetrics#sourcedRevenue()} in this instance's reporting currency: wire it with
+     * {@code EcosystemClient.builder().revenueSource(attribution.sourcedRevenue(vendor ->
+     * AttributionData.read(store, vendor)))}. The data is read once per tier review, outside any store transaction.
+     *
+     * @param data the vendor's deals and ledger, read when a review needs them
+     */
+    public RevenueSource sourcedRevenue(Function<CompanyId, AttributionData> data) {
+        Checks.required(data, "data");
+        return (vendor, partners, from, toExclusive) -> {
+            AttributionData vendors = Checks.required(data.apply(vendor), "data of " + vendor);
+            if (!vendors.tenant().equals(vendor)) {
+                throw new ValidationException("the revenue source's data must be of vendor " + vendor
+                        + ", but was of " + vendors.tenant());
+            }
+            Map<CompanyId, BigDecimal> revenue = new HashMap<>();
+            for (PartnerMetrics metrics : metrics(vendors, ReportPeriod.custom(from, toExclusive))) {
+                if (partners.contains(metrics.partner())) {
+                    revenue.put(metrics.partner(), metrics.sourcedRevenue().amount());
+                }
+            }
+            return revenue;
+        };
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ecosystem.internal;
 
 import dev.ecosystem.spi.BriefRepository;
+import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
@@ -16,6 +17,7 @@ import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.util.function.Consumer;
 
@@ -104,6 +106,16 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return delegate.programs();
+    }
+
+    @Override
+    public TierRepository tiers() {
+        return delegate.tiers();
+    }
+
+    @Override
+    public CertificationRepository certifications() {
+        return delegate.certifications();
     }
 
     @Override

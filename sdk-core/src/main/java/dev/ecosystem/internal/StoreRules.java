@@ -6,8 +6,11 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
+import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.spi.ChangeRepository;
 import java.time.Instant;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of the store port that do not depend on how a store keeps its rows, checked in one place so every
@@ -96,6 +99,35 @@ public final class StoreRules {
         Checks.range(limit, 1, 1000, "claim limit");
         if (!leaseUntil.isAfter(now)) {
             throw new ValidationException("leaseUntil must be after now (" + now + "), but was " + leaseUntil);
+        }
+    }
+
+    /**
+     * Refuses a program version that cannot follow the stored one: version 1 of a taken id or of a type the vendor
+     * already has a program for, a version that is not one more than the current one, or a change of type.
+     *
+     * @param current the stored current version of the same vendor and id, or {@code null}
+     * @param sameType the vendor's current program of the same type, or {@code null} (asked for version 1 only)
+     */
+    public static void checkProgramSave(PartnerProgram program, @Nullable PartnerProgram current,
+            Supplier<@Nullable PartnerProgram> sameType) {
+        if (program.version() == 1) {
+            if (current != null) {
+                throw new ConflictException("program " + program.id() + " already exists; save version "
+                        + (current.version() + 1) + " to change it");
+            }
+            PartnerProgram taken = sameType.get();
+            if (taken != null) {
+                throw new ConflictException("a program for " + program.type() + " partners already exists ("
+                        + taken.id() + "); change its terms instead");
+            }
+        } else if (current == null || current.version() != program.version() - 1) {
+            throw new ConflictException("program " + program.id() + " is at version "
+                    + (current == null ? "none" : current.version()) + ", so version " + program.version()
+                    + " cannot follow it; read the program again and retry");
+        } else if (current.type() != program.type()) {
+            throw new ConflictException("program " + program.id() + " is for " + current.type()
+                    + " partners and cannot change to " + program.type());
         }
     }
 }

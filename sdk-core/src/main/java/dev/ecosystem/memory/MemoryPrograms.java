@@ -1,7 +1,7 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ConflictException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -26,24 +26,7 @@ final class MemoryPrograms implements ProgramRepository {
         Checks.required(program, "program");
         tx.checkOpen();
         PartnerProgram current = tables.current().get(program.vendor(), program.id().value());
-        if (program.version() == 1) {
-            if (current != null) {
-                throw new ConflictException("program " + program.id() + " already exists; save version "
-                        + (current.version() + 1) + " to change it");
-            }
-            PartnerProgram sameType = forType(program.vendor(), program.type());
-            if (sameType != null) {
-                throw new ConflictException("a program for " + program.type() + " partners already exists ("
-                        + sameType.id() + "); change its terms instead");
-            }
-        } else if (current == null || current.version() != program.version() - 1) {
-            throw new ConflictException("program " + program.id() + " is at version "
-                    + (current == null ? "none" : current.version()) + ", so version " + program.version()
-                    + " cannot follow it; read the program again and retry");
-        } else if (current.type() != program.type()) {
-            throw new ConflictException("program " + program.id() + " is for " + current.type()
-                    + " partners and cannot change to " + program.type());
-        }
+        StoreRules.checkProgramSave(program, current, () -> forType(program.vendor(), program.type()));
         tables.current().put(tx, program.vendor(), program.id().value(), program);
         tables.versions().put(tx, program.vendor(), versionKey(program.id(), program.version()), program);
         tables.byType().put(tx, program.vendor(), program.type().name(), program.id().value());

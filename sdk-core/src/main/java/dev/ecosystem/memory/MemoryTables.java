@@ -12,8 +12,11 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.program.BriefDelivery;
+import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.ProgramBrief;
+import dev.ecosystem.program.TierChange;
+import dev.ecosystem.program.TierReview;
 import dev.ecosystem.referral.Registration;
 
 /** Every table of one in-memory store. Partitions are tenants, parties, or {@link #ALL}. */
@@ -49,6 +52,20 @@ final class MemoryTables {
 
     final ProgramTables programs = new ProgramTables(new Table<>("programs"), new Table<>("program-versions"),
             new Table<>("programs-by-type"));
+
+    final TierTables tiers = new TierTables(new Table<>("tier-reviews"), new Table<>("tiers"),
+            new Table<>("tier-history"));
+
+    final CertificationTables certifications = new CertificationTables(new Table<>("certifications"),
+            new Table<>("certifications-by-vendor"));
+
+    /** Tier reviews, current tiers and tier history (see {@link MemoryTiers}). */
+    record TierTables(Table<TierReview> reviews, Table<String> tiers, Table<TierChange> history) {
+    }
+
+    /** Certifications by partner and by vendor (see {@link MemoryCertifications}). */
+    record CertificationTables(Table<Certification> byPartner, Table<Certification> byVendor) {
+    }
 
     /** Programs' current versions, every version, and current ids by type (see {@link MemoryPrograms}). */
     record ProgramTables(Table<PartnerProgram> current, Table<PartnerProgram> versions, Table<String> byType) {

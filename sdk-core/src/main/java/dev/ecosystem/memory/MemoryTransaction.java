@@ -6,6 +6,7 @@ import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.spi.BriefRepository;
+import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
@@ -20,6 +21,7 @@ import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -154,6 +156,16 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public ProgramRepository programs() {
         return new MemoryPrograms(checkOpen(), tables.programs);
+    }
+
+    @Override
+    public TierRepository tiers() {
+        return new MemoryTiers(checkOpen(), tables.tiers);
+    }
+
+    @Override
+    public CertificationRepository certifications() {
+        return new MemoryCertifications(checkOpen(), tables.certifications);
     }
 
     @Override

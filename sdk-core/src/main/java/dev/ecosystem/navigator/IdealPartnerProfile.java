@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -112,6 +113,22 @@ public final class IdealPartnerProfile {
     /** Whether companies the searcher already partners with are candidates too. */
     public boolean includeExistingPartners() {
         return includeExistingPartners;
+    }
+
+    /** Equal when every field is: a stored profile reads back equal to the one saved. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IdealPartnerProfile p && p.partnerType == partnerType && p.required.equals(required)
+                && p.preferred.equals(preferred) && p.excluded.equals(excluded)
+                && p.preferredSignals.equals(preferredSignals) && p.sizeBands.equals(sizeBands)
+                && p.weights.equals(weights) && p.overlapTarget == overlapTarget
+                && p.includeExistingPartners == includeExistingPartners;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(partnerType, required, preferred, excluded, preferredSignals, sizeBands, weights,
+                overlapTarget, includeExistingPartners);
     }
 
     @Override

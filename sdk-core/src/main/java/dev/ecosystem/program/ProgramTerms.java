@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param name the program's name, shown to partners
  * @param profile the ideal partner profile recruiting for the program searches with
  * @param commission what partners earn
- * @param protectionWindow how long an accepted registration protects the partner's prospect, 1 day to 3 years
+ * @param protectionWindow how long an accepted registration protects the partner's prospect, 1 day to 3 years; it
+ *     takes precedence over the client's {@code ReferralSettings} window for partners of the program's type
  * @param checklist the onboarding steps, keys unique, in order
  * @param tiers the tiers from the lowest to the highest, names unique; empty for a program without tiers
  * @param activation the activities that move a recruited partner to active; not empty

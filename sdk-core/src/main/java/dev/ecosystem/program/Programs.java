@@ -1,11 +1,13 @@
 package dev.ecosystem.program;
 
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
 import java.time.Duration;
+import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * PartnerProgram referral = scope.programs().create(ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
+ *         .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3).build())
  *         .commission(CommissionPlan.builder("Referral 2026").rate("10").build())
  *         .build());
  * scope.programs().change(referral.id(), referral.version(),
@@ -58,6 +61,61 @@ public interface Programs {
 
     /** The current versions of the company's programs in ascending id order. */
     Page<PartnerProgram> list(PageRequest page);
+
+    /**
+     * Reviews the program's tiers for the period {@code from} (inclusive) to {@code toExclusive} (UTC days): measures
+     * every partner of the program's type (partnership RECRUITED, ACTIVE or PAUSED) on the metrics its tiers name,
+     * gives each the highest tier whose thresholds it all meets (none when it meets no tier's), and records the
+     * promotions and demotions, raising {@code program.tier.promoted} and {@code program.tier.demoted} events to the
+     * vendor and the partner. Reviewing the same period again records and raises nothing and returns the first
+     * review. Figures: registrations the vendor accepted in the period, introductions with the vendor that
+     * connected in it, people holding a certification of the vendor valid on the period's last day, and sourced
+     * revenue of deals won in it from the client's {@link RevenueSource}.
+     *
+     * <pre>{@code
+     * TierReview q1 = scope.programs().evaluateTiers(program.id(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1));
+     * q1.changes().forEach(c -> System.out.println(c.partner() + ": " + c.from() + " -> " + c.to()));
+     * }</pre>
+     *
+     * @throws dev.ecosystem.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.ValidationException when the period is empty or not over yet, the program has no tiers,
+     *     or a tier needs {@code SOURCED_REVENUE} and the client has no revenue source
+     * @throws dev.ecosystem.ConflictException when a period ending at or after this one's end was already reviewed
+     */
+    TierReview evaluateTiers(ProgramId program, LocalDate from, LocalDate toExclusive);
+
+    /**
+     * The partner's current tier under the program for its partnership's type, or {@code null} when it holds none,
+     * the company has no program for that type, or no partnership with {@code partner}.
+     */
+    @Nullable String tierOf(CompanyId partner);
+
+    /**
+     * The partner's program and tier, for its commission statement:
+     * {@code attribution.statement(data, scope.programs().standing(partner), period)}.
+     *
+     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}, or no
+     *     program for its type
+     */
+    ProgramStanding standing(CompanyId partner);
+
+    /** The partner's promotions and demotions under the company's programs, oldest period first. */
+    Page<TierChange> tierHistory(CompanyId partner, PageRequest page);
+
+    /**
+     * Records that a person of the partner holds a certification of the company, valid from today (UTC) to
+     * {@code validUntil} inclusive; it counts towards {@link TierMetric#CERTIFIED_PEOPLE}. Recording the same person
+     * and name again on the same day replaces the record.
+     *
+     * @param person the person's email address, which identifies the person across certifications
+     * @param name the certification's name, one line of at most 200 characters
+     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}
+     * @throws dev.ecosystem.ValidationException when {@code validUntil} is before today
+     */
+    Certification certify(CompanyId partner, EmailAddress person, String name, LocalDate validUntil);
+
+    /** The certifications the company recorded for the partner's people, by day, then address, then name. */
+    Page<Certification> certifications(CompanyId partner, PageRequest page);
 
     // Enablement briefs and partner views (issue 20).
 

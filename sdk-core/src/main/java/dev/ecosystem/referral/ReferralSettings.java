@@ -7,7 +7,13 @@ import java.time.Duration;
 
 /**
  * How referrals behave: the protection window of an accepted registration and the cap of open registrations per
- * partner. Both can depend on the partnership (its type today, its program once partner programs exist).
+ * partner. Both can depend on the partnership.
+ *
+ * <p>Precedence of the protection window: when the vendor has a partner program for the partnership's type
+ * ({@code scope.programs().forType(type)}), a registration accepted under it is protected for the program's
+ * {@link dev.ecosystem.program.ProgramTerms#protectionWindow() protectionWindow}, and the rule here is not asked;
+ * otherwise the rule here decides. The window is fixed when the registration is accepted: changing the program or
+ * these settings later does not move the end of registrations already accepted.
  *
  * <pre>{@code
  * ReferralSettings settings = ReferralSettings.builder()

@@ -1,12 +1,15 @@
 package dev.ecosystem.spi;
 
+import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.referral.Registration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,4 +72,29 @@ public interface RegistrationRepository {
      * @throws dev.ecosystem.ValidationException when {@code limit} is not between 1 and 1000
      */
     List<Registration> expiring(Instant now, int limit);
+
+    /**
+     * How many registrations the vendor accepted from {@code from} (inclusive) to {@code toExclusive}, by partner,
+     * whatever became of them later (won, lost, expired); partners without one are left out. Tier reviews count
+     * {@code REGISTRATIONS_ACCEPTED} with it. The default pages through {@link #byVendor}; a store with an index on
+     * (vendor, accepted at) overrides it with one query.
+     */
+    default Map<CompanyId, Long> acceptedCounts(CompanyId vendor, Instant from, Instant toExclusive) {
+        Checks.required(vendor, "vendor");
+        Checks.required(from, "from");
+        Checks.required(toExclusive, "toExclusive");
+        Map<CompanyId, Long> counts = new HashMap<>();
+        @Nullable String cursor = null;
+        do {
+            Page<Registration> page = byVendor(vendor, PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            for (Registration registration : page.items()) {
+                Instant accepted = registration.acceptedAt();
+                if (accepted != null && !accepted.isBefore(from) && accepted.isBefore(toExclusive)) {
+                    counts.merge(registration.partner(), 1L, Long::sum);
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return counts;
+    }
 }

@@ -81,6 +81,29 @@ public interface StoreTransaction {
     }
 
     /**
+     * Tier reviews, current tiers and tier history of vendors' programs. A default method, so that stores written
+     * before tiers still compile; {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no tiers
+     */
+    default TierRepository tiers() {
+        throw new EcosystemException("this PartnerStore keeps no program tiers: implement StoreTransaction.tiers() "
+                + "returning a TierRepository; see PartnerStoreContract in sdk-testkit for the contract");
+    }
+
+    /**
+     * Certifications of partners' people. A default method, so that stores written before certifications still
+     * compile; {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no certifications
+     */
+    default CertificationRepository certifications() {
+        throw new EcosystemException("this PartnerStore keeps no certifications: implement "
+                + "StoreTransaction.certifications() returning a CertificationRepository; see PartnerStoreContract "
+                + "in sdk-testkit for the contract");
+    }
+
+    /**
      * Vendors' enablement briefs and their deliveries. A default method, so that stores written before briefs still
      * compile; {@code PartnerStoreContract} fails them with this message until they implement it.
      *

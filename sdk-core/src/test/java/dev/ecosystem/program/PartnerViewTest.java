@@ -23,6 +23,7 @@ import dev.ecosystem.referral.RegistrationCounts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -61,7 +62,9 @@ class PartnerViewTest {
 
         assertThat(counts.submitted()).isEqualTo(1);
         assertThat(counts).isEqualTo(fx.vendor().referrals().counts(NORTHWIND, T0.minus(HOUR), T0.plus(HOUR)));
-        assertThat(view.tier()).as("the tier seam until Programs.tierOf is merged").isNull();
+        assertThat(view.tier()).isNull();
+        fx.vendor().programs().evaluateTiers(fx.program.id(), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1));
+        assertThat(view.tier()).isEqualTo("registered").isEqualTo(fx.vendor().programs().tierOf(NORTHWIND));
     }
 
     @Test

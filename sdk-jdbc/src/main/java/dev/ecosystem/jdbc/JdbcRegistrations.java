@@ -13,7 +13,9 @@ import dev.ecosystem.spi.RegistrationRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,6 +123,19 @@ final class JdbcRegistrations implements RegistrationRepository {
         return tx.count("count open registrations", "SELECT COUNT(*) FROM " + table + " WHERE vendor = ? AND"
                 + " partner = ? AND is_open AND (status = ? OR protected_until > ?)", vendor.value(), partner.value(),
                 RegistrationStatus.SUBMITTED.name(), Columns.nanos(Checks.required(now, "now"), "now"));
+    }
+
+    @Override
+    public Map<CompanyId, Long> acceptedCounts(CompanyId vendor, Instant from, Instant toExclusive) {
+        Checks.required(vendor, "vendor");
+        Map<CompanyId, Long> counts = new HashMap<>();
+        tx.query("count accepted registrations", "SELECT partner, COUNT(*) FROM " + table + " WHERE vendor = ?"
+                + " AND accepted_at >= ? AND accepted_at < ? GROUP BY partner",
+                row -> Map.entry(CompanyId.of(row.getString(1)), row.getLong(2)), vendor.value(),
+                Columns.nanos(Checks.required(from, "from"), "from"),
+                Columns.nanos(Checks.required(toExclusive, "toExclusive"), "toExclusive"))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
     }
 
     @Override

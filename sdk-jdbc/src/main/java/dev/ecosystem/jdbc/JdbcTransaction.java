@@ -7,6 +7,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.BriefRepository;
+import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;
@@ -18,9 +19,11 @@ import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnershipRepository;
+import dev.ecosystem.spi.ProgramRepository;
 import dev.ecosystem.spi.RegistrationRepository;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -477,6 +480,21 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public SharingPolicyRepository sharing() {
         return new JdbcSharingPolicies(checkOpen());
+    }
+
+    @Override
+    public ProgramRepository programs() {
+        return new JdbcPrograms(checkOpen());
+    }
+
+    @Override
+    public TierRepository tiers() {
+        return new JdbcTiers(checkOpen());
+    }
+
+    @Override
+    public CertificationRepository certifications() {
+        return new JdbcCertifications(checkOpen());
     }
 
     /** One streaming read instead of the default's pages: see {@link JdbcListedProfiles}. */

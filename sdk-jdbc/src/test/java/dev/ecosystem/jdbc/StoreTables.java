@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 final class StoreTables {
     private static final String[] TABLES = {"companies", "contacts", "partnerships", "introductions", "accounts",
         "deals", "crm_checkpoints", "touchpoints", "outbox", "idempotency_keys", "company_blocks", "crm_revisions",
-        "sharing_policies", "changes", "crm_write_backs", "registrations",
+        "sharing_policies", "changes", "crm_write_backs", "registrations", "programs", "program_tier_reviews",
+        "program_tiers", "program_tier_changes", "certifications",
         "program_briefs", "brief_deliveries"};
 
     private StoreTables() {

@@ -2998,6 +2998,15 @@ public abstract class PartnerStoreContract {
         }
     }
 
+    @Nested
+    @DisplayName("Programs (versions, tier reviews, certifications)")
+    class Programs extends ProgramContract {
+        @Override
+        protected PartnerStore programStore() {
+            return store;
+        }
+    }
+
     static Stream<Arguments> listingsAndPageSizes() {
         return Stream.of(Listing.values()).flatMap(listing -> Stream.of(1, 5, TRICKY_IDS.size(),
                 PageRequest.MAX_SIZE).map(size -> Arguments.of(listing, size)));

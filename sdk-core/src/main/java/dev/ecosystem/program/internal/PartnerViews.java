@@ -39,20 +39,11 @@ public final class PartnerViews {
     /** The longest lifetime a token may be issued with. */
     static final Duration MAX_TTL = Duration.ofDays(90);
 
-    /**
-     * Where a host's read of the partner's tier goes. A seam: {@code Programs.tierOf(partner)} comes with the tier
-     * rules (helper PROGRAMS of issue 20); until it is merged, no partner holds a tier and {@link PartnerView#tier()}
-     * is {@code null}. Wire it as {@code (vendor, partner) -> programsOf(vendor).tierOf(partner)}.
-     */
+    /** Where a verified view reads the partner's tier: the client passes {@code Programs.tierOf} of the vendor. */
     @FunctionalInterface
     public interface TierLookup {
         /** The partner's current tier with the vendor, or {@code null}. */
         @Nullable String tierOf(CompanyId vendor, CompanyId partner);
-
-        /** No tiers yet. */
-        static TierLookup none() {
-            return (vendor, partner) -> null;
-        }
     }
 
     private final SdkContext context;

@@ -5,17 +5,28 @@ import dev.ecosystem.NotFoundException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.ProgramId;
+import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.PartnerViewToken;
 import dev.ecosystem.program.ProgramBrief;
 import dev.ecosystem.program.ProgramBriefs;
+import dev.ecosystem.program.ProgramStanding;
 import dev.ecosystem.program.ProgramTerms;
 import dev.ecosystem.program.Programs;
+import dev.ecosystem.program.RevenueSource;
+import dev.ecosystem.program.TierChange;
+import dev.ecosystem.program.TierReview;
+import dev.ecosystem.spi.StoreTransaction;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -23,12 +34,18 @@ import org.jspecify.annotations.Nullable;
 public final class ScopedPrograms implements Programs {
     private final SdkContext context;
     private final CompanyId vendor;
+    private final TierEvaluator tiers;
     private final BriefEngine briefEngine;
 
-    /** The programs {@code vendor} runs, with their briefs and partner views ({@code briefEngine}). */
-    public ScopedPrograms(SdkContext context, CompanyId vendor, BriefEngine briefEngine) {
+    /**
+     * The programs {@code vendor} runs; tier reviews take sourced revenue from {@code revenue}, if any; briefs and
+     * partner views come from {@code briefEngine}.
+     */
+    public ScopedPrograms(SdkContext context, CompanyId vendor, @Nullable RevenueSource revenue,
+            BriefEngine briefEngine) {
         this.context = context;
         this.vendor = vendor;
+        this.tiers = new TierEvaluator(context, revenue);
         this.briefEngine = briefEngine;
     }
 
@@ -113,6 +130,72 @@ public final class ScopedPrograms implements Programs {
     @Override
     public PartnerViewToken partnerViewToken(CompanyId partner, Duration ttl) {
         return briefEngine.views().issue(vendor, partner, ttl);
+    }
+
+    @Override
+    public TierReview evaluateTiers(ProgramId program, LocalDate from, LocalDate toExclusive) {
+        return tiers.evaluate(vendor, get(program), from, toExclusive);
+    }
+
+    @Override
+    public @Nullable String tierOf(CompanyId partner) {
+        Checks.required(partner, "partner");
+        return context.store().inTransaction(tx -> {
+            Partnership partnership = tx.partnerships().findByPartner(vendor, partner);
+            PartnerProgram program = partnership == null ? null : tx.programs().forType(vendor, partnership.type());
+            return program == null ? null : tx.tiers().tier(vendor, program.id(), partner);
+        });
+    }
+
+    @Override
+    public ProgramStanding standing(CompanyId partner) {
+        Checks.required(partner, "partner");
+        return context.store().inTransaction(tx -> {
+            Partnership partnership = partnership(tx, partner);
+            PartnerProgram program = tx.programs().forType(vendor, partnership.type());
+            if (program == null) {
+                throw new NotFoundException("company " + vendor + " has no program for " + partnership.type()
+                        + " partners, the type of its partnership with " + partner + "; create one first");
+            }
+            return new ProgramStanding(program, partner, tx.tiers().tier(vendor, program.id(), partner));
+        });
+    }
+
+    @Override
+    public Page<TierChange> tierHistory(CompanyId partner, PageRequest page) {
+        Checks.required(partner, "partner");
+        Checks.required(page, "page");
+        return context.store().inTransaction(tx -> tx.tiers().history(vendor, partner, page));
+    }
+
+    @Override
+    public Certification certify(CompanyId partner, EmailAddress person, String name, LocalDate validUntil) {
+        Checks.required(partner, "partner");
+        Checks.required(person, "person");
+        Instant now = context.clock().instant();
+        Certification certification = new Certification(vendor, partner, person, name,
+                LocalDate.ofInstant(now, ZoneOffset.UTC), Checks.required(validUntil, "validUntil"), now);
+        context.store().useTransaction(tx -> {
+            partnership(tx, partner);
+            tx.certifications().put(certification);
+        });
+        return certification;
+    }
+
+    @Override
+    public Page<Certification> certifications(CompanyId partner, PageRequest page) {
+        Checks.required(partner, "partner");
+        Checks.required(page, "page");
+        return context.store().inTransaction(tx -> tx.certifications().list(vendor, partner, page));
+    }
+
+    /** The company's partnership with {@code partner}; the same NotFound whoever else partners with it. */
+    private Partnership partnership(StoreTransaction tx, CompanyId partner) {
+        Partnership partnership = tx.partnerships().findByPartner(vendor, partner);
+        if (partnership == null) {
+            throw new NotFoundException("company " + vendor + " has no partnership with " + partner);
+        }
+        return partnership;
     }
 
     private NotFoundException notFound(ProgramId id) {

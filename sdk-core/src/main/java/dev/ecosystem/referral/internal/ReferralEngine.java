@@ -11,6 +11,7 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.referral.ReferredProspect;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.referral.Registration;
@@ -18,6 +19,7 @@ import dev.ecosystem.referral.RegistrationConflict;
 import dev.ecosystem.referral.RegistrationStatus;
 import dev.ecosystem.referral.RegistrationTransition;
 import dev.ecosystem.spi.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,13 +184,22 @@ public final class ReferralEngine {
             return tx.registrations().update(current.toBuilder()
                     .conflicts(found)
                     .acceptedAt(now)
-                    .protectedUntil(now.plus(settings.windowFor(vendorSide)))
+                    .protectedUntil(now.plus(protectionWindow(tx, vendorSide)))
                     .transition(new RegistrationTransition(current.status(), RegistrationStatus.ACCEPTED, now,
                             vendor.value(), why))
                     .build());
         });
         publish("referral.accepted", accepted, Map.of("protectedUntil", String.valueOf(accepted.protectedUntil())));
         return accepted;
+    }
+
+    /**
+     * The protection window of a registration accepted now: the window of the vendor's program for the
+     * partnership's type when there is one, else the host's {@link ReferralSettings} rule.
+     */
+    private Duration protectionWindow(StoreTransaction tx, Partnership vendorSide) {
+        PartnerProgram program = tx.programs().forType(vendorSide.owner(), vendorSide.type());
+        return program != null ? program.terms().protectionWindow() : settings.windowFor(vendorSide);
     }
 
     Registration reject(CompanyId vendor, RegistrationId id, String reason) {
