@@ -5,6 +5,7 @@ import dev.ecosystem.EcosystemEvent;
 import dev.ecosystem.TenantScope;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.intro.IntroSettings;
+import dev.ecosystem.intro.MutableClock;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
@@ -20,11 +21,8 @@ import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.spi.BriefDrafter;
 import dev.ecosystem.spi.PartnerStore;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -54,7 +52,7 @@ final class BriefFixture {
     static final ConsentKeys KEYS = ConsentKeys.of("k1", "0123456789abcdef0123456789abcdef".getBytes(
             StandardCharsets.US_ASCII));
 
-    final TestClock clock = new TestClock(T0);
+    final MutableClock clock = new MutableClock(T0);
     final InMemoryMailer mailer = new InMemoryMailer(clock);
     final List<EcosystemEvent> events = new CopyOnWriteArrayList<>();
     final EcosystemClient client;
@@ -150,33 +148,5 @@ final class BriefFixture {
 
     List<EcosystemEvent> events(String type) {
         return events.stream().filter(event -> event.type().equals(type)).toList();
-    }
-
-    /** A clock tests move by hand. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
