@@ -25,11 +25,16 @@ import dev.ecosystem.partnership.PartnershipOperations;
 import dev.ecosystem.partnership.PartnershipSettings;
 import dev.ecosystem.partnership.internal.HostPartnershipOperations;
 import dev.ecosystem.partnership.internal.PartnershipEngine;
+import dev.ecosystem.program.BriefSettings;
+import dev.ecosystem.program.PartnerView;
 import dev.ecosystem.program.RevenueSource;
+import dev.ecosystem.program.internal.BriefEngine;
+import dev.ecosystem.program.internal.PartnerViews;
 import dev.ecosystem.referral.ReferralOperations;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.referral.internal.HostReferralOperations;
 import dev.ecosystem.referral.internal.ReferralEngine;
+import dev.ecosystem.referral.internal.ScopedReferrals;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -71,10 +76,12 @@ public final class EcosystemClient implements AutoCloseable {
     private final PartnershipEngine partnershipEngine;
     private final @Nullable RevenueSource revenueSource;
     private final @Nullable PayoutProvider payoutProvider;
+    private final BriefEngine briefEngine;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
             ReferralSettings referralSettings, PartnershipSettings partnershipSettings,
-            @Nullable RevenueSource revenueSource, @Nullable PayoutProvider payoutProvider) {
+            @Nullable RevenueSource revenueSource, @Nullable PayoutProvider payoutProvider,
+            BriefSettings briefSettings) {
         this.revenueSource = revenueSource;
         this.context = context;
         this.payoutProvider = payoutProvider;
@@ -84,6 +91,9 @@ public final class EcosystemClient implements AutoCloseable {
         this.intros = new HostIntroOperations(introEngine);
         this.crmWriteBacks = new CrmWriteBackDispatcher(context);
         this.referralEngine = new ReferralEngine(context, referralSettings);
+        this.briefEngine = new BriefEngine(context, briefSettings, introSettings.sender(), new PartnerViews(context,
+                introSettings.consentKeys(), vendor -> new ScopedReferrals(referralEngine, vendor),
+                (vendor, partner) -> as(vendor).programs().tierOf(partner)));
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -107,7 +117,7 @@ public final class EcosystemClient implements AutoCloseable {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
         return new TenantScope(context, company, introEngine, referralEngine, partnershipEngine, revenueSource,
-                payoutProvider);
+                payoutProvider, briefEngine);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -134,6 +144,28 @@ public final class EcosystemClient implements AutoCloseable {
      */
     public CrmWriteBackOperations crmWriteBacks() {
         return crmWriteBacks;
+    }
+
+    /**
+     * What a partner-view token grants, from {@code scope.programs().partnerViewToken(partner, ttl)}: reading that
+     * partner's own figures with the vendor that issued it, and nothing else. For a host's page that shows a partner
+     * its figures without a login.
+     *
+     * @throws AccessDeniedException the same for every refusal: malformed, forged or tampered, expired, or the
+     *     partnership ended
+     */
+    public PartnerView partnerView(String token) {
+        return briefEngine.views().verify(token, null, null);
+    }
+
+    /**
+     * Like {@link #partnerView(String)}, and also refuses a token issued by another vendor or for another partner than
+     * the host's page is for (for example the vendor and partner in its URL), with the same error.
+     */
+    public PartnerView partnerView(String token, CompanyId vendor, CompanyId partner) {
+        Checks.required(vendor, "vendor");
+        Checks.required(partner, "partner");
+        return briefEngine.views().verify(token, vendor, partner);
     }
 
     /**
@@ -224,6 +256,7 @@ public final class EcosystemClient implements AutoCloseable {
         private @Nullable RevenueSource revenueSource;
         private PartnershipSettings partnershipSettings = PartnershipSettings.defaults();
         private @Nullable PayoutProvider payoutProvider;
+        private BriefSettings briefSettings = BriefSettings.defaults();
 
         private Builder() {
         }
@@ -341,6 +374,15 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How programs' enablement briefs are drafted and sent. Default: {@link BriefSettings#defaults()} (the
+         * template drafter, the introductions' sender).
+         */
+        public Builder briefs(BriefSettings settings) {
+            this.briefSettings = Checks.required(settings, "briefs");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -356,7 +398,7 @@ public final class EcosystemClient implements AutoCloseable {
                     navigator),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
                     ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
-                    partnershipSettings, revenueSource, payoutProvider);
+                    partnershipSettings, revenueSource, payoutProvider, briefSettings);
         }
     }
 }

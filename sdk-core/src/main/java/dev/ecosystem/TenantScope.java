@@ -19,6 +19,7 @@ import dev.ecosystem.payout.Payouts;
 import dev.ecosystem.payout.internal.ScopedPayouts;
 import dev.ecosystem.program.Programs;
 import dev.ecosystem.program.RevenueSource;
+import dev.ecosystem.program.internal.BriefEngine;
 import dev.ecosystem.program.internal.ScopedPrograms;
 import dev.ecosystem.referral.Referrals;
 import dev.ecosystem.referral.internal.ReferralEngine;
@@ -46,7 +47,7 @@ public final class TenantScope {
 
     TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine,
             PartnershipEngine partnershipEngine, @Nullable RevenueSource revenueSource,
-            @Nullable PayoutProvider payoutProvider) {
+            @Nullable PayoutProvider payoutProvider, BriefEngine briefEngine) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
@@ -55,7 +56,7 @@ public final class TenantScope {
         this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
         this.ledger = new ScopedLedger(context, company);
         this.referrals = new ScopedReferrals(referralEngine, company);
-        this.programs = new ScopedPrograms(context, company, revenueSource);
+        this.programs = new ScopedPrograms(context, company, revenueSource, briefEngine);
         this.payouts = new ScopedPayouts(context, payoutProvider, company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }

@@ -1,14 +1,17 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.payout.CommissionLine;
 import dev.ecosystem.payout.PayoutStatus;
 import dev.ecosystem.program.CommissionPlan;
+import dev.ecosystem.program.PartnerView;
 import dev.ecosystem.program.ProgramStanding;
 import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.referral.RegistrationCounts;
@@ -182,6 +185,31 @@ public final class Attribution {
     public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
                                @Nullable FunnelCounts introductions) {
         return scorecard(data, partner, partnerName, period, introductions, null);
+    }
+
+    /**
+     * The scorecard a verified partner-view token grants, for a host's page that shows a partner its own figures
+     * without a login: the token's partner with the token's vendor for the period, with its registrations section,
+     * and nothing about any other partner.
+     *
+     * <pre>{@code
+     * PartnerView view = client.partnerView(request.queryParam("token"));
+     * String page = attribution.scorecard(client, view, ReportPeriod.quarter(2026, 4)).toHtml();
+     * }</pre>
+     *
+     * @throws dev.ecosystem.AccessDeniedException when the token expired since it was verified, or the partnership
+     *     ended
+     */
+    public Scorecard scorecard(EcosystemClient client, PartnerView view, ReportPeriod period) {
+        Checks.required(client, "client");
+        Checks.required(view, "view");
+        Checks.required(period, "period");
+        // Read through the grant first: it refuses an expired token or an ended partnership before anything is read.
+        RegistrationCounts registrations = view.registrations(period.start().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                period.end().atStartOfDay(ZoneOffset.UTC).toInstant());
+        Company partner = client.store().inTransaction(tx -> tx.companies().get(view.partner()));
+        return scorecard(AttributionData.read(client.as(view.vendor())), view.partner(),
+                partner == null ? view.partner().value() : partner.name(), period, null, registrations);
     }
 
     /**

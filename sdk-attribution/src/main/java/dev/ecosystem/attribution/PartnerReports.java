@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.TenantScope;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -180,10 +181,10 @@ public final class PartnerReports {
 
     private Sent send(StoreTransaction tx, CompanyId vendor, CompanyId partner, ReportPeriod period,
             Rendered rendered) {
-        List<EmailAddress> recipients = new ArrayList<>();
+        List<Contact> recipients = new ArrayList<>();
         forEachPage(page -> tx.contacts().list(partner, page), contact -> {
             if (contact.reachableForIntroductions() && !contact.optedOutOfIntroductions()) {
-                recipients.add(contact.email());
+                recipients.add(contact);
             }
         });
         if (recipients.isEmpty()) {
@@ -214,13 +215,13 @@ public final class PartnerReports {
                 alreadySent++;
                 continue;
             }
-            for (EmailAddress recipient : recipients) {
+            for (Contact recipient : recipients) {
                 EmailMessage message = EmailMessage.builder("<" + UUID.randomUUID() + "@" + sender.domain() + ">",
                         new EmailAddress(sender.address(), rendered.vendorName() + " via "
                                 + (sender.displayName() != null ? sender.displayName() : sender.domain())),
-                        report.subject()).to(recipient).text(report.text()).html(report.html()).build();
+                        report.subject()).to(recipient.email()).text(report.text()).html(report.html()).build();
                 tx.outbox().enqueue(OutboxEntry.pending(OutboxEntryId.of(UUID.randomUUID().toString()), vendor,
-                        message, OutboxEntry.contactsOrigin(partner, key), now));
+                        message, ContactOrigin.of(key, recipient), now));
                 enqueued++;
             }
         }

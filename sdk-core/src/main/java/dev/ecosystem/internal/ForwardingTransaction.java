@@ -1,5 +1,6 @@
 package dev.ecosystem.internal;
 
+import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
@@ -127,6 +128,11 @@ public abstract class ForwardingTransaction implements StoreTransaction {
     @Override
     public StatementRepository statements() {
         return delegate.statements();
+    }
+
+    @Override
+    public BriefRepository briefs() {
+        return delegate.briefs();
     }
 
     @Override

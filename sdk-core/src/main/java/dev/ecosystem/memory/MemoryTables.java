@@ -15,8 +15,10 @@ import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.partnership.Invitation;
 import dev.ecosystem.partnership.PartnershipLifecycle;
 import dev.ecosystem.payout.StoredStatement;
+import dev.ecosystem.program.BriefDelivery;
 import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.program.ProgramBrief;
 import dev.ecosystem.program.TierChange;
 import dev.ecosystem.program.TierReview;
 import dev.ecosystem.referral.Registration;
@@ -89,6 +91,14 @@ final class MemoryTables {
     /** Statements by id, by vendor, by (vendor, partner), and ids by (vendor, partner, period, plan). */
     record StatementTables(Table<StoredStatement> byId, Table<StoredStatement> byVendor,
             Table<StoredStatement> byPartner, Table<String> byKey) {
+    }
+
+    final BriefTables briefs = new BriefTables(new Table<>("briefs"), new Table<>("brief-versions"),
+            new Table<>("approved-briefs"), new Table<>("brief-deliveries"), new Table<>("brief-delivery-counts"));
+
+    /** Briefs' latest, every and latest approved version, deliveries and their counts (see {@link MemoryBriefs}). */
+    record BriefTables(Table<ProgramBrief> latest, Table<ProgramBrief> versions, Table<ProgramBrief> approved,
+            Table<BriefDelivery> deliveries, Table<Long> deliveryCounts) {
     }
 
     /** The registrations and their indexes (see {@link MemoryRegistrations}). */

@@ -5,6 +5,7 @@ import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
+import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
@@ -177,6 +178,11 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public StatementRepository statements() {
         return new MemoryStatements(checkOpen(), tables.statements);
+    }
+
+    @Override
+    public BriefRepository briefs() {
+        return new MemoryBriefs(checkOpen(), tables.briefs);
     }
 
     @Override

@@ -29,7 +29,6 @@ public record OutboxEntry(
         OutboxEntryId id, CompanyId tenant, EmailMessage message, @Nullable String origin, OutboxStatus status,
         int attempts, Instant nextAttemptAt, @Nullable String lastError, @Nullable MailReceipt receipt,
         Instant createdAt, long claim, @Nullable Instant sendStartedAt) {
-    private static final String CONTACTS_ORIGIN = "contacts:";
 
     /** Validates every field. */
     public OutboxEntry {
@@ -97,30 +96,5 @@ public record OutboxEntry(
     public OutboxEntry retried(Instant now) {
         return new OutboxEntry(id, tenant, message, origin, OutboxStatus.PENDING, attempts, now, lastError, null,
                 createdAt, claim, sendStartedAt);
-    }
-
-    /**
-     * The {@link #origin()} of an email to people of {@code company} that no introduction caused, such as a partner
-     * report: right before sending, the outbox dispatcher parks it when one of its recipients is a contact of
-     * {@code company} who opted out meanwhile, as it does for introductions. {@code what} tells such emails apart.
-     */
-    public static String contactsOrigin(CompanyId company, String what) {
-        Checks.required(company, "company");
-        return CONTACTS_ORIGIN + company.value().length() + ":" + company.value() + ":"
-                + Checks.singleLine(what, "origin", 300);
-    }
-
-    /** The company an origin made by {@link #contactsOrigin} names, or {@code null} for any other origin. */
-    public static @Nullable CompanyId contactsCompany(@Nullable String origin) {
-        if (origin == null || !origin.startsWith(CONTACTS_ORIGIN)) {
-            return null;
-        }
-        int colon = origin.indexOf(':', CONTACTS_ORIGIN.length());
-        try {
-            int length = Integer.parseInt(origin.substring(CONTACTS_ORIGIN.length(), colon));
-            return CompanyId.of(origin.substring(colon + 1, colon + 1 + length));
-        } catch (RuntimeException notOurs) {
-            return null;
-        }
     }
 }

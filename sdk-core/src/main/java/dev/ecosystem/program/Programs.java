@@ -6,6 +6,7 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -115,4 +116,30 @@ public interface Programs {
 
     /** The certifications the company recorded for the partner's people, by day, then address, then name. */
     Page<Certification> certifications(CompanyId partner, PageRequest page);
+
+    // Enablement briefs and partner views (issue 20).
+
+    /**
+     * The program's one-page enablement brief, its latest version; when it has none yet, version 1 is drafted from
+     * the program's current terms first (outside any store transaction). Render it with
+     * {@link ProgramBrief#toHtml()} or {@link ProgramBrief#toJson()}; edit, approve and send it through
+     * {@link #briefs()}.
+     *
+     * @throws dev.ecosystem.NotFoundException when the company has no such program
+     */
+    ProgramBrief brief(ProgramId id);
+
+    /** The company's enablement briefs: draft, edit, approve, send. */
+    ProgramBriefs briefs();
+
+    /**
+     * A signed token that lets a host show {@code partner} its own figures with the company (registrations, tier)
+     * without a login, until it expires; verify it with {@code EcosystemClient.partnerView(token)}. It grants nothing
+     * else.
+     *
+     * @param ttl how long it is valid, from 1 minute to 90 days
+     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}, or it ended
+     * @throws dev.ecosystem.ValidationException when {@code ttl} is out of range
+     */
+    PartnerViewToken partnerViewToken(CompanyId partner, Duration ttl);
 }

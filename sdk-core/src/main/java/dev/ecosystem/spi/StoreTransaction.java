@@ -129,6 +129,18 @@ public interface StoreTransaction {
     }
 
     /**
+     * Vendors' enablement briefs and their deliveries. A default method, so that stores written before briefs still
+     * compile; {@code PartnerStoreContract} fails them with this message until they implement it.
+     *
+     * @throws EcosystemException when the store keeps no briefs
+     */
+    default BriefRepository briefs() {
+        throw new EcosystemException("this PartnerStore keeps no enablement briefs: implement "
+                + "StoreTransaction.briefs() returning a BriefRepository; see PartnerStoreContract in sdk-testkit for "
+                + "the contract");
+    }
+
+    /**
      * Hands every listed company to {@code action}, in ascending id order, with the role tags of its contacts: what
      * the Navigator builds its index from when an app node first searches. The default pages through
      * {@link #companies()} and each listed company's {@link #contacts()}; a store that can read all of them in one

@@ -6,6 +6,7 @@ import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
@@ -471,6 +472,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public StatementRepository statements() {
         return new JdbcStatements(checkOpen());
+    }
+
+    @Override
+    public BriefRepository briefs() {
+        return new JdbcBriefs(checkOpen());
     }
 
     @Override

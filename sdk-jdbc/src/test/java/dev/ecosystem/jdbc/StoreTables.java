@@ -12,7 +12,7 @@ final class StoreTables {
         "deals", "crm_checkpoints", "touchpoints", "outbox", "idempotency_keys", "company_blocks", "crm_revisions",
         "sharing_policies", "changes", "crm_write_backs", "registrations", "programs", "program_tier_reviews",
         "program_tiers", "program_tier_changes", "certifications", "invitations", "partnership_transitions",
-        "partnership_lifecycles", "statements"};
+        "partnership_lifecycles", "statements", "program_briefs", "brief_deliveries"};
 
     private StoreTables() {
     }

@@ -45,17 +45,7 @@ final class DraftReplyValidator {
     }
 
     Checked check(String content, DraftRequest request) throws Refused {
-        String json = content.strip();
-        Matcher fence = FENCE.matcher(json);
-        if (fence.matches()) {
-            json = fence.group(1);
-        }
-        JsonNode reply;
-        try {
-            reply = Http.JSON.readTree(json);
-        } catch (IOException e) {
-            throw new Refused("the reply was not valid JSON");
-        }
+        JsonNode reply = parse(content);
         if (reply == null || !reply.isObject() || !reply.path("subject").isTextual() || !reply.path("text").isTextual()) {
             throw new Refused("the reply was not a JSON object with string fields subject and text");
         }
@@ -69,14 +59,8 @@ final class DraftReplyValidator {
         if (text.isEmpty() || text.length() > maxText) {
             throw new Refused("the text had " + text.length() + " characters; 1 to " + maxText + " are allowed");
         }
-        for (String part : new String[] {subject, text}) {
-            if (HEADER_LINE.matcher(part).find()) {
-                throw new Refused("the reply contained a line that looks like a mail header");
-            }
-            if (OTHER_SCHEME.matcher(part).find()) {
-                throw new Refused("the reply contained a link scheme other than http(s)");
-            }
-        }
+        checkLines(subject);
+        checkLines(text);
         Set<String> allowed = allowedLinks(request);
         Set<String> used = links(subject + "\n" + text);
         for (String link : used) {
@@ -90,6 +74,30 @@ final class DraftReplyValidator {
             }
         }
         return new Checked(subject, text, used);
+    }
+
+    /** The JSON of a reply, without the Markdown fence a local model may wrap it in. */
+    static JsonNode parse(String content) throws Refused {
+        String json = content.strip();
+        Matcher fence = FENCE.matcher(json);
+        if (fence.matches()) {
+            json = fence.group(1);
+        }
+        try {
+            return Http.JSON.readTree(json);
+        } catch (IOException e) {
+            throw new Refused("the reply was not valid JSON");
+        }
+    }
+
+    /** Refuses text with a line that looks like a mail header, or a link scheme other than http(s). */
+    static void checkLines(String part) throws Refused {
+        if (HEADER_LINE.matcher(part).find()) {
+            throw new Refused("the reply contained a line that looks like a mail header");
+        }
+        if (OTHER_SCHEME.matcher(part).find()) {
+            throw new Refused("the reply contained a link scheme other than http(s)");
+        }
     }
 
     /** The links a draft may contain: the consent links and any link in the context or shared facts. */

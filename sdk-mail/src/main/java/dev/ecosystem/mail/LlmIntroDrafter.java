@@ -1,24 +1,18 @@
 package dev.ecosystem.mail;
 
 import com.google.common.html.HtmlEscapers;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftRequest;
 import dev.ecosystem.spi.IntroDrafter;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import retrofit2.Response;
 
 /**
  * Drafts introduction emails with a language model behind an OpenAI-compatible chat-completions API, so it works with
@@ -58,20 +52,16 @@ public final class LlmIntroDrafter implements IntroDrafter {
             "lines when they are given; include no other links; no lines like 'To:' or 'Subject:' in the body.",
             "Answer with only a JSON object: {\"subject\": \"one line\", \"text\": \"the body\"}.");
 
-    private final ChatApi api;
+    private final ChatCompletions chat;
     private final String model;
-    private final @Nullable String authorization;
     private final IntroDrafter fallback;
-    private final Duration timeout;
     private final DraftReplyValidator validator;
 
     private LlmIntroDrafter(Builder b) {
-        this.model = Checks.text(b.model, "model", 200);
+        this.model = b.checkedModel();
         this.fallback = Checks.required(b.fallback, "fallback");
-        this.authorization = b.apiKey == null ? null : Http.bearer(b.apiKey);
-        this.timeout = b.timeout;
         this.validator = new DraftReplyValidator(b.maxTextLength);
-        this.api = Http.retrofit(b.baseUrl, Http.client(b.timeout, b.timeout)).create(ChatApi.class);
+        this.chat = b.chat();
     }
 
     /** Starts a builder. */
@@ -111,48 +101,7 @@ public final class LlmIntroDrafter implements IntroDrafter {
     }
 
     private String ask(DraftRequest request) throws DraftReplyValidator.Refused {
-        ChatApi.ChatRequest body = new ChatApi.ChatRequest(model, List.of(
-                new ChatApi.ChatMessage("system", SYSTEM_PROMPT),
-                new ChatApi.ChatMessage("user", prompt(request))), 0.4, new ChatApi.ResponseFormat("json_object"));
-        Response<ChatApi.ChatResponse> response;
-        try {
-            response = api.complete(authorization, body).execute();
-        } catch (JsonProcessingException e) {
-            throw new DraftReplyValidator.Refused("the model API's answer was not valid JSON");
-        } catch (InterruptedIOException e) {
-            throw new DraftReplyValidator.Refused("the model did not answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new DraftReplyValidator.Refused("the model API could not be reached");
-        }
-        if (response.code() == 429) {
-            throw new DraftReplyValidator.Refused("the model API is rate limiting (HTTP 429)");
-        }
-        if (!response.isSuccessful()) {
-            if (response.errorBody() != null) {
-                response.errorBody().close();
-            }
-            throw new DraftReplyValidator.Refused("the model API answered HTTP " + response.code());
-        }
-        ChatApi.ChatResponse reply = response.body();
-        ChatApi.Choice choice = reply == null || reply.choices() == null || reply.choices().isEmpty()
-                ? null : reply.choices().get(0);
-        if (choice == null || choice.message() == null) {
-            throw new DraftReplyValidator.Refused("the reply had no message");
-        }
-        if (choice.message().refusal() != null && !choice.message().refusal().isBlank()) {
-            throw new DraftReplyValidator.Refused("the model refused to write it");
-        }
-        if ("content_filter".equals(choice.finishReason())) {
-            throw new DraftReplyValidator.Refused("the model's content filter stopped the reply");
-        }
-        if ("length".equals(choice.finishReason())) {
-            throw new DraftReplyValidator.Refused("the reply was cut off at the model's length limit");
-        }
-        String content = choice.message().content();
-        if (content == null || content.isBlank()) {
-            throw new DraftReplyValidator.Refused("the reply was empty");
-        }
-        return content;
+        return chat.complete(SYSTEM_PROMPT, prompt(request), 0.4);
     }
 
     /** The user message: the request's fields as JSON, and nothing else. */
@@ -200,48 +149,29 @@ public final class LlmIntroDrafter implements IntroDrafter {
     /** Never prints the API key. */
     @Override
     public String toString() {
-        return "LlmIntroDrafter[model=" + model + ", key=" + (authorization == null ? "none" : "***") + "]";
+        return "LlmIntroDrafter[model=" + model + ", key=" + (chat.hasKey() ? "***" : "none") + "]";
     }
 
-    /** Builds an {@link LlmIntroDrafter}. */
-    public static final class Builder {
-        private String baseUrl = "https://api.openai.com/v1/";
-        private @Nullable String apiKey;
-        private @Nullable String model;
+    /**
+     * Builds an {@link LlmIntroDrafter}; a call to the model times out after 20 seconds unless {@code timeout} says
+     * otherwise.
+     */
+    public static final class Builder extends ChatModelBuilder<Builder> {
         private @Nullable IntroDrafter fallback;
-        private Duration timeout = Duration.ofSeconds(20);
         private int maxTextLength = 4_000;
 
         private Builder() {
+            super(Duration.ofSeconds(20));
         }
 
-        /** The API root up to and including the version, e.g. {@code http://localhost:8080/v1/} for a local server. */
-        public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Http.withSlash(Checks.required(baseUrl, "baseUrl"));
-            return this;
-        }
-
-        /** The bearer API key; omit (or pass {@code null}) for local servers that need none. */
-        public Builder apiKey(@Nullable String apiKey) {
-            this.apiKey = apiKey == null || apiKey.isBlank() ? null : Checks.singleLine(apiKey, "apiKey", 1_000);
-            return this;
-        }
-
-        /** The model name (required), e.g. {@code gpt-4o-mini} or a local model's name. */
-        public Builder model(String model) {
-            this.model = model;
+        @Override
+        Builder self() {
             return this;
         }
 
         /** The drafter used whenever the model fails (required): hosts pass the core's template drafter. */
         public Builder fallback(IntroDrafter fallback) {
             this.fallback = Checks.required(fallback, "fallback");
-            return this;
-        }
-
-        /** How long to wait for the model, whole call (default 20 seconds). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = Durations.positive(timeout, "timeout");
             return this;
         }
 

@@ -3221,6 +3221,15 @@ public abstract class PartnerStoreContract {
                 DealStatus.LOST, d.createdAt(), LocalDate.of(2026, 3, 1), Map.of());
     }
 
+    @Nested
+    @DisplayName("Enablement briefs of programs")
+    class Briefs extends BriefContract {
+        @Override
+        protected PartnerStore briefStore() {
+            return store;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static <E extends Throwable> void sneakyThrow(Throwable failure) throws E {
         throw (E) failure;

@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroSettings;
@@ -231,17 +232,19 @@ final class OutboxDispatcher {
     }
 
     /**
-     * The person of the entry's introduction who opted out of introductions and is among its recipients, or
-     * {@code null}: checked again right before sending, because the person may have opted out after the email was
-     * enqueued (or before a parked email is retried).
+     * The person of the entry's introduction (or the contact its {@link ContactOrigin} names) who opted out of
+     * introductions and is among its recipients, or {@code null}: checked again right before sending, because the
+     * person may have opted out after the email was enqueued (or before a parked email is retried).
      */
     private static @Nullable String optedOutRecipient(StoreTransaction tx, OutboxEntry entry) {
         if (entry.origin() == null) {
             return null;
         }
-        CompanyId company = OutboxEntry.contactsCompany(entry.origin());
-        if (company != null) {
-            return optedOutContact(tx, entry, company);
+        ContactOrigin.Ref addressee = ContactOrigin.parse(entry.origin());
+        if (addressee != null) {
+            Contact person = tx.contacts().get(addressee.company(), addressee.contact());
+            return person != null && person.optedOutOfIntroductions()
+                    ? "contact " + person.id() + " of " + person.companyId() : null;
         }
         IntroductionId introId;
         try {
@@ -273,22 +276,6 @@ final class OutboxDispatcher {
         Set<String> recipients = new HashSet<>();
         entry.message().recipients().forEach(address -> recipients.add(address.address()));
         return recipients;
-    }
-
-    /** A contact of {@code company} among the entry's recipients who opted out, or {@code null}. */
-    private static @Nullable String optedOutContact(StoreTransaction tx, OutboxEntry entry, CompanyId company) {
-        Set<String> recipients = recipients(entry);
-        @Nullable String cursor = null;
-        do {
-            Page<Contact> page = tx.contacts().list(company, PageRequest.after(cursor, PageRequest.MAX_SIZE));
-            for (Contact person : page.items()) {
-                if (person.optedOutOfIntroductions() && recipients.contains(person.email().address())) {
-                    return "contact " + person.id() + " of " + company;
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return null;
     }
 
     /**

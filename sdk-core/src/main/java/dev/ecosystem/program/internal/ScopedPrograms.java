@@ -13,6 +13,9 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.ProgramId;
 import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.program.PartnerViewToken;
+import dev.ecosystem.program.ProgramBrief;
+import dev.ecosystem.program.ProgramBriefs;
 import dev.ecosystem.program.ProgramStanding;
 import dev.ecosystem.program.ProgramTerms;
 import dev.ecosystem.program.Programs;
@@ -20,6 +23,7 @@ import dev.ecosystem.program.RevenueSource;
 import dev.ecosystem.program.TierChange;
 import dev.ecosystem.program.TierReview;
 import dev.ecosystem.spi.StoreTransaction;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,12 +35,18 @@ public final class ScopedPrograms implements Programs {
     private final SdkContext context;
     private final CompanyId vendor;
     private final TierEvaluator tiers;
+    private final BriefEngine briefEngine;
 
-    /** The programs {@code vendor} runs; tier reviews take sourced revenue from {@code revenue}, if any. */
-    public ScopedPrograms(SdkContext context, CompanyId vendor, @Nullable RevenueSource revenue) {
+    /**
+     * The programs {@code vendor} runs; tier reviews take sourced revenue from {@code revenue}, if any; briefs and
+     * partner views come from {@code briefEngine}.
+     */
+    public ScopedPrograms(SdkContext context, CompanyId vendor, @Nullable RevenueSource revenue,
+            BriefEngine briefEngine) {
         this.context = context;
         this.vendor = vendor;
         this.tiers = new TierEvaluator(context, revenue);
+        this.briefEngine = briefEngine;
     }
 
     @Override
@@ -105,6 +115,21 @@ public final class ScopedPrograms implements Programs {
     public Page<PartnerProgram> list(PageRequest page) {
         Checks.required(page, "page");
         return context.store().inTransaction(tx -> tx.programs().list(vendor, page));
+    }
+
+    @Override
+    public ProgramBrief brief(ProgramId id) {
+        return briefEngine.briefOrDraft(vendor, Checks.required(id, "program id"));
+    }
+
+    @Override
+    public ProgramBriefs briefs() {
+        return new ScopedBriefs(briefEngine, vendor);
+    }
+
+    @Override
+    public PartnerViewToken partnerViewToken(CompanyId partner, Duration ttl) {
+        return briefEngine.views().issue(vendor, partner, ttl);
     }
 
     @Override
