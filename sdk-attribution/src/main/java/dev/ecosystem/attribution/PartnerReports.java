@@ -19,7 +19,6 @@ import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.payout.StatementContent;
 import dev.ecosystem.payout.StoredStatement;
-import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.referral.RegistrationCounts;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
@@ -139,12 +138,11 @@ public final class PartnerReports {
         String partnerName = profile == null ? partner.value() : profile.name();
         RegistrationCounts registrations = scope.referrals().counts(partner, from, to);
         Scorecard card = attribution.scorecard(data, partner, partnerName, period, introductions, registrations);
-        PartnerProgram program = scope.programs().forType(partnership.type());
         CommissionStatement statement = null;
         String statementHtml = null;
-        if (program != null) {
-            StoredStatement stored = store(scope, attribution.statement(data, program.terms().commission(), partner,
-                    tierOf(scope, partner), period));
+        if (scope.programs().forType(partnership.type()) != null) {
+            StoredStatement stored = store(scope, attribution.statement(data, scope.programs().standing(partner),
+                    period));
             StatementContent content = stored.content();
             statement = new CommissionStatement(partner, period, content.plan(), content.currency(), content.lines(),
                     stored.status());
@@ -169,14 +167,6 @@ public final class PartnerReports {
             LOG.debug("Statement {} is {} already; the report shows it as stored", kept.id(), kept.status());
             return kept;
         }
-    }
-
-    /**
-     * The partner's tier for its commission plan's tier rates: the one seam left for tiers. Helper PROGRAMS adds
-     * {@code Programs.tierOf(partner)}; until then statements are computed without a tier (the plan's base rate).
-     */
-    private static @Nullable String tierOf(TenantScope scope, CompanyId partner) {
-        return null;
     }
 
     private Sent send(StoreTransaction tx, CompanyId vendor, CompanyId partner, ReportPeriod period,
