@@ -5,6 +5,7 @@ import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.TenantScope;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.ContactOrigin;
+import dev.ecosystem.internal.PartnerContacts;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -53,9 +54,9 @@ import org.slf4j.LoggerFactory;
  * sent as stored), renders both as HTML, all outside any write transaction; then, in one
  * transaction per partner, records a sent-record per (vendor, partner, period, kind) and enqueues one email per
  * recipient and kind. A report whose sent-record exists is not sent again, so re-running a period sends nothing new,
- * and two nodes running it at once send each report once. Recipients are the partner's contacts it made reachable
- * to other companies ({@link Contact#reachableForIntroductions()}) that did not opt out, read in the same
- * transaction as the enqueue, and again by the outbox dispatcher right before each email goes out (one who opted out
+ * and two nodes running it at once send each report once. Recipients are the partner's contacts for partner matters,
+ * as for enablement briefs (its introduction intake contact, contacts with a partnership role, contacts reachable
+ * for introductions), never one who opted out, read in the same transaction as the enqueue, and again by the outbox dispatcher right before each email goes out (one who opted out
  * meanwhile gets nothing; the email is parked). Thread-safe.
  */
 public final class PartnerReports {
@@ -171,12 +172,7 @@ public final class PartnerReports {
 
     private Sent send(StoreTransaction tx, CompanyId vendor, CompanyId partner, ReportPeriod period,
             Rendered rendered) {
-        List<Contact> recipients = new ArrayList<>();
-        forEachPage(page -> tx.contacts().list(partner, page), contact -> {
-            if (contact.reachableForIntroductions() && !contact.optedOutOfIntroductions()) {
-                recipients.add(contact);
-            }
-        });
+        List<Contact> recipients = PartnerContacts.of(tx, partner);
         if (recipients.isEmpty()) {
             return new Sent(0, 0, 0);
         }

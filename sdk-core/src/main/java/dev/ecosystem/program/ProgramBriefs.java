@@ -65,8 +65,8 @@ public interface ProgramBriefs {
     /**
      * Sends the highest approved version to the program's partners (the company's partnerships of the program's type
      * that are {@code ACTIVE} or {@code RECRUITED}), to each partner's contacts for partner matters (its introduction
-     * intake contact and its contacts with a partnership role such as {@code role:head-of-partnerships}), never to one
-     * who opted out. The emails go through the outbox in the same transaction that records them, once per (version,
+     * intake contact, its contacts with a partnership role such as {@code role:head-of-partnerships}, and its
+     * contacts reachable for introductions), never to one who opted out. The emails go through the outbox in the same transaction that records them, once per (version,
      * contact): sending the same version again enqueues only what is new, usually nothing.
      *
      * @throws dev.ecosystem.NotFoundException when the company has no such program

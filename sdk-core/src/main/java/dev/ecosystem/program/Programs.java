@@ -117,7 +117,6 @@ public interface Programs {
     /** The certifications the company recorded for the partner's people, by day, then address, then name. */
     Page<Certification> certifications(CompanyId partner, PageRequest page);
 
-    // Enablement briefs and partner views (issue 20).
 
     /**
      * The program's one-page enablement brief, its latest version; when it has none yet, version 1 is drafted from

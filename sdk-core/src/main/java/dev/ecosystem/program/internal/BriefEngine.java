@@ -4,6 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.PartnerContacts;
 import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Company;
@@ -18,7 +19,6 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.model.Tag;
 import dev.ecosystem.program.BriefDelivery;
 import dev.ecosystem.program.BriefSection;
 import dev.ecosystem.program.BriefSending;
@@ -235,7 +235,7 @@ public final class BriefEngine {
             int alreadySent = 0;
             int unreachable = 0;
             for (Partnership partnership : partners(tx, vendor, basis.program())) {
-                List<Contact> recipients = recipients(tx, partnership.partner());
+                List<Contact> recipients = PartnerContacts.of(tx, partnership.partner());
                 if (recipients.isEmpty()) {
                     unreachable++;
                 }
@@ -274,40 +274,6 @@ public final class BriefEngine {
             cursor = page.nextCursor();
         } while (cursor != null);
         return partners;
-    }
-
-    /**
-     * The partner's contacts for partner matters: its introduction intake contact and every contact with a role tag
-     * naming partnerships (such as {@code role:head-of-partnerships}); never one who opted out, as no email of the SDK
-     * reaches a person who did.
-     */
-    static List<Contact> recipients(StoreTransaction tx, CompanyId partner) {
-        Company company = tx.companies().get(partner);
-        if (company == null) {
-            return List.of();
-        }
-        List<Contact> recipients = new ArrayList<>();
-        @Nullable String cursor = null;
-        do {
-            Page<Contact> page = tx.contacts().list(partner, PageRequest.after(cursor, PageRequest.MAX_SIZE));
-            for (Contact contact : page.items()) {
-                if (!contact.optedOutOfIntroductions() && (contact.id().equals(company.introductionIntake())
-                        || partnerRole(contact))) {
-                    recipients.add(contact);
-                }
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return recipients;
-    }
-
-    private static boolean partnerRole(Contact contact) {
-        for (Tag tag : contact.roleTags()) {
-            if (tag.value().contains("partner")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private EmailMessage message(ProgramBrief brief, String vendorName, Contact to) {
