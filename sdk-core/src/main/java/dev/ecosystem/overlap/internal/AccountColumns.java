@@ -52,6 +52,8 @@ final class AccountColumns {
     private final int[] byBlock;
     /** Ordinals of accounts without a registrable domain that have a name, ascending. */
     final int[] withoutDomain;
+    /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
+    final boolean asciiNames;
 
     private AccountColumns(Account[] accounts, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
             int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
@@ -69,6 +71,11 @@ final class AccountColumns {
         this.blockStart = blockStart;
         this.byBlock = byBlock;
         this.withoutDomain = withoutDomain;
+        boolean ascii = true;
+        for (byte b : names) {
+            ascii &= b >= 0;
+        }
+        this.asciiNames = ascii;
     }
 
     /** How many accounts. */
@@ -118,6 +125,7 @@ final class AccountColumns {
         int[] populations = new int[n];
         int[] nameStart = new int[n + 1];
         ByteArena names = new ByteArena(n * 12);
+        NameNormalizer.Writer writer = new NameNormalizer.Writer();
         int withDomain = 0;
         int withoutDomain = 0;
         int p = 0;
@@ -133,7 +141,7 @@ final class AccountColumns {
                 domainHash[i] = account.domain() != null
                         && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
                         ? hashOf(normalizer.keyHash()) : 0;
-                names.add(NameNormalizer.normalize(account.name()).getBytes(StandardCharsets.UTF_8));
+                names.addName(account.name(), writer);
             }
             nameStart[i + 1] = names.size();
             populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
@@ -349,6 +357,17 @@ final class AccountColumns {
         return normalizer.key();
     }
 
+    /**
+     * Whether the registrable domains of my account {@code m} and the other columns' account {@code t} (both with
+     * one) are equal, each normalized again from its raw domain by its own normalizer, compared as bytes.
+     */
+    boolean sameDomain(int m, DomainNormalizer mine, AccountColumns other, int t, DomainNormalizer theirs) {
+        mine.normalize(Objects.requireNonNull(accounts[m].domain()));
+        theirs.normalize(Objects.requireNonNull(other.accounts[t].domain()));
+        return Arrays.equals(mine.buffer(), mine.keyStart(), mine.keyEnd(), theirs.buffer(), theirs.keyStart(),
+                theirs.keyEnd());
+    }
+
     /** What matching knows of an account, as {@link Classifier#facts} gives it. */
     AccountFacts facts(int ordinal, DomainNormalizer normalizer) {
         Account account = accounts[ordinal];
@@ -375,12 +394,26 @@ final class AccountColumns {
             bytes = new byte[Math.max(16, capacity)];
         }
 
-        void add(byte[] source) {
-            add(source, 0, source.length);
+        /** Adds the normalized form of {@code name} ({@link NameNormalizer}), written in place. */
+        void addName(String name, NameNormalizer.Writer writer) {
+            ensure(name.length());
+            int length = writer.write(name, bytes, size);
+            if (length < 0) {
+                ensure(-1 - length);
+                length = writer.write(name, bytes, size);
+            }
+            size += length;
         }
 
         void add(byte[] source, int from, int to) {
             int length = to - from;
+            ensure(length);
+            System.arraycopy(source, from, bytes, size, length);
+            size += length;
+        }
+
+        /** Makes room for {@code length} more bytes. */
+        private void ensure(int length) {
             if (size + length > bytes.length) {
                 long grown = Math.max(bytes.length + (long) (bytes.length >> 1), (long) size + length);
                 if (grown > Integer.MAX_VALUE - 16) {
@@ -388,8 +421,6 @@ final class AccountColumns {
                 }
                 bytes = Arrays.copyOf(bytes, (int) grown);
             }
-            System.arraycopy(source, from, bytes, size, length);
-            size += length;
         }
 
         int size() {

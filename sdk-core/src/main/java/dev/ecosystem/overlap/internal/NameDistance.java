@@ -13,10 +13,15 @@ final class NameDistance {
     private final double threshold;
     private int[] previous = new int[64];
     private int[] current = new int[64];
+    /** {@link NameNormalizer#allowedDistance} by the longer name's length, for names up to 127 bytes. */
+    private final int[] allowedByLength = new int[128];
 
     /** Comparisons at this similarity threshold. */
     NameDistance(double threshold) {
         this.threshold = threshold;
+        for (int longer = 0; longer < allowedByLength.length; longer++) {
+            allowedByLength[longer] = NameNormalizer.allowedDistance(longer, threshold);
+        }
     }
 
     /**
@@ -28,8 +33,17 @@ final class NameDistance {
             return NameNormalizer.similarityAtLeast(new String(a, aFrom, aTo - aFrom, StandardCharsets.UTF_8),
                     new String(b, bFrom, bTo - bFrom, StandardCharsets.UTF_8), threshold);
         }
+        return asciiSimilarityAtLeast(a, aFrom, aTo, b, bFrom, bTo);
+    }
+
+    /** {@link #similarityAtLeast} of two names the caller knows to be ASCII (as a whole arena of them can be). */
+    double asciiSimilarityAtLeast(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
         int longer = Math.max(aTo - aFrom, bTo - bFrom);
-        int allowed = NameNormalizer.allowedDistance(longer, threshold);
+        int allowed = longer < allowedByLength.length ? allowedByLength[longer]
+                : NameNormalizer.allowedDistance(longer, threshold);
+        if (Math.abs((aTo - aFrom) - (bTo - bFrom)) > allowed) {
+            return -1;
+        }
         int distance = aTo - aFrom <= bTo - bFrom ? distance(a, aFrom, aTo - aFrom, b, bFrom, bTo - bFrom, allowed)
                 : distance(b, bFrom, bTo - bFrom, a, aFrom, aTo - aFrom, allowed);
         return distance < 0 ? -1 : 1.0 - (double) distance / longer;

@@ -54,6 +54,7 @@ final class PairMatches {
         myStart.add(0);
         theirStart.add(0);
         DomainNormalizer normalizer = classifier.normalizer();
+        DomainNormalizer theirNormalizer = classifier.normalizer();
         long[] a = mine.byDomain;
         long[] b = theirs.byDomain;
         int i = 0;
@@ -72,7 +73,7 @@ final class PairMatches {
                     int m = (int) a[i];
                     int t = (int) b[j];
                     if (mine.domainHash[m] == theirs.domainHash[t]
-                            && mine.domain(m, normalizer).equals(theirs.domain(t, normalizer))) {
+                            && mine.sameDomain(m, normalizer, theirs, t, theirNormalizer)) {
                         myMembers.add(m);
                         myStart.add(myMembers.size());
                         theirMembers.add(t);
@@ -130,6 +131,10 @@ final class PairMatches {
     }
 
     private static double similarity(NameDistance names, AccountColumns mine, int m, AccountColumns theirs, int t) {
+        if (mine.asciiNames && theirs.asciiNames) {
+            return names.asciiSimilarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
+                    theirs.nameStart[t], theirs.nameStart[t + 1]);
+        }
         return names.similarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
                 theirs.nameStart[t], theirs.nameStart[t + 1]);
     }
