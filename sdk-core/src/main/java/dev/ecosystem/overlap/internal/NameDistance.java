@@ -39,14 +39,19 @@ final class NameDistance {
     /** {@link #similarityAtLeast} of two names the caller knows to be ASCII (as a whole arena of them can be). */
     double asciiSimilarityAtLeast(byte[] a, int aFrom, int aTo, byte[] b, int bFrom, int bTo) {
         int longer = Math.max(aTo - aFrom, bTo - bFrom);
-        int allowed = longer < allowedByLength.length ? allowedByLength[longer]
-                : NameNormalizer.allowedDistance(longer, threshold);
+        int allowed = allowed(longer);
         if (Math.abs((aTo - aFrom) - (bTo - bFrom)) > allowed) {
             return -1;
         }
         int distance = aTo - aFrom <= bTo - bFrom ? distance(a, aFrom, aTo - aFrom, b, bFrom, bTo - bFrom, allowed)
                 : distance(b, bFrom, bTo - bFrom, a, aFrom, aTo - aFrom, allowed);
         return distance < 0 ? -1 : 1.0 - (double) distance / longer;
+    }
+
+    /** The largest edit distance that reaches the threshold when the longer name has {@code longer} bytes. */
+    int allowed(int longer) {
+        return longer < allowedByLength.length ? allowedByLength[longer]
+                : NameNormalizer.allowedDistance(longer, threshold);
     }
 
     private static boolean ascii(byte[] bytes, int from, int to) {

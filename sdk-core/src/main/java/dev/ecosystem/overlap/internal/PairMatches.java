@@ -97,46 +97,111 @@ final class PairMatches {
             }
         }
         int domainGroups = myStart.size() - 1;
-        List<Double> similarities = new ArrayList<>();
+        Doubles similarities = new Doubles();
         if (settings.nameMatching()) {
-            NameDistance names = new NameDistance(settings.nameThreshold());
+            NameJoin names = new NameJoin(new NameDistance(settings.nameThreshold()), similarities);
             for (int m : mine.withoutDomain) {
-                int block = theirs.block(AccountColumns.blockCode(mine.name(m)));
-                for (int k = block < 0 ? 0 : theirs.blockFrom(block); block >= 0 && k < theirs.blockTo(block); k++) {
-                    int t = theirs.inBlock(k);
-                    double similar = similarity(names, mine, m, theirs, t);
-                    if (similar >= 0) {
-                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
-                        similarities.add(similar);
-                    }
+                names.query(mine, m, theirs, false);
+                for (int k = 0; k < names.found; k++) {
+                    addPair(myStart, myMembers, theirStart, theirMembers, m, names.others[k]);
                 }
             }
             for (int t : theirs.withoutDomain) {
-                int block = mine.block(AccountColumns.blockCode(theirs.name(t)));
-                for (int k = block < 0 ? 0 : mine.blockFrom(block); block >= 0 && k < mine.blockTo(block); k++) {
-                    int m = mine.inBlock(k);
-                    if (mine.domainHash[m] == 0) {
-                        continue; // an account of mine without a domain was compared with this one above
-                    }
-                    double similar = similarity(names, mine, m, theirs, t);
-                    if (similar >= 0) {
-                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
-                        similarities.add(similar);
-                    }
+                // an account of mine without a domain was compared with this one above
+                names.query(theirs, t, mine, true);
+                for (int k = 0; k < names.found; k++) {
+                    addPair(myStart, myMembers, theirStart, theirMembers, names.others[k], t);
                 }
             }
         }
         return new PairMatches(mine, theirs, settings.populations().size(), domainGroups, myStart, myMembers, theirStart, theirMembers,
-                similarities.stream().mapToDouble(Double::doubleValue).toArray());
+                similarities.toArray());
     }
 
-    private static double similarity(NameDistance names, AccountColumns mine, int m, AccountColumns theirs, int t) {
-        if (mine.asciiNames && theirs.asciiNames) {
-            return names.asciiSimilarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
-                    theirs.nameStart[t], theirs.nameStart[t + 1]);
+    /**
+     * Name comparisons of one account with the accounts of the other side in its name block: the block's names are
+     * one run of bytes ordered by length ({@link AccountColumns#names}), read in order and only as far as a length
+     * that can reach the threshold; the matches are given in ascending ordinal order, as comparing with every
+     * member of the block in that order would give them. Not thread-safe.
+     */
+    private static final class NameJoin {
+        private final NameDistance distance;
+        private final Doubles similarities;
+        private int[] others = new int[8];
+        private double[] scores = new double[8];
+        private int found;
+
+        NameJoin(NameDistance distance, Doubles similarities) {
+            this.distance = distance;
+            this.similarities = similarities;
         }
-        return names.similarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
-                theirs.nameStart[t], theirs.nameStart[t + 1]);
+
+        /**
+         * Compares {@code side}'s account {@code ordinal} with every account of {@code other} in its block (only
+         * those with a registrable domain when {@code domainOnly}); the matches are {@code others[0, found)},
+         * ascending, and their similarities are added to the join's list in that order.
+         */
+        void query(AccountColumns side, int ordinal, AccountColumns other, boolean domainOnly) {
+            found = 0;
+            int block = other.block(side.blockCodeOf(ordinal));
+            if (block < 0) {
+                return;
+            }
+            byte[] query = side.names;
+            int from = side.nameFrom(ordinal);
+            int to = side.nameTo(ordinal);
+            int length = to - from;
+            boolean ascii = side.asciiNames && other.asciiNames;
+            byte[] names = other.names;
+            int end = other.blockTo(block);
+            int at = other.nameStart[other.inBlock(other.blockFrom(block))];
+            for (int k = other.blockFrom(block); k < end; k++) {
+                int size = other.entryLength(at);
+                int start = AccountColumns.entryBytes(at, size);
+                at = start + size;
+                if (size > length && size - length > distance.allowed(size)) {
+                    break; // longer names differ by more from here on
+                }
+                int candidate = other.inBlock(k);
+                if (domainOnly && other.domainHash[candidate] == 0) {
+                    continue;
+                }
+                double similar = ascii ? distance.asciiSimilarityAtLeast(query, from, to, names, start, at)
+                        : distance.similarityAtLeast(query, from, to, names, start, at);
+                if (similar >= 0) {
+                    add(candidate, similar);
+                }
+            }
+            sortFound();
+            for (int k = 0; k < found; k++) {
+                similarities.add(scores[k]);
+            }
+        }
+
+        private void add(int candidate, double similar) {
+            if (found == others.length) {
+                others = Arrays.copyOf(others, found * 2);
+                scores = Arrays.copyOf(scores, found * 2);
+            }
+            others[found] = candidate;
+            scores[found++] = similar;
+        }
+
+        /** Insertion sort by ordinal: a block has few matches of one name. */
+        private void sortFound() {
+            for (int i = 1; i < found; i++) {
+                int ordinal = others[i];
+                double similar = scores[i];
+                int j = i - 1;
+                while (j >= 0 && others[j] > ordinal) {
+                    others[j + 1] = others[j];
+                    scores[j + 1] = scores[j];
+                    j--;
+                }
+                others[j + 1] = ordinal;
+                scores[j + 1] = similar;
+            }
+        }
     }
 
     private static int runEnd(long[] sorted, int from) {
@@ -277,6 +342,23 @@ final class PairMatches {
             copy[i] = counts[i].clone();
         }
         return copy;
+    }
+
+    /** A growable {@code double[]}. */
+    private static final class Doubles {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
     }
 
     /** A growable {@code int[]}. */
