@@ -7,13 +7,10 @@ import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
-import dev.ecosystem.model.Page;
-import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.MatchExplanation;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.spi.PartnerStore;
-import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -25,7 +22,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The account-mapping engine of one client: a {@link TenantIndex} per tenant (compact {@link AccountColumns}),
@@ -170,8 +166,7 @@ public final class OverlapEngine {
             long current = store.inTransaction(tx -> tx.crm().revision(tenant));
             if (!repeated && index.revision() != current) {
                 Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.crm().revision(tenant),
-                        readAll(tx, page -> tx.crm().accounts(tenant, page)),
-                        readAll(tx, page -> tx.crm().deals(tenant, page))));
+                        tx.crm().allAccounts(tenant), tx.crm().allDeals(tenant)));
                 builds.add(() -> index.reload(snapshot.revision(), snapshot.accounts(), snapshot.deals()));
             }
         }
@@ -208,16 +203,5 @@ public final class OverlapEngine {
             }
             throw e;
         }
-    }
-
-    private static <T> List<T> readAll(StoreTransaction tx, Function<PageRequest, Page<T>> source) {
-        List<T> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<T> page = source.apply(PageRequest.after(cursor, PageRequest.MAX_SIZE));
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
     }
 }
