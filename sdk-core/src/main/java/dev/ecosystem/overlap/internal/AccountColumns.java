@@ -438,17 +438,6 @@ final class AccountColumns {
         return normalizer.key();
     }
 
-    /**
-     * Whether the registrable domains of my account {@code m} and the other columns' account {@code t} (both with
-     * one) are equal, each normalized again from its raw domain by its own normalizer, compared as bytes.
-     */
-    boolean sameDomain(int m, DomainNormalizer mine, AccountColumns other, int t, DomainNormalizer theirs) {
-        mine.normalize(Objects.requireNonNull(accounts[m].domain()));
-        theirs.normalize(Objects.requireNonNull(other.accounts[t].domain()));
-        return Arrays.equals(mine.buffer(), mine.keyStart(), mine.keyEnd(), theirs.buffer(), theirs.keyStart(),
-                theirs.keyEnd());
-    }
-
     /** What matching knows of an account, as {@link Classifier#facts} gives it. */
     AccountFacts facts(int ordinal, DomainNormalizer normalizer) {
         Account account = accounts[ordinal];

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
@@ -54,7 +55,12 @@ final class PairMatches {
         myStart.add(0);
         theirStart.add(0);
         DomainNormalizer normalizer = classifier.normalizer();
-        DomainNormalizer theirNormalizer = classifier.normalizer();
+        // candidates in the order the merge finds them: >= 0 a pair of single accounts with the same 64-bit hash
+        // (its index in singleMine and singleTheirs), < 0 a run of accounts sharing the high 32 bits (-1 - its index)
+        Ints found = new Ints();
+        Ints singleMine = new Ints();
+        Ints singleTheirs = new Ints();
+        Ints runs = new Ints();
         long[] a = mine.byDomain;
         long[] b = theirs.byDomain;
         int i = 0;
@@ -72,29 +78,45 @@ final class PairMatches {
                 if (iEnd - i == 1 && jEnd - j == 1) {
                     int m = (int) a[i];
                     int t = (int) b[j];
-                    if (mine.domainHash[m] == theirs.domainHash[t]
-                            && mine.sameDomain(m, normalizer, theirs, t, theirNormalizer)) {
-                        myMembers.add(m);
-                        myStart.add(myMembers.size());
-                        theirMembers.add(t);
-                        theirStart.add(theirMembers.size());
+                    if (mine.domainHash[m] == theirs.domainHash[t]) {
+                        found.add(singleMine.size());
+                        singleMine.add(m);
+                        singleTheirs.add(t);
                     }
                 } else {
-                    Map<String, Ints> byDomainMine = byDomain(mine, a, i, iEnd, normalizer);
-                    Map<String, Ints> byDomainTheirs = byDomain(theirs, b, j, jEnd, normalizer);
-                    byDomainMine.forEach((domain, members) -> {
-                        Ints others = byDomainTheirs.get(domain);
-                        if (others != null) {
-                            myMembers.addAll(members);
-                            myStart.add(myMembers.size());
-                            theirMembers.addAll(others);
-                            theirStart.add(theirMembers.size());
-                        }
-                    });
+                    found.add(-1 - runs.size() / 4);
+                    runs.add(i);
+                    runs.add(iEnd);
+                    runs.add(j);
+                    runs.add(jEnd);
                 }
                 i = iEnd;
                 j = jEnd;
             }
+        }
+        boolean[] same = sameDomains(mine, singleMine.toArray(), theirs, singleTheirs.toArray(), normalizer);
+        int[] run = runs.toArray();
+        for (int f = 0; f < found.size(); f++) {
+            int candidate = found.get(f);
+            if (candidate >= 0) {
+                if (same[candidate]) {
+                    addPair(myStart, myMembers, theirStart, theirMembers, singleMine.get(candidate),
+                            singleTheirs.get(candidate));
+                }
+                continue;
+            }
+            int r = 4 * (-1 - candidate);
+            Map<String, Ints> byDomainMine = byDomain(mine, a, run[r], run[r + 1], normalizer);
+            Map<String, Ints> byDomainTheirs = byDomain(theirs, b, run[r + 2], run[r + 3], normalizer);
+            byDomainMine.forEach((domain, members) -> {
+                Ints others = byDomainTheirs.get(domain);
+                if (others != null) {
+                    myMembers.addAll(members);
+                    myStart.add(myMembers.size());
+                    theirMembers.addAll(others);
+                    theirStart.add(theirMembers.size());
+                }
+            });
         }
         int domainGroups = myStart.size() - 1;
         Doubles similarities = new Doubles();
@@ -202,6 +224,50 @@ final class PairMatches {
                 scores[j + 1] = similar;
             }
         }
+    }
+
+    /**
+     * Whether the registrable domains of my accounts {@code my[k]} and the partner's {@code their[k]} are equal, per
+     * k: each side's domains are normalized again from the raw ones in ascending ordinal order (the order the
+     * accounts were read in, so mostly the order they lie in memory, rather than the hash order the candidates were
+     * found in), mine kept as bytes until the partner's are compared with them.
+     */
+    private static boolean[] sameDomains(AccountColumns mine, int[] my, AccountColumns theirs, int[] their,
+            DomainNormalizer normalizer) {
+        int n = my.length;
+        long[] order = new long[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (long) my[k] << 32 | k;
+        }
+        Arrays.sort(order);
+        int[] keyStart = new int[n];
+        int[] keyEnd = new int[n];
+        byte[] keys = new byte[Math.max(16, n * 16)];
+        int size = 0;
+        for (long entry : order) {
+            int k = (int) entry;
+            normalizer.normalize(Objects.requireNonNull(mine.accounts[my[k]].domain()));
+            int length = normalizer.keyEnd() - normalizer.keyStart();
+            if (size + length > keys.length) {
+                keys = Arrays.copyOf(keys, Math.max(keys.length * 2, size + length));
+            }
+            System.arraycopy(normalizer.buffer(), normalizer.keyStart(), keys, size, length);
+            keyStart[k] = size;
+            size += length;
+            keyEnd[k] = size;
+        }
+        for (int k = 0; k < n; k++) {
+            order[k] = (long) their[k] << 32 | k;
+        }
+        Arrays.sort(order);
+        boolean[] same = new boolean[n];
+        for (long entry : order) {
+            int k = (int) entry;
+            normalizer.normalize(Objects.requireNonNull(theirs.accounts[their[k]].domain()));
+            same[k] = Arrays.equals(normalizer.buffer(), normalizer.keyStart(), normalizer.keyEnd(), keys,
+                    keyStart[k], keyEnd[k]);
+        }
+        return same;
     }
 
     private static int runEnd(long[] sorted, int from) {
@@ -381,6 +447,10 @@ final class PairMatches {
 
         int size() {
             return size;
+        }
+
+        int get(int index) {
+            return values[index];
         }
 
         int[] toArray() {
