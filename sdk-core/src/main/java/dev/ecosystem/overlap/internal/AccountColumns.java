@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * One tenant's snapshot as matching reads it, in columns: immutable, so a join reads it without a lock while the
  * {@link TenantIndex} that made it moves on. An account is an ordinal, its position in {@link #accounts} (ascending
  * id); per ordinal the index keeps the 64-bit hash of its registrable domain (0: none), its population bits, its
- * normalized name (UTF-8 in one byte arena) and its deals (ordinals into {@link #deals}, grouped by account).
- * Lookups go through sorted or grouped ordinals: by registrable domain (a sorted {@code long[]} of the hash's high 32
- * bits and the ordinal), by name block (ordinals grouped by block, counting-sorted) and the accounts without a usable
- * domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied; what the columns add
+ * normalized name (UTF-8 in one byte arena, where a name block's names are one run, shortest first) and its deals
+ * (ordinals into {@link #deals}, grouped by account). Lookups go through sorted or grouped ordinals: by registrable
+ * domain (a sorted {@code long[]} of the hash's high 32 bits and the ordinal), by name block (ordinals grouped by
+ * block, counting-sorted, by name length within a block) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied; what the columns add
  * is about 48 bytes per account (see {@code OverlapFootprint} in {@code benchmarks/}).
  *
  * <p>A domain's string and normalizing outcome are not kept: they are recomputed from the account's raw domain when

@@ -17,9 +17,11 @@ import java.util.Objects;
  *
  * <p>The join: both sides' accounts with a registrable domain are sorted by the high 32 bits of the domain's hash,
  * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains,
- * normalized again from the raw ones, must be equal (so no hash collision can make a match). Accounts without a
- * usable domain are compared by name with every account of the other side in the same name block, as
- * {@link MatchRule} decides, with the edit distance bounded by the threshold.
+ * normalized again from the raw ones, must be equal (so no hash collision can make a match; the candidates are
+ * verified in ordinal order on each side, not in hash order, so the raw domains are read about in the order they
+ * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in the
+ * same name block, as {@link MatchRule} decides, with the edit distance bounded by the threshold: a block's names
+ * are read in order of length, and only those whose length can reach the threshold are compared.
  */
 final class PairMatches {
     private static final long HIGH = 0xFFFFFFFF00000000L;
