@@ -12,6 +12,7 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmSnapshotRepository;
 import java.util.Collection;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Accounts, deals and checkpoints partitioned by tenant. */
@@ -73,6 +74,13 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     }
 
     @Override
+    public List<Account> allAccounts(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return accounts.all(tenant);
+    }
+
+    @Override
     public long accountCount(CompanyId tenant) {
         Checks.required(tenant, "tenant");
         tx.checkOpen();
@@ -118,6 +126,13 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         tx.checkOpen();
         return deals.page(tenant, page);
+    }
+
+    @Override
+    public List<Deal> allDeals(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        return deals.all(tenant);
     }
 
     @Override

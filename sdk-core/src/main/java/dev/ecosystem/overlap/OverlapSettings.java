@@ -3,6 +3,7 @@ package dev.ecosystem.overlap;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
+import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Population;
 import java.time.Duration;
@@ -53,10 +54,10 @@ import org.jspecify.annotations.Nullable;
 public final class OverlapSettings {
     /** The default customers rule. */
     public static final PopulationRule DEFAULT_CUSTOMERS = (account, deals) ->
-            stageIs(account, "customer", "evangelist") || deals.stream().anyMatch(d -> d.status() == DealStatus.WON);
+            stageIs(account, "customer", "evangelist") || anyDeal(deals, DealStatus.WON);
     /** The default open-opportunities rule. */
     public static final PopulationRule DEFAULT_OPEN_OPPORTUNITIES = (account, deals) ->
-            stageIs(account, "opportunity") || deals.stream().anyMatch(d -> d.status() == DealStatus.OPEN);
+            stageIs(account, "opportunity") || anyDeal(deals, DealStatus.OPEN);
     /**
      * The default generic domains, shipped as data ({@code dev/ecosystem/overlap/generic-domains.txt}): free-mail and
      * ISP mail providers, social networks and profile pages ({@code linkedin.com}, {@code facebook.com}), company
@@ -186,13 +187,20 @@ public final class OverlapSettings {
         return partnerSourceWriteBack;
     }
 
-    private static boolean stageIs(Account account, String... stages) {
+    private static boolean stageIs(Account account, String stage1, String stage2) {
         String stage = account.lifecycleStage();
-        if (stage == null) {
-            return false;
-        }
-        for (String candidate : stages) {
-            if (candidate.equalsIgnoreCase(stage)) {
+        return stage != null && (stage1.equalsIgnoreCase(stage) || stage2.equalsIgnoreCase(stage));
+    }
+
+    private static boolean stageIs(Account account, String only) {
+        String stage = account.lifecycleStage();
+        return stage != null && only.equalsIgnoreCase(stage);
+    }
+
+    /** Whether a deal has this status: a loop, as the rules run for every account of an index build. */
+    private static boolean anyDeal(List<Deal> deals, DealStatus status) {
+        for (int i = 0; i < deals.size(); i++) {
+            if (deals.get(i).status() == status) {
                 return true;
             }
         }

@@ -7,7 +7,10 @@ import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +39,15 @@ public interface CrmSnapshotRepository {
     long accountCount(CompanyId tenant);
 
     /**
+     * Every account of the tenant's snapshot in ascending id order, read at once: what an engine that indexes a whole
+     * snapshot (account mapping) reads. The default pages through {@link #accounts}; a store overrides it with one
+     * pass over its rows, as both bundled stores do.
+     */
+    default List<Account> allAccounts(CompanyId tenant) {
+        return readAll(page -> accounts(tenant, page));
+    }
+
+    /**
      * Stores the deals, replacing those with the same ids.
      *
      * @throws dev.ecosystem.ValidationException when a deal's owner is not {@code tenant}; then none of the deals is
@@ -54,6 +66,25 @@ public interface CrmSnapshotRepository {
 
     /** How many deals the tenant's snapshot has. */
     long dealCount(CompanyId tenant);
+
+    /**
+     * Every deal of the tenant's snapshot in ascending id order, read at once; as {@link #allAccounts}, the default
+     * pages through {@link #deals}.
+     */
+    default List<Deal> allDeals(CompanyId tenant) {
+        return readAll(page -> deals(tenant, page));
+    }
+
+    private static <T> List<T> readAll(Function<PageRequest, Page<T>> source) {
+        List<T> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<T> page = source.apply(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
 
     /**
      * The snapshot's revision: a number that changes, in the same transaction, whenever one of the tenant's accounts

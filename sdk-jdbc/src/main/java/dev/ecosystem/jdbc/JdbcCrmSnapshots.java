@@ -94,6 +94,13 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
     }
 
     @Override
+    public List<Account> allAccounts(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        return tx.query("read all accounts", select(ACCOUNT_COLUMNS, accounts)
+                + " WHERE tenant = ? ORDER BY tenant, id", JdbcCrmSnapshots::account, tenant.value());
+    }
+
+    @Override
     public long accountCount(CompanyId tenant) {
         Checks.required(tenant, "tenant");
         return tx.count("count accounts", "SELECT COUNT(*) FROM " + accounts + " WHERE tenant = ?", tenant.value());
@@ -140,6 +147,13 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         return tx.page("jdbc/deals", page, select(DEAL_COLUMNS, deals) + " WHERE tenant = ?",
                 JdbcCrmSnapshots::deal, deal -> deal.id().value(), tenant.value());
+    }
+
+    @Override
+    public List<Deal> allDeals(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        return tx.query("read all deals", select(DEAL_COLUMNS, deals) + " WHERE tenant = ? ORDER BY tenant, id",
+                JdbcCrmSnapshots::deal, tenant.value());
     }
 
     @Override

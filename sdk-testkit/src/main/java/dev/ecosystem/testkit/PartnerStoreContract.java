@@ -70,6 +70,8 @@ import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -1196,6 +1198,44 @@ public abstract class PartnerStoreContract {
             check(tx -> assertThat(tx.crm().accountCount(TENANT_A)).isEqualTo(10_000));
             List<Account> paged = readAll(page -> read(tx -> tx.crm().accounts(TENANT_A, page)), 1000);
             assertThat(paged).containsExactlyElementsOf(accounts);
+        }
+
+        @Test
+        @DisplayName("allAccounts and allDeals read a tenant's whole snapshot in id order, as paging and the SPI's"
+                + " paging default do, and nothing of another tenant's")
+        void allAccountsAndDeals_readTheWholeSnapshotOfOneTenant() {
+            List<Account> accounts = accounts(TENANT_A, 2_500);
+            List<Deal> deals = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                deals.add(deal(TENANT_A, String.format("deal-%05d", 1_199 - i)));
+            }
+            List<Deal> byId = new ArrayList<>(deals);
+            Collections.reverse(byId);
+            write(tx -> {
+                tx.crm().putAccounts(TENANT_A, accounts);
+                tx.crm().putDeals(TENANT_A, deals);
+                tx.crm().putAccounts(TENANT_B, List.of(account(TENANT_B, "acc-000001")));
+                tx.crm().putDeals(TENANT_B, List.of(deal(TENANT_B, "deal-00001")));
+            });
+
+            check(tx -> {
+                CrmSnapshotRepository paging = pagingOnly(tx.crm());
+                assertThat(tx.crm().allAccounts(TENANT_A)).containsExactlyElementsOf(accounts)
+                        .containsExactlyElementsOf(paging.allAccounts(TENANT_A));
+                assertThat(tx.crm().allDeals(TENANT_A)).containsExactlyElementsOf(byId)
+                        .containsExactlyElementsOf(paging.allDeals(TENANT_A));
+                assertThat(tx.crm().allAccounts(TENANT_B)).containsExactly(account(TENANT_B, "acc-000001"));
+                assertThat(tx.crm().allDeals(TENANT_B)).containsExactly(deal(TENANT_B, "deal-00001"));
+                assertThat(tx.crm().allAccounts(TENANT_C)).isEmpty();
+                assertThat(tx.crm().allDeals(TENANT_C)).isEmpty();
+            });
+        }
+
+        /** The repository with only its abstract methods its own: the SPI's default methods run as they are. */
+        private CrmSnapshotRepository pagingOnly(CrmSnapshotRepository repository) {
+            return (CrmSnapshotRepository) Proxy.newProxyInstance(CrmSnapshotRepository.class.getClassLoader(),
+                    new Class<?>[] {CrmSnapshotRepository.class}, (proxy, method, args) -> method.isDefault()
+                            ? InvocationHandler.invokeDefault(proxy, method, args) : method.invoke(repository, args));
         }
 
         @Test

@@ -15,10 +15,10 @@ import org.jspecify.annotations.Nullable;
  * One tenant's snapshot as matching reads it, in columns: immutable, so a join reads it without a lock while the
  * {@link TenantIndex} that made it moves on. An account is an ordinal, its position in {@link #accounts} (ascending
  * id); per ordinal the index keeps the 64-bit hash of its registrable domain (0: none), its population bits, its
- * normalized name (UTF-8 in one byte arena) and its deals (ordinals into {@link #deals}, grouped by account).
- * Lookups go through sorted or grouped ordinals: by registrable domain (a sorted {@code long[]} of the hash's high 32
- * bits and the ordinal), by name block (ordinals grouped by block, counting-sorted) and the accounts without a usable
- * domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied; what the columns add
+ * normalized name (UTF-8 in one byte arena, where a name block's names are one run, shortest first) and its deals
+ * (ordinals into {@link #deals}, grouped by account). Lookups go through sorted or grouped ordinals: by registrable
+ * domain (a sorted {@code long[]} of the hash's high 32 bits and the ordinal), by name block (ordinals grouped by
+ * block, counting-sorted, by name length within a block) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied; what the columns add
  * is about 48 bytes per account (see {@code OverlapFootprint} in {@code benchmarks/}).
  *
  * <p>A domain's string and normalizing outcome are not kept: they are recomputed from the account's raw domain when
@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new Deal[0], new int[1], new int[0],
-            new long[0], new int[0], new long[0], new byte[0], new int[1], new LongIntMap(0), new int[1], new int[0],
-            new int[0]);
+            new long[0], new int[0], new long[0], new byte[1], new int[0], new LongIntMap(0), new int[1], new int[0],
+            new int[0], true);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
 
@@ -43,19 +43,25 @@ final class AccountColumns {
     final int[] populations;
     /** Accounts with a registrable domain as {@code (hash & 0xFFFFFFFF00000000) | ordinal}, ascending. */
     final long[] byDomain;
-    /** Normalized names, UTF-8, one after the other in ordinal order. */
+    /**
+     * Normalized names, UTF-8, each after its length (unsigned LEB128: one byte below 128), in the order of
+     * {@link #inBlock} (so a block's names are one run of bytes, shortest first); the first entry is the empty name
+     * every account without one points to.
+     */
     final byte[] names;
-    /** Per ordinal: where its name starts in {@link #names}; one more entry marks the end of the last. */
+    /** Per ordinal: where its name's entry (length, then bytes) starts in {@link #names}. */
     final int[] nameStart;
     private final LongIntMap blockIds;
     private final int[] blockStart;
     private final int[] byBlock;
     /** Ordinals of accounts without a registrable domain that have a name, ascending. */
     final int[] withoutDomain;
+    /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
+    final boolean asciiNames;
 
     private AccountColumns(Account[] accounts, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
             int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
-            int[] byBlock, int[] withoutDomain) {
+            int[] byBlock, int[] withoutDomain, boolean asciiNames) {
         this.accounts = accounts;
         this.deals = deals;
         this.dealStart = dealStart;
@@ -69,6 +75,7 @@ final class AccountColumns {
         this.blockStart = blockStart;
         this.byBlock = byBlock;
         this.withoutDomain = withoutDomain;
+        this.asciiNames = asciiNames;
     }
 
     /** How many accounts. */
@@ -118,6 +125,7 @@ final class AccountColumns {
         int[] populations = new int[n];
         int[] nameStart = new int[n + 1];
         ByteArena names = new ByteArena(n * 12);
+        NameNormalizer.Writer writer = new NameNormalizer.Writer();
         int withDomain = 0;
         int withoutDomain = 0;
         int p = 0;
@@ -128,12 +136,12 @@ final class AccountColumns {
             }
             if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
                 domainHash[i] = previous.domainHash[p];
-                names.add(previous.names, previous.nameStart[p], previous.nameStart[p + 1]);
+                names.add(previous.names, previous.nameFrom(p), previous.nameTo(p));
             } else {
                 domainHash[i] = account.domain() != null
                         && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
                         ? hashOf(normalizer.keyHash()) : 0;
-                names.add(NameNormalizer.normalize(account.name()).getBytes(StandardCharsets.UTF_8));
+                names.addName(account.name(), writer);
             }
             nameStart[i + 1] = names.size();
             populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
@@ -156,6 +164,10 @@ final class AccountColumns {
         }
         Arrays.sort(byDomain);
         byte[] arena = names.toArray();
+        boolean ascii = true;
+        for (byte b : arena) {
+            ascii &= b >= 0;
+        }
 
         LongIntMap blockIds = new LongIntMap(1024);
         int[] blockOf = new int[n];
@@ -172,15 +184,79 @@ final class AccountColumns {
         for (int b = 0; b < blockIds.size(); b++) {
             blockStart[b + 1] += blockStart[b];
         }
-        int[] byBlock = new int[blockStart[blockIds.size()]];
+        // within a block: by name length, then ordinal, so that a join reads only the lengths that can match
+        long[] byLength = new long[blockStart[blockIds.size()]];
         int[] next = Arrays.copyOf(blockStart, blockIds.size());
         for (int i = 0; i < n; i++) {
             if (blockOf[i] >= 0) {
-                byBlock[next[blockOf[i]]++] = i;
+                byLength[next[blockOf[i]]++] = (long) (nameStart[i + 1] - nameStart[i]) << 32 | i;
             }
         }
-        return new AccountColumns(accounts, deals, dealStart, dealOf, domainHash, populations, byDomain, arena,
-                nameStart, blockIds, blockStart, byBlock, nameless);
+        int[] byBlock = new int[byLength.length];
+        byte[] entries = new byte[1 + byLength.length * 2 + arena.length]; // lengths of 2 bytes or less
+        int written = 1; // entries[0]: the empty name
+        int[] entryAt = new int[n];
+        for (int b = 0; b < blockIds.size(); b++) {
+            Arrays.sort(byLength, blockStart[b], blockStart[b + 1]);
+            for (int k = blockStart[b]; k < blockStart[b + 1]; k++) {
+                int ordinal = (int) byLength[k];
+                byBlock[k] = ordinal;
+                entryAt[ordinal] = written;
+                int length = nameStart[ordinal + 1] - nameStart[ordinal];
+                if (written + 5 + length > entries.length) {
+                    entries = Arrays.copyOf(entries, Math.max(entries.length * 2, written + 5 + length));
+                }
+                written = writeLength(entries, written, length);
+                System.arraycopy(arena, nameStart[ordinal], entries, written, length);
+                written += length;
+            }
+        }
+        return new AccountColumns(accounts, deals, dealStart, dealOf, domainHash, populations, byDomain,
+                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, nameless, ascii);
+    }
+
+    /** Writes {@code length} as unsigned LEB128 at {@code at} and returns where it ends. */
+    private static int writeLength(byte[] bytes, int at, int length) {
+        int rest = length;
+        int i = at;
+        while (rest >= 0x80) {
+            bytes[i++] = (byte) (rest | 0x80);
+            rest >>>= 7;
+        }
+        bytes[i++] = (byte) rest;
+        return i;
+    }
+
+    /** The length (unsigned LEB128) of the name entry at {@code at} in {@link #names}. */
+    int entryLength(int at) {
+        int length = 0;
+        int shift = 0;
+        int i = at;
+        byte b;
+        do {
+            b = names[i++];
+            length |= (b & 0x7F) << shift;
+            shift += 7;
+        } while (b < 0);
+        return length;
+    }
+
+    /** Where the bytes of the name entry at {@code at} (of this length) start in {@link #names}. */
+    static int entryBytes(int at, int length) {
+        return length < 0x80 ? at + 1 : length < 0x4000 ? at + 2 : length < 0x200000 ? at + 3 : at + 4;
+    }
+
+    /** Where the account's normalized name starts in {@link #names}. */
+    int nameFrom(int ordinal) {
+        int at = nameStart[ordinal];
+        return entryBytes(at, entryLength(at));
+    }
+
+    /** Where the account's normalized name ends (exclusive) in {@link #names}. */
+    int nameTo(int ordinal) {
+        int at = nameStart[ordinal];
+        int length = entryLength(at);
+        return entryBytes(at, length) + length;
     }
 
     private static <T> void sortById(T[] records, Comparator<T> order, Function<T, String> id) {
@@ -247,13 +323,13 @@ final class AccountColumns {
 
     /** The normalized name of an account (empty when it has none). */
     String name(int ordinal) {
-        return new String(names, nameStart[ordinal], nameStart[ordinal + 1] - nameStart[ordinal],
-                StandardCharsets.UTF_8);
+        int from = nameFrom(ordinal);
+        return new String(names, from, nameTo(ordinal) - from, StandardCharsets.UTF_8);
     }
 
     /** Whether the account has a non-empty normalized name. */
     boolean hasName(int ordinal) {
-        return nameStart[ordinal + 1] > nameStart[ordinal];
+        return names[nameStart[ordinal]] != 0;
     }
 
     /**
@@ -267,6 +343,11 @@ final class AccountColumns {
             code |= (long) block.charAt(i) << (2 + 16 * i);
         }
         return code;
+    }
+
+    /** The {@link #blockCode} of the account's normalized name. */
+    long blockCodeOf(int ordinal) {
+        return blockCode(names, nameFrom(ordinal), nameTo(ordinal));
     }
 
     private static long blockCode(byte[] arena, int from, int to) {
@@ -300,7 +381,10 @@ final class AccountColumns {
         return blockStart[block + 1];
     }
 
-    /** The ordinal at {@code position} of the ordinals grouped by block (ascending within a block). */
+    /**
+     * The ordinal at {@code position} of the ordinals grouped by block (within a block by name length, then
+     * ordinal; their names are in this order in {@link #names}).
+     */
     int inBlock(int position) {
         return byBlock[position];
     }
@@ -308,7 +392,12 @@ final class AccountColumns {
     /** Ordinals of the accounts whose normalized name has this {@link #blockCode}, ascending. */
     int[] withBlock(long blockCode) {
         int block = block(blockCode);
-        return block < 0 ? new int[0] : Arrays.copyOfRange(byBlock, blockStart[block], blockStart[block + 1]);
+        if (block < 0) {
+            return new int[0];
+        }
+        int[] ordinals = Arrays.copyOfRange(byBlock, blockStart[block], blockStart[block + 1]);
+        Arrays.sort(ordinals);
+        return ordinals;
     }
 
     /** Ordinals of the accounts whose registrable domain has this hash, ascending. */
@@ -375,12 +464,26 @@ final class AccountColumns {
             bytes = new byte[Math.max(16, capacity)];
         }
 
-        void add(byte[] source) {
-            add(source, 0, source.length);
+        /** Adds the normalized form of {@code name} ({@link NameNormalizer}), written in place. */
+        void addName(String name, NameNormalizer.Writer writer) {
+            ensure(name.length());
+            int length = writer.write(name, bytes, size);
+            if (length < 0) {
+                ensure(-1 - length);
+                length = writer.write(name, bytes, size);
+            }
+            size += length;
         }
 
         void add(byte[] source, int from, int to) {
             int length = to - from;
+            ensure(length);
+            System.arraycopy(source, from, bytes, size, length);
+            size += length;
+        }
+
+        /** Makes room for {@code length} more bytes. */
+        private void ensure(int length) {
             if (size + length > bytes.length) {
                 long grown = Math.max(bytes.length + (long) (bytes.length >> 1), (long) size + length);
                 if (grown > Integer.MAX_VALUE - 16) {
@@ -388,8 +491,6 @@ final class AccountColumns {
                 }
                 bytes = Arrays.copyOf(bytes, (int) grown);
             }
-            System.arraycopy(source, from, bytes, size, length);
-            size += length;
         }
 
         int size() {

@@ -1,13 +1,14 @@
 package dev.ecosystem.overlap.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.LevenshteinDistance;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Company names in a comparable form, and their similarity. Normalizing folds case and accents ({@code García} is
@@ -28,88 +29,149 @@ public final class NameNormalizer {
     private static final Pattern BRACKETS = Pattern.compile("[(\\[{][^)\\]}]*[)\\]}]?");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
+    /** Per ASCII character: its lower-case form when it is a letter or digit, else 0. */
+    private static final byte[] LOWER = new byte[128];
+    /** {@link #LEGAL_FORMS} as {@link #code}s, sorted. */
+    private static final long[] LEGAL_FORM_CODES;
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            LOWER[c] = (byte) c;
+            LOWER[c - 'a' + 'A'] = (byte) c;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            LOWER[c] = (byte) c;
+        }
+        LEGAL_FORM_CODES = LEGAL_FORMS.stream()
+                .mapToLong(form -> code(form.getBytes(StandardCharsets.US_ASCII), 0, form.length())).sorted().toArray();
+    }
 
     private NameNormalizer() {
     }
 
     /** The comparable form of {@code name}: lower-case letters and digits only; empty when nothing is left. */
     public static String normalize(String name) {
-        String ascii = normalizeAscii(name);
-        return ascii != null ? ascii : normalizeUnicode(name);
+        Writer writer = new Writer();
+        byte[] out = new byte[name.length()];
+        int length = writer.writeAscii(name, out, 0);
+        return length >= 0 ? new String(out, 0, length, StandardCharsets.ISO_8859_1) : normalizeUnicode(name);
     }
 
     /**
-     * {@link #normalize} of a name of ASCII characters only, without the Unicode normalizer and regular expressions
-     * (which cost most of an index build); {@code null} for any other name. Same steps: brackets with what they hold
-     * become a space, runs of letters and digits are the tokens.
+     * Writes {@link #normalize} of names as UTF-8 bytes, reusing its buffers: the path an index build takes for
+     * every account. Not thread-safe: one per thread.
      */
-    private static @Nullable String normalizeAscii(String name) {
-        int n = name.length();
-        char[] text = new char[n];
-        int length = 0;
-        for (int i = 0; i < n; i++) {
-            char c = name.charAt(i);
-            if (c >= 0x80) {
-                return null;
+    static final class Writer {
+        private int[] ends = new int[32];
+
+        /**
+         * Writes the normalized {@code name} into {@code out} at {@code at} (which must have room for
+         * {@code name.length()} bytes, what an ASCII name can give at most) and returns its length in bytes. A name
+         * with other characters than ASCII goes through {@link #normalizeUnicode}, and its UTF-8 bytes may need
+         * more room: then nothing is written and {@code -1 - (bytes needed)} is returned.
+         */
+        int write(String name, byte[] out, int at) {
+            int length = writeAscii(name, out, at);
+            if (length >= 0) {
+                return length;
             }
-            if (c == '(' || c == '[' || c == '{') {
-                int j = i + 1;
-                for (; j < n && !closes(name.charAt(j)); j++) {
-                    if (name.charAt(j) >= 0x80) {
-                        return null;
-                    }
-                }
-                i = j; // past the closing bracket, if there is one
-                text[length++] = ' ';
-            } else {
-                text[length++] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            byte[] unicode = normalizeUnicode(name).getBytes(StandardCharsets.UTF_8);
+            if (out.length - at < unicode.length) {
+                return -1 - unicode.length;
             }
+            System.arraycopy(unicode, 0, out, at, unicode.length);
+            return unicode.length;
         }
-        // tokens are written one after the other into out (joined, as the result is); ends[] marks where each ends
-        char[] out = new char[length];
-        int[] ends = new int[length / 2 + 1];
-        int tokens = 0;
-        int written = 0;
-        boolean initials = false;
-        int i = 0;
-        while (i < length) {
-            if (!letterOrDigit(text[i])) {
-                i++;
-                continue;
+
+        /**
+         * {@link #normalize} of a name of ASCII characters only, written as bytes into {@code out} at {@code at},
+         * without the Unicode normalizer and regular expressions (which cost most of an index build) and without
+         * allocating; -1 for any other name (nothing written that counts). Same steps in one pass: brackets with what
+         * they hold separate tokens as a space does, runs of letters and digits (lower-cased) are the tokens; single
+         * letters in a row join into one token; "and" and "the" are dropped; legal forms at the end are removed
+         * while another token is left.
+         */
+        int writeAscii(String name, byte[] out, int at) {
+            int n = name.length();
+            if (ends.length < n / 2 + 2) {
+                ends = new int[n / 2 + 2];
             }
-            int start = i;
-            while (i < length && letterOrDigit(text[i])) {
+            int[] tokenEnds = ends;
+            int tokens = 0;
+            int written = at;
+            boolean initials = false;
+            int i = 0;
+            while (i < n) {
+                char c = name.charAt(i);
+                if (c >= 0x80) {
+                    return -1;
+                }
+                int lower = LOWER[c];
+                if (lower == 0) {
+                    if (c == '(' || c == '[' || c == '{') {
+                        int j = i + 1;
+                        for (; j < n && !closes(name.charAt(j)); j++) {
+                            if (name.charAt(j) >= 0x80) {
+                                return -1;
+                            }
+                        }
+                        i = j; // at the closing bracket, if there is one
+                    }
+                    i++;
+                    continue;
+                }
+                int start = written;
+                out[written++] = (byte) lower;
                 i++;
-            }
-            if (i - start == 1 && text[start] >= 'a') {
-                out[written++] = text[start];
-                initials = true;
-                continue;
+                while (i < n && (c = name.charAt(i)) < 0x80 && LOWER[c] != 0) {
+                    out[written++] = LOWER[c];
+                    i++;
+                }
+                int size = written - start;
+                if (size == 1 && lower >= 'a') {
+                    initials = true; // a single letter: joins the initials before it, where it already is
+                    continue;
+                }
+                if (initials) {
+                    // the initials end where this token starts: move the token's end mark in front of it
+                    tokenEnds[tokens++] = start;
+                    initials = false;
+                }
+                if (size == 3 && (isWord(out, start, "and") || isWord(out, start, "the"))) {
+                    written = start;
+                } else {
+                    tokenEnds[tokens++] = written;
+                }
             }
             if (initials) {
-                ends[tokens++] = written;
-                initials = false;
+                tokenEnds[tokens++] = written;
             }
-            if (!isWord(text, start, i, "and") && !isWord(text, start, i, "the")) {
-                System.arraycopy(text, start, out, written, i - start);
-                written += i - start;
-                ends[tokens++] = written;
+            while (tokens > 1 && isLegalForm(out, tokenEnds[tokens - 2], tokenEnds[tokens - 1])) {
+                tokens--;
             }
+            return tokens == 0 ? 0 : tokenEnds[tokens - 1] - at;
         }
-        if (initials) {
-            ends[tokens++] = written;
-        }
-        while (tokens > 1 && ends[tokens - 1] - ends[tokens - 2] <= LONGEST_LEGAL_FORM
-                && LEGAL_FORMS.contains(new String(out, ends[tokens - 2], ends[tokens - 1] - ends[tokens - 2]))) {
-            tokens--;
-        }
-        return tokens == 0 ? "" : new String(out, 0, ends[tokens - 1]);
     }
 
-    private static boolean isWord(char[] text, int from, int to, String word) {
-        if (to - from != word.length()) {
-            return false;
+    /** Whether the lower-case letters and digits {@code bytes[from, to)} are a legal form. */
+    private static boolean isLegalForm(byte[] bytes, int from, int to) {
+        return to - from <= LONGEST_LEGAL_FORM && Arrays.binarySearch(LEGAL_FORM_CODES, code(bytes, from, to)) >= 0;
+    }
+
+    /**
+     * Lower-case letters and digits, at most 12 of them, as one number in base 37 (letters 1 to 26, digits 27 to 36):
+     * distinct for distinct texts.
+     */
+    private static long code(byte[] bytes, int from, int to) {
+        long code = 0;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            code = code * 37 + (b >= 'a' ? b - 'a' + 1 : b - '0' + 27);
         }
+        return code;
+    }
+
+    private static boolean isWord(byte[] text, int from, String word) {
         for (int k = 0; k < word.length(); k++) {
             if (text[from + k] != word.charAt(k)) {
                 return false;
@@ -120,10 +182,6 @@ public final class NameNormalizer {
 
     private static boolean closes(char c) {
         return c == ')' || c == ']' || c == '}';
-    }
-
-    private static boolean letterOrDigit(char c) {
-        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
     }
 
     /** {@link #normalize} for any name (the reference the ASCII path must agree with). */

@@ -7,13 +7,10 @@ import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
-import dev.ecosystem.model.Page;
-import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.MatchExplanation;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.spi.PartnerStore;
-import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -22,8 +19,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The account-mapping engine of one client: a {@link TenantIndex} per tenant (compact {@link AccountColumns}),
@@ -90,8 +88,9 @@ public final class OverlapEngine {
      * reused (counts included) until either side's snapshot changes.
      */
     public Matches matches(PartnerStore store, CompanyId mine, CompanyId theirs) {
-        TenantIndex.Revised my = index(store, mine);
-        TenantIndex.Revised their = index(store, theirs);
+        List<TenantIndex.Revised> both = indexes(store, mine, theirs);
+        TenantIndex.Revised my = both.get(0);
+        TenantIndex.Revised their = both.get(1);
         PairKey key = new PairKey(mine, theirs);
         Pair pair = pairs.getIfPresent(key);
         if (pair == null || pair.myRevision() != my.revision() || pair.theirRevision() != their.revision()) {
@@ -147,24 +146,62 @@ public final class OverlapEngine {
 
     /** The tenant's index at the store's current revision, reloaded from the store when it is behind. */
     private TenantIndex.Revised index(PartnerStore store, CompanyId tenant) {
-        TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex(t, classifier));
-        long current = store.inTransaction(tx -> tx.crm().revision(tenant));
-        if (index.revision() != current) {
-            store.useTransaction(tx -> index.reload(tx.crm().revision(tenant),
-                    readAll(tx, page -> tx.crm().accounts(tenant, page)),
-                    readAll(tx, page -> tx.crm().deals(tenant, page))));
-        }
-        return index.revised();
+        return indexes(store, tenant).get(0);
     }
 
-    private static <T> List<T> readAll(StoreTransaction tx, Function<PageRequest, Page<T>> source) {
-        List<T> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<T> page = source.apply(PageRequest.after(cursor, PageRequest.MAX_SIZE));
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return all;
+    /**
+     * The tenants' indexes at the store's current revisions, in the order given. Each one that is behind reads its
+     * snapshot (revision, accounts and deals) in one transaction; the columns are built after the transactions,
+     * so that the store is not held while they are, and the builds of two snapshots run at the same time, one on
+     * the calling thread and one in the common fork-join pool.
+     */
+    private List<TenantIndex.Revised> indexes(PartnerStore store, CompanyId... tenants) {
+        TenantIndex[] tenantIndexes = new TenantIndex[tenants.length];
+        List<Runnable> builds = new ArrayList<>(tenants.length);
+        for (int i = 0; i < tenants.length; i++) {
+            CompanyId tenant = tenants[i];
+            TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex(t, classifier));
+            tenantIndexes[i] = index;
+            boolean repeated = i > 0 && tenant.equals(tenants[0]);
+            long current = store.inTransaction(tx -> tx.crm().revision(tenant));
+            if (!repeated && index.revision() != current) {
+                Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.crm().revision(tenant),
+                        tx.crm().allAccounts(tenant), tx.crm().allDeals(tenant)));
+                builds.add(() -> index.reload(snapshot.revision(), snapshot.accounts(), snapshot.deals()));
+            }
+        }
+        if (builds.size() == 1) {
+            builds.get(0).run();
+        } else if (builds.size() > 1) {
+            List<CompletableFuture<Void>> others = new ArrayList<>();
+            for (int i = 1; i < builds.size(); i++) {
+                others.add(CompletableFuture.runAsync(builds.get(i)));
+            }
+            builds.get(0).run();
+            others.forEach(OverlapEngine::await);
+        }
+        List<TenantIndex.Revised> revised = new ArrayList<>(tenants.length);
+        for (TenantIndex index : tenantIndexes) {
+            revised.add(index.revised());
+        }
+        return revised;
+    }
+
+    /** A tenant's snapshot as read in one transaction. */
+    private record Snapshot(long revision, List<Account> accounts, List<Deal> deals) {
+    }
+
+    private static void await(CompletableFuture<Void> build) {
+        try {
+            build.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
@@ -16,9 +17,11 @@ import java.util.Map;
  *
  * <p>The join: both sides' accounts with a registrable domain are sorted by the high 32 bits of the domain's hash,
  * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains,
- * normalized again from the raw ones, must be equal (so no hash collision can make a match). Accounts without a
- * usable domain are compared by name with every account of the other side in the same name block, as
- * {@link MatchRule} decides, with the edit distance bounded by the threshold.
+ * normalized again from the raw ones, must be equal (so no hash collision can make a match; the candidates are
+ * verified in ordinal order on each side, not in hash order, so the raw domains are read about in the order they
+ * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in the
+ * same name block, as {@link MatchRule} decides, with the edit distance bounded by the threshold: a block's names
+ * are read in order of length, and only those whose length can reach the threshold are compared.
  */
 final class PairMatches {
     private static final long HIGH = 0xFFFFFFFF00000000L;
@@ -54,6 +57,12 @@ final class PairMatches {
         myStart.add(0);
         theirStart.add(0);
         DomainNormalizer normalizer = classifier.normalizer();
+        // candidates in the order the merge finds them: >= 0 a pair of single accounts with the same 64-bit hash
+        // (its index in singleMine and singleTheirs), < 0 a run of accounts sharing the high 32 bits (-1 - its index)
+        Ints found = new Ints();
+        Ints singleMine = new Ints();
+        Ints singleTheirs = new Ints();
+        Ints runs = new Ints();
         long[] a = mine.byDomain;
         long[] b = theirs.byDomain;
         int i = 0;
@@ -71,67 +80,196 @@ final class PairMatches {
                 if (iEnd - i == 1 && jEnd - j == 1) {
                     int m = (int) a[i];
                     int t = (int) b[j];
-                    if (mine.domainHash[m] == theirs.domainHash[t]
-                            && mine.domain(m, normalizer).equals(theirs.domain(t, normalizer))) {
-                        myMembers.add(m);
-                        myStart.add(myMembers.size());
-                        theirMembers.add(t);
-                        theirStart.add(theirMembers.size());
+                    if (mine.domainHash[m] == theirs.domainHash[t]) {
+                        found.add(singleMine.size());
+                        singleMine.add(m);
+                        singleTheirs.add(t);
                     }
                 } else {
-                    Map<String, Ints> byDomainMine = byDomain(mine, a, i, iEnd, normalizer);
-                    Map<String, Ints> byDomainTheirs = byDomain(theirs, b, j, jEnd, normalizer);
-                    byDomainMine.forEach((domain, members) -> {
-                        Ints others = byDomainTheirs.get(domain);
-                        if (others != null) {
-                            myMembers.addAll(members);
-                            myStart.add(myMembers.size());
-                            theirMembers.addAll(others);
-                            theirStart.add(theirMembers.size());
-                        }
-                    });
+                    found.add(-1 - runs.size() / 4);
+                    runs.add(i);
+                    runs.add(iEnd);
+                    runs.add(j);
+                    runs.add(jEnd);
                 }
                 i = iEnd;
                 j = jEnd;
             }
         }
+        boolean[] same = sameDomains(mine, singleMine.toArray(), theirs, singleTheirs.toArray(), normalizer);
+        int[] run = runs.toArray();
+        for (int f = 0; f < found.size(); f++) {
+            int candidate = found.get(f);
+            if (candidate >= 0) {
+                if (same[candidate]) {
+                    addPair(myStart, myMembers, theirStart, theirMembers, singleMine.get(candidate),
+                            singleTheirs.get(candidate));
+                }
+                continue;
+            }
+            int r = 4 * (-1 - candidate);
+            Map<String, Ints> byDomainMine = byDomain(mine, a, run[r], run[r + 1], normalizer);
+            Map<String, Ints> byDomainTheirs = byDomain(theirs, b, run[r + 2], run[r + 3], normalizer);
+            byDomainMine.forEach((domain, members) -> {
+                Ints others = byDomainTheirs.get(domain);
+                if (others != null) {
+                    myMembers.addAll(members);
+                    myStart.add(myMembers.size());
+                    theirMembers.addAll(others);
+                    theirStart.add(theirMembers.size());
+                }
+            });
+        }
         int domainGroups = myStart.size() - 1;
-        List<Double> similarities = new ArrayList<>();
+        Doubles similarities = new Doubles();
         if (settings.nameMatching()) {
-            NameDistance names = new NameDistance(settings.nameThreshold());
+            NameJoin names = new NameJoin(new NameDistance(settings.nameThreshold()), similarities);
             for (int m : mine.withoutDomain) {
-                int block = theirs.block(AccountColumns.blockCode(mine.name(m)));
-                for (int k = block < 0 ? 0 : theirs.blockFrom(block); block >= 0 && k < theirs.blockTo(block); k++) {
-                    int t = theirs.inBlock(k);
-                    double similar = similarity(names, mine, m, theirs, t);
-                    if (similar >= 0) {
-                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
-                        similarities.add(similar);
-                    }
+                names.query(mine, m, theirs, false);
+                for (int k = 0; k < names.found; k++) {
+                    addPair(myStart, myMembers, theirStart, theirMembers, m, names.others[k]);
                 }
             }
             for (int t : theirs.withoutDomain) {
-                int block = mine.block(AccountColumns.blockCode(theirs.name(t)));
-                for (int k = block < 0 ? 0 : mine.blockFrom(block); block >= 0 && k < mine.blockTo(block); k++) {
-                    int m = mine.inBlock(k);
-                    if (mine.domainHash[m] == 0) {
-                        continue; // an account of mine without a domain was compared with this one above
-                    }
-                    double similar = similarity(names, mine, m, theirs, t);
-                    if (similar >= 0) {
-                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
-                        similarities.add(similar);
-                    }
+                // an account of mine without a domain was compared with this one above
+                names.query(theirs, t, mine, true);
+                for (int k = 0; k < names.found; k++) {
+                    addPair(myStart, myMembers, theirStart, theirMembers, names.others[k], t);
                 }
             }
         }
         return new PairMatches(mine, theirs, settings.populations().size(), domainGroups, myStart, myMembers, theirStart, theirMembers,
-                similarities.stream().mapToDouble(Double::doubleValue).toArray());
+                similarities.toArray());
     }
 
-    private static double similarity(NameDistance names, AccountColumns mine, int m, AccountColumns theirs, int t) {
-        return names.similarityAtLeast(mine.names, mine.nameStart[m], mine.nameStart[m + 1], theirs.names,
-                theirs.nameStart[t], theirs.nameStart[t + 1]);
+    /**
+     * Name comparisons of one account with the accounts of the other side in its name block: the block's names are
+     * one run of bytes ordered by length ({@link AccountColumns#names}), read in order and only as far as a length
+     * that can reach the threshold; the matches are given in ascending ordinal order, as comparing with every
+     * member of the block in that order would give them. Not thread-safe.
+     */
+    private static final class NameJoin {
+        private final NameDistance distance;
+        private final Doubles similarities;
+        private int[] others = new int[8];
+        private double[] scores = new double[8];
+        private int found;
+
+        NameJoin(NameDistance distance, Doubles similarities) {
+            this.distance = distance;
+            this.similarities = similarities;
+        }
+
+        /**
+         * Compares {@code side}'s account {@code ordinal} with every account of {@code other} in its block (only
+         * those with a registrable domain when {@code domainOnly}); the matches are {@code others[0, found)},
+         * ascending, and their similarities are added to the join's list in that order.
+         */
+        void query(AccountColumns side, int ordinal, AccountColumns other, boolean domainOnly) {
+            found = 0;
+            int block = other.block(side.blockCodeOf(ordinal));
+            if (block < 0) {
+                return;
+            }
+            byte[] query = side.names;
+            int from = side.nameFrom(ordinal);
+            int to = side.nameTo(ordinal);
+            int length = to - from;
+            boolean ascii = side.asciiNames && other.asciiNames;
+            byte[] names = other.names;
+            int end = other.blockTo(block);
+            int at = other.nameStart[other.inBlock(other.blockFrom(block))];
+            for (int k = other.blockFrom(block); k < end; k++) {
+                int size = other.entryLength(at);
+                int start = AccountColumns.entryBytes(at, size);
+                at = start + size;
+                if (size > length && size - length > distance.allowed(size)) {
+                    break; // longer names differ by more from here on
+                }
+                int candidate = other.inBlock(k);
+                if (domainOnly && other.domainHash[candidate] == 0) {
+                    continue;
+                }
+                double similar = ascii ? distance.asciiSimilarityAtLeast(query, from, to, names, start, at)
+                        : distance.similarityAtLeast(query, from, to, names, start, at);
+                if (similar >= 0) {
+                    add(candidate, similar);
+                }
+            }
+            sortFound();
+            for (int k = 0; k < found; k++) {
+                similarities.add(scores[k]);
+            }
+        }
+
+        private void add(int candidate, double similar) {
+            if (found == others.length) {
+                others = Arrays.copyOf(others, found * 2);
+                scores = Arrays.copyOf(scores, found * 2);
+            }
+            others[found] = candidate;
+            scores[found++] = similar;
+        }
+
+        /** Insertion sort by ordinal: a block has few matches of one name. */
+        private void sortFound() {
+            for (int i = 1; i < found; i++) {
+                int ordinal = others[i];
+                double similar = scores[i];
+                int j = i - 1;
+                while (j >= 0 && others[j] > ordinal) {
+                    others[j + 1] = others[j];
+                    scores[j + 1] = scores[j];
+                    j--;
+                }
+                others[j + 1] = ordinal;
+                scores[j + 1] = similar;
+            }
+        }
+    }
+
+    /**
+     * Whether the registrable domains of my accounts {@code my[k]} and the partner's {@code their[k]} are equal, per
+     * k: each side's domains are normalized again from the raw ones in ascending ordinal order (the order the
+     * accounts were read in, so mostly the order they lie in memory, rather than the hash order the candidates were
+     * found in), mine kept as bytes until the partner's are compared with them.
+     */
+    private static boolean[] sameDomains(AccountColumns mine, int[] my, AccountColumns theirs, int[] their,
+            DomainNormalizer normalizer) {
+        int n = my.length;
+        long[] order = new long[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = (long) my[k] << 32 | k;
+        }
+        Arrays.sort(order);
+        int[] keyStart = new int[n];
+        int[] keyEnd = new int[n];
+        byte[] keys = new byte[Math.max(16, n * 16)];
+        int size = 0;
+        for (long entry : order) {
+            int k = (int) entry;
+            normalizer.normalize(Objects.requireNonNull(mine.accounts[my[k]].domain()));
+            int length = normalizer.keyEnd() - normalizer.keyStart();
+            if (size + length > keys.length) {
+                keys = Arrays.copyOf(keys, Math.max(keys.length * 2, size + length));
+            }
+            System.arraycopy(normalizer.buffer(), normalizer.keyStart(), keys, size, length);
+            keyStart[k] = size;
+            size += length;
+            keyEnd[k] = size;
+        }
+        for (int k = 0; k < n; k++) {
+            order[k] = (long) their[k] << 32 | k;
+        }
+        Arrays.sort(order);
+        boolean[] same = new boolean[n];
+        for (long entry : order) {
+            int k = (int) entry;
+            normalizer.normalize(Objects.requireNonNull(theirs.accounts[their[k]].domain()));
+            same[k] = Arrays.equals(normalizer.buffer(), normalizer.keyStart(), normalizer.keyEnd(), keys,
+                    keyStart[k], keyEnd[k]);
+        }
+        return same;
     }
 
     private static int runEnd(long[] sorted, int from) {
@@ -274,6 +412,23 @@ final class PairMatches {
         return copy;
     }
 
+    /** A growable {@code double[]}. */
+    private static final class Doubles {
+        private double[] values = new double[16];
+        private int size;
+
+        void add(double value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        double[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
     /** A growable {@code int[]}. */
     private static final class Ints {
         private int[] values = new int[16];
@@ -294,6 +449,10 @@ final class PairMatches {
 
         int size() {
             return size;
+        }
+
+        int get(int index) {
+            return values[index];
         }
 
         int[] toArray() {

@@ -60,8 +60,14 @@ final class TenantIndex {
         return new Revised(revision, columns());
     }
 
-    /** Replaces everything with a snapshot read at {@code atRevision}. */
+    /**
+     * Replaces everything with a snapshot read at {@code atRevision}, unless the index is at that revision or a later
+     * one already (another thread's reload, or changes noted since the snapshot was read: revisions only grow).
+     */
     synchronized void reload(long atRevision, Collection<Account> allAccounts, Collection<Deal> allDeals) {
+        if (revision >= 0 && atRevision <= revision) {
+            return;
+        }
         changedAccounts.clear();
         changedDeals.clear();
         columns = AccountColumns.build(allAccounts.toArray(new Account[0]), allDeals.toArray(new Deal[0]),

@@ -144,6 +144,35 @@ class AccountColumnsTest {
     }
 
     @Test
+    void namesOfAnyLength_matchWithinTheirBlockAndReadBackWhole() {
+        String longName = "Acme " + "x".repeat(150) + " Holdings";
+        String longVariant = "Acme " + "x".repeat(150) + " Holdinqs";
+        String unicodeName = "Acme Москва Трейд " + "ж".repeat(70);
+        List<Account> mine = List.of(account(ME, "m1", longName, null, "customer"),
+                account(ME, "m2", "Acme", null, "lead"), account(ME, "m3", unicodeName, null, "lead"),
+                account(ME, "m4", "Acmes", "acmes.com", "lead"),
+                account(ME, "m5", "Acme Holdings", "acmeholdings.de", "lead"));
+        List<Account> theirs = List.of(account(PARTNER, "p1", longVariant, "acme-holdings.com", "lead"),
+                account(PARTNER, "p2", "ACME Inc.", "acme.io", "customer"),
+                account(PARTNER, "p3", "ACME Москва Трэйд " + "ж".repeat(70), null, "lead"),
+                account(PARTNER, "p4", "Acme Holding", null, "lead"));
+        AccountColumns my = build(mine, List.of());
+        AccountColumns their = build(theirs, List.of());
+
+        List<MatchGroup> groups = PairMatches.join(my, their, settings, classifier).over(my, their, classifier)
+                .groups();
+
+        assertThat(describe(groups)).isEqualTo(describe(MatchSet.of(everyPair(mine, List.of(), theirs, List.of()))
+                .groups()));
+        assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs()))
+                .containsExactly("[m1]~[p1]", "[m2]~[p2]", "[m3]~[p3]", "[m5]~[p4]");
+        assertThat(my.name(0)).isEqualTo(NameNormalizer.normalize(longName)).hasSizeGreaterThan(128);
+        assertThat(my.name(2)).isEqualTo(NameNormalizer.normalize(unicodeName));
+        assertThat(my.asciiNames).isFalse();
+        assertThat(build(theirs.subList(0, 2), List.of()).asciiNames).isTrue();
+    }
+
+    @Test
     void asciiNames_normalizeAsTheUnicodePathDoes() {
         Random random = new Random(7);
         String alphabet = "abcXYZ09 .,&-()[]{}'/_";
