@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,6 +139,19 @@ final class Table<V> {
             return tree(small);
         }
         return rows == null ? new TreeMap<>() : (TreeMap<String, V>) rows;
+    }
+
+    /** Hands the partition's rows to {@code action} in ascending id order (do not change the table meanwhile). */
+    @SuppressWarnings("unchecked")
+    void forEach(Object partition, Consumer<? super V> action) {
+        Object rows = partitions.get(partition);
+        if (rows instanceof Object[] small) {
+            for (int i = 1; i < small.length; i += 2) {
+                action.accept((V) small[i]);
+            }
+        } else if (rows != null) {
+            ((TreeMap<String, V>) rows).values().forEach(action);
+        }
     }
 
     long count(Object partition) {

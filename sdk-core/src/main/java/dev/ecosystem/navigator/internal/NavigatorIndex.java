@@ -2,6 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.internal.ListedCompanies;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -139,8 +140,20 @@ public final class NavigatorIndex {
         DocumentsBuilder documents = new DocumentsBuilder();
         store.useTransaction(tx -> {
             documents.clear(); // the store may run the work again after a conflict
-            // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
-            tx.forEachListedProfile(profile -> documents.add(profile.id().value(), encoder.encode(profile)));
+            if (tx instanceof ListedCompanies listed) {
+                // The in-memory store's records as they are: no profile text to build and parse again.
+                documents.reserve(listed.companyCount());
+                listed.forEachListedCompany((company, roles) -> {
+                    int length = encoder.encodeInto(company, roles); // may replace the buffer: asked for after
+                    documents.add(company.id().value(), encoder.encoded(), length);
+                });
+            } else {
+                // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
+                tx.forEachListedProfile(profile -> {
+                    int[] terms = encoder.encode(profile);
+                    documents.add(profile.id().value(), terms, terms.length);
+                });
+            }
         });
         current = documents.build(dictionary);
         index = current;
@@ -171,18 +184,29 @@ public final class NavigatorIndex {
             size = 0;
         }
 
-        void add(String key, int[] docTerms) {
+        /** Makes room for {@code documents} documents of about ten terms each at once, instead of growing. */
+        void reserve(long documents) {
+            int capacity = (int) Math.min(documents, Integer.MAX_VALUE - 16);
+            if (capacity > keys.length) {
+                keys = Arrays.copyOf(keys, capacity);
+                starts = Arrays.copyOf(starts, capacity + 1);
+                terms = Arrays.copyOf(terms, (int) Math.min(capacity * 12L, Integer.MAX_VALUE - 16));
+            }
+        }
+
+        /** Appends a document: its key and the first {@code length} terms of {@code docTerms}. */
+        void add(String key, int[] docTerms, int length) {
             if (size + 1 == starts.length) {
                 keys = Arrays.copyOf(keys, size * 2);
                 starts = Arrays.copyOf(starts, size * 2 + 1);
             }
             int from = starts[size];
-            if (from + docTerms.length > terms.length) {
-                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + docTerms.length));
+            if (from + length > terms.length) {
+                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + length));
             }
-            System.arraycopy(docTerms, 0, terms, from, docTerms.length);
+            System.arraycopy(docTerms, 0, terms, from, length);
             keys[size] = key;
-            starts[++size] = from + docTerms.length;
+            starts[++size] = from + length;
         }
 
         TagIndex build(TermDictionary dictionary) {
