@@ -59,12 +59,20 @@ final class SortedRows<V> {
 
     /** The index of {@code key} in the chunk, or {@code -(insertion index) - 1}. */
     private int indexIn(int chunk, String key) {
-        Object[] rows = chunks[chunk];
+        return indexOf(chunks[chunk], sizes[chunk], key, keyOf);
+    }
+
+    /**
+     * The index of the row with id {@code key} among the first {@code size} of {@code rows}, ascending by id, or
+     * {@code -(insertion index) - 1}.
+     */
+    @SuppressWarnings("unchecked")
+    static <V> int indexOf(@Nullable Object[] rows, int size, String key, Function<? super V, String> keyOf) {
         int low = 0;
-        int high = sizes[chunk] - 1;
+        int high = size - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            int order = key(rows[mid]).compareTo(key);
+            int order = keyOf.apply((V) rows[mid]).compareTo(key);
             if (order < 0) {
                 low = mid + 1;
             } else if (order > 0) {

@@ -183,22 +183,8 @@ final class Table<V> {
     }
 
     /** The index of {@code id}'s row in {@code rows} of a {@link #keyedBy} table, or {@code -(insertion) - 1}. */
-    @SuppressWarnings("unchecked")
     private int indexOfRow(Object[] rows, String id) {
-        int low = 0;
-        int high = rows.length - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int order = keyOf.apply((V) rows[mid]).compareTo(id);
-            if (order < 0) {
-                low = mid + 1;
-            } else if (order > 0) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -low - 1;
+        return SortedRows.indexOf(rows, rows.length, id, keyOf);
     }
 
     /** The index of {@code id}'s key in {@code small}, or {@code -(insertion index) - 1}. */
