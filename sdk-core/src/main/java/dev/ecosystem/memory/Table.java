@@ -300,8 +300,8 @@ final class Table<V> {
      */
     Page<V> page(Object partition, PageRequest request) {
         Checks.required(request, "page");
-        String listing = this.listing + " of " + partition;
-        String after = Cursors.decode(listing, request.cursor());
+        // The listing's name only when a cursor is read or written: most listings of a company's rows are one page.
+        String after = request.cursor() == null ? null : Cursors.decode(listing(partition), request.cursor());
         List<V> items = new ArrayList<>(Math.min(request.size(), FIRST_CAPACITY));
         String[] lastKey = new String[1];
         boolean[] more = new boolean[1];
@@ -315,7 +315,11 @@ final class Table<V> {
             lastKey[0] = key;
             return true;
         });
-        return new Page<>(items, more[0] ? Cursors.encode(listing, lastKey[0]) : null);
+        return new Page<>(items, more[0] ? Cursors.encode(listing(partition), lastKey[0]) : null);
+    }
+
+    private String listing(Object partition) {
+        return listing + " of " + partition;
     }
 
     /** How many rows the listings of this table have read since it was made. */

@@ -14,6 +14,7 @@ import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class NavigatorIndex {
             return;
         }
         List<CompanyId> ids = List.copyOf(companies);
+        List<String> keys = new ArrayList<>(ids.size());
+        List<int @Nullable []> terms = new ArrayList<>(ids.size());
         // Reading the store under this lock, after the change committed, makes the last refresh win.
         try {
             for (int from = 0; from < ids.size(); from += BATCH) {
@@ -89,10 +92,11 @@ public final class NavigatorIndex {
                 store.useTransaction(tx -> {
                     for (CompanyId id : batch) {
                         Company company = tx.companies().get(id);
-                        if (company == null || !company.listed()) {
-                            current.remove(id.value());
-                        } else {
-                            putIfChanged(current, id.value(), encoder.encode(company, roleTags(tx, id)));
+                        int[] encoded = company == null || !company.listed() ? null
+                                : encoder.encode(company, roleTags(tx, id));
+                        if (encoded == null || changed(current, id.value(), encoded)) {
+                            keys.add(id.value());
+                            terms.add(encoded);
                         }
                     }
                 });
@@ -103,15 +107,16 @@ public final class NavigatorIndex {
             LOG.warn("Navigator index could not re-read {} changed companies; it will be rebuilt", companies.size(), e);
             return;
         }
+        // All at once: one new view for readers, and at most one merge however many companies changed.
+        current.update(keys, terms);
         LOG.debug("Navigator index refreshed {} companies", companies.size());
     }
 
-    private static void putIfChanged(TagIndex index, String key, int[] terms) {
+    /** Whether the document of {@code key} is missing from the index or has other terms. */
+    private static boolean changed(TagIndex index, String key, int[] terms) {
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(key);
-        if (doc < 0 || !Arrays.equals(snapshot.terms(doc), terms)) {
-            index.put(key, terms);
-        }
+        return doc < 0 || !Arrays.equals(snapshot.terms(doc), terms);
     }
 
     /** Drops the index, so that the next search loads it anew from the store. */

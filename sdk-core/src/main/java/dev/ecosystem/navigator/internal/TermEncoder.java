@@ -6,6 +6,7 @@ import dev.ecosystem.spi.ListedProfile;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -133,7 +134,11 @@ final class TermEncoder {
     private int addTag(int n, Tag tag) {
         int[] ids = tags.get(tag);
         if (ids == null) {
-            ids = terms.tagTerms(tag).stream().mapToInt(dictionary::encode).toArray();
+            List<String> tagTerms = terms.tagTerms(tag);
+            ids = new int[tagTerms.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = dictionary.encode(tagTerms.get(i));
+            }
             tags.put(tag, ids);
         }
         int at = n;
