@@ -3,11 +3,11 @@ package dev.ecosystem.internal;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.SortedSet;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +69,36 @@ public final class SortedArraySet<E extends Comparable<? super E>> extends Abstr
 
     @Override
     public Iterator<E> iterator() {
-        return Collections.unmodifiableList(Arrays.asList(all())).iterator();
+        // One small object instead of a list view, its wrapper and their iterators: sets are iterated per record.
+        E[] all = all();
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < all.length;
+            }
+
+            @Override
+            public E next() {
+                if (next == all.length) {
+                    throw new NoSuchElementException("no more elements");
+                }
+                return all[next++];
+            }
+        };
+    }
+
+    @Override
+    public void forEach(Consumer<? super E> action) {
+        for (E element : all()) {
+            action.accept(element);
+        }
+    }
+
+    @Override
+    public Object[] toArray() {
+        return Arrays.copyOf(elements, elements.length, Object[].class);
     }
 
     @Override

@@ -28,8 +28,8 @@ final class MemoryTables {
     /** The partition of tables that are not partitioned. */
     static final Object ALL = "all";
 
-    final Table<Company> companies = new Table<>("companies");
-    final Table<Contact> contacts = new Table<>("contacts");
+    final Table<Company> companies = Table.keyedBy("companies", company -> company.id().value());
+    final Table<Contact> contacts = Table.keyedBy("contacts", contact -> contact.id().value());
     final Table<Partnership> partnerships = new Table<>("partnerships");
     final Table<String> partnershipsByPartner = new Table<>("partnerships-by-partner");
     final Table<Introduction> introductions = new Table<>("introductions");

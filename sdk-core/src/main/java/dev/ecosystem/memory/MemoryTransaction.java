@@ -1,10 +1,14 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.EcosystemException;
+import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.ListedCompanies;
 import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.ChangeKind;
+import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
+import dev.ecosystem.model.Tag;
 import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
@@ -27,17 +31,20 @@ import dev.ecosystem.spi.TierRepository;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One transaction over the store's tables: an undo log, the changes it will add to the feed when it commits, and the
  * repositories that write through it.
  */
-final class MemoryTransaction implements StoreTransaction {
+final class MemoryTransaction implements StoreTransaction, ListedCompanies {
     private final Deque<Runnable> undo = new ArrayDeque<>();
     private final Set<MemoryChangeLog.Pending> changed = new LinkedHashSet<>();
     private final MemoryTables tables;
@@ -183,6 +190,26 @@ final class MemoryTransaction implements StoreTransaction {
     @Override
     public BriefRepository briefs() {
         return new MemoryBriefs(checkOpen(), tables.briefs);
+    }
+
+    @Override
+    public long companyCount() {
+        checkOpen();
+        return tables.companies.count(MemoryTables.ALL);
+    }
+
+    @Override
+    public void forEachListedCompany(BiConsumer<Company, Collection<Tag>> action) {
+        Checks.required(action, "action");
+        checkOpen();
+        List<Tag> roles = new ArrayList<>();
+        tables.companies.forEach(MemoryTables.ALL, company -> {
+            if (company.listed()) {
+                roles.clear();
+                tables.contacts.forEach(company.id(), contact -> roles.addAll(contact.roleTags()));
+                action.accept(company, roles);
+            }
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.ecosystem.model;
 
 import com.github.benmanes.caffeine.cache.Interner;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical instances of values that repeat across many records (tags, industries, regions, titles, and
@@ -17,12 +18,41 @@ final class Canon {
     private Canon() {
     }
 
+    private static final int RECENT_BITS = 12;
+    /** How many recently seen texts {@link #repeated} remembers, one per slot. */
+    private static final int RECENT_SLOTS = 1 << RECENT_BITS;
+    /** The longest text {@link #repeated} remembers, which bounds what the slots hold to about 1 MB. */
+    private static final int RECENT_LENGTH = 256;
+    // Read and written without a lock: a String is safely published through a race, and a lost write only misses
+    // one chance to share.
+    private static final @Nullable String[] RECENT = new String[RECENT_SLOTS];
+
     static Tag tag(Tag tag) {
         return TAGS.intern(tag);
     }
 
     static String text(String text) {
         return TEXTS.intern(text);
+    }
+
+    /**
+     * An earlier equal instance of {@code text} if one was seen lately, else {@code text} itself: for free text that
+     * often repeats across records (descriptions written from a template, placeholders) but as often does not. An
+     * interner would keep an entry for every distinct value; this keeps a fixed table of {@value #RECENT_SLOTS}
+     * slots by hash, each holding the last text of at most {@value #RECENT_LENGTH} characters seen there, so it
+     * costs no memory per record and shares every value that recurs before another value takes its slot.
+     */
+    static String repeated(String text) {
+        if (text.isEmpty() || text.length() > RECENT_LENGTH) {
+            return text;
+        }
+        int slot = (text.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - RECENT_BITS);
+        String seen = RECENT[slot];
+        if (text.equals(seen)) {
+            return seen;
+        }
+        RECENT[slot] = text;
+        return text;
     }
 
     /**

@@ -70,6 +70,7 @@ public record Company(
             throw new ValidationException("company description must be at most 4000 characters, but was "
                     + description.length());
         }
+        description = Canon.repeated(description);
         Checks.noNulls(businessTags, "businessTags");
         for (Tag tag : businessTags) {
             if (tag.namespace() != Tag.Namespace.BUSINESS) {

@@ -30,8 +30,12 @@ public record Tag(Namespace namespace, String value) implements Comparable<Tag> 
         /** What a person does: {@code role:partnerships}. */
         ROLE;
 
+        // Computed once: toString() runs for every tag a search index reads as text, millions of times per load.
+        private final String prefix = name().toLowerCase(Locale.ROOT);
+        private final String textPrefix = prefix + ":";
+
         String prefix() {
-            return name().toLowerCase(Locale.ROOT);
+            return prefix;
         }
     }
 
@@ -101,6 +105,6 @@ public record Tag(Namespace namespace, String value) implements Comparable<Tag> 
     /** {@code namespace:value}, which {@link #parse} reads back. */
     @Override
     public String toString() {
-        return namespace.prefix() + ":" + value;
+        return namespace.textPrefix.concat(value);
     }
 }

@@ -70,4 +70,14 @@ class CompanyTest {
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("companyId must not contain control characters");
     }
+
+    @Test
+    void build_repeatedDescription_sharesOneInstance_andKeepsItsText() {
+        Company first = Company.builder(CompanyId.of("a"), "A").description("We make things for " + "kind 7.").build();
+        Company second = Company.builder(CompanyId.of("b"), "B").description(" We make things for kind " + 7 + ". ")
+                .build();
+
+        assertThat(second.description()).isEqualTo("We make things for kind 7.").isSameAs(first.description());
+        assertThat(second).isEqualTo(second.toBuilder().build());
+    }
 }

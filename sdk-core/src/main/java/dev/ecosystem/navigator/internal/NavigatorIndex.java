@@ -2,6 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.internal.ListedCompanies;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -13,6 +14,7 @@ import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -81,6 +83,8 @@ public final class NavigatorIndex {
             return;
         }
         List<CompanyId> ids = List.copyOf(companies);
+        List<String> keys = new ArrayList<>(ids.size());
+        List<int @Nullable []> terms = new ArrayList<>(ids.size());
         // Reading the store under this lock, after the change committed, makes the last refresh win.
         try {
             for (int from = 0; from < ids.size(); from += BATCH) {
@@ -88,10 +92,11 @@ public final class NavigatorIndex {
                 store.useTransaction(tx -> {
                     for (CompanyId id : batch) {
                         Company company = tx.companies().get(id);
-                        if (company == null || !company.listed()) {
-                            current.remove(id.value());
-                        } else {
-                            putIfChanged(current, id.value(), encoder.encode(company, roleTags(tx, id)));
+                        int[] encoded = company == null || !company.listed() ? null
+                                : encoder.encode(company, roleTags(tx, id));
+                        if (encoded == null || changed(current, id.value(), encoded)) {
+                            keys.add(id.value());
+                            terms.add(encoded);
                         }
                     }
                 });
@@ -102,15 +107,16 @@ public final class NavigatorIndex {
             LOG.warn("Navigator index could not re-read {} changed companies; it will be rebuilt", companies.size(), e);
             return;
         }
+        // All at once: one new view for readers, and at most one merge however many companies changed.
+        current.update(keys, terms);
         LOG.debug("Navigator index refreshed {} companies", companies.size());
     }
 
-    private static void putIfChanged(TagIndex index, String key, int[] terms) {
+    /** Whether the document of {@code key} is missing from the index or has other terms. */
+    private static boolean changed(TagIndex index, String key, int[] terms) {
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(key);
-        if (doc < 0 || !Arrays.equals(snapshot.terms(doc), terms)) {
-            index.put(key, terms);
-        }
+        return doc < 0 || !Arrays.equals(snapshot.terms(doc), terms);
     }
 
     /** Drops the index, so that the next search loads it anew from the store. */
@@ -139,8 +145,20 @@ public final class NavigatorIndex {
         DocumentsBuilder documents = new DocumentsBuilder();
         store.useTransaction(tx -> {
             documents.clear(); // the store may run the work again after a conflict
-            // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
-            tx.forEachListedProfile(profile -> documents.add(profile.id().value(), encoder.encode(profile)));
+            if (tx instanceof ListedCompanies listed) {
+                // The in-memory store's records as they are: no profile text to build and parse again.
+                documents.reserve(listed.companyCount());
+                listed.forEachListedCompany((company, roles) -> {
+                    int length = encoder.encodeInto(company, roles); // may replace the buffer: asked for after
+                    documents.add(company.id().value(), encoder.encoded(), length);
+                });
+            } else {
+                // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
+                tx.forEachListedProfile(profile -> {
+                    int[] terms = encoder.encode(profile);
+                    documents.add(profile.id().value(), terms, terms.length);
+                });
+            }
         });
         current = documents.build(dictionary);
         index = current;
@@ -171,18 +189,29 @@ public final class NavigatorIndex {
             size = 0;
         }
 
-        void add(String key, int[] docTerms) {
+        /** Makes room for {@code documents} documents of about ten terms each at once, instead of growing. */
+        void reserve(long documents) {
+            int capacity = (int) Math.min(documents, Integer.MAX_VALUE - 16);
+            if (capacity > keys.length) {
+                keys = Arrays.copyOf(keys, capacity);
+                starts = Arrays.copyOf(starts, capacity + 1);
+                terms = Arrays.copyOf(terms, (int) Math.min(capacity * 12L, Integer.MAX_VALUE - 16));
+            }
+        }
+
+        /** Appends a document: its key and the first {@code length} terms of {@code docTerms}. */
+        void add(String key, int[] docTerms, int length) {
             if (size + 1 == starts.length) {
                 keys = Arrays.copyOf(keys, size * 2);
                 starts = Arrays.copyOf(starts, size * 2 + 1);
             }
             int from = starts[size];
-            if (from + docTerms.length > terms.length) {
-                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + docTerms.length));
+            if (from + length > terms.length) {
+                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + length));
             }
-            System.arraycopy(docTerms, 0, terms, from, docTerms.length);
+            System.arraycopy(docTerms, 0, terms, from, length);
             keys[size] = key;
-            starts[++size] = from + docTerms.length;
+            starts[++size] = from + length;
         }
 
         TagIndex build(TermDictionary dictionary) {

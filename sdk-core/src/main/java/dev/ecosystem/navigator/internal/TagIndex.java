@@ -135,8 +135,49 @@ public final class TagIndex {
      * merge into a new main segment starts on a background thread, and the delta grows meanwhile.
      */
     public synchronized void put(String key, int[] terms) {
-        int[] sorted = Arrays.stream(terms).sorted().distinct().toArray();
+        snapshot = putInto(snapshot, key, sortedDistinct(terms));
+        mergeIfFull();
+    }
+
+    /** Removes the document with this key; returns whether there was one. */
+    public synchronized boolean remove(String key) {
         Snapshot current = snapshot;
+        Snapshot removed = removeFrom(current, key);
+        snapshot = removed;
+        return removed != current;
+    }
+
+    /**
+     * Applies many changes at once: for each key, puts its terms, or removes it where the terms are {@code null}.
+     * Readers see all of them together, and at most one merge starts, at the end: a bulk import of 100,000 companies
+     * then costs one merge instead of one per {@link #mergeAt} documents, each of which rebuilds the whole main
+     * segment. Until that merge is in, queries scan the larger delta.
+     */
+    public synchronized void update(List<String> keys, List<int @Nullable []> terms) {
+        Snapshot current = snapshot;
+        for (int i = 0; i < keys.size(); i++) {
+            int @Nullable [] docTerms = terms.get(i);
+            current = docTerms == null ? removeFrom(current, keys.get(i))
+                    : putInto(current, keys.get(i), sortedDistinct(docTerms));
+        }
+        snapshot = current;
+        mergeIfFull();
+    }
+
+    private static int[] sortedDistinct(int[] terms) {
+        int[] sorted = terms.clone();
+        Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (distinct == 0 || sorted[i] != sorted[distinct - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
+    }
+
+    /** {@code current} with the document put (its terms sorted and distinct); the caller publishes it. */
+    private Snapshot putInto(Snapshot current, String key, int[] sorted) {
         int old = current.doc(key);
         PagedBits deleted = old >= 0 ? current.deleted.with(old) : current.deleted;
         String[] deltaKeys = current.deltaKeys;
@@ -155,24 +196,21 @@ public final class TagIndex {
             log(key, slot);
         }
         // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
-        snapshot = new Snapshot(current.main, deltaKeys, deltaTerms, current.deltaSlots, slot + 1, deleted,
+        return new Snapshot(current.main, deltaKeys, deltaTerms, current.deltaSlots, slot + 1, deleted,
                 current.live - (old >= 0 ? 1 : 0) + 1, dictionary.size());
-        mergeIfFull();
     }
 
-    /** Removes the document with this key; returns whether there was one. */
-    public synchronized boolean remove(String key) {
-        Snapshot current = snapshot;
+    /** {@code current} without the document, or {@code current} itself when it has none; the caller publishes it. */
+    private Snapshot removeFrom(Snapshot current, String key) {
         int old = current.doc(key);
         if (old < 0) {
-            return false;
+            return current;
         }
         if (merging != null) {
             log(key, -1);
         }
-        snapshot = new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
+        return new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
                 current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
-        return true;
     }
 
     /** Merges the delta into a new main segment and drops deleted documents, on the calling thread. */

@@ -6,6 +6,7 @@ import dev.ecosystem.spi.ListedProfile;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +63,16 @@ final class TermEncoder {
 
     /** The company's term ids, sorted and distinct, given the role tags of its people. */
     int[] encode(Company company, Collection<Tag> roleTags) {
+        return Arrays.copyOf(buffer, encodeInto(company, roleTags));
+    }
+
+    /**
+     * Writes the company's term ids, sorted and distinct, to the start of {@link #encoded()} and returns how many
+     * there are: {@link #encode(Company, Collection)} without a new array, for a load that copies them on at once.
+     *
+     * @param roleTags the role tags of its people, repeats allowed
+     */
+    int encodeInto(Company company, Collection<Tag> roleTags) {
         int n = 0;
         for (Tag tag : company.businessTags()) {
             n = addTag(n, tag);
@@ -88,10 +99,19 @@ final class TermEncoder {
         for (String value : company.signals()) {
             n = add(n, CompanyTerms.SIGNAL, value);
         }
-        return distinctSorted(n);
+        return sortDistinct(n);
+    }
+
+    /** The buffer {@link #encodeInto} writes to; overwritten by the next encoding. */
+    int[] encoded() {
+        return buffer;
     }
 
     private int[] distinctSorted(int n) {
+        return Arrays.copyOf(buffer, sortDistinct(n));
+    }
+
+    private int sortDistinct(int n) {
         Arrays.sort(buffer, 0, n);
         int distinct = 0;
         for (int i = 0; i < n; i++) {
@@ -99,9 +119,8 @@ final class TermEncoder {
                 buffer[distinct++] = buffer[i];
             }
         }
-        return Arrays.copyOf(buffer, distinct);
+        return distinct;
     }
-
     /** A tag given as text ({@code business:crm}), parsed once per distinct text. */
     private int addTag(int n, String tag) {
         Tag parsed = parsedTags.get(tag);
@@ -115,7 +134,11 @@ final class TermEncoder {
     private int addTag(int n, Tag tag) {
         int[] ids = tags.get(tag);
         if (ids == null) {
-            ids = terms.tagTerms(tag).stream().mapToInt(dictionary::encode).toArray();
+            List<String> tagTerms = terms.tagTerms(tag);
+            ids = new int[tagTerms.size()];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = dictionary.encode(tagTerms.get(i));
+            }
             tags.put(tag, ids);
         }
         int at = n;

@@ -2,13 +2,22 @@ package dev.ecosystem.navigator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.internal.ForwardingTransaction;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.ContactId;
+import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.TagTaxonomy;
+import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -69,5 +78,46 @@ class NavigatorIndexTest {
         index.snapshot();
 
         assertThat(index.loadedRevision()).isEqualTo(before).isPositive();
+    }
+
+    @Test
+    void load_fromTheInMemoryRecords_indexesWhatTheProfileTextGives() {
+        host.useTransaction(tx -> {
+            for (int i = 0; i < 300; i++) {
+                CompanyId id = CompanyId.of(String.format("c%06d", i));
+                tx.companies().put(Company.builder(id, "Company " + i).businessTags("crm", "tag-" + i % 7)
+                        .industries("software", "retail-" + i % 3).regions("emea").sizeBand(SizeBand.values()[i % 3])
+                        .productCategories("category-" + i % 5, "crm").signals("hiring")
+                        .listed(i % 10 != 0).build());
+                for (int c = 0; c < i % 3; c++) {
+                    tx.contacts().put(Contact.builder(ContactId.of("p" + i + "-" + c), id, "Person", "p@example.com")
+                            .roleTags("cto", "role-" + (i + c) % 4).build());
+                }
+            }
+        });
+        // The same store seen through a plain transaction: the index reads ListedProfile text instead.
+        PartnerStore plain = new PartnerStore() {
+            @Override
+            public <T> T inTransaction(Function<StoreTransaction, T> work) {
+                return host.inTransaction(tx -> work.apply(new ForwardingTransaction(tx) { }));
+            }
+        };
+        NavigatorIndex fromText = new NavigatorIndex(plain, TagTaxonomy.none(), CategoryRelations.none(), null);
+
+        Snapshot records = index.snapshot();
+        Snapshot text = fromText.snapshot();
+
+        assertThat(records.liveCount()).isEqualTo(text.liveCount()).isEqualTo(270);
+        for (int doc = 0; doc < records.maxDoc(); doc++) {
+            assertThat(records.key(doc)).isEqualTo(text.key(doc));
+            assertThat(terms(index, records, doc)).as(records.key(doc)).isEqualTo(terms(fromText, text, doc))
+                    .contains("business:crm", "industry:software", "region:emea", "signal:hiring");
+        }
+        assertThat(terms(index, records, records.doc("c000002"))).contains("role:cto", "role:role-2",
+                "role:role-3", "primary:category-2", "size:" + SizeBand.values()[2].name().toLowerCase(Locale.ROOT));
+    }
+
+    private static List<String> terms(NavigatorIndex index, Snapshot snapshot, int doc) {
+        return Arrays.stream(snapshot.terms(doc)).mapToObj(index.dictionary()::term).sorted().toList();
     }
 }

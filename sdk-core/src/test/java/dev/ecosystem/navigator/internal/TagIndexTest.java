@@ -87,6 +87,41 @@ class TagIndexTest {
     }
 
     @Test
+    void update_showsAllChangesInOneView_andStartsOneMergeForThousandsOfDocuments() {
+        TagIndex index = built(3000);
+        List<Runnable> queued = new ArrayList<>();
+        index.mergeWith(queued::add);
+        Snapshot before = index.snapshot();
+        List<String> keys = new ArrayList<>();
+        List<int[]> terms = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            String key = "k" + random.nextInt(6000);
+            if (keys.contains(key)) {
+                continue;
+            }
+            int[] docTerms = random.nextInt(5) == 0 ? null : randomTerms();
+            keys.add(key);
+            terms.add(docTerms);
+            if (docTerms == null) {
+                model.remove(key);
+            } else {
+                model.put(key, Arrays.stream(docTerms).sorted().distinct().toArray());
+            }
+        }
+
+        index.update(keys, terms);
+
+        assertThat(before.liveCount()).as("an earlier view is unchanged").isEqualTo(3000);
+        assertThat(queued).as("one merge, not one per 1,024 documents").hasSize(1);
+        assertThat(index.snapshot().liveCount()).isEqualTo(model.size());
+        assertQueriesAgree(index, 50);
+        queued.remove(0).run();
+        assertThat(index.snapshot().main).isNotSameAs(before.main);
+        assertThat(index.snapshot().liveCount()).isEqualTo(model.size());
+        assertQueriesAgree(index, 50);
+    }
+
+    @Test
     void backgroundMerge_isDropped_whenTheIndexWasCompactedMeanwhile() {
         TagIndex index = built(3000);
         List<Runnable> queued = new ArrayList<>();
