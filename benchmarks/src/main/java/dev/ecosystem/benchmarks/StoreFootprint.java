@@ -28,11 +28,15 @@ import java.util.SplittableRandom;
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar dev.ecosystem.benchmarks.StoreFootprint 200000 [histogram.txt]
  * </pre>
  *
- * <p>With a second argument it also writes a class histogram of the live heap (store held) to that file.
+ * <p>With a second argument it also writes a class histogram of the live heap (store held) to that file. Company
+ * descriptions come from 97 texts, as templated descriptions repeat; {@code -Dfootprint.uniqueDescriptions=true}
+ * gives every company its own, the worst case for the store's sharing of repeated texts.
  */
 public final class StoreFootprint {
     private static final int BUSINESS_VOCABULARY = 3_000;
     private static final int ROLE_VOCABULARY = 200;
+
+    private static final boolean UNIQUE_DESCRIPTIONS = Boolean.getBoolean("footprint.uniqueDescriptions");
 
     private StoreFootprint() {
     }
@@ -70,7 +74,8 @@ public final class StoreFootprint {
                 CompanyId id = CompanyId.of(String.format("c%07d", i));
                 Company profile = Company.builder(id, "Company " + i)
                         .webDomain("company" + i + ".example.com")
-                        .description("We make things for customers of kind " + i % 97 + ".")
+                        .description("We make things for customers of kind "
+                                + (UNIQUE_DESCRIPTIONS ? i : i % 97) + ".")
                         .businessTags(tags(random, business, 8, "business"))
                         .industries("software")
                         .regions("emea")
