@@ -68,32 +68,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EcosystemClient implements AutoCloseable {
     private final SdkContext context;
-    private final IntroEngine introEngine;
+    private final ScopeParts parts;
     private final IntroOperations intros;
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
-    private final ReferralEngine referralEngine;
-    private final PartnershipEngine partnershipEngine;
-    private final @Nullable RevenueSource revenueSource;
-    private final @Nullable PayoutProvider payoutProvider;
-    private final BriefEngine briefEngine;
 
     private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
             ReferralSettings referralSettings, PartnershipSettings partnershipSettings,
             @Nullable RevenueSource revenueSource, @Nullable PayoutProvider payoutProvider,
             BriefSettings briefSettings) {
-        this.revenueSource = revenueSource;
         this.context = context;
-        this.payoutProvider = payoutProvider;
         this.follower = follower;
-        this.partnershipEngine = new PartnershipEngine(context, partnershipSettings, introSettings);
-        this.introEngine = new IntroEngine(context, introSettings);
+        IntroEngine introEngine = new IntroEngine(context, introSettings);
+        ReferralEngine referralEngine = new ReferralEngine(context, referralSettings);
+        BriefEngine briefEngine = new BriefEngine(context, briefSettings, introSettings.sender(), new PartnerViews(
+                context, introSettings.consentKeys(), vendor -> new ScopedReferrals(referralEngine, vendor),
+                (vendor, partner) -> as(vendor).programs().tierOf(partner)));
+        this.parts = new ScopeParts(introEngine, referralEngine,
+                new PartnershipEngine(context, partnershipSettings, introSettings), briefEngine, revenueSource,
+                payoutProvider);
         this.intros = new HostIntroOperations(introEngine);
         this.crmWriteBacks = new CrmWriteBackDispatcher(context);
-        this.referralEngine = new ReferralEngine(context, referralSettings);
-        this.briefEngine = new BriefEngine(context, briefSettings, introSettings.sender(), new PartnerViews(context,
-                introSettings.consentKeys(), vendor -> new ScopedReferrals(referralEngine, vendor),
-                (vendor, partner) -> as(vendor).programs().tierOf(partner)));
     }
 
     /** A builder with the embedded defaults: in-memory store, no CRM, in-memory mailer, system UTC clock. */
@@ -116,8 +111,7 @@ public final class EcosystemClient implements AutoCloseable {
         if (context.store().inTransaction(tx -> tx.companies().get(company)) == null) {
             throw new NotFoundException("company " + company + " is not in the network; register its profile first");
         }
-        return new TenantScope(context, company, introEngine, referralEngine, partnershipEngine, revenueSource,
-                payoutProvider, briefEngine);
+        return new TenantScope(context, company, parts);
     }
 
     /** The host's side of introductions: {@code runDue}, its scheduler helper, consent links, parked emails. */
@@ -127,7 +121,7 @@ public final class EcosystemClient implements AutoCloseable {
 
     /** The host's side of referrals: {@code runDue}, which expires registrations whose protection ended. */
     public ReferralOperations referrals() {
-        return new HostReferralOperations(referralEngine);
+        return new HostReferralOperations(parts.referrals());
     }
 
     /**
@@ -135,7 +129,7 @@ public final class EcosystemClient implements AutoCloseable {
      * the page an invitation link opens (read, accept, decline by token).
      */
     public PartnershipOperations partnerships() {
-        return new HostPartnershipOperations(partnershipEngine);
+        return new HostPartnershipOperations(parts.partnerships());
     }
 
     /**
@@ -155,7 +149,7 @@ public final class EcosystemClient implements AutoCloseable {
      *     partnership ended
      */
     public PartnerView partnerView(String token) {
-        return briefEngine.views().verify(token, null, null);
+        return parts.briefs().views().verify(token, null, null);
     }
 
     /**
@@ -165,7 +159,7 @@ public final class EcosystemClient implements AutoCloseable {
     public PartnerView partnerView(String token, CompanyId vendor, CompanyId partner) {
         Checks.required(vendor, "vendor");
         Checks.required(partner, "partner");
-        return briefEngine.views().verify(token, vendor, partner);
+        return parts.briefs().views().verify(token, vendor, partner);
     }
 
     /**
@@ -236,7 +230,7 @@ public final class EcosystemClient implements AutoCloseable {
     @Override
     public void close() {
         follower.close();
-        introEngine.close();
+        parts.intros().close();
     }
 
     /** Wires the ports; {@link #build()} validates. */

@@ -7,25 +7,18 @@ import dev.ecosystem.internal.ScopedNetwork;
 import dev.ecosystem.internal.ScopedPartnerships;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.Introductions;
-import dev.ecosystem.intro.internal.IntroEngine;
 import dev.ecosystem.ledger.Ledger;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;
 import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.internal.SnapshotOverlaps;
-import dev.ecosystem.partnership.internal.PartnershipEngine;
 import dev.ecosystem.payout.Payouts;
 import dev.ecosystem.payout.internal.ScopedPayouts;
 import dev.ecosystem.program.Programs;
-import dev.ecosystem.program.RevenueSource;
-import dev.ecosystem.program.internal.BriefEngine;
 import dev.ecosystem.program.internal.ScopedPrograms;
 import dev.ecosystem.referral.Referrals;
-import dev.ecosystem.referral.internal.ReferralEngine;
 import dev.ecosystem.referral.internal.ScopedReferrals;
-import dev.ecosystem.spi.PayoutProvider;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one company of the network may do, as that company. Reads and writes are limited to what the company
@@ -45,19 +38,17 @@ public final class TenantScope {
     private final Programs programs;
     private final Payouts payouts;
 
-    TenantScope(SdkContext context, CompanyId company, IntroEngine introEngine, ReferralEngine referralEngine,
-            PartnershipEngine partnershipEngine, @Nullable RevenueSource revenueSource,
-            @Nullable PayoutProvider payoutProvider, BriefEngine briefEngine) {
+    TenantScope(SdkContext context, CompanyId company, ScopeParts parts) {
         this.company = company;
         this.network = new ScopedNetwork(context, company);
         this.contacts = new ScopedContacts(context, company);
-        this.partnerships = new ScopedPartnerships(context, company, partnershipEngine);
-        this.intros = new ScopedIntroductions(introEngine, company);
-        this.overlaps = new SnapshotOverlaps(context, company, referralEngine.linker());
+        this.partnerships = new ScopedPartnerships(context, company, parts.partnerships());
+        this.intros = new ScopedIntroductions(parts.intros(), company);
+        this.overlaps = new SnapshotOverlaps(context, company, parts.referrals().linker());
         this.ledger = new ScopedLedger(context, company);
-        this.referrals = new ScopedReferrals(referralEngine, company);
-        this.programs = new ScopedPrograms(context, company, revenueSource, briefEngine);
-        this.payouts = new ScopedPayouts(context, payoutProvider, company);
+        this.referrals = new ScopedReferrals(parts.referrals(), company);
+        this.programs = new ScopedPrograms(context, company, parts.revenueSource(), parts.briefs());
+        this.payouts = new ScopedPayouts(context, parts.payoutProvider(), company);
         this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
     }
 
