@@ -15,15 +15,16 @@ import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.partnership.internal.ActivationRules;
-import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +50,7 @@ public final class IntroductionLinker implements SyncListener {
     private final CompanyId tenant;
     private final OverlapSettings settings;
     private final @Nullable ActivationRules rules;
-    private final List<ActivationRules.Notice> notices = new ArrayList<>();
+    private final Set<CompanyId> credited = new LinkedHashSet<>();
     private @Nullable Index index;
     private @Nullable ProspectKeys keys;
     private final Map<AccountId, AccountKeys> accountKeys = new HashMap<>();
@@ -99,13 +100,13 @@ public final class IntroductionLinker implements SyncListener {
     @Override
     public Runnable stored(StoreTransaction tx, CompanyId tenant, Collection<Account> accounts,
             Collection<Deal> deals) {
-        notices.clear();
+        credited.clear();
         link(tx, accounts, deals);
-        if (rules == null || notices.isEmpty()) {
+        if (rules == null || credited.isEmpty()) {
             return () -> { };
         }
-        List<ActivationRules.Notice> batch = List.copyOf(notices);
         ActivationRules publisher = rules;
+        List<ActivationRules.Notice> batch = publisher.attributedDeals(tx, tenant, credited, publisher.now());
         return () -> publisher.publish(batch);
     }
 
@@ -191,10 +192,7 @@ public final class IntroductionLinker implements SyncListener {
                                 TouchpointKind.INTRODUCTION, match.candidate().connectedAt())
                         .account(match.account()).deal(deal.id()).origin(intro.id().value()).build();
                 tx.touchpoints().append(credit);
-                if (rules != null) {
-                    notices.addAll(rules.activity(tx, tenant, credit.partner(), ActivationTrigger.ATTRIBUTED_DEAL,
-                            rules.now()));
-                }
+                credited.add(credit.partner());
                 if (!credit.occurredAt().isAfter(deal.createdAt())) {
                     // Connected no later than the deal was created: the partner sourced it (see AttributionData).
                     CrmWriteBackDispatcher.queue(tx, settings, credit, credit.occurredAt());

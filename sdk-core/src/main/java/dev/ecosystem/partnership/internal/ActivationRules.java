@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -70,6 +71,22 @@ public final class ActivationRules {
         for (Notice notice : notices) {
             context.publish(notice.type(), notice.tenant(), notice.subject(), notice.attributes());
         }
+    }
+
+    /**
+     * Records, once per partner, that a CRM sync batch credited deals of {@code owner} to each of {@code partners}
+     * ({@link ActivationTrigger#ATTRIBUTED_DEAL}): one lifecycle read and write per partner, however many of its
+     * deals the batch credited.
+     *
+     * @return the events to publish after the commit
+     */
+    public List<Notice> attributedDeals(StoreTransaction tx, CompanyId owner, Collection<CompanyId> partners,
+            Instant now) {
+        List<Notice> notices = new ArrayList<>();
+        for (CompanyId partner : partners) {
+            notices.addAll(activity(tx, owner, partner, ActivationTrigger.ATTRIBUTED_DEAL, now));
+        }
+        return notices;
     }
 
     /**

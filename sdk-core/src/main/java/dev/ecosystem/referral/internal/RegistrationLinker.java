@@ -13,14 +13,15 @@ import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.overlap.internal.CrmWriteBackDispatcher;
 import dev.ecosystem.overlap.internal.SyncListener;
 import dev.ecosystem.partnership.internal.ActivationRules;
-import dev.ecosystem.program.ActivationTrigger;
 import dev.ecosystem.referral.Registration;
 import dev.ecosystem.referral.RegistrationStatus;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,10 +64,11 @@ public final class RegistrationLinker implements SyncListener {
         }
         Instant now = engine.context().clock().instant();
         List<Registration> closed = new ArrayList<>();
-        List<ActivationRules.Notice> activity = new ArrayList<>();
+        Set<CompanyId> credited = new LinkedHashSet<>();
         for (Deal deal : deals) {
-            link(tx, vendor, deal, now, closed, activity);
+            link(tx, vendor, deal, now, closed, credited);
         }
+        List<ActivationRules.Notice> activity = engine.rules().attributedDeals(tx, vendor, credited, now);
         return () -> {
             closed.forEach(engine::publishClosed);
             engine.rules().publish(activity);
@@ -74,7 +76,7 @@ public final class RegistrationLinker implements SyncListener {
     }
 
     private void link(StoreTransaction tx, CompanyId vendor, Deal deal, Instant now, List<Registration> closed,
-            List<ActivationRules.Notice> activity) {
+            Set<CompanyId> credited) {
         String base = PREFIX + Digests.sha256(deal.id().value(), 12);
         Credit credit = credit(tx, vendor, base);
         Touchpoint live = credit.live();
@@ -107,8 +109,7 @@ public final class RegistrationLinker implements SyncListener {
                 .origin("crm-sync: registration " + registration.id())
                 .build();
         tx.touchpoints().append(sourced);
-        activity.addAll(engine.rules().activity(tx, vendor, registration.partner(), ActivationTrigger.ATTRIBUTED_DEAL,
-                now));
+        credited.add(registration.partner());
         CrmWriteBackDispatcher.queue(tx, engine.context().overlaps().settings(), sourced, now);
         List<DealId> linked = new ArrayList<>(registration.linkedDeals());
         linked.add(deal.id());
