@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * // in the host's consent page, on POST (never on the GET a mail scanner may make):
  * Introduction intro = client.intros().redeem(request.getParameter("token"), reason, shareReason);
+ * // on GET, to show who asks and why without answering:
+ * ConsentView view = client.intros().peek(request.getParameter("token"));
  * }</pre>
  *
  * <p>Safe to run on several application nodes at once: introductions change under optimistic versions and emails
@@ -55,6 +57,20 @@ public interface IntroOperations {
      * @throws dev.ecosystem.ConflictException when it expired, was used already, or its introduction has ended
      */
     Introduction redeem(String token, @Nullable String reason, boolean shareReason);
+
+    /**
+     * What the consent link carrying {@code token} asks, for a page to show before the person answers: it changes
+     * nothing (no store write, no event, no email), so it is safe on the GET a mail scanner may make. It refuses every
+     * token {@link #redeem} would refuse, with the same exception type and message, so a page that shows a view can
+     * expect the answer to be taken (unless someone else answers or the window closes meanwhile).
+     *
+     * @param token the {@code token} parameter of the link, unchanged
+     * @return who asks, whom they want to meet, why and until when
+     * @throws dev.ecosystem.ValidationException when the token is malformed, forged or tampered with
+     * @throws dev.ecosystem.NotFoundException when its introduction does not exist
+     * @throws dev.ecosystem.ConflictException when it expired, was used already, or its introduction has ended
+     */
+    ConsentView peek(String token);
 
     /** The tenant's parked emails, in ascending id order. */
     Page<OutboxEntry> parked(CompanyId tenant, PageRequest page);

@@ -1,6 +1,7 @@
 package dev.ecosystem.intro.internal;
 
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.intro.ConsentView;
 import dev.ecosystem.intro.DueRun;
 import dev.ecosystem.intro.IntroOperations;
 import dev.ecosystem.model.CompanyId;
@@ -56,6 +57,11 @@ public final class HostIntroOperations implements IntroOperations {
     @Override
     public Introduction redeem(String token, @Nullable String reason, boolean shareReason) {
         return engine.redeem(token, reason, shareReason);
+    }
+
+    @Override
+    public ConsentView peek(String token) {
+        return engine.peek(token);
     }
 
     @Override

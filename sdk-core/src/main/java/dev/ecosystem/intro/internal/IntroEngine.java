@@ -6,6 +6,7 @@ import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.intro.ConsentView;
 import dev.ecosystem.intro.DueRun;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.intro.IntroSettings;
@@ -377,15 +378,8 @@ public final class IntroEngine {
         ConsentTokens.Claim claim = tokens.read(token, now);
         Drafts drafts = new Drafts();
         Outcome outcome = transact(drafts, tx -> {
-            Introduction intro = tx.introductions().get(claim.requesterCompany(), claim.intro());
-            if (intro == null) {
-                throw new NotFoundException("introduction " + claim.intro() + " of this consent link does not exist");
-            }
+            Introduction intro = askedBy(tx, claim);
             Consent consent = intro.consent(claim.party());
-            if (!claim.tokenId().equals(consent.tokenId())) {
-                throw new Refused("consent link does not belong to the current consent ask of introduction "
-                        + intro.id());
-            }
             CompanyId company = intro.companyOf(claim.party());
             return decide(tx, drafts, intro, claim.party(), claim.decision(),
                     claim.decision() == ConsentStatus.DECLINED ? why : null, shareReason,
@@ -395,8 +389,46 @@ public final class IntroEngine {
                 : outcome.intro().companyOf(claim.party()));
     }
 
-    private Outcome decide(StoreTransaction tx, Drafts drafts, Introduction read, IntroParty party,
-            ConsentStatus decision, @Nullable String reason, boolean share, String actor, Instant now) {
+    /**
+     * See {@link dev.ecosystem.intro.IntroOperations#peek}: the checks of {@link #redeem}, in the same order and with
+     * the same refusals, in a transaction that only reads. Where {@code redeem} records the expiry of an introduction
+     * whose window ended, this only refuses.
+     */
+    public ConsentView peek(String token) {
+        Checks.required(token, "consent token");
+        Instant now = context.clock().instant();
+        ConsentTokens.Claim claim = tokens.read(token, now);
+        return inTransaction(tx -> {
+            Introduction intro = askedBy(tx, claim);
+            refuseIfNotAnswerable(intro, claim.party());
+            if (!now.isBefore(intro.expiresAt())) {
+                throw expiredRefusal(intro);
+            }
+            Participants people = Participants.load(tx, intro);
+            boolean named = claim.party() == IntroParty.TARGET;
+            return new ConsentView(intro.id(), claim.party(), claim.decision(), people.person(claim.party()).name(),
+                    people.requester().name(), people.requester().title(), people.requesterCompany().name(),
+                    people.introducer() == null ? null : people.introducer().name(),
+                    named ? people.target().name() : null, named ? people.target().title() : null,
+                    people.targetCompany().name(), intro.context(), intro.sharedFacts(), intro.expiresAt());
+        });
+    }
+
+    /** The introduction a consent token names, refused unless the token belongs to its current consent ask. */
+    private static Introduction askedBy(StoreTransaction tx, ConsentTokens.Claim claim) {
+        Introduction intro = tx.introductions().get(claim.requesterCompany(), claim.intro());
+        if (intro == null) {
+            throw new NotFoundException("introduction " + claim.intro() + " of this consent link does not exist");
+        }
+        if (!claim.tokenId().equals(intro.consent(claim.party()).tokenId())) {
+            throw new Refused("consent link does not belong to the current consent ask of introduction "
+                    + intro.id());
+        }
+        return intro;
+    }
+
+    /** Refuses an answer for an introduction that has ended or a consent that was answered. */
+    private static void refuseIfNotAnswerable(Introduction read, IntroParty party) {
         if (read.status().isTerminal()) {
             throw new Refused("introduction " + read.id() + " has ended (" + read.status() + "); consents are "
                     + "no longer taken");
@@ -407,11 +439,21 @@ public final class IntroEngine {
                     + read.id() + " was already answered (" + consent.status() + " at " + consent.answeredAt()
                     + "); an answer is given once");
         }
+    }
+
+    private static Refused expiredRefusal(Introduction read) {
+        return new Refused("introduction " + read.id() + " expired at " + read.expiresAt()
+                + "; consents are no longer taken");
+    }
+
+    private Outcome decide(StoreTransaction tx, Drafts drafts, Introduction read, IntroParty party,
+            ConsentStatus decision, @Nullable String reason, boolean share, String actor, Instant now) {
+        refuseIfNotAnswerable(read, party);
+        Consent consent = read.consent(party);
         int from = read.history().size();
         if (!now.isBefore(read.expiresAt())) {
             Introduction expired = tx.introductions().update(expire(read, now));
-            return new Outcome(expired, transitionEvents(expired, from), new Refused("introduction " + read.id()
-                    + " expired at " + read.expiresAt() + "; consents are no longer taken"), 0);
+            return new Outcome(expired, transitionEvents(expired, from), expiredRefusal(read), 0);
         }
         Introduction intro = read.withConsent(consent.answered(decision,
                 now, decision == ConsentStatus.DECLINED ? reason : null, share), now);
