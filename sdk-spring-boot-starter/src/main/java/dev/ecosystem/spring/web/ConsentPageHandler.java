@@ -54,18 +54,17 @@ public final class ConsentPageHandler {
     }
 
     /**
-     * The {@code Set-Cookie} value for a browser id: only this site, only this path, never readable by scripts,
-     * never sent with cross-site requests, living as long as a form.
+     * The cookie for a browser id: only this site, only this path, never readable by scripts, never sent with
+     * cross-site requests, living as long as a form.
      */
-    String cookie(String browserId, boolean secure) {
+    ResponseCookie cookie(String browserId, boolean secure) {
         return ResponseCookie.from(COOKIE, browserId)
                 .path(path)
                 .httpOnly(true)
                 .secure(secure)
                 .sameSite("Strict")
                 .maxAge(nonces.ttl())
-                .build()
-                .toString();
+                .build();
     }
 
     /** GET: what the link asks, with the form; a fresh browser id unless the browser sent a well-formed one. */

@@ -176,8 +176,9 @@ public class EcosystemWebProperties implements Validator {
         }
         String secret = properties.consent.formSecret;
         if (secret != null && FormNonces.decodeKey(secret) == null) {
-            errors.rejectValue("consent.formSecret", "format", "ecosystem.web.consent.form-secret must be base64 of "
-                    + "at least " + FormNonces.MIN_KEY_BYTES + " bytes, but was not (value not shown)");
+            // a global error: a field error would print the rejected value, a secret, in the startup failure
+            errors.reject("format", "ecosystem.web.consent.form-secret must be base64 of at least "
+                    + FormNonces.MIN_KEY_BYTES + " bytes, but was not (value not shown)");
         }
         String url = properties.hubspot.publicUrl;
         if (url != null && (!(url.startsWith("https://") || url.startsWith("http://")) || url.contains("?")

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpCookie;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -41,15 +40,16 @@ final class ReactiveConsentRoutes {
     private static Mono<ServerResponse> write(ConsentPageHandler handler, ServerRequest request,
             Supplier<ConsentPageHandler.Page> work) {
         return Mono.fromSupplier(work).subscribeOn(Schedulers.boundedElastic())
-                .flatMap(page -> ServerResponse.status(page.status())
-                        .headers(headers -> {
-                            page.headers().forEach(headers::set);
-                            if (page.browserId() != null) {
-                                headers.add(HttpHeaders.SET_COOKIE, handler.cookie(page.browserId(),
-                                        "https".equalsIgnoreCase(request.uri().getScheme())));
-                            }
-                        })
-                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                        .bodyValue(page.html()));
+                .flatMap(page -> {
+                    ServerResponse.BodyBuilder response = ServerResponse.status(page.status())
+                            .headers(headers -> page.headers().forEach(headers::set));
+                    if (page.browserId() != null) {
+                        response.cookie(handler.cookie(page.browserId(),
+                                "https".equalsIgnoreCase(request.uri().getScheme())));
+                    }
+                    return response
+                            .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                            .bodyValue(page.html());
+                });
     }
 }

@@ -38,7 +38,7 @@ final class ServletConsentRoutes {
                     page.headers().forEach(headers::set);
                     if (page.browserId() != null) {
                         headers.add(HttpHeaders.SET_COOKIE, handler.cookie(page.browserId(),
-                                request.servletRequest().isSecure()));
+                                request.servletRequest().isSecure()).toString());
                     }
                 })
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
