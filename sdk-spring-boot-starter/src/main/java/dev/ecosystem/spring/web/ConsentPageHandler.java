@@ -67,15 +67,19 @@ public final class ConsentPageHandler {
                 .build();
     }
 
-    /** GET: what the link asks, with the form; a fresh browser id unless the browser sent a well-formed one. */
-    Page show(@Nullable String token, @Nullable String browserId) {
+    /**
+     * GET: what the link asks, with the form; a fresh browser id unless the browser sent a well-formed one. The form
+     * also carries {@code csrf}, Spring Security's token, when the host runs Spring Security.
+     */
+    Page show(@Nullable String token, @Nullable String browserId, @Nullable SecurityCsrfField csrf) {
         if (token == null || token.isBlank()) {
             return refused(400, "no token");
         }
         String browser = FormNonces.isBrowserId(browserId) ? browserId : FormNonces.newBrowserId();
         return guarded(() -> {
             ConsentView view = intros.peek(token);
-            return new Page(200, ConsentPages.form(view, path, token, nonces.issue(token, browser)), browser);
+            return new Page(200, ConsentPages.form(view, path, token, nonces.issue(token, browser),
+                    csrf), browser);
         });
     }
 

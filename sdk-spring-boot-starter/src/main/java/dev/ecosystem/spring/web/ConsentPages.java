@@ -56,7 +56,8 @@ final class ConsentPages {
     }
 
     /** The page that shows what the link asks, with the form that answers it. */
-    static String form(ConsentView view, String action, String token, String nonce) {
+    static String form(ConsentView view, String action, String token, String nonce,
+            @Nullable SecurityCsrfField csrf) {
         StringBuilder body = new StringBuilder();
         boolean accept = view.decision() == ConsentStatus.ACCEPTED;
         body.append("<h1>").append(accept ? "Accept this introduction?" : "Decline this introduction?")
@@ -87,6 +88,10 @@ final class ConsentPages {
         body.append("<form method=\"post\" action=\"").append(e(action)).append("\">\n")
                 .append("<input type=\"hidden\" name=\"token\" value=\"").append(e(token)).append("\">\n")
                 .append("<input type=\"hidden\" name=\"nonce\" value=\"").append(e(nonce)).append("\">\n");
+        if (csrf != null) {
+            body.append("<input type=\"hidden\" name=\"").append(e(csrf.name())).append("\" value=\"")
+                    .append(e(csrf.value())).append("\">\n");
+        }
         if (accept) {
             body.append("<button type=\"submit\" name=\"answer\" value=\"accept\">Yes, introduce us</button>\n");
         } else {

@@ -1,6 +1,7 @@
 package dev.ecosystem.spring.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpCookie;
@@ -23,12 +24,23 @@ final class ReactiveConsentRoutes {
 
     static RouterFunction<ServerResponse> routes(ConsentPageHandler handler) {
         return RouterFunctions.route()
-                .GET(handler.path(), request -> write(handler, request, () -> handler.show(
-                        request.queryParam("token").orElse(null), browserId(request))))
+                .GET(handler.path(), request -> securityCsrf(request).map(Optional::of)
+                        .defaultIfEmpty(Optional.empty())
+                        .flatMap(csrf -> write(handler, request, () -> handler.show(
+                                request.queryParam("token").orElse(null), browserId(request), csrf.orElse(null)))))
                 .POST(handler.path(), request -> request.formData().flatMap(form -> write(handler, request,
                         () -> handler.answer(form.getFirst("token"), form.getFirst("nonce"), browserId(request),
                                 form.getFirst("reason"), "true".equals(form.getFirst("share"))))))
                 .build();
+    }
+
+    /** Spring Security's CSRF token, when the host runs it: its exchange attribute is a {@code Mono} of it. */
+    private static Mono<SecurityCsrfField> securityCsrf(ServerRequest request) {
+        Object token = request.exchange().getAttributes().get(SecurityCsrfField.REACTIVE_ATTRIBUTE);
+        if (token instanceof Mono<?> mono) {
+            return mono.mapNotNull(SecurityCsrfField::of);
+        }
+        return Mono.justOrEmpty(SecurityCsrfField.of(token));
     }
 
     private static @Nullable String browserId(ServerRequest request) {

@@ -18,7 +18,9 @@ final class ServletConsentRoutes {
     static RouterFunction<ServerResponse> routes(ConsentPageHandler handler) {
         return RouterFunctions.route()
                 .GET(handler.path(), request -> write(handler, request,
-                        handler.show(request.param("token").orElse(null), browserId(request))))
+                        handler.show(request.param("token").orElse(null), browserId(request),
+                                SecurityCsrfField.of(request.servletRequest()
+                                        .getAttribute(SecurityCsrfField.SERVLET_ATTRIBUTE)))))
                 .POST(handler.path(), request -> write(handler, request, handler.answer(
                         request.param("token").orElse(null), request.param("nonce").orElse(null),
                         browserId(request), request.param("reason").orElse(null),

@@ -194,6 +194,17 @@ class ConsentPageServletTest {
     }
 
     @Test
+    void underSpringSecurity_theFormAlsoCarriesItsCsrfToken() throws Exception {
+        adaAsksBob(client);
+        MvcResult page = mvc.perform(get(PATH).param("token", tokenOf(linkToBob(mailer, true)))
+                .requestAttr(SecurityCsrfField.SERVLET_ATTRIBUTE, new FakeCsrfToken("t\"<x>"))).andReturn();
+
+        assertThat(body(page)).contains("<input type=\"hidden\" name=\"_csrf\" value=\"t&quot;&lt;x&gt;\">");
+        assertThat(body(mvc.perform(get(PATH).param("token", tokenOf(linkToBob(mailer, true)))).andReturn()))
+                .doesNotContain("_csrf");
+    }
+
+    @Test
     void badLinks_getOneGenericPage_withTheRightStatus_revealingNothing() throws Exception {
         Introduction intro = adaAsksBob(client);
         String real = tokenOf(linkToBob(mailer, true));

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.reactive.AutoConfigureWebTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -29,13 +31,28 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.server.WebFilter;
+import reactor.core.publisher.Mono;
 
 /** The consent page and the HubSpot webhook endpoint on WebFlux: the same rules as on Spring MVC. */
 @SpringBootTest(classes = TestNetwork.App.class, properties = "spring.main.web-application-type=reactive")
 @AutoConfigureWebTestClient
-@Import(RecordingSyncs.class)
+@Import({RecordingSyncs.class, ReactiveWebTest.SecurityLike.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class ReactiveWebTest {
+    /** Puts a CSRF token where Spring Security's WebFlux filter puts it: a Mono in the exchange attributes. */
+    @Configuration(proxyBeanMethods = false)
+    static class SecurityLike {
+        @Bean
+        WebFilter securityLikeCsrf() {
+            return (exchange, chain) -> {
+                exchange.getAttributes().put(SecurityCsrfField.REACTIVE_ATTRIBUTE,
+                        Mono.just(new FakeCsrfToken("r<x>")));
+                return chain.filter(exchange);
+            };
+        }
+    }
+
     private static final String PATH = "/ecosystem/consent";
     private static final Pattern NONCE = Pattern.compile("name=\"nonce\" value=\"([^\"]+)\"");
 
@@ -72,6 +89,7 @@ class ReactiveWebTest {
         assertThat(page.getStatus().value()).isEqualTo(200);
         assertThat(page.getResponseBody()).contains("Acme &lt;script&gt;alert(&#39;company&#39;)&lt;/script&gt;",
                 "&lt;img src=x onerror=alert(&#39;reason&#39;)&gt;").doesNotContain("<script", "<img");
+        assertThat(page.getResponseBody()).contains("name=\"_csrf\" value=\"r&lt;x&gt;\"");
         assertThat(page.getResponseHeaders().getFirst("Content-Security-Policy"))
                 .isEqualTo(ConsentPages.CONTENT_SECURITY_POLICY);
         assertThat(page.getResponseHeaders().getCacheControl()).isEqualTo("no-store");
