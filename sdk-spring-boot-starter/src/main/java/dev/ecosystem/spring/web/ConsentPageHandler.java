@@ -96,7 +96,9 @@ public final class ConsentPageHandler {
         return guarded(() -> {
             // peek first for the decision the link carries; it refuses what redeem would, and changes nothing
             ConsentStatus decision = intros.peek(token).decision();
-            Introduction intro = intros.redeem(token, reason, shareReason);
+            // browsers submit a textarea's line breaks as CRLF, which its maxlength counted as one character
+            String why = reason == null ? null : reason.replace("\r\n", "\n");
+            Introduction intro = intros.redeem(token, why, shareReason);
             return new Page(200, ConsentPages.answered(intro, decision), null);
         });
     }

@@ -4,7 +4,6 @@ import java.net.URI;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -26,8 +25,7 @@ final class ReactiveHubSpotWebhookRoutes {
                             int status = handler.handle(request.method().name(), url, uri.getRawQuery(), body,
                                     name -> request.headers().firstHeader(name));
                             return ServerResponse.status(status).build();
-                        })
-                        .switchIfEmpty(Mono.defer(() -> ServerResponse.badRequest().build())))
+                        }))
                 .build();
     }
 }
