@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,8 +55,14 @@ public class EcosystemAutoConfiguration {
     @ConditionalOnClass(JdbcPartnerStore.class)
     @ConditionalOnSingleCandidate(DataSource.class)
     static class JdbcStoreConfiguration {
+        /**
+         * After the application's own database initialization (its Flyway or Liquibase migrations, schema.sql): on
+         * a first start they then see the empty schema they expect, and the store's tables, with their own history
+         * table, join them after.
+         */
         @Bean
         @ConditionalOnMissingBean
+        @DependsOnDatabaseInitialization
         PartnerStore ecosystemPartnerStore(DataSource dataSource, EcosystemProperties properties) {
             EcosystemProperties.Store store = properties.getStore();
             JdbcPartnerStore.Builder builder = JdbcPartnerStore.builder(dataSource).migrate(store.isMigrate());
