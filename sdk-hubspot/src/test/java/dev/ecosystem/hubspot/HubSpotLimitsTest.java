@@ -15,7 +15,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmChanges;
-import dev.ecosystem.spi.Telemetry;
+import dev.ecosystem.testkit.RecordingTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -142,25 +142,14 @@ class HubSpotLimitsTest {
     @DisplayName("Telemetry hears every answer of the API with its status: each 429 and each success")
     void telemetry_countsCallsAnd429s() {
         server.portal.rejectSearches(3);
-        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Telemetry telemetry = new Telemetry() {
-            @Override
-            public Span start(Operation operation, String provider) {
-                return failure -> { };
-            }
-
-            @Override
-            public void providerCall(String provider, int status) {
-                calls.add(provider + " " + status);
-            }
-        };
+        RecordingTelemetry telemetry = new RecordingTelemetry();
         HubSpotCrm crm = server.connector(freshTenant()).telemetry(telemetry).build();
 
         CrmChanges changes = crm.changesSince(null, 10);
 
         assertThat(changes.accounts()).isNotEmpty();
-        assertThat(calls).filteredOn(call -> call.equals("hubspot 429")).hasSize(3);
-        assertThat(calls).contains("hubspot 200").allMatch(call -> call.startsWith("hubspot "));
+        assertThat(telemetry.calls()).filteredOn(call -> call.equals("hubspot 429")).hasSize(3);
+        assertThat(telemetry.calls()).contains("hubspot 200").allMatch(call -> call.startsWith("hubspot "));
     }
 
     @Test

@@ -21,7 +21,7 @@ import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
-import dev.ecosystem.spi.Telemetry;
+import dev.ecosystem.testkit.RecordingTelemetry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -167,22 +167,11 @@ class GmailMailerTest {
                 .willSetStateTo("ok"));
         gmail.stubFor(post(urlPathEqualTo(SEND)).inScenario("429").whenScenarioStateIs("ok")
                 .willReturn(okJson(OK)));
-        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Telemetry telemetry = new Telemetry() {
-            @Override
-            public Span start(Operation operation, String provider) {
-                return failure -> { };
-            }
-
-            @Override
-            public void providerCall(String provider, int status) {
-                calls.add(provider + " " + status);
-            }
-        };
+        RecordingTelemetry telemetry = new RecordingTelemetry();
 
         mailer().telemetry(telemetry).build().send(message());
 
-        assertThat(calls).containsExactly("gmail 429", "gmail 200");
+        assertThat(telemetry.calls()).containsExactly("gmail 429", "gmail 200");
     }
 
     @Test
