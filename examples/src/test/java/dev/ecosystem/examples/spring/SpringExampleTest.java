@@ -62,4 +62,16 @@ class SpringExampleTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"ecosystem\":{\"status\":\"UP\"");
     }
+
+    @Test
+    @DisplayName("The actuator lists the client's meters: the outbox and change-feed gauges")
+    void serves_meters() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("\"ecosystem.outbox.pending\"", "\"ecosystem.outbox.parked\"",
+                "\"ecosystem.change.feed.lag\"");
+    }
 }
