@@ -92,6 +92,10 @@ final class OutboxDispatcher {
             List<OutboxEntry> batch = context.store().inTransaction(tx -> tx.outbox().claimDue(claimedAt,
                     claimedAt.plus(settings.lease()), settings.batchSize()));
             batch.forEach(entry -> unsent.put(entry.id(), entry));
+            if (releases.get() != generation) {
+                release(current.get()); // a release came while this batch was being claimed: it goes back too
+                break;
+            }
             for (OutboxEntry entry : batch) {
                 if (unsent.remove(entry.id()) == null) {
                     continue; // released meanwhile: another node may hold it now
