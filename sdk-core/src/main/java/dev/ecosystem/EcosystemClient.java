@@ -39,6 +39,7 @@ import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PayoutProvider;
+import dev.ecosystem.spi.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -213,6 +214,15 @@ public final class EcosystemClient implements AutoCloseable {
     }
 
     /**
+     * How far behind other nodes' writes this client may be: the time since its change-feed follower last reached
+     * the end of the store's feed. It stays under {@link Builder#changePollInterval} while the store answers and
+     * grows while it does not; a host alerts when it passes a threshold. Zero when the store has no change feed.
+     */
+    public Duration changeFeedLag() {
+        return follower.lag();
+    }
+
+    /**
      * Applies, on the calling thread, every change committed to the store before this call, and returns the
      * revision then applied: after it, searches reflect every write any node committed before. For reading another
      * node's write at once instead of within the poll interval. Returns 0 at once when the store has no change feed.
@@ -251,6 +261,7 @@ public final class EcosystemClient implements AutoCloseable {
         private PartnershipSettings partnershipSettings = PartnershipSettings.defaults();
         private @Nullable PayoutProvider payoutProvider;
         private BriefSettings briefSettings = BriefSettings.defaults();
+        private Telemetry telemetry = Telemetry.none();
 
         private Builder() {
         }
@@ -377,6 +388,15 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the client reports search, CRM sync and send timings (pass the same object to the adapters' builders
+         * for their provider calls). Default: {@link Telemetry#none()}.
+         */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Checks.required(telemetry, "telemetry");
+            return this;
+        }
+
         /** Builds the client and starts following the store's change feed. */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
@@ -389,9 +409,9 @@ public final class EcosystemClient implements AutoCloseable {
                     effectiveClock,
                     listener != null ? listener : EventListener.none(),
                     new OverlapEngine(overlapSettings),
-                    navigator),
+                    navigator, telemetry),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval), referralSettings,
+                    ChangeFollower.start(hostStore, navigator, changePollInterval, effectiveClock), referralSettings,
                     partnershipSettings, revenueSource, payoutProvider, briefSettings);
         }
     }

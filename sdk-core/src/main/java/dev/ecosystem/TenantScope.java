@@ -1,5 +1,6 @@
 package dev.ecosystem;
 
+import dev.ecosystem.internal.ObservedNavigator;
 import dev.ecosystem.internal.ScopedContacts;
 import dev.ecosystem.internal.ScopedIntroductions;
 import dev.ecosystem.internal.ScopedLedger;
@@ -49,7 +50,8 @@ public final class TenantScope {
         this.referrals = new ScopedReferrals(parts.referrals(), company);
         this.programs = new ScopedPrograms(context, company, parts.revenueSource(), parts.briefs());
         this.payouts = new ScopedPayouts(context, parts.payoutProvider(), company);
-        this.navigator = new IndexedNavigator(context, context.navigator(), company, overlaps);
+        this.navigator = new ObservedNavigator(new IndexedNavigator(context, context.navigator(), company, overlaps),
+                context.telemetry());
     }
 
     /** The acting company. */

@@ -2,7 +2,6 @@ package dev.ecosystem.examples;
 
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.io.CrmFiles;
-import dev.ecosystem.io.NetworkFiles;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.overlap.PopulationMatrix;
@@ -91,8 +90,7 @@ public final class PrivateOverlapExample {
         EcosystemClient client = EcosystemClient.builder().crm(CrmConnections.of(crm)).build();
         // Each deployment knows its own profile; the sample network files hold both companies' profiles and their
         // people (loaded too: a profile names its intake contact, which must be one of its stored contacts).
-        Quickstart.readSample("companies.csv", companies -> Quickstart.readSample("contacts.csv",
-                contacts -> NetworkFiles.readCsv(companies, contacts))).storeInto(client.store());
+        Quickstart.sampleNetwork().storeInto(client.store());
         client.as(company).overlaps().syncCrm();
         return PsiSets.fromOverlaps(client.as(company));
     }

@@ -107,8 +107,7 @@ public final class Quickstart {
                 .clock(clock)
                 .build();
 
-        Network network = readSample("companies.csv", companies ->
-                readSample("contacts.csv", contacts -> NetworkFiles.readCsv(companies, contacts)));
+        Network network = sampleNetwork();
         network.storeInto(client.store());
         long listed = network.companies().stream().filter(Company::listed).count();
         System.out.printf("Network: %,d companies (%,d listed), %,d contacts%n",
@@ -302,6 +301,12 @@ public final class Quickstart {
     }
 
     /** Reads a file of the shipped sample network from the classpath. */
+    /** The shipped sample network: companies and their contacts, ready to {@code storeInto} a store. */
+    public static Network sampleNetwork() {
+        return readSample("companies.csv", companies ->
+                readSample("contacts.csv", contacts -> NetworkFiles.readCsv(companies, contacts)));
+    }
+
     static <T> T readSample(String name, Function<Reader, T> read) {
         InputStream in = Quickstart.class.getResourceAsStream("/sample/" + name);
         Objects.requireNonNull(in, () -> "sample file missing from the classpath: " + name);

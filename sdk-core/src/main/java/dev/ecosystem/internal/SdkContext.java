@@ -8,6 +8,7 @@ import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.Telemetry;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * @param listener receives events
  * @param overlaps the account-mapping engine (its per-tenant indexes live as long as the client)
  * @param navigator the index of listed companies every tenant's navigator searches
+ * @param telemetry where timings and provider calls are reported
  */
 public record SdkContext(PartnerStore store, CrmConnections crms, Mailer mailer, Clock clock, EventListener listener,
-        OverlapEngine overlaps, NavigatorIndex navigator) {
+        OverlapEngine overlaps, NavigatorIndex navigator, Telemetry telemetry) {
     private static final Logger LOG = LoggerFactory.getLogger(SdkContext.class);
 
     /** Publishes an event; a failing listener is logged and ignored. */

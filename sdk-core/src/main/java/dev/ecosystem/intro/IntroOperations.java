@@ -82,4 +82,15 @@ public interface IntroOperations {
      * @throws dev.ecosystem.ConflictException when it is not parked
      */
     OutboxEntry retry(OutboxEntryId id);
+
+    /**
+     * Hands back the outbox emails this client claimed but has not yet given to the mailer, due at once, so another
+     * node sends them now instead of after their lease; a {@link #runDue} under way finishes the email it is sending
+     * and stops. Emails already with the mailer keep their lease: only their outcome can tell whether they went out.
+     * Later runs work as before. For a graceful shutdown: stop scheduling runs, give the one under way a while to
+     * finish, then call this.
+     *
+     * @return how many emails were handed back
+     */
+    int releaseClaims();
 }

@@ -31,6 +31,12 @@ public final class InMemoryMailer implements Mailer {
         this.clock = Checks.required(clock, "clock");
     }
 
+    /** Returns {@code "in-memory"}. */
+    @Override
+    public String provider() {
+        return "in-memory";
+    }
+
     @Override
     public synchronized MailReceipt send(EmailMessage message) {
         Checks.required(message, "message");

@@ -124,4 +124,17 @@ final class MemoryOutbox implements OutboxRepository {
         tx.checkOpen();
         return byStatus.page(statusPartition(tenant, status), page);
     }
+
+    @Override
+    public long count(OutboxStatus status) {
+        Checks.required(status, "status");
+        tx.checkOpen();
+        long count = 0;
+        for (OutboxEntry entry : entries.rows(MemoryTables.ALL).values()) {
+            if (entry.status() == status) {
+                count++;
+            }
+        }
+        return count;
+    }
 }

@@ -43,4 +43,16 @@ public interface Mailer {
     default MailReceipt resend(EmailMessage message) {
         return send(message);
     }
+
+    /**
+     * A short provider name for metrics and logs, such as {@code "smtp"} or {@code "gmail"}. The default is the class's
+     * simple name, lower case, without a trailing {@code Mailer} ({@code AcmeMailer} gives {@code "acme"}).
+     */
+    default String provider() {
+        String name = getClass().getSimpleName();
+        if (name.endsWith("Mailer") && name.length() > "Mailer".length()) {
+            name = name.substring(0, name.length() - "Mailer".length());
+        }
+        return name.isEmpty() ? "mailer" : name.toLowerCase(java.util.Locale.ROOT);
+    }
 }

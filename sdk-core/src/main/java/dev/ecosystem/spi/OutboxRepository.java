@@ -57,4 +57,15 @@ public interface OutboxRepository {
 
     /** The tenant's entries in the given status, in ascending id order. */
     Page<OutboxEntry> list(CompanyId tenant, OutboxStatus status, PageRequest page);
+
+    /**
+     * How many entries of every tenant are in {@code status}, for a host's gauges (pending, parked). The default
+     * refuses, for stores written before this method; the SDK's stores count in one query.
+     *
+     * @throws dev.ecosystem.EcosystemException when the store cannot count
+     */
+    default long count(OutboxStatus status) {
+        throw new dev.ecosystem.EcosystemException("this store cannot count outbox entries ("
+                + getClass().getName() + " does not implement OutboxRepository.count)");
+    }
 }

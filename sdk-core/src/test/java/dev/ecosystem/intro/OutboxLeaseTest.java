@@ -93,6 +93,42 @@ class OutboxLeaseTest {
     }
 
     @Test
+    @DisplayName("releaseClaims hands back the claimed emails not yet sent: the run under way stops after its email, "
+            + "and another node sends the rest at once, without waiting for the lease")
+    void releaseClaims_handsBackUnsentEntriesAtOnce() {
+        requestThree();
+        AtomicInteger released = new AtomicInteger(-1);
+        f.mailer.beforeSend = (call, message) -> {
+            if (call == 1) {
+                released.set(f.client.intros().releaseClaims()); // the shutdown, while the first email is out
+            }
+        };
+
+        DueRun first = f.runDue();
+
+        assertThat(released).as("entries handed back").hasValue(2);
+        assertThat(first.sent()).as("the email that was with the mailer").isEqualTo(1);
+        assertThat(f.mailer.totalCalls()).isEqualTo(1);
+        EcosystemClient other = f.newNode();
+        assertThat(other.intros().runDue(f.clock.instant()).sent()).as("sent by another node, same instant")
+                .isEqualTo(2);
+        assertThat(f.mailer.calls).hasSize(3);
+        assertEachCalledOnce();
+    }
+
+    @Test
+    @DisplayName("releaseClaims with nothing claimed hands back nothing, and later runs send as before")
+    void releaseClaims_whenIdle_changesNothing() {
+        requestThree();
+
+        assertThat(f.client.intros().releaseClaims()).isZero();
+
+        assertThat(f.runDue().sent()).isEqualTo(3);
+        assertThat(f.client.intros().releaseClaims()).isZero();
+        assertThat(outbox(OutboxStatus.SENT)).hasSize(3);
+    }
+
+    @Test
     @DisplayName("A send that takes longer than the lease keeps it: another node does not take the entry over")
     void slowSend_renewsItsLease() {
         IntroFixture fast = new IntroFixture(InMemoryPartnerStore.create(),

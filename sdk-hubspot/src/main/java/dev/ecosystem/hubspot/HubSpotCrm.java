@@ -13,6 +13,7 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.spi.CrmChanges;
 import dev.ecosystem.spi.CrmConnector;
+import dev.ecosystem.spi.Telemetry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -279,8 +280,18 @@ public final class HubSpotCrm implements CrmConnector {
         private int maxAttempts = 5;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
+        private Telemetry telemetry = Telemetry.none();
 
         private Builder() {
+        }
+
+        /**
+         * Where every answer of HubSpot's API (token refreshes too) is reported with its HTTP status, so a host can
+         * count calls and 429s. Default: {@link Telemetry#none()}.
+         */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Checks.required(telemetry, "telemetry");
+            return this;
         }
 
         /** The tenant whose portal this reads (required). */
@@ -452,10 +463,18 @@ public final class HubSpotCrm implements CrmConnector {
             }
             ApiPaths paths = ApiPaths.forVersion(apiVersion);
             ObjectMapper json = Json.mapper();
-            OkHttpClient plain = new OkHttpClient.Builder()
+            OkHttpClient.Builder http = new OkHttpClient.Builder()
                     .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(callTimeout)
-                    .retryOnConnectionFailure(false)
-                    .build();
+                    .retryOnConnectionFailure(false);
+            Telemetry reported = telemetry;
+            if (reported != Telemetry.none()) {
+                http.addInterceptor(chain -> {
+                    okhttp3.Response response = chain.proceed(chain.request());
+                    reported.providerCall(Transport.PROVIDER, response.code());
+                    return response;
+                });
+            }
+            OkHttpClient plain = http.build();
             SearchBudget budget = searchBudget != null ? searchBudget : SearchBudget.shared(owner, clock);
             Transport transport = new Transport(new RateGovernor(clock, budget), circuitBreaker(owner),
                     IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),

@@ -15,6 +15,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.testkit.RecordingTelemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -135,6 +136,20 @@ class HubSpotLimitsTest {
         assertThatThrownBy(() -> HubSpotCrm.SearchBudget.create(5.5)).isInstanceOf(ValidationException.class)
                 .hasMessage("perSecond must be more than 0 and at most 5.0 (HubSpot's search limit per account), "
                         + "but was 5.5");
+    }
+
+    @Test
+    @DisplayName("Telemetry hears every answer of the API with its status: each 429 and each success")
+    void telemetry_countsCallsAnd429s() {
+        server.portal.rejectSearches(3);
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+        HubSpotCrm crm = server.connector(freshTenant()).telemetry(telemetry).build();
+
+        CrmChanges changes = crm.changesSince(null, 10);
+
+        assertThat(changes.accounts()).isNotEmpty();
+        assertThat(telemetry.calls()).filteredOn(call -> call.equals("hubspot 429")).hasSize(3);
+        assertThat(telemetry.calls()).contains("hubspot 200").allMatch(call -> call.startsWith("hubspot "));
     }
 
     @Test

@@ -117,6 +117,12 @@ final class JdbcOutbox implements OutboxRepository {
                 entry -> entry.id().value(), tenant.value(), status.name());
     }
 
+    @Override
+    public long count(OutboxStatus status) {
+        Checks.required(status, "status");
+        return tx.count("count outbox entries", "SELECT COUNT(*) FROM " + table + " WHERE status = ?", status.name());
+    }
+
     private static @Nullable Object[] values(OutboxEntry entry) {
         MailReceipt receipt = entry.receipt();
         return new Object[] {entry.id().value(), entry.tenant().value(), entry.message().messageId(),

@@ -63,6 +63,12 @@ public final class EmlDirectoryMailer implements Mailer {
         return new EmlDirectoryMailer(directory, clock);
     }
 
+    /** Returns {@code "eml-directory"}. */
+    @Override
+    public String provider() {
+        return "eml-directory";
+    }
+
     /** The directory the files go to. */
     public Path directory() {
         return directory;

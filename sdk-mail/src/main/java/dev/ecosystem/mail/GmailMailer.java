@@ -14,6 +14,7 @@ import dev.ecosystem.mail.internal.TransientFailure;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.Telemetry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,7 +76,8 @@ public final class GmailMailer implements Mailer {
         this.lookupBeforeResend = b.lookupBeforeResend;
         this.retries = new RetryLoop(PROVIDER, b.maxAttempts, b.initialBackoff, b.maxRetryAfter, b.sleeper);
         this.sentLog = new SentLog(PROVIDER, b.sentLogCapacity);
-        this.api = Http.retrofit(b.baseUrl, Http.client(b.connectTimeout, b.timeout)).create(GmailApi.class);
+        this.api = Http.retrofit(b.baseUrl,
+                Http.client(b.connectTimeout, b.timeout, b.telemetry, PROVIDER)).create(GmailApi.class);
     }
 
     /** A mailer for the token owner's mailbox ({@code me}) with default settings. */
@@ -261,8 +263,15 @@ public final class GmailMailer implements Mailer {
         private Duration timeout = Duration.ofSeconds(30);
         private boolean lookupBeforeResend = true;
         private long sentLogCapacity = 100_000;
+        private Telemetry telemetry = Telemetry.none();
 
         private Builder() {
+        }
+
+        /** Where every answer of the API is reported with its HTTP status (default {@link Telemetry#none()}). */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Checks.required(telemetry, "telemetry");
+            return this;
         }
 
         /** Where access tokens come from (required). */

@@ -15,6 +15,7 @@ import dev.ecosystem.mail.internal.TransientFailure;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.Telemetry;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -102,7 +103,8 @@ public final class GraphMailer implements Mailer {
         this.sentLog = new SentLog(PROVIDER, b.sentLogCapacity);
         this.bulkhead = Bulkhead.of(PROVIDER + ":" + mailbox, BulkheadConfig.custom()
                 .maxConcurrentCalls(b.maxConcurrentRequests).maxWaitDuration(b.maxQueueWait).build());
-        this.api = Http.retrofit(b.baseUrl, Http.client(b.connectTimeout, b.timeout)).create(GraphApi.class);
+        this.api = Http.retrofit(b.baseUrl,
+                Http.client(b.connectTimeout, b.timeout, b.telemetry, PROVIDER)).create(GraphApi.class);
     }
 
     /** A mailer for the signed-in user's mailbox ({@code /me}) in {@link Mode#DRAFT_THEN_SEND}. */
@@ -314,8 +316,15 @@ public final class GraphMailer implements Mailer {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofSeconds(30);
         private long sentLogCapacity = 100_000;
+        private Telemetry telemetry = Telemetry.none();
 
         private Builder() {
+        }
+
+        /** Where every answer of the API is reported with its HTTP status (default {@link Telemetry#none()}). */
+        public Builder telemetry(Telemetry telemetry) {
+            this.telemetry = Checks.required(telemetry, "telemetry");
+            return this;
         }
 
         /** Where access tokens come from (required). */

@@ -21,6 +21,7 @@ import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
+import dev.ecosystem.testkit.RecordingTelemetry;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -28,10 +29,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class GmailMailerTest {
@@ -154,6 +157,21 @@ class GmailMailerTest {
 
         assertThat(sleeper.sleeps).hasSize(1);
         gmail.verify(2, postRequestedFor(urlPathEqualTo(SEND)));
+    }
+
+    @Test
+    @DisplayName("Telemetry hears every answer of the API with its status: the 429, then the success")
+    void telemetry_hearsEachAnswer() {
+        gmail.stubFor(post(urlPathEqualTo(SEND)).inScenario("429").whenScenarioStateIs(STARTED)
+                .willReturn(googleError(429, "rateLimitExceeded", "Too many concurrent requests for user"))
+                .willSetStateTo("ok"));
+        gmail.stubFor(post(urlPathEqualTo(SEND)).inScenario("429").whenScenarioStateIs("ok")
+                .willReturn(okJson(OK)));
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+
+        mailer().telemetry(telemetry).build().send(message());
+
+        assertThat(telemetry.calls()).containsExactly("gmail 429", "gmail 200");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
+import dev.ecosystem.testkit.RecordingTelemetry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,10 +132,14 @@ class GraphMailerTest {
                         .withBody(DRAFT)));
         graph.stubFor(post(urlPathEqualTo(SEND_DRAFT)).willReturn(aResponse().withStatus(202)));
 
-        mailer().build().send(message());
+        RecordingTelemetry telemetry = new RecordingTelemetry();
+
+        mailer().telemetry(telemetry).build().send(message());
 
         assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(10));
         graph.verify(2, postRequestedFor(urlPathEqualTo("/me/messages")));
+        assertThat(telemetry.calls()).as("every answer, as telemetry heard it")
+                .containsExactly("graph 429", "graph 201", "graph 202");
     }
 
     @Test

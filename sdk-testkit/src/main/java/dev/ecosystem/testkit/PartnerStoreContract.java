@@ -1755,6 +1755,24 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
+        @DisplayName("count counts the entries of every tenant in the status asked for")
+        void count_acrossTenantsByStatus() {
+            write(tx -> {
+                tx.outbox().enqueue(outboxEntry(TENANT_A, "a1", T0));
+                tx.outbox().enqueue(outboxEntry(TENANT_A, "a2", T0).parked("mailbox full"));
+                tx.outbox().enqueue(outboxEntry(TENANT_B, "b1", T0.plusSeconds(60)));
+                tx.outbox().enqueue(outboxEntry(TENANT_B, "b2", T0).parked("mailbox full"));
+                tx.outbox().enqueue(outboxEntry(TENANT_C, "c1", T0).parked("mailbox full"));
+            });
+
+            write(tx -> {
+                assertThat(tx.outbox().count(OutboxStatus.PENDING)).isEqualTo(2);
+                assertThat(tx.outbox().count(OutboxStatus.PARKED)).isEqualTo(3);
+                assertThat(tx.outbox().count(OutboxStatus.SENT)).isZero();
+            });
+        }
+
+        @Test
         @DisplayName("claimDue returns due entries oldest due first, ties by id, and leaves entries not yet due")
         void claimDue_oldestDueFirst() {
             write(tx -> {

@@ -75,4 +75,9 @@ public final class HostIntroOperations implements IntroOperations {
     public OutboxEntry retry(OutboxEntryId id) {
         return engine.retryParked(id);
     }
+
+    @Override
+    public int releaseClaims() {
+        return engine.releaseClaims();
+    }
 }

@@ -89,6 +89,11 @@ public final class IntroEngine {
         this.rules = new ActivationRules(context);
     }
 
+    /** See {@link dev.ecosystem.intro.IntroOperations#releaseClaims}. */
+    public int releaseClaims() {
+        return dispatcher.release(context.clock().instant());
+    }
+
     /** Stops the outbox's lease thread; a send still running finishes without further renewals. */
     public void close() {
         dispatcher.close();

@@ -7,6 +7,7 @@ import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.internal.Timed;
 import dev.ecosystem.intro.IntroSettings;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -14,10 +15,12 @@ import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.IntroductionId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.OutboxEntryId;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.Telemetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +58,10 @@ final class OutboxDispatcher {
     private final SdkContext context;
     private final IntroSettings settings;
     private final LeaseRenewer renewer;
+    /** Entries this dispatcher claimed and has not yet begun to send: what {@link #release} hands back. */
+    private final Map<OutboxEntryId, OutboxEntry> unsent = new ConcurrentHashMap<>();
+    /** Raised by every {@link #release}: a run that started before stops claiming. */
+    private final AtomicLong releases = new AtomicLong();
 
     /** Counts of one dispatch. */
     record Counts(int sent, int retrying, int parked) {
@@ -77,11 +86,20 @@ final class OutboxDispatcher {
         int sent = 0;
         int retrying = 0;
         int parked = 0;
-        while (true) {
+        long generation = releases.get();
+        while (releases.get() == generation) {
             Instant claimedAt = current.get();
             List<OutboxEntry> batch = context.store().inTransaction(tx -> tx.outbox().claimDue(claimedAt,
                     claimedAt.plus(settings.lease()), settings.batchSize()));
+            batch.forEach(entry -> unsent.put(entry.id(), entry));
+            if (releases.get() != generation) {
+                release(current.get()); // a release came while this batch was being claimed: it goes back too
+                break;
+            }
             for (OutboxEntry entry : batch) {
+                if (unsent.remove(entry.id()) == null) {
+                    continue; // released meanwhile: another node may hold it now
+                }
                 switch (send(entry, current)) {
                     case SENT -> sent++;
                     case RETRYING -> retrying++;
@@ -93,9 +111,43 @@ final class OutboxDispatcher {
                 }
             }
             if (batch.size() < settings.batchSize()) {
-                return new Counts(sent, retrying, parked);
+                break;
             }
         }
+        return new Counts(sent, retrying, parked);
+    }
+
+    /**
+     * Hands back every entry this dispatcher claimed and has not begun to send, due at {@code now}, so another node
+     * need not wait for the lease to run out; a run under way finishes the entry it is sending, skips the rest and
+     * claims no more. An entry whose claim moved on meanwhile is left to its new holder.
+     *
+     * @return how many entries were handed back
+     */
+    int release(Instant now) {
+        releases.incrementAndGet();
+        int released = 0;
+        for (OutboxEntry held : List.copyOf(unsent.values())) {
+            if (unsent.remove(held.id()) == null) {
+                continue; // its run began to send it
+            }
+            try {
+                boolean handedBack = persistently(tx -> {
+                    OutboxEntry stored = tx.outbox().get(held.id());
+                    if (stored == null || stored.status() != OutboxStatus.PENDING || stored.claim() != held.claim()) {
+                        return false;
+                    }
+                    tx.outbox().update(stored.dueAt(now));
+                    return true;
+                });
+                released += handedBack ? 1 : 0;
+            } catch (RuntimeException e) {
+                LOG.warn("could not hand back outbox entry {}; it is sent by another dispatcher after its lease",
+                        held.id(), e);
+            }
+        }
+        LOG.debug("handed back {} claimed outbox entries", released);
+        return released;
     }
 
     /** Stops the lease thread. */
@@ -130,8 +182,9 @@ final class OutboxDispatcher {
         MailReceipt receipt;
         LeaseRenewer.Renewal renewal = renewer.keep(held, current);
         try {
-            receipt = check.outcomeUnknown() ? context.mailer().resend(held.message())
-                    : context.mailer().send(held.message());
+            receipt = Timed.call(context.telemetry(), Telemetry.Operation.MAIL_SEND, context.mailer().provider(),
+                    () -> check.outcomeUnknown() ? context.mailer().resend(held.message())
+                            : context.mailer().send(held.message()));
         } catch (RuntimeException e) {
             renewal.close(); // before the failure is written, so no renewal lands after it
             return failed(held, e, current.get());

@@ -9,7 +9,9 @@ import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,15 +44,21 @@ public final class ChangeFollower implements AutoCloseable {
     private final PartnerStore store;
     private final NavigatorIndex index;
     private final Duration interval;
+    private final Clock clock;
     private final @Nullable ScheduledExecutorService thread;
     private volatile long applied;
+    /** When a catch-up that started then last reached the end of the feed; the follower's start until then. */
+    private volatile Instant caughtUpAt;
     private int failures;
 
-    private ChangeFollower(PartnerStore store, NavigatorIndex index, Duration interval, boolean feed, long applied) {
+    private ChangeFollower(PartnerStore store, NavigatorIndex index, Duration interval, Clock clock, boolean feed,
+            long applied) {
         this.store = store;
         this.index = index;
         this.interval = interval;
+        this.clock = clock;
         this.applied = applied;
+        this.caughtUpAt = clock.instant();
         if (feed) {
             this.thread = DaemonScheduler.create("ecosystem-change-follower");
             schedule(interval);
@@ -64,8 +72,9 @@ public final class ChangeFollower implements AutoCloseable {
      * before the index is first loaded (the index loads lazily) means no change made meanwhile is missed.
      *
      * @param store the host's store (not the indexing wrapper)
+     * @param clock what {@link #lag()} is measured by
      */
-    public static ChangeFollower start(PartnerStore store, NavigatorIndex index, Duration interval) {
+    public static ChangeFollower start(PartnerStore store, NavigatorIndex index, Duration interval, Clock clock) {
         long latest;
         try {
             latest = store.inTransaction(tx -> {
@@ -75,10 +84,10 @@ public final class ChangeFollower implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not read the change feed's latest revision; the navigator index is rebuilt once the store "
                     + "answers", e);
-            return new ChangeFollower(store, index, interval, true, UNKNOWN);
+            return new ChangeFollower(store, index, interval, clock, true, UNKNOWN);
         }
-        return latest == NO_FEED ? new ChangeFollower(store, index, interval, false, 0)
-                : new ChangeFollower(store, index, interval, true, latest);
+        return latest == NO_FEED ? new ChangeFollower(store, index, interval, clock, false, 0)
+                : new ChangeFollower(store, index, interval, clock, true, latest);
     }
 
     /** The store's feed, or {@code null} with one WARN when the store has none (a provider failure is no answer). */
@@ -103,6 +112,19 @@ public final class ChangeFollower implements AutoCloseable {
         return revision == UNKNOWN ? 0 : revision;
     }
 
+    /**
+     * How far behind the store's change feed this client may be: the time since a catch-up that started then last
+     * reached the feed's end. Under a poll interval while polls succeed; it grows while the store cannot be read.
+     * Zero for a store without a feed (there is nothing to follow).
+     */
+    public Duration lag() {
+        if (thread == null) {
+            return Duration.ZERO;
+        }
+        Duration lag = Duration.between(caughtUpAt, clock.instant());
+        return lag.isNegative() ? Duration.ZERO : lag;
+    }
+
     /** Whether the store has a change feed that this follower follows. */
     public boolean following() {
         return thread != null;
@@ -117,6 +139,7 @@ public final class ChangeFollower implements AutoCloseable {
         if (thread == null) {
             return 0;
         }
+        Instant asOf = clock.instant();
         if (applied == UNKNOWN) {
             long latest = store.inTransaction(tx -> tx.changes().latestRevision());
             index.invalidate(); // changes before it may have been missed: load the index anew
@@ -127,6 +150,7 @@ public final class ChangeFollower implements AutoCloseable {
             List<StoreChange> changes = store.inTransaction(tx -> tx.changes().after(from,
                     ChangeRepository.MAX_LIMIT));
             if (changes.isEmpty()) {
+                caughtUpAt = asOf;
                 return from;
             }
             Set<CompanyId> companies = new LinkedHashSet<>();
@@ -142,6 +166,7 @@ public final class ChangeFollower implements AutoCloseable {
             applied = changes.get(changes.size() - 1).revision();
             LOG.debug("Applied {} store changes up to revision {}", changes.size(), applied);
             if (changes.size() < ChangeRepository.MAX_LIMIT) {
+                caughtUpAt = asOf;
                 return applied;
             }
         }

@@ -5,6 +5,7 @@ import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.internal.Timed;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
@@ -20,7 +21,9 @@ import dev.ecosystem.overlap.Overlaps;
 import dev.ecosystem.overlap.PopulationMatrix;
 import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.partnership.internal.ActivationRules;
+import dev.ecosystem.spi.CrmConnector;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.Telemetry;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,16 +49,20 @@ public final class SnapshotOverlaps implements Overlaps {
 
     @Override
     public SyncResult syncCrm() {
-        return published(sync().full(), "full");
+        CrmConnector crm = context.crms().forTenant(company);
+        return published(Timed.call(context.telemetry(), Telemetry.Operation.CRM_SYNC, crm.provider(),
+                () -> sync(crm).full()), "full");
     }
 
     @Override
     public SyncResult syncChanges() {
-        return published(sync().incremental(), "incremental");
+        CrmConnector crm = context.crms().forTenant(company);
+        return published(Timed.call(context.telemetry(), Telemetry.Operation.CRM_SYNC, crm.provider(),
+                () -> sync(crm).incremental()), "incremental");
     }
 
-    private CrmSync sync() {
-        return new CrmSync(context.store(), context.overlaps(), company, context.crms().forTenant(company),
+    private CrmSync sync(CrmConnector crm) {
+        return new CrmSync(context.store(), context.overlaps(), company, crm,
                 syncListener, new ActivationRules(context));
     }
 

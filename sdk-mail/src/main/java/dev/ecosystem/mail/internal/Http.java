@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import dev.ecosystem.spi.Telemetry;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -33,13 +34,29 @@ public final class Http {
 
     /** An OkHttp client with every timeout set: no call can hang for ever. */
     public static OkHttpClient client(Duration connectTimeout, Duration callTimeout) {
-        return new OkHttpClient.Builder()
+        return client(connectTimeout, callTimeout, Telemetry.none(), "");
+    }
+
+    /**
+     * An OkHttp client with every timeout set, reporting the status of every answer {@code provider} gives to
+     * {@code telemetry} (each attempt, so 429s are counted where they happen).
+     */
+    public static OkHttpClient client(Duration connectTimeout, Duration callTimeout, Telemetry telemetry,
+            String provider) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(callTimeout)
                 .writeTimeout(callTimeout)
                 .callTimeout(callTimeout)
-                .retryOnConnectionFailure(false)
-                .build();
+                .retryOnConnectionFailure(false);
+        if (telemetry != Telemetry.none()) {
+            builder.addInterceptor(chain -> {
+                okhttp3.Response response = chain.proceed(chain.request());
+                telemetry.providerCall(provider, response.code());
+                return response;
+            });
+        }
+        return builder.build();
     }
 
     /** A Retrofit instance on {@code baseUrl} (a trailing slash is added if missing). */
