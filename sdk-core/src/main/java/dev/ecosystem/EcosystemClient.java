@@ -234,6 +234,16 @@ public final class EcosystemClient implements AutoCloseable {
     }
 
     /**
+     * Starts following the store's change feed in the background, for a client built with
+     * {@link Builder#deferChangeFollowing()} (a container starts it with the application); otherwise it already
+     * follows, and this does nothing. No change committed after {@link Builder#build()} is missed however late it is
+     * called.
+     */
+    public void startChangeFollowing() {
+        follower.startPolling();
+    }
+
+    /**
      * Stops the thread that follows the store's change feed and the outbox's lease thread. The store and the other
      * ports are the host's to close.
      */
@@ -256,6 +266,7 @@ public final class EcosystemClient implements AutoCloseable {
         private CategoryRelations categoryRelations = CategoryRelations.none();
         private @Nullable OverlapSignal overlapSignal;
         private Duration changePollInterval = Duration.ofSeconds(1);
+        private boolean followFromBuild = true;
         private ReferralSettings referralSettings = ReferralSettings.defaults();
         private @Nullable RevenueSource revenueSource;
         private PartnershipSettings partnershipSettings = PartnershipSettings.defaults();
@@ -344,6 +355,16 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Builds a client that follows the store's change feed only from {@link EcosystemClient#startChangeFollowing()}
+         * on, for containers that start components after wiring them (Spring's lifecycle). Until then other nodes'
+         * writes reach this client's searches only through {@link EcosystemClient#catchUp()}.
+         */
+        public Builder deferChangeFollowing() {
+            this.followFromBuild = false;
+            return this;
+        }
+
         /** Protection window and cap of open registrations of referrals. Default: {@link ReferralSettings#defaults()}. */
         public Builder referrals(ReferralSettings settings) {
             this.referralSettings = Checks.required(settings, "referrals");
@@ -397,11 +418,15 @@ public final class EcosystemClient implements AutoCloseable {
             return this;
         }
 
-        /** Builds the client and starts following the store's change feed. */
+        /** Builds the client and starts following the store's change feed (unless {@link #deferChangeFollowing()}). */
         public EcosystemClient build() {
             Clock effectiveClock = clock != null ? clock : Clock.systemUTC();
             PartnerStore hostStore = store != null ? store : InMemoryPartnerStore.create();
             NavigatorIndex navigator = new NavigatorIndex(hostStore, taxonomy, categoryRelations, overlapSignal);
+            ChangeFollower follower = ChangeFollower.from(hostStore, navigator, changePollInterval, effectiveClock);
+            if (followFromBuild) {
+                follower.startPolling();
+            }
             return new EcosystemClient(new SdkContext(
                     new IndexingPartnerStore(hostStore, navigator),
                     crms != null ? crms : CrmConnections.none(),
@@ -411,7 +436,7 @@ public final class EcosystemClient implements AutoCloseable {
                     new OverlapEngine(overlapSettings),
                     navigator, telemetry),
                     introSettings != null ? introSettings : IntroSettings.defaults(),
-                    ChangeFollower.start(hostStore, navigator, changePollInterval, effectiveClock), referralSettings,
+                    follower, referralSettings,
                     partnershipSettings, revenueSource, payoutProvider, briefSettings);
         }
     }

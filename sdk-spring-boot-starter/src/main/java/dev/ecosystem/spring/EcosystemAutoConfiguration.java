@@ -194,6 +194,7 @@ public class EcosystemAutoConfiguration {
                 .telemetry(telemetry)
                 .clock(clockOf(clock))
                 .changePollInterval(properties.getChangePollInterval())
+                .deferChangeFollowing() // EcosystemScheduler starts it with the context
                 .build();
     }
 

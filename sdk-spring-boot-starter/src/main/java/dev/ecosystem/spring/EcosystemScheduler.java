@@ -21,6 +21,9 @@ import org.springframework.context.SmartLifecycle;
  * one failing does not skip the others. Runs never overlap: one thread, and a lock that a manual {@link #runOnce()}
  * takes too. A failure is logged and the schedule goes on.
  *
+ * <p>On context start it also starts the client's change-feed follower ({@link EcosystemClient#startChangeFollowing()};
+ * the auto-configured client is built with it deferred), whether scheduling is on or off.
+ *
  * <p>On context stop (before the DataSource and other beans are destroyed): no new run starts; a run under way gets
  * {@code ecosystem.scheduling.shutdown-timeout} to finish, after which the outbox emails this node claimed and has not
  * sent are handed back for other nodes ({@code client.intros().releaseClaims()}); then the client is closed, which
@@ -53,6 +56,7 @@ public class EcosystemScheduler implements SmartLifecycle {
             return;
         }
         started = true;
+        client.startChangeFollowing();
         if (!enabled) {
             LOG.info("Ecosystem scheduling is off (ecosystem.scheduling.enabled=false): call runDue yourself");
             return;

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
+import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
 import java.time.Clock;
@@ -36,6 +38,30 @@ class EcosystemSchedulerTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> mailer.sent.size() == 1);
         });
+    }
+
+    @Test
+    @DisplayName("The client's change-feed follower starts with the context, scheduling on or off: another node's "
+            + "write reaches this node without a catchUp call, and the follower stops with the context")
+    void changeFollower_startsAndStopsWithTheContext() {
+        PartnerStore store = InMemoryPartnerStore.create();
+        runner.withBean(PartnerStore.class, () -> store)
+                .withPropertyValues("ecosystem.scheduling.enabled=false", "ecosystem.change-poll-interval=20ms")
+                .run(context -> {
+                    EcosystemClient client = context.getBean(EcosystemClient.class);
+                    try (EcosystemClient otherNode = EcosystemClient.builder().store(store).build()) {
+                        SampleNetwork.seed(otherNode);
+                    }
+                    long latest = store.inTransaction(tx -> tx.changes().latestRevision());
+
+                    await().atMost(Duration.ofSeconds(10)).until(() -> client.appliedRevision() == latest);
+                    context.close();
+                    try (EcosystemClient otherNode = EcosystemClient.builder().store(store).build()) {
+                        otherNode.register(Company.builder(CompanyId.of("initech"), "Initech").listed(true).build());
+                    }
+                    Thread.sleep(200); // ten poll intervals
+                    assertThat(client.appliedRevision()).as("no polling after the context closed").isEqualTo(latest);
+                });
     }
 
     @Test

@@ -53,6 +53,29 @@ class ClientChangeFeedTest {
     }
 
     @Test
+    @DisplayName("A client built with deferChangeFollowing polls only from startChangeFollowing on, and misses no "
+            + "write committed between build and start")
+    void deferredFollowing_startsOnRequest() throws InterruptedException {
+        InMemoryPartnerStore store = InMemoryPartnerStore.create();
+        try (EcosystemClient writer = client(store, NEVER);
+                EcosystemClient reader = EcosystemClient.builder().store(store).changePollInterval(Duration.ofMillis(10))
+                        .deferChangeFollowing().build()) {
+            writer.register(saas(ACME));
+            assertThat(found(reader)).isEmpty();
+            writer.register(saas(GLOBEX));
+
+            Thread.sleep(200); // twenty poll intervals
+            assertThat(reader.appliedRevision()).as("no polling before start").isZero();
+            assertThat(found(reader)).isEmpty();
+
+            reader.startChangeFollowing();
+            reader.startChangeFollowing(); // a second start changes nothing
+            awaitTrue(() -> found(reader).contains(GLOBEX));
+            assertThat(reader.appliedRevision()).isEqualTo(store.inTransaction(tx -> tx.changes().latestRevision()));
+        }
+    }
+
+    @Test
     @DisplayName("On a store without a change feed a client sees only its own writes and reports revision 0")
     void storeWithoutFeed_runsAsOneNode() {
         PartnerStore store = new FeedlessStore(InMemoryPartnerStore.create());

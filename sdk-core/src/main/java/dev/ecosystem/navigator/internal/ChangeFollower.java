@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ public final class ChangeFollower implements AutoCloseable {
     private volatile Instant caughtUpAt;
     private int failures;
 
+    private final AtomicBoolean polling = new AtomicBoolean();
+
     private ChangeFollower(PartnerStore store, NavigatorIndex index, Duration interval, Clock clock, boolean feed,
             long applied) {
         this.store = store;
@@ -59,22 +62,18 @@ public final class ChangeFollower implements AutoCloseable {
         this.clock = clock;
         this.applied = applied;
         this.caughtUpAt = clock.instant();
-        if (feed) {
-            this.thread = DaemonScheduler.create("ecosystem-change-follower");
-            schedule(interval);
-        } else {
-            this.thread = null;
-        }
+        this.thread = feed ? DaemonScheduler.create("ecosystem-change-follower") : null;
     }
 
     /**
-     * Starts following {@code store}'s feed from its latest revision, every {@code interval}. Reading that revision
-     * before the index is first loaded (the index loads lazily) means no change made meanwhile is missed.
+     * A follower of {@code store}'s feed from its latest revision, polling every {@code interval} once
+     * {@link #startPolling()} is called. Reading that revision now, before the index is first loaded (the index loads
+     * lazily), means no change made meanwhile is missed, however late polling starts.
      *
      * @param store the host's store (not the indexing wrapper)
      * @param clock what {@link #lag()} is measured by
      */
-    public static ChangeFollower start(PartnerStore store, NavigatorIndex index, Duration interval, Clock clock) {
+    public static ChangeFollower from(PartnerStore store, NavigatorIndex index, Duration interval, Clock clock) {
         long latest;
         try {
             latest = store.inTransaction(tx -> {
@@ -123,6 +122,17 @@ public final class ChangeFollower implements AutoCloseable {
         }
         Duration lag = Duration.between(caughtUpAt, clock.instant());
         return lag.isNegative() ? Duration.ZERO : lag;
+    }
+
+    /**
+     * Starts polling the feed on the follower's thread; later calls do nothing. Until then (and without a feed) the
+     * client still applies every change on {@link #catchUp()}.
+     */
+    public void startPolling() {
+        if (thread != null && polling.compareAndSet(false, true)) {
+            caughtUpAt = clock.instant();
+            schedule(interval);
+        }
     }
 
     /** Whether the store has a change feed that this follower follows. */
