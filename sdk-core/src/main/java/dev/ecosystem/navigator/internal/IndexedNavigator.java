@@ -56,25 +56,39 @@ public final class IndexedNavigator implements Navigator {
     }
 
     /**
-     * What a search or evaluation reads from the store before it scores, in one transaction: the searcher's profile,
-     * its current partners and the companies it blocks (document ids of the snapshot, ascending).
+     * What a search or evaluation reads from the store before it scores, in its one transaction: the searcher's
+     * profile, its current partners and the companies it blocks (document ids of the snapshot, ascending).
      */
     private record Searcher(Company self, List<CompanyId> partners, int[] partnerDocs, int[] blockedDocs) {
     }
 
+    /**
+     * One index snapshot and one store transaction: the transaction reads the searcher, its partners and blocks, and
+     * the search runs inside it, so every result is checked against the same read of the store (still listed, not
+     * blocking the searcher) before it is shown. The search itself is in-memory work of a millisecond or less; the
+     * only call that may wait on the host, its {@link OverlapSignal}, is asked before the transaction.
+     */
     @Override
     public Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page) {
         Checks.required(profile, "profile");
         Checks.required(page, "page");
         @Nullable After after = decode(page.cursor());
         Snapshot snapshot = index.snapshot();
-        Searcher reading = context.store().inTransaction(tx -> read(tx, snapshot));
-        ProfileQuery query = compile(profile, snapshot, reading);
+        @Nullable Map<CompanyId, Integer> asked = askOverlap(profile);
+        return context.store().inTransaction(tx -> {
+            Searcher reading = read(tx, snapshot);
+            ProfileQuery query = compile(profile, snapshot, reading, asked);
+            return search(tx, snapshot, query, profile.includeExistingPartners() ? new int[0]
+                    : reading.partnerDocs(), reading.blockedDocs(), after, page.size());
+        });
+    }
+
+    /** The page of matches, read and checked in {@code tx}. */
+    private Page<PartnerMatch> search(StoreTransaction tx, Snapshot snapshot, ProfileQuery query, int[] partners,
+            int[] blockedBySearcher, @Nullable After after, int size) {
         int selfDoc = snapshot.doc(searcher.value());
-        int[] partners = profile.includeExistingPartners() ? new int[0] : reading.partnerDocs();
-        int[] blockedBySearcher = reading.blockedDocs();
         boolean weightedTerms = query.isWeightedTermsOnly();
-        int wanted = page.size() + 1; // one more tells whether another page follows
+        int wanted = size + 1; // one more tells whether another page follows
         // Companies that block the searcher are only known by asking about each; the ones found among the results
         // are left out and the search is run again, which ends since each round leaves out one more.
         int[] blockingSearcher = new int[0];
@@ -99,32 +113,28 @@ public final class IndexedNavigator implements Navigator {
             int[] docs = new int[top.size()];
             long[] units = new long[top.size()];
             int found = top.drain(docs, units);
-            int shown = Math.min(found, page.size());
+            int shown = Math.min(found, size);
             List<PartnerMatch> matches = new ArrayList<>(shown);
             int[] newlyBlocking = new int[found];
-            // One transaction re-checks every result against the store: blocks, and whether it is still listed.
-            int blockers = context.store().inTransaction(tx -> {
-                int count = 0;
-                for (int i = 0; i < found; i++) {
-                    CompanyId id = CompanyId.of(snapshot.key(docs[i]));
-                    if (tx.blocks().isBlocked(id, searcher)) {
-                        newlyBlocking[count++] = docs[i];
-                        continue;
-                    }
-                    Company company = i < shown && count == 0 ? tx.companies().get(id) : null;
-                    // Unlisted or removed since the snapshot was taken: never shown.
-                    if (company != null && company.listed()) {
-                        matches.add(match(query, company, docs[i]));
-                    }
+            int blockers = 0;
+            for (int i = 0; i < found; i++) {
+                CompanyId id = CompanyId.of(snapshot.key(docs[i]));
+                if (tx.blocks().isBlocked(id, searcher)) {
+                    newlyBlocking[blockers++] = docs[i];
+                    continue;
                 }
-                return count;
-            });
+                Company company = i < shown && blockers == 0 ? tx.companies().get(id) : null;
+                // Unlisted or removed in the store, and the index not refreshed yet: never shown.
+                if (company != null && company.listed()) {
+                    matches.add(match(query, company, docs[i]));
+                }
+            }
             if (blockers > 0) {
                 blockingSearcher = merge(blocking, Arrays.copyOf(newlyBlocking, blockers));
                 continue;
             }
-            String next = found > page.size()
-                    ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
+            String next = found > size ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1]))
+                    : null;
             LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
             return new Page<>(matches, next);
         }
@@ -137,6 +147,7 @@ public final class IndexedNavigator implements Navigator {
         return merged;
     }
 
+    /** One index snapshot and one store transaction, as {@link #search}. */
     @Override
     public PartnerMatch evaluate(IdealPartnerProfile profile, CompanyId company) {
         Checks.required(profile, "profile");
@@ -147,10 +158,9 @@ public final class IndexedNavigator implements Navigator {
         }
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(company.value());
-        Searcher reading = context.store().inTransaction(tx -> read(tx, snapshot));
-        // The overlap signal may wait on the host: asked outside any transaction, as in search.
-        ProfileQuery query = compile(profile, snapshot, reading);
+        @Nullable Map<CompanyId, Integer> asked = askOverlap(profile);
         return context.store().inTransaction(tx -> {
+            Searcher reading = read(tx, snapshot);
             Company candidate = doc < 0 ? null : tx.companies().get(company);
             if (candidate == null || !candidate.listed()) {
                 throw new NotFoundException("company " + company + " is not a listed company of the network");
@@ -159,7 +169,7 @@ public final class IndexedNavigator implements Navigator {
                 throw new AccessDeniedException("company " + company + " is not shown to " + searcher
                         + ": one of the two has blocked the other");
             }
-            return match(query, candidate, doc);
+            return match(compile(profile, snapshot, reading, asked), candidate, doc);
         });
     }
 
@@ -173,35 +183,47 @@ public final class IndexedNavigator implements Navigator {
     }
 
     /**
-     * Compiles the profile with the shared customer counts that can count: those of candidates. The default signal,
-     * account mapping, knows counts only for current partners, so when the profile leaves them out nothing is asked
-     * (no matrix is computed); a host's signal is asked once, and its counts for the searcher itself and for
-     * left-out partners are dropped. Evaluation compiles the same way, so it gives a company the score search gives
-     * it.
+     * Compiles the profile with the shared customer counts that can count: those of candidates. A host's signal's
+     * counts for the searcher itself and for left-out partners are dropped. Evaluation compiles the same way, so it
+     * gives a company the score search gives it.
+     *
+     * @param asked the counts {@link #askOverlap} gave, or null for none
      */
-    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Searcher reading) {
-        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers(profile, reading)
-                : Map.of();
+    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Searcher reading,
+            @Nullable Map<CompanyId, Integer> asked) {
+        Map<CompanyId, Integer> shared = Map.of();
+        if (asked != null && !asked.isEmpty()) {
+            Map<CompanyId, Integer> candidates = new HashMap<>(asked);
+            candidates.remove(searcher);
+            if (!profile.includeExistingPartners()) {
+                reading.partners().forEach(candidates::remove);
+            }
+            shared = candidates;
+        }
         return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, reading.self(),
                 profile, shared);
     }
 
-    private Map<CompanyId, Integer> sharedCustomers(IdealPartnerProfile profile, Searcher reading) {
+    /**
+     * The searcher's shared customer counts, asked before the search's transaction since they may wait on the host or
+     * compute account mapping matrices; null when none can count. The default signal, account mapping, knows counts
+     * only for current partners, so when the profile leaves them out nothing is asked (no matrix is computed), and
+     * otherwise the partners are read first, in a transaction of their own. A host's signal is asked once.
+     */
+    private @Nullable Map<CompanyId, Integer> askOverlap(IdealPartnerProfile profile) {
+        if (profile.weight(Criterion.OVERLAP) <= 0) {
+            return null;
+        }
         OverlapSignal signal = index.overlap();
         if (signal == null) {
-            return profile.includeExistingPartners()
-                    ? AccountMappingOverlap.sharedCustomers(overlaps, reading.partners()) : Map.of();
+            return profile.includeExistingPartners() ? AccountMappingOverlap.sharedCustomers(overlaps,
+                    context.store().inTransaction(this::currentPartners)) : null;
         }
         Map<CompanyId, Integer> shared = signal.sharedCustomers(searcher);
         if (shared == null) {
             throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
         }
-        Map<CompanyId, Integer> candidates = new HashMap<>(shared);
-        candidates.remove(searcher);
-        if (!profile.includeExistingPartners()) {
-            reading.partners().forEach(candidates::remove);
-        }
-        return candidates;
+        return shared;
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
