@@ -97,4 +97,23 @@ class NavigatorStoreReadsTest {
         assertThatThrownBy(() -> client.as(ACME).navigator().evaluate(CRM, CompanyId.of("initech")))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void search_showsEachResultAsTheStoreHasItNow_whetherChangedThroughTheClientOrPastIt() {
+        client.as(ACME).navigator().search(CRM, PageRequest.first(10)); // loads the index
+        Company globex = client.as(GLOBEX).network().profile();
+        // The terms stay the same, so only the record tells the versions apart.
+        host.useTransaction(tx -> tx.companies().put(globex.toBuilder().description("written past the client")
+                .build()));
+        assertThat(descriptionOfGlobex()).isEqualTo("written past the client");
+
+        client.as(GLOBEX).network().updateProfile(globex.toBuilder().description("written through it").build());
+        assertThat(descriptionOfGlobex()).isEqualTo("written through it");
+    }
+
+    private String descriptionOfGlobex() {
+        return client.as(ACME).navigator().search(CRM, PageRequest.first(10)).items().stream()
+                .filter(match -> match.company().id().equals(GLOBEX)).findFirst().orElseThrow().company()
+                .description();
+    }
 }

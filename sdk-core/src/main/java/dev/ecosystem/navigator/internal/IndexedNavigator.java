@@ -7,11 +7,13 @@ import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.Cursors;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.navigator.Criterion;
 import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.Navigator;
@@ -23,7 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class IndexedNavigator implements Navigator {
     private static final Logger LOG = LoggerFactory.getLogger(IndexedNavigator.class);
     private static final String LISTING = "navigator.search";
+    /** Above this many company changes since the snapshot, a search reads its results' records from the store. */
+    private static final int CHANGES_READ = 256;
 
     private final SdkContext context;
     private final NavigatorIndex index;
@@ -67,25 +73,98 @@ public final class IndexedNavigator implements Navigator {
      * the search runs inside it, so every result is checked against the same read of the store (still listed, not
      * blocking the searcher) before it is shown. The search itself is in-memory work of a millisecond or less; the
      * only call that may wait on the host, its {@link OverlapSignal}, is asked before the transaction.
+     *
+     * <p>A result's record comes from the index when the index keeps records (the in-memory store's) and the store's
+     * change feed, read in the same transaction, shows no change to that company since the snapshot; else from the
+     * store. A lookup per result in a store of a million companies cost more than the rest of the check.
      */
     @Override
     public Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page) {
         Checks.required(profile, "profile");
         Checks.required(page, "page");
         @Nullable After after = decode(page.cursor());
+        long reflected = index.reflectedRevision(); // before the snapshot, which then reflects at least as much
         Snapshot snapshot = index.snapshot();
         @Nullable Map<CompanyId, Integer> asked = askOverlap(profile);
         return context.store().inTransaction(tx -> {
             Searcher reading = read(tx, snapshot);
             ProfileQuery query = compile(profile, snapshot, reading, asked);
-            return search(tx, snapshot, query, profile.includeExistingPartners() ? new int[0]
+            Records records = new Records(tx, snapshot, reflected);
+            return search(tx, records, query, profile.includeExistingPartners() ? new int[0]
                     : reading.partnerDocs(), reading.blockedDocs(), after, page.size());
         });
     }
 
-    /** The page of matches, read and checked in {@code tx}. */
-    private Page<PartnerMatch> search(StoreTransaction tx, Snapshot snapshot, ProfileQuery query, int[] partners,
+    /**
+     * The companies whose profile changed in the store after {@code revision}, or null when that is not known (no
+     * change feed, or more than {@value #CHANGES_READ} changes since).
+     */
+    private static @Nullable Set<String> changedSince(StoreTransaction tx, long revision) {
+        if (revision <= 0) {
+            return null;
+        }
+        List<StoreChange> changes = tx.changes().after(revision, CHANGES_READ + 1);
+        if (changes.size() > CHANGES_READ) {
+            return null;
+        }
+        Set<String> companies = new HashSet<>();
+        for (StoreChange change : changes) {
+            if (change.kind() == ChangeKind.COMPANY) {
+                companies.add(change.company().value());
+            }
+        }
+        return companies;
+    }
+
+    /**
+     * The current records of a snapshot's documents as of one store transaction: the record the index kept when the
+     * company has not changed since the snapshot (the change feed is read once, when a kept record is first asked
+     * for), else the store's.
+     */
+    private static final class Records {
+        private final StoreTransaction tx;
+        private final Snapshot snapshot;
+        private final long reflected;
+        private boolean feedRead;
+        private @Nullable Set<String> changed;
+
+        /** @param reflected the change-feed revision the snapshot reflects at least, 0 when unknown */
+        Records(StoreTransaction tx, Snapshot snapshot, long reflected) {
+            this.tx = tx;
+            this.snapshot = snapshot;
+            this.reflected = reflected;
+        }
+
+        Snapshot snapshot() {
+            return snapshot;
+        }
+
+        /** The document's company id. */
+        CompanyId id(int doc) {
+            Company kept = NavigatorIndex.record(snapshot, doc);
+            return kept != null ? kept.id() : CompanyId.of(snapshot.key(doc));
+        }
+
+        /** The document's company as the store has it now, or null when it is not there any more. */
+        @Nullable Company current(int doc) {
+            Company kept = NavigatorIndex.record(snapshot, doc);
+            if (kept != null) {
+                if (!feedRead) {
+                    changed = changedSince(tx, reflected);
+                    feedRead = true;
+                }
+                if (changed != null && !changed.contains(kept.id().value())) {
+                    return kept;
+                }
+            }
+            return tx.companies().get(id(doc));
+        }
+    }
+
+    /** The page of matches, read and checked in the transaction of {@code records}. */
+    private Page<PartnerMatch> search(StoreTransaction tx, Records records, ProfileQuery query, int[] partners,
             int[] blockedBySearcher, @Nullable After after, int size) {
+        Snapshot snapshot = records.snapshot();
         int selfDoc = snapshot.doc(searcher.value());
         boolean weightedTerms = query.isWeightedTermsOnly();
         int wanted = size + 1; // one more tells whether another page follows
@@ -118,12 +197,11 @@ public final class IndexedNavigator implements Navigator {
             int[] newlyBlocking = new int[found];
             int blockers = 0;
             for (int i = 0; i < found; i++) {
-                CompanyId id = CompanyId.of(snapshot.key(docs[i]));
-                if (tx.blocks().isBlocked(id, searcher)) {
+                if (tx.blocks().isBlocked(records.id(docs[i]), searcher)) {
                     newlyBlocking[blockers++] = docs[i];
                     continue;
                 }
-                Company company = i < shown && blockers == 0 ? tx.companies().get(id) : null;
+                Company company = i < shown && blockers == 0 ? records.current(docs[i]) : null;
                 // Unlisted or removed in the store, and the index not refreshed yet: never shown.
                 if (company != null && company.listed()) {
                     matches.add(match(query, company, docs[i]));
@@ -156,12 +234,13 @@ public final class IndexedNavigator implements Navigator {
             throw new ValidationException("company must be another company than the searcher " + searcher
                     + ", but was the searcher itself");
         }
+        long reflected = index.reflectedRevision();
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(company.value());
         @Nullable Map<CompanyId, Integer> asked = askOverlap(profile);
         return context.store().inTransaction(tx -> {
             Searcher reading = read(tx, snapshot);
-            Company candidate = doc < 0 ? null : tx.companies().get(company);
+            Company candidate = doc < 0 ? null : new Records(tx, snapshot, reflected).current(doc);
             if (candidate == null || !candidate.listed()) {
                 throw new NotFoundException("company " + company + " is not a listed company of the network");
             }
