@@ -36,8 +36,8 @@ import org.openjdk.jmh.runner.IterationType;
  * unless the public API returns exactly Lucene's top 10 (keys, order and score) for every query of the mix.
  *
  * <p>Which figures are which: {@code api} is the public API (what a host calls: scope, profile compilation, one
- * snapshot, one store transaction that reads the searcher, its partners and blocks, and one that re-checks every
- * result); {@code engine} is engine-only (the same queries on {@code TopDocs.weightedTerms} over an index of the same
+ * snapshot, one store transaction that reads the searcher, its partners and blocks, runs the search and checks every
+ * result against the store; plus the store read of {@code client.as}); {@code engine} is engine-only (the same queries on {@code TopDocs.weightedTerms} over an index of the same
  * profiles, no store, no profile compilation, for the top 11 the navigator asks for: one more than the page tells
  * whether another page follows); {@code lucene} is the peer (its top 10; a top 11 would cost it at least as much).
  * Each invocation runs every query once, in the same order on every side; every query's own latency during

@@ -174,6 +174,7 @@ public final class ChangeFollower implements AutoCloseable {
             }
             index.refresh(companies);
             applied = changes.get(changes.size() - 1).revision();
+            index.caughtUp(applied);
             LOG.debug("Applied {} store changes up to revision {}", changes.size(), applied);
             if (changes.size() < ChangeRepository.MAX_LIMIT) {
                 caughtUpAt = asOf;

@@ -7,11 +7,13 @@ import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.Cursors;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.navigator.Criterion;
 import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.Navigator;
@@ -23,7 +25,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class IndexedNavigator implements Navigator {
     private static final Logger LOG = LoggerFactory.getLogger(IndexedNavigator.class);
     private static final String LISTING = "navigator.search";
+    /** Above this many company changes since the snapshot, a search reads its results' records from the store. */
+    private static final int CHANGES_READ = 256;
 
     private final SdkContext context;
     private final NavigatorIndex index;
@@ -56,25 +62,112 @@ public final class IndexedNavigator implements Navigator {
     }
 
     /**
-     * What a search or evaluation reads from the store before it scores, in one transaction: the searcher's profile,
-     * its current partners and the companies it blocks (document ids of the snapshot, ascending).
+     * What a search or evaluation reads from the store before it scores, in its one transaction: the searcher's
+     * profile, its current partners and the companies it blocks (document ids of the snapshot, ascending).
      */
     private record Searcher(Company self, List<CompanyId> partners, int[] partnerDocs, int[] blockedDocs) {
     }
 
+    /**
+     * One index snapshot and one store transaction: the transaction reads the searcher, its partners and blocks, and
+     * the search runs inside it, so every result is checked against the same read of the store (still listed, not
+     * blocking the searcher) before it is shown. The search itself is in-memory work of a millisecond or less; the
+     * only call that may wait on the host, its {@link OverlapSignal}, is asked before the transaction.
+     *
+     * <p>A result's record comes from the index when the index keeps records (the in-memory store's) and the store's
+     * change feed, read in the same transaction, shows no change to that company since the snapshot; else from the
+     * store. A lookup per result in a store of a million companies cost more than the rest of the check.
+     */
     @Override
     public Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page) {
         Checks.required(profile, "profile");
         Checks.required(page, "page");
         @Nullable After after = decode(page.cursor());
+        long reflected = index.reflectedRevision(); // before the snapshot, which then reflects at least as much
         Snapshot snapshot = index.snapshot();
-        Searcher reading = context.store().inTransaction(tx -> read(tx, snapshot));
-        ProfileQuery query = compile(profile, snapshot, reading);
+        @Nullable Map<CompanyId, Integer> asked = askOverlap(profile);
+        return context.store().inTransaction(tx -> {
+            Searcher reading = read(tx, snapshot);
+            ProfileQuery query = compile(profile, snapshot, reading, asked);
+            Records records = new Records(tx, snapshot, reflected);
+            return search(tx, records, query, profile.includeExistingPartners() ? new int[0]
+                    : reading.partnerDocs(), reading.blockedDocs(), after, page.size());
+        });
+    }
+
+    /**
+     * The companies whose profile changed in the store after {@code revision}, or null when that is not known (no
+     * change feed, or more than {@value #CHANGES_READ} changes since).
+     */
+    private static @Nullable Set<String> changedSince(StoreTransaction tx, long revision) {
+        if (revision <= 0) {
+            return null;
+        }
+        List<StoreChange> changes = tx.changes().after(revision, CHANGES_READ + 1);
+        if (changes.size() > CHANGES_READ) {
+            return null;
+        }
+        Set<String> companies = new HashSet<>();
+        for (StoreChange change : changes) {
+            if (change.kind() == ChangeKind.COMPANY) {
+                companies.add(change.company().value());
+            }
+        }
+        return companies;
+    }
+
+    /**
+     * The current records of a snapshot's documents as of one store transaction: the record the index kept when the
+     * company has not changed since the snapshot (the change feed is read once, when a kept record is first asked
+     * for), else the store's.
+     */
+    private static final class Records {
+        private final StoreTransaction tx;
+        private final Snapshot snapshot;
+        private final long reflected;
+        private boolean feedRead;
+        private @Nullable Set<String> changed;
+
+        /** @param reflected the change-feed revision the snapshot reflects at least, 0 when unknown */
+        Records(StoreTransaction tx, Snapshot snapshot, long reflected) {
+            this.tx = tx;
+            this.snapshot = snapshot;
+            this.reflected = reflected;
+        }
+
+        Snapshot snapshot() {
+            return snapshot;
+        }
+
+        /** The document's company id. */
+        CompanyId id(int doc) {
+            Company kept = NavigatorIndex.record(snapshot, doc);
+            return kept != null ? kept.id() : CompanyId.of(snapshot.key(doc));
+        }
+
+        /** The document's company as the store has it now, or null when it is not there any more. */
+        @Nullable Company current(int doc) {
+            Company kept = NavigatorIndex.record(snapshot, doc);
+            if (kept != null) {
+                if (!feedRead) {
+                    changed = changedSince(tx, reflected);
+                    feedRead = true;
+                }
+                if (changed != null && !changed.contains(kept.id().value())) {
+                    return kept;
+                }
+            }
+            return tx.companies().get(id(doc));
+        }
+    }
+
+    /** The page of matches, read and checked in the transaction of {@code records}. */
+    private Page<PartnerMatch> search(StoreTransaction tx, Records records, ProfileQuery query, int[] partners,
+            int[] blockedBySearcher, @Nullable After after, int size) {
+        Snapshot snapshot = records.snapshot();
         int selfDoc = snapshot.doc(searcher.value());
-        int[] partners = profile.includeExistingPartners() ? new int[0] : reading.partnerDocs();
-        int[] blockedBySearcher = reading.blockedDocs();
         boolean weightedTerms = query.isWeightedTermsOnly();
-        int wanted = page.size() + 1; // one more tells whether another page follows
+        int wanted = size + 1; // one more tells whether another page follows
         // Companies that block the searcher are only known by asking about each; the ones found among the results
         // are left out and the search is run again, which ends since each round leaves out one more.
         int[] blockingSearcher = new int[0];
@@ -99,32 +192,27 @@ public final class IndexedNavigator implements Navigator {
             int[] docs = new int[top.size()];
             long[] units = new long[top.size()];
             int found = top.drain(docs, units);
-            int shown = Math.min(found, page.size());
+            int shown = Math.min(found, size);
             List<PartnerMatch> matches = new ArrayList<>(shown);
             int[] newlyBlocking = new int[found];
-            // One transaction re-checks every result against the store: blocks, and whether it is still listed.
-            int blockers = context.store().inTransaction(tx -> {
-                int count = 0;
-                for (int i = 0; i < found; i++) {
-                    CompanyId id = CompanyId.of(snapshot.key(docs[i]));
-                    if (tx.blocks().isBlocked(id, searcher)) {
-                        newlyBlocking[count++] = docs[i];
-                        continue;
-                    }
-                    Company company = i < shown && count == 0 ? tx.companies().get(id) : null;
-                    // Unlisted or removed since the snapshot was taken: never shown.
-                    if (company != null && company.listed()) {
-                        matches.add(match(query, company, docs[i]));
-                    }
+            int blockers = 0;
+            for (int i = 0; i < found; i++) {
+                if (tx.blocks().isBlocked(records.id(docs[i]), searcher)) {
+                    newlyBlocking[blockers++] = docs[i];
+                    continue;
                 }
-                return count;
-            });
+                Company company = i < shown && blockers == 0 ? records.current(docs[i]) : null;
+                // Unlisted or removed in the store, and the index not refreshed yet: never shown.
+                if (company != null && company.listed()) {
+                    matches.add(match(query, company, docs[i]));
+                }
+            }
             if (blockers > 0) {
                 blockingSearcher = merge(blocking, Arrays.copyOf(newlyBlocking, blockers));
                 continue;
             }
-            String next = found > page.size()
-                    ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1])) : null;
+            String next = found > size ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1]))
+                    : null;
             LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
             return new Page<>(matches, next);
         }
@@ -137,6 +225,7 @@ public final class IndexedNavigator implements Navigator {
         return merged;
     }
 
+    /** One index snapshot and one store transaction, as {@link #search}. */
     @Override
     public PartnerMatch evaluate(IdealPartnerProfile profile, CompanyId company) {
         Checks.required(profile, "profile");
@@ -145,13 +234,13 @@ public final class IndexedNavigator implements Navigator {
             throw new ValidationException("company must be another company than the searcher " + searcher
                     + ", but was the searcher itself");
         }
+        long reflected = index.reflectedRevision();
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(company.value());
-        Searcher reading = context.store().inTransaction(tx -> read(tx, snapshot));
-        // The overlap signal may wait on the host: asked outside any transaction, as in search.
-        ProfileQuery query = compile(profile, snapshot, reading);
+        @Nullable Map<CompanyId, Integer> asked = askOverlap(profile);
         return context.store().inTransaction(tx -> {
-            Company candidate = doc < 0 ? null : tx.companies().get(company);
+            Searcher reading = read(tx, snapshot);
+            Company candidate = doc < 0 ? null : new Records(tx, snapshot, reflected).current(doc);
             if (candidate == null || !candidate.listed()) {
                 throw new NotFoundException("company " + company + " is not a listed company of the network");
             }
@@ -159,7 +248,7 @@ public final class IndexedNavigator implements Navigator {
                 throw new AccessDeniedException("company " + company + " is not shown to " + searcher
                         + ": one of the two has blocked the other");
             }
-            return match(query, candidate, doc);
+            return match(compile(profile, snapshot, reading, asked), candidate, doc);
         });
     }
 
@@ -173,35 +262,47 @@ public final class IndexedNavigator implements Navigator {
     }
 
     /**
-     * Compiles the profile with the shared customer counts that can count: those of candidates. The default signal,
-     * account mapping, knows counts only for current partners, so when the profile leaves them out nothing is asked
-     * (no matrix is computed); a host's signal is asked once, and its counts for the searcher itself and for
-     * left-out partners are dropped. Evaluation compiles the same way, so it gives a company the score search gives
-     * it.
+     * Compiles the profile with the shared customer counts that can count: those of candidates. A host's signal's
+     * counts for the searcher itself and for left-out partners are dropped. Evaluation compiles the same way, so it
+     * gives a company the score search gives it.
+     *
+     * @param asked the counts {@link #askOverlap} gave, or null for none
      */
-    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Searcher reading) {
-        Map<CompanyId, Integer> shared = profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers(profile, reading)
-                : Map.of();
+    private ProfileQuery compile(IdealPartnerProfile profile, Snapshot snapshot, Searcher reading,
+            @Nullable Map<CompanyId, Integer> asked) {
+        Map<CompanyId, Integer> shared = Map.of();
+        if (asked != null && !asked.isEmpty()) {
+            Map<CompanyId, Integer> candidates = new HashMap<>(asked);
+            candidates.remove(searcher);
+            if (!profile.includeExistingPartners()) {
+                reading.partners().forEach(candidates::remove);
+            }
+            shared = candidates;
+        }
         return ProfileQuery.compile(index.dictionary(), index.terms(), index.relations(), snapshot, reading.self(),
                 profile, shared);
     }
 
-    private Map<CompanyId, Integer> sharedCustomers(IdealPartnerProfile profile, Searcher reading) {
+    /**
+     * The searcher's shared customer counts, asked before the search's transaction since they may wait on the host or
+     * compute account mapping matrices; null when none can count. The default signal, account mapping, knows counts
+     * only for current partners, so when the profile leaves them out nothing is asked (no matrix is computed), and
+     * otherwise the partners are read first, in a transaction of their own. A host's signal is asked once.
+     */
+    private @Nullable Map<CompanyId, Integer> askOverlap(IdealPartnerProfile profile) {
+        if (profile.weight(Criterion.OVERLAP) <= 0) {
+            return null;
+        }
         OverlapSignal signal = index.overlap();
         if (signal == null) {
-            return profile.includeExistingPartners()
-                    ? AccountMappingOverlap.sharedCustomers(overlaps, reading.partners()) : Map.of();
+            return profile.includeExistingPartners() ? AccountMappingOverlap.sharedCustomers(overlaps,
+                    context.store().inTransaction(this::currentPartners)) : null;
         }
         Map<CompanyId, Integer> shared = signal.sharedCustomers(searcher);
         if (shared == null) {
             throw new IllegalStateException("OverlapSignal returned null for " + searcher + "; return an empty map");
         }
-        Map<CompanyId, Integer> candidates = new HashMap<>(shared);
-        candidates.remove(searcher);
-        if (!profile.includeExistingPartners()) {
-            reading.partners().forEach(candidates::remove);
-        }
-        return candidates;
+        return shared;
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {

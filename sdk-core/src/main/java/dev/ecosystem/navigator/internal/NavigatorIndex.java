@@ -45,6 +45,10 @@ public final class NavigatorIndex {
     private final TermEncoder encoder;
     private volatile @Nullable TagIndex index;
     private volatile long loadedRevision;
+    private volatile long reflectedRevision;
+    // Whether documents carry their company's record: only when the store hands out the records it keeps in memory
+    // (the in-memory store), so the index holds a reference to each, not a copy.
+    private volatile boolean keepsRecords;
 
     /**
      * An index over the companies of {@code store}.
@@ -85,6 +89,8 @@ public final class NavigatorIndex {
         List<CompanyId> ids = List.copyOf(companies);
         List<String> keys = new ArrayList<>(ids.size());
         List<int @Nullable []> terms = new ArrayList<>(ids.size());
+        boolean records = keepsRecords;
+        List<@Nullable Company> values = new ArrayList<>(records ? ids.size() : 0);
         // Reading the store under this lock, after the change committed, makes the last refresh win.
         try {
             for (int from = 0; from < ids.size(); from += BATCH) {
@@ -94,9 +100,12 @@ public final class NavigatorIndex {
                         Company company = tx.companies().get(id);
                         int[] encoded = company == null || !company.listed() ? null
                                 : encoder.encode(company, roleTags(tx, id));
-                        if (encoded == null || changed(current, id.value(), encoded)) {
+                        if (encoded == null || changed(current, id.value(), encoded, records ? company : null)) {
                             keys.add(id.value());
                             terms.add(encoded);
+                            if (records) {
+                                values.add(encoded == null ? null : company);
+                            }
                         }
                     }
                 });
@@ -104,24 +113,56 @@ public final class NavigatorIndex {
         } catch (RuntimeException e) {
             // The change itself is stored; rather than fail the caller, build the index anew on the next search.
             index = null;
+            reflectedRevision = 0;
             LOG.warn("Navigator index could not re-read {} changed companies; it will be rebuilt", companies.size(), e);
             return;
         }
         // All at once: one new view for readers, and at most one merge however many companies changed.
-        current.update(keys, terms);
+        current.update(keys, terms, records ? values : null);
         LOG.debug("Navigator index refreshed {} companies", companies.size());
     }
 
-    /** Whether the document of {@code key} is missing from the index or has other terms. */
-    private static boolean changed(TagIndex index, String key, int[] terms) {
+    /**
+     * Whether the document of {@code key} is missing from the index, has other terms, or (when the index keeps
+     * records) another record than {@code record}.
+     */
+    private static boolean changed(TagIndex index, String key, int[] terms, @Nullable Company record) {
         Snapshot snapshot = index.snapshot();
         int doc = snapshot.doc(key);
-        return doc < 0 || !Arrays.equals(snapshot.terms(doc), terms);
+        return doc < 0 || !Arrays.equals(snapshot.terms(doc), terms)
+                || (record != null && snapshot.value(doc) != record);
+    }
+
+    /**
+     * The store's change-feed revision up to which every company change is in the index; read before
+     * {@link #snapshot()}, the snapshot reflects at least those. 0 when unknown (a store without a feed).
+     */
+    public long reflectedRevision() {
+        return reflectedRevision;
+    }
+
+    /**
+     * Notes that every change up to {@code revision} has been {@link #refresh refreshed} into the index (the change
+     * follower calls it after each batch it applied).
+     */
+    public synchronized void caughtUp(long revision) {
+        if (index != null && revision > reflectedRevision) {
+            reflectedRevision = revision;
+        }
+    }
+
+    /**
+     * The company record a document was indexed with: the in-memory store's own record as of the index's last
+     * refresh of it, or null when the index keeps no records (other stores, whose records would be copies).
+     */
+    public static @Nullable Company record(Snapshot snapshot, int doc) {
+        return snapshot.value(doc) instanceof Company company ? company : null;
     }
 
     /** Drops the index, so that the next search loads it anew from the store. */
     public synchronized void invalidate() {
         index = null;
+        reflectedRevision = 0;
     }
 
     /**
@@ -147,10 +188,12 @@ public final class NavigatorIndex {
             documents.clear(); // the store may run the work again after a conflict
             if (tx instanceof ListedCompanies listed) {
                 // The in-memory store's records as they are: no profile text to build and parse again.
+                documents.keepRecords();
                 documents.reserve(listed.companyCount());
                 listed.forEachListedCompany((company, roles) -> {
                     int length = encoder.encodeInto(company, roles); // may replace the buffer: asked for after
                     documents.add(company.id().value(), encoder.encoded(), length);
+                    documents.record(company);
                 });
             } else {
                 // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
@@ -161,8 +204,10 @@ public final class NavigatorIndex {
             }
         });
         current = documents.build(dictionary);
+        keepsRecords = documents.hasRecords();
         index = current;
         loadedRevision = revision;
+        reflectedRevision = revision;
         LOG.debug("Navigator index loaded {} listed companies", current.snapshot().liveCount());
         return current;
     }
@@ -181,12 +226,36 @@ public final class NavigatorIndex {
     /** The documents of a load, appended in key order to growing flat arrays. */
     private static final class DocumentsBuilder {
         private String[] keys = new String[1024];
+        private Object @Nullable [] records;
         private int[] starts = new int[1025];
         private int[] terms = new int[16 * 1024];
         private int size;
 
         void clear() {
             size = 0;
+            records = null;
+        }
+
+        /** From now on every document carries a record, given by {@link #record} after it is added. */
+        void keepRecords() {
+            records = new Object[keys.length];
+        }
+
+        /** Gives the document added last its record. */
+        void record(Company company) {
+            Object[] kept = records;
+            if (kept == null) {
+                throw new IllegalStateException("records are not kept");
+            }
+            if (kept.length < keys.length) {
+                kept = Arrays.copyOf(kept, keys.length);
+                records = kept;
+            }
+            kept[size - 1] = company;
+        }
+
+        boolean hasRecords() {
+            return records != null;
         }
 
         /** Makes room for {@code documents} documents of about ten terms each at once, instead of growing. */
@@ -215,7 +284,8 @@ public final class NavigatorIndex {
         }
 
         TagIndex build(TermDictionary dictionary) {
-            return TagIndex.ofSorted(dictionary, Arrays.copyOf(keys, size), Arrays.copyOf(starts, size + 1),
+            return TagIndex.ofSorted(dictionary, Arrays.copyOf(keys, size),
+                    records == null ? null : Arrays.copyOf(records, size), Arrays.copyOf(starts, size + 1),
                     Arrays.copyOf(terms, starts[size]));
         }
     }

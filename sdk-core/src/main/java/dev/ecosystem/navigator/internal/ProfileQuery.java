@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ideal partner profile compiled for one searcher against one {@link Snapshot}: every thing the profile asks
@@ -31,6 +32,8 @@ import java.util.TreeSet;
  * without one is scored out of the other criteria's weights alone. To keep every score an exact integer on one scale,
  * a candidate with a known count has its units multiplied by {@code totalWeight - overlapWeight} and one without by
  * {@code totalWeight}; both are then in units of {@code 1/(unit * totalWeight * (totalWeight - overlapWeight))}.
+ *
+ * <p>One query serves one search on one thread: {@link #score} builds a lookup table on first use.
  */
 public final class ProfileQuery implements DocScorer {
     /** Above this the unit is not exact any more but rounded down per term, which keeps sums in a long. */
@@ -60,8 +63,10 @@ public final class ProfileQuery implements DocScorer {
     private final long unit;
     private final int[] overlapDocs;
     private final int[] overlapCounts;
-    // Dense by term id, for the per-document loop: 1 + slot, or 0 for terms the profile does not ask about.
-    private final int[] slotOf;
+    // Dense by term id, for the per-document loop of score: 1 + slot, or 0 for terms the profile does not ask about.
+    // Built on the first score only: a search by weighted terms never scores this way, and the table has a slot per
+    // term of the vocabulary, which cost a compile more than the rest of it.
+    private int @Nullable [] slotOf;
     private final int[] slotFlags;
     private final long[] slotPoints;
     private final int[] slotTerms;
@@ -139,27 +144,49 @@ public final class ProfileQuery implements DocScorer {
         this.knownScale = overlapWeight == 0 ? 1 : Math.max(1, totalWeight - overlapWeight);
         this.unknownScale = overlapWeight == 0 ? 1 : totalWeight;
 
-        this.slotOf = new int[snapshot.vocabulary];
         int[] flags = new int[asks.size()];
         long[] points = new long[asks.size()];
         int[] slotTermIds = new int[asks.size()];
         int slots = 0;
         for (int i = 0; i < asks.size(); i++) {
             Ask ask = asks.get(i);
-            if (ask.term < 0 || ask.term >= slotOf.length) {
+            if (ask.term < 0 || ask.term >= snapshot.vocabulary) {
                 continue; // no document has it
             }
-            if (slotOf[ask.term] == 0) {
-                slotTermIds[slots] = ask.term;
-                slotOf[ask.term] = ++slots;
+            int slot = indexOf(slotTermIds, slots, ask.term);
+            if (slot < 0) {
+                slot = slots++;
+                slotTermIds[slot] = ask.term;
             }
-            int slot = slotOf[ask.term] - 1;
             flags[slot] |= ask.flags;
             points[slot] += askPoints[i];
         }
         this.slotFlags = Arrays.copyOf(flags, slots);
         this.slotPoints = Arrays.copyOf(points, slots);
         this.slotTerms = Arrays.copyOf(slotTermIds, slots);
+    }
+
+    /** Where {@code value} is among the first {@code length} values, or -1 (a profile asks about few terms). */
+    private static int indexOf(int[] values, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if (values[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The dense slot table of {@link #score}, built on first use. */
+    private int[] slotOf() {
+        int[] table = slotOf;
+        if (table == null) {
+            table = new int[snapshot.vocabulary];
+            for (int slot = 0; slot < slotTerms.length; slot++) {
+                table[slotTerms[slot]] = slot + 1;
+            }
+            slotOf = table;
+        }
+        return table;
     }
 
     /** The units of {@code weight / shares} of a criterion weight. */
@@ -268,12 +295,14 @@ public final class ProfileQuery implements DocScorer {
 
     /** Points of {@link #weightedTerms()}, in the same order. */
     public long[] weightedTermPoints() {
-        int[] terms = weightedTerms();
-        long[] points = new long[terms.length];
-        for (int i = 0; i < terms.length; i++) {
-            points[i] = slotPoints[slotOf[terms[i]] - 1];
+        long[] points = new long[slotTerms.length];
+        int n = 0;
+        for (long slotPoint : slotPoints) {
+            if (slotPoint > 0) {
+                points[n++] = slotPoint;
+            }
         }
-        return points;
+        return Arrays.copyOf(points, n);
     }
 
     /** Known required terms: a candidate has all of them (an unknown one means no candidate in the main segment). */
@@ -338,6 +367,7 @@ public final class ProfileQuery implements DocScorer {
     @Override
     public long score(int doc) {
         Segment main = snapshot.main;
+        int[] slotOf = slotOf();
         int[] terms;
         int from;
         int to;
@@ -400,7 +430,7 @@ public final class ProfileQuery implements DocScorer {
         boolean eligible = true;
         for (int i = 0; i < asks.size(); i++) {
             Ask ask = asks.get(i);
-            boolean has = ask.term >= 0 && ask.term < slotOf.length && snapshot.has(doc, ask.term);
+            boolean has = ask.term >= 0 && ask.term < snapshot.vocabulary && snapshot.has(doc, ask.term);
             if ((ask.flags & REQUIRED) != 0) {
                 shown.add(ask.criterion);
                 eligible &= has;

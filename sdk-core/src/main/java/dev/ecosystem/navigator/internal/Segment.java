@@ -12,6 +12,8 @@ final class Segment {
     static final Segment EMPTY = build(new String[0], new int[] {0}, new int[0], 0);
 
     final String[] keys;
+    /** Each document's record (what the index was given with its terms), or null when it keeps none. */
+    final Object @Nullable [] values;
     final int[] docStart;
     final int[] docTerms;
     final int[] termStart;
@@ -23,9 +25,10 @@ final class Segment {
      */
     final long @Nullable [][] bits;
 
-    private Segment(String[] keys, int[] docStart, int[] docTerms, int[] termStart, int[] postings,
-            long @Nullable [][] bits) {
+    private Segment(String[] keys, Object @Nullable [] values, int[] docStart, int[] docTerms, int[] termStart,
+            int[] postings, long @Nullable [][] bits) {
         this.keys = keys;
+        this.values = values;
         this.docStart = docStart;
         this.docTerms = docTerms;
         this.termStart = termStart;
@@ -44,6 +47,11 @@ final class Segment {
      * @param vocabulary how many term ids there are
      */
     static Segment build(String[] keys, int[] docStart, int[] docTerms, int vocabulary) {
+        return build(keys, null, docStart, docTerms, vocabulary);
+    }
+
+    /** Builds a segment whose documents carry records, {@code values[doc]} (or none when null). */
+    static Segment build(String[] keys, Object @Nullable [] values, int[] docStart, int[] docTerms, int vocabulary) {
         int[] termStart = new int[vocabulary + 1];
         int end = docStart[keys.length];
         for (int i = 0; i < end; i++) {
@@ -73,7 +81,7 @@ final class Segment {
                 bits[term] = set;
             }
         }
-        return new Segment(keys, docStart, docTerms, termStart, postings, bits);
+        return new Segment(keys, values, docStart, docTerms, termStart, postings, bits);
     }
 
     int size() {

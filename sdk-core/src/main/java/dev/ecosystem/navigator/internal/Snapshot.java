@@ -2,6 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import java.util.Arrays;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One consistent, immutable view of a {@link TagIndex}: the main segment, the documents added since it was built
@@ -11,6 +12,7 @@ import java.util.Map;
 public final class Snapshot {
     final Segment main;
     final String[] deltaKeys;
+    final Object[] deltaValues;
     final int[][] deltaTerms;
     final Map<String, Integer> deltaSlots;
     final int deltaSize;
@@ -18,10 +20,11 @@ public final class Snapshot {
     final int live;
     final int vocabulary;
 
-    Snapshot(Segment main, String[] deltaKeys, int[][] deltaTerms, Map<String, Integer> deltaSlots, int deltaSize,
-            PagedBits deleted, int live, int vocabulary) {
+    Snapshot(Segment main, String[] deltaKeys, Object[] deltaValues, int[][] deltaTerms,
+            Map<String, Integer> deltaSlots, int deltaSize, PagedBits deleted, int live, int vocabulary) {
         this.main = main;
         this.deltaKeys = deltaKeys;
+        this.deltaValues = deltaValues;
         this.deltaTerms = deltaTerms;
         this.deltaSlots = deltaSlots;
         this.deltaSize = deltaSize;
@@ -49,6 +52,15 @@ public final class Snapshot {
     public String key(int doc) {
         int mainSize = main.size();
         return doc < mainSize ? main.keys[doc] : deltaKeys[doc - mainSize];
+    }
+
+    /** The record the document was indexed with, or null when it has none. */
+    public @Nullable Object value(int doc) {
+        int mainSize = main.size();
+        if (doc < mainSize) {
+            return main.values == null ? null : main.values[doc];
+        }
+        return deltaValues[doc - mainSize];
     }
 
     /** The live document with this key, or -1. */

@@ -90,13 +90,20 @@ public final class TagIndex {
      * @param docTerms the terms of every document, each document's sorted and distinct
      */
     static TagIndex ofSorted(TermDictionary dictionary, String[] keys, int[] docStart, int[] docTerms) {
+        return ofSorted(dictionary, keys, null, docStart, docTerms);
+    }
+
+    /** As {@link #ofSorted(TermDictionary, String[], int[], int[])}, each document with its record, or none. */
+    static TagIndex ofSorted(TermDictionary dictionary, String[] keys, Object @Nullable [] values, int[] docStart,
+            int[] docTerms) {
         boolean ascending = true;
         for (int i = 1; i < keys.length && ascending; i++) {
             ascending = keys[i - 1].compareTo(keys[i]) < 0;
         }
         TagIndex index = new TagIndex(dictionary);
         if (ascending) {
-            index.snapshot = index.fresh(Segment.build(keys, docStart, docTerms, dictionary.size()), dictionary.size());
+            index.snapshot = index.fresh(Segment.build(keys, values, docStart, docTerms, dictionary.size()),
+                    dictionary.size());
             return index;
         }
         Integer[] order = new Integer[keys.length];
@@ -108,16 +115,20 @@ public final class TagIndex {
             }
         }
         String[] sortedKeys = new String[keys.length];
+        Object @Nullable [] sortedValues = values == null ? null : new Object[keys.length];
         int[] starts = new int[keys.length + 1];
         int[] terms = new int[docTerms.length];
         for (int doc = 0; doc < keys.length; doc++) {
             int from = docStart[order[doc]];
             int length = docStart[order[doc] + 1] - from;
             sortedKeys[doc] = keys[order[doc]];
+            if (sortedValues != null) {
+                sortedValues[doc] = values[order[doc]];
+            }
             System.arraycopy(docTerms, from, terms, starts[doc], length);
             starts[doc + 1] = starts[doc] + length;
         }
-        return ofSorted(dictionary, sortedKeys, starts, terms);
+        return ofSorted(dictionary, sortedKeys, sortedValues, starts, terms);
     }
 
     /** The dictionary the term ids come from. */
@@ -135,7 +146,7 @@ public final class TagIndex {
      * merge into a new main segment starts on a background thread, and the delta grows meanwhile.
      */
     public synchronized void put(String key, int[] terms) {
-        snapshot = putInto(snapshot, key, sortedDistinct(terms));
+        snapshot = putInto(snapshot, key, sortedDistinct(terms), null);
         mergeIfFull();
     }
 
@@ -154,11 +165,19 @@ public final class TagIndex {
      * segment. Until that merge is in, queries scan the larger delta.
      */
     public synchronized void update(List<String> keys, List<int @Nullable []> terms) {
+        update(keys, terms, null);
+    }
+
+    /**
+     * As {@link #update(List, List)}, each put document with its record ({@code values}, in the same order, or null
+     * for none), which {@link Snapshot#value} gives back.
+     */
+    synchronized void update(List<String> keys, List<int @Nullable []> terms, @Nullable List<?> values) {
         Snapshot current = snapshot;
         for (int i = 0; i < keys.size(); i++) {
             int @Nullable [] docTerms = terms.get(i);
             current = docTerms == null ? removeFrom(current, keys.get(i))
-                    : putInto(current, keys.get(i), sortedDistinct(docTerms));
+                    : putInto(current, keys.get(i), sortedDistinct(docTerms), values == null ? null : values.get(i));
         }
         snapshot = current;
         mergeIfFull();
@@ -177,26 +196,29 @@ public final class TagIndex {
     }
 
     /** {@code current} with the document put (its terms sorted and distinct); the caller publishes it. */
-    private Snapshot putInto(Snapshot current, String key, int[] sorted) {
+    private Snapshot putInto(Snapshot current, String key, int[] sorted, @Nullable Object value) {
         int old = current.doc(key);
         PagedBits deleted = old >= 0 ? current.deleted.with(old) : current.deleted;
         String[] deltaKeys = current.deltaKeys;
+        Object[] deltaValues = current.deltaValues;
         int[][] deltaTerms = current.deltaTerms;
         int slot = current.deltaSize;
         if (slot == deltaKeys.length) {
             // Older snapshots keep the old arrays, which are never written again.
             deltaKeys = Arrays.copyOf(deltaKeys, deltaKeys.length * 2);
+            deltaValues = Arrays.copyOf(deltaValues, deltaKeys.length);
             deltaTerms = Arrays.copyOf(deltaTerms, deltaKeys.length);
             deleted = deleted.grow(current.main.size() + deltaKeys.length);
         }
         deltaKeys[slot] = key;
+        deltaValues[slot] = value;
         deltaTerms[slot] = sorted;
         current.deltaSlots.put(key, slot);
         if (merging != null) {
             log(key, slot);
         }
         // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
-        return new Snapshot(current.main, deltaKeys, deltaTerms, current.deltaSlots, slot + 1, deleted,
+        return new Snapshot(current.main, deltaKeys, deltaValues, deltaTerms, current.deltaSlots, slot + 1, deleted,
                 current.live - (old >= 0 ? 1 : 0) + 1, dictionary.size());
     }
 
@@ -209,8 +231,8 @@ public final class TagIndex {
         if (merging != null) {
             log(key, -1);
         }
-        return new Snapshot(current.main, current.deltaKeys, current.deltaTerms, current.deltaSlots,
-                current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
+        return new Snapshot(current.main, current.deltaKeys, current.deltaValues, current.deltaTerms,
+                current.deltaSlots, current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
     }
 
     /** Merges the delta into a new main segment and drops deleted documents, on the calling thread. */
@@ -311,6 +333,7 @@ public final class TagIndex {
     private static final class Replay {
         private final Segment merged;
         private String[] keys;
+        private Object[] values;
         private int[][] terms;
         private final Map<String, Integer> slots = new ConcurrentHashMap<>();
         private long[] gone;
@@ -320,6 +343,7 @@ public final class TagIndex {
             this.merged = merged;
             int capacity = deltaCapacity(merged.size());
             keys = new String[capacity];
+            values = new Object[capacity];
             terms = new int[capacity][];
             gone = new long[(merged.size() + capacity) / Long.SIZE + 1];
         }
@@ -341,10 +365,12 @@ public final class TagIndex {
                 if (slot >= 0) {
                     if (size == keys.length) {
                         keys = Arrays.copyOf(keys, size * 2);
+                        values = Arrays.copyOf(values, size * 2);
                         terms = Arrays.copyOf(terms, size * 2);
                         gone = Arrays.copyOf(gone, (merged.size() + keys.length) / Long.SIZE + 1);
                     }
                     keys[size] = key;
+                    values[size] = latest.deltaValues[slot];
                     terms[size] = latest.deltaTerms[slot];
                     slots.put(key, size++);
                 }
@@ -356,7 +382,7 @@ public final class TagIndex {
         }
 
         Snapshot snapshot(int live, int vocabulary) {
-            return new Snapshot(merged, keys, terms, slots, size, PagedBits.of(merged.size() + keys.length, gone),
+            return new Snapshot(merged, keys, values, terms, slots, size, PagedBits.of(merged.size() + keys.length, gone),
                     live, vocabulary);
         }
     }
@@ -372,6 +398,11 @@ public final class TagIndex {
         }
         delta.sort(Comparator.comparing(current::key));
         String[] keys = new String[current.live];
+        boolean withValues = current.main.values != null;
+        for (int doc : delta) {
+            withValues |= current.value(doc) != null;
+        }
+        Object @Nullable [] values = withValues ? new Object[current.live] : null;
         int[] starts = new int[current.live + 1];
         int total = 0;
         for (int doc = 0; doc < mainSize; doc++) {
@@ -404,17 +435,23 @@ public final class TagIndex {
                 int length = current.main.docStart[fromMain + 1] - from;
                 System.arraycopy(current.main.docTerms, from, terms, written, length);
                 written += length;
+                if (values != null) {
+                    values[next] = current.value(fromMain);
+                }
                 keys[next++] = current.main.keys[fromMain++];
             } else {
                 int doc = delta.get(fromDelta++);
                 int[] docTerms = current.deltaTerms[doc - mainSize];
                 System.arraycopy(docTerms, 0, terms, written, docTerms.length);
                 written += docTerms.length;
+                if (values != null) {
+                    values[next] = current.value(doc);
+                }
                 keys[next++] = current.key(doc);
             }
         }
         starts[next] = written;
-        return Segment.build(keys, starts, terms, dictionary.size());
+        return Segment.build(keys, values, starts, terms, dictionary.size());
     }
 
     private static int deltaCapacity(int mainSize) {
@@ -428,7 +465,7 @@ public final class TagIndex {
 
     private Snapshot fresh(Segment main, int vocabulary) {
         int capacity = deltaCapacity(main.size());
-        return new Snapshot(main, new String[capacity], new int[capacity][], new ConcurrentHashMap<>(), 0,
-                new PagedBits(main.size() + capacity), main.size(), vocabulary);
+        return new Snapshot(main, new String[capacity], new Object[capacity], new int[capacity][],
+                new ConcurrentHashMap<>(), 0, new PagedBits(main.size() + capacity), main.size(), vocabulary);
     }
 }

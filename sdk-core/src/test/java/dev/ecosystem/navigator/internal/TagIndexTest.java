@@ -55,6 +55,47 @@ class TagIndexTest {
     }
 
     @Test
+    void records_stayWithTheirDocuments_throughReplacementsAndMerges() {
+        String[] keys = {"a", "b", "c"};
+        TagIndex index = TagIndex.ofSorted(dictionary, keys, new Object[] {"record a", "record b", "record c"},
+                new int[] {0, 1, 2, 3}, new int[] {1, 2, 3});
+        List<Runnable> queued = new ArrayList<>();
+        index.mergeWith(queued::add);
+        List<String> changed = new ArrayList<>();
+        List<int[]> terms = new ArrayList<>();
+        List<Object> records = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            changed.add("n" + i);
+            terms.add(new int[] {i % VOCABULARY});
+            records.add("record n" + i);
+        }
+        changed.add("b");
+        terms.add(new int[] {5});
+        records.add("record b, second version");
+        index.update(changed, terms, records);
+        assertThat(recordOf(index, "b")).isEqualTo("record b, second version");
+        assertThat(recordOf(index, "n7")).isEqualTo("record n7");
+        assertThat(queued).hasSize(1);
+        index.put("c", new int[] {4}); // written while the merge runs: replayed onto its result, without a record
+        queued.get(0).run();
+        assertThat(recordOf(index, "a")).isEqualTo("record a");
+        assertThat(recordOf(index, "b")).isEqualTo("record b, second version");
+        assertThat(recordOf(index, "n1999")).isEqualTo("record n1999");
+        assertThat(recordOf(index, "c")).isNull();
+        index.compact();
+        assertThat(recordOf(index, "a")).isEqualTo("record a");
+        assertThat(recordOf(index, "n7")).isEqualTo("record n7");
+        assertThat(recordOf(index, "c")).isNull();
+    }
+
+    private static Object recordOf(TagIndex index, String key) {
+        Snapshot snapshot = index.snapshot();
+        int doc = snapshot.doc(key);
+        assertThat(doc).as("document of " + key).isNotNegative();
+        return snapshot.value(doc);
+    }
+
+    @Test
     void backgroundMerge_keepsWritesMadeWhileItRan_andNeverBlocksTheWriter() {
         TagIndex index = built(3000);
         List<Runnable> queued = new ArrayList<>();
