@@ -3,6 +3,7 @@ package dev.ecosystem.navigator.internal;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.internal.ListedCompanies;
+import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -152,6 +153,10 @@ public final class NavigatorIndex {
                     int length = encoder.encodeInto(company, roles); // may replace the buffer: asked for after
                     documents.add(company.id().value(), encoder.encoded(), length);
                 });
+            } else if (tx instanceof ListedValues listed) {
+                // The JDBC store's rows decoded straight into terms: no profile object per company.
+                documents.reserve(listed.companyCount());
+                listed.forEachListedValue(encoder.sink(documents::add));
             } else {
                 // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
                 tx.forEachListedProfile(profile -> {
@@ -189,7 +194,10 @@ public final class NavigatorIndex {
             size = 0;
         }
 
-        /** Makes room for {@code documents} documents of about ten terms each at once, instead of growing. */
+        /**
+         * Makes room for {@code documents} documents of about ten terms each at once, instead of growing: at ten
+         * million documents each doubling would hold the old and the new array at once, beside the index.
+         */
         void reserve(long documents) {
             int capacity = (int) Math.min(documents, Integer.MAX_VALUE - 16);
             if (capacity > keys.length) {
@@ -214,9 +222,16 @@ public final class NavigatorIndex {
             starts[++size] = from + length;
         }
 
+        /**
+         * The index of the documents, handing it these arrays where they are (nearly) full, as a copy of arrays of
+         * hundreds of megabytes would need as much heap again for a moment: the index reads the terms up to the end
+         * {@code starts} gives, and up to one eighth of the terms array left unused is cheaper than the copy.
+         */
         TagIndex build(TermDictionary dictionary) {
-            return TagIndex.ofSorted(dictionary, Arrays.copyOf(keys, size), Arrays.copyOf(starts, size + 1),
-                    Arrays.copyOf(terms, starts[size]));
+            int end = starts[size];
+            return TagIndex.ofSorted(dictionary, size == keys.length ? keys : Arrays.copyOf(keys, size),
+                    size + 1 == starts.length ? starts : Arrays.copyOf(starts, size + 1),
+                    terms.length - end <= terms.length / 8 ? terms : Arrays.copyOf(terms, end));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.ecosystem.navigator.internal;
 
+import dev.ecosystem.internal.ListedValues;
+import dev.ecosystem.internal.ListedValues.Field;
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.spi.ListedProfile;
 import java.util.Arrays;
@@ -21,6 +24,7 @@ final class TermEncoder {
     private final Map<Tag, int[]> tags = new HashMap<>();
     private final Map<String, Tag> parsedTags = new HashMap<>();
     private final Map<String, Map<String, Integer>> values = new HashMap<>();
+    private final Map<String, Integer> sizeBands = new HashMap<>();
     private int[] buffer = new int[64];
 
     TermEncoder(CompanyTerms terms, TermDictionary dictionary) {
@@ -33,32 +37,72 @@ final class TermEncoder {
      * gives the company it was read from (its tags as text, its primary category first among its categories).
      */
     int[] encode(ListedProfile profile) {
-        int n = 0;
-        for (String tag : profile.businessTags()) {
-            n = addTag(n, tag);
-        }
-        for (String tag : profile.roleTags()) {
-            n = addTag(n, tag);
-        }
-        for (String value : profile.industries()) {
-            n = add(n, CompanyTerms.INDUSTRY, value);
-        }
-        for (String value : profile.regions()) {
-            n = add(n, CompanyTerms.REGION, value);
-        }
+        Values values = new Values((key, terms, length) -> { });
+        profile.businessTags().forEach(tag -> values.value(Field.BUSINESS_TAG, tag));
+        profile.roleTags().forEach(tag -> values.value(Field.ROLE_TAG, tag));
+        profile.industries().forEach(value -> values.value(Field.INDUSTRY, value));
+        profile.regions().forEach(value -> values.value(Field.REGION, value));
         if (profile.sizeBand() != null) {
-            n = add(n, "", CompanyTerms.size(profile.sizeBand()));
+            values.value(Field.SIZE_BAND, profile.sizeBand().name());
         }
-        for (String value : profile.productCategories()) {
-            n = add(n, CompanyTerms.CATEGORY, value);
+        profile.productCategories().forEach(value -> values.value(Field.PRODUCT_CATEGORY, value));
+        profile.signals().forEach(value -> values.value(Field.SIGNAL, value));
+        return distinctSorted(values.n);
+    }
+
+    /**
+     * A sink that encodes each company's values as a store streams them ({@link ListedValues}) and hands its sorted,
+     * distinct term ids to {@code documents}, in {@link #encoded()}: no profile, list or tag object per company.
+     */
+    ListedValues.Sink sink(Documents documents) {
+        return new Values(documents);
+    }
+
+    /** Where {@link #sink} hands each company's terms. */
+    @FunctionalInterface
+    interface Documents {
+        /** The company {@code key} has the first {@code length} terms of {@code terms}, valid during the call only. */
+        void add(String key, int[] terms, int length);
+    }
+
+    /** Encodes values as they come into the buffer; the first product category is also the primary one. */
+    private final class Values implements ListedValues.Sink {
+        private final Documents documents;
+        private int n;
+        private boolean hasPrimary;
+
+        Values(Documents documents) {
+            this.documents = documents;
         }
-        if (!profile.productCategories().isEmpty()) {
-            n = add(n, CompanyTerms.PRIMARY, profile.productCategories().get(0));
+
+        @Override
+        public void value(Field field, String value) {
+            n = switch (field) {
+                case BUSINESS_TAG, ROLE_TAG -> addTag(n, value);
+                case INDUSTRY -> add(n, CompanyTerms.INDUSTRY, value);
+                case REGION -> add(n, CompanyTerms.REGION, value);
+                case SIZE_BAND -> addSize(n, value);
+                case PRODUCT_CATEGORY -> addCategory(n, value);
+                case SIGNAL -> add(n, CompanyTerms.SIGNAL, value);
+            };
         }
-        for (String value : profile.signals()) {
-            n = add(n, CompanyTerms.SIGNAL, value);
+
+        private int addCategory(int at, String value) {
+            int next = add(at, CompanyTerms.CATEGORY, value);
+            if (hasPrimary) {
+                return next;
+            }
+            hasPrimary = true;
+            return add(next, CompanyTerms.PRIMARY, value);
         }
-        return distinctSorted(n);
+
+        @Override
+        public void end(String id) {
+            int length = sortDistinct(n);
+            n = 0;
+            hasPrimary = false;
+            documents.add(id, buffer, length);
+        }
     }
 
     /** The company's term ids, sorted and distinct, given the role tags of its people. */
@@ -146,6 +190,16 @@ final class TermEncoder {
             at = append(at, id);
         }
         return at;
+    }
+
+    /** A size band given by its name ({@code MEDIUM}). */
+    private int addSize(int n, String band) {
+        Integer id = sizeBands.get(band);
+        if (id == null) {
+            id = dictionary.encode(CompanyTerms.size(SizeBand.valueOf(band)));
+            sizeBands.put(band, id);
+        }
+        return append(n, id);
     }
 
     private int add(int n, String prefix, String value) {

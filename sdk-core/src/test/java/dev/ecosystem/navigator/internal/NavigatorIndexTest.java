@@ -3,6 +3,7 @@ package dev.ecosystem.navigator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -103,18 +104,60 @@ class NavigatorIndexTest {
             }
         };
         NavigatorIndex fromText = new NavigatorIndex(plain, TagTaxonomy.none(), CategoryRelations.none(), null);
+        // And through a transaction that streams bare values, as the JDBC store does.
+        PartnerStore streaming = new PartnerStore() {
+            @Override
+            public <T> T inTransaction(Function<StoreTransaction, T> work) {
+                return host.inTransaction(tx -> work.apply(new ValueStreaming(tx)));
+            }
+        };
+        NavigatorIndex fromValues = new NavigatorIndex(streaming, TagTaxonomy.none(), CategoryRelations.none(), null);
 
         Snapshot records = index.snapshot();
         Snapshot text = fromText.snapshot();
+        Snapshot values = fromValues.snapshot();
 
-        assertThat(records.liveCount()).isEqualTo(text.liveCount()).isEqualTo(270);
+        assertThat(records.liveCount()).isEqualTo(text.liveCount()).isEqualTo(values.liveCount()).isEqualTo(270);
         for (int doc = 0; doc < records.maxDoc(); doc++) {
-            assertThat(records.key(doc)).isEqualTo(text.key(doc));
+            assertThat(records.key(doc)).isEqualTo(text.key(doc)).isEqualTo(values.key(doc));
             assertThat(terms(index, records, doc)).as(records.key(doc)).isEqualTo(terms(fromText, text, doc))
+                    .isEqualTo(terms(fromValues, values, doc))
                     .contains("business:crm", "industry:software", "region:emea", "signal:hiring");
         }
         assertThat(terms(index, records, records.doc("c000002"))).contains("role:cto", "role:role-2",
                 "role:role-3", "primary:category-2", "size:" + SizeBand.values()[2].name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A transaction that hands its listed profiles over as bare values ({@link ListedValues}), role tags first and
+     * each twice, as a store merging a contact cursor may, and says it holds no companies (a bound of 0 only sizes).
+     */
+    private static final class ValueStreaming extends ForwardingTransaction implements ListedValues {
+        ValueStreaming(StoreTransaction delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public long companyCount() {
+            return 0;
+        }
+
+        @Override
+        public void forEachListedValue(Sink sink) {
+            delegate().forEachListedProfile(profile -> {
+                profile.roleTags().forEach(tag -> sink.value(Field.ROLE_TAG, tag));
+                profile.roleTags().forEach(tag -> sink.value(Field.ROLE_TAG, tag));
+                profile.businessTags().forEach(tag -> sink.value(Field.BUSINESS_TAG, tag));
+                profile.industries().forEach(value -> sink.value(Field.INDUSTRY, value));
+                profile.regions().forEach(value -> sink.value(Field.REGION, value));
+                if (profile.sizeBand() != null) {
+                    sink.value(Field.SIZE_BAND, profile.sizeBand().name());
+                }
+                profile.productCategories().forEach(value -> sink.value(Field.PRODUCT_CATEGORY, value));
+                profile.signals().forEach(value -> sink.value(Field.SIGNAL, value));
+                sink.end(profile.id().value());
+            });
+        }
     }
 
     private static List<String> terms(NavigatorIndex index, Snapshot snapshot, int doc) {
