@@ -27,12 +27,16 @@ public interface ListedValues {
     /** What a listed company's values are handed to, one company after the other. */
     interface Sink {
         /**
-         * One value of the company being read.
+         * One value of the company being read, as the UTF-8 bytes {@code utf8[from, to)}: a store hands over the
+         * bytes it read, as a slice of its buffer, and builds no {@code String} per value.
          *
          * @param field which of its parts the value is
-         * @param value the value as {@link ListedProfile} holds it ({@link Field#SIZE_BAND}: the band's name)
+         * @param utf8 holds the value as {@link ListedProfile} holds it ({@link Field#SIZE_BAND}: the band's name);
+         *     valid during the call only
+         * @param from where the value starts
+         * @param to where it ends, exclusive
          */
-        void value(Field field, String value);
+        void value(Field field, byte[] utf8, int from, int to);
 
         /** The company whose values were handed over since the previous {@code end}. */
         void end(String id);

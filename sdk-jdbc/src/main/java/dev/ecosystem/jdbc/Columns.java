@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,58 +79,28 @@ final class Columns {
      * like) are split directly, many times faster than a JSON parser; the rest are parsed.
      */
     static List<String> strings(String json) {
-        if (!plainArray(json)) {
-            return List.copyOf(read(json, STRINGS));
-        }
-        List<String> values = new ArrayList<>();
-        splitPlain(json, values::add);
-        return List.copyOf(values);
-    }
-
-    /**
-     * Hands each string of a JSON array written by {@link #json} to {@code action}, in order: {@link #strings}
-     * without a list, for reads of millions of rows.
-     */
-    static void forEachString(String json, Consumer<String> action) {
-        if (plainArray(json)) {
-            splitPlain(json, action);
-        } else {
-            read(json, STRINGS).forEach(action);
-        }
-    }
-
-    /**
-     * Whether {@code json} is an array of strings without escapes or blanks, as {@link #json} writes tags and ids:
-     * then every value is the text between a quote and the next one.
-     */
-    private static boolean plainArray(String json) {
         int last = json.length() - 1;
         if (json.indexOf('\\') >= 0 || last < 1 || json.charAt(0) != '[' || json.charAt(last) != ']') {
-            return false;
+            return List.copyOf(read(json, STRINGS));
         }
+        if (last == 1) {
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
         int at = 1;
         while (at < last) {
+            // Without escapes, a value is every character between a quote and the next one.
             int end = json.indexOf('"', at + 1);
             if (json.charAt(at) != '"' || end < 0 || end >= last) {
-                return false;
+                return List.copyOf(read(json, STRINGS));
             }
+            values.add(json.substring(at + 1, end));
             at = end + 1;
             if (at < last && json.charAt(at++) != ',') {
-                return false;
+                return List.copyOf(read(json, STRINGS));
             }
         }
-        return true;
-    }
-
-    /** The values of an array {@link #plainArray} accepted. */
-    private static void splitPlain(String json, Consumer<String> action) {
-        int last = json.length() - 1;
-        int at = 1;
-        while (at < last) {
-            int end = json.indexOf('"', at + 1);
-            action.accept(json.substring(at + 1, end));
-            at = end + 2;
-        }
+        return List.copyOf(values);
     }
 
     /** The map of a JSON object written by {@link #json}. */

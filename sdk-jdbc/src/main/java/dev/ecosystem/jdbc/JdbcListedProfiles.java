@@ -5,6 +5,7 @@ import dev.ecosystem.internal.ListedValues.Field;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.spi.ListedProfile;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every listed company in one pass ({@link ListedValues}, and {@link dev.ecosystem.spi.StoreTransaction
@@ -29,7 +31,7 @@ final class JdbcListedProfiles {
     static final int FETCH_SIZE = 10_000;
     private static final String READ = "read the listed profiles";
     /** The JSON array columns of the company query, from its second column on, and what their values are. */
-    private static final Field[] ARRAY_COLUMNS = {Field.BUSINESS_TAG, Field.INDUSTRY, Field.REGION, null,
+    private static final @Nullable Field[] ARRAY_COLUMNS = {Field.BUSINESS_TAG, Field.INDUSTRY, Field.REGION, null,
         Field.PRODUCT_CATEGORY, Field.SIGNAL};
 
     private final JdbcTransaction tx;
@@ -62,7 +64,7 @@ final class JdbcListedProfiles {
                             + tx.table("contacts") + " WHERE role_tags <> '[]' ORDER BY company_id");
                     ResultSet company = companies.executeQuery();
                     ResultSet contact = contacts.executeQuery()) {
-                merge(company, contact, sink);
+                merge(company, contact, sink, tx.dialect() == Dialect.POSTGRESQL);
             }
         } catch (SQLException e) {
             throw tx.failed(READ, e);
@@ -76,7 +78,13 @@ final class JdbcListedProfiles {
         return statement;
     }
 
-    private static void merge(ResultSet company, ResultSet contact, ListedValues.Sink sink) throws SQLException {
+    /**
+     * Merges the cursors. {@code rawBytes}: the driver hands over a text column's UTF-8 bytes as they came
+     * ({@code getBytes} on PostgreSQL), so a value is a slice of them and no {@code String} is built per column; H2
+     * would read them as hex, so its columns are read as text and encoded.
+     */
+    private static void merge(ResultSet company, ResultSet contact, ListedValues.Sink sink, boolean rawBytes)
+            throws SQLException {
         boolean moreContacts = contact.next();
         String contactCompany = moreContacts ? contact.getString(1) : null;
         while (company.next()) {
@@ -84,24 +92,85 @@ final class JdbcListedProfiles {
             // Contacts of companies before this one are of unlisted companies: skipped.
             while (moreContacts && contactCompany.compareTo(id) <= 0) {
                 if (contactCompany.equals(id)) {
-                    Columns.forEachString(contact.getString(2), tag -> sink.value(Field.ROLE_TAG, tag));
+                    forEachString(utf8(contact, 2, rawBytes), Field.ROLE_TAG, sink);
                 }
                 moreContacts = contact.next();
                 contactCompany = moreContacts ? contact.getString(1) : null;
             }
             for (int column = 0; column < ARRAY_COLUMNS.length; column++) {
+                byte[] value = utf8(company, column + 2, rawBytes);
                 Field field = ARRAY_COLUMNS[column];
                 if (field != null) {
-                    Columns.forEachString(company.getString(column + 2), value -> sink.value(field, value));
-                } else {
-                    String sizeBand = company.getString(column + 2);
-                    if (sizeBand != null) {
-                        sink.value(Field.SIZE_BAND, sizeBand);
-                    }
+                    forEachString(value, field, sink);
+                } else if (value != null) {
+                    sink.value(Field.SIZE_BAND, value, 0, value.length);
                 }
             }
             sink.end(id);
         }
+    }
+
+    /**
+     * Hands each string of a JSON array of {@link Columns#json} to {@code sink} as a slice of {@code json}: the text
+     * between a quote and the next one where the array has no escape (tags and the like, whose characters are
+     * restricted); an array with escapes is parsed by {@link Columns#strings}.
+     */
+    static void forEachString(byte[] json, Field field, ListedValues.Sink sink) {
+        int last = json.length - 1;
+        if (!plainArray(json)) {
+            for (String value : Columns.strings(new String(json, StandardCharsets.UTF_8))) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                sink.value(field, utf8, 0, utf8.length);
+            }
+            return;
+        }
+        int at = 1;
+        while (at < last) {
+            int end = next(json, '"', at + 1);
+            sink.value(field, json, at + 1, end);
+            at = end + 2;
+        }
+    }
+
+    /**
+     * Whether {@code json} is {@code []} or strings without escapes between quotes, separated by commas. The bytes
+     * of a quote and a backslash never occur inside a multi-byte UTF-8 character, so bytes are searched as text.
+     */
+    private static boolean plainArray(byte[] json) {
+        int last = json.length - 1;
+        if (last < 1 || json[0] != '[' || json[last] != ']' || next(json, '\\', 0) <= last) {
+            return false;
+        }
+        int at = 1;
+        while (at < last) {
+            int end = next(json, '"', at + 1);
+            if (json[at] != '"' || end >= last) {
+                return false;
+            }
+            at = end + 1;
+            if (at < last && json[at++] != ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the next {@code b} is from {@code from} on, or the length of {@code bytes} if there is none. */
+    private static int next(byte[] bytes, char b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static byte @Nullable [] utf8(ResultSet row, int column, boolean rawBytes) throws SQLException {
+        if (rawBytes) {
+            return row.getBytes(column);
+        }
+        String text = row.getString(column);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Gathers the values of each company into a {@link ListedProfile}, its role tags without repeats. */
@@ -115,7 +184,8 @@ final class JdbcListedProfiles {
         }
 
         @Override
-        public void value(Field field, String value) {
+        public void value(Field field, byte[] utf8, int from, int to) {
+            String value = new String(utf8, from, to - from, StandardCharsets.UTF_8);
             if (field == Field.ROLE_TAG) {
                 roles.add(value);
             } else {

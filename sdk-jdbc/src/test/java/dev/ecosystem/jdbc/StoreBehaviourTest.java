@@ -23,6 +23,7 @@ import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.StoreChange;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,8 +113,8 @@ abstract class StoreBehaviourTest {
             counts.add(listed.companyCount());
             listed.forEachListedValue(new ListedValues.Sink() {
                 @Override
-                public void value(ListedValues.Field field, String value) {
-                    streamed.add(field + "=" + value);
+                public void value(ListedValues.Field field, byte[] utf8, int from, int to) {
+                    streamed.add(field + "=" + new String(utf8, from, to - from, StandardCharsets.UTF_8));
                 }
 
                 @Override

@@ -6,6 +6,7 @@ import dev.ecosystem.model.Company;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.spi.ListedProfile;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,14 +23,15 @@ final class TermEncoder {
     private final CompanyTerms terms;
     private final TermDictionary dictionary;
     private final Map<Tag, int[]> tags = new HashMap<>();
-    private final Map<String, Tag> parsedTags = new HashMap<>();
     private final Map<String, Map<String, Integer>> values = new HashMap<>();
-    private final Map<String, Integer> sizeBands = new HashMap<>();
+    /** Per {@link Field}, the term ids of each value a store streamed, by its bytes. */
+    private final Utf8Codes[] byField = new Utf8Codes[Field.values().length];
     private int[] buffer = new int[64];
 
     TermEncoder(CompanyTerms terms, TermDictionary dictionary) {
         this.terms = terms;
         this.dictionary = dictionary;
+        Arrays.setAll(byField, field -> new Utf8Codes());
     }
 
     /**
@@ -38,21 +40,22 @@ final class TermEncoder {
      */
     int[] encode(ListedProfile profile) {
         Values values = new Values((key, terms, length) -> { });
-        profile.businessTags().forEach(tag -> values.value(Field.BUSINESS_TAG, tag));
-        profile.roleTags().forEach(tag -> values.value(Field.ROLE_TAG, tag));
-        profile.industries().forEach(value -> values.value(Field.INDUSTRY, value));
-        profile.regions().forEach(value -> values.value(Field.REGION, value));
+        values.add(Field.BUSINESS_TAG, profile.businessTags());
+        values.add(Field.ROLE_TAG, profile.roleTags());
+        values.add(Field.INDUSTRY, profile.industries());
+        values.add(Field.REGION, profile.regions());
         if (profile.sizeBand() != null) {
-            values.value(Field.SIZE_BAND, profile.sizeBand().name());
+            values.add(Field.SIZE_BAND, List.of(profile.sizeBand().name()));
         }
-        profile.productCategories().forEach(value -> values.value(Field.PRODUCT_CATEGORY, value));
-        profile.signals().forEach(value -> values.value(Field.SIGNAL, value));
+        values.add(Field.PRODUCT_CATEGORY, profile.productCategories());
+        values.add(Field.SIGNAL, profile.signals());
         return distinctSorted(values.n);
     }
 
     /**
      * A sink that encodes each company's values as a store streams them ({@link ListedValues}) and hands its sorted,
-     * distinct term ids to {@code documents}, in {@link #encoded()}: no profile, list or tag object per company.
+     * distinct term ids to {@code documents}, in {@link #encoded()}: no profile, list, string or tag object per
+     * company, and one lookup of a value's bytes for all its terms.
      */
     ListedValues.Sink sink(Documents documents) {
         return new Values(documents);
@@ -75,25 +78,27 @@ final class TermEncoder {
             this.documents = documents;
         }
 
-        @Override
-        public void value(Field field, String value) {
-            n = switch (field) {
-                case BUSINESS_TAG, ROLE_TAG -> addTag(n, value);
-                case INDUSTRY -> add(n, CompanyTerms.INDUSTRY, value);
-                case REGION -> add(n, CompanyTerms.REGION, value);
-                case SIZE_BAND -> addSize(n, value);
-                case PRODUCT_CATEGORY -> addCategory(n, value);
-                case SIGNAL -> add(n, CompanyTerms.SIGNAL, value);
-            };
+        void add(Field field, List<String> texts) {
+            for (String text : texts) {
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                value(field, utf8, 0, utf8.length);
+            }
         }
 
-        private int addCategory(int at, String value) {
-            int next = add(at, CompanyTerms.CATEGORY, value);
-            if (hasPrimary) {
-                return next;
+        @Override
+        public void value(Field field, byte[] utf8, int from, int to) {
+            int[] ids = ids(field, utf8, from, to);
+            if (field != Field.PRODUCT_CATEGORY) {
+                for (int id : ids) {
+                    n = append(n, id);
+                }
+                return;
             }
-            hasPrimary = true;
-            return add(next, CompanyTerms.PRIMARY, value);
+            n = append(n, ids[0]);
+            if (!hasPrimary) {
+                hasPrimary = true;
+                n = append(n, ids[1]);
+            }
         }
 
         @Override
@@ -103,6 +108,26 @@ final class TermEncoder {
             hasPrimary = false;
             documents.add(id, buffer, length);
         }
+    }
+
+    /** The term ids of a value given as UTF-8 bytes; a product category's: as a category, then as the primary one. */
+    private int[] ids(Field field, byte[] utf8, int from, int to) {
+        Utf8Codes codes = byField[field.ordinal()];
+        int[] ids = codes.get(utf8, from, to);
+        if (ids == null) {
+            String value = new String(utf8, from, to - from, StandardCharsets.UTF_8);
+            ids = switch (field) {
+                case BUSINESS_TAG, ROLE_TAG -> tagIds(Tag.parse(value));
+                case INDUSTRY -> new int[] {dictionary.encode(CompanyTerms.INDUSTRY + value)};
+                case REGION -> new int[] {dictionary.encode(CompanyTerms.REGION + value)};
+                case SIZE_BAND -> new int[] {dictionary.encode(CompanyTerms.size(SizeBand.valueOf(value)))};
+                case PRODUCT_CATEGORY -> new int[] {dictionary.encode(CompanyTerms.CATEGORY + value),
+                    dictionary.encode(CompanyTerms.PRIMARY + value)};
+                case SIGNAL -> new int[] {dictionary.encode(CompanyTerms.SIGNAL + value)};
+            };
+            codes.put(utf8, from, to, ids);
+        }
+        return ids;
     }
 
     /** The company's term ids, sorted and distinct, given the role tags of its people. */
@@ -165,17 +190,16 @@ final class TermEncoder {
         }
         return distinct;
     }
-    /** A tag given as text ({@code business:crm}), parsed once per distinct text. */
-    private int addTag(int n, String tag) {
-        Tag parsed = parsedTags.get(tag);
-        if (parsed == null) {
-            parsed = Tag.parse(tag);
-            parsedTags.put(tag, parsed);
+    private int addTag(int n, Tag tag) {
+        int at = n;
+        for (int id : tagIds(tag)) {
+            at = append(at, id);
         }
-        return addTag(n, parsed);
+        return at;
     }
 
-    private int addTag(int n, Tag tag) {
+    /** The ids of a tag's terms (its canonical form and ancestors), expanded once per distinct tag. */
+    private int[] tagIds(Tag tag) {
         int[] ids = tags.get(tag);
         if (ids == null) {
             List<String> tagTerms = terms.tagTerms(tag);
@@ -185,21 +209,7 @@ final class TermEncoder {
             }
             tags.put(tag, ids);
         }
-        int at = n;
-        for (int id : ids) {
-            at = append(at, id);
-        }
-        return at;
-    }
-
-    /** A size band given by its name ({@code MEDIUM}). */
-    private int addSize(int n, String band) {
-        Integer id = sizeBands.get(band);
-        if (id == null) {
-            id = dictionary.encode(CompanyTerms.size(SizeBand.valueOf(band)));
-            sizeBands.put(band, id);
-        }
-        return append(n, id);
+        return ids;
     }
 
     private int add(int n, String prefix, String value) {

@@ -14,6 +14,7 @@ import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -145,18 +146,26 @@ class NavigatorIndexTest {
         @Override
         public void forEachListedValue(Sink sink) {
             delegate().forEachListedProfile(profile -> {
-                profile.roleTags().forEach(tag -> sink.value(Field.ROLE_TAG, tag));
-                profile.roleTags().forEach(tag -> sink.value(Field.ROLE_TAG, tag));
-                profile.businessTags().forEach(tag -> sink.value(Field.BUSINESS_TAG, tag));
-                profile.industries().forEach(value -> sink.value(Field.INDUSTRY, value));
-                profile.regions().forEach(value -> sink.value(Field.REGION, value));
+                send(sink, Field.ROLE_TAG, profile.roleTags());
+                send(sink, Field.ROLE_TAG, profile.roleTags());
+                send(sink, Field.BUSINESS_TAG, profile.businessTags());
+                send(sink, Field.INDUSTRY, profile.industries());
+                send(sink, Field.REGION, profile.regions());
                 if (profile.sizeBand() != null) {
-                    sink.value(Field.SIZE_BAND, profile.sizeBand().name());
+                    send(sink, Field.SIZE_BAND, List.of(profile.sizeBand().name()));
                 }
-                profile.productCategories().forEach(value -> sink.value(Field.PRODUCT_CATEGORY, value));
-                profile.signals().forEach(value -> sink.value(Field.SIGNAL, value));
+                send(sink, Field.PRODUCT_CATEGORY, profile.productCategories());
+                send(sink, Field.SIGNAL, profile.signals());
                 sink.end(profile.id().value());
             });
+        }
+
+        /** Each value as a slice in the middle of a larger buffer, as a store reads it. */
+        private static void send(Sink sink, Field field, List<String> values) {
+            for (String value : values) {
+                byte[] row = ("[\"" + value + "\"]").getBytes(StandardCharsets.UTF_8);
+                sink.value(field, row, 2, row.length - 2);
+            }
         }
     }
 
