@@ -30,7 +30,10 @@ final class JdbcListedProfiles {
     /** Rows per round trip of each cursor. */
     static final int FETCH_SIZE = 10_000;
     private static final String READ = "read the listed profiles";
-    /** The JSON array columns of the company query, from its second column on, and what their values are. */
+    /**
+     * What the values of the company query's columns are, from its second column on: JSON arrays, but for the size
+     * band ({@code null} here), plain text.
+     */
     private static final @Nullable Field[] ARRAY_COLUMNS = {Field.BUSINESS_TAG, Field.INDUSTRY, Field.REGION, null,
         Field.PRODUCT_CATEGORY, Field.SIGNAL};
 
