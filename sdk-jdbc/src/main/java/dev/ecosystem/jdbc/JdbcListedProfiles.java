@@ -54,6 +54,25 @@ final class JdbcListedProfiles {
         forEach(new ProfileBuilder(action));
     }
 
+    /**
+     * Every listed company's values, then its id, in id order, handed to {@code sink} on a thread of its own
+     * ({@link PipelinedSink}) so that its work overlaps the reading; this method returns once it has seen them all.
+     */
+    void forEachPipelined(ListedValues.Sink sink) {
+        PipelinedSink pipelined = new PipelinedSink(sink);
+        boolean read = false;
+        try {
+            forEach(pipelined);
+            read = true;
+        } finally {
+            if (read) {
+                pipelined.finish();
+            } else {
+                pipelined.abandon();
+            }
+        }
+    }
+
     /** Every listed company's values, then its id, in id order. */
     void forEach(ListedValues.Sink sink) {
         // A snapshot of the whole network: a consistent read, without serializable conflict tracking of every row.

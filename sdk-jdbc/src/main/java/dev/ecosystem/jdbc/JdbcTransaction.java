@@ -522,11 +522,14 @@ final class JdbcTransaction implements StoreTransaction, ListedValues {
         return new JdbcListedProfiles(checkOpen()).companyCount();
     }
 
-    /** The same streaming read as {@link #forEachListedProfile}, its values handed over as they are decoded. */
+    /**
+     * The same streaming read as {@link #forEachListedProfile}, its values handed over as they are decoded, to the
+     * sink on a thread of its own so that its work overlaps the reading.
+     */
     @Override
     public void forEachListedValue(ListedValues.Sink sink) {
         dev.ecosystem.internal.Checks.required(sink, "sink");
-        new JdbcListedProfiles(checkOpen()).forEach(sink);
+        new JdbcListedProfiles(checkOpen()).forEachPipelined(sink);
     }
 
     @Override
