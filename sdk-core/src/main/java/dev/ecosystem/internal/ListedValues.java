@@ -13,8 +13,8 @@ import dev.ecosystem.spi.StoreTransaction;
  */
 public interface ListedValues {
     /**
-     * How many companies the store holds, listed or not: an upper bound to size arrays by, read in the snapshot
-     * {@link #forEachListedValue} reads.
+     * About how many companies the store holds, listed or not, to size arrays by: a cheap estimate will do (0 if
+     * there is none), as counting ten million rows takes seconds.
      */
     long companyCount();
 

@@ -43,10 +43,19 @@ final class JdbcListedProfiles {
         this.tx = tx;
     }
 
-    /** How many companies the store holds, listed or not, in the snapshot {@link #forEach} reads. */
+    /**
+     * About how many companies the store holds, listed or not, to size arrays by. On PostgreSQL the planner's
+     * estimate with a little room on top (counting ten million rows takes seconds), 0 when the table was never
+     * analyzed; on H2 the count.
+     */
     long companyCount() {
         tx.beginSnapshot(READ);
-        return tx.count(READ, "SELECT COUNT(*) FROM " + tx.table("companies"));
+        if (tx.dialect() != Dialect.POSTGRESQL) {
+            return tx.count(READ, "SELECT COUNT(*) FROM " + tx.table("companies"));
+        }
+        long estimate = tx.count(READ, "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class"
+                + " WHERE oid = to_regclass(?)", tx.table("companies"));
+        return estimate + estimate / 50;
     }
 
     /** Every listed profile, built from the values {@link #forEach(ListedValues.Sink)} hands over. */

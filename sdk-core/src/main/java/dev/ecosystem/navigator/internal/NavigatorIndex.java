@@ -209,13 +209,15 @@ public final class NavigatorIndex {
 
         /** Appends a document: its key and the first {@code length} terms of {@code docTerms}. */
         void add(String key, int[] docTerms, int length) {
+            // Growing by half, not double: past a reserved size that was an estimate, doubling would hold both
+            // arrays of hundreds of megabytes at once.
             if (size + 1 == starts.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                starts = Arrays.copyOf(starts, size * 2 + 1);
+                keys = Arrays.copyOf(keys, size + size / 2 + 16);
+                starts = Arrays.copyOf(starts, size + size / 2 + 17);
             }
             int from = starts[size];
             if (from + length > terms.length) {
-                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + length));
+                terms = Arrays.copyOf(terms, Math.max(terms.length + terms.length / 2, from + length));
             }
             System.arraycopy(docTerms, 0, terms, from, length);
             keys[size] = key;
