@@ -237,8 +237,14 @@ public final class NavigatorIndex {
         }
     }
 
-    /** The role tags of the company's people (one store read for a company without contacts, the usual case). */
-    private static Set<Tag> roleTags(StoreTransaction tx, CompanyId company) {
+    /**
+     * The role tags of the company's people (one store read for a company without contacts, the usual case; the
+     * in-memory store's rows as they are, with no contact built).
+     */
+    private static Collection<Tag> roleTags(StoreTransaction tx, CompanyId company) {
+        if (tx instanceof ListedCompanies listed) {
+            return listed.roleTags(company);
+        }
         Page<Contact> page = tx.contacts().list(company, PageRequest.first(PageRequest.MAX_SIZE));
         if (page.items().isEmpty()) {
             return Set.of();

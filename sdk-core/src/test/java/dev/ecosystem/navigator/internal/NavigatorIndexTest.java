@@ -73,6 +73,25 @@ class NavigatorIndexTest {
     }
 
     @Test
+    void refresh_readsTheRoleTagsOfTheChangedCompaniesContacts() {
+        store(0, 10, "crm");
+        index.snapshot();
+        CompanyId id = CompanyId.of("c000003");
+        host.useTransaction(tx -> {
+            tx.contacts().put(Contact.builder(ContactId.of("ada"), id, "Ada", "ada@example.com").roleTags("cto")
+                    .build());
+            tx.contacts().put(Contact.builder(ContactId.of("bob"), id, "Bob", "bob@example.com")
+                    .roleTags("cto", "sales").build());
+        });
+
+        index.refresh(List.of(id));
+
+        Snapshot snapshot = index.snapshot();
+        assertThat(terms(index, snapshot, snapshot.doc("c000003"))).contains("business:crm", "role:cto", "role:sales");
+        assertThat(terms(index, snapshot, snapshot.doc("c000004"))).doesNotContain("role:cto");
+    }
+
+    @Test
     void loadedRevision_isTheFeedRevisionTheLoadReflects() {
         store(0, 10, "crm");
         long before = host.inTransaction(tx -> tx.changes().latestRevision());
