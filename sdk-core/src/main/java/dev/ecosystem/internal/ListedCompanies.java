@@ -1,10 +1,12 @@
 package dev.ecosystem.internal;
 
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,4 +24,10 @@ public interface ListedCompanies {
      * may repeat when several contacts have it). The collection is valid during the call only.
      */
     void forEachListedCompany(BiConsumer<Company, Collection<Tag>> action);
+
+    /**
+     * The role tags of the company's contacts (a tag may repeat when several contacts have it), without building
+     * the contacts: what the index re-reads for every changed company after a bulk import.
+     */
+    List<Tag> roleTags(CompanyId company);
 }

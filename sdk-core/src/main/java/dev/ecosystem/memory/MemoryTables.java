@@ -3,7 +3,6 @@ package dev.ecosystem.memory;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Introduction;
@@ -29,7 +28,7 @@ final class MemoryTables {
     static final Object ALL = "all";
 
     final Table<Company> companies = Table.keyedBy("companies", company -> company.id().value());
-    final Table<Contact> contacts = Table.keyedBy("contacts", contact -> contact.id().value());
+    final Table<MemoryContacts.Row> contacts = Table.keyedBy("contacts", MemoryContacts.Row::id);
     final Table<Partnership> partnerships = new Table<>("partnerships");
     final Table<String> partnershipsByPartner = new Table<>("partnerships-by-partner");
     final Table<Introduction> introductions = new Table<>("introductions");

@@ -213,6 +213,15 @@ final class MemoryTransaction implements StoreTransaction, ListedCompanies {
     }
 
     @Override
+    public List<Tag> roleTags(CompanyId company) {
+        Checks.required(company, "company");
+        checkOpen();
+        List<Tag> roles = new ArrayList<>();
+        tables.contacts.forEach(company, contact -> roles.addAll(contact.roleTags()));
+        return roles;
+    }
+
+    @Override
     public ChangeRepository changes() {
         checkOpen();
         return new ChangeRepository() {

@@ -1,27 +1,41 @@
 package dev.ecosystem.jdbc;
 
+import dev.ecosystem.internal.ListedValues;
+import dev.ecosystem.internal.ListedValues.Field;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.spi.ListedProfile;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Every listed profile in one pass ({@link dev.ecosystem.spi.StoreTransaction#forEachListedProfile}): two
- * forward-only cursors, the listed companies by id and the contacts that have role tags by company, both in key
- * order (each from its primary key), merged as they stream. The database sends rows in chunks of
- * {@value #FETCH_SIZE}, so the heap holds one chunk of each, never the network; only the columns a search index
- * uses are read, decoded without building a {@code Company} or {@code Contact}.
+ * Every listed company in one pass ({@link ListedValues}, and {@link dev.ecosystem.spi.StoreTransaction
+ * #forEachListedProfile} on top of it): two forward-only cursors, the listed companies by id and the contacts that
+ * have role tags by company, both in key order (each from its primary key), merged as they stream. The database
+ * sends rows in chunks of {@value #FETCH_SIZE}, so the heap holds one chunk of each, never the network; only the
+ * columns a search index uses are read, and their JSON arrays are split into the values as they are handed over,
+ * without building a {@code Company}, a {@code Contact} or a list per column.
  */
 final class JdbcListedProfiles {
     /** Rows per round trip of each cursor. */
     static final int FETCH_SIZE = 10_000;
+    private static final String READ = "read the listed profiles";
+    /**
+     * What the values of the company query's columns are, from its second column on: JSON arrays, but for the size
+     * band ({@code null} here), plain text.
+     */
+    private static final @Nullable Field[] ARRAY_COLUMNS = {Field.BUSINESS_TAG, Field.INDUSTRY, Field.REGION, null,
+        Field.PRODUCT_CATEGORY, Field.SIGNAL};
 
     private final JdbcTransaction tx;
 
@@ -29,9 +43,49 @@ final class JdbcListedProfiles {
         this.tx = tx;
     }
 
+    /**
+     * About how many companies the store holds, listed or not, to size arrays by. On PostgreSQL the planner's
+     * estimate with a little room on top (counting ten million rows takes seconds), 0 when the table was never
+     * analyzed; on H2 the count.
+     */
+    long companyCount() {
+        tx.beginSnapshot(READ);
+        if (tx.dialect() != Dialect.POSTGRESQL) {
+            return tx.count(READ, "SELECT COUNT(*) FROM " + tx.table("companies"));
+        }
+        long estimate = tx.count(READ, "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class"
+                + " WHERE oid = to_regclass(?)", tx.table("companies"));
+        return estimate + estimate / 50;
+    }
+
+    /** Every listed profile, built from the values {@link #forEach(ListedValues.Sink)} hands over. */
     void forEach(Consumer<ListedProfile> action) {
+        forEach(new ProfileBuilder(action));
+    }
+
+    /**
+     * Every listed company's values, then its id, in id order, handed to {@code sink} on a thread of its own
+     * ({@link PipelinedSink}) so that its work overlaps the reading; this method returns once it has seen them all.
+     */
+    void forEachPipelined(ListedValues.Sink sink) {
+        PipelinedSink pipelined = new PipelinedSink(sink);
+        boolean read = false;
+        try {
+            forEach(pipelined);
+            read = true;
+        } finally {
+            if (read) {
+                pipelined.finish();
+            } else {
+                pipelined.abandon();
+            }
+        }
+    }
+
+    /** Every listed company's values, then its id, in id order. */
+    void forEach(ListedValues.Sink sink) {
         // A snapshot of the whole network: a consistent read, without serializable conflict tracking of every row.
-        tx.beginSnapshot("read the listed profiles");
+        tx.beginSnapshot(READ);
         try {
             Connection connection = tx.begunConnection();
             try (PreparedStatement companies = cursor(connection, "SELECT id, business_tags, industries, regions,"
@@ -41,10 +95,10 @@ final class JdbcListedProfiles {
                             + tx.table("contacts") + " WHERE role_tags <> '[]' ORDER BY company_id");
                     ResultSet company = companies.executeQuery();
                     ResultSet contact = contacts.executeQuery()) {
-                merge(company, contact, action);
+                merge(company, contact, sink, tx.dialect() == Dialect.POSTGRESQL);
             }
         } catch (SQLException e) {
-            throw tx.failed("read the listed profiles", e);
+            throw tx.failed(READ, e);
         }
     }
 
@@ -55,30 +109,135 @@ final class JdbcListedProfiles {
         return statement;
     }
 
-    private static void merge(ResultSet company, ResultSet contact, Consumer<ListedProfile> action)
+    /**
+     * Merges the cursors. {@code rawBytes}: the driver hands over a text column's UTF-8 bytes as they came
+     * ({@code getBytes} on PostgreSQL), so a value is a slice of them and no {@code String} is built per column; H2
+     * would read them as hex, so its columns are read as text and encoded.
+     */
+    private static void merge(ResultSet company, ResultSet contact, ListedValues.Sink sink, boolean rawBytes)
             throws SQLException {
         boolean moreContacts = contact.next();
-        Set<String> roles = new LinkedHashSet<>();
+        String contactCompany = moreContacts ? contact.getString(1) : null;
         while (company.next()) {
             String id = company.getString(1);
-            roles.clear();
             // Contacts of companies before this one are of unlisted companies: skipped.
-            while (moreContacts && contact.getString(1).compareTo(id) <= 0) {
-                if (contact.getString(1).equals(id)) {
-                    roles.addAll(Columns.strings(contact.getString(2)));
+            while (moreContacts && contactCompany.compareTo(id) <= 0) {
+                if (contactCompany.equals(id)) {
+                    forEachString(utf8(contact, 2, rawBytes), Field.ROLE_TAG, sink);
                 }
                 moreContacts = contact.next();
+                contactCompany = moreContacts ? contact.getString(1) : null;
             }
-            String sizeBand = company.getString(5);
-            action.accept(ListedProfile.builder(new CompanyId(id))
-                    .businessTags(Columns.strings(company.getString(2)))
-                    .industries(Columns.strings(company.getString(3)))
-                    .regions(Columns.strings(company.getString(4)))
-                    .sizeBand(sizeBand == null ? null : SizeBand.valueOf(sizeBand))
-                    .productCategories(Columns.strings(company.getString(6)))
-                    .signals(Columns.strings(company.getString(7)))
-                    .roleTags(roles.isEmpty() ? List.of() : List.copyOf(roles))
-                    .build());
+            for (int column = 0; column < ARRAY_COLUMNS.length; column++) {
+                byte[] value = utf8(company, column + 2, rawBytes);
+                Field field = ARRAY_COLUMNS[column];
+                if (field != null) {
+                    forEachString(value, field, sink);
+                } else if (value != null) {
+                    sink.value(Field.SIZE_BAND, value, 0, value.length);
+                }
+            }
+            sink.end(id);
+        }
+    }
+
+    /**
+     * Hands each string of a JSON array of {@link Columns#json} to {@code sink} as a slice of {@code json}: the text
+     * between a quote and the next one where the array has no escape (tags and the like, whose characters are
+     * restricted); an array with escapes is parsed by {@link Columns#strings}.
+     */
+    static void forEachString(byte[] json, Field field, ListedValues.Sink sink) {
+        int last = json.length - 1;
+        if (!plainArray(json)) {
+            for (String value : Columns.strings(new String(json, StandardCharsets.UTF_8))) {
+                byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+                sink.value(field, utf8, 0, utf8.length);
+            }
+            return;
+        }
+        int at = 1;
+        while (at < last) {
+            int end = next(json, '"', at + 1);
+            sink.value(field, json, at + 1, end);
+            at = end + 2;
+        }
+    }
+
+    /**
+     * Whether {@code json} is {@code []} or strings without escapes between quotes, separated by commas. The bytes
+     * of a quote and a backslash never occur inside a multi-byte UTF-8 character, so bytes are searched as text.
+     */
+    private static boolean plainArray(byte[] json) {
+        int last = json.length - 1;
+        if (last < 1 || json[0] != '[' || json[last] != ']' || next(json, '\\', 0) <= last) {
+            return false;
+        }
+        int at = 1;
+        while (at < last) {
+            int end = next(json, '"', at + 1);
+            if (json[at] != '"' || end >= last) {
+                return false;
+            }
+            at = end + 1;
+            if (at < last && json[at++] != ',') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Where the next {@code b} is from {@code from} on, or the length of {@code bytes} if there is none. */
+    private static int next(byte[] bytes, char b, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return bytes.length;
+    }
+
+    private static byte @Nullable [] utf8(ResultSet row, int column, boolean rawBytes) throws SQLException {
+        if (rawBytes) {
+            return row.getBytes(column);
+        }
+        String text = row.getString(column);
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Gathers the values of each company into a {@link ListedProfile}, its role tags without repeats. */
+    private static final class ProfileBuilder implements ListedValues.Sink {
+        private final Consumer<ListedProfile> action;
+        private final Map<Field, List<String>> values = new EnumMap<>(Field.class);
+        private final LinkedHashSet<String> roles = new LinkedHashSet<>();
+
+        ProfileBuilder(Consumer<ListedProfile> action) {
+            this.action = action;
+        }
+
+        @Override
+        public void value(Field field, byte[] utf8, int from, int to) {
+            String value = new String(utf8, from, to - from, StandardCharsets.UTF_8);
+            if (field == Field.ROLE_TAG) {
+                roles.add(value);
+            } else {
+                values.computeIfAbsent(field, f -> new ArrayList<>()).add(value);
+            }
+        }
+
+        @Override
+        public void end(String id) {
+            List<String> band = taken(Field.SIZE_BAND);
+            action.accept(ListedProfile.builder(new CompanyId(id)).businessTags(taken(Field.BUSINESS_TAG))
+                    .industries(taken(Field.INDUSTRY)).regions(taken(Field.REGION))
+                    .sizeBand(band.isEmpty() ? null : SizeBand.valueOf(band.get(0)))
+                    .productCategories(taken(Field.PRODUCT_CATEGORY)).signals(taken(Field.SIGNAL))
+                    .roleTags(List.copyOf(roles)).build());
+            roles.clear();
+        }
+
+        private List<String> taken(Field field) {
+            List<String> taken = values.remove(field);
+            return taken == null ? List.of() : taken;
         }
     }
 }

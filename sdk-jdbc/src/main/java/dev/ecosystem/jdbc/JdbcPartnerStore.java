@@ -65,7 +65,9 @@ import org.slf4j.LoggerFactory;
  * <p>Bulk paths: on PostgreSQL, a CRM snapshot write of many records goes through {@code COPY} (straight into the
  * table when the records are new, else through a staging table and one upsert), and
  * {@link StoreTransaction#forEachListedProfile} streams the whole network through two forward-only cursors at
- * {@code REPEATABLE READ} (call it first in a transaction of its own).
+ * {@code REPEATABLE READ} (call it first in a transaction of its own); the Navigator's index load reads the same
+ * cursors with no profile built, each value handed over as a slice of the row's bytes (see
+ * {@code JdbcListedProfiles}).
  */
 public final class JdbcPartnerStore implements PartnerStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcPartnerStore.class);

@@ -2,6 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -53,7 +54,7 @@ import org.jspecify.annotations.Nullable;
  * here, which translate failures and remember the first one: a transaction whose statement failed is never
  * committed, even if the callback swallowed the exception.
  */
-final class JdbcTransaction implements StoreTransaction {
+final class JdbcTransaction implements StoreTransaction, ListedValues {
     private static final Pattern FIXED_COLUMN = Pattern.compile("(\\w+) = \\?");
     /** Rows per JDBC batch on bulk paths. */
     static final int BATCH_SIZE = 1000;
@@ -514,6 +515,21 @@ final class JdbcTransaction implements StoreTransaction {
     public void forEachListedProfile(Consumer<ListedProfile> action) {
         dev.ecosystem.internal.Checks.required(action, "action");
         new JdbcListedProfiles(checkOpen()).forEach(action);
+    }
+
+    @Override
+    public long companyCount() {
+        return new JdbcListedProfiles(checkOpen()).companyCount();
+    }
+
+    /**
+     * The same streaming read as {@link #forEachListedProfile}, its values handed over as they are decoded, to the
+     * sink on a thread of its own so that its work overlaps the reading.
+     */
+    @Override
+    public void forEachListedValue(ListedValues.Sink sink) {
+        dev.ecosystem.internal.Checks.required(sink, "sink");
+        new JdbcListedProfiles(checkOpen()).forEachPipelined(sink);
     }
 
     @Override

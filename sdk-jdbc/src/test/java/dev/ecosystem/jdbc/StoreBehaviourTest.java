@@ -10,16 +10,20 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Contact;
+import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.StoreChange;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,6 +86,55 @@ abstract class StoreBehaviourTest {
             assertThat(tx.touchpoints().get(ACME, touchpoint.id())).isEqualTo(touchpoint);
             assertThat(tx.outbox().get(entry.id())).isEqualTo(entry);
         });
+    }
+
+    @Test
+    @DisplayName("the Navigator's streaming read hands over each listed company's values, then its id, in id order:"
+            + " the values of its profile, role tags of every contact, no unlisted company")
+    void listedValues_areTheProfilesValues_inIdOrder() {
+        Company awkward = Company.builder(CompanyId.of("beta"), "Beta").businessTags("saas", "email-marketing")
+                .industries("r&d/b2b", "ünï-ß").regions("dach").productCategories("zeta", "alpha")
+                .signals("runs-partner-program").listed(true).build();
+        store().useTransaction(tx -> {
+            tx.companies().put(Samples.company("gamma"));
+            tx.companies().put(awkward);
+            tx.companies().put(Samples.company("alpha").toBuilder().listed(false).build());
+            tx.contacts().put(Samples.contact(CompanyId.of("alpha"), "hidden"));
+            tx.contacts().put(Samples.contact(CompanyId.of("gamma"), "ada"));
+            tx.contacts().put(Contact.builder(ContactId.of("bob"), CompanyId.of("gamma"), "Bob", "bob@gamma.io")
+                    .roleTags("cto").build());
+            tx.contacts().put(Samples.contact(CompanyId.of("omega"), "orphan"));
+        });
+        List<String> streamed = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+
+        store().useTransaction(tx -> {
+            ListedValues listed = (ListedValues) tx;
+            counts.add(listed.companyCount());
+            listed.forEachListedValue(new ListedValues.Sink() {
+                @Override
+                public void value(ListedValues.Field field, byte[] utf8, int from, int to) {
+                    streamed.add(field + "=" + new String(utf8, from, to - from, StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void end(String id) {
+                    streamed.add("end " + id);
+                }
+            });
+        });
+
+        assertThat(counts).as("counted on H2, estimated on PostgreSQL: none before an ANALYZE").hasSize(1)
+                .containsAnyOf(3L, 0L);
+        assertThat(streamed).containsExactly(
+                "BUSINESS_TAG=business:email-marketing", "BUSINESS_TAG=business:saas",
+                "INDUSTRY=r&d/b2b", "INDUSTRY=ünï-ß", "REGION=dach",
+                "PRODUCT_CATEGORY=zeta", "PRODUCT_CATEGORY=alpha", "SIGNAL=runs-partner-program", "end beta",
+                "ROLE_TAG=role:partnerships", "ROLE_TAG=role:cto",
+                "BUSINESS_TAG=business:email-marketing", "BUSINESS_TAG=business:saas",
+                "INDUSTRY=e-commerce", "INDUSTRY=retail", "REGION=dach", "SIZE_BAND=SMALL",
+                "PRODUCT_CATEGORY=email-marketing", "PRODUCT_CATEGORY=automation", "SIGNAL=runs-partner-program",
+                "end gamma");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.ecosystem.navigator.internal;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.internal.ListedCompanies;
+import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -195,6 +196,10 @@ public final class NavigatorIndex {
                     documents.add(company.id().value(), encoder.encoded(), length);
                     documents.record(company);
                 });
+            } else if (tx instanceof ListedValues listed) {
+                // The JDBC store's rows decoded straight into terms: no profile object per company.
+                documents.reserve(listed.companyCount());
+                listed.forEachListedValue(encoder.sink(documents::add));
             } else {
                 // One pass over every listed profile in id order (a store may stream them; see forEachListedProfile).
                 tx.forEachListedProfile(profile -> {
@@ -258,7 +263,10 @@ public final class NavigatorIndex {
             return records != null;
         }
 
-        /** Makes room for {@code documents} documents of about ten terms each at once, instead of growing. */
+        /**
+         * Makes room for {@code documents} documents of about ten terms each at once, instead of growing: at ten
+         * million documents each doubling would hold the old and the new array at once, beside the index.
+         */
         void reserve(long documents) {
             int capacity = (int) Math.min(documents, Integer.MAX_VALUE - 16);
             if (capacity > keys.length) {
@@ -270,28 +278,43 @@ public final class NavigatorIndex {
 
         /** Appends a document: its key and the first {@code length} terms of {@code docTerms}. */
         void add(String key, int[] docTerms, int length) {
+            // Growing by half, not double: past a reserved size that was an estimate, doubling would hold both
+            // arrays of hundreds of megabytes at once.
             if (size + 1 == starts.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                starts = Arrays.copyOf(starts, size * 2 + 1);
+                keys = Arrays.copyOf(keys, size + size / 2 + 16);
+                starts = Arrays.copyOf(starts, size + size / 2 + 17);
             }
             int from = starts[size];
             if (from + length > terms.length) {
-                terms = Arrays.copyOf(terms, Math.max(terms.length * 2, from + length));
+                terms = Arrays.copyOf(terms, Math.max(terms.length + terms.length / 2, from + length));
             }
             System.arraycopy(docTerms, 0, terms, from, length);
             keys[size] = key;
             starts[++size] = from + length;
         }
 
+        /**
+         * The index of the documents, handing it these arrays where they are (nearly) full, as a copy of arrays of
+         * hundreds of megabytes would need as much heap again for a moment: the index reads the terms up to the end
+         * {@code starts} gives, and up to one eighth of the terms array left unused is cheaper than the copy.
+         */
         TagIndex build(TermDictionary dictionary) {
-            return TagIndex.ofSorted(dictionary, Arrays.copyOf(keys, size),
-                    records == null ? null : Arrays.copyOf(records, size), Arrays.copyOf(starts, size + 1),
-                    Arrays.copyOf(terms, starts[size]));
+            int end = starts[size];
+            return TagIndex.ofSorted(dictionary, size == keys.length ? keys : Arrays.copyOf(keys, size),
+                    records == null ? null : Arrays.copyOf(records, size),
+                    size + 1 == starts.length ? starts : Arrays.copyOf(starts, size + 1),
+                    terms.length - end <= terms.length / 8 ? terms : Arrays.copyOf(terms, end));
         }
     }
 
-    /** The role tags of the company's people (one store read for a company without contacts, the usual case). */
-    private static Set<Tag> roleTags(StoreTransaction tx, CompanyId company) {
+    /**
+     * The role tags of the company's people (one store read for a company without contacts, the usual case; the
+     * in-memory store's rows as they are, with no contact built).
+     */
+    private static Collection<Tag> roleTags(StoreTransaction tx, CompanyId company) {
+        if (tx instanceof ListedCompanies listed) {
+            return listed.roleTags(company);
+        }
         Page<Contact> page = tx.contacts().list(company, PageRequest.first(PageRequest.MAX_SIZE));
         if (page.items().isEmpty()) {
             return Set.of();

@@ -43,7 +43,8 @@ final class Segment {
      *
      * @param keys document keys, strictly ascending
      * @param docStart where each document's terms start in {@code docTerms}, plus the end
-     * @param docTerms every document's terms, each document's sorted and distinct, all below {@code vocabulary}
+     * @param docTerms every document's terms, each document's sorted and distinct, all below {@code vocabulary};
+     *     may run on past the end {@code docStart} gives, unused
      * @param vocabulary how many term ids there are
      */
     static Segment build(String[] keys, int[] docStart, int[] docTerms, int vocabulary) {

@@ -87,7 +87,8 @@ public final class TagIndex {
      * @param dictionary the dictionary the term ids come from
      * @param keys the keys, distinct
      * @param docStart where each document's terms start in {@code docTerms}, plus the end
-     * @param docTerms the terms of every document, each document's sorted and distinct
+     * @param docTerms the terms of every document, each document's sorted and distinct; may run on past the end
+     *     {@code docStart} gives, unused
      */
     static TagIndex ofSorted(TermDictionary dictionary, String[] keys, int[] docStart, int[] docTerms) {
         return ofSorted(dictionary, keys, null, docStart, docTerms);

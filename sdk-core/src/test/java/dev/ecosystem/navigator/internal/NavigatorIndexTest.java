@@ -3,6 +3,7 @@ package dev.ecosystem.navigator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -13,6 +14,7 @@ import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +73,25 @@ class NavigatorIndexTest {
     }
 
     @Test
+    void refresh_readsTheRoleTagsOfTheChangedCompaniesContacts() {
+        store(0, 10, "crm");
+        index.snapshot();
+        CompanyId id = CompanyId.of("c000003");
+        host.useTransaction(tx -> {
+            tx.contacts().put(Contact.builder(ContactId.of("ada"), id, "Ada", "ada@example.com").roleTags("cto")
+                    .build());
+            tx.contacts().put(Contact.builder(ContactId.of("bob"), id, "Bob", "bob@example.com")
+                    .roleTags("cto", "sales").build());
+        });
+
+        index.refresh(List.of(id));
+
+        Snapshot snapshot = index.snapshot();
+        assertThat(terms(index, snapshot, snapshot.doc("c000003"))).contains("business:crm", "role:cto", "role:sales");
+        assertThat(terms(index, snapshot, snapshot.doc("c000004"))).doesNotContain("role:cto");
+    }
+
+    @Test
     void loadedRevision_isTheFeedRevisionTheLoadReflects() {
         store(0, 10, "crm");
         long before = host.inTransaction(tx -> tx.changes().latestRevision());
@@ -103,18 +124,68 @@ class NavigatorIndexTest {
             }
         };
         NavigatorIndex fromText = new NavigatorIndex(plain, TagTaxonomy.none(), CategoryRelations.none(), null);
+        // And through a transaction that streams bare values, as the JDBC store does.
+        PartnerStore streaming = new PartnerStore() {
+            @Override
+            public <T> T inTransaction(Function<StoreTransaction, T> work) {
+                return host.inTransaction(tx -> work.apply(new ValueStreaming(tx)));
+            }
+        };
+        NavigatorIndex fromValues = new NavigatorIndex(streaming, TagTaxonomy.none(), CategoryRelations.none(), null);
 
         Snapshot records = index.snapshot();
         Snapshot text = fromText.snapshot();
+        Snapshot values = fromValues.snapshot();
 
-        assertThat(records.liveCount()).isEqualTo(text.liveCount()).isEqualTo(270);
+        assertThat(records.liveCount()).isEqualTo(text.liveCount()).isEqualTo(values.liveCount()).isEqualTo(270);
         for (int doc = 0; doc < records.maxDoc(); doc++) {
-            assertThat(records.key(doc)).isEqualTo(text.key(doc));
+            assertThat(records.key(doc)).isEqualTo(text.key(doc)).isEqualTo(values.key(doc));
             assertThat(terms(index, records, doc)).as(records.key(doc)).isEqualTo(terms(fromText, text, doc))
+                    .isEqualTo(terms(fromValues, values, doc))
                     .contains("business:crm", "industry:software", "region:emea", "signal:hiring");
         }
         assertThat(terms(index, records, records.doc("c000002"))).contains("role:cto", "role:role-2",
                 "role:role-3", "primary:category-2", "size:" + SizeBand.values()[2].name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A transaction that hands its listed profiles over as bare values ({@link ListedValues}), role tags first and
+     * each twice, as a store merging a contact cursor may, and says it holds no companies (a bound of 0 only sizes).
+     */
+    private static final class ValueStreaming extends ForwardingTransaction implements ListedValues {
+        ValueStreaming(StoreTransaction delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public long companyCount() {
+            return 0;
+        }
+
+        @Override
+        public void forEachListedValue(Sink sink) {
+            delegate().forEachListedProfile(profile -> {
+                send(sink, Field.ROLE_TAG, profile.roleTags());
+                send(sink, Field.ROLE_TAG, profile.roleTags());
+                send(sink, Field.BUSINESS_TAG, profile.businessTags());
+                send(sink, Field.INDUSTRY, profile.industries());
+                send(sink, Field.REGION, profile.regions());
+                if (profile.sizeBand() != null) {
+                    send(sink, Field.SIZE_BAND, List.of(profile.sizeBand().name()));
+                }
+                send(sink, Field.PRODUCT_CATEGORY, profile.productCategories());
+                send(sink, Field.SIGNAL, profile.signals());
+                sink.end(profile.id().value());
+            });
+        }
+
+        /** Each value as a slice in the middle of a larger buffer, as a store reads it. */
+        private static void send(Sink sink, Field field, List<String> values) {
+            for (String value : values) {
+                byte[] row = ("[\"" + value + "\"]").getBytes(StandardCharsets.UTF_8);
+                sink.value(field, row, 2, row.length - 2);
+            }
+        }
     }
 
     private static List<String> terms(NavigatorIndex index, Snapshot snapshot, int doc) {
