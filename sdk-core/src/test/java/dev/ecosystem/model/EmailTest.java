@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.ValidationException;
+import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +24,29 @@ class EmailTest {
         "a..b@example.com"})
     void emailAddress_invalid_isRejected(String address) {
         assertThatThrownBy(() -> EmailAddress.of(address)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    @DisplayName("The ASCII scan decides exactly what the address regex decides, on 300,000 random near-addresses")
+    void asciiScan_agreesWithTheRegex() {
+        Random random = new Random(18);
+        String alphabet = "aZ09.-@_+!~'x.-@";
+        int valid = 0;
+        for (int n = 0; n < 300_000; n++) {
+            StringBuilder address = new StringBuilder(random.nextBoolean() ? "ab" : "");
+            int length = 1 + random.nextInt(14);
+            for (int i = 0; i < length; i++) {
+                address.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (random.nextBoolean()) {
+                address.append(random.nextBoolean() ? ".io" : ".c");
+            }
+            String candidate = address.toString();
+            boolean expected = EmailAddress.matchesRegex(candidate);
+            assertThat(EmailAddress.looksValid(candidate)).as(candidate).isEqualTo(expected);
+            valid += expected ? 1 : 0;
+        }
+        assertThat(valid).as("the sample holds valid addresses too").isGreaterThan(1_000);
     }
 
     @Test
