@@ -30,7 +30,7 @@ final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
             new int[0],
             new long[0], new int[0], new long[0], new byte[1], new int[0], new LongIntMap(0), new int[1], new int[0],
-            new int[0], true);
+            new int[0], new int[0], true);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
 
@@ -62,6 +62,8 @@ final class AccountColumns {
     private final LongIntMap blockIds;
     private final int[] blockStart;
     private final int[] byBlock;
+    /** Per position of {@link #byBlock}: the {@link #charMask} of that account's name, read beside it by a join. */
+    private final int[] blockMask;
     /** Ordinals of accounts without a registrable domain that have a name, ascending. */
     final int[] withoutDomain;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
@@ -69,7 +71,7 @@ final class AccountColumns {
 
     private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
             int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
-            int[] byBlock, int[] withoutDomain, boolean asciiNames) {
+            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames) {
         this.accounts = accounts;
         this.keys = keys;
         this.deals = deals;
@@ -83,6 +85,7 @@ final class AccountColumns {
         this.blockIds = blockIds;
         this.blockStart = blockStart;
         this.byBlock = byBlock;
+        this.blockMask = blockMask;
         this.withoutDomain = withoutDomain;
         this.asciiNames = asciiNames;
     }
@@ -138,7 +141,7 @@ final class AccountColumns {
         byte[][] keys = new byte[n][];
         int[] populations = new int[n];
         int[] nameStart = new int[n + 1];
-        ByteArena names = new ByteArena(n * 12);
+        ByteArena names = new ByteArena(n * 24);
         NameNormalizer.Writer writer = new NameNormalizer.Writer();
         int withDomain = 0;
         int withoutDomain = 0;
@@ -233,8 +236,11 @@ final class AccountColumns {
         byte[] entries = new byte[1 + byLength.length * 2 + arena.length]; // lengths of 2 bytes or less
         int written = 1; // entries[0]: the empty name
         int[] entryAt = new int[n];
-        for (int ordinal : byBlock) {
+        int[] blockMask = new int[byBlock.length];
+        for (int k = 0; k < byBlock.length; k++) {
+            int ordinal = byBlock[k];
             entryAt[ordinal] = written;
+            blockMask[k] = charMask(arena, nameStart[ordinal], nameStart[ordinal + 1]);
             int length = nameStart[ordinal + 1] - nameStart[ordinal];
             if (written + 5 + length > entries.length) {
                 entries = Arrays.copyOf(entries, Math.max(entries.length * 2, written + 5 + length));
@@ -244,7 +250,7 @@ final class AccountColumns {
             written += length;
         }
         return new AccountColumns(accounts, keys, deals, dealStart, dealOf, domainHash, populations, byDomain,
-                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, nameless, ascii);
+                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii);
     }
 
     /** Writes {@code length} as unsigned LEB128 at {@code at} and returns where it ends. */
@@ -320,35 +326,37 @@ final class AccountColumns {
 
     /**
      * Sorts entries of a high half (a hash's high 32 bits) and a low half (an ordinal) that were written in ascending
-     * ordinal order: two stable counting passes of 16 bits over the high half (an LSD radix sort) leave equal high
-     * halves in ordinal order, which is ascending order of the whole {@code long}, in linear time.
+     * ordinal order: stable counting passes over the high half's digits of 11, 11 and 10 bits (an LSD radix sort;
+     * digits that small keep each pass's buckets in cache) leave equal high halves in ordinal order, which is
+     * ascending order of the whole {@code long}, in linear time.
      */
     static void sortByHighHalf(long[] entries) {
-        long[] buffer = new long[entries.length];
-        int[] counts = new int[1 << 16];
         long[] from = entries;
-        long[] to = buffer;
-        for (int shift = 32; shift < 64; shift += 16) {
-            Arrays.fill(counts, 0);
+        long[] to = new long[entries.length];
+        int[] start = new int[1 << 11];
+        for (int shift : new int[] {32, 43, 54}) {
+            int bits = shift == 54 ? 10 : 11;
+            int digits = 1 << bits;
+            // the top digit holds the sign bit: its buckets of negative numbers come first
+            int flip = shift == 54 ? digits >>> 1 : 0;
+            Arrays.fill(start, 0);
             for (long entry : from) {
-                counts[(int) (entry >>> shift) & 0xFFFF]++;
+                start[((int) (entry >>> shift) & (digits - 1)) ^ flip]++;
             }
-            // signed order: the top pass's buckets of negative numbers (bit 15 set) come first
-            int[] start = new int[1 << 16];
             int at = 0;
-            for (int k = 0; k < 1 << 16; k++) {
-                int bucket = shift == 48 ? k ^ 0x8000 : k;
-                start[bucket] = at;
-                at += counts[bucket];
+            for (int digit = 0; digit < digits; digit++) {
+                int count = start[digit];
+                start[digit] = at;
+                at += count;
             }
             for (long entry : from) {
-                to[start[(int) (entry >>> shift) & 0xFFFF]++] = entry;
+                to[start[((int) (entry >>> shift) & (digits - 1)) ^ flip]++] = entry;
             }
             long[] swap = from;
             from = to;
             to = swap;
         }
-        // two passes: the result is back in entries
+        System.arraycopy(from, 0, entries, 0, entries.length); // three passes: the result is in the buffer
     }
 
     private static <T> void sortById(T[] records, Comparator<T> order, Function<T, String> id) {
@@ -463,6 +471,26 @@ final class AccountColumns {
         return byBlock[position];
     }
 
+    /** The {@link #charMask} of the name at {@code position} of {@link #inBlock}. */
+    int maskInBlock(int position) {
+        return blockMask[position];
+    }
+
+    /**
+     * The set of bytes {@code bytes[from, to)} holds, as bits (a byte's bit is its value modulo 32, so digits and
+     * letters mostly get bits of their own). An edit changes at most two bits of it (an insertion or deletion at
+     * most one, a substitution one out and one in, whatever bytes collide), so two byte strings within {@code k}
+     * edits have masks that differ in at most {@code 2k} bits: a join rejects most pairs of a name block by that
+     * before it compares their bytes.
+     */
+    static int charMask(byte[] bytes, int from, int to) {
+        int mask = 0;
+        for (int i = from; i < to; i++) {
+            mask |= 1 << bytes[i];
+        }
+        return mask;
+    }
+
     /** Ordinals of the accounts whose normalized name has this {@link #blockCode}, ascending. */
     int[] withBlock(long blockCode) {
         int block = block(blockCode);
@@ -533,7 +561,7 @@ final class AccountColumns {
         return 4L * accounts.length + 4L * deals.length + 4L * dealStart.length + 4L * dealOf.length
                 + 8L * domainHash.length + 4L * populations.length + 8L * byDomain.length + names.length
                 + 4L * keys.length + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length
-                + 4L * withoutDomain.length;
+                + 4L * blockMask.length + 4L * withoutDomain.length;
     }
 
     /** A growable byte array. */

@@ -180,12 +180,17 @@ final class PairMatches {
             byte[] names = other.names;
             int end = other.blockTo(block);
             int at = other.nameStart[other.inBlock(other.blockFrom(block))];
+            int mask = ascii ? AccountColumns.charMask(query, from, to) : 0;
             for (int k = other.blockFrom(block); k < end; k++) {
                 int size = other.entryLength(at);
                 int start = AccountColumns.entryBytes(at, size);
                 at = start + size;
-                if (size > length && size - length > distance.allowed(size)) {
+                int allowed = distance.allowed(Math.max(size, length));
+                if (size > length && size - length > allowed) {
                     break; // longer names differ by more from here on
+                }
+                if (ascii && Integer.bitCount(mask ^ other.maskInBlock(k)) > 2 * allowed) {
+                    continue; // more bytes differ than the allowed edits can change
                 }
                 int candidate = other.inBlock(k);
                 if (domainOnly && other.domainHash[candidate] == 0) {

@@ -136,6 +136,59 @@ class AccountColumnsTest {
         assertThat(index.withNameBlock("acm")).isEqualTo(fresh.withNameBlock("acm"));
     }
 
+    @ParameterizedTest(name = "{0} entries")
+    @ValueSource(ints = {0, 1, 2, 1000, 100_000})
+    void sortByHighHalf_ordersHashesAndOrdinalsAsArraysSortDoes(int size) {
+        Random random = new Random(size);
+        long[] entries = new long[size];
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            // few distinct high halves among many entries, so that equal ones must keep their ordinal order
+            long hash = random.nextBoolean() ? random.nextLong() : (long) random.nextInt(50) << 58;
+            entries[ordinal] = (hash & 0xFFFFFFFF00000000L) | ordinal;
+        }
+        long[] expected = entries.clone();
+        java.util.Arrays.sort(expected);
+
+        AccountColumns.sortByHighHalf(entries);
+
+        assertThat(entries).isEqualTo(expected);
+    }
+
+    @Test
+    void charMasks_ofNamesWithinKEdits_differInAtMost2kBits() {
+        Random random = new Random(7);
+        for (int run = 0; run < 10_000; run++) {
+            byte[] a = new byte[1 + random.nextInt(20)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) (random.nextBoolean() ? 'a' + random.nextInt(26) : '0' + random.nextInt(10));
+            }
+            StringBuilder edited = new StringBuilder(new String(a, StandardCharsets.US_ASCII));
+            int edits = random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(edited.length() + 1);
+                char c = (char) ('a' + random.nextInt(36) % 26);
+                switch (random.nextInt(3)) {
+                    case 0 -> edited.insert(at, c);
+                    case 1 -> {
+                        if (at < edited.length()) {
+                            edited.deleteCharAt(at);
+                        }
+                    }
+                    default -> {
+                        if (at < edited.length()) {
+                            edited.setCharAt(at, c);
+                        }
+                    }
+                }
+            }
+            byte[] b = edited.toString().getBytes(StandardCharsets.US_ASCII);
+            int differing = Integer.bitCount(AccountColumns.charMask(a, 0, a.length)
+                    ^ AccountColumns.charMask(b, 0, b.length));
+            assertThat(differing).as("%s -> %s", new String(a, StandardCharsets.US_ASCII), edited)
+                    .isLessThanOrEqualTo(2 * edits);
+        }
+    }
+
     @Test
     void lookups_byRegistrableDomainAndNameBlock_findTheAccountsThatHaveThem() {
         List<Account> accounts = List.of(account(ME, "m1", "Acme Inc.", "https://www.acme.co.uk/x", "customer"),
