@@ -108,14 +108,18 @@ final class AccountColumns {
      */
     static AccountColumns build(Account[] accounts, byte @Nullable [][] storedKeys, Deal[] deals,
             Classifier classifier, @Nullable AccountColumns previous) {
-        byte @Nullable [][] stored = sortById(accounts, storedKeys);
+        IdOrdinals ordinals = IdOrdinals.ifAscending(accounts);
+        byte @Nullable [][] stored = storedKeys;
+        if (ordinals == null) {
+            stored = sortById(accounts, storedKeys);
+            ordinals = IdOrdinals.of(accounts);
+        }
         sortById(deals, DEAL_ORDER, d -> d.id().value());
         int n = accounts.length;
         int[] dealStart = new int[n + 1];
         int[] links = new int[countLinks(deals)];
         int[] linkAccount = new int[links.length];
         int linked = 0;
-        IdOrdinals ordinals = new IdOrdinals(deals.length == 0 ? new Account[0] : accounts);
         for (int d = 0; d < deals.length; d++) {
             for (var id : deals[d].accountIds()) {
                 int ordinal = ordinals.ordinalOf(id.value());
@@ -141,6 +145,7 @@ final class AccountColumns {
         byte[][] keys = new byte[n][];
         int[] populations = new int[n];
         int[] nameStart = new int[n + 1];
+        int[] maskOf = new int[n];
         ByteArena names = new ByteArena(n * 24);
         NameNormalizer.Writer writer = new NameNormalizer.Writer();
         int withDomain = 0;
@@ -167,6 +172,8 @@ final class AccountColumns {
                 names.addName(account.name(), writer);
             }
             nameStart[i + 1] = names.size();
+            // while the name's bytes are in cache: the block order that reads them later is not memory order
+            maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
             populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
             if (domainHash[i] != 0) {
                 withDomain++;
@@ -240,7 +247,7 @@ final class AccountColumns {
         for (int k = 0; k < byBlock.length; k++) {
             int ordinal = byBlock[k];
             entryAt[ordinal] = written;
-            blockMask[k] = charMask(arena, nameStart[ordinal], nameStart[ordinal + 1]);
+            blockMask[k] = maskOf[ordinal];
             int length = nameStart[ordinal + 1] - nameStart[ordinal];
             if (written + 5 + length > entries.length) {
                 entries = Arrays.copyOf(entries, Math.max(entries.length * 2, written + 5 + length));
@@ -298,30 +305,25 @@ final class AccountColumns {
     }
 
     /**
-     * Sorts accounts by id when they are not ascending already (a store gives them ascending; a merge of changes does
-     * not), and returns their stored keys in the same order ({@code null} for none).
+     * Sorts accounts by id (a store gives them ascending; a merge of changes does not), and returns their stored keys
+     * in the same order ({@code null} for none).
      */
     private static byte @Nullable [][] sortById(Account[] accounts, byte @Nullable [][] keys) {
         if (keys == null) {
-            sortById(accounts, ACCOUNT_ORDER, a -> a.id().value());
+            Arrays.sort(accounts, ACCOUNT_ORDER);
             return null;
         }
-        for (int i = 1; i < accounts.length; i++) {
-            if (accounts[i - 1].id().value().compareTo(accounts[i].id().value()) >= 0) {
-                Integer[] order = new Integer[accounts.length];
-                Arrays.setAll(order, k -> k);
-                Arrays.sort(order, Comparator.comparing(k -> accounts[k].id().value()));
-                Account[] sortedAccounts = accounts.clone();
-                byte[][] sortedKeys = new byte[keys.length][];
-                for (int k = 0; k < order.length; k++) {
-                    sortedAccounts[k] = accounts[order[k]];
-                    sortedKeys[k] = keys[order[k]];
-                }
-                System.arraycopy(sortedAccounts, 0, accounts, 0, accounts.length);
-                return sortedKeys;
-            }
+        Integer[] order = new Integer[accounts.length];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, Comparator.comparing(k -> accounts[k].id().value()));
+        Account[] sortedAccounts = accounts.clone();
+        byte[][] sortedKeys = new byte[keys.length][];
+        for (int k = 0; k < order.length; k++) {
+            sortedAccounts[k] = accounts[order[k]];
+            sortedKeys[k] = keys[order[k]];
         }
-        return keys;
+        System.arraycopy(sortedAccounts, 0, accounts, 0, accounts.length);
+        return sortedKeys;
     }
 
     /**
@@ -604,6 +606,11 @@ final class AccountColumns {
 
         int size() {
             return size;
+        }
+
+        /** The {@link AccountColumns#charMask} of {@code [from, to)}. */
+        int charMask(int from, int to) {
+            return AccountColumns.charMask(bytes, from, to);
         }
 
         byte[] toArray() {

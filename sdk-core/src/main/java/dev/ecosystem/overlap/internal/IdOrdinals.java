@@ -1,6 +1,7 @@
 package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.model.Account;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ordinals of accounts by id, in an open-addressing table of {@link String#hashCode} and ordinal: what linking
@@ -14,20 +15,47 @@ final class IdOrdinals {
     private final long[] slots;
     private final int mask;
 
-    /** The table of these accounts' ids (distinct). */
-    IdOrdinals(Account[] accounts) {
+    private IdOrdinals(Account[] accounts) {
         this.accounts = accounts;
         int capacity = Integer.highestOneBit(Math.max(4, accounts.length) * 2 - 1) * 2;
         slots = new long[capacity];
         mask = capacity - 1;
+    }
+
+    /** The table of these accounts' ids (distinct, any order). */
+    static IdOrdinals of(Account[] accounts) {
+        IdOrdinals table = new IdOrdinals(accounts);
         for (int i = 0; i < accounts.length; i++) {
-            int hash = accounts[i].id().value().hashCode();
-            int slot = spread(hash) & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = (long) hash << 32 | (i + 1);
+            table.add(accounts[i].id().value(), i);
         }
+        return table;
+    }
+
+    /**
+     * The table of these accounts' ids when they are in strictly ascending order, else {@code null}: checked in the
+     * same pass that hashes them, as both read every id (a million strings far apart in memory).
+     */
+    static @Nullable IdOrdinals ifAscending(Account[] accounts) {
+        IdOrdinals table = new IdOrdinals(accounts);
+        String previous = null;
+        for (int i = 0; i < accounts.length; i++) {
+            String id = accounts[i].id().value();
+            if (previous != null && previous.compareTo(id) >= 0) {
+                return null;
+            }
+            table.add(id, i);
+            previous = id;
+        }
+        return table;
+    }
+
+    private void add(String id, int ordinal) {
+        int hash = id.hashCode();
+        int slot = spread(hash) & mask;
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = (long) hash << 32 | (ordinal + 1);
     }
 
     private static int spread(int hash) {
