@@ -101,25 +101,64 @@ final class AccountColumns {
     }
 
     /**
-     * Columns of these records (any order; sorted here when not ascending by id). An account's domain hash and name
-     * come from {@code previous} when it holds the very same account object, else from its stored keys
-     * ({@code storedKeys}, per account, {@code null} for none) when they are {@link MatchKeys#current current}, else
-     * from normalizing its raw domain and name.
+     * Columns of these records: accounts in any order (sorted here) unless {@code ascending}, as a store gives them
+     * (then they are not checked: reading a million ids far apart in memory cost a fifth of a first matrix). An
+     * account's domain hash, name, name mask and id hash come from its stored keys ({@code storedKeys}, per account,
+     * {@code null} for none) when they are {@link MatchKeys#current current}, else from {@code previous} when it
+     * holds the very same account object, else from normalizing its raw domain and name.
      */
     static AccountColumns build(Account[] accounts, byte @Nullable [][] storedKeys, Deal[] deals,
-            Classifier classifier, @Nullable AccountColumns previous) {
-        IdOrdinals ordinals = IdOrdinals.ifAscending(accounts);
-        byte @Nullable [][] stored = storedKeys;
-        if (ordinals == null) {
-            stored = sortById(accounts, storedKeys);
-            ordinals = IdOrdinals.of(accounts);
-        }
+            Classifier classifier, @Nullable AccountColumns previous, boolean ascending) {
+        byte @Nullable [][] stored = ascending ? storedKeys : sortById(accounts, storedKeys);
         sortById(deals, DEAL_ORDER, d -> d.id().value());
         int n = accounts.length;
+
+        DomainNormalizer normalizer = classifier.normalizer();
+        MatchKeys matchKeys = classifier.keys();
+        long[] domainHash = new long[n];
+        byte[][] keys = new byte[n][];
+        int[] idHash = new int[n];
+        int[] nameStart = new int[n + 1];
+        int[] maskOf = new int[n];
+        ByteArena names = new ByteArena(n * 24);
+        NameNormalizer.Writer writer = new NameNormalizer.Writer();
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            Account account = accounts[i];
+            if (previous != null) {
+                p = advance(previous.accounts, p, account);
+            }
+            byte[] key = stored == null ? null : stored[i];
+            if (matchKeys.current(key)) {
+                domainHash[i] = MatchKeys.domainHash(key);
+                keys[i] = key;
+                idHash[i] = MatchKeys.idHash(key);
+                maskOf[i] = MatchKeys.nameMask(key);
+                names.add(key, MatchKeys.domainTo(key), key.length);
+                nameStart[i + 1] = names.size();
+                continue;
+            }
+            idHash[i] = account.id().value().hashCode();
+            if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
+                domainHash[i] = previous.domainHash[p];
+                keys[i] = previous.keys[p];
+                names.add(previous.names, previous.nameFrom(p), previous.nameTo(p));
+            } else {
+                domainHash[i] = account.domain() != null
+                        && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
+                        ? hashOf(normalizer.keyHash()) : 0;
+                names.addName(account.name(), writer);
+            }
+            nameStart[i + 1] = names.size();
+            // while the name's bytes are in cache: the block order that reads them later is not memory order
+            maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
+        }
+
         int[] dealStart = new int[n + 1];
         int[] links = new int[countLinks(deals)];
         int[] linkAccount = new int[links.length];
         int linked = 0;
+        IdOrdinals ordinals = IdOrdinals.of(deals.length == 0 ? new Account[0] : accounts, idHash);
         for (int d = 0; d < deals.length; d++) {
             for (var id : deals[d].accountIds()) {
                 int ordinal = ordinals.ordinalOf(id.value());
@@ -139,41 +178,11 @@ final class AccountColumns {
             dealOf[fill[linkAccount[k]]++] = links[k];
         }
 
-        DomainNormalizer normalizer = classifier.normalizer();
-        MatchKeys matchKeys = classifier.keys();
-        long[] domainHash = new long[n];
-        byte[][] keys = new byte[n][];
         int[] populations = new int[n];
-        int[] nameStart = new int[n + 1];
-        int[] maskOf = new int[n];
-        ByteArena names = new ByteArena(n * 24);
-        NameNormalizer.Writer writer = new NameNormalizer.Writer();
         int withDomain = 0;
         int withoutDomain = 0;
-        int p = 0;
         for (int i = 0; i < n; i++) {
             Account account = accounts[i];
-            if (previous != null) {
-                p = advance(previous.accounts, p, account);
-            }
-            byte[] key = stored == null ? null : stored[i];
-            if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
-                domainHash[i] = previous.domainHash[p];
-                keys[i] = previous.keys[p];
-                names.add(previous.names, previous.nameFrom(p), previous.nameTo(p));
-            } else if (matchKeys.current(key)) {
-                domainHash[i] = MatchKeys.domainHash(key);
-                keys[i] = key;
-                names.add(key, MatchKeys.domainTo(key), key.length);
-            } else {
-                domainHash[i] = account.domain() != null
-                        && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
-                        ? hashOf(normalizer.keyHash()) : 0;
-                names.addName(account.name(), writer);
-            }
-            nameStart[i + 1] = names.size();
-            // while the name's bytes are in cache: the block order that reads them later is not memory order
-            maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
             populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
             if (domainHash[i] != 0) {
                 withDomain++;
@@ -305,12 +314,12 @@ final class AccountColumns {
     }
 
     /**
-     * Sorts accounts by id (a store gives them ascending; a merge of changes does not), and returns their stored keys
-     * in the same order ({@code null} for none).
+     * Sorts accounts by id when they are not ascending (a merge of changes is not), and returns their stored keys in
+     * the same order ({@code null} for none).
      */
     private static byte @Nullable [][] sortById(Account[] accounts, byte @Nullable [][] keys) {
         if (keys == null) {
-            Arrays.sort(accounts, ACCOUNT_ORDER);
+            sortById(accounts, ACCOUNT_ORDER, a -> a.id().value());
             return null;
         }
         Integer[] order = new Integer[accounts.length];

@@ -1,13 +1,13 @@
 package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.model.Account;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The ordinals of accounts by id, in an open-addressing table of {@link String#hashCode} and ordinal: what linking
  * deals to their accounts looks up, once per deal. A binary search over the accounts' ids cost about 20 string
  * comparisons per lookup, each reading a string far away in memory; a probe here reads the table, and the one id whose
- * hash matches. Immutable once made.
+ * hash matches. The hashes come from the stored match keys where there are some, so that making the table reads no id
+ * string either. Immutable once made.
  */
 final class IdOrdinals {
     private final Account[] accounts;
@@ -22,35 +22,19 @@ final class IdOrdinals {
         mask = capacity - 1;
     }
 
-    /** The table of these accounts' ids (distinct, any order). */
-    static IdOrdinals of(Account[] accounts) {
-        IdOrdinals table = new IdOrdinals(accounts);
-        for (int i = 0; i < accounts.length; i++) {
-            table.add(accounts[i].id().value(), i);
-        }
-        return table;
-    }
-
     /**
-     * The table of these accounts' ids when they are in strictly ascending order, else {@code null}: checked in the
-     * same pass that hashes them, as both read every id (a million strings far apart in memory).
+     * The table of these accounts' ids (distinct, any order), given their {@link String#hashCode}s (from stored match
+     * keys, so that making the table reads no id).
      */
-    static @Nullable IdOrdinals ifAscending(Account[] accounts) {
+    static IdOrdinals of(Account[] accounts, int[] idHashes) {
         IdOrdinals table = new IdOrdinals(accounts);
-        String previous = null;
         for (int i = 0; i < accounts.length; i++) {
-            String id = accounts[i].id().value();
-            if (previous != null && previous.compareTo(id) >= 0) {
-                return null;
-            }
-            table.add(id, i);
-            previous = id;
+            table.add(idHashes[i], i);
         }
         return table;
     }
 
-    private void add(String id, int ordinal) {
-        int hash = id.hashCode();
+    private void add(int hash, int ordinal) {
         int slot = spread(hash) & mask;
         while (slots[slot] != 0) {
             slot = (slot + 1) & mask;

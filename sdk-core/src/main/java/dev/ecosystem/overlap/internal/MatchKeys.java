@@ -17,19 +17,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Layout, little-endian: the version (4 bytes: {@link #RULES} mixed with {@link DomainRules#fingerprint}, so keys
  * made under other normalizing code, another public suffix list, private-suffix setting or other generic domains are
- * not current and are recomputed), the registrable domain's hash as {@link AccountColumns#hashOf} gives it (8 bytes,
+ * not current and are recomputed), the account id's {@link String#hashCode} (4 bytes: deals are linked to accounts by
+ * it without reading a million id strings), the normalized name's {@link AccountColumns#charMask} (4 bytes), the
+ * registrable domain's hash as {@link AccountColumns#hashOf} gives it (8 bytes,
  * 0 for none), the registrable domain's length (1 byte, at most 253) and its ASCII bytes, then the normalized name
- * ({@link NameNormalizer}, UTF-8) to the end. About 40 bytes for a typical account.
+ * ({@link NameNormalizer}, UTF-8) to the end. About 50 bytes for a typical account.
  */
 final class MatchKeys {
     /** Raise whenever {@link DomainNormalizer} or {@link NameNormalizer} change what they give for some input. */
-    static final int RULES = 1;
+    static final int RULES = 2;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int HASH = 4;
-    private static final int DOMAIN_LENGTH = 12;
+    private static final int ID_HASH = 4;
+    private static final int NAME_MASK = 8;
+    private static final int HASH = 12;
+    private static final int DOMAIN_LENGTH = 20;
     /** Where the domain's bytes start. */
-    static final int DOMAIN = 13;
+    static final int DOMAIN = 21;
 
     private final int version;
 
@@ -63,6 +67,8 @@ final class MatchKeys {
             int domainLength = domain ? normalizer.keyEnd() - normalizer.keyStart() : 0;
             byte[] key = new byte[DOMAIN + domainLength + nameLength];
             INT.set(key, 0, version);
+            INT.set(key, ID_HASH, account.id().value().hashCode());
+            INT.set(key, NAME_MASK, AccountColumns.charMask(name, 0, nameLength));
             if (domain) {
                 LONG.set(key, HASH, AccountColumns.hashOf(normalizer.keyHash()));
                 key[DOMAIN_LENGTH] = (byte) domainLength;
@@ -78,6 +84,16 @@ final class MatchKeys {
     boolean current(byte @Nullable [] keys) {
         return keys != null && keys.length >= DOMAIN && (int) INT.get(keys, 0) == version
                 && keys.length >= domainTo(keys);
+    }
+
+    /** The {@link String#hashCode} of the account's id. */
+    static int idHash(byte[] keys) {
+        return (int) INT.get(keys, ID_HASH);
+    }
+
+    /** The {@link AccountColumns#charMask} of the normalized name. */
+    static int nameMask(byte[] keys) {
+        return (int) INT.get(keys, NAME_MASK);
     }
 
     /** The registrable domain's hash ({@link AccountColumns#hashOf}), 0 for none. */

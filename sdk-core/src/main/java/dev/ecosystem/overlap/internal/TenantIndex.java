@@ -73,7 +73,8 @@ final class TenantIndex {
         changedAccounts.clear();
         changedDeals.clear();
         columns = AccountColumns.build(allAccounts.accounts().toArray(new Account[0]),
-                allAccounts.matchKeys().toArray(new byte[0][]), allDeals.toArray(new Deal[0]), classifier, null);
+                allAccounts.matchKeys().toArray(new byte[0][]), allDeals.toArray(new Deal[0]), classifier, null,
+                true);
         revision = atRevision;
     }
 
@@ -98,7 +99,7 @@ final class TenantIndex {
         if (!changedAccounts.isEmpty() || !changedDeals.isEmpty()) {
             Account[] accounts = merged(columns.accounts, changedAccounts, Account::id, Account[]::new);
             Deal[] deals = merged(columns.deals, changedDeals, Deal::id, Deal[]::new);
-            columns = AccountColumns.build(accounts, null, deals, classifier, columns);
+            columns = AccountColumns.build(accounts, null, deals, classifier, columns, false);
             changedAccounts.clear();
             changedDeals.clear();
         }

@@ -290,7 +290,7 @@ class AccountColumnsTest {
     private AccountColumns build(List<Account> accounts, List<Deal> deals, Keys keys) {
         StoredAccounts stored = stored(accounts, keys);
         return AccountColumns.build(stored.accounts().toArray(new Account[0]),
-                stored.matchKeys().toArray(new byte[0][]), deals.toArray(new Deal[0]), classifier, null);
+                stored.matchKeys().toArray(new byte[0][]), deals.toArray(new Deal[0]), classifier, null, true);
     }
 
     /** The accounts as a store gives them (ascending id) with these keys. */

@@ -30,6 +30,9 @@ class MatchKeysTest {
         assertThat(text(keys.get(0), MatchKeys.DOMAIN, MatchKeys.domainTo(keys.get(0)))).isEqualTo("acme.co.uk");
         assertThat(text(keys.get(0), MatchKeys.domainTo(keys.get(0)), keys.get(0).length))
                 .isEqualTo(NameNormalizer.normalize("Acme Widgets, Inc."));
+        assertThat(MatchKeys.idHash(keys.get(0))).isEqualTo("a".hashCode());
+        byte[] name = NameNormalizer.normalize("Acme Widgets, Inc.").getBytes(StandardCharsets.UTF_8);
+        assertThat(MatchKeys.nameMask(keys.get(0))).isEqualTo(AccountColumns.charMask(name, 0, name.length));
         assertThat(MatchKeys.domainHash(keys.get(1))).as("a generic domain is no key").isZero();
         assertThat(MatchKeys.domainTo(keys.get(1))).isEqualTo(MatchKeys.DOMAIN);
         assertThat(MatchKeys.domainHash(keys.get(2))).isZero();
