@@ -75,6 +75,19 @@ public final class Checks {
         return values;
     }
 
+    /**
+     * Returns {@code values}, or fails when it has not one element per element of {@code others} (as a list of
+     * match keys per account must).
+     */
+    public static <C extends Collection<?>> C sameSize(C values, String field, Collection<?> others,
+            String othersField) {
+        if (values.size() != others.size()) {
+            throw new ValidationException(field + " must have one element per element of " + othersField
+                    + ", but had " + values.size() + " for " + others.size());
+        }
+        return values;
+    }
+
     /** Returns {@code value}, or fails when it is null, zero or negative. */
     public static Duration positive(@Nullable Duration value, String field) {
         required(value, field);

@@ -11,19 +11,29 @@ import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmSnapshotRepository;
+import dev.ecosystem.spi.StoredAccounts;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Accounts, deals and checkpoints partitioned by tenant. */
+/**
+ * Accounts, deals and checkpoints partitioned by tenant. An account row is the {@link Account} itself, or, when it was
+ * stored with match keys, a {@link KeyedAccount} (16 bytes beside the keys), so accounts without keys cost nothing
+ * more.
+ */
 final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     private final MemoryTransaction tx;
-    private final Table<Account> accounts;
+    private final Table<Object> accounts;
     private final Table<Deal> deals;
     private final Table<String> checkpoints;
     private final Table<Long> revisions;
 
-    MemoryCrmSnapshots(MemoryTransaction tx, Table<Account> accounts, Table<Deal> deals, Table<String> checkpoints,
+    /** An account stored with the match keys derived from it. */
+    private record KeyedAccount(Account account, byte[] keys) {
+    }
+
+    MemoryCrmSnapshots(MemoryTransaction tx, Table<Object> accounts, Table<Deal> deals, Table<String> checkpoints,
             Table<Long> revisions) {
         this.tx = tx;
         this.accounts = accounts;
@@ -47,6 +57,22 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     }
 
     @Override
+    public void putAccounts(CompanyId tenant, List<Account> records, List<byte[]> matchKeys) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(records, "accounts");
+        Checks.sameSize(Checks.noNulls(matchKeys, "matchKeys"), "matchKeys", records, "accounts");
+        tx.checkOpen();
+        for (Account account : records) {
+            requireOwner(tenant, account.owner(), "account " + account.id());
+        }
+        for (int i = 0; i < records.size(); i++) {
+            Account account = records.get(i);
+            accounts.put(tx, tenant, account.id().value(), new KeyedAccount(account, matchKeys.get(i)));
+        }
+        bump(tenant, records.size());
+    }
+
+    @Override
     public void removeAccounts(CompanyId tenant, Collection<AccountId> ids) {
         Checks.required(tenant, "tenant");
         Checks.noNulls(ids, "account ids");
@@ -63,21 +89,51 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         Checks.required(id, "account id");
         tx.checkOpen();
-        return accounts.get(tenant, id.value());
+        Object row = accounts.get(tenant, id.value());
+        return row == null ? null : account(row);
+    }
+
+    private static Account account(Object row) {
+        return row instanceof KeyedAccount keyed ? keyed.account() : (Account) row;
     }
 
     @Override
     public Page<Account> accounts(CompanyId tenant, PageRequest page) {
         Checks.required(tenant, "tenant");
         tx.checkOpen();
-        return accounts.page(tenant, page);
+        Page<Object> rows = accounts.page(tenant, page);
+        List<Account> items = new ArrayList<>(rows.items().size());
+        rows.items().forEach(row -> items.add(account(row)));
+        return new Page<>(items, rows.nextCursor());
     }
 
     @Override
     public List<Account> allAccounts(CompanyId tenant) {
         Checks.required(tenant, "tenant");
         tx.checkOpen();
-        return accounts.all(tenant);
+        List<Object> rows = accounts.all(tenant);
+        List<Account> all = new ArrayList<>(rows.size());
+        rows.forEach(row -> all.add(account(row)));
+        return all;
+    }
+
+    @Override
+    public StoredAccounts allStoredAccounts(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        tx.checkOpen();
+        List<Object> rows = accounts.all(tenant);
+        List<Account> all = new ArrayList<>(rows.size());
+        List<byte @Nullable []> keys = new ArrayList<>(rows.size());
+        for (Object row : rows) {
+            if (row instanceof KeyedAccount keyed) {
+                all.add(keyed.account());
+                keys.add(keyed.keys());
+            } else {
+                all.add((Account) row);
+                keys.add(null);
+            }
+        }
+        return new StoredAccounts(all, keys);
     }
 
     @Override

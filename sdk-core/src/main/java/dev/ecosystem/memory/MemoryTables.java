@@ -33,7 +33,8 @@ final class MemoryTables {
     final Table<String> partnershipsByPartner = new Table<>("partnerships-by-partner");
     final Table<Introduction> introductions = new Table<>("introductions");
     final Table<Introduction> introductionsByParty = new Table<>("introductions");
-    final Table<Account> accounts = new Table<>("accounts");
+    /** {@link dev.ecosystem.model.Account}s, or accounts stored with match keys ({@link MemoryCrmSnapshots}). */
+    final Table<Object> accounts = new Table<>("accounts");
     final Table<Deal> deals = new Table<>("deals");
     final Table<String> checkpoints = new Table<>("checkpoints");
     final Table<Long> crmRevisions = new Table<>("crm-revisions");

@@ -1,5 +1,6 @@
 package dev.ecosystem.spi;
 
+import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
@@ -9,6 +10,7 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,25 @@ public interface CrmSnapshotRepository {
      *     accounts is stored
      */
     void putAccounts(CompanyId tenant, Collection<Account> accounts);
+
+    /**
+     * Stores the accounts, replacing those with the same ids, each with the match keys the SDK derived from it
+     * ({@code matchKeys.get(i)} belongs to {@code accounts.get(i)}): opaque bytes that account mapping computes at
+     * sync time, outside the transaction, so that a node that did not sync reads them instead of normalizing every
+     * domain and name again. A store keeps each account's keys as given until the account is put again (with keys or
+     * without: a put without keys leaves it with none) or removed, and returns them from {@link #allStoredAccounts}.
+     * The keys carry the version of the rules they were made with; the SDK checks it when it reads them, so a store
+     * never interprets them. The default stores the accounts alone (a store that keeps no keys stays correct: the
+     * first account mapping after a restart normalizes again).
+     *
+     * @throws dev.ecosystem.ValidationException when an account's owner is not {@code tenant}, or {@code matchKeys}
+     *     has not one entry per account; then none of the accounts is stored
+     */
+    default void putAccounts(CompanyId tenant, List<Account> accounts, List<byte[]> matchKeys) {
+        Checks.sameSize(Checks.noNulls(matchKeys, "matchKeys"), "matchKeys", Checks.required(accounts, "accounts"),
+                "accounts");
+        putAccounts(tenant, accounts);
+    }
 
     /** Removes the accounts with these ids; ids not present are ignored. */
     void removeAccounts(CompanyId tenant, Collection<AccountId> ids);
@@ -45,6 +66,16 @@ public interface CrmSnapshotRepository {
      */
     default List<Account> allAccounts(CompanyId tenant) {
         return readAll(page -> accounts(tenant, page));
+    }
+
+    /**
+     * Every account of the tenant's snapshot in ascending id order with the match keys stored with it (see
+     * {@link #putAccounts(CompanyId, List, List)}), read at once. The default reads {@link #allAccounts} and has no
+     * keys; a store that keeps keys overrides it, as both bundled stores do.
+     */
+    default StoredAccounts allStoredAccounts(CompanyId tenant) {
+        List<Account> accounts = allAccounts(tenant);
+        return new StoredAccounts(accounts, Collections.nCopies(accounts.size(), null));
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.ecosystem.model.Money;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmSnapshotRepository;
+import dev.ecosystem.spi.StoredAccounts;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +37,9 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     private static final List<String> ACCOUNT_COLUMNS = List.of("tenant", "id", "name", "domain", "lifecycle_stage",
             "properties", "updated_at");
+    /** What an account row is written with: its columns and its match keys (migration V16; NULL for none). */
+    private static final List<String> ACCOUNT_WRITE_COLUMNS = List.of("tenant", "id", "name", "domain",
+            "lifecycle_stage", "properties", "updated_at", "match_keys");
     private static final List<String> DEAL_COLUMNS = List.of("tenant", "id", "name", "account_ids", "amount",
             "currency", "pipeline", "stage", "status", "created_at", "close_date", "properties");
     private static final List<String> KEY = List.of("tenant", "id");
@@ -61,13 +65,31 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
         for (Account account : records) {
             requireOwner(tenant, account.owner(), "account " + account.id());
         }
-        List<Object[]> rows = new ArrayList<>(records.size());
-        for (Account account : lastById(records, account -> account.id().value())) {
-            rows.add(new Object[] {tenant.value(), account.id().value(), account.name(), account.domain(),
-                account.lifecycleStage(), Columns.json(account.properties()),
-                account.updatedAt() == null ? null : Columns.nanos(account.updatedAt(), "account updatedAt")});
+        writeAccounts(tenant, List.copyOf(records), null);
+    }
+
+    @Override
+    public void putAccounts(CompanyId tenant, List<Account> records, List<byte[]> matchKeys) {
+        Checks.required(tenant, "tenant");
+        Checks.noNulls(records, "accounts");
+        Checks.sameSize(Checks.noNulls(matchKeys, "matchKeys"), "matchKeys", records, "accounts");
+        for (Account account : records) {
+            requireOwner(tenant, account.owner(), "account " + account.id());
         }
-        write("store accounts", accounts, ACCOUNT_COLUMNS, rows);
+        writeAccounts(tenant, records, matchKeys);
+    }
+
+    /** Writes the accounts (each id once, the last one winning) with their keys, or none when {@code null}. */
+    private void writeAccounts(CompanyId tenant, List<Account> records, @Nullable List<byte[]> matchKeys) {
+        Map<String, Object[]> rows = new LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Account account = records.get(i);
+            rows.put(account.id().value(), new Object[] {tenant.value(), account.id().value(), account.name(),
+                account.domain(), account.lifecycleStage(), Columns.json(account.properties()),
+                account.updatedAt() == null ? null : Columns.nanos(account.updatedAt(), "account updatedAt"),
+                matchKeys == null ? null : matchKeys.get(i)});
+        }
+        write("store accounts", accounts, ACCOUNT_WRITE_COLUMNS, new ArrayList<>(rows.values()));
         bump(tenant, rows.size());
     }
 
@@ -98,6 +120,20 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
         Checks.required(tenant, "tenant");
         return tx.query("read all accounts", select(ACCOUNT_COLUMNS, accounts)
                 + " WHERE tenant = ? ORDER BY tenant, id", JdbcCrmSnapshots::account, tenant.value());
+    }
+
+    @Override
+    public StoredAccounts allStoredAccounts(CompanyId tenant) {
+        Checks.required(tenant, "tenant");
+        List<Account> all = new ArrayList<>();
+        List<byte @Nullable []> keys = new ArrayList<>();
+        tx.query("read all accounts with match keys", select(ACCOUNT_WRITE_COLUMNS, accounts)
+                + " WHERE tenant = ? ORDER BY tenant, id", row -> {
+                    all.add(account(row));
+                    keys.add(row.getBytes("match_keys"));
+                    return Boolean.TRUE;
+                }, tenant.value());
+        return new StoredAccounts(all, keys);
     }
 
     @Override

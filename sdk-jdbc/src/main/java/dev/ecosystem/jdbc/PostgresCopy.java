@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -114,12 +115,16 @@ final class PostgresCopy {
         chunk.setLength(0);
     }
 
-    /** One CSV field: nothing for null (COPY's CSV null), else the text in double quotes, quotes doubled. */
+    /**
+     * One CSV field: nothing for null (COPY's CSV null), else the text in double quotes, quotes doubled; bytes in
+     * {@code bytea}'s hex input form.
+     */
     private static void appendCsv(StringBuilder out, @Nullable Object value) {
         if (value == null) {
             return;
         }
-        String text = value instanceof BigDecimal decimal ? decimal.toPlainString() : value.toString();
+        String text = value instanceof BigDecimal decimal ? decimal.toPlainString()
+                : value instanceof byte[] bytes ? "\\x" + HexFormat.of().formatHex(bytes) : value.toString();
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

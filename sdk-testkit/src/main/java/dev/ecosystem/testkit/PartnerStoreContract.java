@@ -68,6 +68,7 @@ import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.StoredAccounts;
 import dev.ecosystem.spi.TouchpointRepository;
 import java.io.IOException;
 import java.lang.reflect.InvocationHandler;
@@ -1229,6 +1230,71 @@ public abstract class PartnerStoreContract {
                 assertThat(tx.crm().allAccounts(TENANT_C)).isEmpty();
                 assertThat(tx.crm().allDeals(TENANT_C)).isEmpty();
             });
+        }
+
+        @Test
+        @DisplayName("Accounts put with match keys read back with them, byte for byte, in id order; a put without keys"
+                + " leaves an account with none; removed accounts and other tenants' are not read")
+        void putAccountsWithMatchKeys_readBackWithThem() {
+            // 600 rows: more than a bulk-copy threshold, first as new rows, then over stored ones
+            List<Account> accounts = accounts(TENANT_A, 600);
+            List<byte[]> keys = new ArrayList<>();
+            for (int i = 0; i < accounts.size(); i++) {
+                keys.add(matchKeys(i, 0));
+            }
+            write(tx -> tx.crm().putAccounts(TENANT_A, accounts, keys));
+            List<byte[]> newKeys = new ArrayList<>();
+            for (int i = 0; i < accounts.size(); i++) {
+                newKeys.add(matchKeys(i, 1));
+            }
+            write(tx -> {
+                tx.crm().putAccounts(TENANT_A, accounts, newKeys);
+                tx.crm().putAccounts(TENANT_A, List.of(accounts.get(7)));
+                tx.crm().removeAccounts(TENANT_A, List.of(accounts.get(8).id()));
+                tx.crm().putAccounts(TENANT_B, List.of(account(TENANT_B, "acc-000001")),
+                        List.of(new byte[] {9, 9}));
+            });
+
+            check(tx -> {
+                StoredAccounts stored = tx.crm().allStoredAccounts(TENANT_A);
+                List<Account> expected = new ArrayList<>(accounts);
+                expected.remove(8);
+                assertThat(stored.accounts()).containsExactlyElementsOf(expected);
+                for (int i = 0; i < stored.accounts().size(); i++) {
+                    int original = i < 8 ? i : i + 1;
+                    if (original == 7) {
+                        assertThat(stored.matchKeys().get(i)).as("put again without keys").isNull();
+                    } else {
+                        assertThat(stored.matchKeys().get(i)).as("keys of account %s", original)
+                                .isEqualTo(matchKeys(original, 1));
+                    }
+                }
+                assertThat(tx.crm().allStoredAccounts(TENANT_B).matchKeys()).containsExactly(new byte[] {9, 9});
+                assertThat(tx.crm().allStoredAccounts(TENANT_C).accounts()).isEmpty();
+                assertThat(tx.crm().allAccounts(TENANT_A)).containsExactlyElementsOf(expected);
+                assertThat(tx.crm().account(TENANT_A, accounts.get(0).id())).isEqualTo(accounts.get(0));
+            });
+        }
+
+        @Test
+        @DisplayName("A put whose match keys are not one per account is refused and stores nothing")
+        void putAccountsWithMatchKeys_notOnePerAccount_isRefused() {
+            List<Account> accounts = List.of(account(TENANT_A, "a1"), account(TENANT_A, "a2"));
+
+            assertThatThrownBy(() -> write(tx -> tx.crm().putAccounts(TENANT_A, accounts,
+                    List.of(new byte[] {1})))).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("matchKeys");
+
+            check(tx -> assertThat(tx.crm().accountCount(TENANT_A)).isZero());
+        }
+
+        /** Bytes that differ per account and per round, of every byte value, as match keys are opaque. */
+        private byte[] matchKeys(int account, int round) {
+            byte[] keys = new byte[1 + account % 40];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = (byte) (account * 31 + i * 7 + round * 101);
+            }
+            return keys;
         }
 
         /** The repository with only its abstract methods its own: the SPI's default methods run as they are. */

@@ -18,21 +18,29 @@ import org.jspecify.annotations.Nullable;
  * normalized name (UTF-8 in one byte arena, where a name block's names are one run, shortest first) and its deals
  * (ordinals into {@link #deals}, grouped by account). Lookups go through sorted or grouped ordinals: by registrable
  * domain (a sorted {@code long[]} of the hash's high 32 bits and the ordinal), by name block (ordinals grouped by
- * block, counting-sorted, by name length within a block) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied; what the columns add
- * is about 48 bytes per account (see {@code OverlapFootprint} in {@code benchmarks/}).
+ * block, counting-sorted, by name length within a block) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied, and so are the
+ * match keys stored with the accounts at sync ({@link MatchKeys}), which the build reads instead of normalizing; what
+ * the columns add is about 52 bytes per account (see {@code OverlapFootprint} in {@code benchmarks/}).
  *
- * <p>A domain's string and normalizing outcome are not kept: they are recomputed from the account's raw domain when
- * an account is shown ({@link #facts}) or its domain compared exactly (joins verify every hash match that way).
+ * <p>A domain's string and normalizing outcome are not kept: the string is read from the stored keys, or recomputed
+ * from the account's raw domain when there are none, when an account is shown ({@link #facts}) or its domain
+ * compared exactly (joins verify every hash match that way).
  */
 final class AccountColumns {
-    static final AccountColumns EMPTY = new AccountColumns(new Account[0], new Deal[0], new int[1], new int[0],
+    static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
+            new int[0],
             new long[0], new int[0], new long[0], new byte[1], new int[0], new LongIntMap(0), new int[1], new int[0],
-            new int[0], true);
+            new int[0], new int[0], true);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
 
     /** Accounts by ordinal, ascending id. */
     final Account[] accounts;
+    /**
+     * Per ordinal: the account's current stored {@link MatchKeys} (the store's arrays, referenced), or {@code null}
+     * when it had none; the exact comparison of two registrable domains reads them instead of normalizing again.
+     */
+    final byte @Nullable [][] keys;
     /** Deals, ascending id. */
     final Deal[] deals;
     private final int[] dealStart;
@@ -54,15 +62,18 @@ final class AccountColumns {
     private final LongIntMap blockIds;
     private final int[] blockStart;
     private final int[] byBlock;
+    /** Per position of {@link #byBlock}: the {@link #charMask} of that account's name, read beside it by a join. */
+    private final int[] blockMask;
     /** Ordinals of accounts without a registrable domain that have a name, ascending. */
     final int[] withoutDomain;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
     final boolean asciiNames;
 
-    private AccountColumns(Account[] accounts, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
+    private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
             int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
-            int[] byBlock, int[] withoutDomain, boolean asciiNames) {
+            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames) {
         this.accounts = accounts;
+        this.keys = keys;
         this.deals = deals;
         this.dealStart = dealStart;
         this.dealOf = dealOf;
@@ -74,6 +85,7 @@ final class AccountColumns {
         this.blockIds = blockIds;
         this.blockStart = blockStart;
         this.byBlock = byBlock;
+        this.blockMask = blockMask;
         this.withoutDomain = withoutDomain;
         this.asciiNames = asciiNames;
     }
@@ -89,21 +101,67 @@ final class AccountColumns {
     }
 
     /**
-     * Columns of these records (any order; sorted here when not ascending by id). {@code previous}'s domain and name
-     * of an account that is the very same object are reused rather than normalized again.
+     * Columns of these records: accounts in any order (sorted here) unless {@code ascending}, as a store gives them
+     * (then they are not checked: reading a million ids far apart in memory cost a fifth of a first matrix). An
+     * account's domain hash, name, name mask and id hash come from its stored keys ({@code storedKeys}, per account,
+     * {@code null} for none) when they are {@link MatchKeys#current current}, else from {@code previous} when it
+     * holds the very same account object, else from normalizing its raw domain and name.
      */
-    static AccountColumns build(Account[] accounts, Deal[] deals, Classifier classifier,
-            @Nullable AccountColumns previous) {
-        sortById(accounts, ACCOUNT_ORDER, a -> a.id().value());
+    static AccountColumns build(Account[] accounts, byte @Nullable [][] storedKeys, Deal[] deals,
+            Classifier classifier, @Nullable AccountColumns previous, boolean ascending) {
+        byte @Nullable [][] stored = ascending ? storedKeys : sortById(accounts, storedKeys);
         sortById(deals, DEAL_ORDER, d -> d.id().value());
         int n = accounts.length;
+
+        DomainNormalizer normalizer = classifier.normalizer();
+        MatchKeys matchKeys = classifier.keys();
+        long[] domainHash = new long[n];
+        byte[][] keys = new byte[n][];
+        int[] idHash = new int[n];
+        int[] nameStart = new int[n + 1];
+        int[] maskOf = new int[n];
+        ByteArena names = new ByteArena(n * 24);
+        NameNormalizer.Writer writer = new NameNormalizer.Writer();
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            Account account = accounts[i];
+            if (previous != null) {
+                p = advance(previous.accounts, p, account);
+            }
+            byte[] key = stored == null ? null : stored[i];
+            if (matchKeys.current(key)) {
+                domainHash[i] = MatchKeys.domainHash(key);
+                keys[i] = key;
+                idHash[i] = MatchKeys.idHash(key);
+                maskOf[i] = MatchKeys.nameMask(key);
+                names.add(key, MatchKeys.domainTo(key), key.length);
+                nameStart[i + 1] = names.size();
+                continue;
+            }
+            idHash[i] = account.id().value().hashCode();
+            if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
+                domainHash[i] = previous.domainHash[p];
+                keys[i] = previous.keys[p];
+                names.add(previous.names, previous.nameFrom(p), previous.nameTo(p));
+            } else {
+                domainHash[i] = account.domain() != null
+                        && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
+                        ? hashOf(normalizer.keyHash()) : 0;
+                names.addName(account.name(), writer);
+            }
+            nameStart[i + 1] = names.size();
+            // while the name's bytes are in cache: the block order that reads them later is not memory order
+            maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
+        }
+
         int[] dealStart = new int[n + 1];
         int[] links = new int[countLinks(deals)];
         int[] linkAccount = new int[links.length];
         int linked = 0;
+        IdOrdinals ordinals = IdOrdinals.of(deals.length == 0 ? new Account[0] : accounts, idHash);
         for (int d = 0; d < deals.length; d++) {
             for (var id : deals[d].accountIds()) {
-                int ordinal = ordinalOf(accounts, id.value());
+                int ordinal = ordinals.ordinalOf(id.value());
                 if (ordinal >= 0) {
                     links[linked] = d;
                     linkAccount[linked++] = ordinal;
@@ -120,30 +178,11 @@ final class AccountColumns {
             dealOf[fill[linkAccount[k]]++] = links[k];
         }
 
-        DomainNormalizer normalizer = classifier.normalizer();
-        long[] domainHash = new long[n];
         int[] populations = new int[n];
-        int[] nameStart = new int[n + 1];
-        ByteArena names = new ByteArena(n * 12);
-        NameNormalizer.Writer writer = new NameNormalizer.Writer();
         int withDomain = 0;
         int withoutDomain = 0;
-        int p = 0;
         for (int i = 0; i < n; i++) {
             Account account = accounts[i];
-            if (previous != null) {
-                p = advance(previous.accounts, p, account);
-            }
-            if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
-                domainHash[i] = previous.domainHash[p];
-                names.add(previous.names, previous.nameFrom(p), previous.nameTo(p));
-            } else {
-                domainHash[i] = account.domain() != null
-                        && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
-                        ? hashOf(normalizer.keyHash()) : 0;
-                names.addName(account.name(), writer);
-            }
-            nameStart[i + 1] = names.size();
             populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
             if (domainHash[i] != 0) {
                 withDomain++;
@@ -162,7 +201,7 @@ final class AccountColumns {
                 nameless[withoutDomain++] = i;
             }
         }
-        Arrays.sort(byDomain);
+        sortByHighHalf(byDomain);
         byte[] arena = names.toArray();
         boolean ascii = true;
         for (byte b : arena) {
@@ -184,35 +223,50 @@ final class AccountColumns {
         for (int b = 0; b < blockIds.size(); b++) {
             blockStart[b + 1] += blockStart[b];
         }
-        // within a block: by name length, then ordinal, so that a join reads only the lengths that can match
-        long[] byLength = new long[blockStart[blockIds.size()]];
-        int[] next = Arrays.copyOf(blockStart, blockIds.size());
+        // within a block: by name length, then ordinal, so that a join reads only the lengths that can match; two
+        // stable counting sorts (by length, then by block) give that order without comparing
+        int longest = 0;
+        for (int i = 0; i < n; i++) {
+            longest = Math.max(longest, nameStart[i + 1] - nameStart[i]);
+        }
+        int[] lengthStart = new int[longest + 2];
         for (int i = 0; i < n; i++) {
             if (blockOf[i] >= 0) {
-                byLength[next[blockOf[i]]++] = (long) (nameStart[i + 1] - nameStart[i]) << 32 | i;
+                lengthStart[nameStart[i + 1] - nameStart[i] + 1]++;
+            }
+        }
+        for (int length = 0; length <= longest; length++) {
+            lengthStart[length + 1] += lengthStart[length];
+        }
+        int[] byLength = new int[blockStart[blockIds.size()]];
+        for (int i = 0; i < n; i++) {
+            if (blockOf[i] >= 0) {
+                byLength[lengthStart[nameStart[i + 1] - nameStart[i]]++] = i;
             }
         }
         int[] byBlock = new int[byLength.length];
+        int[] next = Arrays.copyOf(blockStart, blockIds.size());
+        for (int ordinal : byLength) {
+            byBlock[next[blockOf[ordinal]]++] = ordinal;
+        }
         byte[] entries = new byte[1 + byLength.length * 2 + arena.length]; // lengths of 2 bytes or less
         int written = 1; // entries[0]: the empty name
         int[] entryAt = new int[n];
-        for (int b = 0; b < blockIds.size(); b++) {
-            Arrays.sort(byLength, blockStart[b], blockStart[b + 1]);
-            for (int k = blockStart[b]; k < blockStart[b + 1]; k++) {
-                int ordinal = (int) byLength[k];
-                byBlock[k] = ordinal;
-                entryAt[ordinal] = written;
-                int length = nameStart[ordinal + 1] - nameStart[ordinal];
-                if (written + 5 + length > entries.length) {
-                    entries = Arrays.copyOf(entries, Math.max(entries.length * 2, written + 5 + length));
-                }
-                written = writeLength(entries, written, length);
-                System.arraycopy(arena, nameStart[ordinal], entries, written, length);
-                written += length;
+        int[] blockMask = new int[byBlock.length];
+        for (int k = 0; k < byBlock.length; k++) {
+            int ordinal = byBlock[k];
+            entryAt[ordinal] = written;
+            blockMask[k] = maskOf[ordinal];
+            int length = nameStart[ordinal + 1] - nameStart[ordinal];
+            if (written + 5 + length > entries.length) {
+                entries = Arrays.copyOf(entries, Math.max(entries.length * 2, written + 5 + length));
             }
+            written = writeLength(entries, written, length);
+            System.arraycopy(arena, nameStart[ordinal], entries, written, length);
+            written += length;
         }
-        return new AccountColumns(accounts, deals, dealStart, dealOf, domainHash, populations, byDomain,
-                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, nameless, ascii);
+        return new AccountColumns(accounts, keys, deals, dealStart, dealOf, domainHash, populations, byDomain,
+                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii);
     }
 
     /** Writes {@code length} as unsigned LEB128 at {@code at} and returns where it ends. */
@@ -259,6 +313,63 @@ final class AccountColumns {
         return entryBytes(at, length) + length;
     }
 
+    /**
+     * Sorts accounts by id when they are not ascending (a merge of changes is not), and returns their stored keys in
+     * the same order ({@code null} for none).
+     */
+    private static byte @Nullable [][] sortById(Account[] accounts, byte @Nullable [][] keys) {
+        if (keys == null) {
+            sortById(accounts, ACCOUNT_ORDER, a -> a.id().value());
+            return null;
+        }
+        Integer[] order = new Integer[accounts.length];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, Comparator.comparing(k -> accounts[k].id().value()));
+        Account[] sortedAccounts = accounts.clone();
+        byte[][] sortedKeys = new byte[keys.length][];
+        for (int k = 0; k < order.length; k++) {
+            sortedAccounts[k] = accounts[order[k]];
+            sortedKeys[k] = keys[order[k]];
+        }
+        System.arraycopy(sortedAccounts, 0, accounts, 0, accounts.length);
+        return sortedKeys;
+    }
+
+    /**
+     * Sorts entries of a high half (a hash's high 32 bits) and a low half (an ordinal) that were written in ascending
+     * ordinal order: stable counting passes over the high half's digits of 11, 11 and 10 bits (an LSD radix sort;
+     * digits that small keep each pass's buckets in cache) leave equal high halves in ordinal order, which is
+     * ascending order of the whole {@code long}, in linear time.
+     */
+    static void sortByHighHalf(long[] entries) {
+        long[] from = entries;
+        long[] to = new long[entries.length];
+        int[] start = new int[1 << 11];
+        for (int shift : new int[] {32, 43, 54}) {
+            int bits = shift == 54 ? 10 : 11;
+            int digits = 1 << bits;
+            // the top digit holds the sign bit: its buckets of negative numbers come first
+            int flip = shift == 54 ? digits >>> 1 : 0;
+            Arrays.fill(start, 0);
+            for (long entry : from) {
+                start[((int) (entry >>> shift) & (digits - 1)) ^ flip]++;
+            }
+            int at = 0;
+            for (int digit = 0; digit < digits; digit++) {
+                int count = start[digit];
+                start[digit] = at;
+                at += count;
+            }
+            for (long entry : from) {
+                to[start[((int) (entry >>> shift) & (digits - 1)) ^ flip]++] = entry;
+            }
+            long[] swap = from;
+            from = to;
+            to = swap;
+        }
+        System.arraycopy(from, 0, entries, 0, entries.length); // three passes: the result is in the buffer
+    }
+
     private static <T> void sortById(T[] records, Comparator<T> order, Function<T, String> id) {
         for (int i = 1; i < records.length; i++) {
             if (id.apply(records[i - 1]).compareTo(id.apply(records[i])) >= 0) {
@@ -283,24 +394,6 @@ final class AccountColumns {
             p++;
         }
         return p;
-    }
-
-    /** The ordinal of the account with this id, or -1. */
-    static int ordinalOf(Account[] accounts, String id) {
-        int low = 0;
-        int high = accounts.length - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            int order = accounts[mid].id().value().compareTo(id);
-            if (order < 0) {
-                low = mid + 1;
-            } else if (order > 0) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return -1;
     }
 
     private static List<Deal> dealList(Deal[] deals, int[] dealOf, int[] dealStart, int ordinal) {
@@ -389,6 +482,26 @@ final class AccountColumns {
         return byBlock[position];
     }
 
+    /** The {@link #charMask} of the name at {@code position} of {@link #inBlock}. */
+    int maskInBlock(int position) {
+        return blockMask[position];
+    }
+
+    /**
+     * The set of bytes {@code bytes[from, to)} holds, as bits (a byte's bit is its value modulo 32, so digits and
+     * letters mostly get bits of their own). An edit changes at most two bits of it (an insertion or deletion at
+     * most one, a substitution one out and one in, whatever bytes collide), so two byte strings within {@code k}
+     * edits have masks that differ in at most {@code 2k} bits: a join rejects most pairs of a name block by that
+     * before it compares their bytes.
+     */
+    static int charMask(byte[] bytes, int from, int to) {
+        int mask = 0;
+        for (int i = from; i < to; i++) {
+            mask |= 1 << bytes[i];
+        }
+        return mask;
+    }
+
     /** Ordinals of the accounts whose normalized name has this {@link #blockCode}, ascending. */
     int[] withBlock(long blockCode) {
         int block = block(blockCode);
@@ -432,8 +545,15 @@ final class AccountColumns {
         return low;
     }
 
-    /** The registrable domain of an account with one, normalized again from its raw domain. */
+    /**
+     * The registrable domain of an account with one: from its stored keys, or normalized again from its raw domain.
+     */
     String domain(int ordinal, DomainNormalizer normalizer) {
+        byte[] stored = keys[ordinal];
+        if (stored != null) {
+            return new String(stored, MatchKeys.DOMAIN, MatchKeys.domainTo(stored) - MatchKeys.DOMAIN,
+                    StandardCharsets.ISO_8859_1);
+        }
         normalizer.normalize(Objects.requireNonNull(accounts[ordinal].domain()));
         return normalizer.key();
     }
@@ -451,8 +571,8 @@ final class AccountColumns {
     long retainedBytes() {
         return 4L * accounts.length + 4L * deals.length + 4L * dealStart.length + 4L * dealOf.length
                 + 8L * domainHash.length + 4L * populations.length + 8L * byDomain.length + names.length
-                + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length
-                + 4L * withoutDomain.length;
+                + 4L * keys.length + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length
+                + 4L * blockMask.length + 4L * withoutDomain.length;
     }
 
     /** A growable byte array. */
@@ -495,6 +615,11 @@ final class AccountColumns {
 
         int size() {
             return size;
+        }
+
+        /** The {@link AccountColumns#charMask} of {@code [from, to)}. */
+        int charMask(int from, int to) {
+            return AccountColumns.charMask(bytes, from, to);
         }
 
         byte[] toArray() {

@@ -16,11 +16,18 @@ final class Classifier {
     private final OverlapSettings settings;
     private final List<Population> populations;
     private final DomainRules rules;
+    private final MatchKeys keys;
 
     Classifier(OverlapSettings settings, DomainRules rules) {
         this.settings = settings;
         this.populations = settings.populations();
         this.rules = rules;
+        this.keys = new MatchKeys(rules);
+    }
+
+    /** The match keys under these settings' rules. */
+    MatchKeys keys() {
+        return keys;
     }
 
     /** Facts of one account; {@code normalizer} must be confined to the calling thread. */

@@ -221,8 +221,11 @@ public final class CrmSync {
 
     private void store(List<Account> changedAccounts, List<Deal> changedDeals, List<AccountId> deletedAccounts,
             List<DealId> deletedDeals, State next) {
-        Collection<Account> accountBatch = distinctOwned(changedAccounts, Account::id, Account::owner, "account");
+        Collection<Account> distinct = distinctOwned(changedAccounts, Account::id, Account::owner, "account");
+        List<Account> accountBatch = distinct instanceof List<Account> list ? list : new ArrayList<>(distinct);
         Collection<Deal> dealBatch = distinctOwned(changedDeals, Deal::id, Deal::owner, "deal");
+        // normalized here, outside the transaction, and stored beside the accounts for every node's index build
+        List<byte[]> matchKeys = engine.matchKeys(accountBatch);
         String encoded = next.encode();
         Runnable[] afterCommit = {() -> { }};
         long[] revisions = store.inTransaction(tx -> {
@@ -231,7 +234,7 @@ public final class CrmSync {
                     .filter(id -> tx.crm().account(tenant, id) != null).toList();
             List<DealId> goneDeals = deletedDeals.stream()
                     .filter(id -> tx.crm().deal(tenant, id) != null).toList();
-            tx.crm().putAccounts(tenant, accountBatch);
+            tx.crm().putAccounts(tenant, accountBatch, matchKeys);
             tx.crm().putDeals(tenant, dealBatch);
             tx.crm().removeAccounts(tenant, goneAccounts);
             tx.crm().removeDeals(tenant, goneDeals);

@@ -32,13 +32,22 @@ public final class DomainRules {
     static final int INTERIOR_PRIVATE = 64;
     static final int GENERIC = 1;
 
-    private static final NameTable SUFFIXES = loadSuffixes();
+    private static final NameTable SUFFIXES;
+    /** {@link Map#hashCode} of the suffix entries: String and Integer hashes are specified, so every JVM agrees. */
+    private static final int SUFFIX_FINGERPRINT;
+
+    static {
+        Map<String, Integer> entries = suffixEntries();
+        SUFFIXES = new NameTable(entries);
+        SUFFIX_FINGERPRINT = entries.hashCode();
+    }
 
     final NameTable suffixes = SUFFIXES;
     final int exactMask;
     final int underMask;
     final int interiorMask;
     final NameTable generic;
+    private final int fingerprint;
 
     private DomainRules(boolean privateSuffixes, Set<String> genericDomains) {
         this.exactMask = privateSuffixes ? EXACT_REGISTRY | EXACT_PRIVATE : EXACT_REGISTRY;
@@ -49,6 +58,16 @@ public final class DomainRules {
             entries.put(IDN.toASCII(domain.strip(), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT), GENERIC);
         }
         this.generic = new NameTable(entries);
+        this.fingerprint = 31 * (31 * SUFFIX_FINGERPRINT + (privateSuffixes ? 1 : 0)) + entries.hashCode();
+    }
+
+    /**
+     * A number that differs (but for a 32-bit collision) between rules that can give some domain a different key:
+     * the public suffix list, the private-suffix setting and the generic domains. Match keys stored at sync carry it
+     * ({@link MatchKeys}), so a client with other rules recomputes instead of trusting them. The same in every JVM.
+     */
+    int fingerprint() {
+        return fingerprint;
     }
 
     /**
@@ -63,7 +82,7 @@ public final class DomainRules {
         return new DomainRules(privateSuffixes, genericDomains);
     }
 
-    private static NameTable loadSuffixes() {
+    private static Map<String, Integer> suffixEntries() {
         Map<String, Integer> entries = new HashMap<>();
         add(entries, PublicSuffixPatterns.EXACT, EXACT_REGISTRY, EXACT_PRIVATE);
         add(entries, PublicSuffixPatterns.UNDER, UNDER_REGISTRY, UNDER_PRIVATE);
@@ -77,7 +96,7 @@ public final class DomainRules {
                 entries.merge(name.substring(dot + 1), interior, (a, b) -> a | b);
             }
         }
-        return new NameTable(entries);
+        return entries;
     }
 
     private static void add(Map<String, Integer> entries, ImmutableMap<String, PublicSuffixType> rules, int registry,

@@ -11,6 +11,7 @@ import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.MatchExplanation;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.StoredAccounts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -62,6 +63,15 @@ public final class OverlapEngine {
     public MatchExplanation explain(Account a, Account b) {
         DomainNormalizer normalizer = classifier.normalizer();
         return rule.explain(classifier.facts(a, List.of(), normalizer), classifier.facts(b, List.of(), normalizer));
+    }
+
+    /**
+     * The match keys of these accounts ({@link MatchKeys}), at the same indexes: what a sync stores beside them, so
+     * that an index built from the store later does not normalize them again. Call it outside a store transaction:
+     * it normalizes every domain and name.
+     */
+    public List<byte[]> matchKeys(List<Account> accounts) {
+        return classifier.keys().of(accounts, classifier.normalizer());
     }
 
     /** Tells the engine a batch was stored, moving the tenant's snapshot from revision {@code before} to {@code after}. */
@@ -166,7 +176,7 @@ public final class OverlapEngine {
             long current = store.inTransaction(tx -> tx.crm().revision(tenant));
             if (!repeated && index.revision() != current) {
                 Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.crm().revision(tenant),
-                        tx.crm().allAccounts(tenant), tx.crm().allDeals(tenant)));
+                        tx.crm().allStoredAccounts(tenant), tx.crm().allDeals(tenant)));
                 builds.add(() -> index.reload(snapshot.revision(), snapshot.accounts(), snapshot.deals()));
             }
         }
@@ -188,7 +198,7 @@ public final class OverlapEngine {
     }
 
     /** A tenant's snapshot as read in one transaction. */
-    private record Snapshot(long revision, List<Account> accounts, List<Deal> deals) {
+    private record Snapshot(long revision, StoredAccounts accounts, List<Deal> deals) {
     }
 
     private static void await(CompletableFuture<Void> build) {

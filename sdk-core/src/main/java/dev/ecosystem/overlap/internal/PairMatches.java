@@ -17,7 +17,8 @@ import java.util.Objects;
  *
  * <p>The join: both sides' accounts with a registrable domain are sorted by the high 32 bits of the domain's hash,
  * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains,
- * normalized again from the raw ones, must be equal (so no hash collision can make a match; the candidates are
+ * normalized again from the raw ones, must be equal (so no hash collision can make a match; compared as stored at sync where both have
+ * {@link MatchKeys}; the candidates are
  * verified in ordinal order on each side, not in hash order, so the raw domains are read about in the order they
  * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in the
  * same name block, as {@link MatchRule} decides, with the edit distance bounded by the threshold: a block's names
@@ -179,12 +180,17 @@ final class PairMatches {
             byte[] names = other.names;
             int end = other.blockTo(block);
             int at = other.nameStart[other.inBlock(other.blockFrom(block))];
+            int mask = ascii ? AccountColumns.charMask(query, from, to) : 0;
             for (int k = other.blockFrom(block); k < end; k++) {
                 int size = other.entryLength(at);
                 int start = AccountColumns.entryBytes(at, size);
                 at = start + size;
-                if (size > length && size - length > distance.allowed(size)) {
+                int allowed = distance.allowed(Math.max(size, length));
+                if (size > length && size - length > allowed) {
                     break; // longer names differ by more from here on
+                }
+                if (ascii && Integer.bitCount(mask ^ other.maskInBlock(k)) > 2 * allowed) {
+                    continue; // more bytes differ than the allowed edits can change
                 }
                 int candidate = other.inBlock(k);
                 if (domainOnly && other.domainHash[candidate] == 0) {
@@ -230,24 +236,32 @@ final class PairMatches {
 
     /**
      * Whether the registrable domains of my accounts {@code my[k]} and the partner's {@code their[k]} are equal, per
-     * k: each side's domains are normalized again from the raw ones in ascending ordinal order (the order the
-     * accounts were read in, so mostly the order they lie in memory, rather than the hash order the candidates were
-     * found in), mine kept as bytes until the partner's are compared with them.
+     * k. Where both accounts have stored keys ({@link MatchKeys}) their domains' bytes are compared. The others are
+     * normalized again from the raw domains, each side's in ascending ordinal order (the order the accounts were read
+     * in, so mostly the order they lie in memory, rather than the hash order the candidates were found in), mine kept
+     * as bytes until the partner's are compared with them.
      */
     private static boolean[] sameDomains(AccountColumns mine, int[] my, AccountColumns theirs, int[] their,
             DomainNormalizer normalizer) {
-        int n = my.length;
-        long[] order = new long[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = (long) my[k] << 32 | k;
+        boolean[] same = new boolean[my.length];
+        int n = 0;
+        long[] order = new long[my.length];
+        for (int k = 0; k < my.length; k++) {
+            byte[] myKeys = mine.keys[my[k]];
+            byte[] theirKeys = theirs.keys[their[k]];
+            if (myKeys != null && theirKeys != null) {
+                same[k] = MatchKeys.sameDomain(myKeys, theirKeys);
+            } else {
+                order[n++] = (long) my[k] << 32 | k;
+            }
         }
-        Arrays.sort(order);
-        int[] keyStart = new int[n];
-        int[] keyEnd = new int[n];
+        Arrays.sort(order, 0, n);
+        int[] keyStart = new int[my.length];
+        int[] keyEnd = new int[my.length];
         byte[] keys = new byte[Math.max(16, n * 16)];
         int size = 0;
-        for (long entry : order) {
-            int k = (int) entry;
+        for (int e = 0; e < n; e++) {
+            int k = (int) order[e];
             normalizer.normalize(Objects.requireNonNull(mine.accounts[my[k]].domain()));
             int length = normalizer.keyEnd() - normalizer.keyStart();
             if (size + length > keys.length) {
@@ -258,13 +272,13 @@ final class PairMatches {
             size += length;
             keyEnd[k] = size;
         }
-        for (int k = 0; k < n; k++) {
-            order[k] = (long) their[k] << 32 | k;
+        for (int e = 0; e < n; e++) {
+            int k = (int) order[e];
+            order[e] = (long) their[k] << 32 | k;
         }
-        Arrays.sort(order);
-        boolean[] same = new boolean[n];
-        for (long entry : order) {
-            int k = (int) entry;
+        Arrays.sort(order, 0, n);
+        for (int e = 0; e < n; e++) {
+            int k = (int) order[e];
             normalizer.normalize(Objects.requireNonNull(theirs.accounts[their[k]].domain()));
             same[k] = Arrays.equals(normalizer.buffer(), normalizer.keyStart(), normalizer.keyEnd(), keys,
                     keyStart[k], keyEnd[k]);

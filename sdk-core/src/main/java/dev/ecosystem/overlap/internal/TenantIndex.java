@@ -5,6 +5,7 @@ import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
+import dev.ecosystem.spi.StoredAccounts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * One tenant's snapshot as matching sees it: immutable {@link AccountColumns}, and the changes stored since they were
  * built. A change is only noted ({@link #apply}); the next read ({@link #columns}) merges all noted changes into new
  * columns at once, normalizing again only the domains and names of the accounts that changed (the rest is copied
- * from the old columns, in one pass over arrays). So a sync of many small batches costs one rebuild, when the index
+ * from the old columns, in one pass over arrays). A reload from the store reads the match keys stored at sync
+ * ({@link MatchKeys}) and normalizes only the accounts without current ones. So a sync of many small batches costs one rebuild, when the index
  * is next read, not one per batch; the price is that a read after a change is O(accounts) rather than O(change).
  * Guarded by its own monitor.
  */
@@ -64,14 +66,15 @@ final class TenantIndex {
      * Replaces everything with a snapshot read at {@code atRevision}, unless the index is at that revision or a later
      * one already (another thread's reload, or changes noted since the snapshot was read: revisions only grow).
      */
-    synchronized void reload(long atRevision, Collection<Account> allAccounts, Collection<Deal> allDeals) {
+    synchronized void reload(long atRevision, StoredAccounts allAccounts, Collection<Deal> allDeals) {
         if (revision >= 0 && atRevision <= revision) {
             return;
         }
         changedAccounts.clear();
         changedDeals.clear();
-        columns = AccountColumns.build(allAccounts.toArray(new Account[0]), allDeals.toArray(new Deal[0]),
-                classifier, null);
+        columns = AccountColumns.build(allAccounts.accounts().toArray(new Account[0]),
+                allAccounts.matchKeys().toArray(new byte[0][]), allDeals.toArray(new Deal[0]), classifier, null,
+                true);
         revision = atRevision;
     }
 
@@ -96,7 +99,7 @@ final class TenantIndex {
         if (!changedAccounts.isEmpty() || !changedDeals.isEmpty()) {
             Account[] accounts = merged(columns.accounts, changedAccounts, Account::id, Account[]::new);
             Deal[] deals = merged(columns.deals, changedDeals, Deal::id, Deal[]::new);
-            columns = AccountColumns.build(accounts, deals, classifier, columns);
+            columns = AccountColumns.build(accounts, null, deals, classifier, columns, false);
             changedAccounts.clear();
             changedDeals.clear();
         }

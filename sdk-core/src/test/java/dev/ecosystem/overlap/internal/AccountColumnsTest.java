@@ -11,6 +11,7 @@ import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.spi.StoredAccounts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,20 +52,35 @@ class AccountColumnsTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void join_findsExactlyWhatComparingEveryPairFinds(long seed) {
+        for (Keys myKeys : Keys.values()) {
+            join_findsExactlyWhatComparingEveryPairFinds(seed, myKeys, Keys.values()[(int) seed % 3]);
+        }
+    }
+
+    /**
+     * Which match keys the accounts of a build have: none, current ones for every account, or current ones for some
+     * and keys of other rules (which the build must recompute) for the rest.
+     */
+    private enum Keys {
+        NONE, CURRENT, MIXED_WITH_STALE
+    }
+
+    private void join_findsExactlyWhatComparingEveryPairFinds(long seed, Keys myKeys, Keys theirKeys) {
         Random random = new Random(seed);
         List<Account> mine = accounts(ME, random, 150);
         List<Account> theirs = accounts(PARTNER, random, 150);
         List<Deal> myDeals = deals(ME, mine, random);
         List<Deal> theirDeals = deals(PARTNER, theirs, random);
 
-        AccountColumns my = build(mine, myDeals);
-        AccountColumns their = build(theirs, theirDeals);
+        AccountColumns my = build(mine, myDeals, myKeys);
+        AccountColumns their = build(theirs, theirDeals, theirKeys);
         MatchSet joined = PairMatches.join(my, their, settings, classifier).over(my, their, classifier);
         MatchSet reference = MatchSet.of(everyPair(mine, myDeals, theirs, theirDeals));
 
         assertThat(reference.groups()).extracting(g -> g.match().method())
                 .as("the data has both kinds of match").contains(Match.Method.DOMAIN, Match.Method.NAME);
-        assertThat(describe(joined.groups())).isEqualTo(describe(reference.groups()));
+        assertThat(describe(joined.groups())).as("keys %s and %s", myKeys, theirKeys)
+                .isEqualTo(describe(reference.groups()));
         int populations = settings.populations().size();
         assertThat(joined.counts(populations)).isDeepEqualTo(reference.counts(populations));
         assertThat(joined.homedCounts(populations)).isDeepEqualTo(reference.homedCounts(populations));
@@ -79,7 +95,7 @@ class AccountColumnsTest {
         Map<String, Deal> deals = new TreeMap<>();
         deals(ME, List.copyOf(accounts.values()), random).forEach(d -> deals.put(d.id().value(), d));
         TenantIndex index = new TenantIndex(ME, classifier);
-        index.reload(1, accounts.values(), deals.values());
+        index.reload(1, stored(List.copyOf(accounts.values()), Keys.MIXED_WITH_STALE), deals.values());
         long revision = 1;
         for (int batch = 0; batch < 6; batch++) {
             List<Account> put = new ArrayList<>();
@@ -111,13 +127,66 @@ class AccountColumnsTest {
             revision++;
         }
         TenantIndex fresh = new TenantIndex(ME, classifier);
-        fresh.reload(revision, accounts.values(), deals.values());
+        fresh.reload(revision, stored(List.copyOf(accounts.values()), Keys.NONE), deals.values());
 
         assertThat(index.revision()).isEqualTo(revision);
         assertThat(allFacts(index.columns())).isEqualTo(allFacts(fresh.columns()));
         assertThat(index.domains()).isEqualTo(fresh.domains());
         assertThat(index.withoutDomain()).isEqualTo(fresh.withoutDomain());
         assertThat(index.withNameBlock("acm")).isEqualTo(fresh.withNameBlock("acm"));
+    }
+
+    @ParameterizedTest(name = "{0} entries")
+    @ValueSource(ints = {0, 1, 2, 1000, 100_000})
+    void sortByHighHalf_ordersHashesAndOrdinalsAsArraysSortDoes(int size) {
+        Random random = new Random(size);
+        long[] entries = new long[size];
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            // few distinct high halves among many entries, so that equal ones must keep their ordinal order
+            long hash = random.nextBoolean() ? random.nextLong() : (long) random.nextInt(50) << 58;
+            entries[ordinal] = (hash & 0xFFFFFFFF00000000L) | ordinal;
+        }
+        long[] expected = entries.clone();
+        java.util.Arrays.sort(expected);
+
+        AccountColumns.sortByHighHalf(entries);
+
+        assertThat(entries).isEqualTo(expected);
+    }
+
+    @Test
+    void charMasks_ofNamesWithinKEdits_differInAtMost2kBits() {
+        Random random = new Random(7);
+        for (int run = 0; run < 10_000; run++) {
+            byte[] a = new byte[1 + random.nextInt(20)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (byte) (random.nextBoolean() ? 'a' + random.nextInt(26) : '0' + random.nextInt(10));
+            }
+            StringBuilder edited = new StringBuilder(new String(a, StandardCharsets.US_ASCII));
+            int edits = random.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(edited.length() + 1);
+                char c = (char) ('a' + random.nextInt(36) % 26);
+                switch (random.nextInt(3)) {
+                    case 0 -> edited.insert(at, c);
+                    case 1 -> {
+                        if (at < edited.length()) {
+                            edited.deleteCharAt(at);
+                        }
+                    }
+                    default -> {
+                        if (at < edited.length()) {
+                            edited.setCharAt(at, c);
+                        }
+                    }
+                }
+            }
+            byte[] b = edited.toString().getBytes(StandardCharsets.US_ASCII);
+            int differing = Integer.bitCount(AccountColumns.charMask(a, 0, a.length)
+                    ^ AccountColumns.charMask(b, 0, b.length));
+            assertThat(differing).as("%s -> %s", new String(a, StandardCharsets.US_ASCII), edited)
+                    .isLessThanOrEqualTo(2 * edits);
+        }
     }
 
     @Test
@@ -127,7 +196,7 @@ class AccountColumnsTest {
                 account(ME, "m3", "Acne Studios", null, "lead"),
                 account(ME, "m4", "Globex", "globex.com", "lead"));
         TenantIndex index = new TenantIndex(ME, classifier);
-        index.reload(3, accounts, List.of());
+        index.reload(3, stored(accounts, Keys.CURRENT), List.of());
 
         assertThat(index.withDomain("acme.co.uk")).extracting(f -> f.account().id().value())
                 .containsExactly("m1", "m2");
@@ -215,7 +284,32 @@ class AccountColumnsTest {
     }
 
     private AccountColumns build(List<Account> accounts, List<Deal> deals) {
-        return AccountColumns.build(accounts.toArray(new Account[0]), deals.toArray(new Deal[0]), classifier, null);
+        return build(accounts, deals, Keys.NONE);
+    }
+
+    private AccountColumns build(List<Account> accounts, List<Deal> deals, Keys keys) {
+        StoredAccounts stored = stored(accounts, keys);
+        return AccountColumns.build(stored.accounts().toArray(new Account[0]),
+                stored.matchKeys().toArray(new byte[0][]), deals.toArray(new Deal[0]), classifier, null, true);
+    }
+
+    /** The accounts as a store gives them (ascending id) with these keys. */
+    private StoredAccounts stored(List<Account> accounts, Keys keys) {
+        List<Account> sorted = new ArrayList<>(accounts);
+        sorted.sort(java.util.Comparator.comparing(a -> a.id().value()));
+        List<byte[]> current = classifier.keys().of(sorted, classifier.normalizer());
+        // other rules: private suffixes off and another generic domain, so another version
+        Classifier other = new Classifier(settings, DomainRules.of(!settings.privateSuffixes(), Set.of("acme.com")));
+        List<byte[]> stale = other.keys().of(sorted, other.normalizer());
+        List<byte[]> chosen = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            chosen.add(switch (keys) {
+                case NONE -> null;
+                case CURRENT -> current.get(i);
+                case MIXED_WITH_STALE -> i % 3 == 0 ? current.get(i) : i % 3 == 1 ? stale.get(i) : null;
+            });
+        }
+        return new StoredAccounts(sorted, chosen);
     }
 
     /** The specification: two accounts match when {@link MatchRule} says so; domain matches group by domain. */
