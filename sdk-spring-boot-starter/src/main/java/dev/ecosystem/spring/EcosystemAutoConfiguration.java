@@ -44,6 +44,8 @@ import org.springframework.context.annotation.Configuration;
  *       {@code ecosystem.consent.allow-random-keys=true} (development; WARN).</li>
  *   <li>{@link EcosystemScheduler}: the due work on a schedule, and the client's shutdown.</li>
  * </ul>
+ * An application that defines its own {@link EcosystemClient} gets none of the parts above but the scheduler: they
+ * only build the client (so such an application needs no {@code ecosystem.consent.keys}, and gets no second store).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration")
 @EnableConfigurationProperties(EcosystemProperties.class)
@@ -61,7 +63,7 @@ public class EcosystemAutoConfiguration {
          * table, join them after.
          */
         @Bean
-        @ConditionalOnMissingBean
+        @ConditionalOnMissingBean({PartnerStore.class, EcosystemClient.class})
         @DependsOnDatabaseInitialization
         PartnerStore ecosystemPartnerStore(DataSource dataSource, EcosystemProperties properties) {
             EcosystemProperties.Store store = properties.getStore();
@@ -81,7 +83,7 @@ public class EcosystemAutoConfiguration {
     @ConditionalOnClass(SmtpMailer.class)
     static class MailConfiguration {
         @Bean
-        @ConditionalOnMissingBean
+        @ConditionalOnMissingBean({Mailer.class, EcosystemClient.class})
         Mailer ecosystemMailer(EcosystemProperties properties, ObjectProvider<AccessTokenSource> tokens,
                 ObjectProvider<Telemetry> telemetry, ObjectProvider<Clock> clock) {
             EcosystemProperties.MailKind kind = properties.getMail().kind();
@@ -99,14 +101,14 @@ public class EcosystemAutoConfiguration {
     @ConditionalOnBean(type = "dev.ecosystem.spring.HubSpotCredentials")
     static class HubSpotConfiguration {
         @Bean
-        @ConditionalOnMissingBean
+        @ConditionalOnMissingBean({CrmConnections.class, EcosystemClient.class})
         CrmConnections ecosystemCrmConnections(HubSpotCredentials credentials, ObjectProvider<Telemetry> telemetry) {
             return new HubSpotConnections(credentials, telemetry.getIfAvailable(Telemetry::none));
         }
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({PartnerStore.class, EcosystemClient.class})
     PartnerStore ecosystemInMemoryPartnerStore() {
         LOG.warn("Ecosystem SDK: no DataSource with sdk-jdbc on the classpath, so the partner store is in memory: its "
                 + "data is lost on restart. Add dev.ecosystem:sdk-jdbc and a DataSource, or define a PartnerStore bean");
@@ -114,7 +116,7 @@ public class EcosystemAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({Mailer.class, EcosystemClient.class})
     Mailer ecosystemFallbackMailer(EcosystemProperties properties, ObjectProvider<Clock> clock) {
         EcosystemProperties.MailKind kind = properties.getMail().kind();
         if (kind != null) {
@@ -125,7 +127,7 @@ public class EcosystemAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({CrmConnections.class, EcosystemClient.class})
     CrmConnections ecosystemNoCrmConnections() {
         return CrmConnections.none();
     }
@@ -137,7 +139,7 @@ public class EcosystemAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({ConsentKeys.class, EcosystemClient.class})
     ConsentKeys ecosystemConsentKeys(EcosystemProperties properties) {
         EcosystemProperties.Consent consent = properties.getConsent();
         List<EcosystemProperties.Key> keys = consent.getKeys();
@@ -165,7 +167,7 @@ public class EcosystemAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean({IntroSettings.class, EcosystemClient.class})
     IntroSettings ecosystemIntroSettings(EcosystemProperties properties, ConsentKeys keys) {
         EcosystemProperties.Intros intros = properties.getIntros();
         IntroSettings.Builder builder = IntroSettings.builder().consentKeys(keys);

@@ -71,6 +71,23 @@ class EcosystemAutoConfigurationTest {
         });
     }
 
+    @Test
+    @DisplayName("An application's own client: the starter builds no parts of a client (no store, mailer, CRM, keys "
+            + "or settings), needs no consent keys, and schedules the application's client")
+    void ownClient_noPartsBuilt() {
+        InMemoryPartnerStore store = InMemoryPartnerStore.create();
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(EcosystemAutoConfiguration.class))
+                .withPropertyValues("ecosystem.scheduling.enabled=false")
+                .withBean(EcosystemClient.class, () -> EcosystemClient.builder().store(store).build())
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(EcosystemClient.class)
+                            .doesNotHaveBean(PartnerStore.class).doesNotHaveBean(Mailer.class)
+                            .doesNotHaveBean(CrmConnections.class).doesNotHaveBean(ConsentKeys.class)
+                            .doesNotHaveBean(IntroSettings.class);
+                    assertThat(context.getBean(EcosystemScheduler.class).runOnce()).isTrue();
+                });
+    }
+
     @Nested
     @DisplayName("Consent keys")
     class Keys {
