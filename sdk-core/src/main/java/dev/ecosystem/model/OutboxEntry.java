@@ -2,6 +2,7 @@ package dev.ecosystem.model;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -21,14 +22,16 @@ import org.jspecify.annotations.Nullable;
  * @param claim the fencing token: how many times a dispatcher claimed the entry. A dispatcher holds the entry only
  *     while the stored claim is still the one its claim returned; every store update from an older claim is refused
  *     (but a receipt), so a dispatcher that lost its lease can neither send nor reopen the entry
- * @param sendStartedAt when a dispatcher last handed the message to the mailer without the outcome being recorded
- *     yet, or {@code null}. Set means an earlier send may have reached the provider, so the next attempt asks the
- *     mailer to look the message up before sending it again ({@link dev.ecosystem.spi.Mailer#resend})
+ * @param lookUpFrom set while an earlier hand-over to the mailer may have reached the provider without its outcome
+ *     being recorded, or {@code null}: the next attempt then asks the mailer to look the message up before sending it
+ *     again ({@link dev.ecosystem.spi.Mailer#resend}), and makes it no sooner than this time. While a dispatcher
+ *     has the message with the mailer, that is one lease after its own lease ends, so a call still under way on a
+ *     node that lost its lease has ended before the lookup; after a call that failed, it is when the call ended
  */
 public record OutboxEntry(
         OutboxEntryId id, CompanyId tenant, EmailMessage message, @Nullable String origin, OutboxStatus status,
         int attempts, Instant nextAttemptAt, @Nullable String lastError, @Nullable MailReceipt receipt,
-        Instant createdAt, long claim, @Nullable Instant sendStartedAt) {
+        Instant createdAt, long claim, @Nullable Instant lookUpFrom) {
 
     /** Validates every field. */
     public OutboxEntry {
@@ -53,18 +56,31 @@ public record OutboxEntry(
     /** A copy due (again) at {@code at} under the same claim: how a holder renews its lease. */
     public OutboxEntry dueAt(Instant at) {
         return new OutboxEntry(id, tenant, message, origin, status, attempts, at, lastError, receipt, createdAt, claim,
-                sendStartedAt);
+                lookUpFrom);
     }
 
     /** A copy claimed once more, leased until {@code leaseUntil}: what a store's claim stores and returns. */
     public OutboxEntry claimed(Instant leaseUntil) {
         return new OutboxEntry(id, tenant, message, origin, status, attempts, leaseUntil, lastError, receipt,
-                createdAt, claim + 1, sendStartedAt);
+                createdAt, claim + 1, lookUpFrom);
     }
 
-    /** A copy noting that its holder hands the message to the mailer at {@code at}, leased until {@code leaseUntil}. */
+    /**
+     * A copy noting that its holder has the message with the mailer at {@code at} (the hand-over, or a lease renewal
+     * while the call lasts), leased until {@code leaseUntil}; a later attempt looks the message up no sooner than one
+     * lease after that.
+     */
     public OutboxEntry sending(Instant at, Instant leaseUntil) {
         return new OutboxEntry(id, tenant, message, origin, status, attempts, leaseUntil, lastError, receipt,
+                createdAt, claim, leaseUntil.plus(Duration.between(at, leaseUntil)));
+    }
+
+    /**
+     * A copy noting that the mailer's call ended at {@code at} without a known outcome (no answer, a server error):
+     * the next attempt looks the message up, from {@code at} on.
+     */
+    public OutboxEntry outcomeUnknown(Instant at) {
+        return new OutboxEntry(id, tenant, message, origin, status, attempts, nextAttemptAt, lastError, receipt,
                 createdAt, claim, at);
     }
 
@@ -83,18 +99,18 @@ public record OutboxEntry(
     /** A copy after a failed attempt, due again at {@code retryAt}; whether the message may have gone out is kept. */
     public OutboxEntry failed(String error, Instant retryAt) {
         return new OutboxEntry(id, tenant, message, origin, OutboxStatus.PENDING, attempts + 1, retryAt, error, null,
-                createdAt, claim, sendStartedAt);
+                createdAt, claim, lookUpFrom);
     }
 
     /** A copy parked after too many failures; whether the message may have gone out is kept. */
     public OutboxEntry parked(String error) {
         return new OutboxEntry(id, tenant, message, origin, OutboxStatus.PARKED, attempts + 1, nextAttemptAt, error,
-                null, createdAt, claim, sendStartedAt);
+                null, createdAt, claim, lookUpFrom);
     }
 
     /** A parked entry made due again at {@code now} by the host. */
     public OutboxEntry retried(Instant now) {
         return new OutboxEntry(id, tenant, message, origin, OutboxStatus.PENDING, attempts, now, lastError, null,
-                createdAt, claim, sendStartedAt);
+                createdAt, claim, lookUpFrom);
     }
 }

@@ -33,7 +33,7 @@ final class JdbcOutbox implements OutboxRepository {
 
     private static final List<String> COLUMNS = List.of("id", "tenant", "message_id", "message", "origin", "status",
             "attempts", "next_attempt_at", "last_error", "receipt_message_id", "receipt_provider_id",
-            "receipt_thread_id", "receipt_sent_at", "created_at", "claim", "send_started_at");
+            "receipt_thread_id", "receipt_sent_at", "created_at", "claim", "look_up_from");
     private static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM ";
 
     private final JdbcTransaction tx;
@@ -132,7 +132,7 @@ final class JdbcOutbox implements OutboxRepository {
             receipt == null ? null : receipt.threadId(),
             receipt == null ? null : Columns.nanos(receipt.sentAt(), "receipt sentAt"),
             Columns.nanos(entry.createdAt(), "createdAt"), entry.claim(),
-            entry.sendStartedAt() == null ? null : Columns.nanos(entry.sendStartedAt(), "sendStartedAt")};
+            entry.lookUpFrom() == null ? null : Columns.nanos(entry.lookUpFrom(), "lookUpFrom")};
     }
 
     private static OutboxEntry entry(ResultSet row) throws SQLException {
@@ -145,6 +145,6 @@ final class JdbcOutbox implements OutboxRepository {
                 OutboxStatus.valueOf(row.getString("status")), row.getInt("attempts"),
                 Columns.instant(row.getLong("next_attempt_at")), row.getString("last_error"), receipt,
                 Columns.instant(row.getLong("created_at")), row.getLong("claim"),
-                Columns.getInstant(row, "send_started_at"));
+                Columns.getInstant(row, "look_up_from"));
     }
 }

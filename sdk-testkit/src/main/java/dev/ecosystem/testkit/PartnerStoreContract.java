@@ -1791,7 +1791,7 @@ public abstract class PartnerStoreContract {
             OutboxEntry otherMessage = outboxEntry(TENANT_A, "other", T0);
             OutboxEntry changed = new OutboxEntry(entry.id(), entry.tenant(), otherMessage.message(), entry.origin(),
                     entry.status(), entry.attempts(), entry.nextAttemptAt(), entry.lastError(), entry.receipt(),
-                    entry.createdAt(), entry.claim(), entry.sendStartedAt());
+                    entry.createdAt(), entry.claim(), entry.lookUpFrom());
 
             assertThatThrownBy(() -> write(tx -> tx.outbox().update(changed))).isInstanceOf(ConflictException.class);
 
@@ -1956,13 +1956,16 @@ public abstract class PartnerStoreContract {
 
             write(tx -> tx.outbox().update(sending));
             check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1"))).isEqualTo(sending));
-            write(tx -> tx.outbox().update(sending.failed("no answer", T0.plusSeconds(90))));
+            assertThat(sending.lookUpFrom()).as("one lease after the lease's end").isEqualTo(
+                    T0.plusSeconds(62).plus(Duration.ofMillis(60_500)));
+            write(tx -> tx.outbox().update(sending.outcomeUnknown(T0.plusSeconds(3)).failed("no answer",
+                    T0.plusSeconds(90))));
 
             OutboxEntry again = read(tx -> tx.outbox().claimDue(T0.plusSeconds(90), T0.plusSeconds(150), 1)).get(0);
-            assertThat(again.sendStartedAt()).isEqualTo(T0.plusMillis(1500));
+            assertThat(again.lookUpFrom()).isEqualTo(T0.plusSeconds(3));
             assertThat(again.claim()).isEqualTo(2);
             write(tx -> tx.outbox().update(again.notSent().failed("421 busy", T0.plusSeconds(200))));
-            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1")).sendStartedAt()).isNull());
+            check(tx -> assertThat(tx.outbox().get(OutboxEntryId.of("o1")).lookUpFrom()).isNull());
         }
 
         @Test

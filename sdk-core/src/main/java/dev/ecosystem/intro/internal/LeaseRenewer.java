@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the lease of an outbox entry alive while its message is with the mailer, so a send that takes longer than
  * the lease (a slow or stalled provider) is not taken over by another node and sent twice. The lease is renewed a
- * third of the way through, each time under the holder's claim: once the entry was taken over or finished, renewing
- * stops. If the renewals fail (the store is unreachable), the lease runs out and another node may take the entry
+ * third of the way through, each time under the holder's claim, and the time a later attempt may look the message up
+ * moves on with it: once the entry was taken over or finished, renewing stops. If the renewals fail (the store is unreachable), the lease runs out and another node may take the entry
  * over; that node then treats the outcome of this send as unknown.
  */
 final class LeaseRenewer {
@@ -58,7 +58,8 @@ final class LeaseRenewer {
                             || current.claim() != held.claim()) {
                         return false;
                     }
-                    tx.outbox().update(current.dueAt(clock.get().plus(lease)));
+                    Instant now = clock.get();
+                    tx.outbox().update(current.sending(now, now.plus(lease)));
                     return true;
                 });
                 closed = !kept; // the ticks left until close() return at once

@@ -45,10 +45,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Right before an entry goes to the mailer, one transaction checks that this dispatcher still holds it (its
  *       claim, a pending status and a lease not yet run out), that no recipient opted out since, and notes that the
  *       message is being handed over. An entry whose lease ran out is never sent: another dispatcher may hold it.</li>
- *   <li>While the mailer works, {@link LeaseRenewer} extends the lease, so a slow send is not taken over.</li>
- *   <li>The receipt is stored right after the send. A send whose outcome was never recorded (the node died, the
- *       provider did not answer) leaves the hand-over note behind, and the next attempt goes through
- *       {@link dev.ecosystem.spi.Mailer#resend}, which looks the message up where the provider allows it.</li>
+ *   <li>While the mailer works, {@link LeaseRenewer} extends the lease and the hand-over note with it, so a slow
+ *       send is not taken over.</li>
+ *   <li>The receipt is stored right after the send. A send whose outcome was never recorded (the node died or lost
+ *       its lease, the provider did not answer) leaves the hand-over note behind, and the next attempt goes through
+ *       {@link dev.ecosystem.spi.Mailer#resend}, which looks the message up where the provider allows it. After a
+ *       lost lease that attempt waits one lease more than the lease itself ({@link OutboxEntry#lookUpFrom}), so a
+ *       call still under way on a node that stalled or lost the store has ended before the lookup. Only a call
+ *       that outlives its node's last renewal by more than two leases can still reach the provider twice.</li>
  * </ul>
  */
 final class OutboxDispatcher {
@@ -215,20 +219,27 @@ final class OutboxDispatcher {
                 || !stored.nextAttemptAt().isAfter(at)) {
             return Check.LOST;
         }
+        Instant lookUpFrom = stored.lookUpFrom();
+        if (lookUpFrom != null && at.isBefore(lookUpFrom)) {
+            // An earlier holder may still be in a call with the mailer (its node stalled or lost the store, so its
+            // lease ran out): a lookup now could miss that send. Wait until that call has surely ended.
+            tx.outbox().update(stored.dueAt(lookUpFrom));
+            return Check.LOST;
+        }
         String optedOut = optedOutRecipient(tx, stored);
         if (optedOut != null) {
             return new Check(stored, false, optedOut);
         }
         OutboxEntry sending = stored.sending(at, at.plus(settings.lease()));
         tx.outbox().update(sending);
-        return new Check(sending, stored.sendStartedAt() != null, null);
+        return new Check(sending, lookUpFrom != null, null);
     }
 
     private Result failed(OutboxEntry held, RuntimeException error, Instant now) {
         int attempt = held.attempts() + 1;
         boolean permanent = error instanceof ProviderException provider && !provider.retryable()
                 && !(error instanceof QuotaExhaustedException);
-        OutboxEntry entry = mayHaveBeenSent(error) ? held : held.notSent();
+        OutboxEntry entry = mayHaveBeenSent(error) ? held.outcomeUnknown(now) : held.notSent();
         String description = Retries.describe(error);
         try {
             if (permanent || attempt >= settings.maxSendAttempts()) {
