@@ -1,0 +1,2 @@
+TenantScope acme;
+CompanyId globex;

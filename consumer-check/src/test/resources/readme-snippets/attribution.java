@@ -1,0 +1,5 @@
+EcosystemClient client;
+CompanyId tenant;
+CompanyId partner;
+CommissionPlan plan;
+IntroFunnel introFunnel;

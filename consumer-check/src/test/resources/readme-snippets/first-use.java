@@ -1,0 +1,1 @@
+// The first use declares everything it uses.

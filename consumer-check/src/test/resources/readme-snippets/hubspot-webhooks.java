@@ -1,0 +1,3 @@
+String clientSecret;
+PartnerStore partnerStore;
+CompanyId hostCompanyId;

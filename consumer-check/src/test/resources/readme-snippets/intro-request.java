@@ -1,0 +1,6 @@
+Mailer gmail;
+byte[] secret32Bytes;
+ContactId ada;
+CompanyId globex;
+ContactId bob;
+String key;

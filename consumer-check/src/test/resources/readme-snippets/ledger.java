@@ -1,0 +1,4 @@
+EcosystemClient client;
+CompanyId tenant;
+CompanyId partner;
+Instant occurredAt;

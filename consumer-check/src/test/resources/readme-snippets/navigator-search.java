@@ -1,0 +1,1 @@
+TenantScope acme;

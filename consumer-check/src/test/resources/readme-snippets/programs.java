@@ -1,0 +1,5 @@
+EcosystemClient client;
+CompanyId brightwave;
+CompanyId northwind;
+Clock clock;
+Attribution attribution;

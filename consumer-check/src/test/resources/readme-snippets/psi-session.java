@@ -1,0 +1,6 @@
+EcosystemClient client;
+CompanyId acme;
+CompanyId globex;
+PsiSessionLimiter limiter;
+abstract void send(byte[] message);
+abstract byte[] nextMessage();

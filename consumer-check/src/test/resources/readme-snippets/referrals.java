@@ -1,0 +1,4 @@
+EcosystemClient client;
+CompanyId partner;
+CompanyId vendor;
+Clock clock;
