@@ -21,50 +21,130 @@ import java.time.Duration;
  * EcosystemClient client = EcosystemClient.builder().intros(settings).build();
  * }</pre>
  *
- * @param consentKeys the keys that sign consent links
- * @param consentUrl the host's page that receives consent links; the token is appended as the {@code token} query
- *     parameter
- * @param sender the mailbox introduction emails come from; the acting person's name is shown with it
- * @param drafter writes the emails
- * @param expiry how long consents may take, from the request
- * @param reminderAfter how long after an ask (or the previous reminder) a reminder goes out
- * @param maxReminders how many reminders at most per consent, 0 for none
- * @param maxOpenPerRequester how many open requests one requester may have created within {@code limitPeriod}
- * @param maxOpenPerTarget how many open requests may have been created for one target within {@code limitPeriod}
- * @param limitPeriod the window the open-request limits count in
- * @param maxSendAttempts how many send attempts before an email is parked
- * @param firstRetryDelay the wait after the first failed attempt; it doubles with every further failure
- * @param maxRetryDelay the longest wait between attempts
- * @param lease how long a dispatcher holds an email it is sending before another may take it over
- * @param batchSize how many emails or due introductions {@code runDue} takes per store call
+ * <p>A final class built only through its {@link Builder}, so a setting added later breaks no caller.
  */
-public record IntroSettings(
-        ConsentKeys consentKeys, String consentUrl, EmailAddress sender, IntroDrafter drafter, Duration expiry,
-        Duration reminderAfter, int maxReminders, int maxOpenPerRequester, int maxOpenPerTarget,
-        Duration limitPeriod, int maxSendAttempts, Duration firstRetryDelay, Duration maxRetryDelay, Duration lease,
-        int batchSize) {
+public final class IntroSettings {
+    private final ConsentKeys consentKeys;
+    private final String consentUrl;
+    private final EmailAddress sender;
+    private final IntroDrafter drafter;
+    private final Duration expiry;
+    private final Duration reminderAfter;
+    private final int maxReminders;
+    private final int maxOpenPerRequester;
+    private final int maxOpenPerTarget;
+    private final Duration limitPeriod;
+    private final int maxSendAttempts;
+    private final Duration firstRetryDelay;
+    private final Duration maxRetryDelay;
+    private final Duration lease;
+    private final int batchSize;
 
-    /** Validates every setting. */
-    public IntroSettings {
-        Checks.required(consentKeys, "consentKeys");
-        consentUrl = url(consentUrl);
-        Checks.required(sender, "sender");
-        Checks.required(drafter, "drafter");
-        positive(expiry, "expiry");
-        positive(reminderAfter, "reminderAfter");
-        Checks.range(maxReminders, 0, 10, "maxReminders");
-        Checks.range(maxOpenPerRequester, 1, 100_000, "maxOpenPerRequester");
-        Checks.range(maxOpenPerTarget, 1, 100_000, "maxOpenPerTarget");
-        positive(limitPeriod, "limitPeriod");
-        Checks.range(maxSendAttempts, 1, 100, "maxSendAttempts");
-        positive(firstRetryDelay, "firstRetryDelay");
-        positive(maxRetryDelay, "maxRetryDelay");
+    private IntroSettings(Builder b) {
+        this.consentKeys = Checks.required(b.consentKeys, "consentKeys");
+        this.consentUrl = url(b.consentUrl);
+        this.sender = Checks.required(b.sender, "sender");
+        this.drafter = Checks.required(b.drafter, "drafter");
+        this.expiry = Checks.positive(b.expiry, "expiry");
+        this.reminderAfter = Checks.positive(b.reminderAfter, "reminderAfter");
+        this.maxReminders = Checks.range(b.maxReminders, 0, 10, "maxReminders");
+        this.maxOpenPerRequester = Checks.range(b.maxOpenPerRequester, 1, 100_000, "maxOpenPerRequester");
+        this.maxOpenPerTarget = Checks.range(b.maxOpenPerTarget, 1, 100_000, "maxOpenPerTarget");
+        this.limitPeriod = Checks.positive(b.limitPeriod, "limitPeriod");
+        this.maxSendAttempts = Checks.range(b.maxSendAttempts, 1, 100, "maxSendAttempts");
+        this.firstRetryDelay = Checks.positive(b.firstRetryDelay, "firstRetryDelay");
+        this.maxRetryDelay = Checks.positive(b.maxRetryDelay, "maxRetryDelay");
         if (maxRetryDelay.compareTo(firstRetryDelay) < 0) {
             throw new ValidationException("maxRetryDelay must be at least firstRetryDelay " + firstRetryDelay
                     + ", but was " + maxRetryDelay);
         }
-        positive(lease, "lease");
-        Checks.range(batchSize, 1, 1000, "batchSize");
+        this.lease = Checks.positive(b.lease, "lease");
+        this.batchSize = Checks.range(b.batchSize, 1, 1000, "batchSize");
+    }
+
+    /** The keys that sign consent links. */
+    public ConsentKeys consentKeys() {
+        return consentKeys;
+    }
+
+    /** The host's page that receives consent links; the token is appended as the {@code token} query parameter. */
+    public String consentUrl() {
+        return consentUrl;
+    }
+
+    /** The mailbox introduction emails come from; the acting person's name is shown with it. */
+    public EmailAddress sender() {
+        return sender;
+    }
+
+    /** What writes the emails. */
+    public IntroDrafter drafter() {
+        return drafter;
+    }
+
+    /** How long consents may take, from the request. */
+    public Duration expiry() {
+        return expiry;
+    }
+
+    /** How long after an ask (or the previous reminder) a reminder goes out. */
+    public Duration reminderAfter() {
+        return reminderAfter;
+    }
+
+    /** How many reminders at most per consent, 0 for none. */
+    public int maxReminders() {
+        return maxReminders;
+    }
+
+    /** How many open requests one requester may have created within {@link #limitPeriod()}. */
+    public int maxOpenPerRequester() {
+        return maxOpenPerRequester;
+    }
+
+    /** How many open requests may have been created for one target within {@link #limitPeriod()}. */
+    public int maxOpenPerTarget() {
+        return maxOpenPerTarget;
+    }
+
+    /** The window the open-request limits count in. */
+    public Duration limitPeriod() {
+        return limitPeriod;
+    }
+
+    /** How many send attempts before an email is parked. */
+    public int maxSendAttempts() {
+        return maxSendAttempts;
+    }
+
+    /** The wait after the first failed attempt; it doubles with every further failure. */
+    public Duration firstRetryDelay() {
+        return firstRetryDelay;
+    }
+
+    /** The longest wait between attempts. */
+    public Duration maxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /** How long a dispatcher holds an email it is sending before another may take it over. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /** How many emails or due introductions {@code runDue} takes per store call. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The settings, without secrets (consent keys show their ids only). */
+    @Override
+    public String toString() {
+        return "IntroSettings[consentKeys=" + consentKeys + ", consentUrl=" + consentUrl + ", sender=" + sender
+                + ", drafter=" + drafter + ", expiry=" + expiry + ", reminders=" + maxReminders + " after "
+                + reminderAfter + ", limits=" + maxOpenPerRequester + "/" + maxOpenPerTarget + " per " + limitPeriod
+                + ", retries=" + maxSendAttempts + " from " + firstRetryDelay + " to " + maxRetryDelay + ", lease="
+                + lease + ", batchSize=" + batchSize + "]";
     }
 
     /** A builder with the defaults. */
@@ -75,10 +155,6 @@ public record IntroSettings(
     /** The defaults: random keys (links die with the process), 14-day expiry, one reminder after 4 days. */
     public static IntroSettings defaults() {
         return builder().build();
-    }
-
-    private static void positive(Duration value, String field) {
-        Checks.positive(value, field);
     }
 
     private static String url(String value) {
@@ -175,9 +251,7 @@ public record IntroSettings(
 
         /** Validates and builds. */
         public IntroSettings build() {
-            return new IntroSettings(consentKeys, consentUrl, sender, drafter, expiry, reminderAfter, maxReminders,
-                    maxOpenPerRequester, maxOpenPerTarget, limitPeriod, maxSendAttempts, firstRetryDelay,
-                    maxRetryDelay, lease, batchSize);
+            return new IntroSettings(this);
         }
     }
 }

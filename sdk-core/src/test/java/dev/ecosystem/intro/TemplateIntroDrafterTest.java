@@ -18,9 +18,11 @@ class TemplateIntroDrafterTest {
     private static DraftRequest request(DraftKind kind, String recipient, @Nullable String introducer,
             @Nullable String reason) {
         boolean links = kind == DraftKind.CONSENT_ASK || kind == DraftKind.REMINDER;
-        return new DraftRequest(kind, recipient, "Priya Meyer", "Director of Alliances", "Mailcadence",
-                "Søren Ødegård", null, "Ledgerline", introducer, "Shared e-commerce customers <b>& more</b>",
-                List.of("Both serve customers in: e-commerce"), links ? ACCEPT : null, links ? DECLINE : null, reason);
+        return DraftRequest.builder(kind, recipient).requester("Priya Meyer", "Director of Alliances", "Mailcadence")
+                .target("Søren Ødegård", null, "Ledgerline").introducer(introducer)
+                .context("Shared e-commerce customers <b>& more</b>")
+                .sharedFacts(List.of("Both serve customers in: e-commerce"))
+                .consentLinks(links ? ACCEPT : null, links ? DECLINE : null).declineReason(reason).build();
     }
 
     @Test

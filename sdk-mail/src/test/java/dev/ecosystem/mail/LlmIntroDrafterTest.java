@@ -59,9 +59,10 @@ class LlmIntroDrafterTest {
     }
 
     private static DraftRequest consentAsk() {
-        return new DraftRequest(DraftKind.CONSENT_ASK, "Grace Hopper", "Ada Lovelace", "VP Partnerships", "Acme",
-                "Grace Hopper", "CTO", "Globex", "Linus", "Both sell to logistics firms; see https://acme.example/case",
-                List.of("12 shared customers"), ACCEPT, DECLINE, null);
+        return DraftRequest.builder(DraftKind.CONSENT_ASK, "Grace Hopper")
+                .requester("Ada Lovelace", "VP Partnerships", "Acme").target("Grace Hopper", "CTO", "Globex")
+                .introducer("Linus").context("Both sell to logistics firms; see https://acme.example/case")
+                .sharedFacts(List.of("12 shared customers")).consentLinks(ACCEPT, DECLINE).build();
     }
 
     /** A chat-completions answer shaped like the documented one, with {@code content} as the message. */

@@ -69,11 +69,12 @@ public abstract class IntroDrafterContract {
     @EnumSource(DraftKind.class)
     @DisplayName("Markup in a name, a company or the context stays text in the HTML body")
     void userText_isEscapedInHtml(DraftKind kind) {
-        DraftRequest request = new DraftRequest(kind, "Grace <b onmouseover=alert(2)>Hopper</b>",
-                "Ada <script>alert(1)</script>", null, "Acme <img src=x onerror=alert(3)>", "Grace Hopper", null,
-                "Globex <iframe src=//evil.example>", null, "Talk <script>steal()</script> soon", List.of(),
-                consentLink(kind, ACCEPT), consentLink(kind, DECLINE),
-                kind == DraftKind.DECLINE_NOTICE ? "<script>x()</script>" : null);
+        DraftRequest request = DraftRequest.builder(kind, "Grace <b onmouseover=alert(2)>Hopper</b>")
+                .requester("Ada <script>alert(1)</script>", null, "Acme <img src=x onerror=alert(3)>")
+                .target("Grace Hopper", null, "Globex <iframe src=//evil.example>")
+                .context("Talk <script>steal()</script> soon")
+                .consentLinks(consentLink(kind, ACCEPT), consentLink(kind, DECLINE))
+                .declineReason(kind == DraftKind.DECLINE_NOTICE ? "<script>x()</script>" : null).build();
 
         String html = drafter.draft(request).htmlBody().toLowerCase(Locale.ROOT);
 
@@ -135,9 +136,10 @@ public abstract class IntroDrafterContract {
     private static DraftRequest request(DraftKind kind, String requester, String context, @Nullable String accept,
             @Nullable String decline) {
         boolean consent = kind == DraftKind.CONSENT_ASK || kind == DraftKind.REMINDER;
-        return new DraftRequest(kind, kind == DraftKind.DECLINE_NOTICE ? requester : "Grace Hopper", requester,
-                "VP Partnerships", "Acme", "Grace Hopper", "CTO", "Globex", null, context,
-                List.of("12 shared customers"), consent ? accept : null, consent ? decline : null,
-                kind == DraftKind.DECLINE_NOTICE ? "not a fit this quarter" : null);
+        return DraftRequest.builder(kind, kind == DraftKind.DECLINE_NOTICE ? requester : "Grace Hopper")
+                .requester(requester, "VP Partnerships", "Acme").target("Grace Hopper", "CTO", "Globex")
+                .context(context).sharedFacts(List.of("12 shared customers"))
+                .consentLinks(consent ? accept : null, consent ? decline : null)
+                .declineReason(kind == DraftKind.DECLINE_NOTICE ? "not a fit this quarter" : null).build();
     }
 }

@@ -123,10 +123,12 @@ final class IntroMails {
     private static DraftRequest request(DraftKind kind, String recipientName, String targetName,
             @Nullable String targetTitle, Introduction intro, Participants people, @Nullable String acceptUrl,
             @Nullable String declineUrl, @Nullable String declineReason) {
-        return new DraftRequest(kind, recipientName, people.requester().name(), people.requester().title(),
-                people.requesterCompany().name(), targetName, targetTitle, people.targetCompany().name(),
-                people.introducer() == null ? null : people.introducer().name(), intro.context(),
-                intro.sharedFacts(), acceptUrl, declineUrl, declineReason);
+        return DraftRequest.builder(kind, recipientName)
+                .requester(people.requester().name(), people.requester().title(), people.requesterCompany().name())
+                .target(targetName, targetTitle, people.targetCompany().name())
+                .introducer(people.introducer() == null ? null : people.introducer().name())
+                .context(intro.context()).sharedFacts(intro.sharedFacts())
+                .consentLinks(acceptUrl, declineUrl).declineReason(declineReason).build();
     }
 
     private OutboxEntryId enqueue(StoreTransaction tx, Introduction intro, Participants people, Draft draft,
