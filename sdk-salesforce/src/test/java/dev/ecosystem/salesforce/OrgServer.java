@@ -1,0 +1,63 @@
+package dev.ecosystem.salesforce;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.ecosystem.model.CompanyId;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A WireMock server serving a {@link FakeOrg} on a virtual clock. The token endpoint answers on {@code localhost}
+ * and hands out {@code 127.0.0.1} as the instance URL, where the org's data lives: a connector that calls anything but
+ * the token response's instance URL gets a 404.
+ */
+final class OrgServer implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-06-01T12:00:00Z");
+    static final String REFRESH_TOKEN = "5Aep861TSESvWeug_xvFHRBTTbf_YrTWgEyjBJrgl4L9bDmQK6hTYR";
+
+    final FakeTime time = new FakeTime(START);
+    final FakeOrg org = new FakeOrg(time);
+    final WireMockServer wireMock;
+
+    OrgServer() {
+        wireMock = new WireMockServer(options().dynamicPort().extensions(org).containerThreads(16).jettyAcceptors(1)
+                .disableRequestJournal());
+        wireMock.start();
+        wireMock.stubFor(any(urlPathMatching("/.*")).atPriority(10)
+                .willReturn(aResponse().withTransformers(FakeOrg.NAME)));
+        reset();
+    }
+
+    /** A fresh org: no records, no sessions, no calls, no sleeps. */
+    void reset() {
+        org.reset();
+        org.instanceUrl = instanceUrl();
+        org.requiredHost = "127.0.0.1";
+        time.clearSleeps();
+    }
+
+    String loginUrl() {
+        return "http://localhost:" + wireMock.port();
+    }
+
+    String instanceUrl() {
+        return "http://127.0.0.1:" + wireMock.port();
+    }
+
+    /** A builder pointed at this server, on its virtual clock and sleeper, with the refresh-token flow. */
+    SalesforceCrm.Builder connector(CompanyId tenant) {
+        return SalesforceCrm.builder().tenant(tenant).loginUrl(loginUrl())
+                .oauth("3MVG9lKcPoNINVBIPJjdw1J9LLM82Hn", "1955279925675241571", REFRESH_TOKEN, rotated -> { })
+                .apiVersion(FakeOrg.VERSION).timeout(Duration.ofMillis(250)).callTimeout(Duration.ofMillis(300))
+                .clock(time).sleeper(time);
+    }
+
+    @Override
+    public void close() {
+        wireMock.stop();
+    }
+}
