@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  * SOQL forms the connector sends (field lists, {@code COUNT()}, {@code Id >}, {@code Id =}, {@code SystemModstamp}
  * keysets, {@code IsDeleted = true}, {@code ORDER BY}, {@code LIMIT}) and refuses {@code CurrencyIsoCode} in a
  * single-currency org with {@code INVALID_FIELD}, as Salesforce does. Can fail every n-th data call once, with the
- * failures Salesforce really produces.
+ * failures Salesforce really produces (timeouts are tested on their own, with a short call
+ * timeout, so that these runs never depend on the machine's speed).
  */
 final class FakeOrg implements ResponseDefinitionTransformerV2 {
     static final String NAME = "fake-salesforce-org";
@@ -102,7 +103,7 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
     volatile long apiMax = 100_000;
     volatile boolean rotateRefreshTokens;
     volatile @Nullable String instanceUrl;
-    volatile int failEvery;
+    private volatile int failEvery;
     volatile boolean limitExceeded;
     volatile @Nullable String requiredHost;
     volatile java.security.@Nullable PublicKey jwtKey;
@@ -168,6 +169,11 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
 
     synchronized List<Row> rows(String object) {
         return new ArrayList<>(objects.get(object).values());
+    }
+
+    /** Every n-th data call (counting retries) fails once; 0 turns failures off. */
+    void failEvery(int n) {
+        failEvery = n;
     }
 
     void expireSessions() {
@@ -520,8 +526,8 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
                 yield error(401, "INVALID_SESSION_ID", "Session expired or invalid");
             }
             case 5 -> error(403, "REQUEST_LIMIT_EXCEEDED", "ConcurrentPerOrgLongTxn Limit exceeded.");
-            default -> ResponseDefinitionBuilder.responseDefinition().withStatus(200).withFixedDelay(400)
-                    .withHeader("Content-Type", "application/json").withBody("{\"totalSize\":0,\"done\":true}")
+            default -> ResponseDefinitionBuilder.responseDefinition().withStatus(502)
+                    .withHeader("Content-Type", "text/html").withBody("<html><body>502 Bad Gateway</body></html>")
                     .build();
         };
     }

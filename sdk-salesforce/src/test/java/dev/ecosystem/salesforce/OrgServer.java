@@ -52,7 +52,7 @@ final class OrgServer implements AutoCloseable {
     SalesforceCrm.Builder connector(CompanyId tenant) {
         return SalesforceCrm.builder().tenant(tenant).loginUrl(loginUrl())
                 .oauth("3MVG9lKcPoNINVBIPJjdw1J9LLM82Hn", "1955279925675241571", REFRESH_TOKEN, rotated -> { })
-                .apiVersion(FakeOrg.VERSION).timeout(Duration.ofMillis(250)).callTimeout(Duration.ofMillis(300))
+                .apiVersion(FakeOrg.VERSION).timeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(30))
                 .clock(time).sleeper(time);
     }
 
