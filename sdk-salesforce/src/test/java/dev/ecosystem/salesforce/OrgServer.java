@@ -27,17 +27,25 @@ final class OrgServer implements AutoCloseable {
         wireMock = new WireMockServer(options().dynamicPort().extensions(org).containerThreads(16).jettyAcceptors(1)
                 .disableRequestJournal());
         wireMock.start();
-        wireMock.stubFor(any(urlPathMatching("/.*")).atPriority(10)
-                .willReturn(aResponse().withTransformers(FakeOrg.NAME)));
         reset();
     }
 
     /** A fresh org: no records, no sessions, no calls, no sleeps. */
     void reset() {
+        wireMock.resetAll();
+        wireMock.stubFor(any(urlPathMatching("/.*")).atPriority(10)
+                .willReturn(aResponse().withTransformers(FakeOrg.NAME)));
         org.reset();
         org.instanceUrl = instanceUrl();
         org.requiredHost = "127.0.0.1";
         time.clearSleeps();
+    }
+
+    /** Every data call is answered with 401 INVALID_SESSION_ID, however fresh the session. */
+    void wireMockRefusesEverySession() {
+        wireMock.stubFor(any(urlPathMatching("/services/data/.*")).atPriority(1)
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json;charset=UTF-8")
+                        .withBody("[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]")));
     }
 
     String loginUrl() {

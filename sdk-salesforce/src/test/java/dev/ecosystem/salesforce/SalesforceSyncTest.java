@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
-import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Page;
@@ -22,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,21 +29,9 @@ import org.junit.jupiter.api.Test;
  * with every kind of fault Salesforce produces (503, 500, lock errors, connection resets, expired sessions, the
  * concurrent request limit, timeouts): nothing lost, nothing twice, and the HTTP calls counted.
  */
-class SalesforceSyncTest {
-    private static final CompanyId TENANT = CompanyId.of("acme");
+class SalesforceSyncTest extends OrgTestSupport {
     private static final int ACCOUNTS = 25_000;
     private static final int OPPORTUNITIES = 10_000;
-    private static OrgServer server;
-
-    @BeforeAll
-    static void start() {
-        server = new OrgServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void load() {
