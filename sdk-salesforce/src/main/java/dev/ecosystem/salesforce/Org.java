@@ -405,7 +405,10 @@ final class Org {
         return out.append('\'').toString();
     }
 
-    /** A SOQL dateTime literal (UTC, to the second, unquoted). */
+    /**
+     * A SOQL dateTime literal (UTC, to the second, unquoted). Salesforce keeps {@code SystemModstamp} to the second
+     * (REST shows {@code .000}), so the keyset loses nothing by the truncation.
+     */
     static String literal(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,11 +68,12 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
 
         Row(String id, Instant stamp) {
             values.put("Id", id);
-            values.put("SystemModstamp", stamp);
+            set("SystemModstamp", stamp);
         }
 
+        /** Sets a field; dateTimes are kept to the second, as Salesforce stores them. */
         Row set(String field, @Nullable Object value) {
-            values.put(field, value);
+            values.put(field, value instanceof Instant instant ? instant.truncatedTo(ChronoUnit.SECONDS) : value);
             return this;
         }
 
