@@ -99,6 +99,9 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicLong apiUsage = new AtomicLong();
     private final AtomicInteger tokens = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    volatile int serveDelayMillis;
     volatile boolean multiCurrency = true;
     volatile String defaultCurrency = "USD";
     volatile int batchSize = 2000;
@@ -135,6 +138,8 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
         sessions.clear();
         revoked.clear();
         resetCalls();
+        maxInFlight.set(0);
+        serveDelayMillis = 0;
         multiCurrency = true;
         defaultCurrency = "USD";
         batchSize = 2000;
@@ -203,8 +208,29 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
         return failures.get();
     }
 
+    /** The most data calls that were under way at once. */
+    int maxInFlight() {
+        return maxInFlight.get();
+    }
+
     @Override
     public ResponseDefinition transform(ServeEvent serveEvent) {
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (serveDelayMillis > 0) {
+                Thread.sleep(serveDelayMillis);
+            }
+            return serve(serveEvent);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private ResponseDefinition serve(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
         String path = request.getUrl().split("\\?", 2)[0];
         String soql = request.queryParameter("q").isPresent() ? request.queryParameter("q").firstValue() : null;

@@ -133,6 +133,45 @@ class SalesforceSyncTest extends OrgTestSupport {
     }
 
     @Test
+    void changesSince_orgClockBehindTheHost_stillCatchesAChangeStampedBeforeThePassStarted() {
+        smallOrg();
+        SalesforceCrm crm = server.connector(TENANT).build();
+        SalesforceCrm noMargin = server.connector(TENANT).clockSkew(Duration.ZERO).build();
+        Changes first = follow(crm, null);
+        Changes firstNoMargin = follow(noMargin, null);
+        // The org's clock runs three minutes behind the host's: a change made after both passes started carries a
+        // SystemModstamp from before they started, by the host's clock.
+        Instant orgNow = server.time.instant().minus(Duration.ofMinutes(3));
+        server.org.put("Account", Fixtures.account(7, orgNow).set("Name", "Changed behind the host's back"));
+        server.time.advance(Duration.ofMinutes(1));
+
+        assertThat(follow(crm, first.checkpoint).accounts).containsKey(Fixtures.accountId(7));
+        assertThat(follow(noMargin, firstNoMargin.checkpoint).accounts).as("without the margin it is missed")
+                .doesNotContainKey(Fixtures.accountId(7));
+    }
+
+    @Test
+    void concurrentPaging_keepsWithinTheConnectorsConcurrentRequestBudget() throws Exception {
+        smallOrg();
+        SalesforceCrm crm = server.connector(TENANT).maxConcurrentRequests(2).build();
+        crm.accounts(PageRequest.first(10)); // the session, once
+        server.org.serveDelayMillis = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Page<Account>>> pages = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                pages.add(pool.submit(() -> crm.accounts(PageRequest.first(50))));
+            }
+            for (var page : pages) {
+                assertThat(page.get(60, java.util.concurrent.TimeUnit.SECONDS).items()).hasSize(50);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.org.maxInFlight()).isBetween(1, 2);
+    }
+
+    @Test
     void changesSince_checkpointOlderThanTheRecycleBin_asksForAFullSync() {
         SalesforceCrm crm = server.connector(TENANT).build();
         String checkpoint = crm.currentCheckpoint();
@@ -159,6 +198,12 @@ class SalesforceSyncTest extends OrgTestSupport {
         assertThat(read.opportunities()).as("10,000 opportunities are below the threshold: read by REST")
                 .isEqualTo(OPPORTUNITIES);
         assertThat(server.org.calls(call -> "SELECT COUNT() FROM Account".equals(call.soql()))).isEqualTo(1);
+    }
+
+    /** A small org for the tests that need no volume. */
+    private static void smallOrg() {
+        server.reset();
+        Fixtures.accounts(server.org, 60, 5);
     }
 
     private static Set<String> expectedIds(int from, int to, int from2, int to2) {
