@@ -91,14 +91,14 @@ public final class HubSpotSalesforceMappingExample {
     /** HubSpot's CRM v3 list endpoints: eight companies (bare domains), no deals. */
     private static void stubHubSpot(WireMockServer server) {
         List<String[]> companies = List.of(
-                new String[] {"101", "Northwind Traders", "northwind.example", "customer"},
-                new String[] {"102", "Contoso Ltd", "contoso.example", "customer"},
-                new String[] {"103", "Fabrikam", "fabrikam.example", "opportunity"},
-                new String[] {"104", "Tailspin Toys", "tailspin.example", "customer"},
-                new String[] {"105", "Wide World Importers", "wideworld.example", "lead"},
-                new String[] {"106", "Adventure Works", "adventure-works.example", "customer"},
-                new String[] {"107", "Litware", "litware.example", "lead"},
-                new String[] {"108", "Proseware", "proseware.example", "customer"});
+                new String[] {"101", "Northwind Traders", "northwind.com", "customer"},
+                new String[] {"102", "Contoso Ltd", "contoso.com", "customer"},
+                new String[] {"103", "Fabrikam", "fabrikam.com", "opportunity"},
+                new String[] {"104", "Tailspin Toys", "tailspin.com", "customer"},
+                new String[] {"105", "Wide World Importers", "wideworld.com", "lead"},
+                new String[] {"106", "Adventure Works", "adventure-works.com", "customer"},
+                new String[] {"107", "Litware", "litware.com", "lead"},
+                new String[] {"108", "Proseware", "proseware.com", "customer"});
         StringBuilder results = new StringBuilder();
         for (String[] c : companies) {
             results.append(results.length() == 0 ? "" : ",").append("{\"id\":\"").append(c[0])
@@ -123,12 +123,12 @@ public final class HubSpotSalesforceMappingExample {
                         + "\"token_type\":\"Bearer\",\"issued_at\":\"1780300800000\","
                         + "\"signature\":\"CMJ4l+CCaPQiKjoOEwEig9H4wqhpuLSk4J2urAe+fVg=\"}")));
         List<String[]> accounts = List.of(
-                new String[] {"001Wj00000AbCd1AAE", "Northwind Traders Inc.", "https://www.northwind.example", "Customer - Direct"},
-                new String[] {"001Wj00000AbCd2AAE", "Contoso", "contoso.example", "Prospect"},
-                new String[] {"001Wj00000AbCd3AAE", "Fabrikam, Inc.", "http://fabrikam.example/", "Customer - Channel"},
-                new String[] {"001Wj00000AbCd4AAE", "Tailspin Toys", "www.tailspin.example", "Prospect"},
-                new String[] {"001Wj00000AbCd5AAE", "Blue Yonder Airlines", "blueyonder.example", "Customer - Direct"},
-                new String[] {"001Wj00000AbCd6AAE", "Adventure Works Cycles", "https://adventure-works.example", "Customer - Direct"});
+                new String[] {"001Wj00000AbCd1AAE", "Northwind Traders Inc.", "https://www.northwind.com", "Customer - Direct"},
+                new String[] {"001Wj00000AbCd2AAE", "Contoso", "contoso.com", "Prospect"},
+                new String[] {"001Wj00000AbCd3AAE", "Fabrikam, Inc.", "http://fabrikam.com/", "Customer - Channel"},
+                new String[] {"001Wj00000AbCd4AAE", "Tailspin Toys", "www.tailspin.com", "Prospect"},
+                new String[] {"001Wj00000AbCd5AAE", "Blue Yonder Airlines", "blueyonder.com", "Customer - Direct"},
+                new String[] {"001Wj00000AbCd6AAE", "Adventure Works Cycles", "https://adventure-works.com", "Customer - Direct"});
         StringBuilder records = new StringBuilder();
         for (String[] a : accounts) {
             records.append(records.length() == 0 ? "" : ",").append("{\"attributes\":{\"type\":\"Account\"},")
