@@ -137,9 +137,10 @@ public final class SalesforceCrm implements CrmConnector {
     }
 
     /**
-     * Reads every account, then every opportunity, handing each over as it comes: a full sync without pages. Each
-     * object is counted first ({@code SELECT COUNT()}); past {@link Builder#bulkThreshold} it is read through the Bulk
-     * API 2.0 reader where one is available, through REST queries ({@code nextRecordsUrl}) otherwise.
+     * Reads every account, then every opportunity, handing each over as it comes: a full sync without pages. Where a
+     * Bulk API 2.0 reader is available, each object is counted first ({@code SELECT COUNT()}) and read through it past
+     * {@link Builder#bulkThreshold}; otherwise, and below the threshold, through one REST query whose batches are
+     * followed by {@code nextRecordsUrl}.
      *
      * @return how many rows were read
      */
