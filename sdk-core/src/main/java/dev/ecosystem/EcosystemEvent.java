@@ -10,7 +10,10 @@ import java.util.TreeMap;
  * Something that happened in the SDK that a host may want to react to: an introduction changed state, an email was
  * parked, a sync finished. Events carry ids and states, never email bodies or CRM records.
  *
- * @param type dotted event type, such as {@code intro.connected} or {@code outbox.parked}
+ * <p>Every type the SDK publishes is a documented constant of {@link EventTypes}, with its subject and attributes.
+ *
+ * @param type dotted event type, one of {@link EventTypes} (such as {@link EventTypes#INTRO_CONNECTED} or
+ *     {@link EventTypes#OUTBOX_PARKED})
  * @param tenant the company it happened for
  * @param subject the id of the thing it happened to
  * @param at when it happened, by the client's clock

@@ -6,6 +6,7 @@ import dev.ecosystem.attribution.Attribution;
 import dev.ecosystem.attribution.AttributionData;
 import dev.ecosystem.attribution.ReportPeriod;
 import dev.ecosystem.attribution.Scorecard;
+import dev.ecosystem.intro.IntroFunnel;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Account;
@@ -37,6 +38,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,11 +108,13 @@ public final class ClosedLoopExample {
             System.out.printf("Northwind's registration %s links deals %s%n", accepted.id(),
                     vendor.referrals().get(accepted.id()).linkedDeals());
 
-            RegistrationCounts registrations = vendor.referrals().counts(NORTHWIND,
-                    Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
+            Instant from = Instant.parse("2026-01-01T00:00:00Z");
+            Instant to = Instant.parse("2027-01-01T00:00:00Z");
+            RegistrationCounts registrations = vendor.referrals().counts(NORTHWIND, from, to);
+            IntroFunnel introductions = vendor.intros().funnel(from, to, ChronoUnit.MONTHS);
             Scorecard card = Attribution.builder().reportingCurrency("USD").clock(clock).build()
                     .scorecard(AttributionData.read(vendor), NORTHWIND, "Northwind Partners",
-                            ReportPeriod.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)), null,
+                            ReportPeriod.custom(LocalDate.of(2026, 1, 1), LocalDate.of(2027, 1, 1)), introductions,
                             registrations);
             System.out.printf("Northwind's scorecard, registrations section: %d submitted, %d accepted, %d open%n",
                     card.registrations().submitted(), card.registrations().accepted(), card.registrations().open());

@@ -30,6 +30,7 @@ import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.ProgramBrief;
 import dev.ecosystem.program.ProgramTerms;
+import dev.ecosystem.program.Rate;
 import dev.ecosystem.program.TierChange;
 import dev.ecosystem.program.TierMetric;
 import dev.ecosystem.program.TierReview;
@@ -164,7 +165,8 @@ public final class PartnerProgramExample {
         PartnerProgram referral = vendor.programs().create(ProgramTerms.builder(PartnerType.REFERRAL,
                         "Brightwave referral partners")
                 .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3).build())
-                .commission(CommissionPlan.builder("Referral 2026").rate("10").tierRate("silver", "15").build())
+                .commission(CommissionPlan.builder("Referral 2026").rate(Rate.percent("10"))
+                .tierRate("silver", Rate.percent("15")).build())
                 .protectionWindow(Duration.ofDays(180))
                 .tier(new TierRule("registered", Map.of()))
                 .tier(TierRule.of("silver", TierMetric.REGISTRATIONS_ACCEPTED, "1"))
@@ -175,7 +177,8 @@ public final class PartnerProgramExample {
                         "Brightwave implementation partners")
                 .profile(IdealPartnerProfile.builder(PartnerType.SERVICES).preferBusiness("implementation", 3)
                         .build())
-                .commission(CommissionPlan.builder("Services 2026").rate("20").recurringMonths(12).build())
+                .commission(CommissionPlan.builder("Services 2026").rate(Rate.percent("20")).recurringMonths(12)
+                .build())
                 .checklistItem("certification", "Pass the Brightwave implementation certification")
                 .activation(ActivationTrigger.COMPLETED_CHECKLIST)
                 .build());

@@ -8,7 +8,7 @@ import dev.ecosystem.attribution.FxRates;
 import dev.ecosystem.attribution.ReportPeriod;
 import dev.ecosystem.attribution.Scorecard;
 import dev.ecosystem.TenantScope;
-import dev.ecosystem.intro.FunnelCounts;
+import dev.ecosystem.intro.IntroFunnel;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.io.CrmFiles;
 import dev.ecosystem.io.Network;
@@ -270,10 +270,9 @@ public final class Quickstart {
         AttributionData data = AttributionData.read(mailcadence);
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2027, 1, 1);
-        FunnelCounts intros = mailcadence.intros()
+        IntroFunnel intros = mailcadence.intros()
                 .funnel(from.atStartOfDay(ZoneOffset.UTC).toInstant(), to.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                        ChronoUnit.MONTHS)
-                .byPartner().get(LEDGERLINE);
+                        ChronoUnit.MONTHS);
         Scorecard card = attribution.scorecard(data, LEDGERLINE, "Ledgerline", ReportPeriod.custom(from, to), intros);
         System.out.println("\n== Partner scorecard for Ledgerline, 2026 (only Ledgerline's own figures) ==");
         System.out.println(card.toJson());

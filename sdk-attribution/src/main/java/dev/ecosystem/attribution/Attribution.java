@@ -4,6 +4,7 @@ import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.intro.FunnelCounts;
+import dev.ecosystem.intro.IntroFunnel;
 import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -42,8 +43,8 @@ import org.jspecify.annotations.Nullable;
  * AttributionData data = AttributionData.read(store, tenant);
  * AttributionResult linear = attribution.attribute(data, AttributionModel.linear());
  * Map<CompanyId, Money> revenueByPartner = linear.totalsByPartner();
- * Scorecard card = attribution.scorecard(data, partner, "Northwind", ReportPeriod.quarter(2025, 1),
- *         funnel.byPartner().get(partner));
+ * IntroFunnel funnel = client.as(tenant).intros().funnel(from, to, ChronoUnit.MONTHS);
+ * Scorecard card = attribution.scorecard(data, partner, "Northwind", ReportPeriod.quarter(2025, 1), funnel);
  * }</pre>
  *
  * <p>Every result is a pure function of the data, the models and this configuration (the clock only decides which
@@ -176,6 +177,44 @@ public final class Attribution {
     }
 
     /**
+     * The partner's scorecard for the period, without an introductions section. It holds only this partner's
+     * figures.
+     */
+    public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period) {
+        return scorecard(data, partner, partnerName, period, (FunnelCounts) null, null);
+    }
+
+    /**
+     * The partner's scorecard for the period, taking the partner's row of the vendor's introduction funnel as it
+     * comes from {@code intros().funnel(...)}. It holds only this partner's figures.
+     *
+     * <pre>{@code
+     * IntroFunnel funnel = client.as(vendor).intros().funnel(from, to, ChronoUnit.MONTHS);
+     * Scorecard card = attribution.scorecard(data, partner, "Northwind", ReportPeriod.custom(fromDay, toDay), funnel);
+     * }</pre>
+     *
+     * @param funnel the acting vendor's introduction funnel over the same period; only its row for {@code partner}
+     *     is used (none when it had no introductions with this partner)
+     */
+    public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
+                               IntroFunnel funnel) {
+        return scorecard(data, partner, partnerName, period, funnel, null);
+    }
+
+    /**
+     * As {@link #scorecard(AttributionData, CompanyId, String, ReportPeriod, IntroFunnel)}, with the registrations
+     * section.
+     *
+     * @param registrations what the partner's referrals did in the period; {@code null} when it registered none
+     */
+    public Scorecard scorecard(AttributionData data, CompanyId partner, String partnerName, ReportPeriod period,
+                               IntroFunnel funnel, @Nullable RegistrationCounts registrations) {
+        Checks.required(funnel, "funnel");
+        Checks.required(partner, "partner");
+        return scorecard(data, partner, partnerName, period, funnel.byPartner().get(partner), registrations);
+    }
+
+    /**
      * The partner's scorecard for the period. It holds only this partner's figures.
      *
      * @param introductions the partner's introduction funnel for the period, such as
@@ -209,7 +248,7 @@ public final class Attribution {
                 period.end().atStartOfDay(ZoneOffset.UTC).toInstant());
         Company partner = client.store().inTransaction(tx -> tx.companies().get(view.partner()));
         return scorecard(AttributionData.read(client.as(view.vendor())), view.partner(),
-                partner == null ? view.partner().value() : partner.name(), period, null, registrations);
+                partner == null ? view.partner().value() : partner.name(), period, (FunnelCounts) null, registrations);
     }
 
     /**

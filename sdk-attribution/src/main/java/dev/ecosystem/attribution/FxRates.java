@@ -54,7 +54,7 @@ public interface FxRates {
             Currency b = Money.currency(Checks.required(base, "base currency"));
             Currency q = Money.currency(Checks.required(quote, "quote currency"));
             Checks.required(effectiveFrom, "rate day");
-            BigDecimal value = Money.of(Checks.required(rate, "rate"), q.getCurrencyCode()).amount();
+            BigDecimal value = Checks.decimal(rate, "rate " + b + "/" + q, "1.0350");
             if (value.signum() <= 0) {
                 throw new ValidationException("rate " + b + "/" + q + " must be positive, but was " + rate);
             }

@@ -18,6 +18,7 @@ import dev.ecosystem.payout.CommissionLine;
 import dev.ecosystem.payout.CommissionLine.Kind;
 import dev.ecosystem.payout.PayoutStatus;
 import dev.ecosystem.program.CommissionPlan;
+import dev.ecosystem.program.Rate;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -56,7 +57,7 @@ class CommissionTest {
     @Test
     @DisplayName("percentage: 10 % of each won deal's attributed revenue, one line per deal, traceable")
     void percentage() {
-        CommissionStatement statement = statement(CommissionPlan.builder("Flat").rate("10").build(), Q1);
+        CommissionStatement statement = statement(CommissionPlan.builder("Flat").rate(Rate.percent("10")).build(), Q1);
         assertThat(lines(statement)).containsExactly(
                 "EARNING d1 2025-01-20 100.00", "EARNING d2 2025-02-15 300.00", "EARNING d3 2025-03-10 200.00");
         assertThat(statement.total()).isEqualTo(usd("600.00"));
@@ -66,15 +67,17 @@ class CommissionTest {
         assertThat(first.touchpoints()).containsExactly(TouchpointId.of("t1"));
         assertThat(first.base()).isEqualTo(usd("1000.00"));
         assertThat(first.rate()).isEqualByComparingTo("10");
-        assertThat(statement(CommissionPlan.builder("Flat").rate("10").build(), Q2).lines()).isEmpty();
-        assertThat(attribution.statement(data, CommissionPlan.builder("Flat").rate("10").build(), partner("B"), Q1)
+        assertThat(statement(CommissionPlan.builder("Flat").rate(Rate.percent("10")).build(), Q2).lines()).isEmpty();
+        assertThat(attribution.statement(data, CommissionPlan.builder("Flat").rate(Rate.percent("10"))
+                .build(), partner("B"), Q1)
                 .total()).isEqualTo(usd("100.00"));
     }
 
     @Test
     @DisplayName("partner tiers: a gold partner earns the gold rate, an unknown tier the plan rate")
     void tierRates() {
-        CommissionPlan plan = CommissionPlan.builder("Tiers").rate("10").tierRate("gold", "15").build();
+        CommissionPlan plan = CommissionPlan.builder("Tiers").rate(Rate.percent("10"))
+                .tierRate("gold", Rate.percent("15")).build();
         assertThat(attribution.statement(data, plan, partner("A"), "gold", Q1).total()).isEqualTo(usd("900.00"));
         assertThat(attribution.statement(data, plan, partner("A"), "silver", Q1).total()).isEqualTo(usd("600.00"));
     }
@@ -82,8 +85,9 @@ class CommissionTest {
     @Test
     @DisplayName("marginal volume tiers: only the volume above each threshold earns its rate")
     void marginalVolumeTiers() {
-        CommissionPlan plan = CommissionPlan.builder("Volume").rate("10").volumeTier("2500", "20")
-                .volumeTier("5000", "30").marginal().build();
+        CommissionPlan plan = CommissionPlan.builder("Volume").rate(Rate.percent("10"))
+                .volumeTier("2500", Rate.percent("20"))
+                .volumeTier("5000", Rate.percent("30")).marginal().build();
         // d1: 0..1000 at 10 % = 100; d2: 1000..2500 at 10 % + 2500..4000 at 20 % = 450;
         // d3: 4000..5000 at 20 % + 5000..6000 at 30 % = 500.
         assertThat(lines(statement(plan, Q1))).containsExactly(
@@ -94,8 +98,9 @@ class CommissionTest {
     @Test
     @DisplayName("whole-volume tiers: reaching a tier lifts the year's earlier earnings through adjustment lines")
     void wholeVolumeTiers() {
-        CommissionPlan plan = CommissionPlan.builder("Volume").rate("10").volumeTier("2500", "20")
-                .volumeTier("5000", "30").wholeVolume().build();
+        CommissionPlan plan = CommissionPlan.builder("Volume").rate(Rate.percent("10"))
+                .volumeTier("2500", Rate.percent("20"))
+                .volumeTier("5000", Rate.percent("30")).wholeVolume().build();
         CommissionStatement statement = statement(plan, Q1);
         assertThat(lines(statement)).containsExactly(
                 "EARNING d1 2025-01-20 100.00",
@@ -112,7 +117,7 @@ class CommissionTest {
         AttributionData yearly = AttributionData.of(TENANT,
                 List.of(won("d1", "1200.00", "USD", "2025-01-02", "2025-01-20")),
                 List.of(touch("t1", "A", "d1", SOURCED_REFERRAL, "2025-01-01")));
-        CommissionPlan plan = CommissionPlan.builder("Recurring").rate("10").recurringMonths(6).build();
+        CommissionPlan plan = CommissionPlan.builder("Recurring").rate(Rate.percent("10")).recurringMonths(6).build();
         assertThat(lines(attribution.statement(yearly, plan, partner("A"), Q1))).containsExactly(
                 "EARNING d1 2025-01-20 10.00", "EARNING d1 2025-02-20 10.00", "EARNING d1 2025-03-20 10.00");
         assertThat(lines(attribution.statement(yearly, plan, partner("A"), Q2))).containsExactly(
@@ -126,7 +131,7 @@ class CommissionTest {
     @Test
     @DisplayName("recurring splits the annual amount to the cent: 1,000.00 is 83.34 x 4 and 83.33 x 8")
     void recurring_splitsExactly() {
-        CommissionPlan plan = CommissionPlan.builder("Recurring").rate("100").recurringMonths(12).build();
+        CommissionPlan plan = CommissionPlan.builder("Recurring").rate(Rate.percent("100")).recurringMonths(12).build();
         AttributionData one = AttributionData.of(TENANT,
                 List.of(won("d1", "1000.00", "USD", "2025-01-02", "2025-01-20")),
                 List.of(touch("t1", "A", "d1", SOURCED_REFERRAL, "2025-01-01")));
@@ -141,7 +146,8 @@ class CommissionTest {
     @Test
     @DisplayName("annual cap: earnings stop at the cap, and the capped line says so")
     void annualCap() {
-        CommissionStatement statement = statement(CommissionPlan.builder("Capped").rate("10").annualCap("250")
+        CommissionStatement statement = statement(CommissionPlan.builder("Capped").rate(Rate.percent("10"))
+                .annualCap("250")
                 .build(), Q1);
         assertThat(lines(statement)).containsExactly(
                 "EARNING d1 2025-01-20 100.00", "EARNING d2 2025-02-15 150.00", "EARNING d3 2025-03-10 0.00");
@@ -152,7 +158,8 @@ class CommissionTest {
     @Test
     @DisplayName("hold period: lines become payable after the hold; READY and PAID wait for every hold")
     void holdAndPayoutStates() {
-        CommissionStatement statement = statement(CommissionPlan.builder("Held").rate("10").holdDays(30).build(),
+        CommissionStatement statement = statement(CommissionPlan.builder("Held").rate(Rate.percent("10"))
+                .holdDays(30).build(),
                 Q1);
         assertThat(statement.lines().get(0).payableOn()).isEqualTo(LocalDate.of(2025, 2, 19));
         assertThat(statement.payableOn(LocalDate.of(2025, 3, 20))).isEqualTo(usd("400.00"));
@@ -174,7 +181,7 @@ class CommissionTest {
     @Test
     @DisplayName("clawback: a refund or churn inside the window reverses earnings with lines in the event's period")
     void clawbacks() {
-        CommissionPlan plan = CommissionPlan.builder("Clawback").rate("10").clawbackDays(90).build();
+        CommissionPlan plan = CommissionPlan.builder("Clawback").rate(Rate.percent("10")).clawbackDays(90).build();
         AttributionData withEvents = data.withEvents(List.of(
                 CustomerEvent.refund(DealId.of("d2"), LocalDate.of(2025, 4, 5), usd("500.00")),
                 CustomerEvent.churn(DealId.of("d1"), LocalDate.of(2025, 3, 15)),
@@ -190,7 +197,7 @@ class CommissionTest {
         assertThat(lines(q2)).containsExactly("CLAWBACK d2 2025-04-05 -50.00");
         assertThat(lines(attribution.statement(withEvents, plan, partner("A"), ReportPeriod.quarter(2025, 3))))
                 .isEmpty();
-        CommissionPlan noWindow = CommissionPlan.builder("No clawback").rate("10").build();
+        CommissionPlan noWindow = CommissionPlan.builder("No clawback").rate(Rate.percent("10")).build();
         assertThat(attribution.statement(withEvents, noWindow, partner("A"), Q2).lines()).isEmpty();
     }
 
@@ -201,7 +208,8 @@ class CommissionTest {
                         List.of(won("d1", "1200.00", "USD", "2025-01-02", "2025-01-20")),
                         List.of(touch("t1", "A", "d1", SOURCED_REFERRAL, "2025-01-01")))
                 .withEvents(List.of(CustomerEvent.churn(DealId.of("d1"), LocalDate.of(2025, 3, 25))));
-        CommissionPlan plan = CommissionPlan.builder("R").rate("10").recurringMonths(12).clawbackDays(90).build();
+        CommissionPlan plan = CommissionPlan.builder("R").rate(Rate.percent("10")).recurringMonths(12)
+                .clawbackDays(90).build();
         CommissionStatement q1 = attribution.statement(yearly, plan, partner("A"), Q1);
         assertThat(q1.lines()).filteredOn(l -> l.kind() == Kind.CLAWBACK).hasSize(3);
         assertThat(q1.total()).isEqualTo(usd("0.00"));
@@ -211,7 +219,8 @@ class CommissionTest {
     @Test
     @DisplayName("re-running a statement gives the same lines and ids")
     void statement_isDeterministic() {
-        CommissionPlan plan = CommissionPlan.builder("Volume").rate("10").volumeTier("2500", "20").wholeVolume()
+        CommissionPlan plan = CommissionPlan.builder("Volume").rate(Rate.percent("10"))
+                .volumeTier("2500", Rate.percent("20")).wholeVolume()
                 .build();
         assertThat(statement(plan, Q1)).isEqualTo(statement(plan, Q1));
     }
@@ -219,12 +228,12 @@ class CommissionTest {
     @Test
     @DisplayName("bad plans fail with the field and the value")
     void validation() {
-        assertThatThrownBy(() -> CommissionPlan.builder("x").rate("120").build())
+        assertThatThrownBy(() -> CommissionPlan.builder("x").rate(Rate.percent("120")).build())
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("plan rate must be a percentage from 0 to 100, but was 120");
-        assertThatThrownBy(() -> CommissionPlan.builder("x").rate("ten"))
+                .hasMessageContaining("rate must be a percentage from 0 to 100, but was 120");
+        assertThatThrownBy(() -> CommissionPlan.builder("x").rate(Rate.percent("ten")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("\"ten\"");
-        assertThatThrownBy(() -> CommissionPlan.builder("x").volumeTier("0", "5").build())
+        assertThatThrownBy(() -> CommissionPlan.builder("x").volumeTier("0", Rate.percent("5")).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("threshold must be positive");
         assertThatThrownBy(() -> CommissionPlan.builder("x").recurringMonths(-1).build())
                 .isInstanceOf(ValidationException.class).hasMessageContaining("recurringMonths must be between");

@@ -28,6 +28,7 @@ import dev.ecosystem.payout.PayoutStatus;
 import dev.ecosystem.payout.StoredStatement;
 import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.ProgramTerms;
+import dev.ecosystem.program.Rate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +78,8 @@ class PartnerReportsTest {
         TenantScope acme = client.as(TENANT);
         acme.programs().create(ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
                 .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).prefer(Tag.business("saas"), 1).build())
-                .commission(CommissionPlan.builder("Referral 10%").rate("10").holdDays(30).build()).build());
+                .commission(CommissionPlan.builder("Referral 10%").rate(Rate.percent("10")).holdDays(30).build())
+                .build());
         acme.partnerships().create(P1, PartnerType.REFERRAL, PartnershipStatus.ACTIVE);
         acme.partnerships().create(P2, PartnerType.SERVICES, PartnershipStatus.ACTIVE);
         acme.partnerships().create(P3, PartnerType.REFERRAL, PartnershipStatus.RECRUITED);
@@ -254,7 +256,7 @@ class PartnerReportsTest {
     @DisplayName("A statement renders as an escaped, self-contained page with every line and the total")
     void statementPage_isEscapedAndComplete() {
         CommissionStatement statement = attribution.statement(AttributionData.read(client.as(TENANT)),
-                CommissionPlan.builder("Referral 10%").rate("10").holdDays(30).build(), P1, Q1);
+                CommissionPlan.builder("Referral 10%").rate(Rate.percent("10")).holdDays(30).build(), P1, Q1);
 
         String html = statement.toHtml("<b>Northwind</b>");
 

@@ -18,6 +18,7 @@ import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.ProgramStanding;
 import dev.ecosystem.program.ProgramTerms;
+import dev.ecosystem.program.Rate;
 import dev.ecosystem.program.RevenueSource;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,7 +48,8 @@ class ProgramStatementTest {
     private final PartnerProgram program = new PartnerProgram(ProgramId.of("p1"), TENANT, 1,
             ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
                     .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3).build())
-                    .commission(CommissionPlan.builder("Referral 2025").rate("10").tierRate("gold", "15").build())
+                    .commission(CommissionPlan.builder("Referral 2025").rate(Rate.percent("10"))
+                    .tierRate("gold", Rate.percent("15")).build())
                     .build(),
             Instant.parse("2025-01-01T00:00:00Z"));
 

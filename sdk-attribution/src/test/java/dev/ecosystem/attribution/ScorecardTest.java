@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.intro.FunnelCounts;
+import dev.ecosystem.intro.IntroFunnel;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.referral.RegistrationCounts;
 import java.time.Clock;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -96,9 +99,21 @@ class ScorecardTest {
     }
 
     @Test
+    @DisplayName("the introduction funnel intros().funnel(...) returns is taken as it is: the partner's row is used")
+    void introFunnel_isTakenAsItComes() {
+        IntroFunnel vendorFunnel = new IntroFunnel(funnel, new TreeMap<>(),
+                new TreeMap<>(Map.of(partner("partner-alpha"), funnel, partner("partner-bravo"), new FunnelCounts(
+                        99, 99, 99, 99, 0, 0, 0, Duration.ZERO, Duration.ZERO))), new TreeMap<>());
+
+        assertThat(attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, vendorFunnel)).isEqualTo(alpha());
+        assertThat(attribution.scorecard(data, partner("partner-zulu"), "Zulu", Q1, vendorFunnel))
+                .isEqualTo(attribution.scorecard(data, partner("partner-zulu"), "Zulu", Q1));
+    }
+
+    @Test
     @DisplayName("a partner without credit or introductions gets a scorecard of zeros")
     void unknownPartner() {
-        Scorecard card = attribution.scorecard(data, partner("partner-zulu"), "Zulu", Q1, null);
+        Scorecard card = attribution.scorecard(data, partner("partner-zulu"), "Zulu", Q1);
         assertThat(card.sourcedPipeline()).isEqualTo(usd("0.00"));
         assertThat(card.winRate()).isNull();
         assertThat(card.introductions().requested()).isZero();
@@ -109,7 +124,7 @@ class ScorecardTest {
     @Test
     @DisplayName("the registrations section shows what the partner's referrals did, in the JSON and the page")
     void registrationsSection() throws Exception {
-        Scorecard card = attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, null,
+        Scorecard card = attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, (FunnelCounts) null,
                 new RegistrationCounts(5, 3, 1, 2, 0, 1, 1));
 
         JsonNode registrations = new ObjectMapper().readTree(card.toJson()).get("registrations");
@@ -117,7 +132,7 @@ class ScorecardTest {
         assertThat(registrations.get("won").asLong()).isEqualTo(2);
         assertThat(registrations.get("open").asLong()).isEqualTo(1);
         assertThat(card.toHtml()).contains("Referrals (deal registration)", "<td>5</td>");
-        assertThat(attribution.scorecard(data, partner("partner-alpha"), NAME, Q1, null).registrations())
+        assertThat(attribution.scorecard(data, partner("partner-alpha"), NAME, Q1).registrations())
                 .isEqualTo(RegistrationCounts.none());
     }
 

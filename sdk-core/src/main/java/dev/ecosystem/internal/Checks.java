@@ -1,6 +1,7 @@
 package dev.ecosystem.internal;
 
 import dev.ecosystem.ValidationException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -45,6 +46,20 @@ public final class Checks {
             }
         }
         return text;
+    }
+
+    /**
+     * Parses a decimal number, failing with the field, the value and an example of what is allowed:
+     * {@code "amount must be a decimal number such as 1200.50, but was \"12,5\""}.
+     */
+    public static BigDecimal decimal(@Nullable String value, String field, String example) {
+        required(value, field);
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ValidationException(field + " must be a decimal number such as " + example + ", but was "
+                    + quote(value), e);
+        }
     }
 
     /** Fails unless {@code min <= value <= max}. */

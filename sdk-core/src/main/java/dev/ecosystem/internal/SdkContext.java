@@ -2,6 +2,7 @@ package dev.ecosystem.internal;
 
 import dev.ecosystem.EcosystemEvent;
 import dev.ecosystem.EventListener;
+import dev.ecosystem.EventTypes;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.internal.NavigatorIndex;
 import dev.ecosystem.overlap.internal.OverlapEngine;
@@ -33,6 +34,8 @@ public record SdkContext(PartnerStore store, CrmConnections crms, Mailer mailer,
 
     /** Publishes an event; a failing listener is logged and ignored. */
     public void publish(String type, CompanyId tenant, String subject, Map<String, String> attributes) {
+        // Tests run with assertions on: a type missing from the published list fails them.
+        assert EventTypes.ALL.contains(type) : "event type " + type + " is not listed in EventTypes";
         EcosystemEvent event = new EcosystemEvent(type, tenant, subject, clock.instant(), attributes);
         try {
             listener.onEvent(event);

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * CommissionPlan plan = CommissionPlan.builder("Referral 2025")
  *         .model(AttributionModel.sourced())
- *         .rate("10")                       // 10 % of attributed revenue
- *         .tierRate("gold", "15")            // partners of tier "gold" earn 15 %
- *         .volumeTier("50000", "12")         // from 50,000 of yearly volume on: 12 %
+ *         .rate(Rate.percent("10"))                 // 10 % of attributed revenue
+ *         .tierRate("gold", Rate.percent("15"))      // partners of tier "gold" earn 15 %
+ *         .volumeTier("50000", Rate.fraction("0.12")) // from 50,000 of yearly volume on: 12 %
  *         .marginal()                        // only the volume above a threshold earns its rate
  *         .recurringMonths(12)               // deal amounts are annual: 1/12 is earned each month
  *         .annualCap("20000")
@@ -31,11 +31,13 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#wholeVolume()}, crossing a threshold lifts the year's earlier earnings to the new rate through
  * tier-adjustment lines. A refund or churn no later than {@code clawbackDays} after the close reverses the deal's
  * earnings so far (in proportion for a partial refund) through clawback lines; a churn also ends recurring
- * earnings. Rates are percentages; amounts are rounded half-even to the minor unit.
+ * earnings. The builder takes rates only as a {@link Rate}, whose factory names the unit ({@code Rate.percent("10")} or
+ * {@code Rate.fraction("0.10")}), so a bare {@code "0.10"} cannot be misread; this record's rate components hold
+ * percentages ({@code 10} for ten percent). Amounts are rounded half-even to the minor unit.
  *
  * @param name the plan's name, shown on statements
  * @param model the model that credits revenue to partners
- * @param rate the percentage without a tier
+ * @param rate the percentage without a tier ({@code 10} for ten percent)
  * @param tierRates percentages by partner tier name
  * @param volumeTiers percentages from a yearly volume threshold on (a threshold of 0 is implied at {@code rate})
  * @param wholeVolume whether a volume tier's rate applies to the whole year's volume (else only above it)
@@ -111,21 +113,22 @@ public record CommissionPlan(
             return this;
         }
 
-        /** The percentage of attributed revenue, such as {@code "10"} or {@code "7.5"}. */
-        public Builder rate(String percent) {
-            this.rate = decimal(percent, "plan rate");
+        /** The rate of attributed revenue, such as {@code Rate.percent("10")} or {@code Rate.fraction("0.075")}. */
+        public Builder rate(Rate rate) {
+            this.rate = Checks.required(rate, "plan rate").percent();
             return this;
         }
 
-        /** The percentage for partners of a tier (the host's tier names, such as {@code "gold"}). */
-        public Builder tierRate(String tier, String percent) {
-            tierRates.put(Checks.singleLine(tier, "tier", 100), decimal(percent, "tier rate " + tier));
+        /** The rate for partners of a tier (the host's tier names, such as {@code "gold"}). */
+        public Builder tierRate(String tier, Rate rate) {
+            tierRates.put(Checks.singleLine(tier, "tier", 100), Checks.required(rate, "tier rate " + tier).percent());
             return this;
         }
 
-        /** The percentage from a yearly volume threshold (reporting currency) on. */
-        public Builder volumeTier(String threshold, String percent) {
-            volumeTiers.put(decimal(threshold, "volume tier threshold"), decimal(percent, "volume tier rate"));
+        /** The rate from a yearly volume threshold on (reporting currency, such as {@code "50000"}). */
+        public Builder volumeTier(String threshold, Rate rate) {
+            volumeTiers.put(Checks.decimal(threshold, "volume tier threshold", "50000"),
+                    Checks.required(rate, "volume tier rate").percent());
             return this;
         }
 
@@ -149,7 +152,7 @@ public record CommissionPlan(
 
         /** The most a partner earns per calendar year (reporting currency). */
         public Builder annualCap(String amount) {
-            this.annualCap = decimal(amount, "plan annualCap");
+            this.annualCap = Checks.decimal(amount, "plan annualCap", "20000");
             return this;
         }
 
@@ -169,16 +172,6 @@ public record CommissionPlan(
         public CommissionPlan build() {
             return new CommissionPlan(name, model, rate, tierRates, volumeTiers, wholeVolume, recurringMonths,
                     annualCap, holdDays, clawbackDays);
-        }
-
-        private static BigDecimal decimal(String text, String field) {
-            Checks.required(text, field);
-            try {
-                return new BigDecimal(text.strip());
-            } catch (NumberFormatException e) {
-                throw new ValidationException(field + " must be a decimal number such as 10 or 7.5, but was "
-                        + Checks.quote(text), e);
-            }
         }
     }
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * ProgramTerms referral = ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
  *         .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3).build())
- *         .commission(CommissionPlan.builder("Referral 2026").rate("10").tierRate("gold", "15").build())
+ *         .commission(CommissionPlan.builder("Referral 2026").rate(Rate.percent("10"))
+ *                 .tierRate("gold", Rate.percent("15")).build())
  *         .protectionWindow(Duration.ofDays(180))
  *         .checklistItem("agreement", "Sign the partner agreement")
  *         .tier(new TierRule("registered", Map.of()))

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * PartnerProgram referral = scope.programs().create(ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
  *         .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3).build())
- *         .commission(CommissionPlan.builder("Referral 2026").rate("10").build())
+ *         .commission(CommissionPlan.builder("Referral 2026").rate(Rate.percent("10")).build())
  *         .build());
  * scope.programs().change(referral.id(), referral.version(),
  *         referral.terms().toBuilder().protectionWindow(Duration.ofDays(180)).build());

@@ -53,8 +53,7 @@ final class FaultyStore implements PartnerStore {
 
     /** The next call of {@code step} fails like a lost database connection. */
     void crashAt(String step) {
-        failNext(step, 1, () -> new ProviderException("test-db", 503, null, true, "connection lost at " + step,
-                null));
+        failNext(step, 1, () -> ProviderException.retryable("test-db", 503, null, "connection lost at " + step));
     }
 
     private void step(String step) {

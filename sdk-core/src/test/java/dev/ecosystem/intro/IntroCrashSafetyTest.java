@@ -37,7 +37,7 @@ class IntroCrashSafetyTest {
     private final IntroFixture f = new IntroFixture(store, UnaryOperator.identity());
 
     private static ProviderException transientFailure() {
-        return new ProviderException("test-mail", 503, "req-1", true, "service unavailable", null);
+        return ProviderException.retryable("test-mail", 503, "req-1", "service unavailable");
     }
 
     private void assertEachDeliveredOnce() {
@@ -212,7 +212,7 @@ class IntroCrashSafetyTest {
     @Test
     void permanentFailure_isParkedAtOnce() {
         f.acme().request(adaToBob().build());
-        f.mailer.failNext(new ProviderException("test-mail", 400, null, false, "mailbox does not exist", null));
+        f.mailer.failNext(ProviderException.refused("test-mail", 400, null, "mailbox does not exist"));
 
         assertThat(f.runDue().parked()).isEqualTo(1);
         assertThat(f.mailer.totalCalls()).isEqualTo(1);

@@ -179,8 +179,8 @@ class OutboxLeaseTest {
             + "after a refusal it is a plain send")
     void unknownOutcome_nextAttemptIsAResend() {
         f.acme().request(adaToBob().build());
-        f.mailer.failNext(new ProviderException("test-mail", 0, null, true, "no answer", null),
-                new ProviderException("test-mail", 421, null, true, "try again later", null));
+        f.mailer.failNext(ProviderException.unavailable("test-mail", "no answer", null),
+                ProviderException.retryable("test-mail", 421, null, "try again later"));
 
         assertThat(f.runDue().retrying()).isEqualTo(1);
         assertThat(f.client.intros().runDue(f.clock.instant().plus(Duration.ofMinutes(5))).retrying()).isEqualTo(1);

@@ -91,7 +91,7 @@ class TelemetryTest {
     @DisplayName("Every email handed to the mailer is one MAIL_SEND span named by the mailer's provider; a failed "
             + "send ends with the mailer's failure")
     void send_isTimed() {
-        ProviderException refused = new ProviderException("counting", 421, null, true, "try again later", null);
+        ProviderException refused = ProviderException.retryable("counting", 421, null, "try again later");
         f.mailer.failNext(refused);
         client.as(ACME).intros().request(adaToBob().build());
 

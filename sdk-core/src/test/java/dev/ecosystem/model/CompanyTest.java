@@ -72,6 +72,27 @@ class CompanyTest {
     }
 
     @Test
+    void companyId_withCharactersOutsideTheIdAlphabet_failsNamingTheValueAndWhatIsAllowed() {
+        for (String bad : new String[] {"Acme Inc!", "acme mail", "-acme", "acme/mail", "acmé", "a@b"}) {
+            assertThatThrownBy(() -> CompanyId.of(bad))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("companyId must be 1 to 128 ASCII letters, digits or - _ . :")
+                    .hasMessageContaining("but was \"" + bad + "\"");
+        }
+    }
+
+    @Test
+    void companyId_acceptsTheFormsHostsUse_trimmed() {
+        for (String good : new String[] {"acme", "acme-mail", "co_0042", "acme.io", "9521", "hubspot:9521",
+                "3f2c9a1e-5b7d-4c8e-9f10-2a3b4c5d6e7f", "Acme"}) {
+            assertThat(CompanyId.of(good).value()).isEqualTo(good);
+        }
+        assertThat(CompanyId.of(" acme ").value()).isEqualTo("acme");
+        assertThatThrownBy(() -> CompanyId.of("a".repeat(129))).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("companyId");
+    }
+
+    @Test
     void build_repeatedDescription_sharesOneInstance_andKeepsItsText() {
         Company first = Company.builder(CompanyId.of("a"), "A").description("We make things for " + "kind 7.").build();
         Company second = Company.builder(CompanyId.of("b"), "B").description(" We make things for kind " + 7 + ". ")

@@ -28,6 +28,30 @@ class ValuesTest {
     }
 
     @Test
+    void money_finerThanTheMinorUnit_failsNamingTheValueAndWhatIsAllowed() {
+        assertThatThrownBy(() -> Money.of("12.345", "USD"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("amount must be exact to the minor unit of USD (at most 2 decimal places)")
+                .hasMessageContaining("but was \"12.345\"");
+        assertThatThrownBy(() -> Money.of("1200.5", "JPY"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("minor unit of JPY (at most 0 decimal places), but was \"1200.5\"");
+    }
+
+    @Test
+    void money_trailingZerosBeyondTheMinorUnit_areExact_andKeptAsGiven() {
+        assertThat(Money.of("12.500", "USD").amount()).isEqualTo(new BigDecimal("12.500"));
+        assertThat(Money.of("1200", "JPY").amount()).isEqualByComparingTo("1200");
+        assertThat(Money.of("1.234", "BHD").amount()).isEqualByComparingTo("1.234");
+    }
+
+    @Test
+    void money_constructor_keepsComputedAmountsAsGiven() {
+        assertThat(new Money(new BigDecimal("0.8333"), Money.currency("USD")).amount())
+                .isEqualTo(new BigDecimal("0.8333"));
+    }
+
+    @Test
     void pageRequest_sizeOutOfRange_isRejected() {
         assertThatThrownBy(() -> PageRequest.first(0))
                 .isInstanceOf(ValidationException.class)

@@ -59,7 +59,7 @@ class CrmSyncTest {
         @Override
         public Page<Account> accounts(PageRequest page) {
             if (failListing || ++accountPagesRead == failAccountPage) {
-                throw new ProviderException("flaky", 503, "req-1", true, "listing failed", null);
+                throw ProviderException.retryable("flaky", 503, "req-1", "listing failed");
             }
             return crm.accounts(page);
         }
@@ -78,7 +78,7 @@ class CrmSyncTest {
         public CrmChanges changesSince(@Nullable String checkpoint, int limit) {
             checkpoints.add(checkpoint);
             if (checkpoints.size() == failChangesCall) {
-                throw new ProviderException("flaky", 503, "req-2", true, "changes failed", null);
+                throw ProviderException.retryable("flaky", 503, "req-2", "changes failed");
             }
             CrmChanges changes = crm.changesSince(checkpoint, limit);
             return hideDeletions ? new CrmChanges(changes.accounts(), changes.deals(), List.of(), List.of(),

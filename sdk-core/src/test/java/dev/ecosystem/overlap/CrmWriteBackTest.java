@@ -126,8 +126,8 @@ class CrmWriteBackTest {
     @DisplayName("A server error is retried after a backoff that doubles; the write goes out once it succeeds")
     void serverError_isRetriedWithBackoff() {
         queue("t1", T0);
-        crm.failures.add(new ProviderException("recording", 503, "req-1", true, "unavailable", null));
-        crm.failures.add(new ProviderException("recording", 502, "req-2", true, "bad gateway", null));
+        crm.failures.add(ProviderException.retryable("recording", 503, "req-1", "unavailable"));
+        crm.failures.add(ProviderException.retryable("recording", 502, "req-2", "bad gateway"));
 
         assertThat(client.crmWriteBacks().runDue(T0)).isEqualTo(new CrmWriteBackOperations.Run(0, 1, 0));
         assertThat(stored("t1").nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(1)));
@@ -160,8 +160,7 @@ class CrmWriteBackTest {
     void permanentFailures_park() {
         queue("t1", T0);
         queue("t2", T0);
-        crm.failures.add(new ProviderException("recording", 400, "req-1", false, "property hs_partner unknown",
-                null));
+        crm.failures.add(ProviderException.refused("recording", 400, "req-1", "property hs_partner unknown"));
         crm.failures.add(new ReauthorizationRequiredException("recording", 401, "req-2", ACME, "token revoked"));
 
         assertThat(client.crmWriteBacks().runDue(T0)).isEqualTo(new CrmWriteBackOperations.Run(0, 0, 2));
@@ -208,7 +207,7 @@ class CrmWriteBackTest {
     @DisplayName("The host retries a parked write: it is due at once with its attempts counted afresh")
     void retry_makesParkedWriteDueAgain() {
         queue("t1", T0);
-        crm.failures.add(new ProviderException("recording", 403, null, false, "forbidden", null));
+        crm.failures.add(ProviderException.refused("recording", 403, null, "forbidden"));
         client.crmWriteBacks().runDue(T0);
 
         CrmWriteBack again = client.crmWriteBacks().retry(ACME, TouchpointId.of("t1"));

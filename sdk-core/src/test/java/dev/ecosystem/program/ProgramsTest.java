@@ -37,7 +37,7 @@ class ProgramsTest {
     private static ProgramTerms referral(String rate) {
         return ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
                 .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3).build())
-                .commission(CommissionPlan.builder("Referral 2026").rate(rate).build())
+                .commission(CommissionPlan.builder("Referral 2026").rate(Rate.percent(rate)).build())
                 .tier(new TierRule("registered", Map.of()))
                 .tier(TierRule.of("gold", TierMetric.REGISTRATIONS_ACCEPTED, "5"))
                 .build();

@@ -16,9 +16,7 @@ import dev.ecosystem.spi.CrmConnector;
 import dev.ecosystem.spi.Telemetry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
@@ -511,15 +509,13 @@ public final class HubSpotCrm implements CrmConnector {
                     .addConverterFactory(JacksonConverterFactory.create(json)).build();
         }
 
-        private CircuitBreaker circuitBreaker(CompanyId owner) {
-            CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+        private ClockedCircuit circuitBreaker(CompanyId owner) {
+            CircuitBreakerConfig.Builder config = CircuitBreakerConfig.custom()
                     .slidingWindowSize(20)
                     .minimumNumberOfCalls(10)
                     .failureRateThreshold(50)
-                    .waitDurationInOpenState(Duration.ofSeconds(30))
-                    .permittedNumberOfCallsInHalfOpenState(2)
-                    .build();
-            return new CircuitBreakerStateMachine("hubspot-" + owner.value(), config, clock);
+                    .permittedNumberOfCallsInHalfOpenState(2);
+            return new ClockedCircuit("hubspot-" + owner.value(), config, Duration.ofSeconds(30), clock);
         }
 
         private static Duration positive(@Nullable Duration duration, String field) {

@@ -85,8 +85,8 @@ final class OAuthTokens {
         Json.Token token = http.execute("refresh the OAuth access token", false, Transport.Repeat.SAFE,
                 () -> endpoint.call(used));
         if (token.accessToken() == null || token.expiresIn() == null) {
-            throw new ProviderException(Transport.PROVIDER, 200, null, false,
-                    "HubSpot's token response had no access_token or expires_in", null);
+            throw ProviderException.refused(Transport.PROVIDER, 200, null,
+                    "HubSpot's token response had no access_token or expires_in");
         }
         Access fresh = new Access(token.accessToken(), clock.instant().plusSeconds(token.expiresIn()));
         access = fresh;

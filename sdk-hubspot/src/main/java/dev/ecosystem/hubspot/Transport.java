@@ -60,6 +60,7 @@ final class Transport {
     }
 
     private final RateGovernor governor;
+    private final ClockedCircuit circuit;
     private final CircuitBreaker breaker;
     private final IntervalFunction backoff;
     private final HubSpotCrm.Sleeper sleeper;
@@ -67,10 +68,11 @@ final class Transport {
     private final ObjectMapper mapper;
     private volatile @Nullable Runnable onUnauthorized;
 
-    Transport(RateGovernor governor, CircuitBreaker breaker, IntervalFunction backoff, HubSpotCrm.Sleeper sleeper,
+    Transport(RateGovernor governor, ClockedCircuit circuit, IntervalFunction backoff, HubSpotCrm.Sleeper sleeper,
             Settings settings, ObjectMapper mapper) {
         this.governor = governor;
-        this.breaker = breaker;
+        this.circuit = circuit;
+        this.breaker = circuit.breaker();
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.settings = settings;
@@ -95,8 +97,9 @@ final class Transport {
         boolean reauthorized = false;
         while (true) {
             sleep(governor.reserve(search), operation);
+            circuit.halfOpenWhenDue();
             if (!breaker.tryAcquirePermission()) {
-                throw new ProviderException(PROVIDER, 0, null, true, "HubSpot calls are paused by the circuit breaker "
+                throw ProviderException.unavailable(PROVIDER, "HubSpot calls are paused by the circuit breaker "
                         + "after repeated failures; " + operation + " was not sent, retry later", null);
             }
             Response<T> response;
@@ -104,13 +107,12 @@ final class Transport {
                 response = call.get().execute();
             } catch (JsonProcessingException e) {
                 breaker.onError(0, TimeUnit.NANOSECONDS, e);
-                throw new ProviderException(PROVIDER, 200, null, false, operation
-                        + " returned a body that is not HubSpot's documented JSON (" + e.getOriginalMessage() + ")",
-                        null);
+                throw ProviderException.refused(PROVIDER, 200, null, operation
+                        + " returned a body that is not HubSpot's documented JSON (" + e.getOriginalMessage() + ")");
             } catch (IOException e) {
                 breaker.onError(0, TimeUnit.NANOSECONDS, e);
                 boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException;
-                ProviderException failure = new ProviderException(PROVIDER, 0, null, true,
+                ProviderException failure = ProviderException.unavailable(PROVIDER,
                         operation + " failed without a response: " + describe(e), e);
                 if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !notSent) {
                     throw failure;
@@ -122,7 +124,7 @@ final class Transport {
                 throw e;
             } catch (RuntimeException e) {
                 breaker.onError(0, TimeUnit.NANOSECONDS, e);
-                throw new ProviderException(PROVIDER, 0, null, false, operation + " failed: "
+                throw ProviderException.failed(PROVIDER, operation + " failed: "
                         + e.getClass().getSimpleName(), e);
             }
             governor.observe(response.headers());
@@ -130,8 +132,8 @@ final class Transport {
                 breaker.onSuccess(0, TimeUnit.NANOSECONDS);
                 T body = response.body();
                 if (body == null) {
-                    throw new ProviderException(PROVIDER, response.code(), response.headers().get(CORRELATION_HEADER),
-                            false, operation + " returned no body", null);
+                    throw ProviderException.refused(PROVIDER, response.code(),
+                            response.headers().get(CORRELATION_HEADER), operation + " returned no body");
                 }
                 return body;
             }
@@ -153,11 +155,10 @@ final class Transport {
                 if (firstRateLimited == null) {
                     firstRateLimited = now;
                 } else if (Duration.between(firstRateLimited, now).compareTo(settings.rateLimitDeadline()) >= 0) {
-                    throw new ProviderException(PROVIDER, 429, requestId, true, operation + " was still rate limited ("
+                    throw ProviderException.retryable(PROVIDER, 429, requestId, operation + " was still rate limited ("
                             + error.policyName() + ") after waiting " + Duration.between(firstRateLimited, now)
                             + " over " + rateLimitWaits + " waits, the rateLimitDeadline of "
-                            + settings.rateLimitDeadline() + "; another client may be using this portal's budget",
-                            null);
+                            + settings.rateLimitDeadline() + "; another client may be using this portal's budget");
                 }
                 rateLimitWaits++;
                 LOG.debug("{}: rate limited by policy {}, wait {}", operation, error.policyName(), rateLimitWaits);
@@ -172,8 +173,8 @@ final class Transport {
             }
             if (TRANSIENT.contains(status) || NOT_PROCESSED.contains(status)) {
                 breaker.onError(0, TimeUnit.NANOSECONDS, new IOException("HTTP " + status));
-                ProviderException failure = new ProviderException(PROVIDER, status, requestId, true,
-                        operation + " failed with HTTP " + status + describeCategory(error), null);
+                ProviderException failure = ProviderException.retryable(PROVIDER, status, requestId,
+                        operation + " failed with HTTP " + status + describeCategory(error));
                 if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !NOT_PROCESSED.contains(status)) {
                     throw failure;
                 }
@@ -194,7 +195,7 @@ final class Transport {
     private int retryOrThrow(ProviderException failure, int failuresSoFar, String operation, @Nullable Duration wait) {
         int failures = failuresSoFar + 1;
         if (failures >= settings.maxAttempts()) {
-            throw new ProviderException(failure.provider(), failure.status(), failure.requestId(), true,
+            throw ProviderException.retryable(failure.provider(), failure.status(), failure.requestId(),
                     failure.getMessage() + " (gave up after " + failures + " attempts)", failure.getCause());
         }
         Duration delay = wait != null ? wait : Duration.ofMillis(backoff.apply(failures));
@@ -212,7 +213,7 @@ final class Transport {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(PROVIDER, 0, null, true, operation + " was interrupted while waiting", e);
+            throw ProviderException.unavailable(PROVIDER, operation + " was interrupted while waiting", e);
         }
     }
 
@@ -234,7 +235,7 @@ final class Transport {
             what = operation + " failed with HTTP " + status + describeCategory(error)
                     + (error.message() == null ? "" : ": " + Checks.quote(error.message()));
         }
-        return new ProviderException(PROVIDER, status, requestId, false, what, null);
+        return ProviderException.refused(PROVIDER, status, requestId, what);
     }
 
     private Json.Error readError(@Nullable ResponseBody body) {

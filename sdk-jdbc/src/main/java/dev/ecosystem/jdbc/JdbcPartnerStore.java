@@ -296,7 +296,7 @@ public final class JdbcPartnerStore implements PartnerStore {
             try {
                 config.load().migrate();
             } catch (FlywayException e) {
-                throw new ProviderException(dialect.provider(), 0, null, false,
+                throw ProviderException.failed(dialect.provider(),
                         "migrating the partner store's tables failed: " + e.getMessage(), e);
             }
             return this;

@@ -36,7 +36,7 @@ final class SqlFailures {
                 ? "; the pool is exhausted or the database is unreachable: a larger pool or fewer concurrent "
                         + "transactions may help"
                 : "";
-        return new ProviderException(provider, 0, null, true, "could not get a connection from the DataSource"
+        return ProviderException.unavailable(provider, "could not get a connection from the DataSource"
                 + stateOf(e) + ": " + e.getMessage() + hint, e);
     }
 

@@ -13,6 +13,7 @@ import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.ProgramTerms;
+import dev.ecosystem.program.Rate;
 import dev.ecosystem.program.TierChange;
 import dev.ecosystem.program.TierMetric;
 import dev.ecosystem.program.TierReview;
@@ -52,7 +53,8 @@ class ProgramsOnH2Test {
                     ProgramTerms.builder(PartnerType.REFERRAL, "Referral partners")
                             .profile(IdealPartnerProfile.builder(PartnerType.REFERRAL).preferBusiness("agency", 3)
                                     .build())
-                            .commission(CommissionPlan.builder("Referral 2026").rate("10").tierRate("gold", "15")
+                            .commission(CommissionPlan.builder("Referral 2026").rate(Rate.percent("10"))
+                            .tierRate("gold", Rate.percent("15"))
                                     .build())
                             .protectionWindow(Duration.ofDays(120))
                             .tier(new TierRule("registered", Map.of()))

@@ -61,7 +61,7 @@ final class SinkMailer implements Mailer {
     public MailReceipt send(EmailMessage message) {
         int call = calls.incrementAndGet();
         if (fault == Fault.FAIL_EVERY_7TH && call % 7 == 0) {
-            throw new ProviderException("sink", 421, null, true, "421 4.7.0 try again later", null);
+            throw ProviderException.retryable("sink", 421, null, "421 4.7.0 try again later");
         }
         boolean stalled = fault == Fault.STALL_EVERY_10TH && call % 10 == 0;
         pause(stalled ? stall : sendTime);
@@ -99,7 +99,7 @@ final class SinkMailer implements Mailer {
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             return work.run(statement);
         } catch (SQLException e) {
-            throw new ProviderException("sink", 0, null, true, "sink unreachable: " + e.getMessage(), e);
+            throw ProviderException.unavailable("sink", "sink unreachable: " + e.getMessage(), e);
         }
     }
 
@@ -108,7 +108,7 @@ final class SinkMailer implements Mailer {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException("sink", 0, null, true, "interrupted", e);
+            throw ProviderException.unavailable("sink", "interrupted", e);
         }
     }
 }

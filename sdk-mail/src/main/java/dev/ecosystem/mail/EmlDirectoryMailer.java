@@ -48,7 +48,7 @@ public final class EmlDirectoryMailer implements Mailer {
         try {
             Files.createDirectories(this.directory);
         } catch (IOException e) {
-            throw new ProviderException(PROVIDER, 0, null, false, "could not create the mail directory "
+            throw ProviderException.failed(PROVIDER, "could not create the mail directory "
                     + this.directory + ": " + e.getMessage(), e);
         }
     }
@@ -107,7 +107,7 @@ public final class EmlDirectoryMailer implements Mailer {
         } catch (FileAlreadyExistsException raced) {
             return receipt(message, target);
         } catch (IOException e) {
-            throw new ProviderException(PROVIDER, 0, null, true, "could not write " + message.messageId() + " to "
+            throw ProviderException.unavailable(PROVIDER, "could not write " + message.messageId() + " to "
                     + target + ": " + e.getMessage(), e);
         } finally {
             if (temp != null) {

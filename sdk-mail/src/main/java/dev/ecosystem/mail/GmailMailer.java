@@ -157,7 +157,7 @@ public final class GmailMailer implements Mailer {
 
     private @Nullable MailReceipt lookUp(EmailMessage message, TransientFailure unknown) {
         if (!lookupBeforeResend) {
-            throw new ProviderException(PROVIDER, unknown.status(), unknown.requestId(), false,
+            throw ProviderException.refused(PROVIDER, unknown.status(), unknown.requestId(),
                     "the outcome of sending " + message.messageId() + " is unknown and lookupBeforeResend is off, so "
                             + "it is not sent again (that could deliver it twice): " + unknown.getMessage(), unknown);
         }
@@ -178,7 +178,7 @@ public final class GmailMailer implements Mailer {
                         "could not check whether " + message.messageId() + " was sent: " + failure.getMessage(),
                         failure);
             }
-            throw new ProviderException(PROVIDER, failure.status(), null, false, "the outcome of sending "
+            throw ProviderException.refused(PROVIDER, failure.status(), null, "the outcome of sending "
                     + message.messageId() + " is unknown and the mailbox could not be searched to find out (the "
                     + "search needs the gmail.readonly scope): " + failure.getMessage(), failure);
         }
@@ -209,8 +209,8 @@ public final class GmailMailer implements Mailer {
                         what + "; the mailbox's daily sending limit is used up, do not retry today");
             }
             case "insufficientPermissions", "forbidden" -> {
-                return new ProviderException(PROVIDER, status, null, false,
-                        what + "; the token lacks the gmail.send scope or the mailbox may not send", null);
+                return ProviderException.refused(PROVIDER, status, null,
+                        what + "; the token lacks the gmail.send scope or the mailbox may not send");
             }
             default -> {
                 // fall through to status-based handling below
@@ -222,9 +222,8 @@ public final class GmailMailer implements Mailer {
                 tokens.invalidate(token);
                 return new TransientFailure(PROVIDER, status, null, Duration.ZERO, false, what, null);
             }
-            return new ProviderException(PROVIDER, status, null, false, what
-                    + "; the access token was rejected even after a refresh: the user must connect Gmail again",
-                    null);
+            return ProviderException.refused(PROVIDER, status, null, what
+                    + "; the access token was rejected even after a refresh: the user must connect Gmail again");
         }
         if (status == 429) {
             return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()), false,
@@ -234,7 +233,7 @@ public final class GmailMailer implements Mailer {
             return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()), true,
                     what, null);
         }
-        return new ProviderException(PROVIDER, status, null, false, what, null);
+        return ProviderException.refused(PROVIDER, status, null, what);
     }
 
     /** Never prints a token. */

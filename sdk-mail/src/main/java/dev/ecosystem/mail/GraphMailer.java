@@ -170,8 +170,8 @@ public final class GraphMailer implements Mailer {
             GraphApi.GraphMessage created = call(api.createDraft(bearer(state), mailbox,
                     mimeBody(base64)), state, message).body();
             if (created == null || created.id() == null) {
-                throw new ProviderException(PROVIDER, 201, null, false, "Graph created a draft for "
-                        + message.messageId() + " but returned no id", null);
+                throw ProviderException.refused(PROVIDER, 201, null, "Graph created a draft for "
+                        + message.messageId() + " but returned no id");
             }
             state.draft = created;
         }
@@ -206,7 +206,7 @@ public final class GraphMailer implements Mailer {
         } catch (ReauthorizationRequiredException failure) {
             throw failure; // the token source's: the host must see it as such to flag the tenant
         } catch (ProviderException failure) {
-            throw new ProviderException(PROVIDER, failure.status(), failure.requestId(), false, "the outcome of "
+            throw ProviderException.refused(PROVIDER, failure.status(), failure.requestId(), "the outcome of "
                     + "sending " + message.messageId() + " is unknown and the mailbox could not be searched to find "
                     + "out (needs Mail.ReadBasic or more): " + failure.getMessage(), failure);
         }
@@ -269,12 +269,12 @@ public final class GraphMailer implements Mailer {
                 tokens.invalidate(state.token);
                 return new TransientFailure(PROVIDER, status, requestId, Duration.ZERO, false, what, null);
             }
-            return new ProviderException(PROVIDER, status, requestId, false, what + "; the access token was "
-                    + "rejected even after a refresh: the user must connect Outlook again", null);
+            return ProviderException.refused(PROVIDER, status, requestId, what + "; the access token was "
+                    + "rejected even after a refresh: the user must connect Outlook again");
         }
         if (status == 403) {
-            return new ProviderException(PROVIDER, status, requestId, false, what + "; the app needs Mail.Send (and "
-                    + "Mail.ReadWrite to create drafts) for this mailbox", null);
+            return ProviderException.refused(PROVIDER, status, requestId, what + "; the app needs Mail.Send (and "
+                    + "Mail.ReadWrite to create drafts) for this mailbox");
         }
         if (status == 404 && code.equals("ErrorItemNotFound")) {
             // The draft we were sending is gone: most likely it was sent and moved to Sent Items. Look it up.
@@ -283,7 +283,7 @@ public final class GraphMailer implements Mailer {
         if (status >= 500) {
             return new TransientFailure(PROVIDER, status, requestId, retryAfter, true, what, null);
         }
-        return new ProviderException(PROVIDER, status, requestId, false, what, null);
+        return ProviderException.refused(PROVIDER, status, requestId, what);
     }
 
     /** Never prints a token. */

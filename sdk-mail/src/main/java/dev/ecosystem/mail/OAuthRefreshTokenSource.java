@@ -111,8 +111,8 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
             }
             String token = json.path("access_token").asText("");
             if (token.isBlank()) {
-                throw new ProviderException(provider, response.code(), null, true,
-                        "token endpoint answered without an access_token", null);
+                throw ProviderException.retryable(provider, response.code(), null,
+                        "token endpoint answered without an access_token");
             }
             long expiresIn = json.path("expires_in").asLong(3600);
             accessToken = token;
@@ -123,7 +123,7 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
                 onRotation.accept(rotated);
             }
         } catch (IOException e) {
-            throw new ProviderException(provider, 0, null, true, "token endpoint could not be reached: "
+            throw ProviderException.unavailable(provider, "token endpoint could not be reached: "
                     + e.getMessage(), e);
         }
     }

@@ -204,13 +204,13 @@ public final class SmtpMailer implements Mailer {
             }
             return recipients;
         } catch (UnsupportedEncodingException e) {
-            throw new ProviderException(PROVIDER, 0, null, false, "could not encode the recipients of "
+            throw ProviderException.failed(PROVIDER, "could not encode the recipients of "
                     + message.messageId(), e);
         }
     }
 
     private ProviderException authFailure(AuthenticationFailedException e) {
-        return new ProviderException(PROVIDER, 535, null, false, "SMTP server " + host + " rejected the "
+        return ProviderException.refused(PROVIDER, 535, null, "SMTP server " + host + " rejected the "
                 + (tokens != null ? "OAuth 2 token" : "password") + " for " + username
                 + ": check the credentials (an OAuth token needs the mail scope)", e);
     }
@@ -218,7 +218,7 @@ public final class SmtpMailer implements Mailer {
     private ProviderException failure(EmailMessage message, MessagingException e) {
         String text = String.valueOf(e.getMessage());
         if (text.contains("STARTTLS is required")) {
-            return new ProviderException(PROVIDER, 0, null, false, "SMTP server " + host + ":" + port + " does not "
+            return ProviderException.failed(PROVIDER, "SMTP server " + host + ":" + port + " does not "
                     + "offer STARTTLS, and sending in clear text is refused (use Security.IMPLICIT_TLS, or "
                     + "Security.NONE only for a local relay)", e);
         }
@@ -229,11 +229,11 @@ public final class SmtpMailer implements Mailer {
         }
         Throwable cause = rootCause(e);
         if (hasCause(e, SSLException.class)) {
-            return new ProviderException(PROVIDER, 0, null, false, "TLS with " + host + ":" + port + " failed ("
+            return ProviderException.failed(PROVIDER, "TLS with " + host + ":" + port + " failed ("
                     + cause.getMessage() + "): is the server's certificate trusted and issued for this host name?", e);
         }
         if (e instanceof SendFailedException) {
-            return new ProviderException(PROVIDER, 0, null, false, "SMTP server " + host + " refused "
+            return ProviderException.failed(PROVIDER, "SMTP server " + host + " refused "
                     + message.messageId() + ": " + text.strip(), e);
         }
         boolean unknownHost = cause instanceof UnknownHostException;

@@ -66,7 +66,7 @@ final class SampleNetwork {
                     throw new IllegalStateException("the test never opened the gate");
                 }
                 if (refuse) {
-                    throw new ProviderException("gated", 550, null, false, "mailbox unavailable", null);
+                    throw ProviderException.refused("gated", 550, null, "mailbox unavailable");
                 }
                 sent.add(message);
                 return new MailReceipt(message.messageId(), "p-" + sent.size(), null, java.time.Instant.now());
@@ -96,7 +96,7 @@ final class SampleNetwork {
         @Override
         public <T> T inTransaction(Function<StoreTransaction, T> work) {
             if (down) {
-                throw new ProviderException("test-store", 0, null, true, "connection refused", null);
+                throw ProviderException.unavailable("test-store", "connection refused", null);
             }
             return delegate.inTransaction(work);
         }

@@ -63,8 +63,8 @@ public abstract class MailerContract {
         MailReceipt first = mailer.send(message);
         MailReceipt second = mailer.send(message);
 
-        assertThat(second).isEqualTo(first);
-        assertThat(deliveries()).hasSize(1);
+        assertFirstReceipt(second, first);
+        assertDeliveredOnce();
     }
 
     @Test
@@ -75,8 +75,8 @@ public abstract class MailerContract {
         MailReceipt first = mailer.send(message);
         MailReceipt again = mailer.resend(message);
 
-        assertThat(again).isEqualTo(first);
-        assertThat(deliveries()).hasSize(1);
+        assertFirstReceipt(again, first);
+        assertDeliveredOnce();
     }
 
     @Test
@@ -96,12 +96,12 @@ public abstract class MailerContract {
             start.countDown();
             MailReceipt first = receipts.get(0).get(60, TimeUnit.SECONDS);
             for (Future<MailReceipt> receipt : receipts) {
-                assertThat(receipt.get(60, TimeUnit.SECONDS)).isEqualTo(first);
+                assertFirstReceipt(receipt.get(60, TimeUnit.SECONDS), first);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(deliveries()).hasSize(1);
+        assertDeliveredOnce();
     }
 
     @Test
@@ -172,6 +172,25 @@ public abstract class MailerContract {
         assertThatThrownBy(() -> EmailMessage.builder("<x\r\n@example.com>", EmailAddress.of("a@example.org"), "s")
                 .to(EmailAddress.of("b@example.org")).build()).isInstanceOf(ValidationException.class);
         assertThat(deliveries()).isEmpty();
+    }
+
+    /**
+     * Fails with the rule, not a field-by-field diff of two receipts, when a repeated send of a Message-ID did not
+     * return the first receipt.
+     */
+    static void assertFirstReceipt(MailReceipt again, MailReceipt first) {
+        assertThat(again)
+                .withFailMessage("the same Message-ID must return the first receipt (sends are idempotent on the "
+                        + "Message-ID), but the first send returned%n  %s%nand the repeated one%n  %s", first, again)
+                .isEqualTo(first);
+    }
+
+    private void assertDeliveredOnce() {
+        List<Delivery> delivered = deliveries();
+        assertThat(delivered)
+                .withFailMessage("the same Message-ID must be delivered once, but the provider received it %d times",
+                        delivered.size())
+                .hasSize(1);
     }
 
     /** A message builder from the contract's sender with a fresh Message-ID and a short body. */

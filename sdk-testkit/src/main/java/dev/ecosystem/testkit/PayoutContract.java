@@ -441,11 +441,11 @@ public abstract class PayoutContract {
             lastRequest = request;
             during.accept(request);
             if (mode == Mode.DECLINE) {
-                throw new ProviderException("fakepay", 402, "req-1", false, "card declined", null);
+                throw ProviderException.refused("fakepay", 402, "req-1", "card declined");
             }
             String reference = paid.computeIfAbsent(request.idempotencyKey(), key -> "tr-" + ++payments);
             if (mode == Mode.PAY_THEN_TIME_OUT) {
-                throw new ProviderException("fakepay", 0, null, true, "timed out after 30 s", null);
+                throw ProviderException.unavailable("fakepay", "timed out after 30 s", null);
             }
             return new PayoutReceipt(reference);
         }

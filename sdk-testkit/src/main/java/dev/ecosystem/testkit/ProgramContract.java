@@ -20,6 +20,7 @@ import dev.ecosystem.program.Certification;
 import dev.ecosystem.program.CommissionPlan;
 import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.program.ProgramTerms;
+import dev.ecosystem.program.Rate;
 import dev.ecosystem.program.TierAssessment;
 import dev.ecosystem.program.TierChange;
 import dev.ecosystem.program.TierMetric;
@@ -74,11 +75,11 @@ public abstract class ProgramContract {
                 .build();
         CommissionPlan plan = CommissionPlan.builder("Plan \"2026\" — ünïcode")
                 .model(AttributionModel.timeDecay(Duration.ofDays(7)))
-                .rate(rate)
-                .tierRate("gold", "15.50")
-                .tierRate("silver", "12")
-                .volumeTier("50000", "12.0")
-                .volumeTier("1E+5", "14")
+                .rate(Rate.percent(rate))
+                .tierRate("gold", Rate.percent("15.50"))
+                .tierRate("silver", Rate.percent("12"))
+                .volumeTier("50000", Rate.percent("12.0"))
+                .volumeTier("1E+5", Rate.percent("14"))
                 .wholeVolume()
                 .recurringMonths(12)
                 .annualCap("20000.00")

@@ -165,7 +165,7 @@ class ClientChangeFeedTest {
                 public ChangeRepository changes() {
                     if (failing.get()) {
                         failures.incrementAndGet();
-                        throw new ProviderException("test", 0, null, true, "the database is down", null);
+                        throw ProviderException.unavailable("test", "the database is down", null);
                     }
                     return super.changes();
                 }

@@ -111,7 +111,7 @@ public final class MimeRenderer {
             mime.saveChanges();
             return mime;
         } catch (MessagingException | UnsupportedEncodingException e) {
-            throw new ProviderException(provider, 0, null, false, "could not render message "
+            throw ProviderException.failed(provider, "could not render message "
                     + message.messageId() + " as MIME: " + e.getMessage(), e);
         }
     }
@@ -123,7 +123,7 @@ public final class MimeRenderer {
         try {
             mime.writeTo(out);
         } catch (IOException | MessagingException e) {
-            throw new ProviderException(provider, 0, null, false, "could not write message "
+            throw ProviderException.failed(provider, "could not write message "
                     + message.messageId() + " as MIME: " + e.getMessage(), e);
         }
         return out.toByteArray();

@@ -77,7 +77,7 @@ public final class RetryLoop {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            ProviderException interrupted = new ProviderException(provider, cause.status(), cause.requestId(), true,
+            ProviderException interrupted = ProviderException.retryable(provider, cause.status(), cause.requestId(),
                     "interrupted while waiting to retry after: " + cause.getMessage(), cause);
             throw interrupted;
         }

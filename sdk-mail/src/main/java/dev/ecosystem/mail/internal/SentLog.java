@@ -60,14 +60,14 @@ public final class SentLog {
             return running.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(provider, 0, null, true, "interrupted while waiting for a concurrent send "
+            throw ProviderException.unavailable(provider, "interrupted while waiting for a concurrent send "
                     + "of the same message", e);
         } catch (ExecutionException | CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof EcosystemException ecosystem) {
                 throw ecosystem;
             }
-            throw new ProviderException(provider, 0, null, true, "a concurrent send of the same message failed",
+            throw ProviderException.unavailable(provider, "a concurrent send of the same message failed",
                     cause);
         }
     }

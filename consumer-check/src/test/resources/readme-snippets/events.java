@@ -1,0 +1,6 @@
+Alerts alerts;
+
+/** The host's alerting. */
+interface Alerts {
+    void raise(String message);
+}
