@@ -349,9 +349,9 @@ final class BulkQuery {
                 throws IOException {
             String next = response.header(LOCATOR_HEADER);
             if (next == null || next.isBlank()) {
-                throw new ProviderException(PROVIDER, response.code(), null, false, context() + ": result page "
-                        + number + " came without the " + LOCATOR_HEADER + " header, so whether more follow is "
-                        + "unknown", null);
+                // Salesforce always sends it ("null" on the last page): a page without it was cut short on the way.
+                throw new IncompletePageException("page " + number + " came without the " + LOCATOR_HEADER
+                        + " header, so whether more pages follow is unknown");
             }
             Long expected = number(response.header(RECORDS_HEADER));
             ResponseBody body = Objects.requireNonNull(response.body());
