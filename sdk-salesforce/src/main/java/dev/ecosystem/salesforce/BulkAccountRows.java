@@ -8,7 +8,9 @@ import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,11 +139,54 @@ final class BulkAccountRows {
         }
         String text = value.strip();
         try {
+            Instant fast = csvDateTime(text);
+            if (fast != null) {
+                return fast;
+            }
             return text.endsWith("Z") ? Instant.parse(text) : OffsetDateTime.parse(text, REST_DATE_TIME).toInstant();
         } catch (DateTimeException e) {
             LOG.warn("account {} has a SystemModstamp that does not parse; reading it as absent", recordId);
             return null;
         }
+    }
+
+    /**
+     * The one form Bulk API 2.0 writes, {@code yyyy-MM-ddTHH:mm:ss.SSSZ}, read digit by digit: {@link Instant#parse}
+     * costs as much as the rest of an account's mapping. {@code null} for any other form.
+     *
+     * @throws DateTimeException for a field out of range, such as month 13
+     */
+    private static @Nullable Instant csvDateTime(String text) {
+        if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.'
+                || text.charAt(23) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        int millis = digits(text, 20, 3);
+        if ((year | month | day | hour | minute | second | millis) < 0) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+                .toInstant(ZoneOffset.UTC);
+    }
+
+    /** The number written by {@code length} ASCII digits from {@code start}, or {@code -1} if one is not a digit. */
+    private static int digits(String text, int start, int length) {
+        int value = 0;
+        for (int i = start; i < start + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static void property(Account.Builder account, String name, @Nullable String value) {

@@ -9,6 +9,7 @@ import dev.ecosystem.internal.Checks;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,18 @@ import org.slf4j.LoggerFactory;
  * <p>Compression: no {@code Accept-Encoding} header is set here, so OkHttp asks for gzip itself and unpacks the
  * response transparently (setting the header by hand would turn that off).
  *
+ * <p>Job creation is not idempotent: when its answer is lost (a reset, a timeout) it is sent again, and the job the
+ * first request may have created is left to Salesforce, which deletes jobs after seven days. Org-wide limits
+ * ({@code Sforce-Limit-Info} on every response) are for the caller to watch, for example with a network interceptor
+ * on the {@link OkHttpClient} it passes in.
+ *
+ * <p>Provider facts relied on (Bulk API 2.0 Developer Guide, "Get Results for a Query Job",
+ * https://developer.salesforce.com/docs/atlas.en-us.api_asynch.meta/api_asynch/query_get_job_results.htm): results
+ * are read with the API version that created the job (409 otherwise); a locator's results can be read again as long
+ * as the job exists; {@code Sforce-Locator} is the string {@code null} on the last page; the job must be
+ * {@code JobComplete} before its results are read. Job states and bodies: "Get Information About a Query Job" and
+ * "Create a Query Job" of the same guide.
+ *
  * <p>Thread-safe: each {@link #run} keeps its state to itself. Waits go through the injected {@link Sleeper} and
  * deadlines through the injected {@link Clock}, so tests never sleep.
  */
@@ -72,6 +85,8 @@ final class BulkQuery {
     private static final int FIRST_BULK_QUERY_VERSION = 47;
     private static final Set<String> TRANSIENT_CODES = Set.of("UNABLE_TO_LOCK_ROW", "SERVER_UNAVAILABLE");
     private static final String LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
+    /** How much of the SOQL an error shows: all of it, unless a host selects hundreds of custom fields. */
+    private static final int SOQL_SHOWN = 2_000;
 
     /** Whether the query sees deleted and archived rows too. */
     enum Operation {
@@ -134,8 +149,8 @@ final class BulkQuery {
          * ... at most every 20 s, for up to two hours; pages of up to 50,000 rows; one hour after the daily limit.
          */
         static Settings defaults() {
-            return new Settings(5,
-                    IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),
+            return new Settings(5, IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5,
+                            Duration.ofSeconds(30)),
                     IntervalFunction.ofExponentialBackoff(Duration.ofSeconds(1), 1.5, Duration.ofSeconds(20)),
                     Duration.ofHours(2), 50_000, Duration.ofHours(1));
         }
@@ -434,6 +449,11 @@ final class BulkQuery {
                     throw new ProviderException(PROVIDER, 200, null, false, context() + ": " + what
                             + " returned a body that does not parse (" + e.getOriginalMessage() + ")", null);
                 } catch (IOException e) {
+                    if (interrupted(e)) {
+                        Thread.currentThread().interrupt();
+                        throw new ProviderException(PROVIDER, 0, null, true, context() + ": " + what
+                                + " was interrupted", e);
+                    }
                     failure = new Failure(Kind.TRANSIENT, 0, null, "failed without a complete response ("
                             + describe(e) + ")", null, e);
                 }
@@ -518,7 +538,8 @@ final class BulkQuery {
 
         private String context() {
             return "Salesforce Bulk API 2.0 " + operation.wire() + " of " + object
-                    + (jobId == null ? "" : " (job " + jobId + ")") + " for SOQL " + Checks.quote(soql);
+                    + (jobId == null ? "" : " (job " + jobId + ")") + " for SOQL \"" + (soql.length() > SOQL_SHOWN
+                    ? soql.substring(0, SOQL_SHOWN) + "...\"" : soql + "\"");
         }
 
         private HttpUrl jobs() {
@@ -593,6 +614,16 @@ final class BulkQuery {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether the calling thread was interrupted: Okio then throws {@code InterruptedIOException("interrupted")} and
+     * clears the flag, where a timeout is a {@link SocketTimeoutException} or
+     * {@code InterruptedIOException("timeout")}.
+     */
+    private static boolean interrupted(IOException e) {
+        return Thread.currentThread().isInterrupted() || (e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException) && "interrupted".equals(e.getMessage()));
     }
 
     private static String describe(IOException e) {

@@ -71,7 +71,8 @@ class BulkAccountRowsTest {
         assertThat(custom.soql()).isEqualTo("SELECT Id, Name, Website, BillingCountry, OwnerId, Type, "
                 + "SystemModstamp, Partner_Tier__c FROM Account");
 
-        List<Account> mapped = map(custom, "Partner_Tier__c,Type,SystemModstamp,OwnerId,BillingCountry,Website,Name,Id\n"
+        List<Account> mapped = map(custom,
+                "Partner_Tier__c,Type,SystemModstamp,OwnerId,BillingCountry,Website,Name,Id\n"
                 + "Gold,,,005A,,,Zeta,001Z\n"
                 + ",,,005A,,,Eta,001E\n");
 
@@ -102,6 +103,21 @@ class BulkAccountRowsTest {
         assertThatThrownBy(() -> map(accounts, HEADER + ",\"Secret Corp\",,,,,\n"))
                 .isInstanceOf(ProviderException.class)
                 .hasMessage("row 1 of an Account result page has no Id");
+    }
+
+    @Test
+    @DisplayName("SystemModstamp reads in the CSV form and the REST form; anything else is absent")
+    void systemModstamp_forms() {
+        assertThat(BulkAccountRows.instant("2026-02-28T23:59:58.123Z", "001A"))
+                .isEqualTo(Instant.parse("2026-02-28T23:59:58.123Z"));
+        assertThat(BulkAccountRows.instant("2026-02-28T23:59:58.123+0000", "001A"))
+                .isEqualTo(Instant.parse("2026-02-28T23:59:58.123Z"));
+        assertThat(BulkAccountRows.instant("2026-02-28T23:59:58Z", "001A"))
+                .isEqualTo(Instant.parse("2026-02-28T23:59:58Z"));
+        assertThat(BulkAccountRows.instant("2026-13-28T23:59:58.123Z", "001A")).isNull();
+        assertThat(BulkAccountRows.instant("2026-02-30T23:59:58.123Z", "001A")).isNull();
+        assertThat(BulkAccountRows.instant("2026-0x-28T23:59:58.123Z", "001A")).isNull();
+        assertThat(BulkAccountRows.instant("yesterday", "001A")).isNull();
     }
 
     @Test

@@ -72,7 +72,8 @@ class BulkCsvRowsTest {
     @Test
     @DisplayName("UTF-8 text (accents, CJK, emoji) reads back exactly, and a final line break adds no row")
     void utf8_readsBackExactly() throws IOException {
-        String csv = "\"Id\",\"Name\"\r\n\"001A\",\"Müller GmbH\"\r\n\"001B\",\"株式会社テスト\"\r\n\"001C\",\"Rocket 🚀 Ltd\"\r\n";
+        String csv = "\"Id\",\"Name\"\r\n\"001A\",\"Müller GmbH\"\r\n"
+                + "\"001B\",\"株式会社テスト\"\r\n\"001C\",\"Rocket 🚀 Ltd\"\r\n";
 
         assertThat(read(csv)).containsExactly(List.of("001A", "Müller GmbH"), List.of("001B", "株式会社テスト"),
                 List.of("001C", "Rocket 🚀 Ltd"));

@@ -28,6 +28,8 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.model.Account;
+import dev.ecosystem.model.CompanyId;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +41,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -379,6 +382,84 @@ class BulkQueryTest {
         assertThat(ids).hasSize(1);
     }
 
+    @Test
+    @DisplayName("A page that times out is read again")
+    void pageTimeout_isRetried() {
+        stubCreate(BulkQuery.Operation.QUERY);
+        stubPolls("JobComplete");
+        onceThen(() -> results(null),
+                page(PAGE_1, "null", 2).withFixedDelay(2_000),
+                page(PAGE_1, "null", 2));
+        OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS)
+                .retryOnConnectionFailure(false).build();
+
+        new BulkQuery(impatient, sessions(), VERSION, settings(), time, time)
+                .run("Account", SOQL, BulkQuery.Operation.QUERY, sink());
+
+        assertThat(ids).containsExactly("001R0000001", "001R0000002");
+        assertThat(count(getRequestedFor(urlPathEqualTo(RESULTS)))).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("An interrupt while waiting for the job ends the query, keeps the thread interrupted, and still "
+            + "aborts and deletes the job")
+    void interruptWhilePolling_endsTheQuery_andCleansUp() {
+        stubCreate(BulkQuery.Operation.QUERY);
+        stubPolls("InProgress");
+        server.stubFor(patch(urlPathEqualTo(JOB)).willReturn(json(200, jobJson("Aborted", null))));
+        BulkQuery.Sleeper interrupted = duration -> {
+            throw new InterruptedException("shutdown");
+        };
+
+        ProviderException failure = catchThrowableOfType(ProviderException.class, () -> new BulkQuery(http(),
+                sessions(), VERSION, settings(), time, interrupted).run("Account", SOQL, BulkQuery.Operation.QUERY,
+                sink()));
+
+        boolean stillInterrupted = Thread.interrupted(); // clears the flag for the next tests
+        assertThat(stillInterrupted).isTrue();
+        assertThat(failure.getMessage()).contains("interrupted while waiting for the job");
+        assertThat(count(patchRequestedFor(urlPathEqualTo(JOB)))).isEqualTo(1);
+        assertThat(count(deleteRequestedFor(urlPathEqualTo(JOB)))).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("A full sync of 25,000 accounts in five pages with a fault on the poll and on every page maps every "
+            + "account once, in order, with one extra call per fault")
+    void fullSyncOf25000Accounts_withAFaultOnEveryPage_losesAndDuplicatesNothing() {
+        tokens = List.of("token-1", "token-2");
+        server.stubFor(post(urlPathEqualTo(JOBS)).willReturn(json(200, createdJson("query"))));
+        onceThen(() -> get(urlPathEqualTo(JOB)), aResponse().withStatus(502),
+                json(200, jobJson("JobComplete", 25_000L)));
+        List<ResponseDefinitionBuilder> faults = List.of(
+                json(401, "[{\"message\":\"Session expired or invalid\",\"errorCode\":\"INVALID_SESSION_ID\"}]"),
+                json(503, "[{\"message\":\"Server unavailable\",\"errorCode\":\"SERVER_UNAVAILABLE\"}]"),
+                page(accountPage(10_000, 2_500), "3", 5_000),
+                aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+                json(500, "[{\"message\":\"An unexpected error occurred.\",\"errorCode\":\"UNKNOWN_EXCEPTION\"}]"));
+        for (int p = 0; p < 5; p++) {
+            String locator = p == 0 ? null : Integer.toString(p);
+            onceThen(() -> results(locator), faults.get(p),
+                    page(accountPage(p * 5_000, 5_000), p == 4 ? "null" : Integer.toString(p + 1), 5_000));
+        }
+        BulkAccountRows mapping = new BulkAccountRows(CompanyId.of("acme"), List.of());
+        List<Account> accounts = new ArrayList<>();
+
+        BulkQuery.Result result = query().run("Account", mapping.soql(), BulkQuery.Operation.QUERY,
+                mapping.sink(accounts::add));
+
+        assertThat(result.rows()).isEqualTo(25_000);
+        assertThat(accounts).extracting(account -> account.id().value())
+                .containsExactlyElementsOf(IntStream.range(0, 25_000).mapToObj(BulkQueryTest::id)
+                        .toList());
+        assertThat(accounts.get(24_999).name()).isEqualTo("Company 24999, Inc.");
+        assertThat(sessionAsks).hasValue(2);
+        assertThat(count(postRequestedFor(urlPathEqualTo(JOBS)))).isEqualTo(1);
+        assertThat(count(getRequestedFor(urlPathEqualTo(JOB)))).isEqualTo(2);
+        assertThat(count(getRequestedFor(urlPathEqualTo(RESULTS)))).isEqualTo(10);
+        assertThat(count(deleteRequestedFor(urlPathEqualTo(JOB)))).isEqualTo(1);
+        assertThat(server.getAllServeEvents()).hasSize(14);
+    }
+
     // --- sessions ---------------------------------------------------------------------------------------------
 
     @Test
@@ -567,6 +648,23 @@ class BulkQueryTest {
         server.stubFor(request.get().inScenario(scenario).whenScenarioStateIs(Scenario.STARTED).willReturn(first)
                 .willSetStateTo("then"));
         server.stubFor(request.get().inScenario(scenario).whenScenarioStateIs("then").willReturn(then));
+    }
+
+    private static String id(int i) {
+        return String.format("001R0%010dAAA", i);
+    }
+
+    /** A page of {@code rows} Account rows from number {@code first}, as Salesforce writes them. */
+    private static String accountPage(int first, int rows) {
+        StringBuilder csv = new StringBuilder("\"Id\",\"Name\",\"Website\",\"BillingCountry\",\"OwnerId\",\"Type\","
+                + "\"SystemModstamp\"\n");
+        for (int i = first; i < first + rows; i++) {
+            csv.append('"').append(id(i)).append("\",\"Company ").append(i).append(", Inc.\",")
+                    .append(i % 3 == 0 ? "" : "\"c" + i + ".example.com\"")
+                    .append(",\"France\",\"005R0000000GiwjIAC\",")
+                    .append(i % 2 == 0 ? "\"Prospect\"" : "").append(",\"2026-11-30T08:15:00.000Z\"\n");
+        }
+        return csv.toString();
     }
 
     private static void stubThreePages() {

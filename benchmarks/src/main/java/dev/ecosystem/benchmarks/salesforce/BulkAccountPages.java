@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * seven default types or null (20%); a {@code SystemModstamp} in 2026.
  */
 public final class BulkAccountPages {
-    static final String HEADER = "\"Id\",\"Name\",\"Website\",\"BillingCountry\",\"OwnerId\",\"Type\",\"SystemModstamp\"";
+    static final String HEADER = "\"Id\",\"Name\",\"Website\","
+            + "\"BillingCountry\",\"OwnerId\",\"Type\",\"SystemModstamp\"";
     private static final String[] WORDS = {"Acme", "Northwind", "Contoso", "Globex", "Initech", "Umbrella", "Stark",
         "Wayne", "Tyrell", "Cyberdyne", "Soylent", "Hooli", "Vandelay", "Wonka", "Oscorp", "Aperture", "Blue Sky",
         "Red Rock", "Silver Lake", "Green Field", "Summit", "Pioneer", "Atlas", "Nimbus", "Vertex", "Quantum", "Harbor",

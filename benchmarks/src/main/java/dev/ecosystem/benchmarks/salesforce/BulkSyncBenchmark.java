@@ -28,6 +28,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -44,12 +45,13 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code jacksonMap} and {@code jacksonPojo}: Jackson's {@code CsvMapper} as usually used, a header schema
  *       reading every row into a {@code Map} or a POJO.</li>
  * </ul>
- * Every variant maps with the same function ({@code BulkAccountRows.account}), so only the parsing differs. The score
- * is accounts per second (one operation is one account).
+ * Every variant maps with the same function ({@code BulkAccountRows.account}), so only the parsing differs; each
+ * {@code ...ParseOnly} variant is the same parser with the values handed to the blackhole unmapped. The score is
+ * accounts per second (one operation is one account).
  *
  * <pre>
  * nice ./mvnw -o -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar BulkSyncBenchmark -f 1 -wi 1 -i 3 [-prof gc]
+ * java -jar benchmarks/target/benchmarks.jar BulkSyncBenchmark -f 1 -wi 1 -i 3 -prof gc
  * </pre>
  *
  * The retained heap per mapped account is {@link BulkAccountFootprint}'s.
@@ -58,8 +60,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx4g")
-@Warmup(iterations = 1)
-@Measurement(iterations = 3)
+@Warmup(iterations = 1, time = 5)
+@Measurement(iterations = 3, time = 5)
 public class BulkSyncBenchmark {
     static final int ACCOUNTS = 1_000_000;
     static final int PAGE_SIZE = 50_000;
@@ -70,20 +72,32 @@ public class BulkSyncBenchmark {
     private static final ObjectReader POJO_READER = CSV.readerFor(AccountCsv.class)
             .with(CsvSchema.emptySchema().withHeader());
 
+    /** The seven values of an Account row, in the order of {@link BulkAccountPages#HEADER}. */
+    @FunctionalInterface
+    interface AccountFields {
+        void accept(String id, @Nullable String name, @Nullable String website, @Nullable String country,
+                @Nullable String owner, @Nullable String type, @Nullable String systemModstamp);
+    }
+
     private List<byte[]> pages;
     private BulkBench bench;
 
-    /** Generates the pages and checks that every variant reads what it should. */
+    /** Generates the pages, and reports how many accounts the measured variant maps (once, outside the score). */
     @Setup(Level.Trial)
-    public void generate() {
+    public void generate(BenchmarkParams params) {
         pages = BulkAccountPages.generate(ACCOUNTS, PAGE_SIZE, 20261206L);
         bench = new BulkBench(TENANT);
-        long[] counts = {bench.fullSync(pages, account -> { }), bench.parseAndMap(pages, account -> { }),
-            stringSplit(pages, bench, account -> { }), jacksonMap(pages, bench, account -> { }),
-            jacksonPojo(pages, bench, account -> { })};
-        System.out.printf("%naccounts mapped: bulkQuery %d, bulkCsvRows %d, stringSplit %d, jacksonMap %d, "
-                + "jacksonPojo %d of %d; %d pages, %.1f MB of CSV%n", counts[0], counts[1], counts[2], counts[3],
-                counts[4], ACCOUNTS, pages.size(), pages.stream().mapToLong(page -> page.length).sum() / 1048576.0);
+        String variant = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
+        Consumer<Account> drop = account -> { };
+        long rows = switch (variant) {
+            case "bulkQuery" -> bench.fullSync(pages, drop);
+            case "bulkCsvRows", "bulkCsvRowsParseOnly" -> bench.parseAndMap(pages, drop);
+            case "stringSplit", "stringSplitParseOnly" -> stringSplit(pages, mapping(bench, drop));
+            case "jacksonMap", "jacksonMapParseOnly" -> jacksonMap(pages, mapping(bench, drop));
+            default -> jacksonPojo(pages, mapping(bench, drop));
+        };
+        System.out.printf("%n%s maps %d of %d accounts; %d pages, %.1f MB of CSV%n", variant, rows, ACCOUNTS,
+                pages.size(), pages.stream().mapToLong(page -> page.length).sum() / 1048576.0);
     }
 
     /** sdk-salesforce's reader through a whole query job. */
@@ -100,43 +114,86 @@ public class BulkSyncBenchmark {
         return bench.parseAndMap(pages, blackhole::consume);
     }
 
+    /** sdk-salesforce's CSV reader alone. */
+    @Benchmark
+    @OperationsPerInvocation(ACCOUNTS)
+    public long bulkCsvRowsParseOnly(Blackhole blackhole) {
+        return bench.parseOnly(pages, blackhole::consume);
+    }
+
     /** The plain {@code String.split} loop. */
     @Benchmark
     @OperationsPerInvocation(ACCOUNTS)
     public long stringSplit(Blackhole blackhole) {
-        return stringSplit(pages, bench, blackhole::consume);
+        return stringSplit(pages, mapping(bench, blackhole::consume));
+    }
+
+    /** The plain {@code String.split} loop alone. */
+    @Benchmark
+    @OperationsPerInvocation(ACCOUNTS)
+    public long stringSplitParseOnly(Blackhole blackhole) {
+        return stringSplit(pages, consuming(blackhole));
     }
 
     /** Jackson's {@code CsvMapper} into a {@code Map} per row. */
     @Benchmark
     @OperationsPerInvocation(ACCOUNTS)
     public long jacksonMap(Blackhole blackhole) {
-        return jacksonMap(pages, bench, blackhole::consume);
+        return jacksonMap(pages, mapping(bench, blackhole::consume));
+    }
+
+    /** Jackson's {@code CsvMapper} into a {@code Map} per row, alone. */
+    @Benchmark
+    @OperationsPerInvocation(ACCOUNTS)
+    public long jacksonMapParseOnly(Blackhole blackhole) {
+        return jacksonMap(pages, consuming(blackhole));
     }
 
     /** Jackson's {@code CsvMapper} into a POJO per row. */
     @Benchmark
     @OperationsPerInvocation(ACCOUNTS)
     public long jacksonPojo(Blackhole blackhole) {
-        return jacksonPojo(pages, bench, blackhole::consume);
+        return jacksonPojo(pages, mapping(bench, blackhole::consume));
+    }
+
+    /** Jackson's {@code CsvMapper} into a POJO per row, alone. */
+    @Benchmark
+    @OperationsPerInvocation(ACCOUNTS)
+    public long jacksonPojoParseOnly(Blackhole blackhole) {
+        return jacksonPojo(pages, consuming(blackhole));
+    }
+
+    /** Maps each row's values as sdk-salesforce does and hands the account on. */
+    static AccountFields mapping(BulkBench bench, Consumer<Account> out) {
+        return (id, name, website, country, owner, type, modstamp) ->
+                out.accept(bench.account(id, name, website, country, owner, type, modstamp));
+    }
+
+    private static AccountFields consuming(Blackhole blackhole) {
+        return (id, name, website, country, owner, type, modstamp) -> {
+            blackhole.consume(id);
+            blackhole.consume(name);
+            blackhole.consume(website);
+            blackhole.consume(country);
+            blackhole.consume(owner);
+            blackhole.consume(type);
+            blackhole.consume(modstamp);
+        };
     }
 
     /** The naive loop; rows that do not split into seven fields are dropped (a naive loop would fail on them). */
-    static long stringSplit(List<byte[]> pages, BulkBench bench, Consumer<Account> out) {
+    static long stringSplit(List<byte[]> pages, AccountFields out) {
         long mapped = 0;
         for (byte[] page : pages) {
             String[] lines = new String(page, StandardCharsets.UTF_8).split("\n");
             for (int i = 1; i < lines.length; i++) {
                 String[] f = lines[i].split(",", -1);
-                if (f.length != 7) {
-                    continue;
-                }
-                String id = unquote(f[0]);
+                String id = f.length == 7 ? unquote(f[0]) : null;
                 if (id == null) {
                     continue;
                 }
-                out.accept(bench.account(id, unquote(f[1]), unquote(f[2]), unquote(f[3]), unquote(f[4]),
-                        unquote(f[5]), unquote(f[6])));
+                out.accept(id, unquote(f[1]), unquote(f[2]), unquote(f[3]), unquote(f[4]), unquote(f[5]),
+                        unquote(f[6]));
                 mapped++;
             }
         }
@@ -144,14 +201,14 @@ public class BulkSyncBenchmark {
     }
 
     /** Jackson's {@code CsvMapper} reading each row into a {@code Map<String, String>}. */
-    static long jacksonMap(List<byte[]> pages, BulkBench bench, Consumer<Account> out) {
+    static long jacksonMap(List<byte[]> pages, AccountFields out) {
         long mapped = 0;
         for (byte[] page : pages) {
             try (MappingIterator<Map<String, String>> rows = MAP_READER.readValues(page)) {
                 while (rows.hasNextValue()) {
                     Map<String, String> row = rows.nextValue();
-                    out.accept(bench.account(row.get("Id"), row.get("Name"), row.get("Website"),
-                            row.get("BillingCountry"), row.get("OwnerId"), row.get("Type"), row.get("SystemModstamp")));
+                    out.accept(row.get("Id"), row.get("Name"), row.get("Website"), row.get("BillingCountry"),
+                            row.get("OwnerId"), row.get("Type"), row.get("SystemModstamp"));
                     mapped++;
                 }
             } catch (IOException e) {
@@ -162,14 +219,14 @@ public class BulkSyncBenchmark {
     }
 
     /** Jackson's {@code CsvMapper} reading each row into an {@link AccountCsv}. */
-    static long jacksonPojo(List<byte[]> pages, BulkBench bench, Consumer<Account> out) {
+    static long jacksonPojo(List<byte[]> pages, AccountFields out) {
         long mapped = 0;
         for (byte[] page : pages) {
             try (MappingIterator<AccountCsv> rows = POJO_READER.readValues(page)) {
                 while (rows.hasNextValue()) {
                     AccountCsv row = rows.nextValue();
-                    out.accept(bench.account(row.id, row.name, row.website, row.billingCountry, row.ownerId,
-                            row.type, row.systemModstamp));
+                    out.accept(row.id, row.name, row.website, row.billingCountry, row.ownerId, row.type,
+                            row.systemModstamp);
                     mapped++;
                 }
             } catch (IOException e) {
