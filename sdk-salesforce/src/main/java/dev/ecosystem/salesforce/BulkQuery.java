@@ -87,6 +87,8 @@ final class BulkQuery {
     private static final String LIMIT_EXCEEDED = "REQUEST_LIMIT_EXCEEDED";
     /** How much of the SOQL an error shows: all of it, unless a host selects hundreds of custom fields. */
     private static final int SOQL_SHOWN = 2_000;
+    /** How much of Salesforce's error message an error shows. */
+    private static final int MESSAGE_SHOWN = 1_000;
 
     /** Whether the query sees deleted and archived rows too. */
     enum Operation {
@@ -276,6 +278,8 @@ final class BulkQuery {
         private OrgSession session;
         private @Nullable String jobId;
         private BulkJobState state = BulkJobState.UNKNOWN;
+        /** The job's own count of records, from its last poll. */
+        private @Nullable Long reported;
 
         Run(String object, String soql, Operation operation) {
             this.object = object;
@@ -315,11 +319,12 @@ final class BulkQuery {
                     case JOB_COMPLETE -> {
                         LOG.debug("bulk job {} complete after {} polls, {} records", jobId, polls,
                                 info.numberRecordsProcessed());
+                        reported = info.numberRecordsProcessed();
                         return;
                     }
                     case FAILED, ABORTED -> throw new ProviderException(PROVIDER, 200, null, false, context()
                             + ": the job ended " + state.wire() + (info.errorMessage() == null
-                            ? " without an errorMessage" : ": " + Checks.quote(info.errorMessage())), null);
+                            ? " without an errorMessage" : ": " + quoted(info.errorMessage(), MESSAGE_SHOWN)), null);
                     default -> {
                         if (!clock.instant().isBefore(deadline)) {
                             throw new ProviderException(PROVIDER, 200, null, true, context() + ": the job was still "
@@ -343,6 +348,12 @@ final class BulkQuery {
                 locator = page.nextLocator();
             } while (locator != null);
             LOG.debug("bulk job {}: {} rows in {} pages", jobId, rows, pages);
+            if (reported != null && reported != rows) {
+                // Every page matched its Sforce-NumberOfRecords, so this is Salesforce's count disagreeing with
+                // itself; the rows are given as read.
+                LOG.warn("bulk job {} reported {} records processed but its result pages held {}", jobId, reported,
+                        rows);
+            }
             return new Result(Objects.requireNonNull(jobId), rows, pages);
         }
 
@@ -492,7 +503,7 @@ final class BulkQuery {
             SalesforceError error = error(response.body());
             String code = error.errorCode();
             String description = "got HTTP " + status + (code == null ? "" : " " + code)
-                    + (error.message() == null ? "" : ": " + Checks.quote(error.message()));
+                    + (error.message() == null ? "" : ": " + quoted(error.message(), MESSAGE_SHOWN));
             Long seconds = number(response.header("Retry-After"));
             Duration retryAfter = seconds == null ? null : Duration.ofSeconds(Math.max(0, seconds));
             Kind kind;
@@ -538,8 +549,7 @@ final class BulkQuery {
 
         private String context() {
             return "Salesforce Bulk API 2.0 " + operation.wire() + " of " + object
-                    + (jobId == null ? "" : " (job " + jobId + ")") + " for SOQL \"" + (soql.length() > SOQL_SHOWN
-                    ? soql.substring(0, SOQL_SHOWN) + "...\"" : soql + "\"");
+                    + (jobId == null ? "" : " (job " + jobId + ")") + " for SOQL " + quoted(soql, SOQL_SHOWN);
         }
 
         private HttpUrl jobs() {
@@ -605,6 +615,11 @@ final class BulkQuery {
     private static @Nullable String text(JsonNode node, String field, String alternative) {
         JsonNode value = node.hasNonNull(field) ? node.get(field) : node.get(alternative);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** {@code text} in double quotes, cut after {@code max} characters (unlike {@code Checks.quote}'s 80). */
+    private static String quoted(String text, int max) {
+        return "\"" + (text.length() > max ? text.substring(0, max) + "..." : text) + "\"";
     }
 
     /** A header's whole number, or {@code null} when it is absent or not a number. */
