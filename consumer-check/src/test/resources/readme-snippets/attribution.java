@@ -2,4 +2,3 @@ EcosystemClient client;
 CompanyId tenant;
 CompanyId partner;
 CommissionPlan plan;
-IntroFunnel introFunnel;

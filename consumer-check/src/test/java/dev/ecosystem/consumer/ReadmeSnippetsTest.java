@@ -50,8 +50,8 @@ class ReadmeSnippetsTest {
             "dev.ecosystem.ledger", "dev.ecosystem.mail", "dev.ecosystem.memory", "dev.ecosystem.model",
             "dev.ecosystem.navigator", "dev.ecosystem.overlap", "dev.ecosystem.partnership", "dev.ecosystem.payout",
             "dev.ecosystem.program", "dev.ecosystem.psi", "dev.ecosystem.referral", "dev.ecosystem.spi",
-            "dev.ecosystem.testkit", "java.time", "java.util", "java.util.concurrent", "java.nio.file",
-            "com.zaxxer.hikari");
+            "dev.ecosystem.testkit", "java.time", "java.time.temporal", "java.util", "java.util.concurrent",
+            "java.nio.file", "com.zaxxer.hikari");
 
     record Snippet(String label, int line, String code) {
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.salesforce.SalesforceCrm.Sleeper;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -109,20 +110,6 @@ final class BulkQuery {
         }
     }
 
-    /** Waits between polls and before retries. */
-    @FunctionalInterface
-    interface Sleeper {
-        /** The real sleeper: {@link Thread#sleep(long)}. */
-        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
-
-        /**
-         * Waits for {@code duration}.
-         *
-         * @throws InterruptedException when the waiting thread is interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     /**
      * How hard a query tries.
      *
@@ -218,6 +205,30 @@ final class BulkQuery {
         Run run = new Run(Checks.text(object, "object", 100), Checks.text(soql, "soql", 100_000),
                 Checks.required(operation, "operation"));
         return run.execute(Checks.required(sink, "sink"));
+    }
+
+    /**
+     * The full-sync reader for objects past the connector's bulk threshold: one query job per object, each row
+     * handed to the mapping by field name.
+     */
+    static FullReader fullReader(OkHttpClient http, String apiVersion, Clock clock, Sleeper sleeper) {
+        return (object, soql, sessions, rows) -> new BulkQuery(http, renewing(sessions), apiVersion,
+                Settings.defaults(), clock, sleeper).run(object, soql, Operation.QUERY, row -> rows.accept(row::get));
+    }
+
+    /**
+     * The sessions of one job: the current one first; a job asks again only after a 401, so every later ask drops
+     * the refused session and takes a renewed one.
+     */
+    private static Supplier<OrgSession> renewing(RestTransport.Sessions sessions) {
+        OrgSession[] last = new OrgSession[1];
+        return () -> {
+            if (last[0] != null) {
+                sessions.invalidate(last[0]);
+            }
+            last[0] = sessions.session();
+            return last[0];
+        };
     }
 
     private static String checkVersion(String apiVersion) {

@@ -464,8 +464,14 @@ public final class SalesforceCrm implements CrmConnector {
             auth.connect(transport);
             RecordMapping mapping = new RecordMapping(owner, accountFields, opportunityFields, accountLookups);
             Org org = new Org(transport, auth, mapping, clock, new Org.Settings(apiVersion, clockSkew,
-                    recycleBinWindow, bulkThreshold, partnerSourceField), largeObjectReader);
+                    recycleBinWindow, bulkThreshold, partnerSourceField), largeObjectReader != null ? largeObjectReader
+                    : bulkAvailable(apiVersion) ? BulkQuery.fullReader(plain, apiVersion, clock, sleeper) : null);
             return new SalesforceCrm(owner, org, partnerSourceField, maxAttempts);
+        }
+
+        /** Whether the API version has Bulk API 2.0 query jobs (47.0 and later); earlier ones read through REST. */
+        private static boolean bulkAvailable(String apiVersion) {
+            return Integer.parseInt(apiVersion.substring(0, apiVersion.indexOf('.'))) >= 47;
         }
 
         private static HttpUrl url(String url, String field) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A clock that moves only when the reader sleeps on it: no test waits in real time. */
-final class BulkFakeTime extends MutableClock implements BulkQuery.Sleeper {
+final class BulkFakeTime extends MutableClock implements SalesforceCrm.Sleeper {
     private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
     BulkFakeTime(Instant start) {

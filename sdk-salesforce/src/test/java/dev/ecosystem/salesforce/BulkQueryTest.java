@@ -407,7 +407,7 @@ class BulkQueryTest {
         stubCreate(BulkQuery.Operation.QUERY);
         stubPolls("InProgress");
         server.stubFor(patch(urlPathEqualTo(JOB)).willReturn(json(200, jobJson("Aborted", null))));
-        BulkQuery.Sleeper interrupted = duration -> {
+        SalesforceCrm.Sleeper interrupted = duration -> {
             throw new InterruptedException("shutdown");
         };
 

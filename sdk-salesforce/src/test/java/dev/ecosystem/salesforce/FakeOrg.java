@@ -1,5 +1,6 @@
 package dev.ecosystem.salesforce;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -57,6 +58,9 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
     private static final Pattern SELECT = Pattern.compile(
             "SELECT (.+?) FROM (\\w+)(?: WHERE (.+?))?(?: ORDER BY (.+?))?(?: LIMIT (\\d+))?");
+    private final Map<String, BulkJob> bulkJobs = new HashMap<>();
+    /** Rows per page of a query job's results. */
+    volatile int bulkPageSize = 10_000;
     private static final Pattern KEYSET = Pattern.compile(
             "\\(SystemModstamp > (\\S+) OR \\(SystemModstamp = (\\S+) AND Id > '([^']*)'\\)\\)");
     private static final Pattern CONDITION = Pattern.compile("(\\w+) (>=|>|=) ('(?:[^'\\\\]|\\\\.)*'|\\S+)");
@@ -266,6 +270,12 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
             if (rest.startsWith("query/")) {
                 return nextBatch(rest.substring("query/".length()));
             }
+            if (rest.equals("jobs/query") && request.getMethod().getName().equals("POST")) {
+                return createJob(JSON.readTree(request.getBodyAsString()));
+            }
+            if (rest.startsWith("jobs/query/")) {
+                return job(rest.substring("jobs/query/".length()), request);
+            }
             if (rest.equals("sobjects/Opportunity/describe")) {
                 return describe();
             }
@@ -349,25 +359,38 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
     // ---- queries ----
 
     private synchronized ResponseDefinition query(String soql, boolean all) {
+        Selected selected = select(soql, all);
+        return selected.answer() != null ? selected.answer() : batches(selected.records());
+    }
+
+    /** What a query selects: an answer of its own (an error, a count, the organization), or these records. */
+    private record Selected(@Nullable ResponseDefinition answer, List<String> fields, List<ObjectNode> records) {
+        static Selected answer(ResponseDefinition answer) {
+            return new Selected(answer, List.of(), List.of());
+        }
+    }
+
+    private synchronized Selected select(String soql, boolean all) {
         Matcher select = SELECT.matcher(soql);
         if (!select.matches()) {
-            return error(400, "MALFORMED_QUERY", "unexpected token in: " + soql);
+            return Selected.answer(error(400, "MALFORMED_QUERY", "unexpected token in: " + soql));
         }
         String object = select.group(2);
         Map<String, Row> table = objects.get(object);
         if (table == null) {
-            return error(400, "INVALID_TYPE", "sObject type '" + object + "' is not supported.");
+            return Selected.answer(error(400, "INVALID_TYPE", "sObject type '" + object + "' is not supported."));
         }
         List<String> fields = List.of(select.group(1).split(", "));
         if (!multiCurrency && fields.contains("CurrencyIsoCode")) {
-            return error(400, "INVALID_FIELD", "No such column 'CurrencyIsoCode' on entity '" + object + "'. If you "
-                    + "are attempting to use a custom field, be sure to append the '__c' after the custom field name.");
+            return Selected.answer(error(400, "INVALID_FIELD", "No such column 'CurrencyIsoCode' on entity '" + object
+                    + "'. If you are attempting to use a custom field, be sure to append the '__c' after the custom "
+                    + "field name."));
         }
         if (object.equals("Organization")) {
             ObjectNode org = JSON.createObjectNode();
             org.putObject("attributes").put("type", "Organization");
             org.put("DefaultCurrencyIsoCode", defaultCurrency);
-            return page(List.of(org), 1, null);
+            return Selected.answer(page(List.of(org), 1, null));
         }
         Predicate<Row> where = where(select.group(3) == null ? "" : select.group(3), all);
         List<Row> found = new ArrayList<>();
@@ -385,13 +408,82 @@ final class FakeOrg implements ResponseDefinitionTransformerV2 {
             found = found.subList(0, Math.min(limit, found.size()));
         }
         if (fields.equals(List.of("COUNT()"))) {
-            return page(List.of(), found.size(), null);
+            return Selected.answer(page(List.of(), found.size(), null));
         }
         List<ObjectNode> records = new ArrayList<>();
         for (Row row : found) {
             records.add(record(object, row, fields));
         }
-        return batches(records);
+        return new Selected(null, fields, records);
+    }
+
+    // ---- Bulk API 2.0 query jobs: complete at once, results as CSV pages of bulkPageSize rows ----
+
+    private synchronized ResponseDefinition createJob(JsonNode body) {
+        String soql = body.path("query").asText();
+        Selected selected = select(soql, "queryAll".equals(body.path("operation").asText()));
+        if (selected.answer() != null) {
+            return selected.answer();
+        }
+        List<String> lines = new ArrayList<>();
+        for (ObjectNode record : selected.records()) {
+            List<String> values = new ArrayList<>();
+            for (String field : selected.fields()) {
+                JsonNode value = record.path(field);
+                values.add(value.isNull() || value.isMissingNode() ? ""
+                        : "\"" + value.asText().replace("\"", "\"\"") + "\"");
+            }
+            lines.add(String.join(",", values));
+        }
+        String id = "750R0000000zlh9IAA" + tokens.incrementAndGet();
+        bulkJobs.put(id, new BulkJob(soql, String.join(",", selected.fields()), lines));
+        return json(200, jobInfo(id, "UploadComplete", 0));
+    }
+
+    private synchronized ResponseDefinition job(String rest, Request request) {
+        String id = rest.split("/", 2)[0];
+        BulkJob job = bulkJobs.get(id);
+        if (job == null) {
+            return error(404, "NOT_FOUND", "The requested resource does not exist");
+        }
+        String method = request.getMethod().getName();
+        if (method.equals("DELETE") && !rest.contains("/")) {
+            bulkJobs.remove(id);
+            return ResponseDefinitionBuilder.responseDefinition().withStatus(204).build();
+        }
+        if (!rest.endsWith("/results")) {
+            return json(200, jobInfo(id, "JobComplete", job.lines().size()));
+        }
+        int from = request.queryParameter("locator").isPresent()
+                ? Integer.parseInt(request.queryParameter("locator").firstValue()) : 0;
+        int to = Math.min(job.lines().size(), from + bulkPageSize);
+        StringBuilder csv = new StringBuilder(job.header()).append('\n');
+        job.lines().subList(from, to).forEach(line -> csv.append(line).append('\n'));
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
+                .withHeader("Content-Type", "text/csv")
+                .withHeader("Sforce-Locator", to < job.lines().size() ? Integer.toString(to) : "null")
+                .withHeader("Sforce-NumberOfRecords", Integer.toString(to - from)).withBody(csv.toString()).build();
+    }
+
+    private ObjectNode jobInfo(String id, String state, int processed) {
+        ObjectNode info = JSON.createObjectNode().put("id", id).put("operation", "query").put("object", "Account")
+                .put("createdById", "005R0000000UyrWIAS").put("createdDate", "2026-12-06T14:00:00.000+0000")
+                .put("systemModstamp", "2026-12-06T14:00:01.000+0000").put("state", state)
+                .put("concurrencyMode", "Parallel").put("contentType", "CSV").put("apiVersion", Double.valueOf(VERSION))
+                .put("lineEnding", "LF").put("columnDelimiter", "COMMA");
+        if (processed > 0) {
+            info.put("numberRecordsProcessed", processed).put("retries", 0).put("totalProcessingTime", 334);
+        }
+        return info;
+    }
+
+    private static ResponseDefinition json(int status, JsonNode body) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+                .withHeader("Content-Type", "application/json;charset=UTF-8").withBody(body.toString()).build();
+    }
+
+    /** A finished query job: the CSV header and one CSV line per row. */
+    private record BulkJob(String soql, String header, List<String> lines) {
     }
 
     private Predicate<Row> where(String where, boolean all) {

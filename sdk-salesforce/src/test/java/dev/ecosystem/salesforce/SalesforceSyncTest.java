@@ -76,9 +76,11 @@ class SalesforceSyncTest extends OrgTestSupport {
         assertThat(read).isEqualTo(new SalesforceCrm.FullRead(ACCOUNTS, OPPORTUNITIES));
         assertThat(accounts).hasSize(ACCOUNTS);
         assertThat(deals).hasSize(OPPORTUNITIES);
-        // 13 batches of 2,000 accounts, describe, Organization, 5 batches of opportunities.
+        // Each object's COUNT(), 13 batches of 2,000 accounts, describe, Organization, 5 batches of opportunities.
         long queries = server.org.calls(call -> call.path().startsWith("/services/data/"));
-        assertThat(queries).isEqualTo(13 + 2 + 5 + server.org.failuresInjected());
+        assertThat(queries).isEqualTo(2 + 13 + 2 + 5 + server.org.failuresInjected());
+        assertThat(server.org.calls(call -> call.path().contains("/jobs/query"))).as("no query job below the "
+                + "bulk threshold").isZero();
         assertThat(server.org.calls(call -> call.path().contains("/query/01g"))).isGreaterThanOrEqualTo(12 + 4);
     }
 
@@ -180,6 +182,27 @@ class SalesforceSyncTest extends OrgTestSupport {
         assertThatThrownBy(() -> crm.changesSince(checkpoint, 100))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("recycle bin").hasMessageContaining("full sync");
+    }
+
+    @Test
+    void readAll_pastTheBulkThreshold_readsThroughABulkQueryJob_withFaults() {
+        SalesforceCrm crm = server.connector(TENANT).bulkThreshold(20_000).build();
+        server.org.bulkPageSize = 10_000;
+        server.org.failEvery(5);
+        Set<String> accounts = new HashSet<>();
+
+        SalesforceCrm.FullRead read = crm.readAll(a -> assertThat(accounts.add(a.id().value()))
+                .as("account %s read once", a.id()).isTrue(), d -> { });
+
+        assertThat(read).isEqualTo(new SalesforceCrm.FullRead(ACCOUNTS, OPPORTUNITIES));
+        assertThat(accounts).hasSize(ACCOUNTS);
+        assertThat(server.org.calls(call -> call.method().equals("POST") && call.path().endsWith("/jobs/query")))
+                .as("one query job, for the accounts; the opportunities stay below the threshold").isGreaterThan(0)
+                .isLessThanOrEqualTo(2);
+        assertThat(server.org.calls(call -> call.path().endsWith("/results"))).as("three result pages of 10,000, "
+                + "each asked again after an injected fault").isGreaterThanOrEqualTo(3);
+        assertThat(server.org.calls(call -> call.method().equals("DELETE"))).as("the job deleted").isOne();
+        assertThat(server.org.failuresInjected()).isPositive();
     }
 
     @Test
