@@ -121,7 +121,7 @@ final class AccountColumns {
         int[] nameStart = new int[n + 1];
         int[] maskOf = new int[n];
         ByteArena names = new ByteArena(n * 24);
-        NameNormalizer.Writer writer = new NameNormalizer.Writer();
+        NameNormalizer.Writer writer = new NameNormalizer.Writer(classifier.nameRules());
         int p = 0;
         for (int i = 0; i < n; i++) {
             Account account = accounts[i];
@@ -430,7 +430,15 @@ final class AccountColumns {
      * blocks are equal numbers and unequal ones unequal.
      */
     static long blockCode(String normalized) {
-        String block = NameNormalizer.block(normalized);
+        return code(NameNormalizer.block(normalized));
+    }
+
+    /** The {@link NameNormalizer#tail} of a normalized name as a number, as {@link #blockCode} is made. */
+    static long tailCode(String normalized) {
+        return code(NameNormalizer.tail(normalized));
+    }
+
+    private static long code(String block) {
         long code = block.length();
         for (int i = 0; i < block.length(); i++) {
             code |= (long) block.charAt(i) << (2 + 16 * i);
@@ -443,20 +451,87 @@ final class AccountColumns {
         return blockCode(names, nameFrom(ordinal), nameTo(ordinal));
     }
 
-    private static long blockCode(byte[] arena, int from, int to) {
-        int end = Math.min(to, from + 3);
-        boolean ascii = true;
-        for (int i = from; i < end; i++) {
-            ascii &= arena[i] >= 0;
+    /** The {@link #tailCode} of the account's normalized name. */
+    long tailCodeOf(int ordinal) {
+        int from = nameFrom(ordinal);
+        int to = nameTo(ordinal);
+        int taken = 0;
+        int first = to;
+        for (int i = to - 1; i >= from && taken < 3; i--) {
+            if (names[i] < 0) {
+                return tailCode(new String(names, from, to - from, StandardCharsets.UTF_8));
+            }
+            if (names[i] != ' ') {
+                taken++;
+                first = i;
+            }
         }
-        if (!ascii) {
-            return blockCode(new String(arena, from, to - from, StandardCharsets.UTF_8));
-        }
-        long code = end - from;
-        for (int i = from; i < end; i++) {
-            code |= (long) arena[i] << (2 + 16 * (i - from));
+        long code = taken;
+        int k = 0;
+        for (int i = first; i < to; i++) {
+            if (names[i] != ' ') {
+                code |= (long) names[i] << (2 + 16 * k++);
+            }
         }
         return code;
+    }
+
+    private static long blockCode(byte[] arena, int from, int to) {
+        long code = 0;
+        int taken = 0;
+        for (int i = from; i < to && taken < 3; i++) {
+            byte b = arena[i];
+            if (b < 0) {
+                return blockCode(new String(arena, from, to - from, StandardCharsets.UTF_8));
+            }
+            if (b != ' ') {
+                code |= (long) b << (2 + 16 * taken);
+                taken++;
+            }
+        }
+        return code | taken;
+    }
+
+    /**
+     * The ordinals of accounts with a name grouped by {@link #tailCodeOf}: the second name block of a join, built
+     * on its first use (a join needs it only of a side the other side has accounts without a domain for).
+     */
+    private volatile @Nullable Tails tails;
+
+    /** Ordinals grouped by name tail: {@code ordinals[start[t], start[t + 1])} have tail number {@code t}. */
+    record Tails(LongIntMap ids, int[] start, int[] ordinals) {
+    }
+
+    /** The name tails of these accounts. */
+    Tails tails() {
+        Tails built = tails;
+        if (built == null) {
+            int n = accounts.length;
+            LongIntMap ids = new LongIntMap(1024);
+            int[] tailOf = new int[n];
+            for (int i = 0; i < n; i++) {
+                tailOf[i] = hasName(i) ? ids.putIfAbsent(tailCodeOf(i), ids.size()) : -1;
+            }
+            int[] start = new int[ids.size() + 1];
+            for (int t : tailOf) {
+                if (t >= 0) {
+                    start[t + 1]++;
+                }
+            }
+            for (int t = 0; t < ids.size(); t++) {
+                start[t + 1] += start[t];
+            }
+            int[] ordinals = new int[start[ids.size()]];
+            int[] next = Arrays.copyOf(start, ids.size());
+            for (int i = 0; i < n; i++) {
+                if (tailOf[i] >= 0) {
+                    ordinals[next[tailOf[i]]++] = i;
+                }
+            }
+            built = new Tails(ids, start, ordinals);
+            tails = built;
+        }
+        return built;
     }
 
     /** The number of the block with this {@link #blockCode}, or -1 when no account's name has it. */
@@ -556,6 +631,42 @@ final class AccountColumns {
         }
         normalizer.normalize(Objects.requireNonNull(accounts[ordinal].domain()));
         return normalizer.key();
+    }
+
+    /**
+     * The accounts with a registrable domain as {@code (label hash & 0xFFFFFFFF00000000) | ordinal}, sorted: the
+     * label is the domain's first label ({@code acme} of {@code acme.co.uk}), so that a join finds the same company's
+     * domains under other countries' suffixes. Built on first use.
+     */
+    private volatile long @Nullable [] byLabel;
+
+    /** {@link #byLabel}, built with this normalizer (confined to the calling thread) when needed. */
+    long[] byLabel(DomainNormalizer normalizer) {
+        long[] built = byLabel;
+        if (built == null) {
+            built = new long[byDomain.length];
+            for (int k = 0; k < byDomain.length; k++) {
+                int ordinal = (int) byDomain[k];
+                built[k] = (labelHash(domain(ordinal, normalizer)) & 0xFFFFFFFF00000000L) | ordinal;
+            }
+            sortByHighHalf(built);
+            byLabel = built;
+        }
+        return built;
+    }
+
+    /** The first label of a registrable domain. */
+    static String label(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(0, dot);
+    }
+
+    private static long labelHash(String domain) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < domain.length() && domain.charAt(i) != '.'; i++) {
+            hash = (hash ^ domain.charAt(i)) * 0x100000001b3L;
+        }
+        return hash ^ (hash >>> 29) * 0x9E3779B97F4A7C15L;
     }
 
     /** What matching knows of an account, as {@link Classifier#facts} gives it. */
