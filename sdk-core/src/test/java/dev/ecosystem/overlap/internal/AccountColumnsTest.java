@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -210,6 +211,35 @@ class AccountColumnsTest {
         assertThat(index.withName("acme holdings")).extracting(f -> f.account().id().value()).containsExactly("m2");
         assertThat(index.withName("acm")).isEmpty();
         assertThat(index.domains()).containsExactlyInAnyOrder("acme.co.uk", "globex.com");
+    }
+
+    @Test
+    @DisplayName("The join finds typos in the first letters, Saint/St., folded letters and country domains, as explain does")
+    void join_findsMatchesThatStartDifferently() {
+        List<Account> mine = List.of(account(ME, "m1", "Riverside Dental", null, "customer"),
+                account(ME, "m2", "Saint Mary Medical", null, "lead"),
+                account(ME, "m3", "Østergaard Shipping", null, "lead"),
+                account(ME, "m4", "Siemens AG", "siemens.de", "lead"),
+                account(ME, "m5", "Valley National Bank", null, "lead"),
+                account(ME, "m6", "Alpine Dental", null, "lead"));
+        List<Account> theirs = List.of(account(PARTNER, "p1", "Rverside Dental", null, "lead"),
+                account(PARTNER, "p2", "St. Mary Medical", "https://www.linkedin.com/company/st-mary", "lead"),
+                account(PARTNER, "p3", "Ostergaard Shipping A/S", null, "lead"),
+                account(PARTNER, "p4", "Siemens Ltd", "siemens.co.uk", "customer"),
+                account(PARTNER, "p5", "Valley National Tank", null, "lead"),
+                account(PARTNER, "p6", "Alpine Rental Group", null, "lead"));
+        for (Keys keys : Keys.values()) {
+            AccountColumns my = build(mine, List.of(), keys);
+            AccountColumns their = build(theirs, List.of(), keys);
+
+            List<MatchGroup> groups = PairMatches.join(my, their, settings, classifier).over(my, their, classifier)
+                    .groups();
+
+            assertThat(describe(groups)).as("keys %s", keys).isEqualTo(describe(MatchSet.of(everyPair(mine,
+                    List.of(), theirs, List.of())).groups()));
+            assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs())).as("keys %s", keys)
+                    .containsExactlyInAnyOrder("[m1]~[p1]", "[m2]~[p2]", "[m3]~[p3]", "[m4]~[p4]");
+        }
     }
 
     @Test
