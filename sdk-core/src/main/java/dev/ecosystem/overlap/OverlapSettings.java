@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * anything.
  *
  * <p><b>Matching.</b> Accounts match by registrable domain (public suffix list from Guava; with
- * {@link Builder#privateSuffixes(boolean) private suffixes} on, the default, {@code acme.github.io} and
- * {@code beta.github.io} are different companies). Generic domains (free mail and the like) never match. Where a
+ * {@link Builder#privateSuffixes(boolean) private suffixes} on, the default, {@code acme.appspot.com} and
+ * {@code beta.appspot.com} are different registrable domains). Generic domains (free mail and the like), and
+ * sites under a generic private suffix ({@code acme.github.io}), never match on their own. Where a
  * domain is missing, malformed or generic on at least one side (social networks and profile pages such as
  * {@code linkedin.com/company/acme} are generic), accounts match by normalized name, word by word: equal names,
  * the same letters spaced differently, or one typo in one long word that is not a distinguishing word; each rule

@@ -433,11 +433,6 @@ final class AccountColumns {
         return code(NameNormalizer.block(normalized));
     }
 
-    /** The {@link NameNormalizer#tail} of a normalized name as a number, as {@link #blockCode} is made. */
-    static long tailCode(String normalized) {
-        return code(NameNormalizer.tail(normalized));
-    }
-
     private static long code(String block) {
         long code = block.length();
         for (int i = 0; i < block.length(); i++) {
@@ -449,31 +444,6 @@ final class AccountColumns {
     /** The {@link #blockCode} of the account's normalized name. */
     long blockCodeOf(int ordinal) {
         return blockCode(names, nameFrom(ordinal), nameTo(ordinal));
-    }
-
-    /** The {@link #tailCode} of the account's normalized name. */
-    long tailCodeOf(int ordinal) {
-        int from = nameFrom(ordinal);
-        int to = nameTo(ordinal);
-        int taken = 0;
-        int first = to;
-        for (int i = to - 1; i >= from && taken < 3; i--) {
-            if (names[i] < 0) {
-                return tailCode(new String(names, from, to - from, StandardCharsets.UTF_8));
-            }
-            if (names[i] != ' ') {
-                taken++;
-                first = i;
-            }
-        }
-        long code = taken;
-        int k = 0;
-        for (int i = first; i < to; i++) {
-            if (names[i] != ' ') {
-                code |= (long) names[i] << (2 + 16 * k++);
-            }
-        }
-        return code;
     }
 
     private static long blockCode(byte[] arena, int from, int to) {
@@ -493,45 +463,82 @@ final class AccountColumns {
     }
 
     /**
-     * The ordinals of accounts with a name grouped by {@link #tailCodeOf}: the second name block of a join, built
-     * on its first use (a join needs it only of a side the other side has accounts without a domain for).
+     * The ordinals of accounts with a name grouped by {@link #restCode}{@code (ordinal, REST_FROM)}: the second name
+     * block of a join, built on its first use (a join needs it only of a side the other side has accounts without a
+     * domain for).
      */
-    private volatile @Nullable Tails tails;
+    private volatile @Nullable Rests rests;
 
-    /** Ordinals grouped by name tail: {@code ordinals[start[t], start[t + 1])} have tail number {@code t}. */
-    record Tails(LongIntMap ids, int[] start, int[] ordinals) {
+    /** Ordinals grouped by rest: {@code ordinals[start[r], start[r + 1])} have rest number {@code r}. */
+    record Rests(LongIntMap ids, int[] start, int[] ordinals) {
     }
 
-    /** The name tails of these accounts. */
-    Tails tails() {
-        Tails built = tails;
+    /** The name rests of these accounts. */
+    Rests rests() {
+        Rests built = rests;
         if (built == null) {
             int n = accounts.length;
             LongIntMap ids = new LongIntMap(1024);
-            int[] tailOf = new int[n];
+            int[] restOf = new int[n];
             for (int i = 0; i < n; i++) {
-                tailOf[i] = hasName(i) ? ids.putIfAbsent(tailCodeOf(i), ids.size()) : -1;
+                long code = hasName(i) ? restCode(i, REST_FROM) : 0;
+                restOf[i] = code != 0 ? ids.putIfAbsent(code, ids.size()) : -1;
             }
             int[] start = new int[ids.size() + 1];
-            for (int t : tailOf) {
-                if (t >= 0) {
-                    start[t + 1]++;
+            for (int r : restOf) {
+                if (r >= 0) {
+                    start[r + 1]++;
                 }
             }
-            for (int t = 0; t < ids.size(); t++) {
-                start[t + 1] += start[t];
+            for (int r = 0; r < ids.size(); r++) {
+                start[r + 1] += start[r];
             }
             int[] ordinals = new int[start[ids.size()]];
             int[] next = Arrays.copyOf(start, ids.size());
             for (int i = 0; i < n; i++) {
-                if (tailOf[i] >= 0) {
-                    ordinals[next[tailOf[i]]++] = i;
+                if (restOf[i] >= 0) {
+                    ordinals[next[restOf[i]]++] = i;
                 }
             }
-            built = new Tails(ids, start, ordinals);
-            tails = built;
+            built = new Rests(ids, start, ordinals);
+            rests = built;
         }
         return built;
+    }
+
+    /** Where the rest of a name that {@link #rests} keys on starts: after its fourth character but spaces. */
+    static final int REST_FROM = 4;
+
+    /**
+     * A hash of the account's normalized name without spaces and without its first {@code skip} characters (code
+     * points), never 0; 0 when nothing is left. Two names that match by a typo within their first three characters
+     * have equal rests after the fourth character (a letter changed or two swapped), or after the third of the
+     * shorter and the fourth of the longer (a letter added or dropped), which is why a join looks a name up by its
+     * rests after 3, 4 and 5 characters.
+     */
+    long restCode(int ordinal, int skip) {
+        int from = nameFrom(ordinal);
+        int to = nameTo(ordinal);
+        int seen = 0;
+        int i = from;
+        for (; i < to && seen < skip; i++) {
+            byte b = names[i];
+            if (b != ' ' && (b & 0xC0) != 0x80) {
+                seen++; // a character starts here: ASCII or a UTF-8 lead byte
+            }
+        }
+        while (i < to && (names[i] & 0xC0) == 0x80) {
+            i++; // the rest of the last skipped character
+        }
+        long hash = 0xcbf29ce484222325L;
+        boolean any = false;
+        for (; i < to; i++) {
+            if (names[i] != ' ') {
+                hash = (hash ^ names[i]) * 0x100000001b3L;
+                any = true;
+            }
+        }
+        return any ? (hash ^ (hash >>> 31)) | 1 : 0;
     }
 
     /** The number of the block with this {@link #blockCode}, or -1 when no account's name has it. */
@@ -647,7 +654,10 @@ final class AccountColumns {
             built = new long[byDomain.length];
             for (int k = 0; k < byDomain.length; k++) {
                 int ordinal = (int) byDomain[k];
-                built[k] = (labelHash(domain(ordinal, normalizer)) & 0xFFFFFFFF00000000L) | ordinal;
+                byte[] stored = keys[ordinal];
+                long hash = stored != null ? labelHash(stored, MatchKeys.DOMAIN, MatchKeys.domainTo(stored))
+                        : labelHash(domain(ordinal, normalizer));
+                built[k] = (hash & 0xFFFFFFFF00000000L) | ordinal;
             }
             sortByHighHalf(built);
             byLabel = built;
@@ -662,9 +672,15 @@ final class AccountColumns {
     }
 
     private static long labelHash(String domain) {
+        byte[] ascii = domain.getBytes(StandardCharsets.ISO_8859_1);
+        return labelHash(ascii, 0, ascii.length);
+    }
+
+    /** A hash of the first label of the registrable domain {@code bytes[from, to)} (ASCII). */
+    private static long labelHash(byte[] bytes, int from, int to) {
         long hash = 0xcbf29ce484222325L;
-        for (int i = 0; i < domain.length() && domain.charAt(i) != '.'; i++) {
-            hash = (hash ^ domain.charAt(i)) * 0x100000001b3L;
+        for (int i = from; i < to && bytes[i] != '.'; i++) {
+            hash = (hash ^ bytes[i]) * 0x100000001b3L;
         }
         return hash ^ (hash >>> 29) * 0x9E3779B97F4A7C15L;
     }

@@ -133,9 +133,9 @@ final class NameComparison {
     /**
      * Whether two different words differ by one typo a match allows: one letter changed (both of {@link #LONG_WORD}
      * letters or more), added or dropped (the longer of {@link #LONG_WORD} or more), or two neighbours swapped (both
-     * of {@link #LONG_WORD} or more, in a name of seven letters or more, {@code nameLength} without spaces). Each
-     * of these leaves the first three or the last three letters of the name as they were, which the join's blocks
-     * rely on.
+     * of {@link #LONG_WORD} or more, in a name of seven letters or more, {@code nameLength} without spaces). Each of
+     * these leaves either the first three letters of the name as they were or the rest after the fourth (after the
+     * third in the shorter name), which the join's blocks rely on.
      */
     static boolean oneTypo(String x, String y, int nameLength) {
         int n = x.length();

@@ -309,18 +309,12 @@ public final class NameNormalizer {
     }
 
     /**
-     * The blocking key of a normalized name: its first three UTF-16 chars but spaces. Candidates for a match share it
-     * or {@link #tail}: a name differs from another it matches by one edit at most, which cannot change both the
-     * first three and the last three characters of a name of six or more ({@link NameComparison}).
+     * The blocking key of a normalized name: its first three UTF-16 chars but spaces. Candidates for a match share
+     * it, or differ by a typo within it and then share the rest of the name after it (see
+     * {@code AccountColumns.restCode}): a match differs by one typo at most ({@link NameComparison}).
      */
     public static String block(String normalized) {
         String compact = compact(normalized);
         return compact.length() <= 3 ? compact : compact.substring(0, 3);
-    }
-
-    /** The other blocking key of a normalized name: its last three UTF-16 chars but spaces. */
-    public static String tail(String normalized) {
-        String compact = compact(normalized);
-        return compact.length() <= 3 ? compact : compact.substring(compact.length() - 3);
     }
 }

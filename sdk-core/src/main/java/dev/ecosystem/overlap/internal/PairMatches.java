@@ -22,8 +22,9 @@ import java.util.Objects;
  * {@link MatchKeys}; the candidates are
  * verified in ordinal order on each side, not in hash order, so the raw domains are read about in the order they
  * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in
- * their two name blocks (first and last three letters), as {@link MatchRule} decides: a block's names are read in
- * order of length, and only those whose length and letters can match are compared.
+ * their name blocks (the first three letters; for a typo among them, the rest after them), as {@link MatchRule}
+ * decides: a block's names are read in order of length, and only those whose length and letters can match are
+ * compared.
  */
 final class PairMatches {
     private static final long HIGH = 0xFFFFFFFF00000000L;
@@ -201,12 +202,12 @@ final class PairMatches {
     }
 
     /**
-     * Name comparisons of one account with the accounts of the other side in its two name blocks, as
+     * Name comparisons of one account with the accounts of the other side in its name blocks, as
      * {@link NameComparison} decides: the block of its first three letters ({@link AccountColumns#names} holds a
      * block's names as one run of bytes ordered by length, read in order and only as far as a length that can
-     * match) and the block of its last three ({@link AccountColumns#tails}), skipping there the names of the first
-     * block; a match differs by one edit at most, which cannot change both (see {@link NameNormalizer#block}). The
-     * matches are given in ascending ordinal order. Not thread-safe.
+     * match), then, for a typo within the first three letters, the names whose rest after the fourth letter is the
+     * query's rest after its third, fourth or fifth ({@link AccountColumns#restCode}), skipping there the names of
+     * the first block. The matches are given in ascending ordinal order. Not thread-safe.
      */
     private static final class NameJoin {
         private final double threshold;
@@ -261,19 +262,23 @@ final class PairMatches {
                     compare(name, candidate, new String(names, start, size, StandardCharsets.UTF_8));
                 }
             }
-            AccountColumns.Tails tails = other.tails();
-            int tail = tails.ids().get(side.tailCodeOf(ordinal));
-            if (tail >= 0) {
-                for (int k = tails.start()[tail]; k < tails.start()[tail + 1]; k++) {
-                    int candidate = tails.ordinals()[k];
+            AccountColumns.Rests rests = other.rests();
+            int firstMatch = found;
+            for (int skip = AccountColumns.REST_FROM - 1; skip <= AccountColumns.REST_FROM + 1; skip++) {
+                long restCode = side.restCode(ordinal, skip);
+                int rest = restCode == 0 ? -1 : rests.ids().get(restCode);
+                if (rest < 0) {
+                    continue;
+                }
+                for (int k = rests.start()[rest]; k < rests.start()[rest + 1]; k++) {
+                    int candidate = rests.ordinals()[k];
                     int start = other.nameFrom(candidate);
                     int size = other.nameTo(candidate) - start;
-                    if (Math.abs(size - length) > NameComparison.SPACES
+                    if (Math.abs(size - length) > (ascii ? 1 : 4)
                             || domainOnly && other.domainHash[candidate] == 0
-                            || ascii && Integer.bitCount(mask ^ AccountColumns.charMask(other.names, start,
-                                    start + size)) > 2
-                            || other.blockCodeOf(candidate) == blockCode) {
-                        continue; // cannot match, or compared in the first block already
+                            || other.blockCodeOf(candidate) == blockCode
+                            || foundSince(firstMatch, candidate)) {
+                        continue; // cannot match, or compared already
                     }
                     name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
                     compare(name, candidate, new String(other.names, start, size, StandardCharsets.UTF_8));
@@ -283,6 +288,16 @@ final class PairMatches {
             for (int k = 0; k < found; k++) {
                 similarities.add(scores[k]);
             }
+        }
+
+        /** Whether {@code candidate} was found since the match at {@code from}. */
+        private boolean foundSince(int from, int candidate) {
+            for (int k = from; k < found; k++) {
+                if (others[k] == candidate) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void compare(String name, int candidate, String candidateName) {

@@ -221,13 +221,15 @@ class AccountColumnsTest {
                 account(ME, "m3", "Østergaard Shipping", null, "lead"),
                 account(ME, "m4", "Siemens AG", "siemens.de", "lead"),
                 account(ME, "m5", "Valley National Bank", null, "lead"),
-                account(ME, "m6", "Alpine Dental", null, "lead"));
+                account(ME, "m6", "Alpine Dental", null, "lead"),
+                account(ME, "m7", "Ромашка Трейдинг", null, "lead"));
         List<Account> theirs = List.of(account(PARTNER, "p1", "Rverside Dental", null, "lead"),
                 account(PARTNER, "p2", "St. Mary Medical", "https://www.linkedin.com/company/st-mary", "lead"),
                 account(PARTNER, "p3", "Ostergaard Shipping A/S", null, "lead"),
                 account(PARTNER, "p4", "Siemens Ltd", "siemens.co.uk", "customer"),
                 account(PARTNER, "p5", "Valley National Tank", null, "lead"),
-                account(PARTNER, "p6", "Alpine Rental Group", null, "lead"));
+                account(PARTNER, "p6", "Alpine Rental Group", null, "lead"),
+                account(PARTNER, "p7", "Рмашка Трейдинг", null, "lead"));
         for (Keys keys : Keys.values()) {
             AccountColumns my = build(mine, List.of(), keys);
             AccountColumns their = build(theirs, List.of(), keys);
@@ -238,7 +240,7 @@ class AccountColumnsTest {
             assertThat(describe(groups)).as("keys %s", keys).isEqualTo(describe(MatchSet.of(everyPair(mine,
                     List.of(), theirs, List.of())).groups()));
             assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs())).as("keys %s", keys)
-                    .containsExactlyInAnyOrder("[m1]~[p1]", "[m2]~[p2]", "[m3]~[p3]", "[m4]~[p4]");
+                    .containsExactlyInAnyOrder("[m1]~[p1]", "[m2]~[p2]", "[m3]~[p3]", "[m4]~[p4]", "[m7]~[p7]");
         }
     }
 

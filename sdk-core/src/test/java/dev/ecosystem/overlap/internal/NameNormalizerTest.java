@@ -129,12 +129,10 @@ class NameNormalizerTest {
     }
 
     @Test
-    @DisplayName("Blocks are the first and the last three letters without spaces")
-    void blocks_areFirstAndLastThreeLetters() {
+    @DisplayName("Blocks are the first three letters without spaces")
+    void blocks_areTheFirstThreeLetters() {
         assertThat(NameNormalizer.block("acme holdings")).isEqualTo("acm");
         assertThat(NameNormalizer.block("a b c d")).isEqualTo("abc");
-        assertThat(NameNormalizer.tail("acme holdings")).isEqualTo("ngs");
         assertThat(NameNormalizer.block("ab")).isEqualTo("ab");
-        assertThat(NameNormalizer.tail("ab")).isEqualTo("ab");
     }
 }
