@@ -73,6 +73,7 @@ public final class MatchingQuality {
 
     private static void calibration(List<LabeledPair> pairs, Overlaps overlaps) {
         Map<MatchExplanation.Rule, int[]> byRule = new TreeMap<>();
+        Map<MatchExplanation.Rule, Double> confidence = new TreeMap<>();
         List<String> errors = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             LabeledPair pair = pairs.get(i);
@@ -80,6 +81,9 @@ public final class MatchingQuality {
                     account(B, i, pair.nameB(), pair.domainB()));
             int[] cells = byRule.computeIfAbsent(why.rule(), r -> new int[3]);
             cells[why.matched() ? 0 : 1]++;
+            if (why.match() != null) {
+                confidence.merge(why.rule(), why.match().confidence(), Math::max);
+            }
             if (why.matched() == pair.same()) {
                 cells[2]++;
             } else {
@@ -89,10 +93,11 @@ public final class MatchingQuality {
             }
         }
         System.out.println();
-        System.out.println("| deciding rule (default threshold) | matches | non-matches | share right |");
-        System.out.println("|---|---:|---:|---:|");
-        byRule.forEach((rule, cells) -> System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f |%n", rule, cells[0],
-                cells[1], (double) cells[2] / (cells[0] + cells[1])));
+        System.out.println("| deciding rule (default threshold) | matches | non-matches | share right | confidence |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        byRule.forEach((rule, cells) -> System.out.printf(Locale.ROOT, "| %s | %d | %d | %.3f | %s |%n", rule,
+                cells[0], cells[1], (double) cells[2] / (cells[0] + cells[1]),
+                confidence.containsKey(rule) ? String.format(Locale.ROOT, "%.2f", confidence.get(rule)) : "-"));
         System.out.println();
         System.out.println("Errors at the default threshold (" + errors.size() + "):");
         errors.forEach(error -> System.out.println("- " + error));

@@ -463,50 +463,40 @@ final class AccountColumns {
     }
 
     /**
-     * The ordinals of accounts with a name grouped by {@link #restCode}{@code (ordinal, REST_FROM)}: the second name
-     * block of a join, built on its first use (a join needs it only of a side the other side has accounts without a
-     * domain for).
+     * The second name block of a join, by {@link #restCode}{@code (ordinal, REST_FROM)}: built on its first use (a
+     * join needs it only of a side the other side has accounts without a domain for).
      */
-    private volatile @Nullable Rests rests;
+    private volatile long @Nullable [] byRest;
 
-    /** Ordinals grouped by rest: {@code ordinals[start[r], start[r + 1])} have rest number {@code r}. */
-    record Rests(LongIntMap ids, int[] start, int[] ordinals) {
-    }
-
-    /** The name rests of these accounts. */
-    Rests rests() {
-        Rests built = rests;
+    /**
+     * The accounts with a name as {@code (restCode & 0xFFFFFFFF00000000) | ordinal}, sorted (radix, as
+     * {@link #byDomain}): {@link #withRest} finds a rest's accounts by binary search.
+     */
+    long[] byRest() {
+        long[] built = byRest;
         if (built == null) {
             int n = accounts.length;
-            LongIntMap ids = new LongIntMap(1024);
-            int[] restOf = new int[n];
+            long[] entries = new long[n];
+            int count = 0;
             for (int i = 0; i < n; i++) {
                 long code = hasName(i) ? restCode(i, REST_FROM) : 0;
-                restOf[i] = code != 0 ? ids.putIfAbsent(code, ids.size()) : -1;
-            }
-            int[] start = new int[ids.size() + 1];
-            for (int r : restOf) {
-                if (r >= 0) {
-                    start[r + 1]++;
+                if (code != 0) {
+                    entries[count++] = (code & 0xFFFFFFFF00000000L) | i;
                 }
             }
-            for (int r = 0; r < ids.size(); r++) {
-                start[r + 1] += start[r];
-            }
-            int[] ordinals = new int[start[ids.size()]];
-            int[] next = Arrays.copyOf(start, ids.size());
-            for (int i = 0; i < n; i++) {
-                if (restOf[i] >= 0) {
-                    ordinals[next[restOf[i]]++] = i;
-                }
-            }
-            built = new Rests(ids, start, ordinals);
-            rests = built;
+            built = Arrays.copyOf(entries, count);
+            sortByHighHalf(built);
+            byRest = built;
         }
         return built;
     }
 
-    /** Where the rest of a name that {@link #rests} keys on starts: after its fourth character but spaces. */
+    /** Where the accounts whose rest code has the high 32 bits of {@code restCode} start in {@link #byRest}. */
+    static int withRest(long[] byRest, long restCode) {
+        return firstAtLeast(byRest, restCode & 0xFFFFFFFF00000000L);
+    }
+
+    /** Where the rest of a name that {@link #byRest} keys on starts: after its fourth character but spaces. */
     static final int REST_FROM = 4;
 
     /**

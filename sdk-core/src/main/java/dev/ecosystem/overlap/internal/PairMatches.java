@@ -137,7 +137,8 @@ final class PairMatches {
      * Accounts whose registrable domains differ only in their public suffix ({@code acme.com}, {@code acme.de}: a
      * subsidiary in another country, or another company of the same label) match when their names do, as
      * {@link MatchRule} decides: both sides' accounts sorted by the label's hash ({@link AccountColumns#byLabel}),
-     * merged, and the pairs of a run compared.
+     * merged, and the pairs of a run compared (a run of one account a side with the same 64-bit domain hash is the
+ * same domain, matched already).
      */
     private static void countryDomains(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
             Classifier classifier, Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers,
@@ -146,6 +147,9 @@ final class PairMatches {
         long[] a = mine.byLabel(normalizer);
         long[] b = theirs.byLabel(normalizer);
         mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
+            if (iEnd - i == 1 && jEnd - j == 1 && mine.domainHash[(int) a[i]] == theirs.domainHash[(int) b[j]]) {
+                return; // the same registrable domain (its 64-bit hash), matched by domain already
+            }
             int[] their = ordinals(b, j, jEnd);
             for (int m : ordinals(a, i, iEnd)) {
                 String myDomain = mine.domain(m, normalizer);
@@ -262,16 +266,17 @@ final class PairMatches {
                     compare(name, candidate, new String(names, start, size, StandardCharsets.UTF_8));
                 }
             }
-            AccountColumns.Rests rests = other.rests();
+            long[] byRest = other.byRest();
             int firstMatch = found;
             for (int skip = AccountColumns.REST_FROM - 1; skip <= AccountColumns.REST_FROM + 1; skip++) {
                 long restCode = side.restCode(ordinal, skip);
-                int rest = restCode == 0 ? -1 : rests.ids().get(restCode);
-                if (rest < 0) {
+                if (restCode == 0) {
                     continue;
                 }
-                for (int k = rests.start()[rest]; k < rests.start()[rest + 1]; k++) {
-                    int candidate = rests.ordinals()[k];
+                long key = restCode & HIGH;
+                for (int k = AccountColumns.withRest(byRest, restCode); k < byRest.length && (byRest[k] & HIGH) == key;
+                        k++) {
+                    int candidate = (int) byRest[k];
                     int start = other.nameFrom(candidate);
                     int size = other.nameTo(candidate) - start;
                     if (Math.abs(size - length) > (ascii ? 1 : 4)
