@@ -30,7 +30,7 @@ final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
             new int[0],
             new long[0], new int[0], new long[0], new byte[1], new int[0], new LongIntMap(0), new int[1], new int[0],
-            new int[0], new int[0], true);
+            new int[0], new int[0], true, new int[0], new int[0]);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
 
@@ -68,10 +68,14 @@ final class AccountColumns {
     final int[] withoutDomain;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
     final boolean asciiNames;
+    /** Per ordinal: the high half of the domain label's hash ({@link #byLabel}), 0 when not known at build. */
+    private final int[] labelHigh;
+    /** Per ordinal: the high half of {@link #restCode}{@code (ordinal, REST_FROM)}, 0 for none. */
+    private final int[] restHigh;
 
     private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
             int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
-            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames) {
+            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames, int[] labelHigh, int[] restHigh) {
         this.accounts = accounts;
         this.keys = keys;
         this.deals = deals;
@@ -88,6 +92,8 @@ final class AccountColumns {
         this.blockMask = blockMask;
         this.withoutDomain = withoutDomain;
         this.asciiNames = asciiNames;
+        this.labelHigh = labelHigh;
+        this.restHigh = restHigh;
     }
 
     /** How many accounts. */
@@ -120,6 +126,8 @@ final class AccountColumns {
         int[] idHash = new int[n];
         int[] nameStart = new int[n + 1];
         int[] maskOf = new int[n];
+        int[] labelHigh = new int[n];
+        int[] restHigh = new int[n];
         ByteArena names = new ByteArena(n * 24);
         NameNormalizer.Writer writer = new NameNormalizer.Writer(classifier.nameRules());
         int p = 0;
@@ -135,6 +143,10 @@ final class AccountColumns {
                 idHash[i] = MatchKeys.idHash(key);
                 maskOf[i] = MatchKeys.nameMask(key);
                 names.add(key, MatchKeys.domainTo(key), key.length);
+                // while the key is in cache: what a join by domain label and by name rest reads later
+                labelHigh[i] = MatchKeys.domainTo(key) > MatchKeys.DOMAIN
+                        ? (int) (labelHash(key, MatchKeys.DOMAIN, MatchKeys.domainTo(key)) >>> 32) : 0;
+                restHigh[i] = (int) (restCode(key, MatchKeys.domainTo(key), key.length, REST_FROM) >>> 32);
                 nameStart[i + 1] = names.size();
                 continue;
             }
@@ -152,6 +164,7 @@ final class AccountColumns {
             nameStart[i + 1] = names.size();
             // while the name's bytes are in cache: the block order that reads them later is not memory order
             maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
+            restHigh[i] = (int) (names.restCode(nameStart[i], nameStart[i + 1]) >>> 32);
         }
 
         int[] dealStart = new int[n + 1];
@@ -266,7 +279,8 @@ final class AccountColumns {
             written += length;
         }
         return new AccountColumns(accounts, keys, deals, dealStart, dealOf, domainHash, populations, byDomain,
-                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii);
+                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii,
+                labelHigh, restHigh);
     }
 
     /** Writes {@code length} as unsigned LEB128 at {@code at} and returns where it ends. */
@@ -479,9 +493,8 @@ final class AccountColumns {
             long[] entries = new long[n];
             int count = 0;
             for (int i = 0; i < n; i++) {
-                long code = hasName(i) ? restCode(i, REST_FROM) : 0;
-                if (code != 0) {
-                    entries[count++] = (code & 0xFFFFFFFF00000000L) | i;
+                if (restHigh[i] != 0) {
+                    entries[count++] = ((long) restHigh[i] << 32) | i;
                 }
             }
             built = Arrays.copyOf(entries, count);
@@ -501,34 +514,37 @@ final class AccountColumns {
 
     /**
      * A hash of the account's normalized name without spaces and without its first {@code skip} characters (code
-     * points), never 0; 0 when nothing is left. Two names that match by a typo within their first three characters
+     * points), never 0 in its high half; 0 when nothing is left. Two names that match by a typo within their first three characters
      * have equal rests after the fourth character (a letter changed or two swapped), or after the third of the
      * shorter and the fourth of the longer (a letter added or dropped), which is why a join looks a name up by its
      * rests after 3, 4 and 5 characters.
      */
     long restCode(int ordinal, int skip) {
-        int from = nameFrom(ordinal);
-        int to = nameTo(ordinal);
+        return restCode(names, nameFrom(ordinal), nameTo(ordinal), skip);
+    }
+
+    /** {@link #restCode(int, int)} of the name {@code bytes[from, to)}. */
+    static long restCode(byte[] bytes, int from, int to, int skip) {
         int seen = 0;
         int i = from;
         for (; i < to && seen < skip; i++) {
-            byte b = names[i];
+            byte b = bytes[i];
             if (b != ' ' && (b & 0xC0) != 0x80) {
                 seen++; // a character starts here: ASCII or a UTF-8 lead byte
             }
         }
-        while (i < to && (names[i] & 0xC0) == 0x80) {
+        while (i < to && (bytes[i] & 0xC0) == 0x80) {
             i++; // the rest of the last skipped character
         }
         long hash = 0xcbf29ce484222325L;
         boolean any = false;
         for (; i < to; i++) {
-            if (names[i] != ' ') {
-                hash = (hash ^ names[i]) * 0x100000001b3L;
+            if (bytes[i] != ' ') {
+                hash = (hash ^ bytes[i]) * 0x100000001b3L;
                 any = true;
             }
         }
-        return any ? (hash ^ (hash >>> 31)) | 1 : 0;
+        return any ? (hash ^ (hash >>> 31)) | 1L << 32 : 0; // never 0 in its high half either
     }
 
     /** The number of the block with this {@link #blockCode}, or -1 when no account's name has it. */
@@ -644,10 +660,9 @@ final class AccountColumns {
             built = new long[byDomain.length];
             for (int k = 0; k < byDomain.length; k++) {
                 int ordinal = (int) byDomain[k];
-                byte[] stored = keys[ordinal];
-                long hash = stored != null ? labelHash(stored, MatchKeys.DOMAIN, MatchKeys.domainTo(stored))
-                        : labelHash(domain(ordinal, normalizer));
-                built[k] = (hash & 0xFFFFFFFF00000000L) | ordinal;
+                long high = labelHigh[ordinal] != 0 ? (long) labelHigh[ordinal] << 32
+                        : labelHash(domain(ordinal, normalizer)) & 0xFFFFFFFF00000000L;
+                built[k] = high | ordinal;
             }
             sortByHighHalf(built);
             byLabel = built;
@@ -732,6 +747,11 @@ final class AccountColumns {
 
         int size() {
             return size;
+        }
+
+        /** The {@link AccountColumns#restCode} of the name {@code [from, to)}. */
+        long restCode(int from, int to) {
+            return AccountColumns.restCode(bytes, from, to, REST_FROM);
         }
 
         /** The {@link AccountColumns#charMask} of {@code [from, to)}. */
