@@ -29,11 +29,16 @@ import org.jspecify.annotations.Nullable;
  * anything.
  *
  * <p><b>Matching.</b> Accounts match by registrable domain (public suffix list from Guava; with
- * {@link Builder#privateSuffixes(boolean) private suffixes} on, the default, {@code acme.github.io} and
- * {@code beta.github.io} are different companies). Generic domains (free mail and the like) never match. Where a
- * domain is missing, malformed or generic on at least one side, accounts match by normalized name when the
- * similarity (1 - Levenshtein distance / longer length) reaches {@link Builder#nameThreshold(double) the threshold}
- * (default 0.9: one typo in ten letters) and the normalized names share their first three letters.
+ * {@link Builder#privateSuffixes(boolean) private suffixes} on, the default, {@code acme.appspot.com} and
+ * {@code beta.appspot.com} are different registrable domains). Generic domains (free mail and the like), and
+ * sites under a generic private suffix ({@code acme.github.io}), never match on their own. Where a
+ * domain is missing, malformed or generic on at least one side (social networks and profile pages such as
+ * {@code linkedin.com/company/acme} are generic), accounts match by normalized name, word by word: equal names,
+ * the same letters spaced differently, or one typo in one long word that is not a distinguishing word; each rule
+ * has a calibrated confidence, and a match counts when it reaches {@link Builder#nameThreshold(double) the
+ * threshold} (default 0.9). Legal forms, abbreviations and distinguishing words are data
+ * ({@code dev/ecosystem/overlap/name-rules.txt}) the host extends with {@link Builder#addLegalForms},
+ * {@link Builder#addAbbreviations} and {@link Builder#addDistinguishingWords}.
  *
  * <p><b>Ranking.</b> Co-sell lists rank deals by amount, then by how far the stage is in
  * {@link Builder#stageOrder(List) the stage order} (later is further), then by sooner close date, then by deal id and
@@ -87,6 +92,9 @@ public final class OverlapSettings {
     private final int countReleases;
     private final Duration countPeriod;
     private final boolean partnerSourceWriteBack;
+    private final Set<String> legalForms;
+    private final Map<String, String> abbreviations;
+    private final Set<String> distinguishingWords;
 
     private OverlapSettings(Builder builder) {
         this.customers = builder.customers;
@@ -102,6 +110,9 @@ public final class OverlapSettings {
         this.countReleases = builder.countReleases;
         this.countPeriod = builder.countPeriod;
         this.partnerSourceWriteBack = builder.partnerSourceWriteBack;
+        this.legalForms = Set.copyOf(builder.legalForms);
+        this.abbreviations = Map.copyOf(builder.abbreviations);
+        this.distinguishingWords = Set.copyOf(builder.distinguishingWords);
     }
 
     /** The defaults described above. */
@@ -187,6 +198,21 @@ public final class OverlapSettings {
         return partnerSourceWriteBack;
     }
 
+    /** The legal forms the host added to the shipped ones ({@code dev/ecosystem/overlap/name-rules.txt}). */
+    public Set<String> legalForms() {
+        return legalForms;
+    }
+
+    /** The abbreviations (word to short form) the host added to the shipped ones. */
+    public Map<String, String> abbreviations() {
+        return abbreviations;
+    }
+
+    /** The distinguishing words the host added to the shipped ones. */
+    public Set<String> distinguishingWords() {
+        return distinguishingWords;
+    }
+
     private static boolean stageIs(Account account, String stage1, String stage2) {
         String stage = account.lifecycleStage();
         return stage != null && (stage1.equalsIgnoreCase(stage) || stage2.equalsIgnoreCase(stage));
@@ -222,6 +248,9 @@ public final class OverlapSettings {
         private int countReleases = 4;
         private Duration countPeriod = Duration.ofDays(7);
         private boolean partnerSourceWriteBack;
+        private final Set<String> legalForms = new HashSet<>();
+        private final Map<String, String> abbreviations = new LinkedHashMap<>();
+        private final Set<String> distinguishingWords = new HashSet<>();
 
         private Builder() {
         }
@@ -256,7 +285,10 @@ public final class OverlapSettings {
             return this;
         }
 
-        /** The lowest name similarity that counts as a match, between 0.5 and 1 (1: equal names only). */
+        /**
+         * The lowest confidence of a name rule that counts as a match, between 0.5 and 1 (default 0.9: every name
+         * rule; 0.99: equal normalized names only; 1: no name matches).
+         */
         public Builder nameThreshold(double threshold) {
             if (!(threshold >= 0.5 && threshold <= 1)) {
                 throw new ValidationException("nameThreshold must be between 0.5 and 1, but was " + threshold);
@@ -352,6 +384,47 @@ public final class OverlapSettings {
          */
         public Builder partnerSourceWriteBack(boolean enabled) {
             this.partnerSourceWriteBack = enabled;
+            return this;
+        }
+
+        /**
+         * Adds legal forms to the shipped ones (a name loses them at its end; those in Cyrillic, Greek, Han, kana or
+         * Hangul at its start too), for languages or forms the SDK lacks: {@code addLegalForms(Set.of("sp k"))}.
+         * A form of several words is removed as a whole.
+         */
+        public Builder addLegalForms(Set<String> forms) {
+            Checks.noNulls(forms, "legalForms");
+            forms.forEach(form -> Checks.text(form, "legal form", 100));
+            legalForms.addAll(forms);
+            return this;
+        }
+
+        /**
+         * Adds abbreviations to the shipped ones: each word and its short form are compared as the same word
+         * ({@code addAbbreviations(Map.of("holdings", "hldgs"))}). Both must be one word.
+         */
+        public Builder addAbbreviations(Map<String, String> wordToShortForm) {
+            Checks.required(wordToShortForm, "abbreviations");
+            wordToShortForm.forEach((word, shortForm) -> {
+                Checks.text(word, "abbreviated word", 100);
+                Checks.text(shortForm, "short form of " + word, 100);
+                if (word.strip().contains(" ") || shortForm.strip().contains(" ")) {
+                    throw new ValidationException("an abbreviation must be one word and its short form one word, "
+                            + "but was '" + word + "' -> '" + shortForm + "'");
+                }
+            });
+            abbreviations.putAll(wordToShortForm);
+            return this;
+        }
+
+        /**
+         * Adds distinguishing words to the shipped ones: words that tell companies apart although one letter makes
+         * another word (an industry: {@code Dental}, {@code Rental}), so they are never taken for a typo.
+         */
+        public Builder addDistinguishingWords(Set<String> words) {
+            Checks.noNulls(words, "distinguishingWords");
+            words.forEach(word -> Checks.text(word, "distinguishing word", 100));
+            distinguishingWords.addAll(words);
             return this;
         }
 

@@ -200,7 +200,7 @@ class AccountMappingTest {
         assertThat(domain.reason()).contains("acme.co.uk");
 
         MatchExplanation differentDomains = overlaps.explain(account(ACME, "x", "Acme", "acme.com", null),
-                account(GLOBEX, "y", "Acme", "acme.de", null));
+                account(GLOBEX, "y", "Acme", "acme-group.de", null));
         assertThat(differentDomains.matched()).isFalse();
         assertThat(differentDomains.reason()).contains("domains differ");
 
@@ -214,8 +214,10 @@ class AccountMappingTest {
         MatchExplanation unlike = overlaps.explain(account(ACME, "x", "Acme", null, null),
                 account(GLOBEX, "y", "Acmetric", null, null));
         assertThat(unlike.matched()).isFalse();
-        assertThat(unlike.nameSimilarity()).isLessThan(0.9);
-        assertThat(unlike.reason()).contains("similar");
+        assertThat(unlike.nameSimilarity()).isZero();
+        assertThat(unlike.rule()).isEqualTo(MatchExplanation.Rule.WORDS_DIFFER);
+        assertThat(unlike.differentWords()).containsExactly("acme ≠ acmetric");
+        assertThat(unlike.reason()).contains("more than one typo");
 
         MatchExplanation empty = overlaps.explain(account(ACME, "x", "(unknown)", null, null),
                 account(GLOBEX, "y", "- - -", "not a domain", null));

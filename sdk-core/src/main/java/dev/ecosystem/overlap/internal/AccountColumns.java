@@ -30,7 +30,7 @@ final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
             new int[0],
             new long[0], new int[0], new long[0], new byte[1], new int[0], new LongIntMap(0), new int[1], new int[0],
-            new int[0], new int[0], true);
+            new int[0], new int[0], true, new int[0], new int[0]);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
 
@@ -68,10 +68,14 @@ final class AccountColumns {
     final int[] withoutDomain;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
     final boolean asciiNames;
+    /** Per ordinal: the high half of the domain label's hash ({@link #byLabel}), 0 when not known at build. */
+    private final int[] labelHigh;
+    /** Per ordinal: the high half of {@link #restCode}{@code (ordinal, REST_FROM)}, 0 for none. */
+    private final int[] restHigh;
 
     private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
             int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
-            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames) {
+            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames, int[] labelHigh, int[] restHigh) {
         this.accounts = accounts;
         this.keys = keys;
         this.deals = deals;
@@ -88,6 +92,8 @@ final class AccountColumns {
         this.blockMask = blockMask;
         this.withoutDomain = withoutDomain;
         this.asciiNames = asciiNames;
+        this.labelHigh = labelHigh;
+        this.restHigh = restHigh;
     }
 
     /** How many accounts. */
@@ -120,8 +126,10 @@ final class AccountColumns {
         int[] idHash = new int[n];
         int[] nameStart = new int[n + 1];
         int[] maskOf = new int[n];
+        int[] labelHigh = new int[n];
+        int[] restHigh = new int[n];
         ByteArena names = new ByteArena(n * 24);
-        NameNormalizer.Writer writer = new NameNormalizer.Writer();
+        NameNormalizer.Writer writer = new NameNormalizer.Writer(classifier.nameRules());
         int p = 0;
         for (int i = 0; i < n; i++) {
             Account account = accounts[i];
@@ -135,6 +143,10 @@ final class AccountColumns {
                 idHash[i] = MatchKeys.idHash(key);
                 maskOf[i] = MatchKeys.nameMask(key);
                 names.add(key, MatchKeys.domainTo(key), key.length);
+                // while the key is in cache: what a join by domain label and by name rest reads later
+                labelHigh[i] = MatchKeys.domainTo(key) > MatchKeys.DOMAIN
+                        ? (int) (labelHash(key, MatchKeys.DOMAIN, MatchKeys.domainTo(key)) >>> 32) : 0;
+                restHigh[i] = (int) (restCode(key, MatchKeys.domainTo(key), key.length, REST_FROM) >>> 32);
                 nameStart[i + 1] = names.size();
                 continue;
             }
@@ -152,6 +164,7 @@ final class AccountColumns {
             nameStart[i + 1] = names.size();
             // while the name's bytes are in cache: the block order that reads them later is not memory order
             maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
+            restHigh[i] = (int) (names.restCode(nameStart[i], nameStart[i + 1]) >>> 32);
         }
 
         int[] dealStart = new int[n + 1];
@@ -266,7 +279,8 @@ final class AccountColumns {
             written += length;
         }
         return new AccountColumns(accounts, keys, deals, dealStart, dealOf, domainHash, populations, byDomain,
-                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii);
+                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii,
+                labelHigh, restHigh);
     }
 
     /** Writes {@code length} as unsigned LEB128 at {@code at} and returns where it ends. */
@@ -430,7 +444,10 @@ final class AccountColumns {
      * blocks are equal numbers and unequal ones unequal.
      */
     static long blockCode(String normalized) {
-        String block = NameNormalizer.block(normalized);
+        return code(NameNormalizer.block(normalized));
+    }
+
+    private static long code(String block) {
         long code = block.length();
         for (int i = 0; i < block.length(); i++) {
             code |= (long) block.charAt(i) << (2 + 16 * i);
@@ -444,19 +461,90 @@ final class AccountColumns {
     }
 
     private static long blockCode(byte[] arena, int from, int to) {
-        int end = Math.min(to, from + 3);
-        boolean ascii = true;
-        for (int i = from; i < end; i++) {
-            ascii &= arena[i] >= 0;
+        long code = 0;
+        int taken = 0;
+        for (int i = from; i < to && taken < 3; i++) {
+            byte b = arena[i];
+            if (b < 0) {
+                return blockCode(new String(arena, from, to - from, StandardCharsets.UTF_8));
+            }
+            if (b != ' ') {
+                code |= (long) b << (2 + 16 * taken);
+                taken++;
+            }
         }
-        if (!ascii) {
-            return blockCode(new String(arena, from, to - from, StandardCharsets.UTF_8));
+        return code | taken;
+    }
+
+    /**
+     * The second name block of a join, by {@link #restCode}{@code (ordinal, REST_FROM)}: built on its first use (a
+     * join needs it only of a side the other side has accounts without a domain for).
+     */
+    private volatile long @Nullable [] byRest;
+
+    /**
+     * The accounts with a name as {@code (restCode & 0xFFFFFFFF00000000) | ordinal}, sorted (radix, as
+     * {@link #byDomain}): {@link #withRest} finds a rest's accounts by binary search.
+     */
+    long[] byRest() {
+        long[] built = byRest;
+        if (built == null) {
+            int n = accounts.length;
+            long[] entries = new long[n];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (restHigh[i] != 0) {
+                    entries[count++] = ((long) restHigh[i] << 32) | i;
+                }
+            }
+            built = Arrays.copyOf(entries, count);
+            sortByHighHalf(built);
+            byRest = built;
         }
-        long code = end - from;
-        for (int i = from; i < end; i++) {
-            code |= (long) arena[i] << (2 + 16 * (i - from));
+        return built;
+    }
+
+    /** Where the accounts whose rest code has the high 32 bits of {@code restCode} start in {@link #byRest}. */
+    static int withRest(long[] byRest, long restCode) {
+        return firstAtLeast(byRest, restCode & 0xFFFFFFFF00000000L);
+    }
+
+    /** Where the rest of a name that {@link #byRest} keys on starts: after its fourth character but spaces. */
+    static final int REST_FROM = 4;
+
+    /**
+     * A hash of the account's normalized name without spaces and without its first {@code skip} characters (code
+     * points), never 0 in its high half; 0 when nothing is left. Two names that match by a typo within their first three characters
+     * have equal rests after the fourth character (a letter changed or two swapped), or after the third of the
+     * shorter and the fourth of the longer (a letter added or dropped), which is why a join looks a name up by its
+     * rests after 3, 4 and 5 characters.
+     */
+    long restCode(int ordinal, int skip) {
+        return restCode(names, nameFrom(ordinal), nameTo(ordinal), skip);
+    }
+
+    /** {@link #restCode(int, int)} of the name {@code bytes[from, to)}. */
+    static long restCode(byte[] bytes, int from, int to, int skip) {
+        int seen = 0;
+        int i = from;
+        for (; i < to && seen < skip; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && (b & 0xC0) != 0x80) {
+                seen++; // a character starts here: ASCII or a UTF-8 lead byte
+            }
         }
-        return code;
+        while (i < to && (bytes[i] & 0xC0) == 0x80) {
+            i++; // the rest of the last skipped character
+        }
+        long hash = 0xcbf29ce484222325L;
+        boolean any = false;
+        for (; i < to; i++) {
+            if (bytes[i] != ' ') {
+                hash = (hash ^ bytes[i]) * 0x100000001b3L;
+                any = true;
+            }
+        }
+        return any ? (hash ^ (hash >>> 31)) | 1L << 32 : 0; // never 0 in its high half either
     }
 
     /** The number of the block with this {@link #blockCode}, or -1 when no account's name has it. */
@@ -558,6 +646,50 @@ final class AccountColumns {
         return normalizer.key();
     }
 
+    /**
+     * The accounts with a registrable domain as {@code (label hash & 0xFFFFFFFF00000000) | ordinal}, sorted: the
+     * label is the domain's first label ({@code acme} of {@code acme.co.uk}), so that a join finds the same company's
+     * domains under other countries' suffixes. Built on first use.
+     */
+    private volatile long @Nullable [] byLabel;
+
+    /** {@link #byLabel}, built with this normalizer (confined to the calling thread) when needed. */
+    long[] byLabel(DomainNormalizer normalizer) {
+        long[] built = byLabel;
+        if (built == null) {
+            built = new long[byDomain.length];
+            for (int k = 0; k < byDomain.length; k++) {
+                int ordinal = (int) byDomain[k];
+                long high = labelHigh[ordinal] != 0 ? (long) labelHigh[ordinal] << 32
+                        : labelHash(domain(ordinal, normalizer)) & 0xFFFFFFFF00000000L;
+                built[k] = high | ordinal;
+            }
+            sortByHighHalf(built);
+            byLabel = built;
+        }
+        return built;
+    }
+
+    /** The first label of a registrable domain. */
+    static String label(String domain) {
+        int dot = domain.indexOf('.');
+        return dot < 0 ? domain : domain.substring(0, dot);
+    }
+
+    private static long labelHash(String domain) {
+        byte[] ascii = domain.getBytes(StandardCharsets.ISO_8859_1);
+        return labelHash(ascii, 0, ascii.length);
+    }
+
+    /** A hash of the first label of the registrable domain {@code bytes[from, to)} (ASCII). */
+    private static long labelHash(byte[] bytes, int from, int to) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = from; i < to && bytes[i] != '.'; i++) {
+            hash = (hash ^ bytes[i]) * 0x100000001b3L;
+        }
+        return hash ^ (hash >>> 29) * 0x9E3779B97F4A7C15L;
+    }
+
     /** What matching knows of an account, as {@link Classifier#facts} gives it. */
     AccountFacts facts(int ordinal, DomainNormalizer normalizer) {
         Account account = accounts[ordinal];
@@ -615,6 +747,11 @@ final class AccountColumns {
 
         int size() {
             return size;
+        }
+
+        /** The {@link AccountColumns#restCode} of the name {@code [from, to)}. */
+        long restCode(int from, int to) {
+            return AccountColumns.restCode(bytes, from, to, REST_FROM);
         }
 
         /** The {@link AccountColumns#charMask} of {@code [from, to)}. */

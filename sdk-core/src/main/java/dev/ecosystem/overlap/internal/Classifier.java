@@ -17,12 +17,27 @@ final class Classifier {
     private final List<Population> populations;
     private final DomainRules rules;
     private final MatchKeys keys;
+    private final NameRules nameRules;
 
     Classifier(OverlapSettings settings, DomainRules rules) {
         this.settings = settings;
         this.populations = settings.populations();
         this.rules = rules;
-        this.keys = new MatchKeys(rules);
+        this.nameRules = nameRules(settings);
+        this.keys = new MatchKeys(rules, nameRules);
+    }
+
+    /** The shipped name rules with the host's additions. */
+    static NameRules nameRules(OverlapSettings settings) {
+        return settings.legalForms().isEmpty() && settings.abbreviations().isEmpty()
+                && settings.distinguishingWords().isEmpty() ? NameRules.DEFAULT
+                : NameRules.DEFAULT.with(settings.legalForms(), settings.abbreviations(),
+                        settings.distinguishingWords());
+    }
+
+    /** The name rules of these settings. */
+    NameRules nameRules() {
+        return nameRules;
     }
 
     /** The match keys under these settings' rules. */
@@ -35,7 +50,7 @@ final class Classifier {
         DomainNormalizer.Outcome outcome = account.domain() == null
                 ? DomainNormalizer.Outcome.EMPTY : normalizer.normalize(account.domain());
         String domain = outcome == DomainNormalizer.Outcome.DOMAIN ? normalizer.key() : null;
-        return new AccountFacts(account, List.copyOf(deals), domain, outcome, NameNormalizer.normalize(account.name()),
+        return new AccountFacts(account, List.copyOf(deals), domain, outcome, NameNormalizer.normalize(account.name(), nameRules),
                 populations(account, deals));
     }
 

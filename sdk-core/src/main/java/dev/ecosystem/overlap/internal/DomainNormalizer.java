@@ -517,6 +517,11 @@ public final class DomainNormalizer {
         if (rules.generic.flags(keyHash, bytes, keyStart, keyEnd) != 0) {
             return Outcome.GENERIC;
         }
+        // a site under a generic host that is a (private) suffix itself, such as acme.github.io or acme.wixsite.com,
+        // is a page on that host, not a company's domain; only suffixes of two labels or more can be such hosts
+        if (suffix < labels - 1 && rules.generic.flags(hashes[suffix], bytes, starts[suffix], length) != 0) {
+            return Outcome.GENERIC;
+        }
         return Outcome.DOMAIN;
     }
 }

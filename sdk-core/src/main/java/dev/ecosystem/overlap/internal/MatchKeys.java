@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * restart) builds its first index without normalizing a million domains and names again.
  *
  * <p>Layout, little-endian: the version (4 bytes: {@link #RULES} mixed with {@link DomainRules#fingerprint}, so keys
- * made under other normalizing code, another public suffix list, private-suffix setting or other generic domains are
+ * made under other normalizing code, another public suffix list, private-suffix setting, other generic domains or
+ * other name rules ({@link NameRules#fingerprint}) are
  * not current and are recomputed), the account id's {@link String#hashCode} (4 bytes: deals are linked to accounts by
  * it without reading a million id strings), the normalized name's {@link AccountColumns#charMask} (4 bytes), the
  * registrable domain's hash as {@link AccountColumns#hashOf} gives it (8 bytes,
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MatchKeys {
     /** Raise whenever {@link DomainNormalizer} or {@link NameNormalizer} change what they give for some input. */
-    static final int RULES = 2;
+    static final int RULES = 3;
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int ID_HASH = 4;
@@ -36,10 +37,12 @@ final class MatchKeys {
     static final int DOMAIN = 21;
 
     private final int version;
+    private final NameRules nameRules;
 
     /** Keys of accounts under these rules. */
-    MatchKeys(DomainRules rules) {
-        this.version = 31 * RULES + rules.fingerprint();
+    MatchKeys(DomainRules rules, NameRules nameRules) {
+        this.version = 31 * (31 * RULES + rules.fingerprint()) + nameRules.fingerprint();
+        this.nameRules = nameRules;
     }
 
     /** The version keys made under these rules carry. */
@@ -50,7 +53,7 @@ final class MatchKeys {
     /** The keys of these accounts, at the same indexes (normalizing with a normalizer of this thread). */
     List<byte[]> of(List<Account> accounts, DomainNormalizer normalizer) {
         List<byte[]> keys = new ArrayList<>(accounts.size());
-        NameNormalizer.Writer writer = new NameNormalizer.Writer();
+        NameNormalizer.Writer writer = new NameNormalizer.Writer(nameRules);
         byte[] name = new byte[64];
         for (Account account : accounts) {
             String raw = account.name();

@@ -2,15 +2,24 @@ package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.MatchExplanation;
+import dev.ecosystem.overlap.MatchExplanation.Rule;
 import dev.ecosystem.overlap.OverlapSettings;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The one decision both the join and {@code explain} use: do two accounts match, how, and why. */
+/**
+ * The one decision both the join and {@code explain} use: do two accounts match, how, and why. Two registrable
+ * domains decide alone (equal: a match; different: none), but for domains that differ in their public suffix only
+ * ({@code acme.com}, {@code acme.de}); there, and where at least one account has no usable domain (none, malformed,
+ * or generic such as a {@code linkedin.com/company/...} page), the names decide ({@link NameComparison}).
+ */
 final class MatchRule {
     private final OverlapSettings settings;
+    private final NameRules nameRules;
 
-    MatchRule(OverlapSettings settings) {
+    MatchRule(OverlapSettings settings, NameRules nameRules) {
         this.settings = settings;
+        this.nameRules = nameRules;
     }
 
     /** The match of two accounts, or {@code null}. */
@@ -25,33 +34,36 @@ final class MatchRule {
         if (a.domain() != null && b.domain() != null) {
             if (a.domain().equals(b.domain())) {
                 return new MatchExplanation(new Match(Match.Method.DOMAIN, 1.0, a.domain()), domainA, domainB,
-                        a.name(), b.name(), 0, "both have the registrable domain " + a.domain());
+                        a.name(), b.name(), 0, "both have the registrable domain " + a.domain(), Rule.SAME_DOMAIN,
+                        List.of(), List.of());
             }
-            return new MatchExplanation(null, domainA, domainB, a.name(), b.name(), 0,
-                    "their registrable domains differ; names are compared only where a domain is missing or generic");
+            if (!settings.nameMatching()
+                    || !AccountColumns.label(a.domain()).equals(AccountColumns.label(b.domain()))) {
+                return new MatchExplanation(null, domainA, domainB, a.name(), b.name(), 0,
+                        "their registrable domains differ; names are compared only where a domain is missing or "
+                        + "generic, or where the domains differ in their public suffix only", Rule.DIFFERENT_DOMAINS,
+                        List.of(), List.of());
+            }
+            NameComparison.Verdict verdict = NameComparison.compare(a.name(), b.name(), settings.nameThreshold(),
+                    nameRules);
+            return new MatchExplanation(verdict.matched() ? new Match(Match.Method.NAME, verdict.confidence(),
+                    a.name()) : null, domainA, domainB, a.name(), b.name(), verdict.confidence(), "the domains "
+                    + a.domain() + " and " + b.domain() + " differ in their public suffix only (a company in another "
+                    + "country, or another company), so the names decide: " + verdict.reason(), verdict.rule(),
+                    verdict.same(), verdict.different());
         }
         if (!settings.nameMatching()) {
             return new MatchExplanation(null, domainA, domainB, a.name(), b.name(), 0,
-                    "at least one has no usable domain and name matching is off");
+                    "at least one has no usable domain and name matching is off", Rule.NAME_MATCHING_OFF, List.of(),
+                    List.of());
         }
-        if (a.name().isEmpty() || b.name().isEmpty()) {
-            return new MatchExplanation(null, domainA, domainB, a.name(), b.name(), 0,
-                    "at least one name is empty once case, punctuation and legal forms are removed");
-        }
-        if (!NameNormalizer.block(a.name()).equals(NameNormalizer.block(b.name()))) {
-            return new MatchExplanation(null, domainA, domainB, a.name(), b.name(), 0,
-                    "the normalized names start differently (first three letters), so they are not compared");
-        }
-        double similarity = NameNormalizer.similarity(a.name(), b.name());
-        if (similarity >= settings.nameThreshold()) {
-            return new MatchExplanation(new Match(Match.Method.NAME, similarity, a.name()), domainA, domainB,
-                    a.name(), b.name(), similarity, String.format(java.util.Locale.ROOT,
-                            "at least one has no usable domain and the names are %.3f similar (threshold %.3f)",
-                            similarity, settings.nameThreshold()));
-        }
-        return new MatchExplanation(null, domainA, domainB, a.name(), b.name(), similarity,
-                String.format(java.util.Locale.ROOT, "the names are only %.3f similar (threshold %.3f)", similarity,
-                        settings.nameThreshold()));
+        NameComparison.Verdict verdict = NameComparison.compare(a.name(), b.name(), settings.nameThreshold(),
+                nameRules);
+        Match match = verdict.matched() ? new Match(Match.Method.NAME, verdict.confidence(), a.name()) : null;
+        String reason = (a.domain() == null || b.domain() == null) && !verdict.rule().equals(Rule.EMPTY_NAME)
+                ? "at least one has no usable domain, so the names decide: " + verdict.reason() : verdict.reason();
+        return new MatchExplanation(match, domainA, domainB, a.name(), b.name(), verdict.confidence(), reason,
+                verdict.rule(), verdict.same(), verdict.different());
     }
 
     private static String describe(AccountFacts facts) {

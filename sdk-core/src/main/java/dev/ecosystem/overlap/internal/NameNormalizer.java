@@ -3,259 +3,318 @@ package dev.ecosystem.overlap.internal;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Company names in a comparable form, and their similarity. Normalizing folds case and accents ({@code García} is
- * {@code garcia}), drops bracketed text ({@code (US)}), punctuation, the words "and" and "the", joins spelled-out
- * initials ({@code S.A.} is {@code sa}) and removes legal forms at the end ({@code Inc}, {@code LLC}, {@code GmbH},
- * {@code Ltd}, {@code Pty Ltd}, ...). The compared form has no spaces, so {@code Pioneer Solar} equals
- * {@code PioneerSolar}. Similarity is one minus the Levenshtein distance (Apache Commons Text) over the longer
- * length: one typo in ten letters gives 0.9. Jaro-Winkler was tried first and dropped: its bonus for a common
- * prefix rates different companies that share a first word ("Pinecrest Motors" and "Pinecrest Trust": 0.93) above
- * real variants, and on the sample CRMs it made hundreds of false matches. Thread-safe.
+ * Company names in a comparable form: their words, folded, separated by one space. Normalizing
+ * <ul>
+ *   <li>applies Unicode compatibility composition (NFKC: full-width forms become ASCII, Hangul syllables and Japanese
+ *       voiced kana stay whole, which decomposition would split), then lower case;</li>
+ *   <li>folds scripts: accents of Latin, Greek and Cyrillic letters are removed ({@code García} is {@code garcia}),
+ *       {@code ø æ œ ß ł đ þ} are spelled {@code o ae oe ss l d th}, katakana become hiragana, traditional Chinese
+ *       characters common in company names become simplified ({@link NameRules#HAN_VARIANTS});</li>
+ *   <li>drops bracketed text ({@code (US)}, {@code (株)}), apostrophes ({@code Int'l} is {@code intl}), other
+ *       punctuation and the words and, the, of, und, et; joins
+ *       spelled-out initials ({@code S.A.} is {@code sa}, {@code Α.Ε.} is {@code αε});</li>
+ *   <li>writes each word as its short form where the rules know one ({@code International} is {@code intl},
+ *       {@code Saint} is {@code st});</li>
+ *   <li>removes legal forms of the rules at the end ({@code Inc}, {@code GmbH}, {@code Pty Ltd}), those in Cyrillic,
+ *       Greek, Han, kana or Hangul at the start too ({@code ООО}, {@code 주식회사}), and, in scripts written without
+ *       spaces, where a word starts or ends with one ({@code 株式会社トヨタ}), while something is left.</li>
+ * </ul>
+ * How two normalized names are compared is {@link NameComparison}'s. Thread-safe.
  */
 public final class NameNormalizer {
-    private static final Set<String> LEGAL_FORMS = Set.of(
-            "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "llc", "llp", "lp", "ltd", "limited",
-            "plc", "pllc", "gmbh", "mbh", "ag", "kg", "ug", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "oy",
-            "oyj", "ab", "as", "asa", "aps", "pty", "pte", "kk", "bhd", "sdn", "pvt", "ltda", "sl", "ev");
-    private static final int LONGEST_LEGAL_FORM = LEGAL_FORMS.stream().mapToInt(String::length).max().orElse(0);
-    private static final Pattern BRACKETS = Pattern.compile("[(\\[{][^)\\]}]*[)\\]}]?");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
-    /** Per ASCII character: its lower-case form when it is a letter or digit, else 0. */
-    private static final byte[] LOWER = new byte[128];
-    /** {@link #LEGAL_FORMS} as {@link #code}s, sorted. */
-    private static final long[] LEGAL_FORM_CODES;
-
-    static {
-        for (char c = 'a'; c <= 'z'; c++) {
-            LOWER[c] = (byte) c;
-            LOWER[c - 'a' + 'A'] = (byte) c;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            LOWER[c] = (byte) c;
-        }
-        LEGAL_FORM_CODES = LEGAL_FORMS.stream()
-                .mapToLong(form -> code(form.getBytes(StandardCharsets.US_ASCII), 0, form.length())).sorted().toArray();
-    }
+    private static final Set<String> STOP_WORDS = Set.of("and", "the", "of", "und", "et");
 
     private NameNormalizer() {
     }
 
-    /** The comparable form of {@code name}: lower-case letters and digits only; empty when nothing is left. */
+    /** The comparable form of {@code name} under the shipped rules; empty when nothing is left. */
     public static String normalize(String name) {
-        Writer writer = new Writer();
-        byte[] out = new byte[name.length()];
-        int length = writer.writeAscii(name, out, 0);
-        return length >= 0 ? new String(out, 0, length, StandardCharsets.ISO_8859_1) : normalizeUnicode(name);
+        return normalize(name, NameRules.DEFAULT);
+    }
+
+    /** The comparable form of {@code name} under {@code rules}; empty when nothing is left. */
+    public static String normalize(String name, NameRules rules) {
+        return normalizeWords(name, rules);
     }
 
     /**
-     * Writes {@link #normalize} of names as UTF-8 bytes, reusing its buffers: the path an index build takes for
-     * every account. Not thread-safe: one per thread.
+     * Writes {@link #normalize} of names as UTF-8 bytes: the path an index build and the match keys take for every
+     * account. Not thread-safe: one per thread.
      */
     static final class Writer {
-        private int[] ends = new int[32];
+        private final NameRules rules;
+
+        Writer() {
+            this(NameRules.DEFAULT);
+        }
+
+        Writer(NameRules rules) {
+            this.rules = rules;
+        }
 
         /**
-         * Writes the normalized {@code name} into {@code out} at {@code at} (which must have room for
-         * {@code name.length()} bytes, what an ASCII name can give at most) and returns its length in bytes. A name
-         * with other characters than ASCII goes through {@link #normalizeUnicode}, and its UTF-8 bytes may need
-         * more room: then nothing is written and {@code -1 - (bytes needed)} is returned.
+         * Writes the normalized {@code name} into {@code out} at {@code at} and returns its length in bytes; when
+         * {@code out} has not room enough nothing is written and {@code -1 - (bytes needed)} is returned.
          */
         int write(String name, byte[] out, int at) {
-            int length = writeAscii(name, out, at);
-            if (length >= 0) {
-                return length;
+            String normalized = normalize(name, rules);
+            int n = normalized.length();
+            boolean ascii = true;
+            for (int i = 0; i < n && ascii; i++) {
+                ascii = normalized.charAt(i) < 0x80;
             }
-            byte[] unicode = normalizeUnicode(name).getBytes(StandardCharsets.UTF_8);
+            if (ascii) {
+                if (out.length - at < n) {
+                    return -1 - n;
+                }
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (byte) normalized.charAt(i); // ASCII: each char is its byte
+                }
+                return n;
+            }
+            byte[] unicode = normalized.getBytes(StandardCharsets.UTF_8);
             if (out.length - at < unicode.length) {
                 return -1 - unicode.length;
             }
             System.arraycopy(unicode, 0, out, at, unicode.length);
             return unicode.length;
         }
+    }
 
-        /**
-         * {@link #normalize} of a name of ASCII characters only, written as bytes into {@code out} at {@code at},
-         * without the Unicode normalizer and regular expressions (which cost most of an index build) and without
-         * allocating; -1 for any other name (nothing written that counts). Same steps in one pass: brackets with what
-         * they hold separate tokens as a space does, runs of letters and digits (lower-cased) are the tokens; single
-         * letters in a row join into one token; "and" and "the" are dropped; legal forms at the end are removed
-         * while another token is left.
-         */
-        int writeAscii(String name, byte[] out, int at) {
-            int n = name.length();
-            if (ends.length < n / 2 + 2) {
-                ends = new int[n / 2 + 2];
+    /** The words of {@code text}, folded; with {@code rules}, abbreviated and without legal forms. */
+    static String normalizeWords(String text, @Nullable NameRules rules) {
+        String folded = fold(text);
+        List<String> tokens = new ArrayList<>(8);
+        StringBuilder initials = new StringBuilder();
+        int n = folded.length();
+        int i = 0;
+        while (i < n) {
+            int c = folded.codePointAt(i);
+            if (!wordChar(c)) {
+                i += Character.charCount(c);
+                continue;
             }
-            int[] tokenEnds = ends;
-            int tokens = 0;
-            int written = at;
-            boolean initials = false;
-            int i = 0;
-            while (i < n) {
-                char c = name.charAt(i);
-                if (c >= 0x80) {
-                    return -1;
-                }
-                int lower = LOWER[c];
-                if (lower == 0) {
-                    if (c == '(' || c == '[' || c == '{') {
-                        int j = i + 1;
-                        for (; j < n && !closes(name.charAt(j)); j++) {
-                            if (name.charAt(j) >= 0x80) {
-                                return -1;
-                            }
-                        }
-                        i = j; // at the closing bracket, if there is one
+            int start = i;
+            while (i < n && wordChar(c = folded.codePointAt(i))) {
+                i += Character.charCount(c);
+            }
+            String token = folded.substring(start, i);
+            if (token.codePointCount(0, token.length()) == 1 && Character.isLetter(token.codePointAt(0))
+                    && !unspaced(token)) {
+                initials.append(token);
+                continue;
+            }
+            flush(initials, tokens, rules);
+            if (!STOP_WORDS.contains(token)) {
+                add(token, tokens, rules);
+            }
+        }
+        flush(initials, tokens, rules);
+        if (rules != null) {
+            removeLegalForms(tokens, rules);
+        }
+        return String.join(" ", tokens);
+    }
+
+    private static void flush(StringBuilder initials, List<String> tokens, @Nullable NameRules rules) {
+        if (initials.length() > 0) {
+            add(initials.toString(), tokens, rules);
+            initials.setLength(0);
+        }
+    }
+
+    private static void add(String token, List<String> tokens, @Nullable NameRules rules) {
+        tokens.add(rules == null ? token : rules.abbreviations.getOrDefault(token, token));
+    }
+
+    private static void removeLegalForms(List<String> tokens, NameRules rules) {
+        boolean removed = true;
+        while (removed && tokens.size() > 1) {
+            removed = false;
+            String last = tokens.get(tokens.size() - 1);
+            String first = tokens.get(0);
+            if (rules.legalWords.contains(last) || rules.legalAffixes.contains(last)) {
+                tokens.remove(tokens.size() - 1);
+                removed = true;
+            } else if (!ascii(first) && (rules.legalWords.contains(first) || rules.legalAffixes.contains(first))) {
+                tokens.remove(0);
+                removed = true;
+            } else {
+                for (String[] phrase : rules.legalPhrases) {
+                    if (phrase.length < tokens.size() && endsWith(tokens, phrase)) {
+                        tokens.subList(tokens.size() - phrase.length, tokens.size()).clear();
+                        removed = true;
+                        break;
                     }
-                    i++;
-                    continue;
-                }
-                int start = written;
-                out[written++] = (byte) lower;
-                i++;
-                while (i < n && (c = name.charAt(i)) < 0x80 && LOWER[c] != 0) {
-                    out[written++] = LOWER[c];
-                    i++;
-                }
-                int size = written - start;
-                if (size == 1 && lower >= 'a') {
-                    initials = true; // a single letter: joins the initials before it, where it already is
-                    continue;
-                }
-                if (initials) {
-                    // the initials end where this token starts: move the token's end mark in front of it
-                    tokenEnds[tokens++] = start;
-                    initials = false;
-                }
-                if (size == 3 && (isWord(out, start, "and") || isWord(out, start, "the"))) {
-                    written = start;
-                } else {
-                    tokenEnds[tokens++] = written;
                 }
             }
-            if (initials) {
-                tokenEnds[tokens++] = written;
+        }
+        for (int t = 0; t < tokens.size(); t++) {
+            String token = tokens.get(t);
+            if (unspaced(token)) {
+                tokens.set(t, withoutAffixes(token, rules));
             }
-            while (tokens > 1 && isLegalForm(out, tokenEnds[tokens - 2], tokenEnds[tokens - 1])) {
-                tokens--;
-            }
-            return tokens == 0 ? 0 : tokenEnds[tokens - 1] - at;
         }
     }
 
-    /** Whether the lower-case letters and digits {@code bytes[from, to)} are a legal form. */
-    private static boolean isLegalForm(byte[] bytes, int from, int to) {
-        return to - from <= LONGEST_LEGAL_FORM && Arrays.binarySearch(LEGAL_FORM_CODES, code(bytes, from, to)) >= 0;
-    }
-
-    /**
-     * Lower-case letters and digits, at most 12 of them, as one number in base 37 (letters 1 to 26, digits 27 to 36):
-     * distinct for distinct texts.
-     */
-    private static long code(byte[] bytes, int from, int to) {
-        long code = 0;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            code = code * 37 + (b >= 'a' ? b - 'a' + 1 : b - '0' + 27);
+    /** A word of a script written without spaces without the legal forms it starts or ends with. */
+    private static String withoutAffixes(String word, NameRules rules) {
+        String rest = word;
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (String form : rules.legalAffixes) {
+                if (rest.length() > form.length() && rest.endsWith(form)) {
+                    rest = rest.substring(0, rest.length() - form.length());
+                    removed = true;
+                } else if (rest.length() > form.length() && rest.startsWith(form)) {
+                    rest = rest.substring(form.length());
+                    removed = true;
+                }
+            }
         }
-        return code;
+        return rest;
     }
 
-    private static boolean isWord(byte[] text, int from, String word) {
-        for (int k = 0; k < word.length(); k++) {
-            if (text[from + k] != word.charAt(k)) {
+    private static boolean endsWith(List<String> tokens, String[] phrase) {
+        int offset = tokens.size() - phrase.length;
+        for (int k = 0; k < phrase.length; k++) {
+            if (!tokens.get(offset + k).equals(phrase[k])) {
                 return false;
             }
         }
         return true;
     }
 
+    private static boolean wordChar(int c) {
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    /** Whether the text is ASCII. */
+    static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the word holds Han, kana or Hangul: scripts written without spaces between words. */
+    static boolean unspaced(String word) {
+        for (int i = 0; i < word.length(); ) {
+            int c = word.codePointAt(i);
+            if (c >= 0x1100) {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL) {
+                    return true;
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return false;
+    }
+
+    /**
+     * Lower case, brackets and what they hold replaced by a space, scripts folded (see the class comment); ASCII
+     * text takes a path without the Unicode normalizer.
+     */
+    static String fold(String text) {
+        String composed = ascii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String lower = composed.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        int n = lower.length();
+        int i = 0;
+        while (i < n) {
+            int c = lower.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '(' || c == '[' || c == '{') {
+                while (i < n && !closes(lower.charAt(i))) {
+                    i++;
+                }
+                i++;
+                out.append(' ');
+                continue;
+            }
+            if (c == '\'' || c == '\u2019') {
+                continue; // an apostrophe joins: Int'l is intl, Jane's is janes
+            }
+            if (c < 0x80) {
+                out.append((char) c);
+            } else {
+                foldChar(c, out);
+            }
+        }
+        return out.toString();
+    }
+
+    private static void foldChar(int c, StringBuilder out) {
+        switch (c) {
+            case 'ø' -> out.append('o');
+            case 'æ' -> out.append("ae");
+            case 'œ' -> out.append("oe");
+            case 'ß' -> out.append("ss");
+            case 'ł' -> out.append('l');
+            case 'đ', 'ð' -> out.append('d');
+            case 'þ' -> out.append("th");
+            case 'ı' -> out.append('i');
+            case 'ħ' -> out.append('h');
+            case 'ς' -> out.append('σ');
+            default -> {
+                if (c >= 0x30A1 && c <= 0x30F6) {
+                    out.appendCodePoint(c - 0x60); // katakana as hiragana
+                    return;
+                }
+                Integer simplified = NameRules.HAN_VARIANTS.get(c);
+                if (simplified != null) {
+                    out.appendCodePoint(simplified);
+                    return;
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+                        || script == Character.UnicodeScript.CYRILLIC) {
+                    String decomposed = Normalizer.normalize(new String(Character.toChars(c)), Normalizer.Form.NFD);
+                    for (int k = 0; k < decomposed.length(); k++) {
+                        char d = decomposed.charAt(k);
+                        if (Character.getType(d) != Character.NON_SPACING_MARK) {
+                            out.append(d);
+                        }
+                    }
+                    return;
+                }
+                out.appendCodePoint(c);
+            }
+        }
+    }
+
     private static boolean closes(char c) {
         return c == ')' || c == ']' || c == '}';
     }
 
-    /** {@link #normalize} for any name (the reference the ASCII path must agree with). */
-    static String normalizeUnicode(String name) {
-        String text = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
-        text = BRACKETS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
-        List<String> tokens = new ArrayList<>();
-        StringBuilder initials = new StringBuilder();
-        for (String token : text.split("[^\\p{L}\\p{N}]+")) {
-            if (token.length() == 1 && Character.isLetter(token.charAt(0))) {
-                initials.append(token);
-                continue;
-            }
-            flush(initials, tokens);
-            if (!token.isEmpty() && !token.equals("and") && !token.equals("the")) {
-                tokens.add(token);
-            }
-        }
-        flush(initials, tokens);
-        return withoutLegalForms(tokens);
-    }
-
-    private static String withoutLegalForms(List<String> tokens) {
-        while (tokens.size() > 1 && LEGAL_FORMS.contains(tokens.get(tokens.size() - 1))) {
-            tokens.remove(tokens.size() - 1);
-        }
-        return String.join("", tokens);
-    }
-
-    private static void flush(StringBuilder initials, List<String> tokens) {
-        if (initials.length() > 0) {
-            tokens.add(initials.toString());
-            initials.setLength(0);
-        }
-    }
-
-    /** Similarity of two normalized names, 0 to 1: 1 - edit distance / longer length; 0 when either is empty. */
-    public static double similarity(String normalizedA, String normalizedB) {
-        if (normalizedA.isEmpty() || normalizedB.isEmpty()) {
-            return 0;
-        }
-        int longer = Math.max(normalizedA.length(), normalizedB.length());
-        return 1.0 - (double) LEVENSHTEIN.apply(normalizedA, normalizedB) / longer;
+    /** The name without its spaces: names that differ only in spacing have the same compact form. */
+    static String compact(String normalized) {
+        return normalized.indexOf(' ') < 0 ? normalized : normalized.replace(" ", "");
     }
 
     /**
-     * {@link #similarity} when it is at least {@code threshold}, else -1: the edit distance is bounded by what the
-     * threshold allows, so that unlike names are told apart after a few columns, and only names whose lengths allow
-     * it are compared at all. Gives exactly {@link #similarity}'s value when it returns one.
+     * The blocking key of a normalized name: its first three UTF-16 chars but spaces. Candidates for a match share
+     * it, or differ by a typo within it and then share the rest of the name after it (see
+     * {@code AccountColumns.restCode}): a match differs by one typo at most ({@link NameComparison}).
      */
-    static double similarityAtLeast(String normalizedA, String normalizedB, double threshold) {
-        if (normalizedA.isEmpty() || normalizedB.isEmpty()) {
-            return -1;
-        }
-        int longer = Math.max(normalizedA.length(), normalizedB.length());
-        int allowed = allowedDistance(longer, threshold);
-        if (Math.abs(normalizedA.length() - normalizedB.length()) > allowed) {
-            return -1;
-        }
-        int distance = new LevenshteinDistance(allowed).apply(normalizedA, normalizedB);
-        return distance < 0 ? -1 : 1.0 - (double) distance / longer;
-    }
-
-    /** The largest edit distance between names of which the longer has {@code longer} chars that reaches the threshold. */
-    static int allowedDistance(int longer, double threshold) {
-        int allowed = (int) Math.floor((1.0 - threshold) * longer) + 1;
-        while (allowed > 0 && 1.0 - (double) allowed / longer < threshold) {
-            allowed--;
-        }
-        return allowed;
-    }
-
-    /** The blocking key of a normalized name: candidates for a fuzzy match share it. Empty for an empty name. */
     public static String block(String normalized) {
-        return normalized.length() <= 3 ? normalized : normalized.substring(0, 3);
+        String compact = compact(normalized);
+        return compact.length() <= 3 ? compact : compact.substring(0, 3);
     }
 }

@@ -51,7 +51,7 @@ public final class OverlapEngine {
         this.settings = settings;
         this.classifier = new Classifier(settings, DomainRules.of(settings.privateSuffixes(),
                 settings.genericDomains()));
-        this.rule = new MatchRule(settings);
+        this.rule = new MatchRule(settings, classifier.nameRules());
     }
 
     /** The settings. */

@@ -2,6 +2,7 @@ package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.overlap.Match;
 import dev.ecosystem.overlap.OverlapSettings;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,9 +21,10 @@ import java.util.Objects;
  * normalized again from the raw ones, must be equal (so no hash collision can make a match; compared as stored at sync where both have
  * {@link MatchKeys}; the candidates are
  * verified in ordinal order on each side, not in hash order, so the raw domains are read about in the order they
- * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in the
- * same name block, as {@link MatchRule} decides, with the edit distance bounded by the threshold: a block's names
- * are read in order of length, and only those whose length can reach the threshold are compared.
+ * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in
+ * their name blocks (the first three letters; for a typo among them, the rest after them), as {@link MatchRule}
+ * decides: a block's names are read in order of length, and only those whose length and letters can match are
+ * compared.
  */
 final class PairMatches {
     private static final long HIGH = 0xFFFFFFFF00000000L;
@@ -66,37 +68,23 @@ final class PairMatches {
         Ints runs = new Ints();
         long[] a = mine.byDomain;
         long[] b = theirs.byDomain;
-        int i = 0;
-        int j = 0;
-        while (i < a.length && j < b.length) {
-            long key = a[i] & HIGH;
-            long other = b[j] & HIGH;
-            if (key < other) {
-                i++;
-            } else if (key > other) {
-                j++;
-            } else {
-                int iEnd = runEnd(a, i);
-                int jEnd = runEnd(b, j);
-                if (iEnd - i == 1 && jEnd - j == 1) {
-                    int m = (int) a[i];
-                    int t = (int) b[j];
-                    if (mine.domainHash[m] == theirs.domainHash[t]) {
-                        found.add(singleMine.size());
-                        singleMine.add(m);
-                        singleTheirs.add(t);
-                    }
-                } else {
-                    found.add(-1 - runs.size() / 4);
-                    runs.add(i);
-                    runs.add(iEnd);
-                    runs.add(j);
-                    runs.add(jEnd);
+        mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
+            if (iEnd - i == 1 && jEnd - j == 1) {
+                int m = (int) a[i];
+                int t = (int) b[j];
+                if (mine.domainHash[m] == theirs.domainHash[t]) {
+                    found.add(singleMine.size());
+                    singleMine.add(m);
+                    singleTheirs.add(t);
                 }
-                i = iEnd;
-                j = jEnd;
+            } else {
+                found.add(-1 - runs.size() / 4);
+                runs.add(i);
+                runs.add(iEnd);
+                runs.add(j);
+                runs.add(jEnd);
             }
-        }
+        });
         boolean[] same = sameDomains(mine, singleMine.toArray(), theirs, singleTheirs.toArray(), normalizer);
         int[] run = runs.toArray();
         for (int f = 0; f < found.size(); f++) {
@@ -124,7 +112,9 @@ final class PairMatches {
         int domainGroups = myStart.size() - 1;
         Doubles similarities = new Doubles();
         if (settings.nameMatching()) {
-            NameJoin names = new NameJoin(new NameDistance(settings.nameThreshold()), similarities);
+            countryDomains(mine, theirs, settings, classifier, myStart, myMembers, theirStart, theirMembers,
+                    similarities);
+            NameJoin names = new NameJoin(settings.nameThreshold(), classifier.nameRules(), similarities);
             for (int m : mine.withoutDomain) {
                 names.query(mine, m, theirs, false);
                 for (int k = 0; k < names.found; k++) {
@@ -144,67 +134,181 @@ final class PairMatches {
     }
 
     /**
-     * Name comparisons of one account with the accounts of the other side in its name block: the block's names are
-     * one run of bytes ordered by length ({@link AccountColumns#names}), read in order and only as far as a length
-     * that can reach the threshold; the matches are given in ascending ordinal order, as comparing with every
-     * member of the block in that order would give them. Not thread-safe.
+     * Accounts whose registrable domains differ only in their public suffix ({@code acme.com}, {@code acme.de}: a
+     * subsidiary in another country, or another company of the same label) match when their names do, as
+     * {@link MatchRule} decides: both sides' accounts sorted by the label's hash ({@link AccountColumns#byLabel}),
+     * merged, and the pairs of a run compared (a run of one account a side with the same 64-bit domain hash is the
+ * same domain, matched already).
+     */
+    private static void countryDomains(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
+            Classifier classifier, Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers,
+            Doubles similarities) {
+        DomainNormalizer normalizer = classifier.normalizer();
+        long[] a = mine.byLabel(normalizer);
+        long[] b = theirs.byLabel(normalizer);
+        mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
+            if (iEnd - i == 1 && jEnd - j == 1 && mine.domainHash[(int) a[i]] == theirs.domainHash[(int) b[j]]) {
+                return; // the same registrable domain (its 64-bit hash), matched by domain already
+            }
+            int[] their = ordinals(b, j, jEnd);
+            for (int m : ordinals(a, i, iEnd)) {
+                String myDomain = mine.domain(m, normalizer);
+                for (int t : their) {
+                    String theirDomain = theirs.domain(t, normalizer);
+                    if (myDomain.equals(theirDomain)
+                            || !AccountColumns.label(myDomain).equals(AccountColumns.label(theirDomain))) {
+                        continue;
+                    }
+                    NameComparison.Verdict verdict = NameComparison.compare(mine.name(m), theirs.name(t),
+                            settings.nameThreshold(), classifier.nameRules());
+                    if (verdict.matched()) {
+                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
+                        similarities.add(verdict.confidence());
+                    }
+                }
+            }
+        });
+    }
+
+    /** What a merge does with the runs {@code a[i, iEnd)} and {@code b[j, jEnd)} of equal high 32 bits. */
+    private interface Runs {
+        void accept(int i, int iEnd, int j, int jEnd);
+    }
+
+    /** Merges two arrays sorted by their high 32 bits, giving each pair of runs with equal high bits, in order. */
+    private static void mergeRuns(long[] a, long[] b, Runs runs) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            long key = a[i] & HIGH;
+            long other = b[j] & HIGH;
+            if (key < other) {
+                i++;
+            } else if (key > other) {
+                j++;
+            } else {
+                int iEnd = runEnd(a, i);
+                int jEnd = runEnd(b, j);
+                runs.accept(i, iEnd, j, jEnd);
+                i = iEnd;
+                j = jEnd;
+            }
+        }
+    }
+
+    private static int[] ordinals(long[] sorted, int from, int to) {
+        int[] ordinals = new int[to - from];
+        for (int k = from; k < to; k++) {
+            ordinals[k - from] = (int) sorted[k];
+        }
+        Arrays.sort(ordinals);
+        return ordinals;
+    }
+
+    /**
+     * Name comparisons of one account with the accounts of the other side in its name blocks, as
+     * {@link NameComparison} decides: the block of its first three letters ({@link AccountColumns#names} holds a
+     * block's names as one run of bytes ordered by length, read in order and only as far as a length that can
+     * match), then, for a typo within the first three letters, the names whose rest after the fourth letter is the
+     * query's rest after its third, fourth or fifth ({@link AccountColumns#restCode}), skipping there the names of
+     * the first block. The matches are given in ascending ordinal order. Not thread-safe.
      */
     private static final class NameJoin {
-        private final NameDistance distance;
+        private final double threshold;
+        private final NameRules rules;
         private final Doubles similarities;
         private int[] others = new int[8];
         private double[] scores = new double[8];
         private int found;
 
-        NameJoin(NameDistance distance, Doubles similarities) {
-            this.distance = distance;
+        NameJoin(double threshold, NameRules rules, Doubles similarities) {
+            this.threshold = threshold;
+            this.rules = rules;
             this.similarities = similarities;
         }
 
         /**
-         * Compares {@code side}'s account {@code ordinal} with every account of {@code other} in its block (only
+         * Compares {@code side}'s account {@code ordinal} with every account of {@code other} in its blocks (only
          * those with a registrable domain when {@code domainOnly}); the matches are {@code others[0, found)},
-         * ascending, and their similarities are added to the join's list in that order.
+         * ascending, and their confidences are added to the join's list in that order.
          */
         void query(AccountColumns side, int ordinal, AccountColumns other, boolean domainOnly) {
             found = 0;
-            int block = other.block(side.blockCodeOf(ordinal));
-            if (block < 0) {
-                return;
-            }
             byte[] query = side.names;
             int from = side.nameFrom(ordinal);
             int to = side.nameTo(ordinal);
             int length = to - from;
             boolean ascii = side.asciiNames && other.asciiNames;
-            byte[] names = other.names;
-            int end = other.blockTo(block);
-            int at = other.nameStart[other.inBlock(other.blockFrom(block))];
-            int mask = ascii ? AccountColumns.charMask(query, from, to) : 0;
-            for (int k = other.blockFrom(block); k < end; k++) {
-                int size = other.entryLength(at);
-                int start = AccountColumns.entryBytes(at, size);
-                at = start + size;
-                int allowed = distance.allowed(Math.max(size, length));
-                if (size > length && size - length > allowed) {
-                    break; // longer names differ by more from here on
+            int mask = AccountColumns.charMask(query, from, to);
+            String name = null;
+            long blockCode = side.blockCodeOf(ordinal);
+            int block = other.block(blockCode);
+            if (block >= 0) {
+                byte[] names = other.names;
+                int end = other.blockTo(block);
+                int at = other.nameStart[other.inBlock(other.blockFrom(block))];
+                for (int k = other.blockFrom(block); k < end; k++) {
+                    int size = other.entryLength(at);
+                    int start = AccountColumns.entryBytes(at, size);
+                    at = start + size;
+                    if (size - length > NameComparison.SPACES) {
+                        break; // longer names differ by more from here on
+                    }
+                    if (length - size > NameComparison.SPACES
+                            || ascii && Integer.bitCount(mask ^ other.maskInBlock(k)) > 2) {
+                        continue; // more bytes differ than one edit or other spacing can change
+                    }
+                    int candidate = other.inBlock(k);
+                    if (domainOnly && other.domainHash[candidate] == 0) {
+                        continue;
+                    }
+                    name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
+                    compare(name, candidate, new String(names, start, size, StandardCharsets.UTF_8));
                 }
-                if (ascii && Integer.bitCount(mask ^ other.maskInBlock(k)) > 2 * allowed) {
-                    continue; // more bytes differ than the allowed edits can change
-                }
-                int candidate = other.inBlock(k);
-                if (domainOnly && other.domainHash[candidate] == 0) {
+            }
+            long[] byRest = other.byRest();
+            int firstMatch = found;
+            for (int skip = AccountColumns.REST_FROM - 1; skip <= AccountColumns.REST_FROM + 1; skip++) {
+                long restCode = side.restCode(ordinal, skip);
+                if (restCode == 0) {
                     continue;
                 }
-                double similar = ascii ? distance.asciiSimilarityAtLeast(query, from, to, names, start, at)
-                        : distance.similarityAtLeast(query, from, to, names, start, at);
-                if (similar >= 0) {
-                    add(candidate, similar);
+                long key = restCode & HIGH;
+                for (int k = AccountColumns.withRest(byRest, restCode); k < byRest.length && (byRest[k] & HIGH) == key;
+                        k++) {
+                    int candidate = (int) byRest[k];
+                    int start = other.nameFrom(candidate);
+                    int size = other.nameTo(candidate) - start;
+                    if (Math.abs(size - length) > (ascii ? 1 : 4)
+                            || domainOnly && other.domainHash[candidate] == 0
+                            || other.blockCodeOf(candidate) == blockCode
+                            || foundSince(firstMatch, candidate)) {
+                        continue; // cannot match, or compared already
+                    }
+                    name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
+                    compare(name, candidate, new String(other.names, start, size, StandardCharsets.UTF_8));
                 }
             }
             sortFound();
             for (int k = 0; k < found; k++) {
                 similarities.add(scores[k]);
+            }
+        }
+
+        /** Whether {@code candidate} was found since the match at {@code from}. */
+        private boolean foundSince(int from, int candidate) {
+            for (int k = from; k < found; k++) {
+                if (others[k] == candidate) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void compare(String name, int candidate, String candidateName) {
+            NameComparison.Verdict verdict = NameComparison.compare(name, candidateName, threshold, rules);
+            if (verdict.matched()) {
+                add(candidate, verdict.confidence());
             }
         }
 

@@ -8,6 +8,7 @@ import dev.ecosystem.model.CompanyId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class MatchKeysTest {
     void keys_holdTheRegistrableDomainItsHashAndTheNormalizedName() {
         DomainRules rules = DomainRules.of(false, GENERIC);
         DomainNormalizer normalizer = new DomainNormalizer(rules);
-        List<byte[]> keys = new MatchKeys(rules).of(List.of(
+        List<byte[]> keys = new MatchKeys(rules, NameRules.DEFAULT).of(List.of(
                 account("a", "Acme Widgets, Inc.", "https://WWW.Acme.co.uk/about"),
                 account("b", "Jane's Bakery", "jane@gmail.com"),
                 account("c", "Initech", null)), normalizer);
@@ -41,18 +42,22 @@ class MatchKeysTest {
 
     @Test
     void keys_areCurrentOnlyUnderRulesThatGiveTheSameKeys() {
-        byte[] keys = new MatchKeys(DomainRules.of(false, GENERIC))
+        byte[] keys = new MatchKeys(DomainRules.of(false, GENERIC), NameRules.DEFAULT)
                 .of(List.of(account("a", "Acme", "acme.com")), new DomainNormalizer(DomainRules.of(false, GENERIC)))
                 .get(0);
 
-        assertThat(new MatchKeys(DomainRules.of(false, Set.of("gmail.com"))).current(keys))
+        assertThat(new MatchKeys(DomainRules.of(false, Set.of("gmail.com")), NameRules.DEFAULT).current(keys))
                 .as("equal rules made again (another client, another node)").isTrue();
-        assertThat(new MatchKeys(DomainRules.of(true, GENERIC)).current(keys)).as("private suffixes on").isFalse();
-        assertThat(new MatchKeys(DomainRules.of(false, Set.of("gmail.com", "acme.com"))).current(keys))
+        assertThat(new MatchKeys(DomainRules.of(true, GENERIC), NameRules.DEFAULT).current(keys)).as("private suffixes on").isFalse();
+        assertThat(new MatchKeys(DomainRules.of(false, Set.of("gmail.com", "acme.com")), NameRules.DEFAULT).current(keys))
                 .as("another generic domain").isFalse();
-        assertThat(new MatchKeys(DomainRules.of(false, GENERIC)).current(Arrays.copyOf(keys, 5)))
+        assertThat(new MatchKeys(DomainRules.of(false, GENERIC), NameRules.DEFAULT).current(Arrays.copyOf(keys, 5)))
                 .as("cut short").isFalse();
-        assertThat(new MatchKeys(DomainRules.of(false, GENERIC)).current(null)).isFalse();
+        assertThat(new MatchKeys(DomainRules.of(false, GENERIC), NameRules.DEFAULT).current(null)).isFalse();
+        assertThat(new MatchKeys(DomainRules.of(false, GENERIC), NameRules.DEFAULT.with(Set.of("sp k"), Map.of(),
+                Set.of())).current(keys)).as("another legal form").isFalse();
+        assertThat(new MatchKeys(DomainRules.of(false, GENERIC), NameRules.DEFAULT.with(Set.of(),
+                Map.of("holdings", "hldgs"), Set.of())).current(keys)).as("another abbreviation").isFalse();
     }
 
     private static Account account(String id, String name, String domain) {
