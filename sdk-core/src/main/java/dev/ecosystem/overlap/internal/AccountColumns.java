@@ -68,14 +68,21 @@ final class AccountColumns {
     final int[] withoutDomain;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
     final boolean asciiNames;
-    /** Per ordinal: the high half of the domain label's hash ({@link #byLabel}), 0 when not known at build. */
-    private final int[] labelHigh;
-    /** Per ordinal: the high half of {@link #restCode}{@code (ordinal, REST_FROM)}, 0 for none. */
-    private final int[] restHigh;
+    /**
+     * Per ordinal: the high half of the domain label's hash ({@link #byLabel}), 0 when not known at build; dropped
+     * once {@link #byLabel} is built from it.
+     */
+    private int @Nullable [] labelHigh;
+    /**
+     * Per ordinal: the high half of {@link #restCode}{@code (ordinal, REST_FROM)}, 0 for none; dropped once
+     * {@link #byRest} is built from it.
+     */
+    private int @Nullable [] restHigh;
 
-    private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf, long[] domainHash,
-            int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds, int[] blockStart,
-            int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames, int[] labelHigh, int[] restHigh) {
+    private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf,
+            long[] domainHash, int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds,
+            int[] blockStart, int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames, int[] labelHigh,
+            int[] restHigh) {
         this.accounts = accounts;
         this.keys = keys;
         this.deals = deals;
@@ -488,18 +495,25 @@ final class AccountColumns {
      */
     long[] byRest() {
         long[] built = byRest;
+        return built != null ? built : buildByRest();
+    }
+
+    private synchronized long[] buildByRest() {
+        long[] built = byRest;
         if (built == null) {
+            int[] highs = Objects.requireNonNull(restHigh);
             int n = accounts.length;
             long[] entries = new long[n];
             int count = 0;
             for (int i = 0; i < n; i++) {
-                if (restHigh[i] != 0) {
-                    entries[count++] = ((long) restHigh[i] << 32) | i;
+                if (highs[i] != 0) {
+                    entries[count++] = ((long) highs[i] << 32) | i;
                 }
             }
             built = Arrays.copyOf(entries, count);
             sortByHighHalf(built);
             byRest = built;
+            restHigh = null; // 4 bytes per account less, now that byRest holds them
         }
         return built;
     }
@@ -656,16 +670,23 @@ final class AccountColumns {
     /** {@link #byLabel}, built with this normalizer (confined to the calling thread) when needed. */
     long[] byLabel(DomainNormalizer normalizer) {
         long[] built = byLabel;
+        return built != null ? built : buildByLabel(normalizer);
+    }
+
+    private synchronized long[] buildByLabel(DomainNormalizer normalizer) {
+        long[] built = byLabel;
         if (built == null) {
+            int[] highs = Objects.requireNonNull(labelHigh);
             built = new long[byDomain.length];
             for (int k = 0; k < byDomain.length; k++) {
                 int ordinal = (int) byDomain[k];
-                long high = labelHigh[ordinal] != 0 ? (long) labelHigh[ordinal] << 32
+                long high = highs[ordinal] != 0 ? (long) highs[ordinal] << 32
                         : labelHash(domain(ordinal, normalizer)) & 0xFFFFFFFF00000000L;
                 built[k] = high | ordinal;
             }
             sortByHighHalf(built);
             byLabel = built;
+            labelHigh = null; // 4 bytes per account less, now that byLabel holds them
         }
         return built;
     }
@@ -703,8 +724,18 @@ final class AccountColumns {
     long retainedBytes() {
         return 4L * accounts.length + 4L * deals.length + 4L * dealStart.length + 4L * dealOf.length
                 + 8L * domainHash.length + 4L * populations.length + 8L * byDomain.length + names.length
-                + 4L * keys.length + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length
-                + 4L * blockMask.length + 4L * withoutDomain.length;
+                + 4L * keys.length + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length
+                + 4L * byBlock.length + 4L * blockMask.length + 4L * withoutDomain.length + length(labelHigh)
+                + length(restHigh) + length(byLabel) + length(byRest);
+    }
+
+    /** Bytes of an array, or 0 for none. */
+    private static long length(int @Nullable [] values) {
+        return values == null ? 0 : 4L * values.length;
+    }
+
+    private static long length(long @Nullable [] values) {
+        return values == null ? 0 : 8L * values.length;
     }
 
     /** A growable byte array. */
