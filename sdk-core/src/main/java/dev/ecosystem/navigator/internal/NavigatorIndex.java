@@ -101,12 +101,10 @@ public final class NavigatorIndex {
                         Company company = tx.companies().get(id);
                         int[] encoded = company == null || !company.listed() ? null
                                 : encoder.encode(company, roleTags(tx, id));
-                        if (encoded == null || changed(current, id.value(), encoded, records ? company : null)) {
-                            keys.add(id.value());
-                            terms.add(encoded);
-                            if (records) {
-                                values.add(encoded == null ? null : company);
-                            }
+                        keys.add(id.value());
+                        terms.add(encoded);
+                        if (records) {
+                            values.add(encoded == null ? null : company);
                         }
                     }
                 });
@@ -118,20 +116,10 @@ public final class NavigatorIndex {
             LOG.warn("Navigator index could not re-read {} changed companies; it will be rebuilt", companies.size(), e);
             return;
         }
-        // All at once: one new view for readers, and at most one merge however many companies changed.
-        current.update(keys, terms, records ? values : null);
-        LOG.debug("Navigator index refreshed {} companies", companies.size());
-    }
-
-    /**
-     * Whether the document of {@code key} is missing from the index, has other terms, or (when the index keeps
-     * records) another record than {@code record}.
-     */
-    private static boolean changed(TagIndex index, String key, int[] terms, @Nullable Company record) {
-        Snapshot snapshot = index.snapshot();
-        int doc = snapshot.doc(key);
-        return doc < 0 || !Arrays.equals(snapshot.terms(doc), terms)
-                || (record != null && snapshot.value(doc) != record);
+        // All at once: one look-up per company, one new view for readers, and at most one merge however many
+        // companies changed; the companies whose terms and record are as indexed are left as they are.
+        int changed = current.updateChanged(keys, terms, records ? values : null);
+        LOG.debug("Navigator index refreshed {} companies, {} changed", companies.size(), changed);
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.ecosystem.navigator.internal;
 
 /**
- * A persistent bit set: {@link #with} returns a copy with one more bit set and leaves this one unchanged, copying
- * only one 4096-bit page and the page table, so a writer can publish a new version in about a microsecond while
- * readers keep using the old one.
+ * A persistent bit set: a {@link #writer} sets bits into a copy and leaves this one unchanged, copying the page table
+ * and only the 4096-bit pages it writes, so a writer can publish a new version in about a microsecond while readers
+ * keep using the old one.
  */
 final class PagedBits {
     private static final int PAGE_SHIFT = 12;
@@ -45,12 +45,43 @@ final class PagedBits {
         return page != null && (page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] & (1L << bit)) != 0;
     }
 
-    PagedBits with(int bit) {
-        long[][] copy = pages.clone();
-        long[] page = copy[bit >>> PAGE_SHIFT];
-        page = page == null ? new long[WORDS_PER_PAGE] : page.clone();
-        page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] |= 1L << bit;
-        copy[bit >>> PAGE_SHIFT] = page;
-        return new PagedBits(copy);
+    /** A writer that starts from this set and leaves it unchanged. */
+    Writer writer() {
+        return new Writer(pages);
+    }
+
+    /**
+     * Sets many bits into a new set: the page table is copied once and each page once, on its first write, however
+     * many of its bits are set.
+     */
+    static final class Writer {
+        private final long[][] pages;
+        private final boolean[] copied;
+
+        private Writer(long[][] from) {
+            pages = from.clone();
+            copied = new boolean[pages.length];
+        }
+
+        boolean get(int bit) {
+            long[] page = pages[bit >>> PAGE_SHIFT];
+            return page != null && (page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] & (1L << bit)) != 0;
+        }
+
+        void set(int bit) {
+            int at = bit >>> PAGE_SHIFT;
+            long[] page = pages[at];
+            if (!copied[at]) {
+                page = page == null ? new long[WORDS_PER_PAGE] : page.clone();
+                pages[at] = page;
+                copied[at] = true;
+            }
+            page[(bit >>> 6) & (WORDS_PER_PAGE - 1)] |= 1L << bit;
+        }
+
+        /** The set written; the writer is not used after. */
+        PagedBits bits() {
+            return new PagedBits(pages);
+        }
     }
 }

@@ -93,6 +93,26 @@ final class Segment {
         return termStart.length - 1;
     }
 
+    /**
+     * The document with this key, or {@code -(insertion point) - 1} as {@link Arrays#binarySearch} gives: a key above
+     * the one before {@code hint} is galloped to from {@code hint}, so ascending keys cost a few comparisons each.
+     */
+    int find(String key, int hint) {
+        int n = keys.length;
+        if (hint <= 0 || hint > n || keys[hint - 1].compareTo(key) >= 0) {
+            return Arrays.binarySearch(keys, key);
+        }
+        int low = hint;
+        int high = hint;
+        int step = 1;
+        while (high < n && keys[high].compareTo(key) < 0) {
+            low = high + 1;
+            high = hint + step;
+            step <<= 1;
+        }
+        return Arrays.binarySearch(keys, low, Math.min(high + 1, n), key);
+    }
+
     /** The first document whose key is greater than {@code key}. */
     int firstAfter(String key) {
         int found = Arrays.binarySearch(keys, key);

@@ -2,6 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -147,16 +148,12 @@ public final class TagIndex {
      * merge into a new main segment starts on a background thread, and the delta grows meanwhile.
      */
     public synchronized void put(String key, int[] terms) {
-        snapshot = putInto(snapshot, key, sortedDistinct(terms), null);
-        mergeIfFull();
+        apply(List.of(key), List.of(sortedDistinct(terms)), null, false);
     }
 
     /** Removes the document with this key; returns whether there was one. */
     public synchronized boolean remove(String key) {
-        Snapshot current = snapshot;
-        Snapshot removed = removeFrom(current, key);
-        snapshot = removed;
-        return removed != current;
+        return apply(List.of(key), Collections.singletonList(null), null, false) > 0;
     }
 
     /**
@@ -174,14 +171,123 @@ public final class TagIndex {
      * for none), which {@link Snapshot#value} gives back.
      */
     synchronized void update(List<String> keys, List<int @Nullable []> terms, @Nullable List<?> values) {
-        Snapshot current = snapshot;
-        for (int i = 0; i < keys.size(); i++) {
-            int @Nullable [] docTerms = terms.get(i);
-            current = docTerms == null ? removeFrom(current, keys.get(i))
-                    : putInto(current, keys.get(i), sortedDistinct(docTerms), values == null ? null : values.get(i));
+        List<int @Nullable []> sorted = new ArrayList<>(terms.size());
+        for (int @Nullable [] docTerms : terms) {
+            sorted.add(docTerms == null ? null : sortedDistinct(docTerms));
         }
-        snapshot = current;
-        mergeIfFull();
+        apply(keys, sorted, values, false);
+    }
+
+    /**
+     * As {@link #update(List, List, List)}, taking ownership of the term arrays, each already sorted and distinct,
+     * and leaving out every put whose key already has a live document with the same terms and (when {@code values}
+     * is given) the same record: one look-up per key, and only the changes are written.
+     *
+     * @return how many documents were put or removed
+     */
+    synchronized int updateChanged(List<String> keys, List<int @Nullable []> sortedTerms, @Nullable List<?> values) {
+        return apply(keys, sortedTerms, values, true);
+    }
+
+    /**
+     * Writes a batch in one pass: each key looked up once (ascending keys gallop through the main segment from the
+     * previous one), the delta's arrays grown once, each deleted page copied once, one new view published at the end
+     * and at most one merge started.
+     */
+    private int apply(List<String> keys, List<int @Nullable []> sortedTerms, @Nullable List<?> values,
+            boolean skipUnchanged) {
+        Snapshot current = snapshot;
+        Segment main = current.main;
+        int mainSize = main.size();
+        int size = current.deltaSize;
+        String[] deltaKeys = current.deltaKeys;
+        Object[] deltaValues = current.deltaValues;
+        int[][] deltaTerms = current.deltaTerms;
+        int puts = 0;
+        for (int @Nullable [] docTerms : sortedTerms) {
+            puts += docTerms == null ? 0 : 1;
+        }
+        if (size + puts > deltaKeys.length) {
+            // Older snapshots keep the old arrays, which are never written again.
+            int capacity = Math.max(deltaKeys.length * 2, size + puts);
+            deltaKeys = Arrays.copyOf(deltaKeys, capacity);
+            deltaValues = Arrays.copyOf(deltaValues, capacity);
+            deltaTerms = Arrays.copyOf(deltaTerms, capacity);
+        }
+        Map<String, Integer> slots = current.deltaSlots;
+        if (puts > Math.max(MIN_DELTA, slots.size())) {
+            // A map sized for the batch at once instead of rehashed as it grows; older snapshots keep the old one,
+            // which holds every slot they can see.
+            Map<String, Integer> sized = new ConcurrentHashMap<>((slots.size() + puts) * 4 / 3 + 16);
+            sized.putAll(slots);
+            slots = sized;
+        }
+        PagedBits.Writer deleted = current.deleted.grow(mainSize + deltaKeys.length).writer();
+        int live = current.live;
+        int changed = 0;
+        int hint = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            int @Nullable [] docTerms = sortedTerms.get(i);
+            @Nullable Object value = values == null || docTerms == null ? null : values.get(i);
+            int old;
+            Integer latest = slots.get(key);
+            if (latest != null) {
+                old = deleted.get(mainSize + latest) ? -1 : mainSize + latest;
+            } else {
+                int found = main.find(key, hint);
+                hint = found >= 0 ? found + 1 : -found - 1;
+                old = found >= 0 && !deleted.get(found) ? found : -1;
+            }
+            if (docTerms == null) {
+                if (old < 0) {
+                    continue;
+                }
+            } else if (skipUnchanged && old >= 0 && sameTerms(current, deltaTerms, old, docTerms)
+                    && (values == null || valueOf(main, deltaValues, old) == value)) {
+                continue;
+            }
+            if (old >= 0) {
+                deleted.set(old);
+                live--;
+            }
+            int slot = -1;
+            if (docTerms != null) {
+                slot = size++;
+                deltaKeys[slot] = key;
+                deltaValues[slot] = value;
+                deltaTerms[slot] = docTerms;
+                slots.put(key, slot);
+                live++;
+            }
+            if (merging != null) {
+                log(key, slot);
+            }
+            changed++;
+        }
+        if (changed > 0) {
+            // Readers of older snapshots never look at the new slots: they stop at their own deltaSize.
+            snapshot = new Snapshot(main, deltaKeys, deltaValues, deltaTerms, slots, size, deleted.bits(), live,
+                    dictionary.size());
+            mergeIfFull();
+        }
+        return changed;
+    }
+
+    /** Whether document {@code doc} (of {@code current}, or a delta slot written since) has exactly these terms. */
+    private static boolean sameTerms(Snapshot current, int[][] deltaTerms, int doc, int[] sorted) {
+        Segment main = current.main;
+        if (doc < main.size()) {
+            return Arrays.equals(main.docTerms, main.docStart[doc], main.docStart[doc + 1], sorted, 0, sorted.length);
+        }
+        return Arrays.equals(deltaTerms[doc - main.size()], sorted);
+    }
+
+    private static @Nullable Object valueOf(Segment main, Object[] deltaValues, int doc) {
+        if (doc < main.size()) {
+            return main.values == null ? null : main.values[doc];
+        }
+        return deltaValues[doc - main.size()];
     }
 
     private static int[] sortedDistinct(int[] terms) {
@@ -194,46 +300,6 @@ public final class TagIndex {
             }
         }
         return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
-    }
-
-    /** {@code current} with the document put (its terms sorted and distinct); the caller publishes it. */
-    private Snapshot putInto(Snapshot current, String key, int[] sorted, @Nullable Object value) {
-        int old = current.doc(key);
-        PagedBits deleted = old >= 0 ? current.deleted.with(old) : current.deleted;
-        String[] deltaKeys = current.deltaKeys;
-        Object[] deltaValues = current.deltaValues;
-        int[][] deltaTerms = current.deltaTerms;
-        int slot = current.deltaSize;
-        if (slot == deltaKeys.length) {
-            // Older snapshots keep the old arrays, which are never written again.
-            deltaKeys = Arrays.copyOf(deltaKeys, deltaKeys.length * 2);
-            deltaValues = Arrays.copyOf(deltaValues, deltaKeys.length);
-            deltaTerms = Arrays.copyOf(deltaTerms, deltaKeys.length);
-            deleted = deleted.grow(current.main.size() + deltaKeys.length);
-        }
-        deltaKeys[slot] = key;
-        deltaValues[slot] = value;
-        deltaTerms[slot] = sorted;
-        current.deltaSlots.put(key, slot);
-        if (merging != null) {
-            log(key, slot);
-        }
-        // Readers of older snapshots never look at this slot: they stop at their own deltaSize.
-        return new Snapshot(current.main, deltaKeys, deltaValues, deltaTerms, current.deltaSlots, slot + 1, deleted,
-                current.live - (old >= 0 ? 1 : 0) + 1, dictionary.size());
-    }
-
-    /** {@code current} without the document, or {@code current} itself when it has none; the caller publishes it. */
-    private Snapshot removeFrom(Snapshot current, String key) {
-        int old = current.doc(key);
-        if (old < 0) {
-            return current;
-        }
-        if (merging != null) {
-            log(key, -1);
-        }
-        return new Snapshot(current.main, current.deltaKeys, current.deltaValues, current.deltaTerms,
-                current.deltaSlots, current.deltaSize, current.deleted.with(old), current.live - 1, current.vocabulary);
     }
 
     /** Merges the delta into a new main segment and drops deleted documents, on the calling thread. */

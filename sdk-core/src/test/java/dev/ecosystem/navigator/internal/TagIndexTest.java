@@ -163,6 +163,61 @@ class TagIndexTest {
     }
 
     @Test
+    void updateChanged_writesOnlyTheChangedDocuments_inOneView() {
+        TagIndex index = built(3000);
+        List<Runnable> queued = new ArrayList<>();
+        index.mergeWith(queued::add);
+        // The same documents again (ascending keys, as a refresh of an import lists them), a few of them changed,
+        // removed, or new, and one key twice.
+        List<String> keys = new ArrayList<>();
+        List<int[]> terms = new ArrayList<>();
+        int puts = 0;
+        int removes = 0;
+        for (Map.Entry<String, int[]> entry : new ArrayList<>(model.entrySet())) {
+            int[] indexed = Arrays.stream(entry.getValue()).sorted().distinct().toArray();
+            int change = random.nextInt(10);
+            keys.add(entry.getKey());
+            if (change == 0) {
+                int[] replaced = Arrays.stream(randomTerms()).sorted().distinct().toArray();
+                puts += Arrays.equals(replaced, indexed) ? 0 : 1;
+                terms.add(replaced);
+                model.put(entry.getKey(), replaced);
+            } else if (change == 1) {
+                terms.add(null);
+                model.remove(entry.getKey());
+                removes++;
+            } else {
+                terms.add(indexed);
+            }
+        }
+        // New keys, one of them twice, and one out of key order.
+        for (String key : List.of("n1", "n2", "n1", "k0001")) {
+            int[] added = Arrays.stream(randomTerms()).sorted().distinct().toArray();
+            keys.add(key);
+            terms.add(added);
+            model.put(key, added);
+            puts++;
+        }
+        Snapshot before = index.snapshot();
+
+        int changed = index.updateChanged(keys, terms, null);
+
+        assertThat(changed).isEqualTo(puts + removes);
+        assertThat(index.snapshot().maxDoc() - before.maxDoc()).as("only changed documents are written")
+                .isEqualTo(puts);
+        assertThat(before.liveCount()).as("an earlier view is unchanged").isEqualTo(3000);
+        assertThat(index.snapshot().liveCount()).isEqualTo(model.size());
+        assertQueriesAgree(index, 50);
+        assertThat(index.updateChanged(List.of("n1"), List.of(model.get("n1").clone()), null))
+                .as("a document as indexed is left as it is").isZero();
+        while (!queued.isEmpty()) {
+            queued.remove(0).run();
+        }
+        assertThat(index.snapshot().liveCount()).isEqualTo(model.size());
+        assertQueriesAgree(index, 50);
+    }
+
+    @Test
     void backgroundMerge_isDropped_whenTheIndexWasCompactedMeanwhile() {
         TagIndex index = built(3000);
         List<Runnable> queued = new ArrayList<>();
