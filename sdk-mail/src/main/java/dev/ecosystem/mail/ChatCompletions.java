@@ -1,7 +1,9 @@
 package dev.ecosystem.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.ecosystem.http.HttpSettings;
 import dev.ecosystem.mail.internal.Http;
+import dev.ecosystem.spi.Telemetry;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -24,7 +26,7 @@ final class ChatCompletions {
         this.model = model;
         this.authorization = apiKey == null ? null : Http.bearer(apiKey);
         this.timeout = timeout;
-        this.api = Http.retrofit(baseUrl, Http.client(timeout, timeout)).create(ChatApi.class);
+        this.api = Http.retrofit(baseUrl, HttpSettings.builder().timeout(timeout).callTimeout(timeout).build().newClient(Telemetry.none(), "llm")).create(ChatApi.class);
     }
 
     /** Whether calls carry an API key. */

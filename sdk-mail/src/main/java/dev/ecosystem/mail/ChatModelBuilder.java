@@ -1,7 +1,6 @@
 package dev.ecosystem.mail;
 
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +43,7 @@ abstract class ChatModelBuilder<B extends ChatModelBuilder<B>> {
 
     /** How long to wait for the model, whole call. */
     public B timeout(Duration timeout) {
-        this.timeout = Durations.positive(timeout, "timeout");
+        this.timeout = Checks.positive(timeout, "timeout");
         return self();
     }
 

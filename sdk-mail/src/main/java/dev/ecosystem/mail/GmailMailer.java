@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.http.AccessTokenSource;
+import dev.ecosystem.http.HttpSettings;
+import dev.ecosystem.http.OAuthRefreshTokenSource;
+import dev.ecosystem.http.RetryExecutor;
+import dev.ecosystem.http.Sleeper;
+import dev.ecosystem.http.TransientFailure;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.mail.internal.MimeRenderer;
-import dev.ecosystem.mail.internal.RetryLoop;
 import dev.ecosystem.mail.internal.SentLog;
-import dev.ecosystem.mail.internal.TransientFailure;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +69,7 @@ public final class GmailMailer implements Mailer {
     private final AccessTokenSource tokens;
     private final String userId;
     private final Clock clock;
-    private final RetryLoop retries;
+    private final RetryExecutor retries;
     private final SentLog sentLog;
     private final boolean lookupBeforeResend;
 
@@ -74,10 +78,11 @@ public final class GmailMailer implements Mailer {
         this.userId = Checks.singleLine(b.userId, "userId", 320);
         this.clock = b.clock;
         this.lookupBeforeResend = b.lookupBeforeResend;
-        this.retries = new RetryLoop(PROVIDER, b.maxAttempts, b.initialBackoff, b.maxRetryAfter, b.sleeper);
+        HttpSettings http = b.http.build();
+        this.retries = new RetryExecutor(PROVIDER, http);
         this.sentLog = new SentLog(PROVIDER, b.sentLogCapacity);
         this.api = Http.retrofit(b.baseUrl,
-                Http.client(b.connectTimeout, b.timeout, b.telemetry, PROVIDER)).create(GmailApi.class);
+                http.newClient(b.telemetry, PROVIDER)).create(GmailApi.class);
     }
 
     /** A mailer for the token owner's mailbox ({@code me}) with default settings. */
@@ -201,7 +206,7 @@ public final class GmailMailer implements Mailer {
                 + (detail.isEmpty() ? "" : ": " + detail);
         switch (reason) {
             case "userRateLimitExceeded", "rateLimitExceeded", "concurrentLimitExceeded" -> {
-                return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()),
+                return new TransientFailure(PROVIDER, status, null, RetryExecutor.retryAfter(response.headers().get("Retry-After"), clock.instant()),
                         false, what, null);
             }
             case "dailyLimitExceeded", "quotaExceeded" -> {
@@ -226,11 +231,11 @@ public final class GmailMailer implements Mailer {
                     + "; the access token was rejected even after a refresh: the user must connect Gmail again");
         }
         if (status == 429) {
-            return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()), false,
+            return new TransientFailure(PROVIDER, status, null, RetryExecutor.retryAfter(response.headers().get("Retry-After"), clock.instant()), false,
                     what, null);
         }
         if (status >= 500) {
-            return new TransientFailure(PROVIDER, status, null, Http.retryAfter(response, clock.instant()), true,
+            return new TransientFailure(PROVIDER, status, null, RetryExecutor.retryAfter(response.headers().get("Retry-After"), clock.instant()), true,
                     what, null);
         }
         return ProviderException.refused(PROVIDER, status, null, what);
@@ -254,15 +259,10 @@ public final class GmailMailer implements Mailer {
         private String userId = "me";
         private String baseUrl = "https://gmail.googleapis.com/";
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
-        private int maxAttempts = 5;
-        private Duration initialBackoff = Duration.ofSeconds(1);
-        private Duration maxRetryAfter = Duration.ofMinutes(2);
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration timeout = Duration.ofSeconds(30);
         private boolean lookupBeforeResend = true;
         private long sentLogCapacity = 100_000;
         private Telemetry telemetry = Telemetry.none();
+        private final HttpSettings.Builder http = Http.mailDefaults();
 
         private Builder() {
         }
@@ -297,42 +297,6 @@ public final class GmailMailer implements Mailer {
             return this;
         }
 
-        /** Waits between retries (default {@link Sleeper#system()}). */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Checks.required(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Attempts per send, 1 to 20 (default 5). */
-        public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = Checks.range(maxAttempts, 1, 20, "maxAttempts");
-            return this;
-        }
-
-        /** First backoff wait, doubled with jitter on each retry (default 1 second). */
-        public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = Durations.positive(initialBackoff, "initialBackoff");
-            return this;
-        }
-
-        /** The longest {@code Retry-After} worth waiting for within one send (default 2 minutes). */
-        public Builder maxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = Durations.positive(maxRetryAfter, "maxRetryAfter");
-            return this;
-        }
-
-        /** Connect timeout (default 10 seconds). */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Durations.positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** Whole-call timeout for each request (default 30 seconds). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = Durations.positive(timeout, "timeout");
-            return this;
-        }
-
         /** Whether to search the mailbox for the message after an unknown outcome before re-sending (default on). */
         public Builder lookupBeforeResend(boolean lookupBeforeResend) {
             this.lookupBeforeResend = lookupBeforeResend;
@@ -345,6 +309,16 @@ public final class GmailMailer implements Mailer {
                 throw new ValidationException("sentLogCapacity must be at least 1, but was " + sentLogCapacity);
             }
             this.sentLogCapacity = sentLogCapacity;
+            return this;
+        }
+
+        /**
+         * Timeouts, attempts, backoff and the {@link Sleeper} that waits between attempts, starting from this mailer's
+         * defaults: connect 10 seconds, read and whole call 30 seconds, 5 attempts per send, backoff from 1 second
+         * doubling with jitter up to 32 seconds, {@code Retry-After} waited up to 2 minutes, {@link Sleeper#system()}.
+         */
+        public Builder http(Consumer<HttpSettings.Builder> settings) {
+            Checks.required(settings, "http").accept(http);
             return this;
         }
 

@@ -5,13 +5,16 @@ import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.http.AccessTokenSource;
+import dev.ecosystem.http.HttpSettings;
+import dev.ecosystem.http.OAuthRefreshTokenSource;
+import dev.ecosystem.http.RetryExecutor;
+import dev.ecosystem.http.Sleeper;
+import dev.ecosystem.http.TransientFailure;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.mail.internal.MimeRenderer;
-import dev.ecosystem.mail.internal.RetryLoop;
 import dev.ecosystem.mail.internal.SentLog;
-import dev.ecosystem.mail.internal.TransientFailure;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +94,7 @@ public final class GraphMailer implements Mailer {
     private final String mailbox;
     private final Mode mode;
     private final Clock clock;
-    private final RetryLoop retries;
+    private final RetryExecutor retries;
     private final SentLog sentLog;
     private final Bulkhead bulkhead;
 
@@ -99,12 +103,13 @@ public final class GraphMailer implements Mailer {
         this.mailbox = b.mailbox;
         this.mode = b.mode;
         this.clock = b.clock;
-        this.retries = new RetryLoop(PROVIDER, b.maxAttempts, b.initialBackoff, b.maxRetryAfter, b.sleeper);
+        HttpSettings http = b.http.build();
+        this.retries = new RetryExecutor(PROVIDER, http);
         this.sentLog = new SentLog(PROVIDER, b.sentLogCapacity);
         this.bulkhead = Bulkhead.of(PROVIDER + ":" + mailbox, BulkheadConfig.custom()
                 .maxConcurrentCalls(b.maxConcurrentRequests).maxWaitDuration(b.maxQueueWait).build());
         this.api = Http.retrofit(b.baseUrl,
-                Http.client(b.connectTimeout, b.timeout, b.telemetry, PROVIDER)).create(GraphApi.class);
+                http.newClient(b.telemetry, PROVIDER)).create(GraphApi.class);
     }
 
     /** A mailer for the signed-in user's mailbox ({@code /me}) in {@link Mode#DRAFT_THEN_SEND}. */
@@ -254,7 +259,7 @@ public final class GraphMailer implements Mailer {
         }
         String what = "Graph answered HTTP " + status + (code.isEmpty() ? "" : " (" + code + ")")
                 + (error.path("message").asText("").isEmpty() ? "" : ": " + error.path("message").asText());
-        Duration retryAfter = Http.retryAfter(response, clock.instant());
+        Duration retryAfter = RetryExecutor.retryAfter(response.headers().get("Retry-After"), clock.instant());
         if (QUOTA_CODES.contains(code)) {
             return new QuotaExhaustedException(PROVIDER, status, requestId,
                     retryAfter == null ? null : clock.instant().plus(retryAfter), null,
@@ -307,16 +312,11 @@ public final class GraphMailer implements Mailer {
         private Mode mode = Mode.DRAFT_THEN_SEND;
         private String baseUrl = "https://graph.microsoft.com/v1.0/";
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
-        private int maxAttempts = 5;
         private int maxConcurrentRequests = 4;
         private Duration maxQueueWait = Duration.ofSeconds(60);
-        private Duration initialBackoff = Duration.ofSeconds(1);
-        private Duration maxRetryAfter = Duration.ofMinutes(2);
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration timeout = Duration.ofSeconds(30);
         private long sentLogCapacity = 100_000;
         private Telemetry telemetry = Telemetry.none();
+        private final HttpSettings.Builder http = Http.mailDefaults();
 
         private Builder() {
         }
@@ -358,18 +358,6 @@ public final class GraphMailer implements Mailer {
             return this;
         }
 
-        /** Waits between retries (default {@link Sleeper#system()}). */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Checks.required(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Attempts per send, 1 to 20 (default 5). */
-        public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = Checks.range(maxAttempts, 1, 20, "maxAttempts");
-            return this;
-        }
-
         /** Requests in flight at once for this mailbox, 1 to 4 (default 4, Graph's per-mailbox limit). */
         public Builder maxConcurrentRequests(int maxConcurrentRequests) {
             this.maxConcurrentRequests = Checks.range(maxConcurrentRequests, 1, 4, "maxConcurrentRequests");
@@ -378,31 +366,7 @@ public final class GraphMailer implements Mailer {
 
         /** How long a request may wait for a free slot before failing retryably (default 60 seconds). */
         public Builder maxQueueWait(Duration maxQueueWait) {
-            this.maxQueueWait = Durations.positive(maxQueueWait, "maxQueueWait");
-            return this;
-        }
-
-        /** First backoff wait, doubled with jitter on each retry (default 1 second). */
-        public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = Durations.positive(initialBackoff, "initialBackoff");
-            return this;
-        }
-
-        /** The longest {@code Retry-After} worth waiting for within one send (default 2 minutes). */
-        public Builder maxRetryAfter(Duration maxRetryAfter) {
-            this.maxRetryAfter = Durations.positive(maxRetryAfter, "maxRetryAfter");
-            return this;
-        }
-
-        /** Connect timeout (default 10 seconds). */
-        public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Durations.positive(connectTimeout, "connectTimeout");
-            return this;
-        }
-
-        /** Whole-call timeout for each request (default 30 seconds). */
-        public Builder timeout(Duration timeout) {
-            this.timeout = Durations.positive(timeout, "timeout");
+            this.maxQueueWait = Checks.positive(maxQueueWait, "maxQueueWait");
             return this;
         }
 
@@ -413,6 +377,16 @@ public final class GraphMailer implements Mailer {
                         + sentLogCapacity);
             }
             this.sentLogCapacity = sentLogCapacity;
+            return this;
+        }
+
+        /**
+         * Timeouts, attempts, backoff and the {@link Sleeper} that waits between attempts, starting from this mailer's
+         * defaults: connect 10 seconds, read and whole call 30 seconds, 5 attempts per send, backoff from 1 second
+         * doubling with jitter up to 32 seconds, {@code Retry-After} waited up to 2 minutes, {@link Sleeper#system()}.
+         */
+        public Builder http(Consumer<HttpSettings.Builder> settings) {
+            Checks.required(settings, "http").accept(http);
             return this;
         }
 

@@ -2,8 +2,8 @@ package dev.ecosystem.mail;
 
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.http.AccessTokenSource;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.mail.internal.Durations;
 import dev.ecosystem.mail.internal.MimeRenderer;
 import dev.ecosystem.mail.internal.SentLog;
 import dev.ecosystem.model.EmailMessage;
@@ -358,19 +358,19 @@ public final class SmtpMailer implements Mailer {
 
         /** Connect timeout (default 10 seconds). */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = Durations.positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
             return this;
         }
 
         /** Timeout waiting for each server reply (default 30 seconds). */
         public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = Durations.positive(readTimeout, "readTimeout");
+            this.readTimeout = Checks.positive(readTimeout, "readTimeout");
             return this;
         }
 
         /** Timeout for each write to the server (default 30 seconds). */
         public Builder writeTimeout(Duration writeTimeout) {
-            this.writeTimeout = Durations.positive(writeTimeout, "writeTimeout");
+            this.writeTimeout = Checks.positive(writeTimeout, "writeTimeout");
             return this;
         }
 

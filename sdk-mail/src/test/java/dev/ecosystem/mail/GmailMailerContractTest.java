@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import dev.ecosystem.http.AccessTokenSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -45,7 +46,7 @@ class GmailMailerContractTest extends MailerContract {
                         + "\"threadId\":\"{{randomValue length=16 type='HEXADECIMAL'}}\",\"labelIds\":[\"SENT\"]}")
                 .withTransformers("response-template")));
         return GmailMailer.builder().tokens(AccessTokenSource.of("ya29.test")).baseUrl(gmail.baseUrl())
-                .sleeper(new TestMail.RecordingSleeper()).build();
+                .http(h -> h.sleeper(new TestMail.RecordingSleeper())).build();
     }
 
     @Override

@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecosystem.http.AccessTokenSource;
+import dev.ecosystem.http.OAuthRefreshTokenSource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -65,7 +67,7 @@ class GmailMailerTest {
 
     private GmailMailer.Builder mailer() {
         return GmailMailer.builder().tokens(AccessTokenSource.of("ya29.good")).baseUrl(gmail.baseUrl())
-                .clock(clock).sleeper(sleeper).initialBackoff(Duration.ofMillis(500));
+                .clock(clock).http(h -> h.sleeper(sleeper).initialBackoff(Duration.ofMillis(500)));
     }
 
     private static EmailMessage message() {
@@ -179,7 +181,7 @@ class GmailMailerTest {
         gmail.stubFor(post(urlPathEqualTo(SEND))
                 .willReturn(googleError(403, "userRateLimitExceeded", "User Rate Limit Exceeded")));
 
-        assertThatThrownBy(() -> mailer().maxAttempts(3).build().send(message()))
+        assertThatThrownBy(() -> mailer().http(h -> h.maxAttempts(3)).build().send(message()))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.status()).isEqualTo(403);
@@ -272,7 +274,7 @@ class GmailMailerTest {
                 + "\"threadId\":\"18720000aaaa0000\"}],\"resultSizeEstimate\":1}")));
         EmailMessage message = message();
 
-        MailReceipt receipt = mailer().timeout(Duration.ofMillis(300)).build().send(message);
+        MailReceipt receipt = mailer().http(h -> h.readTimeout(Duration.ofMillis(300)).callTimeout(Duration.ofMillis(300))).build().send(message);
 
         assertThat(receipt).isEqualTo(new MailReceipt(message.messageId(), "1872208dcc053b54", "18720000aaaa0000",
                 clock.instant()));
@@ -289,7 +291,7 @@ class GmailMailerTest {
         gmail.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson("{\"messages\":[{\"id\":\"1872208dcc053b54\","
                 + "\"threadId\":\"18720000aaaa0000\"}],\"resultSizeEstimate\":1}")));
 
-        MailReceipt receipt = mailer().timeout(Duration.ofMillis(400)).build().send(message());
+        MailReceipt receipt = mailer().http(h -> h.readTimeout(Duration.ofMillis(400)).callTimeout(Duration.ofMillis(400))).build().send(message());
 
         assertThat(receipt.providerMessageId()).isEqualTo("1872208dcc053b54");
         gmail.verify(1, postRequestedFor(urlPathEqualTo(SEND)));
@@ -371,7 +373,7 @@ class GmailMailerTest {
 
     @Test
     void builder_rejectsBadSettingsNamingTheField() {
-        assertThatThrownBy(() -> GmailMailer.builder().maxAttempts(0))
+        assertThatThrownBy(() -> GmailMailer.builder().http(h -> h.maxAttempts(0)))
                 .hasMessage("maxAttempts must be between 1 and 20, but was 0");
         assertThatThrownBy(() -> GmailMailer.builder().baseUrl("ftp://x"))
                 .hasMessageContaining("baseUrl must be an http(s) URL");

@@ -2,6 +2,7 @@ package dev.ecosystem.mail;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import dev.ecosystem.http.AccessTokenSource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.testkit.Delivery;
@@ -29,7 +30,7 @@ class GraphMailerContractTest extends MailerContract {
         graph.resetAll();
         GraphStub.stubDraftThenSend(graph);
         return GraphMailer.builder().tokens(AccessTokenSource.of("eyJ0eXAi.test")).baseUrl(graph.baseUrl())
-                .sleeper(new TestMail.RecordingSleeper()).build();
+                .http(h -> h.sleeper(new TestMail.RecordingSleeper())).build();
     }
 
     @Override

@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecosystem.http.AccessTokenSource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
@@ -73,7 +74,7 @@ class GraphMailerTest {
 
     private GraphMailer.Builder mailer() {
         return GraphMailer.builder().tokens(AccessTokenSource.of("eyJ0eXAi.good")).baseUrl(graph.baseUrl())
-                .clock(clock).sleeper(sleeper).initialBackoff(Duration.ofMillis(200));
+                .clock(clock).http(h -> h.sleeper(sleeper).initialBackoff(Duration.ofMillis(200)));
     }
 
     private static EmailMessage message() {
@@ -253,7 +254,7 @@ class GraphMailerTest {
                 + "\"AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1\",\"conversationId\":\"AAQkAGI2-conv-1\","
                 + "\"internetMessageId\":\"<x@y>\",\"isDraft\":true}]}")));
 
-        MailReceipt receipt = mailer().timeout(Duration.ofMillis(400)).build().send(message());
+        MailReceipt receipt = mailer().http(h -> h.readTimeout(Duration.ofMillis(400)).callTimeout(Duration.ofMillis(400))).build().send(message());
 
         assertThat(receipt.providerMessageId()).isEqualTo("AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1");
         graph.verify(1, postRequestedFor(urlPathEqualTo("/me/messages")));
@@ -271,7 +272,7 @@ class GraphMailerTest {
                 + "\"internetMessageId\":\"<x@y>\",\"isDraft\":false}]}")));
         EmailMessage message = message();
 
-        MailReceipt receipt = mailer().timeout(Duration.ofMillis(300)).build().send(message);
+        MailReceipt receipt = mailer().http(h -> h.readTimeout(Duration.ofMillis(300)).callTimeout(Duration.ofMillis(300))).build().send(message);
 
         assertThat(receipt.providerMessageId()).isEqualTo("AAkALgAAAAAAHYQDEapmEc2byACqAC-EWg0AD1");
         assertThat(receipt.threadId()).isEqualTo("AAQkAGI2-conv-1");

@@ -1,5 +1,6 @@
 package dev.ecosystem.mail;
 
+import dev.ecosystem.http.Sleeper;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.ecosystem.testkit.Delivery;
 import jakarta.mail.Address;

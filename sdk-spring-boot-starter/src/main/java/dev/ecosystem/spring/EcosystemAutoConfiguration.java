@@ -5,7 +5,7 @@ import dev.ecosystem.hubspot.HubSpotCrm;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.intro.IntroSettings;
 import dev.ecosystem.jdbc.JdbcPartnerStore;
-import dev.ecosystem.mail.AccessTokenSource;
+import dev.ecosystem.http.AccessTokenSource;
 import dev.ecosystem.mail.SmtpMailer;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;

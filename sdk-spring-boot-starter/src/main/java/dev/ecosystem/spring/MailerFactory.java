@@ -1,6 +1,6 @@
 package dev.ecosystem.spring;
 
-import dev.ecosystem.mail.AccessTokenSource;
+import dev.ecosystem.http.AccessTokenSource;
 import dev.ecosystem.mail.EmlDirectoryMailer;
 import dev.ecosystem.mail.GmailMailer;
 import dev.ecosystem.mail.GraphMailer;

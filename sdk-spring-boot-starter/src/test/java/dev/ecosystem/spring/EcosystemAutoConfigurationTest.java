@@ -9,7 +9,7 @@ import dev.ecosystem.hubspot.HubSpotCrm;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.intro.IntroSettings;
 import dev.ecosystem.jdbc.JdbcPartnerStore;
-import dev.ecosystem.mail.AccessTokenSource;
+import dev.ecosystem.http.AccessTokenSource;
 import dev.ecosystem.mail.EmlDirectoryMailer;
 import dev.ecosystem.mail.GmailMailer;
 import dev.ecosystem.mail.GraphMailer;

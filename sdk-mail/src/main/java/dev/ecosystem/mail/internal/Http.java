@@ -6,16 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.http.HttpSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import dev.ecosystem.spi.Telemetry;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
-import org.jspecify.annotations.Nullable;
 import retrofit2.Response;
 import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
@@ -32,31 +28,14 @@ public final class Http {
     private Http() {
     }
 
-    /** An OkHttp client with every timeout set: no call can hang for ever. */
-    public static OkHttpClient client(Duration connectTimeout, Duration callTimeout) {
-        return client(connectTimeout, callTimeout, Telemetry.none(), "");
-    }
-
     /**
-     * An OkHttp client with every timeout set, reporting the status of every answer {@code provider} gives to
-     * {@code telemetry} (each attempt, so 429s are counted where they happen).
+     * The HTTP settings the Gmail and Graph mailers start from: connect 10 seconds, read and whole call 30 seconds,
+     * 5 attempts per send, backoff from 1 second doubling with jitter up to 32 seconds.
      */
-    public static OkHttpClient client(Duration connectTimeout, Duration callTimeout, Telemetry telemetry,
-            String provider) {
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(connectTimeout)
-                .readTimeout(callTimeout)
-                .writeTimeout(callTimeout)
-                .callTimeout(callTimeout)
-                .retryOnConnectionFailure(false);
-        if (telemetry != Telemetry.none()) {
-            builder.addInterceptor(chain -> {
-                okhttp3.Response response = chain.proceed(chain.request());
-                telemetry.providerCall(provider, response.code());
-                return response;
-            });
-        }
-        return builder.build();
+    public static HttpSettings.Builder mailDefaults() {
+        return HttpSettings.builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(30)).maxAttempts(5).initialBackoff(Duration.ofSeconds(1))
+                .maxBackoff(Duration.ofSeconds(32)).maxRetryAfter(Duration.ofMinutes(2));
     }
 
     /** A Retrofit instance on {@code baseUrl} (a trailing slash is added if missing). */
@@ -94,26 +73,6 @@ public final class Http {
             return node == null ? JSON.createObjectNode() : node;
         } catch (IOException e) {
             return JSON.createObjectNode();
-        }
-    }
-
-    /** The {@code Retry-After} header (seconds or an HTTP date) as a wait from {@code now}, or {@code null}. */
-    public static @Nullable Duration retryAfter(Response<?> response, Instant now) {
-        String value = response.headers().get("Retry-After");
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long seconds = Long.parseLong(value.strip());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Instant at = DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.strip(), Instant::from);
-                Duration wait = Duration.between(now, at);
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException notDate) {
-                return null;
-            }
         }
     }
 

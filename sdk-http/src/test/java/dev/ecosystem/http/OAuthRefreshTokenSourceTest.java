@@ -1,4 +1,4 @@
-package dev.ecosystem.mail;
+package dev.ecosystem.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -13,12 +13,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.ReauthorizationRequiredException;
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.CompanyId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +97,8 @@ class OAuthRefreshTokenSourceTest {
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Token has been expired or revoked.\"}")));
 
-        assertThatThrownBy(() -> source().build().accessToken())
+        assertThatThrownBy(() -> source().reauthorizationHint("the user must connect their mailbox again").build()
+                .accessToken())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.retryable()).isFalse();
                     assertThat(e.provider()).isEqualTo("oauth");
@@ -137,11 +144,106 @@ class OAuthRefreshTokenSourceTest {
                 "{\"access_token\":\"at-1\",\"expires_in\":3600,\"token_type\":\"Bearer\"}")
                 .withChunkedDribbleDelay(20, 4_000)));
 
-        assertThatThrownBy(() -> source().timeout(Duration.ofMillis(300)).build().accessToken())
+        assertThatThrownBy(() -> source().http(h -> h.callTimeout(Duration.ofMillis(300))).build().accessToken())
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.status()).isZero();
                 });
+    }
+
+    @Test
+    @DisplayName("Threads that need a token at once share one refresh")
+    void accessToken_concurrentCallers_shareOneRefresh() throws Exception {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(okJson(
+                "{\"access_token\":\"at-1\",\"expires_in\":3600}").withFixedDelay(200)));
+        OAuthRefreshTokenSource tokens = source().build();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return tokens.accessToken();
+                }));
+            }
+            start.countDown();
+            for (Future<String> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("at-1");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        idp.verify(1, postRequestedFor(urlPathEqualTo("/common/oauth2/v2.0/token")));
+    }
+
+    @Test
+    @DisplayName("Invalidating a token another thread already replaced keeps the new one")
+    void invalidate_staleToken_keepsTheCurrentOne() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(okJson(
+                "{\"access_token\":\"at-1\",\"expires_in\":3600}")));
+        OAuthRefreshTokenSource tokens = source().build();
+        tokens.accessToken();
+
+        tokens.invalidate("at-0");
+        tokens.accessToken();
+
+        idp.verify(1, postRequestedFor(urlPathEqualTo("/common/oauth2/v2.0/token")));
+    }
+
+    @Test
+    @DisplayName("The rest of the token response (Salesforce's instance_url) comes with the token, never the tokens")
+    void token_carriesTheResponseFields_andTheDefaultLifetimeWithoutExpiresIn() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(okJson(
+                "{\"access_token\":\"at-1\",\"refresh_token\":\"rt-1\",\"instance_url\":\"https://acme.my.salesforce.com\","
+                        + "\"issued_at\":\"1767000000000\"}")));
+        OAuthRefreshTokenSource tokens = source().defaultLifetime(Duration.ofMinutes(30)).build();
+
+        OAuthRefreshTokenSource.Token token = tokens.token();
+
+        assertThat(token.fields()).containsEntry("instance_url", "https://acme.my.salesforce.com")
+                .doesNotContainKeys("access_token", "refresh_token");
+        assertThat(token.expiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+        assertThat(token.toString()).doesNotContain("at-1");
+    }
+
+    @Test
+    @DisplayName("A 503 of the token endpoint is retried as the http settings say, waiting its Retry-After")
+    void refresh_unavailable_isRetriedWithRetryAfter() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).inScenario("flaky")
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "7"))
+                .willSetStateTo("up"));
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).inScenario("flaky").whenScenarioStateIs("up")
+                .willReturn(okJson("{\"access_token\":\"at-1\",\"expires_in\":3600}")));
+        List<Duration> sleeps = new ArrayList<>();
+        OAuthRefreshTokenSource tokens = source().http(h -> h.maxAttempts(3).sleeper(sleeps::add)).build();
+
+        assertThat(tokens.accessToken()).isEqualTo("at-1");
+        assertThat(sleeps).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    @DisplayName("A 400 that is not a grant error fails at once, not retryable")
+    void refresh_badRequest_isNotRetried() {
+        idp.stubFor(post(urlPathEqualTo("/common/oauth2/v2.0/token")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_request\"}")));
+        List<Duration> sleeps = new ArrayList<>();
+        OAuthRefreshTokenSource tokens = source().http(h -> h.maxAttempts(3).sleeper(sleeps::add)).build();
+
+        assertThatThrownBy(tokens::accessToken).isInstanceOfSatisfying(ProviderException.class, e -> {
+            assertThat(e).isNotInstanceOf(ReauthorizationRequiredException.class);
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.status()).isEqualTo(400);
+        }).hasMessageContaining("invalid_request");
+        assertThat(sleeps).isEmpty();
+        idp.verify(1, postRequestedFor(urlPathEqualTo("/common/oauth2/v2.0/token")));
+    }
+
+    @Test
+    void builder_refusesATokenEndpointThatIsNoUrl() {
+        assertThatThrownBy(() -> OAuthRefreshTokenSource.builder().tokenEndpoint("login.example.com/token"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("tokenEndpoint must be an http(s) URL");
     }
 
     @Test
