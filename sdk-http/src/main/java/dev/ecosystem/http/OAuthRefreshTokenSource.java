@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -80,6 +81,7 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
     private final Duration refreshAhead;
     private final Duration defaultLifetime;
     private final String reauthorizationHint;
+    private final String requestIdHeader;
     private final OkHttpClient http;
     private final RetryExecutor retries;
     private final Object refreshLock = new Object();
@@ -98,6 +100,7 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         this.refreshAhead = b.refreshAhead;
         this.defaultLifetime = b.defaultLifetime;
         this.reauthorizationHint = b.reauthorizationHint;
+        this.requestIdHeader = b.requestIdHeader;
         this.provider = b.provider;
         this.tenant = b.tenant;
         HttpSettings settings = b.http.build();
@@ -208,22 +211,42 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         }
     }
 
+    /**
+     * The provider's id of a failed token call, for its support: the {@link Builder#requestIdHeader} header, else a
+     * correlation id in the error body (HubSpot's {@code correlationId}, Microsoft's {@code correlation_id} and
+     * {@code trace_id}).
+     */
+    private @Nullable String requestId(Response response, JsonNode json) {
+        String header = response.header(requestIdHeader);
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        for (String field : List.of("correlationId", "correlation_id", "trace_id")) {
+            String value = json.path(field).asText("");
+            if (!value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
     private ProviderException failure(Response response, JsonNode json) {
         int status = response.code();
+        String requestId = requestId(response, json);
         String error = json.path("error").asText("");
         String description = json.path("error_description").asText("");
         if (GRANT_REFUSED.contains(error)) {
-            return new ReauthorizationRequiredException(provider, status, null, tenant, "the refresh token"
+            return new ReauthorizationRequiredException(provider, status, requestId, tenant, "the refresh token"
                     + (tenant == null ? "" : " of tenant " + tenant.value()) + " was rejected (" + error
                     + (description.isEmpty() ? "" : ": " + description) + "): the grant was revoked or expired, or "
                     + "the client may no longer use it; " + reauthorizationHint);
         }
         String what = "token refresh failed with HTTP " + status + (error.isEmpty() ? "" : " (" + error + ")");
         if (status == 429 || status >= 500) {
-            return new TransientFailure(provider, status, null,
+            return new TransientFailure(provider, status, requestId,
                     RetryExecutor.retryAfter(response.header("Retry-After"), clock.instant()), false, what, null);
         }
-        return ProviderException.refused(provider, status, null, what);
+        return ProviderException.refused(provider, status, requestId, what);
     }
 
     /** Never prints a token or secret. */
@@ -245,9 +268,10 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         private Duration defaultLifetime = Duration.ofHours(1);
         private String provider = "oauth";
         private String reauthorizationHint = "the user must authorize the app again";
+        private String requestIdHeader = "X-Request-Id";
         private @Nullable CompanyId tenant;
         private Telemetry telemetry = Telemetry.none();
-        private final HttpSettings.Builder http = HttpSettings.builder()
+        private HttpSettings.Builder http = HttpSettings.builder()
                 .timeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(20)).maxAttempts(1);
 
         private Builder() {
@@ -343,6 +367,12 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
             return this;
         }
 
+        /** The response header with the provider's request id, named in errors; {@code X-Request-Id} by default. */
+        public Builder requestIdHeader(String header) {
+            this.requestIdHeader = Checks.singleLine(header, "requestIdHeader", 100);
+            return this;
+        }
+
         /** Where every answer of the token endpoint is reported with its HTTP status (default none). */
         public Builder telemetry(Telemetry telemetry) {
             this.telemetry = Checks.required(telemetry, "telemetry");
@@ -355,6 +385,12 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
          */
         public Builder http(Consumer<HttpSettings.Builder> settings) {
             Checks.required(settings, "http").accept(http);
+            return this;
+        }
+
+        /** Timeouts and retries of the token calls as they are for the adapter's other calls. */
+        public Builder http(HttpSettings settings) {
+            this.http = Checks.required(settings, "http").toBuilder();
             return this;
         }
 

@@ -3,8 +3,6 @@ package dev.ecosystem.hubspot;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.http.Body;
-import retrofit2.http.Field;
-import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.GET;
 import retrofit2.http.PATCH;
 import retrofit2.http.POST;
@@ -40,10 +38,4 @@ interface HubSpotApi {
     @POST("{objects}/notes")
     Call<Json.CrmObject> createNote(@Path(value = "objects", encoded = true) String objects,
             @Body Json.NoteCreate note);
-
-    @FormUrlEncoded
-    @POST("{token}")
-    Call<Json.Token> refreshToken(@Path(value = "token", encoded = true) String tokenPath,
-            @Field("grant_type") String grantType, @Field("client_id") String clientId,
-            @Field("client_secret") String clientSecret, @Field("refresh_token") String refreshToken);
 }

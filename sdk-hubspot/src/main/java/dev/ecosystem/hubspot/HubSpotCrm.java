@@ -2,6 +2,11 @@ package dev.ecosystem.hubspot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.http.AccessTokenSource;
+import dev.ecosystem.http.HttpSettings;
+import dev.ecosystem.http.OAuthRefreshTokenSource;
+import dev.ecosystem.http.RetryExecutor;
+import dev.ecosystem.http.Sleeper;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
@@ -17,7 +22,6 @@ import dev.ecosystem.spi.Telemetry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -82,20 +85,6 @@ public final class HubSpotCrm implements CrmConnector {
     /** Starts a builder: {@link Builder#tenant} and one of the credentials are required. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Waits for a duration; injected so that tests and hosts control time. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /** The real sleeper: {@link Thread#sleep(long)}. */
-        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
-
-        /**
-         * Waits for {@code duration}.
-         *
-         * @throws InterruptedException when the waiting thread is interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
     }
 
     /**
@@ -269,16 +258,15 @@ public final class HubSpotCrm implements CrmConnector {
         private Currency defaultCurrency = Currency.getInstance("USD");
         private @Nullable String partnerSourceProperty;
         private Duration stageCacheTtl = Duration.ofMinutes(10);
-        private Duration timeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(60);
         private Duration rateLimitDeadline = Duration.ofMinutes(5);
         private @Nullable ZoneId portalTimeZone;
         private @Nullable SearchBudget searchBudget;
         private Duration refreshAhead = Duration.ofMinutes(5);
-        private int maxAttempts = 5;
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
         private Telemetry telemetry = Telemetry.none();
+        private final HttpSettings.Builder http = HttpSettings.builder().timeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(60)).maxAttempts(5).initialBackoff(Duration.ofMillis(500))
+                .maxBackoff(Duration.ofSeconds(30));
 
         private Builder() {
         }
@@ -373,23 +361,7 @@ public final class HubSpotCrm implements CrmConnector {
 
         /** How long the pipelines' stage metadata is cached; 10 minutes by default. */
         public Builder stageCacheTtl(Duration ttl) {
-            this.stageCacheTtl = positive(ttl, "stageCacheTtl");
-            return this;
-        }
-
-        /** Connect, read and write timeout of one HTTP call; 30 seconds by default. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * The longest one HTTP call may take from start to the last byte of the response, 60 seconds by default: the
-         * read timeout alone never ends a call whose server trickles a byte now and then. A call cut off is a
-         * retryable {@link dev.ecosystem.ProviderException} with status 0, retried like other timeouts.
-         */
-        public Builder callTimeout(Duration callTimeout) {
-            this.callTimeout = positive(callTimeout, "callTimeout");
+            this.stageCacheTtl = Checks.positive(ttl, "stageCacheTtl");
             return this;
         }
 
@@ -398,7 +370,7 @@ public final class HubSpotCrm implements CrmConnector {
          * fails with a retryable {@link dev.ecosystem.ProviderException}; 5 minutes by default.
          */
         public Builder rateLimitDeadline(Duration deadline) {
-            this.rateLimitDeadline = positive(deadline, "rateLimitDeadline");
+            this.rateLimitDeadline = Checks.positive(deadline, "rateLimitDeadline");
             return this;
         }
 
@@ -429,21 +401,22 @@ public final class HubSpotCrm implements CrmConnector {
             return this;
         }
 
-        /** Attempts per call for transient failures (5xx, timeouts), 1 to 10; 5 by default. */
-        public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = Checks.range(maxAttempts, 1, 10, "maxAttempts");
+        /**
+         * Timeouts, attempts and the {@link Sleeper} that waits (backoff, rate limits), starting from this
+         * connector's defaults: connect, read and write 30 seconds; 60 seconds for a whole call from start to the last
+         * byte of the response (the read timeout alone never ends a call whose server trickles a byte now and then; a
+         * call cut off is a retryable {@link dev.ecosystem.ProviderException} with status 0, retried like other
+         * timeouts); 5 attempts per call for transient failures (5xx, timeouts); backoff from 500 ms doubling with
+         * jitter up to 30 seconds; {@link Sleeper#system()}.
+         */
+        public Builder http(Consumer<HttpSettings.Builder> settings) {
+            Checks.required(settings, "http").accept(http);
             return this;
         }
 
         /** The clock for token expiry, rate-limit windows, caches and the circuit breaker. */
         public Builder clock(Clock clock) {
             this.clock = Checks.required(clock, "clock");
-            return this;
-        }
-
-        /** How the connector waits (backoff, rate limits); {@link Sleeper#SYSTEM} by default. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Checks.required(sleeper, "sleeper");
             return this;
         }
 
@@ -461,40 +434,34 @@ public final class HubSpotCrm implements CrmConnector {
             }
             ApiPaths paths = ApiPaths.forVersion(apiVersion);
             ObjectMapper json = Json.mapper();
-            OkHttpClient.Builder http = new OkHttpClient.Builder()
-                    .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(callTimeout)
-                    .retryOnConnectionFailure(false);
-            Telemetry reported = telemetry;
-            if (reported != Telemetry.none()) {
-                http.addInterceptor(chain -> {
-                    okhttp3.Response response = chain.proceed(chain.request());
-                    reported.providerCall(Transport.PROVIDER, response.code());
-                    return response;
-                });
-            }
-            OkHttpClient plain = http.build();
+            HttpSettings settings = http.build();
+            OkHttpClient plain = settings.newClient(telemetry, Transport.PROVIDER);
             SearchBudget budget = searchBudget != null ? searchBudget : SearchBudget.shared(owner, clock);
             Transport transport = new Transport(new RateGovernor(clock, budget), circuitBreaker(owner),
-                    IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),
-                    sleeper, new Transport.Settings(owner, maxAttempts, rateLimitDeadline, portalTimeZone, clock),
-                    json);
-            Supplier<String> token;
+                    new RetryExecutor(Transport.PROVIDER, settings),
+                    new Transport.Settings(owner, rateLimitDeadline, portalTimeZone, clock), json);
+            AccessTokenSource token;
             if (oauth) {
-                OAuthTokens tokens = new OAuthTokens(refreshToken, clock, refreshAhead, onRefreshTokenRotated);
-                HubSpotApi tokenApi = retrofit(plain, json).create(HubSpotApi.class);
-                String id = Checks.required(clientId, "clientId");
-                String secret = Checks.required(clientSecret, "clientSecret");
-                tokens.connect(transport, current -> tokenApi.refreshToken(paths.oauthToken(), "refresh_token", id,
-                        secret, current));
+                OAuthRefreshTokenSource tokens = OAuthRefreshTokenSource.builder()
+                        .tokenEndpoint(baseUrl + paths.oauthToken())
+                        .clientId(Checks.required(clientId, "clientId"))
+                        .clientSecret(Checks.required(clientSecret, "clientSecret"))
+                        .refreshToken(Checks.required(refreshToken, "refreshToken"))
+                        .onRefreshTokenRotated(onRefreshTokenRotated)
+                        .provider(Transport.PROVIDER).tenant(owner)
+                        .reauthorizationHint("the tenant must connect HubSpot again")
+                        .requestIdHeader(Transport.CORRELATION_HEADER)
+                        .clock(clock).refreshAhead(refreshAhead).telemetry(telemetry)
+                        .http(settings)
+                        .build();
                 transport.onUnauthorized(tokens::invalidate);
-                token = tokens::accessToken;
+                token = tokens;
             } else {
-                String fixed = Checks.required(accessToken, "accessToken");
-                token = () -> fixed;
+                token = AccessTokenSource.of(Checks.required(accessToken, "accessToken"));
             }
             OkHttpClient authorized = plain.newBuilder()
                     .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
-                            .header("Authorization", "Bearer " + token.get()).build()))
+                            .header("Authorization", "Bearer " + token.accessToken()).build()))
                     .build();
             HubSpotApi api = retrofit(authorized, json).create(HubSpotApi.class);
             StageCatalog stages = new StageCatalog(() -> transport.execute("read deal pipelines", false,
@@ -516,14 +483,6 @@ public final class HubSpotCrm implements CrmConnector {
                     .failureRateThreshold(50)
                     .permittedNumberOfCallsInHalfOpenState(2);
             return new ClockedCircuit("hubspot-" + owner.value(), config, Duration.ofSeconds(30), clock);
-        }
-
-        private static Duration positive(@Nullable Duration duration, String field) {
-            Checks.required(duration, field);
-            if (duration.isZero() || duration.isNegative()) {
-                throw new ValidationException(field + " must be positive, but was " + duration);
-            }
-            return duration;
         }
     }
 }

@@ -124,16 +124,6 @@ final class Json {
     record NoteCreate(Map<String, String> properties, List<NoteAssociation> associations) {
     }
 
-    /** The OAuth token response; {@code toString} hides the tokens. */
-    record Token(@JsonProperty("access_token") @Nullable String accessToken,
-            @JsonProperty("refresh_token") @Nullable String refreshToken,
-            @JsonProperty("expires_in") @Nullable Long expiresIn) {
-        @Override
-        public String toString() {
-            return "Token[expiresIn=" + expiresIn + ", tokens hidden]";
-        }
-    }
-
     /** Any HubSpot error body: REST errors and OAuth (RFC 6749) errors; every field optional. */
     record Error(@Nullable String status, @Nullable String message, @Nullable String category,
             @Nullable String correlationId, @Nullable String policyName, @Nullable String errorType,

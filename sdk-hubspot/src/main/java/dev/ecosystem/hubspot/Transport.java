@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.ReauthorizationRequiredException;
+import dev.ecosystem.http.RetryExecutor;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -22,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
@@ -36,51 +36,46 @@ import retrofit2.Response;
  * circuit breaker, and turns every HTTP, Retrofit or Jackson failure into a {@link ProviderException} carrying the
  * status and HubSpot's correlation id.
  *
- * <p>The retry loop is ours rather than Resilience4j's {@code Retry}, because that one sleeps through a single static,
- * JVM-wide sleep function, which a host's other code shares; here every wait goes through the connector's injected
- * sleeper. The delays themselves come from Resilience4j's {@link IntervalFunction}.
+ * <p>The loop is this class's own (429 waits and a 401's one re-authorization do not count as attempts); the backoff
+ * between transient failures, the give-up after {@code maxAttempts} and every wait come from sdk-http's
+ * {@link RetryExecutor}.
  */
 final class Transport {
     static final String PROVIDER = "hubspot";
     private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
-    private static final String CORRELATION_HEADER = "X-HubSpot-Correlation-Id";
+    static final String CORRELATION_HEADER = "X-HubSpot-Correlation-Id";
     /** Gateway and overload statuses that HubSpot documents as worth retrying. */
     private static final Set<Integer> TRANSIENT = Set.of(502, 503, 504, 524);
     /** Statuses that say the request was not processed, so even a non-idempotent write may be retried. */
     private static final Set<Integer> NOT_PROCESSED = Set.of(423, 477, 503);
-    /** OAuth errors (RFC 6749) that say the stored grant or client is dead: only the tenant can fix them. */
-    private static final Set<String> GRANT_REFUSED = Set.of("invalid_grant", "invalid_client", "unauthorized_client");
 
     /** Whether a call may be repeated safely when its outcome is unknown. */
     enum Repeat { SAFE, ONLY_IF_NOT_PROCESSED }
 
     /** What a transport needs besides its collaborators: who it calls for, and how long it keeps trying. */
-    record Settings(CompanyId tenant, int maxAttempts, Duration rateLimitDeadline, @Nullable ZoneId portalZone,
-            Clock clock) {
+    record Settings(CompanyId tenant, Duration rateLimitDeadline, @Nullable ZoneId portalZone, Clock clock) {
     }
 
     private final RateGovernor governor;
     private final ClockedCircuit circuit;
     private final CircuitBreaker breaker;
-    private final IntervalFunction backoff;
-    private final HubSpotCrm.Sleeper sleeper;
+    private final RetryExecutor retries;
     private final Settings settings;
     private final ObjectMapper mapper;
-    private volatile @Nullable Runnable onUnauthorized;
+    private volatile @Nullable Consumer<String> onUnauthorized;
 
-    Transport(RateGovernor governor, ClockedCircuit circuit, IntervalFunction backoff, HubSpotCrm.Sleeper sleeper,
-            Settings settings, ObjectMapper mapper) {
+    Transport(RateGovernor governor, ClockedCircuit circuit, RetryExecutor retries, Settings settings,
+            ObjectMapper mapper) {
         this.governor = governor;
         this.circuit = circuit;
         this.breaker = circuit.breaker();
-        this.backoff = backoff;
-        this.sleeper = sleeper;
+        this.retries = retries;
         this.settings = settings;
         this.mapper = mapper;
     }
 
-    /** What to do once on a 401 before giving up (drop a cached OAuth access token). */
-    void onUnauthorized(Runnable action) {
+    /** What to do once on a 401 before giving up: drop the refused OAuth access token, which it is given. */
+    void onUnauthorized(Consumer<String> action) {
         this.onUnauthorized = action;
     }
 
@@ -96,7 +91,7 @@ final class Transport {
         @Nullable Instant firstRateLimited = null;
         boolean reauthorized = false;
         while (true) {
-            sleep(governor.reserve(search), operation);
+            retries.pause(governor.reserve(search), operation);
             circuit.halfOpenWhenDue();
             if (!breaker.tryAcquirePermission()) {
                 throw ProviderException.unavailable(PROVIDER, "HubSpot calls are paused by the circuit breaker "
@@ -117,7 +112,7 @@ final class Transport {
                 if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !notSent) {
                     throw failure;
                 }
-                failures = retryOrThrow(failure, failures, operation, null);
+                failures = retries.retryOrThrow(failure, failures, null, operation);
                 continue;
             } catch (EcosystemException e) {
                 breaker.releasePermission();
@@ -165,10 +160,12 @@ final class Transport {
                 governor.rateLimited(search, error.policyName(), response.headers(), rateLimitWaits);
                 continue;
             }
-            if (status == 401 && !reauthorized && onUnauthorized != null) {
+            Consumer<String> reauthorize = onUnauthorized;
+            if (status == 401 && !reauthorized && reauthorize != null) {
                 breaker.releasePermission();
                 reauthorized = true;
-                onUnauthorized.run();
+                String sent = response.raw().request().header("Authorization");
+                reauthorize.accept(sent == null ? "" : sent.replaceFirst("^Bearer ", ""));
                 continue;
             }
             if (TRANSIENT.contains(status) || NOT_PROCESSED.contains(status)) {
@@ -179,8 +176,9 @@ final class Transport {
                     throw failure;
                 }
                 Duration wait = status == 423 ? Duration.ofSeconds(2)
-                        : status == 477 ? retryAfter(response.headers().get("Retry-After")) : null;
-                failures = retryOrThrow(failure, failures, operation, wait);
+                        : status == 477 ? RetryExecutor.retryAfter(response.headers().get("Retry-After"),
+                                settings.clock().instant()) : null;
+                failures = retries.retryOrThrow(failure, failures, wait, operation);
                 continue;
             }
             if (status >= 500) {
@@ -192,40 +190,10 @@ final class Transport {
         }
     }
 
-    private int retryOrThrow(ProviderException failure, int failuresSoFar, String operation, @Nullable Duration wait) {
-        int failures = failuresSoFar + 1;
-        if (failures >= settings.maxAttempts()) {
-            throw ProviderException.retryable(failure.provider(), failure.status(), failure.requestId(),
-                    failure.getMessage() + " (gave up after " + failures + " attempts)", failure.getCause());
-        }
-        Duration delay = wait != null ? wait : Duration.ofMillis(backoff.apply(failures));
-        LOG.debug("{}: attempt {} failed (status {}), retrying in {} ms", operation, failures, failure.status(),
-                delay.toMillis());
-        sleep(delay, operation);
-        return failures;
-    }
-
-    private void sleep(Duration duration, String operation) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ProviderException.unavailable(PROVIDER, operation + " was interrupted while waiting", e);
-        }
-    }
-
     private ProviderException permanent(String operation, int status, @Nullable String requestId,
             Json.Error error) {
         String what;
-        if (error.oauthError() != null && GRANT_REFUSED.contains(error.oauthError())) {
-            return new ReauthorizationRequiredException(PROVIDER, status, requestId, settings.tenant(), "HubSpot "
-                    + "refused the refresh token of tenant " + settings.tenant().value() + " (" + error.oauthError()
-                    + (error.status() == null ? "" : ", " + error.status()) + "): the OAuth grant was revoked or "
-                    + "expired, so the tenant must connect HubSpot again");
-        } else if (status == 401) {
+        if (status == 401) {
             what = "HubSpot refused the access token (401" + describeCategory(error) + ") for " + operation
                     + ": check the token or connect HubSpot again";
         } else if (status == 403) {
@@ -279,17 +247,6 @@ final class Transport {
             latest = midnight.isAfter(latest) ? midnight : latest;
         }
         return latest;
-    }
-
-    private static @Nullable Duration retryAfter(@Nullable String header) {
-        if (header == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static @Nullable String firstNonNull(@Nullable String a, @Nullable String b) {

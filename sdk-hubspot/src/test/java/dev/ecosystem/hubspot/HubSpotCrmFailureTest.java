@@ -173,7 +173,7 @@ class HubSpotCrmFailureTest {
         server.wireMock.stubFor(get(urlPathEqualTo(COMPANIES)).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json").withHeader("X-HubSpot-Correlation-Id", "c-503")
                 .withBody("{\"status\":\"error\",\"message\":\"Service Unavailable\",\"category\":\"SERVICE_UNAVAILABLE\"}")));
-        HubSpotCrm crm = server.connector(TENANT).maxAttempts(4).build();
+        HubSpotCrm crm = server.connector(TENANT).http(h -> h.maxAttempts(4)).build();
 
         ProviderException failure = catchThrowableOfType(ProviderException.class,
                 () -> crm.accounts(PageRequest.first(10)));
@@ -194,7 +194,7 @@ class HubSpotCrmFailureTest {
     @DisplayName("After repeated failures the circuit opens: calls fail fast without reaching HubSpot, then recover")
     void repeatedFailures_openTheCircuit_thenItRecovers() {
         server.wireMock.stubFor(get(urlPathEqualTo(COMPANIES)).willReturn(aResponse().withStatus(502)));
-        HubSpotCrm crm = server.connector(TENANT).maxAttempts(5).build();
+        HubSpotCrm crm = server.connector(TENANT).http(h -> h.maxAttempts(5)).build();
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> crm.accounts(PageRequest.first(10))).isInstanceOf(ProviderException.class);
         }
@@ -214,7 +214,7 @@ class HubSpotCrmFailureTest {
     void slowResponses_timeOutAndAreRetried() {
         server.wireMock.stubFor(get(urlPathEqualTo(COMPANIES)).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(1500).withHeader("Content-Type", "application/json").withBody("{\"results\":[]}")));
-        HubSpotCrm crm = server.connector(TENANT).timeout(Duration.ofMillis(150)).maxAttempts(2).build();
+        HubSpotCrm crm = server.connector(TENANT).http(h -> h.timeout(Duration.ofMillis(150)).maxAttempts(2)).build();
 
         ProviderException failure = catchThrowableOfType(ProviderException.class,
                 () -> crm.accounts(PageRequest.first(10)));

@@ -213,7 +213,7 @@ class HubSpotLimitsTest {
         server.wireMock.stubFor(get(urlPathEqualTo(COMPANIES_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"results\":[]}")
                 .withChunkedDribbleDelay(14, 5_000)));
-        HubSpotCrm crm = server.connector(freshTenant()).callTimeout(Duration.ofMillis(300)).maxAttempts(1).build();
+        HubSpotCrm crm = server.connector(freshTenant()).http(h -> h.callTimeout(Duration.ofMillis(300)).maxAttempts(1)).build();
 
         ProviderException failure = catchThrowableOfType(ProviderException.class,
                 () -> crm.accounts(PageRequest.first(10)));

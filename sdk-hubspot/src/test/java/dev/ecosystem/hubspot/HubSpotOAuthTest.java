@@ -50,7 +50,7 @@ class HubSpotOAuthTest {
     private HubSpotCrm connector() {
         return HubSpotCrm.builder().tenant(TENANT).baseUrl(server.baseUrl()).apiVersion("2026-03")
                 .oauth("client-1", "secret-1", "refresh-1", rotated::add)
-                .clock(server.time).sleeper(server.time).build();
+                .clock(server.time).http(h -> h.sleeper(server.time::sleep)).build();
     }
 
     private void stubToken(String refreshIn, String access, String refreshOut) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecosystem.testkit.FakeTime;
 import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.memory.InMemoryPartnerStore;

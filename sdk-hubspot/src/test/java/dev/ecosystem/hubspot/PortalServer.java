@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import dev.ecosystem.testkit.FakeTime;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecosystem.model.CompanyId;
 import java.time.Instant;
@@ -50,7 +51,7 @@ final class PortalServer implements AutoCloseable {
     /** A builder pointed at this server, on its virtual clock and sleeper, with a static token. */
     HubSpotCrm.Builder connector(CompanyId tenant) {
         return HubSpotCrm.builder().tenant(tenant).accessToken("pat-na1-test-token").baseUrl(baseUrl())
-                .clock(time).sleeper(time);
+                .clock(time).http(h -> h.sleeper(time::sleep));
     }
 
     @Override
