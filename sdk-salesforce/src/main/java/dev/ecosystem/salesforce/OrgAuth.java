@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.ProviderException;
+import dev.ecosystem.http.HttpSettings;
+import dev.ecosystem.http.OAuthRefreshTokenSource;
+import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.Telemetry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
@@ -29,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * (server to server: an RS256-signed assertion, no refresh token). The instance URL is taken from every token
  * response, never assumed. Salesforce's token response says when it was issued but not when the session ends (that
  * is the org's session timeout), so a session is kept until Salesforce refuses it ({@link #invalidate}) or it reaches
- * the configured maximum age. One renewal at a time however many threads need a session; never logs a token.
+ * the configured maximum age. The refresh flow runs on sdk-http's {@link OAuthRefreshTokenSource}; one renewal at a
+ * time however many threads need a session; never logs a token.
  */
 final class OrgAuth implements RestTransport.Sessions {
     private static final Logger LOG = LoggerFactory.getLogger(OrgAuth.class);
@@ -66,31 +71,54 @@ final class OrgAuth implements RestTransport.Sessions {
         }
     }
 
+    /**
+     * What token calls of the refresh flow need besides the grant: the tenant a refused grant names, and the
+     * connector's timeouts, attempts and telemetry.
+     */
+    record TokenCalls(CompanyId tenant, HttpSettings http, Telemetry telemetry) {
+    }
+
     private final HttpUrl tokenUrl;
     private final Grant grant;
     private final Clock clock;
     private final Duration maxSessionAge;
+    private final RestTransport transport;
+    /** The refresh flow's tokens (with rotation and one refresh at a time), or {@code null} in the JWT flow. */
+    private final @Nullable OAuthRefreshTokenSource refreshTokens;
     private final Object lock = new Object();
-    private @Nullable RestTransport transport;
-    private volatile @Nullable String refreshToken;
     private volatile @Nullable OrgSession session;
     private volatile Instant issuedAt = Instant.EPOCH;
 
-    OrgAuth(HttpUrl loginUrl, Grant grant, Clock clock, Duration maxSessionAge) {
+    OrgAuth(HttpUrl loginUrl, Grant grant, Clock clock, Duration maxSessionAge, RestTransport transport,
+            TokenCalls calls) {
         this.tokenUrl = loginUrl.newBuilder().encodedPath("/services/oauth2/token").build();
         this.grant = grant;
         this.clock = clock;
         this.maxSessionAge = maxSessionAge;
-        this.refreshToken = grant instanceof RefreshGrant refresh ? refresh.refreshToken() : null;
-    }
-
-    /** Connects the transport for token calls; done once while the connector is built. */
-    void connect(RestTransport transport) {
         this.transport = transport;
+        if (grant instanceof RefreshGrant refresh) {
+            // Salesforce's token response has no expires_in: a session lasts the configured maximum age.
+            this.refreshTokens = OAuthRefreshTokenSource.builder()
+                    .tokenEndpoint(tokenUrl.toString())
+                    .clientId(refresh.clientId()).clientSecret(refresh.clientSecret())
+                    .refreshToken(refresh.refreshToken()).onRefreshTokenRotated(refresh.onRotation())
+                    .provider(RestTransport.PROVIDER).tenant(calls.tenant())
+                    .reauthorizationHint("the refresh token was revoked or expired, or the connected app no longer "
+                            + "allows this user, so the tenant must connect Salesforce again")
+                    .clock(clock).refreshAhead(Duration.ZERO).defaultLifetime(maxSessionAge)
+                    .telemetry(calls.telemetry()).http(calls.http())
+                    .build();
+        } else {
+            this.refreshTokens = null;
+        }
     }
 
     @Override
     public OrgSession session() {
+        if (refreshTokens != null) {
+            OAuthRefreshTokenSource.Token token = refreshTokens.token();
+            return new OrgSession(instanceUrl(token.fields().get("instance_url")), token.accessToken());
+        }
         OrgSession current = session;
         if (current != null && fresh()) {
             return current;
@@ -100,12 +128,16 @@ final class OrgAuth implements RestTransport.Sessions {
             if (current != null && fresh()) {
                 return current;
             }
-            return renew();
+            return renewByJwt();
         }
     }
 
     @Override
     public void invalidate(OrgSession refused) {
+        if (refreshTokens != null) {
+            refreshTokens.invalidate(refused.accessToken());
+            return;
+        }
         synchronized (lock) {
             // Another thread may have renewed already: forget only the session Salesforce refused.
             if (Objects.equals(session, refused)) {
@@ -118,39 +150,31 @@ final class OrgAuth implements RestTransport.Sessions {
         return clock.instant().isBefore(issuedAt.plus(maxSessionAge));
     }
 
-    private OrgSession renew() {
-        RestTransport http = Objects.requireNonNull(transport, "connect() was not called");
-        FormBody.Builder form = new FormBody.Builder();
-        String used = refreshToken;
-        if (grant instanceof RefreshGrant refresh) {
-            form.add("grant_type", "refresh_token").add("client_id", refresh.clientId())
-                    .add("refresh_token", Objects.requireNonNull(used));
-            if (refresh.clientSecret() != null) {
-                form.add("client_secret", refresh.clientSecret());
-            }
-        } else {
-            form.add("grant_type", JWT_BEARER).add("assertion", assertion((JwtGrant) grant, clock.instant()));
-        }
-        JsonNode token = http.token(new RestTransport.What(grant instanceof RefreshGrant
-                        ? "refresh the OAuth session" : "get a session by the JWT bearer flow", null, null),
-                new Request.Builder().url(tokenUrl).post(form.build()).build());
+    private OrgSession renewByJwt() {
+        FormBody form = new FormBody.Builder().add("grant_type", JWT_BEARER)
+                .add("assertion", assertion((JwtGrant) grant, clock.instant())).build();
+        JsonNode token = transport.token(new RestTransport.What("get a session by the JWT bearer flow", null, null),
+                new Request.Builder().url(tokenUrl).post(form).build());
         String accessToken = token.path("access_token").asText(null);
-        HttpUrl instance = HttpUrl.parse(token.path("instance_url").asText(""));
-        if (accessToken == null || accessToken.isBlank() || instance == null) {
-            throw new ProviderException(RestTransport.PROVIDER, 200, null, false,
-                    "Salesforce's token response had no access_token or no valid instance_url", null);
+        if (accessToken == null || accessToken.isBlank()) {
+            throw ProviderException.refused(RestTransport.PROVIDER, 200, null,
+                    "Salesforce's token response had no access_token or no valid instance_url");
         }
-        OrgSession fresh = new OrgSession(instance, accessToken);
+        OrgSession fresh = new OrgSession(instanceUrl(token.path("instance_url").asText(null)), accessToken);
         session = fresh;
         issuedAt = clock.instant();
-        String rotated = token.path("refresh_token").asText(null);
-        if (grant instanceof RefreshGrant refresh && rotated != null && !rotated.isBlank() && !rotated.equals(used)) {
-            refreshToken = rotated;
-            LOG.debug("Salesforce rotated the refresh token; handing the new one to the host");
-            refresh.onRotation().accept(rotated);
-        }
-        LOG.debug("new Salesforce session for {}", instance);
+        LOG.debug("new Salesforce session for {}", fresh.instanceUrl());
         return fresh;
+    }
+
+    /** The instance URL of a token response: every API call goes there, so one that is missing is an error. */
+    private static HttpUrl instanceUrl(@Nullable String value) {
+        HttpUrl instance = value == null ? null : HttpUrl.parse(value);
+        if (instance == null) {
+            throw ProviderException.refused(RestTransport.PROVIDER, 200, null,
+                    "Salesforce's token response had no access_token or no valid instance_url");
+        }
+        return instance;
     }
 
     /**

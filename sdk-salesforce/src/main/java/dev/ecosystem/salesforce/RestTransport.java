@@ -7,9 +7,9 @@ import dev.ecosystem.EcosystemException;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ReauthorizationRequiredException;
+import dev.ecosystem.http.RetryExecutor;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
-import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -79,7 +79,7 @@ final class RestTransport {
     }
 
     /** What a transport needs besides its collaborators. */
-    record Settings(CompanyId tenant, int maxAttempts, int maxConcurrent, Clock clock) {
+    record Settings(CompanyId tenant, int maxConcurrent, Clock clock) {
     }
 
     /** One parsed Salesforce error. */
@@ -89,18 +89,16 @@ final class RestTransport {
 
     private final OkHttpClient http;
     private final ApiUsageGovernor governor;
-    private final IntervalFunction backoff;
-    private final SalesforceCrm.Sleeper sleeper;
+    private final RetryExecutor retries;
     private final Settings settings;
     private final ObjectMapper json;
     private final Semaphore concurrent;
 
-    RestTransport(OkHttpClient http, ApiUsageGovernor governor, IntervalFunction backoff,
-            SalesforceCrm.Sleeper sleeper, Settings settings, ObjectMapper json) {
+    RestTransport(OkHttpClient http, ApiUsageGovernor governor, RetryExecutor retries, Settings settings,
+            ObjectMapper json) {
         this.http = http;
         this.governor = governor;
-        this.backoff = backoff;
-        this.sleeper = sleeper;
+        this.retries = retries;
         this.settings = settings;
         this.json = json;
         this.concurrent = new Semaphore(settings.maxConcurrent(), true);
@@ -139,7 +137,7 @@ final class RestTransport {
                         + "other integrations; the allocation is counted over a rolling 24 hours, retry after "
                         + resumes);
             }
-            sleep(decision.delay(), what);
+            retries.pause(decision.delay(), what.toString());
             OrgSession session = sessions == null ? null : sessions.session();
             Request request = build.apply(session);
             if (session != null) {
@@ -166,7 +164,7 @@ final class RestTransport {
                 if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !notSent) {
                     throw failure;
                 }
-                failures = retryOrThrow(failure, failures, what, null);
+                failures = retries.retryOrThrow(failure, failures, null, what.toString());
                 continue;
             } catch (EcosystemException e) {
                 throw e;
@@ -195,9 +193,9 @@ final class RestTransport {
             if ("REQUEST_LIMIT_EXCEEDED".equals(error.errorCode())) {
                 if (error.message() != null && error.message().contains("Concurrent")) {
                     // The org's concurrent long-running request limit: short-lived, waited out with backoff.
-                    failures = retryOrThrow(new ProviderException(PROVIDER, status, null, true, what
+                    failures = retries.retryOrThrow(new ProviderException(PROVIDER, status, null, true, what
                             + " hit the org's concurrent request limit (REQUEST_LIMIT_EXCEEDED: "
-                            + error.message() + ")", null), failures, what, null);
+                            + error.message() + ")", null), failures, null, what.toString());
                     continue;
                 }
                 governor.exhausted();
@@ -216,7 +214,7 @@ final class RestTransport {
                 if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !notProcessed) {
                     throw failure;
                 }
-                failures = retryOrThrow(failure, failures, what, null);
+                failures = retries.retryOrThrow(failure, failures, null, what.toString());
                 continue;
             }
             throw permanent(what, status, error, body);
@@ -240,19 +238,6 @@ final class RestTransport {
         return new ProviderException(PROVIDER, status, null, false, message, null);
     }
 
-    private int retryOrThrow(ProviderException failure, int failuresSoFar, What what, @Nullable Duration wait) {
-        int failures = failuresSoFar + 1;
-        if (failures >= settings.maxAttempts()) {
-            throw new ProviderException(failure.provider(), failure.status(), failure.requestId(), true,
-                    failure.getMessage() + " (gave up after " + failures + " attempts)", failure.getCause());
-        }
-        Duration delay = wait != null ? wait : Duration.ofMillis(backoff.apply(failures));
-        LOG.debug("{}: attempt {} failed (status {}), retrying in {} ms", what.operation(), failures,
-                failure.status(), delay.toMillis());
-        sleep(delay, what);
-        return failures;
-    }
-
     private void acquire(What what) {
         try {
             concurrent.acquire();
@@ -260,18 +245,6 @@ final class RestTransport {
             Thread.currentThread().interrupt();
             throw new ProviderException(PROVIDER, 0, null, true, what + " was interrupted while waiting for a "
                     + "concurrent request permit", e);
-        }
-    }
-
-    private void sleep(Duration duration, What what) {
-        if (duration.isZero() || duration.isNegative()) {
-            return;
-        }
-        try {
-            sleeper.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderException(PROVIDER, 0, null, true, what + " was interrupted while waiting", e);
         }
     }
 

@@ -3,6 +3,9 @@ package dev.ecosystem.salesforce;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecosystem.ValidationException;
+import dev.ecosystem.http.HttpSettings;
+import dev.ecosystem.http.RetryExecutor;
+import dev.ecosystem.http.Sleeper;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
@@ -14,7 +17,6 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmChanges;
 import dev.ecosystem.spi.CrmConnector;
 import dev.ecosystem.spi.Telemetry;
-import io.github.resilience4j.core.IntervalFunction;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,20 +72,6 @@ public final class SalesforceCrm implements CrmConnector {
     /** Starts a builder: {@link Builder#tenant} and one of the credentials are required. */
     public static Builder builder() {
         return new Builder();
-    }
-
-    /** Waits for a duration; injected so that tests and hosts control time. */
-    @FunctionalInterface
-    public interface Sleeper {
-        /** The real sleeper: {@link Thread#sleep(long)}. */
-        Sleeper SYSTEM = duration -> Thread.sleep(duration.toMillis());
-
-        /**
-         * Waits for {@code duration}.
-         *
-         * @throws InterruptedException when the waiting thread is interrupted
-         */
-        void sleep(Duration duration) throws InterruptedException;
     }
 
     /**
@@ -204,9 +192,6 @@ public final class SalesforceCrm implements CrmConnector {
         private @Nullable String partnerSourceField;
         private long bulkThreshold = 50_000;
         private @Nullable FullReader largeObjectReader;
-        private Duration timeout = Duration.ofSeconds(30);
-        private Duration callTimeout = Duration.ofSeconds(120);
-        private int maxAttempts = 5;
         private int maxConcurrentRequests = 5;
         private double slowDownAt = 0.8;
         private double stopAt = 0.95;
@@ -215,8 +200,10 @@ public final class SalesforceCrm implements CrmConnector {
         private Duration recycleBinWindow = Duration.ofDays(15);
         private Duration maxSessionAge = Duration.ofHours(1);
         private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
         private Telemetry telemetry = Telemetry.none();
+        private final HttpSettings.Builder http = HttpSettings.builder().timeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(120)).maxAttempts(5).initialBackoff(Duration.ofMillis(500))
+                .maxBackoff(Duration.ofSeconds(30));
 
         private Builder() {
         }
@@ -332,28 +319,6 @@ public final class SalesforceCrm implements CrmConnector {
             return this;
         }
 
-        /** Connect, read and write timeout of one HTTP call; 30 seconds by default. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = Checks.positive(timeout, "timeout");
-            return this;
-        }
-
-        /**
-         * The longest one HTTP call may take from start to the last byte, 120 seconds by default (a SOQL query may
-         * run up to two minutes): the read timeout alone never ends a call whose server trickles bytes. A call cut
-         * off is retried like other timeouts.
-         */
-        public Builder callTimeout(Duration callTimeout) {
-            this.callTimeout = Checks.positive(callTimeout, "callTimeout");
-            return this;
-        }
-
-        /** Attempts per call for transient failures, 1 to 10; 5 by default. */
-        public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = Checks.range(maxAttempts, 1, 10, "maxAttempts");
-            return this;
-        }
-
         /**
          * How many calls this connector has under way at once, 1 to 25; 5 by default. Salesforce limits the org's
          * concurrent long-running requests (25 in production orgs), shared by all its apps.
@@ -414,15 +379,21 @@ public final class SalesforceCrm implements CrmConnector {
             return this;
         }
 
-        /** The clock for sessions, usage windows and checkpoints. */
-        public Builder clock(Clock clock) {
-            this.clock = Checks.required(clock, "clock");
+        /**
+         * Timeouts, attempts and the {@link Sleeper} that waits (backoff, pacing), starting from this connector's
+         * defaults: connect, read and write 30 seconds; 120 seconds for a whole call from start to the last byte (a
+         * SOQL query may run up to two minutes; the read timeout alone never ends a call whose server trickles bytes,
+         * and a call cut off is retried like other timeouts); 5 attempts per call for transient failures; backoff
+         * from 500 ms doubling with jitter up to 30 seconds; {@link Sleeper#system()}.
+         */
+        public Builder http(Consumer<HttpSettings.Builder> settings) {
+            Checks.required(settings, "http").accept(http);
             return this;
         }
 
-        /** How the connector waits (backoff, pacing); {@link Sleeper#SYSTEM} by default. */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Checks.required(sleeper, "sleeper");
+        /** The clock for sessions, usage windows and checkpoints. */
+        public Builder clock(Clock clock) {
+            this.clock = Checks.required(clock, "clock");
             return this;
         }
 
@@ -444,29 +415,19 @@ public final class SalesforceCrm implements CrmConnector {
                         : login.endsWith("/") ? login.substring(0, login.length() - 1) : login, jwt.key());
             }
             ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-            OkHttpClient.Builder http = new OkHttpClient.Builder()
-                    .connectTimeout(timeout).readTimeout(timeout).writeTimeout(timeout).callTimeout(callTimeout)
-                    .retryOnConnectionFailure(false);
-            OrgAuth auth = new OrgAuth(loginUrl, chosen, clock, maxSessionAge);
-            Telemetry reported = telemetry;
-            if (reported != Telemetry.none()) {
-                http.addInterceptor(chain -> {
-                    okhttp3.Response response = chain.proceed(chain.request());
-                    reported.providerCall(RestTransport.PROVIDER, response.code());
-                    return response;
-                });
-            }
-            OkHttpClient plain = http.build();
+            HttpSettings settings = http.build();
+            OkHttpClient plain = settings.newClient(telemetry, RestTransport.PROVIDER);
             RestTransport transport = new RestTransport(plain,
                     new ApiUsageGovernor(clock, slowDownAt, stopAt, usageStaleAfter),
-                    IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30)),
-                    sleeper, new RestTransport.Settings(owner, maxAttempts, maxConcurrentRequests, clock), json);
-            auth.connect(transport);
+                    new RetryExecutor(RestTransport.PROVIDER, settings),
+                    new RestTransport.Settings(owner, maxConcurrentRequests, clock), json);
+            OrgAuth auth = new OrgAuth(loginUrl, chosen, clock, maxSessionAge, transport,
+                    new OrgAuth.TokenCalls(owner, settings, telemetry));
             RecordMapping mapping = new RecordMapping(owner, accountFields, opportunityFields, accountLookups);
             Org org = new Org(transport, auth, mapping, clock, new Org.Settings(apiVersion, clockSkew,
                     recycleBinWindow, bulkThreshold, partnerSourceField), largeObjectReader != null ? largeObjectReader
-                    : bulkAvailable(apiVersion) ? BulkQuery.fullReader(plain, apiVersion, clock, sleeper) : null);
-            return new SalesforceCrm(owner, org, partnerSourceField, maxAttempts);
+                    : bulkAvailable(apiVersion) ? BulkQuery.fullReader(plain, apiVersion, clock, settings.sleeper()) : null);
+            return new SalesforceCrm(owner, org, partnerSourceField, settings.maxAttempts());
         }
 
         /** Whether the API version has Bulk API 2.0 query jobs (47.0 and later); earlier ones read through REST. */

@@ -18,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.ecosystem.http.Sleeper;
+import dev.ecosystem.testkit.FakeTime;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -80,7 +82,7 @@ class BulkQueryTest {
 
     private static WireMockServer server;
 
-    private BulkFakeTime time;
+    private FakeTime time;
     private final AtomicInteger sessionAsks = new AtomicInteger();
     private List<String> tokens = List.of("token-1");
     private final List<String> ids = new ArrayList<>();
@@ -102,7 +104,7 @@ class BulkQueryTest {
     @BeforeEach
     void reset() {
         server.resetAll();
-        time = new BulkFakeTime(START);
+        time = new FakeTime(START);
         server.stubFor(delete(urlPathEqualTo(JOB)).willReturn(aResponse().withStatus(204)));
     }
 
@@ -226,7 +228,7 @@ class BulkQueryTest {
         BulkQuery.Settings settings = settings().withMaxRecords(2);
         BulkQuery query = new BulkQuery(http(), sessions(), VERSION, new BulkQuery.Settings(settings.maxAttempts(),
                 settings.retryBackoff(), settings.pollBackoff(), Duration.ofMinutes(1), 2, settings.quotaPause()),
-                time, time);
+                time, time::sleep);
 
         ProviderException failure = catchThrowableOfType(ProviderException.class,
                 () -> query.run("Account", SOQL, BulkQuery.Operation.QUERY, sink()));
@@ -393,7 +395,7 @@ class BulkQueryTest {
         OkHttpClient impatient = new OkHttpClient.Builder().readTimeout(200, TimeUnit.MILLISECONDS)
                 .retryOnConnectionFailure(false).build();
 
-        new BulkQuery(impatient, sessions(), VERSION, settings(), time, time)
+        new BulkQuery(impatient, sessions(), VERSION, settings(), time, time::sleep)
                 .run("Account", SOQL, BulkQuery.Operation.QUERY, sink());
 
         assertThat(ids).containsExactly("001R0000001", "001R0000002");
@@ -407,7 +409,7 @@ class BulkQueryTest {
         stubCreate(BulkQuery.Operation.QUERY);
         stubPolls("InProgress");
         server.stubFor(patch(urlPathEqualTo(JOB)).willReturn(json(200, jobJson("Aborted", null))));
-        SalesforceCrm.Sleeper interrupted = duration -> {
+        Sleeper interrupted = duration -> {
             throw new InterruptedException("shutdown");
         };
 
@@ -567,18 +569,18 @@ class BulkQueryTest {
     @Test
     @DisplayName("An API version before Bulk API 2.0 query (47.0) or in another form is refused with the value")
     void badApiVersion_isRefused() {
-        assertThatThrownBy(() -> new BulkQuery(http(), sessions(), "46.0", settings(), time, time))
+        assertThatThrownBy(() -> new BulkQuery(http(), sessions(), "46.0", settings(), time, time::sleep))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("apiVersion must be a Salesforce API version of 47.0 or later (Bulk API 2.0 query), "
                         + "such as \"62.0\", but was \"46.0\"");
-        assertThatThrownBy(() -> new BulkQuery(http(), sessions(), "v62", settings(), time, time))
+        assertThatThrownBy(() -> new BulkQuery(http(), sessions(), "v62", settings(), time, time::sleep))
                 .isInstanceOf(ValidationException.class);
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private BulkQuery query() {
-        return new BulkQuery(http(), sessions(), VERSION, settings(), time, time);
+        return new BulkQuery(http(), sessions(), VERSION, settings(), time, time::sleep);
     }
 
     private static BulkQuery.Settings settings() {

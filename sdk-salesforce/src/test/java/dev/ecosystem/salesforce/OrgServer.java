@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import dev.ecosystem.testkit.FakeTime;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.ecosystem.model.CompanyId;
 import java.time.Duration;
@@ -60,8 +61,8 @@ final class OrgServer implements AutoCloseable {
     SalesforceCrm.Builder connector(CompanyId tenant) {
         return SalesforceCrm.builder().tenant(tenant).loginUrl(loginUrl())
                 .oauth("3MVG9lKcPoNINVBIPJjdw1J9LLM82Hn", "1955279925675241571", REFRESH_TOKEN, rotated -> { })
-                .apiVersion(FakeOrg.VERSION).timeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(30))
-                .clock(time).sleeper(time);
+                .apiVersion(FakeOrg.VERSION).clock(time)
+                .http(h -> h.timeout(Duration.ofSeconds(20)).callTimeout(Duration.ofSeconds(30)).sleeper(time::sleep));
     }
 
     @Override

@@ -119,8 +119,8 @@ class SalesforceLimitsTest extends OrgTestSupport {
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
                 .willSetStateTo("fast")
                 .willReturn(aResponse().withFixedDelay(1000).withStatus(200).withBody("{}")));
-        SalesforceCrm crm = server.connector(TENANT).timeout(Duration.ofMillis(200))
-                .callTimeout(Duration.ofMillis(300)).build();
+        SalesforceCrm crm = server.connector(TENANT)
+                .http(h -> h.timeout(Duration.ofMillis(200)).callTimeout(Duration.ofMillis(300))).build();
 
         assertThat(crm.accounts(PageRequest.first(20)).items()).hasSize(20);
         assertThat(server.time.sleeps()).hasSize(1);
@@ -130,7 +130,7 @@ class SalesforceLimitsTest extends OrgTestSupport {
     void aLockErrorThatPersists_givesUpAfterMaxAttempts() {
         queryAnswers(400, "[{\"message\":\"unable to obtain exclusive access to this record\","
                 + "\"errorCode\":\"UNABLE_TO_LOCK_ROW\",\"fields\":[]}]");
-        SalesforceCrm crm = server.connector(TENANT).maxAttempts(3).build();
+        SalesforceCrm crm = server.connector(TENANT).http(h -> h.maxAttempts(3)).build();
 
         assertThatThrownBy(() -> crm.accounts(PageRequest.first(20)))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.retryable()).isTrue())
