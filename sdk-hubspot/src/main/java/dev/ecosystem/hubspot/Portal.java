@@ -1,7 +1,7 @@
 package dev.ecosystem.hubspot;
 
-import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.http.QuotaStops;
 import dev.ecosystem.internal.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
@@ -58,7 +58,7 @@ final class Portal {
 
     Page<Account> accounts(PageRequest request) {
         String after = after(COMPANIES_LISTING, request);
-        Json.ObjectPage page = resumable(resumeCursor(COMPANIES_LISTING, request), () -> transport.execute(
+        Json.ObjectPage page = QuotaStops.withResumeCheckpoint(resumeCursor(COMPANIES_LISTING, request), () -> transport.execute(
                 "list companies", false, Transport.Repeat.SAFE, () -> api.list(paths.objects(), "companies",
                         Math.min(request.size(), LIST_MAX), after, companyProperties, false)));
         List<Account> accounts = page.items().stream().map(mapper::account).toList();
@@ -67,7 +67,7 @@ final class Portal {
 
     Page<Deal> deals(PageRequest request) {
         String after = after(DEALS_LISTING, request);
-        return resumable(resumeCursor(DEALS_LISTING, request), () -> {
+        return QuotaStops.withResumeCheckpoint(resumeCursor(DEALS_LISTING, request), () -> {
             Json.ObjectPage page = transport.execute("list deals", false, Transport.Repeat.SAFE,
                     () -> api.list(paths.objects(), "deals", Math.min(request.size(), LIST_MAX), after,
                             dealProperties, false));
@@ -79,7 +79,7 @@ final class Portal {
         Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         ChangeCheckpoint start = (checkpoint == null ? ChangeCheckpoint.beginning()
                 : ChangeCheckpoint.decode(checkpoint)).started(clock.instant());
-        return resumable(start.encode(), () -> {
+        return QuotaStops.withResumeCheckpoint(start.encode(), () -> {
             List<Account> accounts = new ArrayList<>();
             List<Deal> deals = new ArrayList<>();
             ChangeCheckpoint at = start;
@@ -183,18 +183,5 @@ final class Portal {
 
     private static String resumeCursor(String listing, PageRequest request) {
         return request.cursor() != null ? request.cursor() : Cursors.encode(listing, "");
-    }
-
-    /** Runs a read; a daily-quota stop gets the checkpoint (or cursor) to resume from. */
-    private static <T> T resumable(String resume, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (QuotaExhaustedException e) {
-            if (e.resumeCheckpoint() != null) {
-                throw e;
-            }
-            throw new QuotaExhaustedException(e.provider(), e.status(), e.requestId(), e.retryAfter(), resume,
-                    e.getMessage() + "; resume from resumeCheckpoint");
-        }
     }
 }

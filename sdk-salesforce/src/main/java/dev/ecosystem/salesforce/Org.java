@@ -7,6 +7,7 @@ import dev.ecosystem.ProviderException;
 import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
+import dev.ecosystem.http.QuotaStops;
 import dev.ecosystem.internal.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
@@ -137,7 +138,7 @@ final class Org {
         String after = after(ACCOUNTS_LISTING, request);
         String soql = "SELECT " + String.join(", ", mapping.accountFields()) + " FROM Account"
                 + (after == null ? "" : " WHERE Id > " + literal(after)) + " ORDER BY Id LIMIT " + size(request);
-        return resumable(resume(ACCOUNTS_LISTING, request), () -> {
+        return QuotaStops.withResumeCheckpoint(resume(ACCOUNTS_LISTING, request), () -> {
             List<Account> accounts = new ArrayList<>();
             query("Account", soql, false, record -> accounts.add(mapping.account(fields(record))));
             return new Page<>(accounts, next(ACCOUNTS_LISTING, accounts.size() < size(request) || accounts.isEmpty()
@@ -147,7 +148,7 @@ final class Org {
 
     Page<Deal> deals(PageRequest request) {
         String after = after(OPPORTUNITIES_LISTING, request);
-        return resumable(resume(OPPORTUNITIES_LISTING, request), () -> {
+        return QuotaStops.withResumeCheckpoint(resume(OPPORTUNITIES_LISTING, request), () -> {
             Currencies org = currencies();
             String soql = "SELECT " + String.join(", ", mapping.opportunityFields(org.multiCurrency()))
                     + " FROM Opportunity" + (after == null ? "" : " WHERE Id > " + literal(after)) + " ORDER BY Id LIMIT "
@@ -170,7 +171,7 @@ final class Org {
                     + "since then can no longer be read: run a full sync (changesSince(null, ...) and a listing of "
                     + "the CRM) and continue from its checkpoint");
         }
-        return resumable(start.encode(), () -> {
+        return QuotaStops.withResumeCheckpoint(start.encode(), () -> {
             List<Account> accounts = new ArrayList<>();
             List<Deal> deals = new ArrayList<>();
             List<AccountId> deletedAccounts = new ArrayList<>();
@@ -436,18 +437,5 @@ final class Org {
 
     private static String resume(String listing, PageRequest request) {
         return request.cursor() != null ? request.cursor() : Cursors.encode(listing, "");
-    }
-
-    /** Runs a read; a quota stop gets the checkpoint (or cursor) to resume from. */
-    private static <T> T resumable(String resume, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (QuotaExhaustedException e) {
-            if (e.resumeCheckpoint() != null) {
-                throw e;
-            }
-            throw new QuotaExhaustedException(e.provider(), e.status(), e.requestId(), e.retryAfter(), resume,
-                    e.getMessage() + "; resume from resumeCheckpoint");
-        }
     }
 }
