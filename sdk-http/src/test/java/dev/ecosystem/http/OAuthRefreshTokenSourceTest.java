@@ -15,9 +15,9 @@ import dev.ecosystem.ProviderException;
 import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -249,32 +249,5 @@ class OAuthRefreshTokenSourceTest {
     @Test
     void toString_neverPrintsSecrets() {
         assertThat(source().build().toString()).doesNotContain("s3cret").doesNotContain("rt-1");
-    }
-
-    static final class MutableClock extends java.time.Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public java.time.Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
