@@ -407,7 +407,7 @@ public final class HubSpotCrm implements CrmConnector {
          * byte of the response (the read timeout alone never ends a call whose server trickles a byte now and then; a
          * call cut off is a retryable {@link dev.ecosystem.ProviderException} with status 0, retried like other
          * timeouts); 5 attempts per call for transient failures (5xx, timeouts); backoff from 500 ms doubling with
-         * jitter up to 30 seconds; {@link Sleeper#system()}.
+         * jitter up to 30 seconds; {@link Sleeper#system()}. At most 10 attempts: {@link #build} refuses more.
          */
         public Builder http(Consumer<HttpSettings.Builder> settings) {
             Checks.required(settings, "http").accept(http);
@@ -423,7 +423,8 @@ public final class HubSpotCrm implements CrmConnector {
         /**
          * Builds the connector.
          *
-         * @throws ValidationException when the tenant is missing, or not exactly one kind of credentials was given
+         * @throws ValidationException when the tenant is missing, not exactly one kind of credentials was given, or
+         *     more than 10 attempts are set
          */
         public HubSpotCrm build() {
             CompanyId owner = Checks.required(tenant, "tenant");
@@ -435,6 +436,8 @@ public final class HubSpotCrm implements CrmConnector {
             ApiPaths paths = ApiPaths.forVersion(apiVersion);
             ObjectMapper json = Json.mapper();
             HttpSettings settings = http.build();
+            // More attempts than this only prolong an outage for the provider's other clients.
+            Checks.range(settings.maxAttempts(), 1, 10, "maxAttempts");
             OkHttpClient plain = settings.newClient(telemetry, Transport.PROVIDER);
             SearchBudget budget = searchBudget != null ? searchBudget : SearchBudget.shared(owner, clock);
             Transport transport = new Transport(new RateGovernor(clock, budget), circuitBreaker(owner),

@@ -139,6 +139,14 @@ class HubSpotLimitsTest {
     }
 
     @Test
+    @DisplayName("The http settings' attempts are limited to 10, named in the builder's message")
+    void builder_moreThanTenAttempts_isRefused() {
+        assertThatThrownBy(() -> HubSpotCrm.builder().tenant(CompanyId.of("acme")).accessToken("token")
+                .http(h -> h.maxAttempts(11)).build())
+                .isInstanceOf(ValidationException.class).hasMessage("maxAttempts must be between 1 and 10, but was 11");
+    }
+
+    @Test
     @DisplayName("Telemetry hears every answer of the API with its status: each 429 and each success")
     void telemetry_countsCallsAnd429s() {
         server.portal.rejectSearches(3);

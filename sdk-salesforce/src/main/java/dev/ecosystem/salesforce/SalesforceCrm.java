@@ -384,7 +384,8 @@ public final class SalesforceCrm implements CrmConnector {
          * defaults: connect, read and write 30 seconds; 120 seconds for a whole call from start to the last byte (a
          * SOQL query may run up to two minutes; the read timeout alone never ends a call whose server trickles bytes,
          * and a call cut off is retried like other timeouts); 5 attempts per call for transient failures; backoff
-         * from 500 ms doubling with jitter up to 30 seconds; {@link Sleeper#system()}.
+         * from 500 ms doubling with jitter up to 30 seconds; {@link Sleeper#system()}. At most 10 attempts:
+         * {@link #build} refuses more.
          */
         public Builder http(Consumer<HttpSettings.Builder> settings) {
             Checks.required(settings, "http").accept(http);
@@ -400,7 +401,7 @@ public final class SalesforceCrm implements CrmConnector {
         /**
          * Builds the connector.
          *
-         * @throws ValidationException when the tenant or the credentials are missing
+         * @throws ValidationException when the tenant or the credentials are missing, or more than 10 attempts are set
          */
         public SalesforceCrm build() {
             CompanyId owner = Checks.required(tenant, "tenant");
@@ -416,6 +417,8 @@ public final class SalesforceCrm implements CrmConnector {
             }
             ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
             HttpSettings settings = http.build();
+            // More attempts than this only prolong an outage for the provider's other clients.
+            Checks.range(settings.maxAttempts(), 1, 10, "maxAttempts");
             OkHttpClient plain = settings.newClient(telemetry, RestTransport.PROVIDER);
             RestTransport transport = new RestTransport(plain,
                     new ApiUsageGovernor(clock, slowDownAt, stopAt, usageStaleAfter),

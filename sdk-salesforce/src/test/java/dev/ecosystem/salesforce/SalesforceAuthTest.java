@@ -130,5 +130,7 @@ class SalesforceAuthTest extends OrgTestSupport {
         assertThatThrownBy(() -> SalesforceCrm.builder().jwtBearer("key", "user@x.example",
                 ec.generateKeyPair().getPrivate()))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("RSA");
+        assertThatThrownBy(() -> server.connector(TENANT).http(h -> h.maxAttempts(11)).build())
+                .isInstanceOf(ValidationException.class).hasMessage("maxAttempts must be between 1 and 10, but was 11");
     }
 }
