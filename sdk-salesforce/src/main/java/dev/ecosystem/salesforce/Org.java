@@ -30,7 +30,6 @@ import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
