@@ -1,7 +1,7 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;

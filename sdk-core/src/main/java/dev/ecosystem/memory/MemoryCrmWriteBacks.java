@@ -2,7 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.CrmWriteBackStatus;

@@ -3,7 +3,7 @@ package dev.ecosystem.memory;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.ListedCompanies;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;

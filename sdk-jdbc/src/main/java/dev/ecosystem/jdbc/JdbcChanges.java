@@ -1,6 +1,6 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;

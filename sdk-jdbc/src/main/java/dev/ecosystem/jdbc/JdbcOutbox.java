@@ -4,7 +4,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;

@@ -2,7 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;

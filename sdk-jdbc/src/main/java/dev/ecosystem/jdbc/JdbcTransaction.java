@@ -1,7 +1,7 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.EcosystemException;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
