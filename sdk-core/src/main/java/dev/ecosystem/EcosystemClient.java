@@ -38,6 +38,7 @@ import dev.ecosystem.referral.internal.ScopedReferrals;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.support.ValidatingPartnerStore;
 import dev.ecosystem.spi.PayoutProvider;
 import dev.ecosystem.spi.Telemetry;
 import java.time.Clock;
@@ -428,7 +429,9 @@ public final class EcosystemClient implements AutoCloseable {
                 follower.startPolling();
             }
             return new EcosystemClient(new SdkContext(
-                    new IndexingPartnerStore(hostStore, navigator),
+                    // The index and the change follower read the host's store as it is (its own fast paths); every
+                    // call of the SDK's engines goes through the argument checks.
+                    new IndexingPartnerStore(ValidatingPartnerStore.wrap(hostStore), navigator),
                     crms != null ? crms : CrmConnections.none(),
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
