@@ -107,7 +107,7 @@ final class JdbcIntroductions implements IntroductionRepository {
             stored.targetCompany().value(), stored.target().value(), stored.status().name(),
             !stored.status().isTerminal(), Columns.nanos(stored.createdAt(), "createdAt"),
             stored.nextDueAt() == null ? null : Columns.nanos(stored.nextDueAt(), "nextDueAt"),
-            Columns.json(stored), stored.version()};
+            Columns.json(IntroductionBody.of(stored)), stored.version()};
         Object[] all = java.util.Arrays.copyOf(values, values.length + extra.length);
         System.arraycopy(extra, 0, all, values.length, extra.length);
         return all;
@@ -119,6 +119,7 @@ final class JdbcIntroductions implements IntroductionRepository {
     }
 
     private static Introduction introduction(ResultSet row) throws SQLException {
-        return Columns.record(row.getString("body"), Introduction.class).withVersion(row.getLong("version"));
+        return Columns.record(row.getString("body"), IntroductionBody.class).introduction()
+                .withVersion(row.getLong("version"));
     }
 }

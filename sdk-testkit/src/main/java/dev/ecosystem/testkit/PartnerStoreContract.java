@@ -3319,22 +3319,15 @@ public abstract class PartnerStoreContract {
     }
 
     private static Introduction withContext(Introduction i, String context) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), context, i.sharedFacts(), i.account(), i.deal(), i.prospect(), i.status(), i.consents(),
-                i.history(), i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(),
-                i.version());
+        return i.toBuilder().context(context).build();
     }
 
     private static Introduction withoutIntroducer(Introduction i) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(), null,
-                i.context(), i.sharedFacts(), i.account(), i.deal(), i.prospect(), i.status(), i.consents(), i.history(),
-                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
+        return i.toBuilder().introducer(null).build();
     }
 
     private static Introduction withSharedFacts(Introduction i, List<String> facts) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), i.context(), facts, i.account(), i.deal(), i.prospect(), i.status(), i.consents(), i.history(),
-                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
+        return i.toBuilder().sharedFacts(facts).build();
     }
 
     /** An open introduction from {@code requester} of {@code requesterCompany}, created at {@code at}. */
