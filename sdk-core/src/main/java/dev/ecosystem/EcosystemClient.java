@@ -278,7 +278,10 @@ public final class EcosystemClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where the SDK remembers everything. Default: a new {@link InMemoryPartnerStore}. */
+        /**
+         * Where the SDK remembers everything. Default: a new {@link InMemoryPartnerStore}. The client calls it
+         * through a {@link ValidatingPartnerStore}, so every call's arguments are checked before the store sees them.
+         */
         public Builder store(PartnerStore store) {
             this.store = Checks.required(store, "store");
             return this;
