@@ -38,6 +38,7 @@ import dev.ecosystem.referral.internal.ScopedReferrals;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.support.ValidatingPartnerStore;
 import dev.ecosystem.spi.PayoutProvider;
 import dev.ecosystem.spi.Telemetry;
 import java.time.Clock;
@@ -277,7 +278,10 @@ public final class EcosystemClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** Where the SDK remembers everything. Default: a new {@link InMemoryPartnerStore}. */
+        /**
+         * Where the SDK remembers everything. Default: a new {@link InMemoryPartnerStore}. The client calls it
+         * through a {@link ValidatingPartnerStore}, so every call's arguments are checked before the store sees them.
+         */
         public Builder store(PartnerStore store) {
             this.store = Checks.required(store, "store");
             return this;
@@ -428,7 +432,9 @@ public final class EcosystemClient implements AutoCloseable {
                 follower.startPolling();
             }
             return new EcosystemClient(new SdkContext(
-                    new IndexingPartnerStore(hostStore, navigator),
+                    // The index and the change follower read the host's store as it is (its own fast paths); every
+                    // call of the SDK's engines goes through the argument checks.
+                    new IndexingPartnerStore(ValidatingPartnerStore.wrap(hostStore), navigator),
                     crms != null ? crms : CrmConnections.none(),
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,

@@ -281,12 +281,17 @@ public final class Attribution {
             months.add(new Scorecard.MonthlyPipeline(last.minusMonths(11 - i), sourced.money(sourcedByMonth[i]),
                     sourced.money(influencedByMonth[i])));
         }
-        return new Scorecard(partner, partnerName, period, today(), m.sourcedPipeline(), m.influencedPipeline(),
-                m.sourcedRevenue(), m.influencedRevenue(), m.dealsCreated(), m.dealsWon(), m.winRate().partner(),
-                m.averageDealSize().partner(), m.salesCycleDays().partner(), m.retention6Months().partner(),
-                m.retention12Months().partner(), months, introductions != null ? introductions
-                : new FunnelCounts(0, 0, 0, 0, 0, 0, 0, null, null),
-                registrations != null ? registrations : RegistrationCounts.none());
+        return Scorecard.builder().partner(partner).partnerName(partnerName).period(period).generatedOn(today())
+                .sourcedPipeline(m.sourcedPipeline()).influencedPipeline(m.influencedPipeline())
+                .sourcedRevenue(m.sourcedRevenue()).influencedRevenue(m.influencedRevenue())
+                .dealsCreated(m.dealsCreated()).dealsWon(m.dealsWon()).winRate(m.winRate().partner())
+                .averageDealSize(m.averageDealSize().partner()).salesCycleDays(m.salesCycleDays().partner())
+                .retention6Months(m.retention6Months().partner()).retention12Months(m.retention12Months().partner())
+                .pipeline(months)
+                .introductions(introductions != null ? introductions
+                        : new FunnelCounts(0, 0, 0, 0, 0, 0, 0, null, null))
+                .registrations(registrations != null ? registrations : RegistrationCounts.none())
+                .build();
     }
 
     private AttributionResult attribute(AttributionData data, AttributionModel model, long[] amounts) {

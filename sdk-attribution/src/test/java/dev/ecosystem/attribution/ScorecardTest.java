@@ -9,9 +9,11 @@ import static dev.ecosystem.attribution.Fixtures.won;
 import static dev.ecosystem.model.TouchpointKind.CO_SELL;
 import static dev.ecosystem.model.TouchpointKind.SOURCED_REFERRAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecosystem.ValidationException;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.intro.IntroFunnel;
 import dev.ecosystem.model.DealStatus;
@@ -134,6 +136,20 @@ class ScorecardTest {
         assertThat(card.toHtml()).contains("Referrals (deal registration)", "<td>5</td>");
         assertThat(attribution.scorecard(data, partner("partner-alpha"), NAME, Q1).registrations())
                 .isEqualTo(RegistrationCounts.none());
+    }
+
+    @Test
+    @DisplayName("A copy through toBuilder equals the scorecard; a missing required figure is refused by name")
+    void builder_copiesAndValidates() {
+        Scorecard card = alpha();
+
+        assertThat(card.toBuilder().build()).isEqualTo(card).hasSameHashCodeAs(card);
+        assertThat(card.toBuilder().build().toJson()).isEqualTo(card.toJson());
+        assertThat(card.toBuilder().dealsWon(card.dealsWon() + 1).build()).isNotEqualTo(card);
+        assertThat(card.toString()).startsWith("Scorecard[partner=partner-alpha, partnerName=");
+        assertThatThrownBy(() -> card.toBuilder().partner(null).build())
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("scorecard partner is required");
     }
 
     private static void assertNoForeignData(String text) {

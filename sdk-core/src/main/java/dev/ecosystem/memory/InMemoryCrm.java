@@ -2,7 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;

@@ -1,7 +1,5 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -20,7 +18,6 @@ final class MemoryBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean block(CompanyId owner, CompanyId blocked) {
-        StoreRules.checkBlock(owner, blocked);
         tx.checkOpen();
         return tx.changedIf(blocks.put(tx, owner, blocked.value(), blocked) == null, ChangeKind.BLOCK, owner,
                 blocked.value());
@@ -28,8 +25,6 @@ final class MemoryBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean unblock(CompanyId owner, CompanyId blocked) {
-        Checks.required(owner, "owner");
-        Checks.required(blocked, "blocked");
         tx.checkOpen();
         return tx.changedIf(blocks.remove(tx, owner, blocked.value()) != null, ChangeKind.BLOCK, owner,
                 blocked.value());
@@ -37,15 +32,12 @@ final class MemoryBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean isBlocked(CompanyId owner, CompanyId other) {
-        Checks.required(owner, "owner");
-        Checks.required(other, "other");
         tx.checkOpen();
         return blocks.get(owner, other.value()) != null;
     }
 
     @Override
     public Page<CompanyId> list(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         tx.checkOpen();
         return blocks.page(owner, page);
     }

@@ -1,7 +1,6 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ProgramId;
 import dev.ecosystem.program.BriefDelivery;
@@ -25,7 +24,6 @@ final class MemoryBriefs implements BriefRepository {
 
     @Override
     public void save(ProgramBrief brief) {
-        Checks.required(brief, "brief");
         tx.checkOpen();
         ProgramBrief latest = tables.latest().get(brief.vendor(), brief.program().value());
         int latestVersion = latest == null ? 0 : latest.version();
@@ -49,31 +47,24 @@ final class MemoryBriefs implements BriefRepository {
 
     @Override
     public @Nullable ProgramBrief latest(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         tx.checkOpen();
         return tables.latest().get(vendor, program.value());
     }
 
     @Override
     public @Nullable ProgramBrief version(CompanyId vendor, ProgramId program, int version) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         tx.checkOpen();
         return tables.versions().get(vendor, versionKey(program, version));
     }
 
     @Override
     public @Nullable ProgramBrief latestApproved(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         tx.checkOpen();
         return tables.approved().get(vendor, program.value());
     }
 
     @Override
     public boolean recordDelivery(BriefDelivery delivery) {
-        Checks.required(delivery, "delivery");
         tx.checkOpen();
         String version = versionKey(delivery.program(), delivery.version());
         String key = version + '\u0000' + delivery.partner().value() + '\u0000' + delivery.contact().value();
@@ -88,8 +79,6 @@ final class MemoryBriefs implements BriefRepository {
 
     @Override
     public long deliveries(CompanyId vendor, ProgramId program, int version) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         tx.checkOpen();
         Long count = tables.deliveryCounts().get(vendor, versionKey(program, version));
         return count == null ? 0 : count;

@@ -1,6 +1,5 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -21,21 +20,18 @@ final class MemoryCompanies implements CompanyRepository {
 
     @Override
     public void put(Company company) {
-        Checks.required(company, "company");
         companies.put(tx.checkOpen(), MemoryTables.ALL, company.id().value(), company);
         tx.changed(ChangeKind.COMPANY, company.id(), null);
     }
 
     @Override
     public @Nullable Company get(CompanyId id) {
-        Checks.required(id, "company id");
         tx.checkOpen();
         return companies.get(MemoryTables.ALL, id.value());
     }
 
     @Override
     public boolean remove(CompanyId id) {
-        Checks.required(id, "company id");
         return tx.changedIf(companies.remove(tx.checkOpen(), MemoryTables.ALL, id.value()) != null,
                 ChangeKind.COMPANY, id, null);
     }

@@ -1,6 +1,5 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -60,15 +59,12 @@ final class MemoryContacts implements ContactRepository {
 
     @Override
     public void put(Contact contact) {
-        Checks.required(contact, "contact");
         contacts.put(tx.checkOpen(), contact.companyId(), contact.id().value(), Row.of(contact));
         tx.changed(ChangeKind.CONTACT, contact.companyId(), contact.id().value());
     }
 
     @Override
     public @Nullable Contact get(CompanyId company, ContactId id) {
-        Checks.required(company, "company");
-        Checks.required(id, "contact id");
         tx.checkOpen();
         Row row = contacts.get(company, id.value());
         return row == null ? null : row.contact(company);
@@ -76,15 +72,12 @@ final class MemoryContacts implements ContactRepository {
 
     @Override
     public boolean remove(CompanyId company, ContactId id) {
-        Checks.required(company, "company");
-        Checks.required(id, "contact id");
         return tx.changedIf(contacts.remove(tx.checkOpen(), company, id.value()) != null, ChangeKind.CONTACT,
                 company, id.value());
     }
 
     @Override
     public Page<Contact> list(CompanyId company, PageRequest page) {
-        Checks.required(company, "company");
         tx.checkOpen();
         Page<Row> rows = contacts.page(company, page);
         List<Contact> items = new ArrayList<>(rows.items().size());

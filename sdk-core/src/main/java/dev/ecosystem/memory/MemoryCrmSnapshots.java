@@ -1,7 +1,5 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.ChangeKind;
@@ -44,12 +42,7 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void putAccounts(CompanyId tenant, Collection<Account> records) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(records, "accounts");
         tx.checkOpen();
-        for (Account account : records) {
-            requireOwner(tenant, account.owner(), "account " + account.id());
-        }
         for (Account account : records) {
             accounts.put(tx, tenant, account.id().value(), account);
         }
@@ -58,13 +51,7 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void putAccounts(CompanyId tenant, List<Account> records, List<byte[]> matchKeys) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(records, "accounts");
-        Checks.sameSize(Checks.noNulls(matchKeys, "matchKeys"), "matchKeys", records, "accounts");
         tx.checkOpen();
-        for (Account account : records) {
-            requireOwner(tenant, account.owner(), "account " + account.id());
-        }
         for (int i = 0; i < records.size(); i++) {
             Account account = records.get(i);
             accounts.put(tx, tenant, account.id().value(), new KeyedAccount(account, matchKeys.get(i)));
@@ -74,8 +61,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void removeAccounts(CompanyId tenant, Collection<AccountId> ids) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(ids, "account ids");
         tx.checkOpen();
         int removed = 0;
         for (AccountId id : ids) {
@@ -86,8 +71,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public @Nullable Account account(CompanyId tenant, AccountId id) {
-        Checks.required(tenant, "tenant");
-        Checks.required(id, "account id");
         tx.checkOpen();
         Object row = accounts.get(tenant, id.value());
         return row == null ? null : account(row);
@@ -99,7 +82,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public Page<Account> accounts(CompanyId tenant, PageRequest page) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         Page<Object> rows = accounts.page(tenant, page);
         List<Account> items = new ArrayList<>(rows.items().size());
@@ -109,7 +91,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public List<Account> allAccounts(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         List<Object> rows = accounts.all(tenant);
         List<Account> all = new ArrayList<>(rows.size());
@@ -119,7 +100,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public StoredAccounts allStoredAccounts(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         List<Object> rows = accounts.all(tenant);
         List<Account> all = new ArrayList<>(rows.size());
@@ -138,19 +118,13 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public long accountCount(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         return accounts.count(tenant);
     }
 
     @Override
     public void putDeals(CompanyId tenant, Collection<Deal> records) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(records, "deals");
         tx.checkOpen();
-        for (Deal deal : records) {
-            requireOwner(tenant, deal.owner(), "deal " + deal.id());
-        }
         for (Deal deal : records) {
             deals.put(tx, tenant, deal.id().value(), deal);
         }
@@ -159,8 +133,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void removeDeals(CompanyId tenant, Collection<DealId> ids) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(ids, "deal ids");
         tx.checkOpen();
         int removed = 0;
         for (DealId id : ids) {
@@ -171,50 +143,41 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public @Nullable Deal deal(CompanyId tenant, DealId id) {
-        Checks.required(tenant, "tenant");
-        Checks.required(id, "deal id");
         tx.checkOpen();
         return deals.get(tenant, id.value());
     }
 
     @Override
     public Page<Deal> deals(CompanyId tenant, PageRequest page) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         return deals.page(tenant, page);
     }
 
     @Override
     public List<Deal> allDeals(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         return deals.all(tenant);
     }
 
     @Override
     public long dealCount(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         return deals.count(tenant);
     }
 
     @Override
     public @Nullable String checkpoint(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         return checkpoints.get(MemoryTables.ALL, tenant.value());
     }
 
     @Override
     public void saveCheckpoint(CompanyId tenant, String checkpoint) {
-        Checks.required(tenant, "tenant");
-        Checks.text(checkpoint, "checkpoint", 10_000);
         checkpoints.put(tx.checkOpen(), MemoryTables.ALL, tenant.value(), checkpoint);
     }
 
     @Override
     public long revision(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         tx.checkOpen();
         Long revision = revisions.get(MemoryTables.ALL, tenant.value());
         return revision == null ? 0 : revision;
@@ -227,10 +190,4 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         }
     }
 
-    private static void requireOwner(CompanyId tenant, CompanyId owner, String record) {
-        if (!owner.equals(tenant)) {
-            throw new ValidationException(record + " is owned by " + owner + " but was stored into the snapshot of "
-                    + tenant + "; a tenant's snapshot holds only its own records");
-        }
-    }
 }

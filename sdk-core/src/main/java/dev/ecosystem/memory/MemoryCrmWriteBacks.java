@@ -1,8 +1,7 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.CrmWriteBackStatus;
@@ -38,7 +37,6 @@ final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public boolean enqueue(CrmWriteBack entry) {
-        Checks.required(entry, "CRM write-back");
         tx.checkOpen();
         if (entries.get(entry.tenant(), entry.id().value()) != null) {
             return false;
@@ -49,15 +47,12 @@ final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public @Nullable CrmWriteBack get(CompanyId tenant, TouchpointId id) {
-        Checks.required(tenant, "tenant");
-        Checks.required(id, "write-back id");
         tx.checkOpen();
         return entries.get(tenant, id.value());
     }
 
     @Override
     public List<CrmWriteBack> claimDue(Instant now, Instant leaseUntil, int limit) {
-        StoreRules.checkClaim(now, leaseUntil, limit);
         tx.checkOpen();
         List<CrmWriteBack> ready = new ArrayList<>();
         for (Map.Entry<String, CrmWriteBack> row : due.rows(MemoryTables.ALL).headMap(dueKey(now, "\uffff", ""), true)
@@ -78,7 +73,6 @@ final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public void update(CrmWriteBack entry) {
-        Checks.required(entry, "CRM write-back");
         tx.checkOpen();
         CrmWriteBack current = entries.get(entry.tenant(), entry.id().value());
         if (current == null) {
@@ -91,8 +85,6 @@ final class MemoryCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public Page<CrmWriteBack> list(CompanyId tenant, CrmWriteBackStatus status, PageRequest page) {
-        Checks.required(tenant, "tenant");
-        Checks.required(status, "status");
         tx.checkOpen();
         return byStatus.page(statusPartition(tenant, status), page);
     }

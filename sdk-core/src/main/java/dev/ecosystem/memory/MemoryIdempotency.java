@@ -1,6 +1,5 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.spi.IdempotencyRepository;
 import org.jspecify.annotations.Nullable;
@@ -17,9 +16,6 @@ final class MemoryIdempotency implements IdempotencyRepository {
 
     @Override
     public @Nullable String putIfAbsent(CompanyId tenant, String key, String value) {
-        Checks.required(tenant, "tenant");
-        Checks.text(key, "idempotency key", 500);
-        Checks.required(value, "idempotency value");
         tx.checkOpen();
         String existing = keys.get(tenant, key);
         if (existing != null) {

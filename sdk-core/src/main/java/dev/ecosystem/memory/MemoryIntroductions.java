@@ -2,7 +2,6 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.IntroParty;
@@ -33,7 +32,6 @@ final class MemoryIntroductions implements IntroductionRepository {
 
     @Override
     public Introduction insert(Introduction introduction) {
-        Checks.required(introduction, "introduction");
         tx.checkOpen();
         if (byId.get(MemoryTables.ALL, introduction.id().value()) != null) {
             throw new ConflictException("introduction " + introduction.id() + " already exists; choose a new id");
@@ -45,7 +43,6 @@ final class MemoryIntroductions implements IntroductionRepository {
 
     @Override
     public Introduction update(Introduction introduction) {
-        Checks.required(introduction, "introduction");
         tx.checkOpen();
         Introduction current = byId.get(MemoryTables.ALL, introduction.id().value());
         if (current == null) {
@@ -74,23 +71,18 @@ final class MemoryIntroductions implements IntroductionRepository {
 
     @Override
     public @Nullable Introduction get(CompanyId party, IntroductionId id) {
-        Checks.required(party, "party");
-        Checks.required(id, "introduction id");
         tx.checkOpen();
         return byParty.get(party, id.value());
     }
 
     @Override
     public Page<Introduction> list(CompanyId party, PageRequest page) {
-        Checks.required(party, "party");
         tx.checkOpen();
         return byParty.page(party, page);
     }
 
     @Override
     public List<Introduction> due(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         tx.checkOpen();
         return byId.rows(MemoryTables.ALL).values().stream()
                 .filter(intro -> intro.nextDueAt() != null && !intro.nextDueAt().isAfter(now))
@@ -101,10 +93,6 @@ final class MemoryIntroductions implements IntroductionRepository {
 
     @Override
     public long countOpen(IntroParty party, CompanyId company, ContactId contact, Instant since) {
-        Checks.required(party, "party");
-        Checks.required(company, "company");
-        Checks.required(contact, "contact");
-        Checks.required(since, "since");
         tx.checkOpen();
         return byParty.rows(company).values().stream()
                 .filter(intro -> !intro.status().isTerminal() && !intro.createdAt().isBefore(since))

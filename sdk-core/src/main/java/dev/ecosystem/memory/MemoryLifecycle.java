@@ -35,7 +35,6 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public Invitation insertInvitation(Invitation invitation) {
-        Checks.required(invitation, "invitation");
         tx.checkOpen();
         if (tables.invitations().get(MemoryTables.ALL, invitation.id().value()) != null) {
             throw new ConflictException("invitation " + invitation.id() + " already exists; choose a new id");
@@ -47,7 +46,6 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public Invitation updateInvitation(Invitation invitation) {
-        Checks.required(invitation, "invitation");
         tx.checkOpen();
         Invitation current = tables.invitations().get(MemoryTables.ALL, invitation.id().value());
         if (current == null) {
@@ -79,21 +77,18 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public @Nullable Invitation invitation(InvitationId id) {
-        Checks.required(id, "invitation id");
         tx.checkOpen();
         return tables.invitations().get(MemoryTables.ALL, id.value());
     }
 
     @Override
     public Page<Invitation> invitationsBy(CompanyId vendor, PageRequest page) {
-        Checks.required(vendor, "vendor");
         tx.checkOpen();
         return tables.byVendor().page(vendor, page);
     }
 
     @Override
     public Page<Invitation> invitationsFor(CompanyId invitee, PageRequest page) {
-        Checks.required(invitee, "invitee");
         tx.checkOpen();
         return tables.byInvitee().page(invitee, page);
     }
@@ -110,8 +105,6 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
      */
     private <T> List<T> due(Table<T> table, Function<T, @Nullable Instant> dueAt, Instant now, int limit,
             Comparator<T> ties) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         tx.checkOpen();
         List<T> due = new ArrayList<>();
         for (T row : table.rows(MemoryTables.ALL).values()) {
@@ -126,8 +119,6 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public void appendTransition(CompanyId owner, PartnershipTransition transition) {
-        Checks.required(owner, "owner");
-        Checks.required(transition, "transition");
         tx.checkOpen();
         String partition = owner.value() + "\n" + transition.partnership().value();
         long next = tables.transitions().count(partition);
@@ -136,15 +127,12 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public List<PartnershipTransition> history(CompanyId owner, PartnershipId partnership) {
-        Checks.required(owner, "owner");
-        Checks.required(partnership, "partnership id");
         tx.checkOpen();
         return List.copyOf(tables.transitions().rows(owner.value() + "\n" + partnership.value()).values());
     }
 
     @Override
     public void putLifecycle(PartnershipLifecycle lifecycle) {
-        Checks.required(lifecycle, "lifecycle");
         tx.checkOpen();
         tables.lifecycles().put(tx, lifecycle.owner(), lifecycle.partnership().value(), lifecycle);
         tables.allLifecycles().put(tx, MemoryTables.ALL,
@@ -153,15 +141,12 @@ final class MemoryLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public @Nullable PartnershipLifecycle lifecycle(CompanyId owner, PartnershipId partnership) {
-        Checks.required(owner, "owner");
-        Checks.required(partnership, "partnership id");
         tx.checkOpen();
         return tables.lifecycles().get(owner, partnership.value());
     }
 
     @Override
     public Page<PartnershipLifecycle> lifecycles(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         tx.checkOpen();
         return tables.lifecycles().page(owner, page);
     }

@@ -2,9 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxEntryId;
@@ -56,7 +54,6 @@ final class MemoryOutbox implements OutboxRepository {
 
     @Override
     public void enqueue(OutboxEntry entry) {
-        Checks.required(entry, "outbox entry");
         tx.checkOpen();
         String id = entry.id().value();
         if (entries.get(MemoryTables.ALL, id) != null) {
@@ -74,19 +71,12 @@ final class MemoryOutbox implements OutboxRepository {
 
     @Override
     public @Nullable OutboxEntry get(OutboxEntryId id) {
-        Checks.required(id, "outbox entry id");
         tx.checkOpen();
         return entries.get(MemoryTables.ALL, id.value());
     }
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-        Checks.required(now, "now");
-        Checks.required(leaseUntil, "leaseUntil");
-        Checks.range(limit, 1, 1000, "claim limit");
-        if (!leaseUntil.isAfter(now)) {
-            throw new ValidationException("leaseUntil must be after now (" + now + "), but was " + leaseUntil);
-        }
         tx.checkOpen();
         List<OutboxEntry> due = new ArrayList<>();
         for (OutboxEntry entry : entries.rows(MemoryTables.ALL).values()) {
@@ -106,7 +96,6 @@ final class MemoryOutbox implements OutboxRepository {
 
     @Override
     public void update(OutboxEntry entry) {
-        Checks.required(entry, "outbox entry");
         tx.checkOpen();
         String id = entry.id().value();
         OutboxEntry current = entries.get(MemoryTables.ALL, id);
@@ -119,15 +108,12 @@ final class MemoryOutbox implements OutboxRepository {
 
     @Override
     public Page<OutboxEntry> list(CompanyId tenant, OutboxStatus status, PageRequest page) {
-        Checks.required(tenant, "tenant");
-        Checks.required(status, "status");
         tx.checkOpen();
         return byStatus.page(statusPartition(tenant, status), page);
     }
 
     @Override
     public long count(OutboxStatus status) {
-        Checks.required(status, "status");
         tx.checkOpen();
         long count = 0;
         for (OutboxEntry entry : entries.rows(MemoryTables.ALL).values()) {

@@ -1,7 +1,6 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -25,7 +24,6 @@ final class MemoryPartnerships implements PartnershipRepository {
 
     @Override
     public void put(Partnership partnership) {
-        Checks.required(partnership, "partnership");
         tx.checkOpen();
         Partnership existing = findByPartner(partnership.owner(), partnership.partner());
         if (existing != null && !existing.id().equals(partnership.id())) {
@@ -43,16 +41,12 @@ final class MemoryPartnerships implements PartnershipRepository {
 
     @Override
     public @Nullable Partnership get(CompanyId owner, PartnershipId id) {
-        Checks.required(owner, "owner");
-        Checks.required(id, "partnership id");
         tx.checkOpen();
         return partnerships.get(owner, id.value());
     }
 
     @Override
     public @Nullable Partnership findByPartner(CompanyId owner, CompanyId partner) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
         tx.checkOpen();
         String id = byPartner.get(owner, partner.value());
         return id == null ? null : partnerships.get(owner, id);
@@ -60,8 +54,6 @@ final class MemoryPartnerships implements PartnershipRepository {
 
     @Override
     public boolean remove(CompanyId owner, PartnershipId id) {
-        Checks.required(owner, "owner");
-        Checks.required(id, "partnership id");
         Partnership removed = partnerships.remove(tx.checkOpen(), owner, id.value());
         if (removed != null) {
             byPartner.remove(tx, owner, removed.partner().value());
@@ -71,7 +63,6 @@ final class MemoryPartnerships implements PartnershipRepository {
 
     @Override
     public Page<Partnership> list(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         tx.checkOpen();
         return partnerships.page(owner, page);
     }

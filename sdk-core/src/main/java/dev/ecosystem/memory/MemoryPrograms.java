@@ -1,7 +1,6 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -23,7 +22,6 @@ final class MemoryPrograms implements ProgramRepository {
 
     @Override
     public void save(PartnerProgram program) {
-        Checks.required(program, "program");
         tx.checkOpen();
         PartnerProgram current = tables.current().get(program.vendor(), program.id().value());
         StoreRules.checkProgramSave(program, current, () -> forType(program.vendor(), program.type()));
@@ -34,24 +32,18 @@ final class MemoryPrograms implements ProgramRepository {
 
     @Override
     public @Nullable PartnerProgram get(CompanyId vendor, ProgramId id) {
-        Checks.required(vendor, "vendor");
-        Checks.required(id, "program id");
         tx.checkOpen();
         return tables.current().get(vendor, id.value());
     }
 
     @Override
     public @Nullable PartnerProgram version(CompanyId vendor, ProgramId id, int version) {
-        Checks.required(vendor, "vendor");
-        Checks.required(id, "program id");
         tx.checkOpen();
         return tables.versions().get(vendor, versionKey(id, version));
     }
 
     @Override
     public @Nullable PartnerProgram forType(CompanyId vendor, PartnerType type) {
-        Checks.required(vendor, "vendor");
-        Checks.required(type, "type");
         tx.checkOpen();
         String id = tables.byType().get(vendor, type.name());
         return id == null ? null : tables.current().get(vendor, id);
@@ -59,7 +51,6 @@ final class MemoryPrograms implements ProgramRepository {
 
     @Override
     public Page<PartnerProgram> list(CompanyId vendor, PageRequest page) {
-        Checks.required(vendor, "vendor");
         tx.checkOpen();
         return tables.current().page(vendor, page);
     }

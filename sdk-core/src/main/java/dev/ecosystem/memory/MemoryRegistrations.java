@@ -2,7 +2,6 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -36,7 +35,6 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public Registration insert(Registration registration) {
-        Checks.required(registration, "registration");
         tx.checkOpen();
         if (tables.byId().get(MemoryTables.ALL, registration.id().value()) != null) {
             throw new ConflictException("registration " + registration.id() + " already exists; choose a new id");
@@ -48,7 +46,6 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public Registration update(Registration registration) {
-        Checks.required(registration, "registration");
         tx.checkOpen();
         Registration current = tables.byId().get(MemoryTables.ALL, registration.id().value());
         if (current == null) {
@@ -110,8 +107,6 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public @Nullable Registration get(CompanyId party, RegistrationId id) {
-        Checks.required(party, "party");
-        Checks.required(id, "registration id");
         tx.checkOpen();
         Registration registration = tables.byId().get(MemoryTables.ALL, id.value());
         return registration != null && (registration.vendor().equals(party) || registration.partner().equals(party))
@@ -120,14 +115,12 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public Page<Registration> byVendor(CompanyId vendor, PageRequest page) {
-        Checks.required(vendor, "vendor");
         tx.checkOpen();
         return tables.byVendor().page(vendor, page);
     }
 
     @Override
     public Page<Registration> byPartner(CompanyId partner, @Nullable CompanyId vendor, PageRequest page) {
-        Checks.required(partner, "partner");
         tx.checkOpen();
         return vendor == null ? tables.byPartner().page(partner, page)
                 : tables.byPartnerVendor().page(List.of(partner, vendor), page);
@@ -135,17 +128,15 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public List<Registration> protectedByDomain(CompanyId vendor, String domainKey, Instant at) {
-        return protecting(tables.acceptedByDomain(), vendor, Checks.required(domainKey, "domainKey"), at);
+        return protecting(tables.acceptedByDomain(), vendor, domainKey, at);
     }
 
     @Override
     public List<Registration> protectedByName(CompanyId vendor, String nameKey, Instant at) {
-        return protecting(tables.acceptedByName(), vendor, Checks.required(nameKey, "nameKey"), at);
+        return protecting(tables.acceptedByName(), vendor, nameKey, at);
     }
 
     private List<Registration> protecting(Table<Registration> index, CompanyId vendor, String key, Instant at) {
-        Checks.required(vendor, "vendor");
-        Checks.required(at, "at");
         tx.checkOpen();
         List<Registration> found = new ArrayList<>();
         for (Registration registration : index.rows(List.of(vendor, key)).values()) {
@@ -159,9 +150,6 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public long countOpen(CompanyId vendor, CompanyId partner, Instant now) {
-        Checks.required(vendor, "vendor");
-        Checks.required(partner, "partner");
-        Checks.required(now, "now");
         tx.checkOpen();
         long open = 0;
         for (Registration registration : tables.openByPair().rows(List.of(vendor, partner)).values()) {
@@ -175,8 +163,6 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     @Override
     public List<Registration> expiring(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         tx.checkOpen();
         List<Registration> due = new ArrayList<>();
         for (Registration registration : tables.acceptedByEnd().rows(MemoryTables.ALL).values()) {

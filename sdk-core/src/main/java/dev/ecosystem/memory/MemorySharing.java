@@ -1,6 +1,5 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.overlap.SharingPolicy;
@@ -19,25 +18,18 @@ final class MemorySharing implements SharingPolicyRepository {
 
     @Override
     public void put(CompanyId owner, CompanyId partner, SharingPolicy policy) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
-        Checks.required(policy, "policy");
         policies.put(tx.checkOpen(), owner, partner.value(), policy);
         tx.changed(ChangeKind.SHARING_POLICY, owner, partner.value());
     }
 
     @Override
     public @Nullable SharingPolicy get(CompanyId owner, CompanyId partner) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
         tx.checkOpen();
         return policies.get(owner, partner.value());
     }
 
     @Override
     public boolean remove(CompanyId owner, CompanyId partner) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
         return tx.changedIf(policies.remove(tx.checkOpen(), owner, partner.value()) != null,
                 ChangeKind.SHARING_POLICY, owner, partner.value());
     }

@@ -2,7 +2,6 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -26,7 +25,6 @@ final class MemoryStatements implements StatementRepository {
 
     @Override
     public StoredStatement insert(StoredStatement statement) {
-        Checks.required(statement, "statement");
         tx.checkOpen();
         if (tables.byId().get(MemoryTables.ALL, statement.id().value()) != null) {
             throw new ConflictException("statement " + statement.id() + " already exists; choose a new id");
@@ -45,7 +43,6 @@ final class MemoryStatements implements StatementRepository {
 
     @Override
     public StoredStatement update(StoredStatement statement) {
-        Checks.required(statement, "statement");
         tx.checkOpen();
         StoredStatement current = tables.byId().get(MemoryTables.ALL, statement.id().value());
         if (current == null || !current.vendor().equals(statement.vendor())) {
@@ -73,8 +70,6 @@ final class MemoryStatements implements StatementRepository {
 
     @Override
     public @Nullable StoredStatement get(CompanyId vendor, StatementId id) {
-        Checks.required(vendor, "vendor");
-        Checks.required(id, "statement id");
         tx.checkOpen();
         return tables.byVendor().get(vendor, id.value());
     }
@@ -82,7 +77,6 @@ final class MemoryStatements implements StatementRepository {
     @Override
     public @Nullable StoredStatement find(CompanyId vendor, CompanyId partner, LocalDate periodStart,
             LocalDate periodEnd, String plan) {
-        Checks.required(vendor, "vendor");
         tx.checkOpen();
         String id = tables.byKey().get(vendor, key(partner, periodStart, periodEnd, plan));
         return id == null ? null : tables.byVendor().get(vendor, id);
@@ -90,7 +84,6 @@ final class MemoryStatements implements StatementRepository {
 
     @Override
     public Page<StoredStatement> list(CompanyId vendor, @Nullable CompanyId partner, PageRequest page) {
-        Checks.required(vendor, "vendor");
         tx.checkOpen();
         return partner == null ? tables.byVendor().page(vendor, page)
                 : tables.byPartner().page(List.of(vendor, partner), page);
@@ -101,10 +94,6 @@ final class MemoryStatements implements StatementRepository {
     }
 
     private static String key(CompanyId partner, LocalDate periodStart, LocalDate periodEnd, String plan) {
-        Checks.required(partner, "partner");
-        Checks.required(periodStart, "periodStart");
-        Checks.required(periodEnd, "periodEnd");
-        Checks.required(plan, "plan");
         return partner.value() + '\u0000' + periodStart + '\u0000' + periodEnd + '\u0000' + plan;
     }
 }

@@ -1,7 +1,6 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -32,7 +31,6 @@ final class MemoryTiers implements TierRepository {
 
     @Override
     public void save(TierReview review) {
-        Checks.required(review, "review");
         tx.checkOpen();
         List<Object> program = List.of(review.vendor(), review.program());
         String key = periodKey(review.from(), review.toExclusive());
@@ -56,8 +54,6 @@ final class MemoryTiers implements TierRepository {
 
     @Override
     public @Nullable TierReview review(CompanyId vendor, ProgramId program, LocalDate from, LocalDate toExclusive) {
-        Checks.required(from, "from");
-        Checks.required(toExclusive, "toExclusive");
         return tables.reviews().get(partition(vendor, program), periodKey(from, toExclusive));
     }
 
@@ -77,21 +73,16 @@ final class MemoryTiers implements TierRepository {
 
     @Override
     public @Nullable String tier(CompanyId vendor, ProgramId program, CompanyId partner) {
-        Checks.required(partner, "partner");
         return tables.tiers().get(partition(vendor, program), partner.value());
     }
 
     @Override
     public Page<TierChange> history(CompanyId vendor, CompanyId partner, PageRequest page) {
-        Checks.required(vendor, "vendor");
-        Checks.required(partner, "partner");
         tx.checkOpen();
         return tables.history().page(List.of(vendor, partner), page);
     }
 
     private List<Object> partition(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program id");
         tx.checkOpen();
         return List.of(vendor, program);
     }

@@ -2,7 +2,6 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -23,7 +22,6 @@ final class MemoryTouchpoints implements TouchpointRepository {
 
     @Override
     public void append(Touchpoint touchpoint) {
-        Checks.required(touchpoint, "touchpoint");
         tx.checkOpen();
         CompanyId owner = touchpoint.owner();
         if (touchpoints.get(owner, touchpoint.id().value()) != null) {
@@ -40,15 +38,12 @@ final class MemoryTouchpoints implements TouchpointRepository {
 
     @Override
     public @Nullable Touchpoint get(CompanyId owner, TouchpointId id) {
-        Checks.required(owner, "owner");
-        Checks.required(id, "touchpoint id");
         tx.checkOpen();
         return touchpoints.get(owner, id.value());
     }
 
     @Override
     public Page<Touchpoint> list(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         tx.checkOpen();
         return touchpoints.page(owner, page);
     }

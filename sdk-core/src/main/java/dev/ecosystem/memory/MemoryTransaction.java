@@ -3,7 +3,6 @@ package dev.ecosystem.memory;
 import dev.ecosystem.EcosystemException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.internal.ListedCompanies;
-import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -200,7 +199,6 @@ final class MemoryTransaction implements StoreTransaction, ListedCompanies {
 
     @Override
     public void forEachListedCompany(BiConsumer<Company, Collection<Tag>> action) {
-        Checks.required(action, "action");
         checkOpen();
         List<Tag> roles = new ArrayList<>();
         tables.companies.forEach(MemoryTables.ALL, company -> {
@@ -227,7 +225,6 @@ final class MemoryTransaction implements StoreTransaction, ListedCompanies {
         return new ChangeRepository() {
             @Override
             public List<StoreChange> after(long revision, int limit) {
-                StoreRules.checkChangesAfter(revision, limit);
                 checkOpen();
                 return tables.changes.after(revision, limit);
             }

@@ -1,7 +1,6 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import java.util.ArrayList;
@@ -299,7 +298,6 @@ final class Table<V> {
      * there is a next page), however deep the page: a filtered listing keeps its own partition instead.
      */
     Page<V> page(Object partition, PageRequest request) {
-        Checks.required(request, "page");
         // The listing's name only when a cursor is read or written: most listings of a company's rows are one page.
         String after = request.cursor() == null ? null : Cursors.decode(listing(partition), request.cursor());
         List<V> items = new ArrayList<>(Math.min(request.size(), FIRST_CAPACITY));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,38 +23,37 @@ import org.jspecify.annotations.Nullable;
  *         .build();
  * }</pre>
  *
- * @param id the introduction's id
- * @param requesterCompany the company that asked (the tenant that created it)
- * @param requester the contact who asked (a contact of {@code requesterCompany})
- * @param targetCompany the company of the target
- * @param target the contact to be introduced to (a contact of {@code targetCompany})
- * @param introducer the person who makes the introduction (a contact of {@code requesterCompany}), or
- *     {@code null} when the requester asks the target directly
- * @param context why these two should talk, as the requesting side wrote it
- * @param sharedFacts what the SDK and the host added: shared tags, overlaps, a navigator explanation
- * @param account the requester's CRM account this introduction is about, or {@code null}
- * @param deal the requester's CRM deal this introduction is about, or {@code null}
- * @param prospect the company this introduction is about when the requester's CRM has no record of it yet, or
- *     {@code null}; like {@code account} and {@code deal}, only the requester's company sees it
- * @param status where it stands
- * @param consents one consent per party: {@link IntroParty#REQUESTER} first, then {@link IntroParty#TARGET}
- * @param history every status change, oldest first; the last one's {@code to} is {@code status}
- * @param createdAt when it was requested
- * @param updatedAt when it last changed
- * @param expiresAt when unanswered consents expire: consents are accepted strictly before this instant
- * @param nextDueAt when scheduled work (a reminder or the expiry) is next due, or {@code null} once it is over
- * @param jointEntry the outbox entry of the joint introduction email, or {@code null} before it exists
- * @param version the stored version, starting at 0
+ * <p>A final class rather than a record, so a field added in a later release does not break code that builds one:
+ * build it with {@link #builder}, change a copy with {@link #toBuilder()}.
  */
-public record Introduction(
-        IntroductionId id, CompanyId requesterCompany, ContactId requester, CompanyId targetCompany,
-        ContactId target, @Nullable ContactId introducer, String context, List<String> sharedFacts,
-        @Nullable AccountId account, @Nullable DealId deal, @Nullable Prospect prospect, IntroductionStatus status,
-        List<Consent> consents, List<IntroductionTransition> history, Instant createdAt, Instant updatedAt,
-        Instant expiresAt, @Nullable Instant nextDueAt, @Nullable OutboxEntryId jointEntry, long version) {
+public final class Introduction {
+    private final IntroductionId id;
+    private final CompanyId requesterCompany;
+    private final ContactId requester;
+    private final CompanyId targetCompany;
+    private final ContactId target;
+    private final @Nullable ContactId introducer;
+    private final String context;
+    private final List<String> sharedFacts;
+    private final @Nullable AccountId account;
+    private final @Nullable DealId deal;
+    private final @Nullable Prospect prospect;
+    private final IntroductionStatus status;
+    private final List<Consent> consents;
+    private final List<IntroductionTransition> history;
+    private final Instant createdAt;
+    private final Instant updatedAt;
+    private final Instant expiresAt;
+    private final @Nullable Instant nextDueAt;
+    private final @Nullable OutboxEntryId jointEntry;
+    private final long version;
 
     /** Validates every field and the consistency between them. */
-    public Introduction {
+    private Introduction(IntroductionId id, CompanyId requesterCompany, ContactId requester, CompanyId targetCompany,
+            ContactId target, @Nullable ContactId introducer, String context, List<String> sharedFacts,
+            @Nullable AccountId account, @Nullable DealId deal, @Nullable Prospect prospect, IntroductionStatus status,
+            List<Consent> consents, List<IntroductionTransition> history, Instant createdAt, Instant updatedAt,
+            Instant expiresAt, @Nullable Instant nextDueAt, @Nullable OutboxEntryId jointEntry, long version) {
         Checks.required(id, "introduction id");
         Checks.required(requesterCompany, "requesterCompany");
         Checks.required(requester, "requester");
@@ -97,6 +97,26 @@ public record Introduction(
             throw new ValidationException("an open introduction needs nextDueAt, but " + id + " had none");
         }
         Checks.nonNegative(version, "version");
+        this.id = id;
+        this.requesterCompany = requesterCompany;
+        this.requester = requester;
+        this.targetCompany = targetCompany;
+        this.target = target;
+        this.introducer = introducer;
+        this.context = context;
+        this.sharedFacts = sharedFacts;
+        this.account = account;
+        this.deal = deal;
+        this.prospect = prospect;
+        this.status = status;
+        this.consents = consents;
+        this.history = history;
+        this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
+        this.expiresAt = expiresAt;
+        this.nextDueAt = nextDueAt;
+        this.jointEntry = jointEntry;
+        this.version = version;
     }
 
     /**
@@ -212,6 +232,152 @@ public record Introduction(
                 createdAt, updatedAt, expiresAt, nextDueAt, jointEntry, version);
     }
 
+    /** A builder holding this introduction's fields, to build a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(id, requesterCompany, requester, targetCompany, target, context, createdAt, expiresAt)
+                .introducer(introducer).sharedFacts(sharedFacts).account(account).deal(deal).prospect(prospect)
+                .status(status).consents(consents.get(0), consents.get(1)).history(history).updatedAt(updatedAt)
+                .nextDueAt(nextDueAt).jointEntry(jointEntry).version(version);
+    }
+
+    /** The introduction's id. */
+    public IntroductionId id() {
+        return id;
+    }
+
+    /** The company that asked (the tenant that created it). */
+    public CompanyId requesterCompany() {
+        return requesterCompany;
+    }
+
+    /** The contact who asked (a contact of {@code requesterCompany}). */
+    public ContactId requester() {
+        return requester;
+    }
+
+    /** The company of the target. */
+    public CompanyId targetCompany() {
+        return targetCompany;
+    }
+
+    /** The contact to be introduced to (a contact of {@code targetCompany}). */
+    public ContactId target() {
+        return target;
+    }
+
+    /**
+     * The person who makes the introduction (a contact of {@code requesterCompany}), or {@code null} when the
+     * requester asks the target directly.
+     */
+    public @Nullable ContactId introducer() {
+        return introducer;
+    }
+
+    /** Why these two should talk, as the requesting side wrote it. */
+    public String context() {
+        return context;
+    }
+
+    /** What the SDK and the host added: shared tags, overlaps, a navigator explanation. */
+    public List<String> sharedFacts() {
+        return sharedFacts;
+    }
+
+    /** The requester's CRM account this introduction is about, or {@code null}. */
+    public @Nullable AccountId account() {
+        return account;
+    }
+
+    /** The requester's CRM deal this introduction is about, or {@code null}. */
+    public @Nullable DealId deal() {
+        return deal;
+    }
+
+    /**
+     * The company this introduction is about when the requester's CRM has no record of it yet, or {@code null}; like
+     * {@code account} and {@code deal}, only the requester's company sees it.
+     */
+    public @Nullable Prospect prospect() {
+        return prospect;
+    }
+
+    /** Where it stands. */
+    public IntroductionStatus status() {
+        return status;
+    }
+
+    /** One consent per party: {@link IntroParty#REQUESTER} first, then {@link IntroParty#TARGET}. */
+    public List<Consent> consents() {
+        return consents;
+    }
+
+    /** Every status change, oldest first; the last one's {@code to} is {@code status}. */
+    public List<IntroductionTransition> history() {
+        return history;
+    }
+
+    /** When it was requested. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When it last changed. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    /** When unanswered consents expire: consents are accepted strictly before this instant. */
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    /** When scheduled work (a reminder or the expiry) is next due, or {@code null} once it is over. */
+    public @Nullable Instant nextDueAt() {
+        return nextDueAt;
+    }
+
+    /** The outbox entry of the joint introduction email, or {@code null} before it exists. */
+    public @Nullable OutboxEntryId jointEntry() {
+        return jointEntry;
+    }
+
+    /** The stored version, starting at 0. */
+    public long version() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof Introduction that && id.equals(that.id)
+                && requesterCompany.equals(that.requesterCompany) && requester.equals(that.requester)
+                && targetCompany.equals(that.targetCompany) && target.equals(that.target)
+                && Objects.equals(introducer, that.introducer) && context.equals(that.context)
+                && sharedFacts.equals(that.sharedFacts) && Objects.equals(account, that.account)
+                && Objects.equals(deal, that.deal) && Objects.equals(prospect, that.prospect) && status == that.status
+                && consents.equals(that.consents) && history.equals(that.history) && createdAt.equals(that.createdAt)
+                && updatedAt.equals(that.updatedAt) && expiresAt.equals(that.expiresAt)
+                && Objects.equals(nextDueAt, that.nextDueAt) && Objects.equals(jointEntry, that.jointEntry)
+                && version == that.version;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, requesterCompany, requester, targetCompany, target, introducer, context, sharedFacts,
+                account, deal, prospect, status, consents, history, createdAt, updatedAt, expiresAt, nextDueAt,
+                jointEntry, version);
+    }
+
+    /** Every field, as the record it once was showed them. */
+    @Override
+    public String toString() {
+        return "Introduction[id=" + id + ", requesterCompany=" + requesterCompany + ", requester=" + requester
+                + ", targetCompany=" + targetCompany + ", target=" + target + ", introducer=" + introducer
+                + ", context=" + context + ", sharedFacts=" + sharedFacts + ", account=" + account + ", deal=" + deal
+                + ", prospect=" + prospect + ", status=" + status + ", consents=" + consents + ", history=" + history
+                + ", createdAt=" + createdAt + ", updatedAt=" + updatedAt + ", expiresAt=" + expiresAt
+                + ", nextDueAt=" + nextDueAt + ", jointEntry=" + jointEntry + ", version=" + version + "]";
+    }
+
     /** Builds an {@link Introduction}; {@link #build()} validates everything at once. */
     public static final class Builder {
         private final IntroductionId id;
@@ -219,7 +385,7 @@ public record Introduction(
         private final ContactId requester;
         private final CompanyId targetCompany;
         private final ContactId target;
-        private final String context;
+        private String context;
         private final Instant createdAt;
         private final Instant expiresAt;
         private @Nullable ContactId introducer;
@@ -245,6 +411,12 @@ public record Introduction(
             this.context = context;
             this.createdAt = createdAt;
             this.expiresAt = expiresAt;
+        }
+
+        /** Why these two should talk, replacing the one the builder was started with. */
+        public Builder context(String context) {
+            this.context = context;
+            return this;
         }
 
         /** The introducer, a contact of the requester's company. */

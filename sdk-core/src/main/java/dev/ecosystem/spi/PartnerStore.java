@@ -36,7 +36,10 @@ import java.util.function.Function;
  *   <li>Failures of the underlying database surface as {@link dev.ecosystem.ProviderException}; broken invariants
  *       (duplicate ids, stale versions) as {@link dev.ecosystem.ConflictException}; bad arguments (a {@code null}
  *       argument, or a collection holding {@code null}) as {@link dev.ecosystem.ValidationException}, thrown before
- *       anything of the call is stored, so a caller that catches it may go on with the transaction.</li>
+ *       anything of the call is stored, so a caller that catches it may go on with the transaction. The SDK calls
+ *       every store through {@link dev.ecosystem.spi.support.ValidatingPartnerStore}, which makes these argument
+ *       checks, so a store need not repeat them; the rules that depend on stored rows are the store's, and
+ *       {@link dev.ecosystem.spi.support.StoreRules} has them with the messages the kit expects.</li>
  *   <li>Every write of a company, contact, partnership, block, sharing policy or CRM snapshot adds a change to the
  *       store's change feed in the same transaction ({@link StoreTransaction#changes()}; its own contract is on
  *       {@link ChangeRepository}), so app nodes sharing the store see each other's writes.</li>

@@ -1,6 +1,6 @@
 package dev.ecosystem.intro;
 
-import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;

@@ -74,6 +74,21 @@ class IntroductionTest {
     }
 
     @Test
+    void toBuilder_copiesEveryField_andChangesOnlyWhatIsSet() {
+        Introduction moved = intro().moveTo(IntroductionStatus.AWAITING_CONSENT, "system", T0.plusSeconds(5), "asked")
+                .withJointEntry(OutboxEntryId.of("joint")).withVersion(3);
+
+        assertThat(moved.toBuilder().build()).isEqualTo(moved).hasSameHashCodeAs(moved)
+                .hasToString(moved.toString());
+        Introduction changed = moved.toBuilder().context("New context").build();
+        assertThat(changed.context()).isEqualTo("New context");
+        assertThat(changed).isNotEqualTo(moved);
+        assertThat(changed.toBuilder().context(moved.context()).build()).isEqualTo(moved);
+        assertThat(moved.toString()).startsWith("Introduction[id=i1, requesterCompany=co-a")
+                .contains("status=AWAITING_CONSENT", "version=3");
+    }
+
+    @Test
     void constructor_refusesInconsistentIntroductions() {
         assertThatThrownBy(() -> Introduction.builder(IntroductionId.of("i"), A, ContactId.of("x"), A,
                 ContactId.of("y"), "c", T0, END).build())

@@ -170,7 +170,7 @@ class CoSellRankingAndPagingTest {
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cursor is malformed");
         assertThatThrownBy(() -> fixture.acme().askForIntro(GLOBEX, PageRequest.after("bm90LWEtY3Vyc29y", 1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cursor is malformed");
-        String tampered = dev.ecosystem.internal.Cursors.encode("overlap/ask-for-intro/" + GLOBEX, "3:abc");
+        String tampered = dev.ecosystem.spi.support.Cursors.encode("overlap/ask-for-intro/" + GLOBEX, "3:abc");
         assertThatThrownBy(() -> fixture.acme().askForIntro(GLOBEX, PageRequest.after(tampered, 1)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cursor is malformed");
     }

@@ -12,7 +12,7 @@ import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.ContactOrigin;
-import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.OutboxEntry;

@@ -2,7 +2,7 @@ package dev.ecosystem.hubspot;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 

@@ -2,7 +2,7 @@ package dev.ecosystem.hubspot;
 
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.http.QuotaStops;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.Deal;

@@ -1,7 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -20,7 +18,6 @@ final class JdbcBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean block(CompanyId owner, CompanyId blocked) {
-        StoreRules.checkBlock(owner, blocked);
         if (isBlocked(owner, blocked)) {
             return false;
         }
@@ -32,8 +29,6 @@ final class JdbcBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean unblock(CompanyId owner, CompanyId blocked) {
-        Checks.required(owner, "owner");
-        Checks.required(blocked, "blocked");
         return tx.changedIf(tx.update("unblock " + blocked, "DELETE FROM " + table
                 + " WHERE owner = ? AND blocked = ?", owner.value(), blocked.value()) > 0, ChangeKind.BLOCK, owner,
                 blocked.value());
@@ -41,15 +36,12 @@ final class JdbcBlocks implements CompanyBlockRepository {
 
     @Override
     public boolean isBlocked(CompanyId owner, CompanyId other) {
-        Checks.required(owner, "owner");
-        Checks.required(other, "other");
         return tx.count("read block", "SELECT COUNT(*) FROM " + table + " WHERE owner = ? AND blocked = ?",
                 owner.value(), other.value()) > 0;
     }
 
     @Override
     public Page<CompanyId> list(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         return tx.page("jdbc/blocks", page, "SELECT blocked FROM " + table + " WHERE owner = ?", "blocked",
                 row -> new CompanyId(row.getString("blocked")), CompanyId::value, owner.value());
     }

@@ -1,7 +1,6 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ProgramId;
 import dev.ecosystem.program.BriefDelivery;
@@ -33,7 +32,6 @@ final class JdbcBriefs implements BriefRepository {
 
     @Override
     public void save(ProgramBrief brief) {
-        Checks.required(brief, "brief");
         ProgramBrief latest = latest(brief.vendor(), brief.program());
         int latestVersion = latest == null ? 0 : latest.version();
         String what = "save version " + brief.version() + " of the brief of " + brief.program();
@@ -60,24 +58,18 @@ final class JdbcBriefs implements BriefRepository {
 
     @Override
     public @Nullable ProgramBrief latest(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         return tx.queryOne("get the latest brief of " + program, SELECT + briefs + " WHERE vendor = ? AND program = ?"
                 + " ORDER BY version DESC LIMIT 1", JdbcBriefs::brief, vendor.value(), program.value());
     }
 
     @Override
     public @Nullable ProgramBrief version(CompanyId vendor, ProgramId program, int version) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         return tx.queryOne("get a brief of " + program, SELECT + briefs + " WHERE vendor = ? AND program = ? AND"
                 + " version = ?", JdbcBriefs::brief, vendor.value(), program.value(), version);
     }
 
     @Override
     public @Nullable ProgramBrief latestApproved(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         return tx.queryOne("get the approved brief of " + program, SELECT + briefs + " WHERE vendor = ? AND"
                 + " program = ? AND status = ? ORDER BY version DESC LIMIT 1", JdbcBriefs::brief, vendor.value(),
                 program.value(), APPROVED);
@@ -85,7 +77,6 @@ final class JdbcBriefs implements BriefRepository {
 
     @Override
     public boolean recordDelivery(BriefDelivery delivery) {
-        Checks.required(delivery, "delivery");
         long known = tx.count("find a brief delivery", "SELECT COUNT(*) FROM " + deliveries + " WHERE vendor = ? AND"
                 + " program = ? AND version = ? AND partner = ? AND contact = ?", delivery.vendor().value(),
                 delivery.program().value(), delivery.version(), delivery.partner().value(),
@@ -103,8 +94,6 @@ final class JdbcBriefs implements BriefRepository {
 
     @Override
     public long deliveries(CompanyId vendor, ProgramId program, int version) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program");
         return tx.count("count brief deliveries", "SELECT COUNT(*) FROM " + deliveries + " WHERE vendor = ? AND"
                 + " program = ? AND version = ?", vendor.value(), program.value(), version);
     }

@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -31,7 +30,6 @@ final class JdbcCertifications implements CertificationRepository {
 
     @Override
     public void put(Certification certification) {
-        Checks.required(certification, "certification");
         tx.update("store certification", tx.dialect().upsert(table, KEYS, COLUMNS), certification.vendor().value(),
                 certification.partner().value(), key(certification), certification.person().address(),
                 certification.certifiedOn().toString(), certification.validUntil().toString(),
@@ -40,8 +38,6 @@ final class JdbcCertifications implements CertificationRepository {
 
     @Override
     public Page<Certification> list(CompanyId vendor, CompanyId partner, PageRequest page) {
-        Checks.required(vendor, "vendor");
-        Checks.required(partner, "partner");
         return tx.page("jdbc/certifications", page, "SELECT cert_key, body FROM " + table
                 + " WHERE vendor = ? AND partner = ?", "cert_key",
                 row -> Columns.record(row.getString("body"), Certification.class), JdbcCertifications::key,
@@ -50,8 +46,7 @@ final class JdbcCertifications implements CertificationRepository {
 
     @Override
     public Map<CompanyId, Long> certifiedPeople(CompanyId vendor, LocalDate day) {
-        Checks.required(vendor, "vendor");
-        String on = Checks.required(day, "day").toString();
+        String on = day.toString();
         Map<CompanyId, Long> counts = new HashMap<>();
         tx.query("count certified people", "SELECT partner, COUNT(DISTINCT person) FROM " + table
                 + " WHERE vendor = ? AND valid_until >= ? AND certified_on <= ? GROUP BY partner",

@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -32,7 +31,6 @@ final class JdbcCompanies implements CompanyRepository {
 
     @Override
     public void put(Company company) {
-        Checks.required(company, "company");
         tx.upsertWithChange("put company " + company.id(), table, List.of("id"), COLUMNS, new Object[] {
             company.id().value(), company.name(), company.webDomain(), company.description(),
             Columns.jsonStrings(company.businessTags()), Columns.json(company.industries()),
@@ -44,14 +42,12 @@ final class JdbcCompanies implements CompanyRepository {
 
     @Override
     public @Nullable Company get(CompanyId id) {
-        Checks.required(id, "company id");
         return tx.queryOne("get company " + id, SELECT + table + " WHERE id = ?", JdbcCompanies::company,
                 id.value());
     }
 
     @Override
     public boolean remove(CompanyId id) {
-        Checks.required(id, "company id");
         return tx.changedIf(tx.update("remove company " + id, "DELETE FROM " + table + " WHERE id = ?",
                 id.value()) > 0, ChangeKind.COMPANY, id, null);
     }

@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -32,7 +31,6 @@ final class JdbcContacts implements ContactRepository {
 
     @Override
     public void put(Contact contact) {
-        Checks.required(contact, "contact");
         tx.upsertWithChange("put contact " + contact.id(), table, List.of("company_id", "id"), COLUMNS,
                 new Object[] {contact.companyId().value(), contact.id().value(), contact.name(),
                     contact.email().address(), contact.email().displayName(), contact.title(),
@@ -43,16 +41,12 @@ final class JdbcContacts implements ContactRepository {
 
     @Override
     public @Nullable Contact get(CompanyId company, ContactId id) {
-        Checks.required(company, "company");
-        Checks.required(id, "contact id");
         return tx.queryOne("get contact " + id, SELECT + table + " WHERE company_id = ? AND id = ?",
                 JdbcContacts::contact, company.value(), id.value());
     }
 
     @Override
     public boolean remove(CompanyId company, ContactId id) {
-        Checks.required(company, "company");
-        Checks.required(id, "contact id");
         return tx.changedIf(tx.update("remove contact " + id, "DELETE FROM " + table
                 + " WHERE company_id = ? AND id = ?", company.value(), id.value()) > 0, ChangeKind.CONTACT, company,
                 id.value());
@@ -60,7 +54,6 @@ final class JdbcContacts implements ContactRepository {
 
     @Override
     public Page<Contact> list(CompanyId company, PageRequest page) {
-        Checks.required(company, "company");
         return tx.page("jdbc/contacts", page, SELECT + table + " WHERE company_id = ?", JdbcContacts::contact,
                 contact -> contact.id().value(), company.value());
     }

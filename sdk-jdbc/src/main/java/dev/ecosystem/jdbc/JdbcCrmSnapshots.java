@@ -1,7 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.ChangeKind;
@@ -60,22 +58,11 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void putAccounts(CompanyId tenant, Collection<Account> records) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(records, "accounts");
-        for (Account account : records) {
-            requireOwner(tenant, account.owner(), "account " + account.id());
-        }
         writeAccounts(tenant, List.copyOf(records), null);
     }
 
     @Override
     public void putAccounts(CompanyId tenant, List<Account> records, List<byte[]> matchKeys) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(records, "accounts");
-        Checks.sameSize(Checks.noNulls(matchKeys, "matchKeys"), "matchKeys", records, "accounts");
-        for (Account account : records) {
-            requireOwner(tenant, account.owner(), "account " + account.id());
-        }
         writeAccounts(tenant, records, matchKeys);
     }
 
@@ -95,36 +82,29 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void removeAccounts(CompanyId tenant, Collection<AccountId> ids) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(ids, "account ids");
         bump(tenant, remove("remove accounts", accounts, tenant, ids.stream().map(AccountId::value).toList()));
     }
 
     @Override
     public @Nullable Account account(CompanyId tenant, AccountId id) {
-        Checks.required(tenant, "tenant");
-        Checks.required(id, "account id");
         return tx.queryOne("get account " + id, select(ACCOUNT_COLUMNS, accounts) + " WHERE tenant = ? AND id = ?",
                 JdbcCrmSnapshots::account, tenant.value(), id.value());
     }
 
     @Override
     public Page<Account> accounts(CompanyId tenant, PageRequest page) {
-        Checks.required(tenant, "tenant");
         return tx.page("jdbc/accounts", page, select(ACCOUNT_COLUMNS, accounts) + " WHERE tenant = ?",
                 JdbcCrmSnapshots::account, account -> account.id().value(), tenant.value());
     }
 
     @Override
     public List<Account> allAccounts(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         return tx.query("read all accounts", select(ACCOUNT_COLUMNS, accounts)
                 + " WHERE tenant = ? ORDER BY tenant, id", JdbcCrmSnapshots::account, tenant.value());
     }
 
     @Override
     public StoredAccounts allStoredAccounts(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         List<Account> all = new ArrayList<>();
         List<byte @Nullable []> keys = new ArrayList<>();
         tx.query("read all accounts with match keys", select(ACCOUNT_WRITE_COLUMNS, accounts)
@@ -138,17 +118,11 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public long accountCount(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         return tx.count("count accounts", "SELECT COUNT(*) FROM " + accounts + " WHERE tenant = ?", tenant.value());
     }
 
     @Override
     public void putDeals(CompanyId tenant, Collection<Deal> records) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(records, "deals");
-        for (Deal deal : records) {
-            requireOwner(tenant, deal.owner(), "deal " + deal.id());
-        }
         List<Object[]> rows = new ArrayList<>(records.size());
         for (Deal deal : lastById(records, deal -> deal.id().value())) {
             Money amount = deal.amount();
@@ -165,50 +139,40 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public void removeDeals(CompanyId tenant, Collection<DealId> ids) {
-        Checks.required(tenant, "tenant");
-        Checks.noNulls(ids, "deal ids");
         bump(tenant, remove("remove deals", deals, tenant, ids.stream().map(DealId::value).toList()));
     }
 
     @Override
     public @Nullable Deal deal(CompanyId tenant, DealId id) {
-        Checks.required(tenant, "tenant");
-        Checks.required(id, "deal id");
         return tx.queryOne("get deal " + id, select(DEAL_COLUMNS, deals) + " WHERE tenant = ? AND id = ?",
                 JdbcCrmSnapshots::deal, tenant.value(), id.value());
     }
 
     @Override
     public Page<Deal> deals(CompanyId tenant, PageRequest page) {
-        Checks.required(tenant, "tenant");
         return tx.page("jdbc/deals", page, select(DEAL_COLUMNS, deals) + " WHERE tenant = ?",
                 JdbcCrmSnapshots::deal, deal -> deal.id().value(), tenant.value());
     }
 
     @Override
     public List<Deal> allDeals(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         return tx.query("read all deals", select(DEAL_COLUMNS, deals) + " WHERE tenant = ? ORDER BY tenant, id",
                 JdbcCrmSnapshots::deal, tenant.value());
     }
 
     @Override
     public long dealCount(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         return tx.count("count deals", "SELECT COUNT(*) FROM " + deals + " WHERE tenant = ?", tenant.value());
     }
 
     @Override
     public @Nullable String checkpoint(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         return tx.queryOne("read checkpoint", "SELECT checkpoint FROM " + checkpoints + " WHERE tenant = ?",
                 row -> row.getString(1), tenant.value());
     }
 
     @Override
     public void saveCheckpoint(CompanyId tenant, String checkpoint) {
-        Checks.required(tenant, "tenant");
-        Checks.text(checkpoint, "checkpoint", 10_000);
         tx.update("save checkpoint", tx.dialect().upsert(checkpoints, List.of("tenant"),
                 List.of("tenant", "checkpoint")), tenant.value(), checkpoint);
     }
@@ -235,7 +199,6 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
 
     @Override
     public long revision(CompanyId tenant) {
-        Checks.required(tenant, "tenant");
         Long moved = tx.movedRevision(tenant);
         if (moved != null) {
             return moved;
@@ -284,12 +247,6 @@ final class JdbcCrmSnapshots implements CrmSnapshotRepository {
         return "SELECT " + String.join(", ", columns) + " FROM " + table;
     }
 
-    private static void requireOwner(CompanyId tenant, CompanyId owner, String record) {
-        if (!owner.equals(tenant)) {
-            throw new ValidationException(record + " is owned by " + owner + " but was stored into the snapshot of "
-                    + tenant + "; a tenant's snapshot holds only its own records");
-        }
-    }
 
     private static Account account(ResultSet row) throws SQLException {
         return new Account(new CompanyId(row.getString("tenant")), new AccountId(row.getString("id")),

@@ -1,8 +1,7 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.CrmWriteBackStatus;
@@ -37,7 +36,6 @@ final class JdbcCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public boolean enqueue(CrmWriteBack entry) {
-        Checks.required(entry, "CRM write-back");
         if (get(entry.tenant(), entry.id()) != null) {
             return false;
         }
@@ -48,15 +46,12 @@ final class JdbcCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public @Nullable CrmWriteBack get(CompanyId tenant, TouchpointId id) {
-        Checks.required(tenant, "tenant");
-        Checks.required(id, "write-back id");
         return tx.queryOne("get CRM write-back " + id, SELECT + table + " WHERE tenant = ? AND id = ?",
                 JdbcCrmWriteBacks::entry, tenant.value(), id.value());
     }
 
     @Override
     public List<CrmWriteBack> claimDue(Instant now, Instant leaseUntil, int limit) {
-        StoreRules.checkClaim(now, leaseUntil, limit);
         long lease = Columns.nanos(leaseUntil, "leaseUntil");
         tx.beginClaim("claim due CRM write-backs");
         List<CrmWriteBack> due = tx.query("claim due CRM write-backs", SELECT + table
@@ -76,7 +71,6 @@ final class JdbcCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public void update(CrmWriteBack entry) {
-        Checks.required(entry, "CRM write-back");
         CrmWriteBack current = get(entry.tenant(), entry.id());
         if (current == null) {
             throw new NotFoundException("CRM write-back " + entry.id() + " of " + entry.tenant()
@@ -92,8 +86,6 @@ final class JdbcCrmWriteBacks implements CrmWriteBackRepository {
 
     @Override
     public Page<CrmWriteBack> list(CompanyId tenant, CrmWriteBackStatus status, PageRequest page) {
-        Checks.required(tenant, "tenant");
-        Checks.required(status, "status");
         return tx.page("jdbc/crm-write-backs", page, SELECT + table + " WHERE tenant = ? AND status = ?",
                 JdbcCrmWriteBacks::entry, entry -> entry.id().value(), tenant.value(), status.name());
     }

@@ -1,6 +1,5 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.spi.IdempotencyRepository;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +19,6 @@ final class JdbcIdempotency implements IdempotencyRepository {
 
     @Override
     public @Nullable String putIfAbsent(CompanyId tenant, String key, String value) {
-        Checks.required(tenant, "tenant");
-        Checks.text(key, "idempotency key", 500);
-        Checks.required(value, "idempotency value");
         String existing = tx.queryOne("read idempotency key", "SELECT idem_value FROM " + table
                 + " WHERE tenant = ? AND idem_key = ?", row -> row.getString(1), tenant.value(), key);
         if (existing != null) {

@@ -2,7 +2,6 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.IntroParty;
@@ -34,7 +33,6 @@ final class JdbcIntroductions implements IntroductionRepository {
 
     @Override
     public Introduction insert(Introduction introduction) {
-        Checks.required(introduction, "introduction");
         if (stored(introduction.id()) != null) {
             throw new ConflictException("introduction " + introduction.id() + " already exists; choose a new id");
         }
@@ -47,7 +45,6 @@ final class JdbcIntroductions implements IntroductionRepository {
 
     @Override
     public Introduction update(Introduction introduction) {
-        Checks.required(introduction, "introduction");
         Introduction current = stored(introduction.id());
         if (current == null) {
             throw new NotFoundException("introduction " + introduction.id() + " does not exist; insert it first");
@@ -72,8 +69,6 @@ final class JdbcIntroductions implements IntroductionRepository {
 
     @Override
     public @Nullable Introduction get(CompanyId party, IntroductionId id) {
-        Checks.required(party, "party");
-        Checks.required(id, "introduction id");
         return tx.queryOne("get introduction " + id, SELECT + table
                 + " WHERE id = ? AND (requester_company = ? OR target_company = ?)", JdbcIntroductions::introduction,
                 id.value(), party.value(), party.value());
@@ -81,7 +76,6 @@ final class JdbcIntroductions implements IntroductionRepository {
 
     @Override
     public Page<Introduction> list(CompanyId party, PageRequest page) {
-        Checks.required(party, "party");
         return tx.page("jdbc/introductions", page, "SELECT id, version, body FROM " + table
                 + " WHERE (requester_company = ? OR target_company = ?)", JdbcIntroductions::introduction,
                 introduction -> introduction.id().value(), party.value(), party.value());
@@ -89,8 +83,6 @@ final class JdbcIntroductions implements IntroductionRepository {
 
     @Override
     public List<Introduction> due(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         return tx.query("list due introductions", SELECT + table + " WHERE next_due_at IS NOT NULL AND next_due_at"
                 + " <= ? ORDER BY next_due_at, id LIMIT ?", JdbcIntroductions::introduction,
                 Columns.nanos(now, "now"), limit);
@@ -98,10 +90,6 @@ final class JdbcIntroductions implements IntroductionRepository {
 
     @Override
     public long countOpen(IntroParty party, CompanyId company, ContactId contact, Instant since) {
-        Checks.required(party, "party");
-        Checks.required(company, "company");
-        Checks.required(contact, "contact");
-        Checks.required(since, "since");
         String side = party == IntroParty.REQUESTER ? "requester" : "target";
         return tx.count("count open introductions", "SELECT COUNT(*) FROM " + table + " WHERE " + side
                 + "_company = ? AND " + side + " = ? AND is_open = ? AND created_at >= ?", company.value(),
@@ -119,7 +107,7 @@ final class JdbcIntroductions implements IntroductionRepository {
             stored.targetCompany().value(), stored.target().value(), stored.status().name(),
             !stored.status().isTerminal(), Columns.nanos(stored.createdAt(), "createdAt"),
             stored.nextDueAt() == null ? null : Columns.nanos(stored.nextDueAt(), "nextDueAt"),
-            Columns.json(stored), stored.version()};
+            Columns.json(IntroductionBody.of(stored)), stored.version()};
         Object[] all = java.util.Arrays.copyOf(values, values.length + extra.length);
         System.arraycopy(extra, 0, all, values.length, extra.length);
         return all;
@@ -131,6 +119,7 @@ final class JdbcIntroductions implements IntroductionRepository {
     }
 
     private static Introduction introduction(ResultSet row) throws SQLException {
-        return Columns.record(row.getString("body"), Introduction.class).withVersion(row.getLong("version"));
+        return Columns.record(row.getString("body"), IntroductionBody.class).introduction()
+                .withVersion(row.getLong("version"));
     }
 }

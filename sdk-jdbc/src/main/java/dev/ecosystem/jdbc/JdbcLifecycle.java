@@ -2,7 +2,6 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.InvitationId;
 import dev.ecosystem.model.Page;
@@ -44,7 +43,6 @@ final class JdbcLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public Invitation insertInvitation(Invitation invitation) {
-        Checks.required(invitation, "invitation");
         if (invitation(invitation.id()) != null) {
             throw new ConflictException("invitation " + invitation.id() + " already exists; choose a new id");
         }
@@ -57,7 +55,6 @@ final class JdbcLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public Invitation updateInvitation(Invitation invitation) {
-        Checks.required(invitation, "invitation");
         Invitation current = invitation(invitation.id());
         if (current == null) {
             throw new NotFoundException("invitation " + invitation.id() + " does not exist; insert it first");
@@ -80,37 +77,30 @@ final class JdbcLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public @Nullable Invitation invitation(InvitationId id) {
-        Checks.required(id, "invitation id");
         return tx.queryOne("get invitation " + id, SELECT_INVITATION + invitations + " WHERE id = ?",
                 JdbcLifecycle::invitation, id.value());
     }
 
     @Override
     public Page<Invitation> invitationsBy(CompanyId vendor, PageRequest page) {
-        Checks.required(vendor, "vendor");
         return tx.page("jdbc/invitations/vendor", page, SELECT_INVITATION + invitations + " WHERE vendor = ?",
                 JdbcLifecycle::invitation, invitation -> invitation.id().value(), vendor.value());
     }
 
     @Override
     public Page<Invitation> invitationsFor(CompanyId invitee, PageRequest page) {
-        Checks.required(invitee, "invitee");
         return tx.page("jdbc/invitations/invitee", page, SELECT_INVITATION + invitations + " WHERE invitee = ?",
                 JdbcLifecycle::invitation, invitation -> invitation.id().value(), invitee.value());
     }
 
     @Override
     public List<Invitation> dueInvitations(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         return tx.query("list due invitations", SELECT_INVITATION + invitations + " WHERE due_at <= ?"
                 + " ORDER BY due_at, id LIMIT ?", JdbcLifecycle::invitation, Columns.nanos(now, "now"), limit);
     }
 
     @Override
     public void appendTransition(CompanyId owner, PartnershipTransition transition) {
-        Checks.required(owner, "owner");
-        Checks.required(transition, "transition");
         String partnership = transition.partnership().value();
         long next = tx.count("count transitions of " + partnership, "SELECT COUNT(*) FROM " + transitions
                 + " WHERE owner = ? AND partnership = ?", owner.value(), partnership);
@@ -121,8 +111,6 @@ final class JdbcLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public List<PartnershipTransition> history(CompanyId owner, PartnershipId partnership) {
-        Checks.required(owner, "owner");
-        Checks.required(partnership, "partnership id");
         return tx.query("list transitions of " + partnership, "SELECT body FROM " + transitions
                 + " WHERE owner = ? AND partnership = ? ORDER BY seq",
                 row -> Columns.record(row.getString("body"), PartnershipTransition.class), owner.value(),
@@ -131,7 +119,6 @@ final class JdbcLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public void putLifecycle(PartnershipLifecycle lifecycle) {
-        Checks.required(lifecycle, "lifecycle");
         Instant due = lifecycle.dormantSince() == null ? lifecycle.dormancyDueAt() : null;
         tx.update("put lifecycle of " + lifecycle.partnership(), tx.dialect().upsert(lifecycles, LIFECYCLE_KEYS,
                 LIFECYCLE_COLUMNS), lifecycle.owner().value(), lifecycle.partnership().value(),
@@ -140,23 +127,18 @@ final class JdbcLifecycle implements PartnershipLifecycleRepository {
 
     @Override
     public @Nullable PartnershipLifecycle lifecycle(CompanyId owner, PartnershipId partnership) {
-        Checks.required(owner, "owner");
-        Checks.required(partnership, "partnership id");
         return tx.queryOne("get lifecycle of " + partnership, SELECT_LIFECYCLE + lifecycles
                 + " WHERE owner = ? AND id = ?", JdbcLifecycle::lifecycle, owner.value(), partnership.value());
     }
 
     @Override
     public Page<PartnershipLifecycle> lifecycles(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         return tx.page("jdbc/lifecycles", page, SELECT_LIFECYCLE + lifecycles + " WHERE owner = ?",
                 JdbcLifecycle::lifecycle, lifecycle -> lifecycle.partnership().value(), owner.value());
     }
 
     @Override
     public List<PartnershipLifecycle> dormancyDue(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         return tx.query("list lifecycles due for dormancy", SELECT_LIFECYCLE + lifecycles
                 + " WHERE dormancy_due_at <= ? ORDER BY dormancy_due_at, owner, id LIMIT ?", JdbcLifecycle::lifecycle,
                 Columns.nanos(now, "now"), limit);

@@ -2,9 +2,7 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.model.OutboxEntry;
@@ -46,7 +44,6 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public void enqueue(OutboxEntry entry) {
-        Checks.required(entry, "outbox entry");
         String id = entry.id().value();
         if (get(entry.id()) != null) {
             throw new ConflictException("outbox entry " + id + " already exists");
@@ -64,19 +61,12 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public @Nullable OutboxEntry get(OutboxEntryId id) {
-        Checks.required(id, "outbox entry id");
         return tx.queryOne("get outbox entry " + id, SELECT + table + " WHERE id = ?", JdbcOutbox::entry,
                 id.value());
     }
 
     @Override
     public List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit) {
-        Checks.required(now, "now");
-        Checks.required(leaseUntil, "leaseUntil");
-        Checks.range(limit, 1, MAX_CLAIM, "claim limit");
-        if (!leaseUntil.isAfter(now)) {
-            throw new ValidationException("leaseUntil must be after now (" + now + "), but was " + leaseUntil);
-        }
         long lease = Columns.nanos(leaseUntil, "leaseUntil");
         tx.beginClaim("claim due outbox entries");
         List<OutboxEntry> due = tx.query("claim due outbox entries", SELECT + table
@@ -96,7 +86,6 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public void update(OutboxEntry entry) {
-        Checks.required(entry, "outbox entry");
         String id = entry.id().value();
         OutboxEntry current = get(entry.id());
         if (current == null) {
@@ -111,15 +100,12 @@ final class JdbcOutbox implements OutboxRepository {
 
     @Override
     public Page<OutboxEntry> list(CompanyId tenant, OutboxStatus status, PageRequest page) {
-        Checks.required(tenant, "tenant");
-        Checks.required(status, "status");
         return tx.page("jdbc/outbox", page, SELECT + table + " WHERE tenant = ? AND status = ?", JdbcOutbox::entry,
                 entry -> entry.id().value(), tenant.value(), status.name());
     }
 
     @Override
     public long count(OutboxStatus status) {
-        Checks.required(status, "status");
         return tx.count("count outbox entries", "SELECT COUNT(*) FROM " + table + " WHERE status = ?", status.name());
     }
 

@@ -1,7 +1,6 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
@@ -32,7 +31,6 @@ final class JdbcPartnerships implements PartnershipRepository {
 
     @Override
     public void put(Partnership partnership) {
-        Checks.required(partnership, "partnership");
         Partnership existing = findByPartner(partnership.owner(), partnership.partner());
         if (existing != null && !existing.id().equals(partnership.id())) {
             throw new ConflictException("company " + partnership.owner() + " already has partnership "
@@ -47,24 +45,18 @@ final class JdbcPartnerships implements PartnershipRepository {
 
     @Override
     public @Nullable Partnership get(CompanyId owner, PartnershipId id) {
-        Checks.required(owner, "owner");
-        Checks.required(id, "partnership id");
         return tx.queryOne("get partnership " + id, SELECT + table + " WHERE owner = ? AND id = ?",
                 JdbcPartnerships::partnership, owner.value(), id.value());
     }
 
     @Override
     public @Nullable Partnership findByPartner(CompanyId owner, CompanyId partner) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
         return tx.queryOne("find partnership with " + partner, SELECT + table + " WHERE owner = ? AND partner = ?",
                 JdbcPartnerships::partnership, owner.value(), partner.value());
     }
 
     @Override
     public boolean remove(CompanyId owner, PartnershipId id) {
-        Checks.required(owner, "owner");
-        Checks.required(id, "partnership id");
         return tx.changedIf(tx.update("remove partnership " + id, "DELETE FROM " + table
                 + " WHERE owner = ? AND id = ?", owner.value(), id.value()) > 0, ChangeKind.PARTNERSHIP, owner,
                 id.value());
@@ -72,7 +64,6 @@ final class JdbcPartnerships implements PartnershipRepository {
 
     @Override
     public Page<Partnership> list(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         return tx.page("jdbc/partnerships", page, SELECT + table + " WHERE owner = ?", JdbcPartnerships::partnership,
                 partnership -> partnership.id().value(), owner.value());
     }

@@ -1,8 +1,7 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.StoreRules;
+import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -32,7 +31,6 @@ final class JdbcPrograms implements ProgramRepository {
 
     @Override
     public void save(PartnerProgram program) {
-        Checks.required(program, "program");
         PartnerProgram current = get(program.vendor(), program.id());
         StoreRules.checkProgramSave(program, current, () -> forType(program.vendor(), program.type()));
         // Past the check, a current version exists exactly when this is not version 1.
@@ -51,16 +49,12 @@ final class JdbcPrograms implements ProgramRepository {
 
     @Override
     public @Nullable PartnerProgram get(CompanyId vendor, ProgramId id) {
-        Checks.required(vendor, "vendor");
-        Checks.required(id, "program id");
         return tx.queryOne("get program " + id, SELECT + table + " WHERE vendor = ? AND id = ? AND is_current = ?",
                 JdbcPrograms::program, vendor.value(), id.value(), true);
     }
 
     @Override
     public @Nullable PartnerProgram version(CompanyId vendor, ProgramId id, int version) {
-        Checks.required(vendor, "vendor");
-        Checks.required(id, "program id");
         return tx.queryOne("get program " + id + " version " + version, SELECT + table
                 + " WHERE vendor = ? AND id = ? AND version = ?", JdbcPrograms::program, vendor.value(), id.value(),
                 version);
@@ -68,8 +62,6 @@ final class JdbcPrograms implements ProgramRepository {
 
     @Override
     public @Nullable PartnerProgram forType(CompanyId vendor, PartnerType type) {
-        Checks.required(vendor, "vendor");
-        Checks.required(type, "type");
         return tx.queryOne("get program for " + type, SELECT + table
                 + " WHERE vendor = ? AND type = ? AND is_current = ?", JdbcPrograms::program, vendor.value(),
                 type.name(), true);
@@ -77,7 +69,6 @@ final class JdbcPrograms implements ProgramRepository {
 
     @Override
     public Page<PartnerProgram> list(CompanyId vendor, PageRequest page) {
-        Checks.required(vendor, "vendor");
         return tx.page("jdbc/programs", page, SELECT + table + " WHERE vendor = ? AND is_current = ?",
                 JdbcPrograms::program, program -> program.id().value(), vendor.value(), true);
     }

@@ -2,7 +2,6 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -36,7 +35,6 @@ final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public Registration insert(Registration registration) {
-        Checks.required(registration, "registration");
         if (stored(registration.id()) != null) {
             throw new ConflictException("registration " + registration.id() + " already exists; choose a new id");
         }
@@ -49,7 +47,6 @@ final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public Registration update(Registration registration) {
-        Checks.required(registration, "registration");
         Registration current = stored(registration.id());
         if (current == null) {
             throw new NotFoundException("registration " + registration.id() + " does not exist; insert it first");
@@ -73,22 +70,18 @@ final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public @Nullable Registration get(CompanyId party, RegistrationId id) {
-        Checks.required(party, "party");
-        Checks.required(id, "registration id");
         return tx.queryOne("get registration " + id, SELECT + table + " WHERE id = ? AND (vendor = ? OR partner = ?)",
                 JdbcRegistrations::registration, id.value(), party.value(), party.value());
     }
 
     @Override
     public Page<Registration> byVendor(CompanyId vendor, PageRequest page) {
-        Checks.required(vendor, "vendor");
         return tx.page("jdbc/registrations/vendor", page, SELECT + table + " WHERE vendor = ?",
                 JdbcRegistrations::registration, registration -> registration.id().value(), vendor.value());
     }
 
     @Override
     public Page<Registration> byPartner(CompanyId partner, @Nullable CompanyId vendor, PageRequest page) {
-        Checks.required(partner, "partner");
         if (vendor == null) {
             return tx.page("jdbc/registrations/partner", page, SELECT + table + " WHERE partner = ?",
                     JdbcRegistrations::registration, registration -> registration.id().value(), partner.value());
@@ -100,17 +93,16 @@ final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public List<Registration> protectedByDomain(CompanyId vendor, String domainKey, Instant at) {
-        return protecting("domain_key", vendor, Checks.required(domainKey, "domainKey"), at);
+        return protecting("domain_key", vendor, domainKey, at);
     }
 
     @Override
     public List<Registration> protectedByName(CompanyId vendor, String nameKey, Instant at) {
-        return protecting("name_key", vendor, Checks.required(nameKey, "nameKey"), at);
+        return protecting("name_key", vendor, nameKey, at);
     }
 
     private List<Registration> protecting(String column, CompanyId vendor, String key, Instant at) {
-        Checks.required(vendor, "vendor");
-        long nanos = Columns.nanos(Checks.required(at, "at"), "at");
+        long nanos = Columns.nanos(at, "at");
         return tx.query("list registrations protecting " + column, SELECT + table + " WHERE vendor = ? AND " + column
                 + " = ? AND status = ? AND accepted_at <= ? AND protected_until > ? ORDER BY accepted_at, id",
                 JdbcRegistrations::registration, vendor.value(), key, ACCEPTED, nanos, nanos);
@@ -118,30 +110,25 @@ final class JdbcRegistrations implements RegistrationRepository {
 
     @Override
     public long countOpen(CompanyId vendor, CompanyId partner, Instant now) {
-        Checks.required(vendor, "vendor");
-        Checks.required(partner, "partner");
         return tx.count("count open registrations", "SELECT COUNT(*) FROM " + table + " WHERE vendor = ? AND"
                 + " partner = ? AND is_open AND (status = ? OR protected_until > ?)", vendor.value(), partner.value(),
-                RegistrationStatus.SUBMITTED.name(), Columns.nanos(Checks.required(now, "now"), "now"));
+                RegistrationStatus.SUBMITTED.name(), Columns.nanos(now, "now"));
     }
 
     @Override
     public Map<CompanyId, Long> acceptedCounts(CompanyId vendor, Instant from, Instant toExclusive) {
-        Checks.required(vendor, "vendor");
         Map<CompanyId, Long> counts = new HashMap<>();
         tx.query("count accepted registrations", "SELECT partner, COUNT(*) FROM " + table + " WHERE vendor = ?"
                 + " AND accepted_at >= ? AND accepted_at < ? GROUP BY partner",
                 row -> Map.entry(CompanyId.of(row.getString(1)), row.getLong(2)), vendor.value(),
-                Columns.nanos(Checks.required(from, "from"), "from"),
-                Columns.nanos(Checks.required(toExclusive, "toExclusive"), "toExclusive"))
+                Columns.nanos(from, "from"),
+                Columns.nanos(toExclusive, "toExclusive"))
                 .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
         return counts;
     }
 
     @Override
     public List<Registration> expiring(Instant now, int limit) {
-        Checks.required(now, "now");
-        Checks.range(limit, 1, PageRequest.MAX_SIZE, "limit");
         return tx.query("list expiring registrations", SELECT + table + " WHERE status = ? AND protected_until <= ?"
                 + " ORDER BY protected_until, id LIMIT ?", JdbcRegistrations::registration, ACCEPTED,
                 Columns.nanos(now, "now"), limit);

@@ -1,7 +1,6 @@
 package dev.ecosystem.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Population;
@@ -31,9 +30,6 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
 
     @Override
     public void put(CompanyId owner, CompanyId partner, SharingPolicy policy) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
-        Checks.required(policy, "policy");
         Map<String, Object> rules = new LinkedHashMap<>();
         policy.rules().forEach((population, rule) -> rules.put(population.name(), Map.of(
                 "visibility", rule.visibility().name(), "fields", List.copyOf(rule.fields()))));
@@ -46,8 +42,6 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
 
     @Override
     public @Nullable SharingPolicy get(CompanyId owner, CompanyId partner) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
         String json = tx.queryOne("get sharing policy", "SELECT policy FROM " + table
                 + " WHERE owner = ? AND partner = ?", row -> row.getString(1), owner.value(), partner.value());
         return json == null ? null : policy(Columns.tree(json));
@@ -55,8 +49,6 @@ final class JdbcSharingPolicies implements SharingPolicyRepository {
 
     @Override
     public boolean remove(CompanyId owner, CompanyId partner) {
-        Checks.required(owner, "owner");
-        Checks.required(partner, "partner");
         return tx.changedIf(tx.update("remove sharing policy", "DELETE FROM " + table
                 + " WHERE owner = ? AND partner = ?", owner.value(), partner.value()) > 0, ChangeKind.SHARING_POLICY,
                 owner, partner.value());

@@ -2,7 +2,6 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -33,7 +32,6 @@ final class JdbcStatements implements StatementRepository {
 
     @Override
     public StoredStatement insert(StoredStatement statement) {
-        Checks.required(statement, "statement");
         if (tx.queryOne("get statement " + statement.id(), SELECT + table + " WHERE id = ?",
                 JdbcStatements::statement, statement.id().value()) != null) {
             throw new ConflictException("statement " + statement.id() + " already exists; choose a new id");
@@ -56,7 +54,6 @@ final class JdbcStatements implements StatementRepository {
 
     @Override
     public StoredStatement update(StoredStatement statement) {
-        Checks.required(statement, "statement");
         StoredStatement current = get(statement.vendor(), statement.id());
         if (current == null) {
             throw new NotFoundException("company " + statement.vendor() + " has no statement " + statement.id());
@@ -83,8 +80,6 @@ final class JdbcStatements implements StatementRepository {
 
     @Override
     public @Nullable StoredStatement get(CompanyId vendor, StatementId id) {
-        Checks.required(vendor, "vendor");
-        Checks.required(id, "statement id");
         return tx.queryOne("get statement " + id, SELECT + table + " WHERE id = ? AND vendor = ?",
                 JdbcStatements::statement, id.value(), vendor.value());
     }
@@ -92,11 +87,6 @@ final class JdbcStatements implements StatementRepository {
     @Override
     public @Nullable StoredStatement find(CompanyId vendor, CompanyId partner, LocalDate periodStart,
             LocalDate periodEnd, String plan) {
-        Checks.required(vendor, "vendor");
-        Checks.required(partner, "partner");
-        Checks.required(periodStart, "periodStart");
-        Checks.required(periodEnd, "periodEnd");
-        Checks.required(plan, "plan");
         return tx.queryOne("find statement of " + partner, SELECT + table + " WHERE vendor = ? AND partner = ?"
                 + " AND period_start = ? AND period_end = ? AND plan_name = ?", JdbcStatements::statement,
                 vendor.value(), partner.value(), periodStart.toString(), periodEnd.toString(), plan);
@@ -104,7 +94,6 @@ final class JdbcStatements implements StatementRepository {
 
     @Override
     public Page<StoredStatement> list(CompanyId vendor, @Nullable CompanyId partner, PageRequest page) {
-        Checks.required(vendor, "vendor");
         if (partner == null) {
             return tx.page("jdbc/statements/vendor", page, SELECT + table + " WHERE vendor = ?",
                     JdbcStatements::statement, statement -> statement.id().value(), vendor.value());

@@ -1,7 +1,6 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
@@ -39,7 +38,6 @@ final class JdbcTiers implements TierRepository {
 
     @Override
     public void save(TierReview review) {
-        Checks.required(review, "review");
         String vendor = review.vendor().value();
         String program = review.program().value();
         String key = periodKey(review.from(), review.toExclusive());
@@ -71,9 +69,7 @@ final class JdbcTiers implements TierRepository {
 
     @Override
     public @Nullable TierReview review(CompanyId vendor, ProgramId program, LocalDate from, LocalDate toExclusive) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program id");
-        String key = periodKey(Checks.required(from, "from"), Checks.required(toExclusive, "toExclusive"));
+        String key = periodKey(from, toExclusive);
         return tx.queryOne("get tier review", "SELECT body FROM " + reviews
                 + " WHERE vendor = ? AND program = ? AND review_key = ?", JdbcTiers::review, vendor.value(),
                 program.value(), key);
@@ -81,8 +77,6 @@ final class JdbcTiers implements TierRepository {
 
     @Override
     public @Nullable TierReview latest(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program id");
         return tx.queryOne("get latest tier review", "SELECT body FROM " + reviews
                 + " WHERE vendor = ? AND program = ? ORDER BY vendor, program, review_key DESC LIMIT 1",
                 JdbcTiers::review, vendor.value(), program.value());
@@ -90,8 +84,6 @@ final class JdbcTiers implements TierRepository {
 
     @Override
     public Map<CompanyId, String> tiers(CompanyId vendor, ProgramId program) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program id");
         Map<CompanyId, String> held = new HashMap<>();
         tx.query("list current tiers", "SELECT partner, tier FROM " + tiers + " WHERE vendor = ? AND program = ?",
                 row -> Map.entry(CompanyId.of(row.getString(1)), row.getString(2)), vendor.value(), program.value())
@@ -101,9 +93,6 @@ final class JdbcTiers implements TierRepository {
 
     @Override
     public @Nullable String tier(CompanyId vendor, ProgramId program, CompanyId partner) {
-        Checks.required(vendor, "vendor");
-        Checks.required(program, "program id");
-        Checks.required(partner, "partner");
         return tx.queryOne("get current tier", "SELECT tier FROM " + tiers
                 + " WHERE vendor = ? AND program = ? AND partner = ?", row -> row.getString(1), vendor.value(),
                 program.value(), partner.value());
@@ -111,8 +100,6 @@ final class JdbcTiers implements TierRepository {
 
     @Override
     public Page<TierChange> history(CompanyId vendor, CompanyId partner, PageRequest page) {
-        Checks.required(vendor, "vendor");
-        Checks.required(partner, "partner");
         // The cursor carries the last change's key; its period and program make it.
         return tx.page("jdbc/tier-history", page, "SELECT change_key, body FROM " + changes
                 + " WHERE vendor = ? AND partner = ?", "change_key",

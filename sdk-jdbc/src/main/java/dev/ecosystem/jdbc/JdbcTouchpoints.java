@@ -2,7 +2,6 @@ package dev.ecosystem.jdbc;
 
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
@@ -34,7 +33,6 @@ final class JdbcTouchpoints implements TouchpointRepository {
 
     @Override
     public void append(Touchpoint touchpoint) {
-        Checks.required(touchpoint, "touchpoint");
         CompanyId owner = touchpoint.owner();
         if (get(owner, touchpoint.id()) != null) {
             throw new ConflictException("the ledger of " + owner + " already has touchpoint " + touchpoint.id()
@@ -56,15 +54,12 @@ final class JdbcTouchpoints implements TouchpointRepository {
 
     @Override
     public @Nullable Touchpoint get(CompanyId owner, TouchpointId id) {
-        Checks.required(owner, "owner");
-        Checks.required(id, "touchpoint id");
         return tx.queryOne("get touchpoint " + id, SELECT + table + " WHERE owner = ? AND id = ?",
                 JdbcTouchpoints::touchpoint, owner.value(), id.value());
     }
 
     @Override
     public Page<Touchpoint> list(CompanyId owner, PageRequest page) {
-        Checks.required(owner, "owner");
         return tx.page("jdbc/touchpoints", page, SELECT + table + " WHERE owner = ?", JdbcTouchpoints::touchpoint,
                 touchpoint -> touchpoint.id().value(), owner.value());
     }

@@ -1,7 +1,7 @@
 package dev.ecosystem.jdbc;
 
 import dev.ecosystem.EcosystemException;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
@@ -359,7 +359,6 @@ final class JdbcTransaction implements StoreTransaction, ListedValues {
     /** Like {@link #page(String, PageRequest, String, RowMapper, Function, Object...)}, keyed by {@code keyColumn}. */
     <T> Page<T> page(String listing, PageRequest request, String selectWhere, String keyColumn, RowMapper<T> mapper,
             Function<T, String> key, @Nullable Object... params) {
-        dev.ecosystem.internal.Checks.required(request, "page");
         // The parameters (tenant, owner, status) are part of the listing: another tenant's cursor is refused.
         String scoped = listing + " of " + Arrays.toString(params);
         String after = Cursors.decode(scoped, request.cursor());
@@ -513,7 +512,6 @@ final class JdbcTransaction implements StoreTransaction, ListedValues {
     /** One streaming read instead of the default's pages: see {@link JdbcListedProfiles}. */
     @Override
     public void forEachListedProfile(Consumer<ListedProfile> action) {
-        dev.ecosystem.internal.Checks.required(action, "action");
         new JdbcListedProfiles(checkOpen()).forEach(action);
     }
 

@@ -8,7 +8,7 @@ import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.http.QuotaStops;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.Deal;

@@ -66,6 +66,7 @@ import dev.ecosystem.spi.IntroductionRepository;
 import dev.ecosystem.spi.ListedProfile;
 import dev.ecosystem.spi.OutboxRepository;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.support.ValidatingPartnerStore;
 import dev.ecosystem.spi.PartnershipRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.StoredAccounts;
@@ -129,7 +130,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The kit checks every repository of a {@link StoreTransaction}: round trips and replace semantics, tenancy
  * (the same ids under two tenants never leak), paging, atomicity, isolation under concurrent transactions,
  * optimistic versions, unique keys, the outbox's claims and leases, the change feed (every kind of write adds a
- * change, rollbacks none, and a follower reading while writers commit misses none), and bad arguments. A store that
+ * change, rollbacks none, and a follower reading while writers commit misses none), and bad arguments. The kit
+ * calls the store through {@link dev.ecosystem.spi.support.ValidatingPartnerStore}, as {@code EcosystemClient}
+ * does: bad arguments are refused there, so a store need not check them again. A store that
  * does not implement {@link StoreTransaction#changes()} fails the change feed tests with a message saying what to
  * implement. It never reads a clock or
  * sleeps: instants are fixed ({@link StoreFixtures#T0}), and concurrent tests retry a transaction only when the store
@@ -165,7 +168,9 @@ public abstract class PartnerStoreContract {
 
     @BeforeEach
     void createEmptyStore() {
-        store = createStore();
+        // The SDK calls every store through ValidatingPartnerStore (EcosystemClient wraps the store it is given),
+        // so the kit checks a store as the SDK uses it: argument checks there, storage rules in the store.
+        store = ValidatingPartnerStore.wrap(createStore());
     }
 
     @Nested
@@ -3314,22 +3319,15 @@ public abstract class PartnerStoreContract {
     }
 
     private static Introduction withContext(Introduction i, String context) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), context, i.sharedFacts(), i.account(), i.deal(), i.prospect(), i.status(), i.consents(),
-                i.history(), i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(),
-                i.version());
+        return i.toBuilder().context(context).build();
     }
 
     private static Introduction withoutIntroducer(Introduction i) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(), null,
-                i.context(), i.sharedFacts(), i.account(), i.deal(), i.prospect(), i.status(), i.consents(), i.history(),
-                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
+        return i.toBuilder().introducer(null).build();
     }
 
     private static Introduction withSharedFacts(Introduction i, List<String> facts) {
-        return new Introduction(i.id(), i.requesterCompany(), i.requester(), i.targetCompany(), i.target(),
-                i.introducer(), i.context(), facts, i.account(), i.deal(), i.prospect(), i.status(), i.consents(), i.history(),
-                i.createdAt(), i.updatedAt(), i.expiresAt(), i.nextDueAt(), i.jointEntry(), i.version());
+        return i.toBuilder().sharedFacts(facts).build();
     }
 
     /** An open introduction from {@code requester} of {@code requesterCompany}, created at {@code at}. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.ProviderException;
 import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;

@@ -4,7 +4,7 @@ import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.NotFoundException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.ChangeKind;

@@ -1,6 +1,6 @@
 package dev.ecosystem.navigator.internal;
 
-import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.internal.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;

@@ -2,7 +2,7 @@ package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.Cursors;
+import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ecosystem.navigator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.internal.ForwardingTransaction;
+import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;

@@ -1,5 +1,6 @@
-package dev.ecosystem.internal;
+package dev.ecosystem.spi.support;
 
+import dev.ecosystem.internal.Checks;
 import dev.ecosystem.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.ecosystem.internal;
+package dev.ecosystem.spi.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

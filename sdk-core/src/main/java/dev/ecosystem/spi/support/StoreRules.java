@@ -1,5 +1,6 @@
-package dev.ecosystem.internal;
+package dev.ecosystem.spi.support;
 
+import dev.ecosystem.internal.Checks;
 import dev.ecosystem.ConflictException;
 import dev.ecosystem.ValidationException;
 import dev.ecosystem.model.CompanyId;
