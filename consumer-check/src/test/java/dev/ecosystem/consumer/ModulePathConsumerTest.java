@@ -1,0 +1,194 @@
+package dev.ecosystem.consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ecosystem.consumer.ReadmeSnippetsTest.Snippet;
+import java.io.File;
+import java.io.IOException;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
+import java.lang.module.ResolvedModule;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A host that is itself a named module: the README's first use compiles as a module that requires the SDK modules
+ * it imports from, with only this build's dependency jars on the module path, while importing an SDK
+ * {@code internal} package does not compile. Every published module must resolve as a named module (a
+ * {@code module-info.class}, not a manifest's Automatic-Module-Name), together with what it requires.
+ */
+class ModulePathConsumerTest {
+    /** The published modules, as sdk-bom lists their artifacts. */
+    private static final Set<String> PUBLISHED = Set.of("dev.ecosystem.core", "dev.ecosystem.testkit",
+            "dev.ecosystem.hubspot", "dev.ecosystem.salesforce", "dev.ecosystem.mail", "dev.ecosystem.attribution",
+            "dev.ecosystem.jdbc", "dev.ecosystem.psi", "dev.ecosystem.spring");
+    private static final String CONSUMER_PACKAGE = "consumer.readme";
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+?)(?:\\.\\*)?;",
+            Pattern.MULTILINE);
+
+    /** This build's dependencies (jars, or the sibling modules' classes directories in the reactor), not its own. */
+    private static List<Path> dependencies() {
+        Path ownClasses = Path.of("target").toAbsolutePath();
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath())
+                .filter(path -> !path.startsWith(ownClasses) && Files.exists(path))
+                .toList();
+    }
+
+    /** The modules each dependency declares, keyed by name; a dependency that cannot be one is left out. */
+    private static Map<String, ModuleReference> modules() {
+        Map<String, ModuleReference> modules = new TreeMap<>();
+        for (Path dependency : dependencies()) {
+            try {
+                ModuleFinder.of(dependency).findAll().forEach(m -> modules.putIfAbsent(m.descriptor().name(), m));
+            } catch (RuntimeException notAModule) {
+                // e.g. a jar whose file name yields no module name; only the SDK's closure matters below
+            }
+        }
+        return modules;
+    }
+
+    @Test
+    void everyPublishedModuleIsNamedAndResolvesWithWhatItRequires() {
+        Map<String, ModuleReference> modules = modules();
+        Map<String, String> sdk = modules.values().stream()
+                .filter(m -> m.descriptor().name().startsWith("dev.ecosystem."))
+                .collect(Collectors.toMap(m -> m.descriptor().name(),
+                        m -> m.descriptor().isAutomatic() ? "automatic" : "named", (a, b) -> a, TreeMap::new));
+        Map<String, String> expected = new TreeMap<>();
+        PUBLISHED.forEach(name -> expected.put(name, "named"));
+        assertEquals(expected, sdk, "the SDK modules on this build's module path");
+
+        Configuration resolved = resolve(PUBLISHED);
+        Set<String> names = resolved.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
+        assertTrue(names.containsAll(PUBLISHED), "resolved: " + names);
+    }
+
+    @Test
+    void theReadmeFirstUseCompilesAsANamedModule() throws IOException {
+        Snippet first = ReadmeSnippetsTest.snippets().stream().filter(s -> s.label() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("the README has no labelled Java snippet"));
+        ReadmeSnippetsTest.Unit unit = ReadmeSnippetsTest.unit(first);
+        String source = "package " + CONSUMER_PACKAGE + ";\n" + unit.source();
+        Set<String> requires = sdkModulesImportedBy(source);
+        assertFalse(requires.isEmpty(), "the first use imports from no SDK module:\n" + source);
+
+        InMemoryJavac.Result result = compileAsModule(requires, unit.className(), source);
+
+        assertTrue(result.compiled(), () -> "README snippet '" + first.label() + "' (README line " + first.line()
+                + ") does not compile on the module path, requiring " + requires + ":\n" + result.errors()
+                + "\n--- as compiled:\n" + ReadmeSnippetsTest.numbered(source));
+    }
+
+    @Test
+    void anSdkInternalPackageIsNotVisibleOnTheModulePath() throws IOException {
+        String internalClass = somePublicInternalClass("dev.ecosystem.core");
+        String source = "package " + CONSUMER_PACKAGE + ";\n"
+                + "import " + internalClass + ";\n"
+                + "class UsesInternal {\n"
+                + "    Class<?> type = " + internalClass.substring(internalClass.lastIndexOf('.') + 1) + ".class;\n"
+                + "}\n";
+
+        InMemoryJavac.Result result = compileAsModule(Set.of("dev.ecosystem.core"), "UsesInternal", source);
+
+        assertFalse(result.compiled(), "a host module compiled against SDK internals: " + internalClass);
+        String pkg = internalClass.substring(0, internalClass.lastIndexOf('.'));
+        assertTrue(result.errors().contains("package " + pkg + " is not visible"), result.errors());
+    }
+
+    private static InMemoryJavac.Result compileAsModule(Set<String> requires, String className, String source)
+            throws IOException {
+        String moduleInfo = "module consumer.readme {\n"
+                + requires.stream().sorted().map(m -> "    requires " + m + ";\n").collect(Collectors.joining())
+                + "}\n";
+        String modulePath = resolve(requires).modules().stream()
+                .map(m -> m.reference().location().orElseThrow())
+                .filter(location -> !location.getScheme().equals("jrt"))
+                .map(location -> Path.of(location).toString())
+                .distinct().collect(Collectors.joining(File.pathSeparator));
+        List<JavaFileObject> sources = List.of(InMemoryJavac.source("module-info", moduleInfo),
+                InMemoryJavac.source(CONSUMER_PACKAGE.replace('.', '/') + "/" + className, source));
+        return InMemoryJavac.compile(List.of("--module-path", modulePath, "-proc:none", "-Xlint:none"), sources);
+    }
+
+    /** The JDK's own resolution of the given roots over this build's dependencies, as {@code java -p} would do it. */
+    private static Configuration resolve(Set<String> roots) {
+        ModuleFinder finder = ModuleFinder.of(modules().values().stream()
+                .map(m -> Path.of(m.location().orElseThrow())).distinct().toArray(Path[]::new));
+        return Configuration.empty().resolve(ModuleFinder.compose(ModuleFinder.ofSystem(), finder), ModuleFinder.of(),
+                roots);
+    }
+
+    /** The SDK modules that export a package the source imports from. */
+    private static Set<String> sdkModulesImportedBy(String source) {
+        List<String> imported = new ArrayList<>();
+        Matcher m = IMPORT.matcher(source);
+        while (m.find()) {
+            imported.add(m.group(1));
+        }
+        Set<String> requires = new TreeSet<>();
+        for (ModuleReference module : modules().values()) {
+            ModuleDescriptor descriptor = module.descriptor();
+            if (!PUBLISHED.contains(descriptor.name())) {
+                continue;
+            }
+            for (ModuleDescriptor.Exports export : descriptor.exports()) {
+                // an import names a package (on-demand) or a type in one
+                if (!export.isQualified() && imported.stream().anyMatch(i -> i.equals(export.source())
+                        || i.startsWith(export.source() + ".") && !i.substring(export.source().length() + 1)
+                                .contains("."))) {
+                    requires.add(descriptor.name());
+                }
+            }
+        }
+        return requires;
+    }
+
+    /** A public class of the module in a package whose name has an {@code internal} segment. */
+    private static String somePublicInternalClass(String moduleName) throws IOException {
+        ModuleReference module = Optional.ofNullable(modules().get(moduleName))
+                .orElseThrow(() -> new AssertionError(moduleName + " is not on the module path"));
+        try (ModuleReader reader = module.open(); Stream<String> entries = reader.list()) {
+            for (String entry : entries.sorted().toList()) {
+                if (!entry.endsWith(".class") || entry.contains("$") || entry.endsWith("-info.class")) {
+                    continue;
+                }
+                String className = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
+                String pkg = className.substring(0, Math.max(0, className.lastIndexOf('.')));
+                if (Arrays.asList(pkg.split("\\.")).contains("internal") && isPublic(className)) {
+                    return className;
+                }
+            }
+        }
+        throw new AssertionError(moduleName + " has no public class in an internal package to try");
+    }
+
+    private static boolean isPublic(String className) {
+        try {
+            return Modifier.isPublic(Class.forName(className, false, ModulePathConsumerTest.class.getClassLoader())
+                    .getModifiers());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(className + " is listed in its module but not loadable", e);
+        }
+    }
+}
