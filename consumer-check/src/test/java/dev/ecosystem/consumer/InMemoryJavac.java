@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,12 +15,13 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
 import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles sources held in memory with the JDK's compiler, writing no class files: only whether they compile. */
+/** Compiles sources held in memory with the JDK's compiler, by default writing no class files. */
 final class InMemoryJavac {
 
     /** Whether the sources compiled, and the errors (one per line, with its line number) when not. */
@@ -29,12 +32,25 @@ final class InMemoryJavac {
     }
 
     static Result compile(List<String> options, List<JavaFileObject> sources) throws IOException {
+        return compile(options, sources, true);
+    }
+
+    /** Compiles and writes the class files to {@code classes}. */
+    static Result compileTo(Path classes, List<String> options, List<JavaFileObject> sources) throws IOException {
+        List<String> withOutput = new ArrayList<>(options);
+        withOutput.addAll(List.of("-d", classes.toString()));
+        return compile(withOutput, sources, false);
+    }
+
+    private static Result compile(List<String> options, List<JavaFileObject> sources, boolean discardOutput)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter out = new StringWriter();
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
                 StandardCharsets.UTF_8); NoOutput noOutput = new NoOutput(files)) {
-            boolean compiled = javac.getTask(out, noOutput, diagnostics, options, null, sources).call();
+            JavaFileManager manager = discardOutput ? noOutput : files;
+            boolean compiled = javac.getTask(out, manager, diagnostics, options, null, sources).call();
             String errors = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                     .map(d -> (d.getSource() == null ? "" : d.getSource().getName() + " ")

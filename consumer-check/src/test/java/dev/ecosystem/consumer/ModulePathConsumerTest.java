@@ -14,6 +14,7 @@ import java.lang.module.ModuleReader;
 import java.lang.module.ModuleReference;
 import java.lang.module.ResolvedModule;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,12 +25,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A host that is itself a named module: the README's first use compiles as a module that requires the SDK modules
@@ -86,8 +89,7 @@ class ModulePathConsumerTest {
 
     @Test
     void theReadmeFirstUseCompilesAsANamedModule() throws IOException {
-        Snippet first = ReadmeSnippetsTest.snippets().stream().filter(s -> s.label() != null).findFirst()
-                .orElseThrow(() -> new AssertionError("the README has no labelled Java snippet"));
+        Snippet first = firstUse();
         ReadmeSnippetsTest.Unit unit = ReadmeSnippetsTest.unit(first);
         String source = "package " + CONSUMER_PACKAGE + ";\n" + unit.source();
         Set<String> requires = sdkModulesImportedBy(source);
@@ -98,6 +100,29 @@ class ModulePathConsumerTest {
         assertTrue(result.compiled(), () -> "README snippet '" + first.label() + "' (README line " + first.line()
                 + ") does not compile on the module path, requiring " + requires + ":\n" + result.errors()
                 + "\n--- as compiled:\n" + ReadmeSnippetsTest.numbered(source));
+    }
+
+    @Test
+    void theReadmeFirstUseRunsOnTheModulePath(@TempDir Path classes) throws Exception {
+        Snippet first = firstUse();
+        ReadmeSnippetsTest.Unit unit = ReadmeSnippetsTest.unit(first);
+        String source = "package " + CONSUMER_PACKAGE + ";\n" + unit.source();
+        Set<String> requires = sdkModulesImportedBy(source);
+        InMemoryJavac.Result compiled = InMemoryJavac.compileTo(classes, moduleOptions(requires),
+                moduleSources(requires, unit.className(), source));
+        assertTrue(compiled.compiled(), compiled.errors());
+
+        // The flag the README's "Modules" section tells a module-path host to add.
+        Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--module-path", classes + File.pathSeparator + modulePath(requires),
+                "--add-exports", "com.google.common/com.google.thirdparty.publicsuffix=dev.ecosystem.core",
+                "--module", "consumer.readme/" + CONSUMER_PACKAGE + "." + unit.className())
+                .redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(java.waitFor(60, TimeUnit.SECONDS), "the first use did not end within a minute:\n" + output);
+
+        assertEquals(0, java.exitValue(), "the first use failed on the module path:\n" + output);
+        assertTrue(output.contains("globex"), "the first use printed the new partnership:\n" + output);
     }
 
     @Test
@@ -118,17 +143,35 @@ class ModulePathConsumerTest {
 
     private static InMemoryJavac.Result compileAsModule(Set<String> requires, String className, String source)
             throws IOException {
+        return InMemoryJavac.compile(moduleOptions(requires), moduleSources(requires, className, source));
+    }
+
+    private static List<String> moduleOptions(Set<String> requires) {
+        return List.of("--module-path", modulePath(requires), "-proc:none", "-Xlint:none");
+    }
+
+    /** The source as the only class of module {@code consumer.readme}, which requires the given modules. */
+    private static List<JavaFileObject> moduleSources(Set<String> requires, String className, String source) {
         String moduleInfo = "module consumer.readme {\n"
                 + requires.stream().sorted().map(m -> "    requires " + m + ";\n").collect(Collectors.joining())
                 + "}\n";
-        String modulePath = resolve(requires).modules().stream()
+        return List.of(InMemoryJavac.source("module-info", moduleInfo),
+                InMemoryJavac.source(CONSUMER_PACKAGE.replace('.', '/') + "/" + className, source));
+    }
+
+    /** The dependencies that the given modules need, and no others, as a module path. */
+    private static String modulePath(Set<String> requires) {
+        return resolve(requires).modules().stream()
                 .map(m -> m.reference().location().orElseThrow())
                 .filter(location -> !location.getScheme().equals("jrt"))
                 .map(location -> Path.of(location).toString())
                 .distinct().collect(Collectors.joining(File.pathSeparator));
-        List<JavaFileObject> sources = List.of(InMemoryJavac.source("module-info", moduleInfo),
-                InMemoryJavac.source(CONSUMER_PACKAGE.replace('.', '/') + "/" + className, source));
-        return InMemoryJavac.compile(List.of("--module-path", modulePath, "-proc:none", "-Xlint:none"), sources);
+    }
+
+    /** The README's first labelled Java snippet. */
+    private static Snippet firstUse() throws IOException {
+        return ReadmeSnippetsTest.snippets().stream().filter(s -> s.label() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("the README has no labelled Java snippet"));
     }
 
     /** The JDK's own resolution of the given roots over this build's dependencies, as {@code java -p} would do it. */
