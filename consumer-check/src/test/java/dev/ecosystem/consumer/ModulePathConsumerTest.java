@@ -41,10 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code module-info.class}, not a manifest's Automatic-Module-Name), together with what it requires.
  */
 class ModulePathConsumerTest {
-    /** The published modules, as sdk-bom lists their artifacts. */
-    private static final Set<String> PUBLISHED = Set.of("dev.ecosystem.core", "dev.ecosystem.testkit",
-            "dev.ecosystem.hubspot", "dev.ecosystem.salesforce", "dev.ecosystem.mail", "dev.ecosystem.attribution",
-            "dev.ecosystem.jdbc", "dev.ecosystem.psi", "dev.ecosystem.spring");
+    /** The published modules: every {@code dev.ecosystem.*} module among this build's dependencies. */
+    private static final Set<String> PUBLISHED = modules().keySet().stream()
+            .filter(name -> name.startsWith("dev.ecosystem.")).collect(Collectors.toCollection(TreeSet::new));
+    private static final Pattern BOM_ARTIFACT = Pattern.compile("<artifactId>(sdk-[a-z-]+)</artifactId>");
     private static final String CONSUMER_PACKAGE = "consumer.readme";
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+?)(?:\\.\\*)?;",
             Pattern.MULTILINE);
@@ -72,7 +72,7 @@ class ModulePathConsumerTest {
     }
 
     @Test
-    void everyPublishedModuleIsNamedAndResolvesWithWhatItRequires() {
+    void everyPublishedModuleIsNamedAndResolvesWithWhatItRequires() throws IOException {
         Map<String, ModuleReference> modules = modules();
         Map<String, String> sdk = modules.values().stream()
                 .filter(m -> m.descriptor().name().startsWith("dev.ecosystem."))
@@ -81,6 +81,9 @@ class ModulePathConsumerTest {
         Map<String, String> expected = new TreeMap<>();
         PUBLISHED.forEach(name -> expected.put(name, "named"));
         assertEquals(expected, sdk, "the SDK modules on this build's module path");
+        // consumer-check depends on every artifact of sdk-bom, so each must have shown up as a module
+        assertEquals(bomArtifacts().size(), PUBLISHED.size(),
+                "sdk-bom's artifacts " + bomArtifacts() + " against the SDK modules found " + PUBLISHED);
 
         Configuration resolved = resolve(PUBLISHED);
         Set<String> names = resolved.modules().stream().map(ResolvedModule::name).collect(Collectors.toSet());
@@ -166,6 +169,17 @@ class ModulePathConsumerTest {
                 .filter(location -> !location.getScheme().equals("jrt"))
                 .map(location -> Path.of(location).toString())
                 .distinct().collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static List<String> bomArtifacts() throws IOException {
+        Matcher m = BOM_ARTIFACT.matcher(Files.readString(Path.of(System.getProperty("bom", "../sdk-bom/pom.xml"))));
+        List<String> artifacts = new ArrayList<>();
+        while (m.find()) {
+            if (!m.group(1).equals("sdk-bom")) {
+                artifacts.add(m.group(1));
+            }
+        }
+        return artifacts;
     }
 
     /** The README's first labelled Java snippet. */
