@@ -5,25 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.tools.DiagnosticCollector;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -73,7 +63,7 @@ class ReadmeSnippetsTest {
                 s.label() + " (README line " + s.line() + ")", () -> compile(s)));
     }
 
-    private static List<Snippet> snippets() throws IOException {
+    static List<Snippet> snippets() throws IOException {
         String readme = Files.readString(Path.of(System.getProperty("readme", "../README.md")));
         List<Snippet> found = new ArrayList<>();
         Matcher m = SNIPPET.matcher(readme);
@@ -84,39 +74,34 @@ class ReadmeSnippetsTest {
         return found;
     }
 
-    private static void compile(Snippet snippet) throws IOException {
-        String givens = givens(snippet.label());
-        String imports = API_PACKAGES.stream().map(p -> "import " + p + ".*;\n").collect(Collectors.joining());
-        String className;
-        String source;
-        if (TOP_LEVEL_TYPE.matcher(snippet.code()).find()) {
-            Matcher named = PUBLIC_TYPE.matcher(snippet.code());
-            className = named.find() ? named.group(1) : typeName(snippet.label());
-            boolean ownImports = snippet.code().stripLeading().startsWith("import ");
-            source = (ownImports ? "" : imports) + snippet.code() + "\n" + givens;
-        } else {
-            className = typeName(snippet.label());
-            source = imports + "@SuppressWarnings(\"all\")\nabstract class " + className + " {\n" + givens
-                    + "\n    void snippet() throws Exception {\n" + snippet.code() + "\n    }\n}\n";
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter out = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT,
-                StandardCharsets.UTF_8); NoOutput noOutput = new NoOutput(files)) {
-            boolean compiled = javac.getTask(out, noOutput, diagnostics,
-                    List.of("-classpath", System.getProperty("java.class.path"), "-proc:none", "-Xlint:none"), null,
-                    List.of(new Source(className, source))).call();
-            String errors = diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
-                    .map(d -> "line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                    .collect(Collectors.joining("\n"));
-            assertTrue(compiled, () -> "README snippet '" + snippet.label() + "' (README line " + snippet.line()
-                    + ") does not compile:\n" + errors + "\n--- as compiled:\n" + numbered(source));
-        }
+    /** A snippet as the compiler gets it: one source file with its givens, and the name of its top-level class. */
+    record Unit(String className, String source) {
     }
 
-    private static String givens(String label) throws IOException {
+    private static void compile(Snippet snippet) throws IOException {
+        Unit unit = unit(snippet);
+        InMemoryJavac.Result result = InMemoryJavac.compile(
+                List.of("-classpath", System.getProperty("java.class.path"), "-proc:none", "-Xlint:none"),
+                List.of(InMemoryJavac.source(unit.className(), unit.source())));
+        assertTrue(result.compiled(), () -> "README snippet '" + snippet.label() + "' (README line " + snippet.line()
+                + ") does not compile:\n" + result.errors() + "\n--- as compiled:\n" + numbered(unit.source()));
+    }
+
+    static Unit unit(Snippet snippet) throws IOException {
+        String givens = givens(snippet.label());
+        String imports = API_PACKAGES.stream().map(p -> "import " + p + ".*;\n").collect(Collectors.joining());
+        if (TOP_LEVEL_TYPE.matcher(snippet.code()).find()) {
+            Matcher named = PUBLIC_TYPE.matcher(snippet.code());
+            String className = named.find() ? named.group(1) : typeName(snippet.label());
+            boolean ownImports = snippet.code().stripLeading().startsWith("import ");
+            return new Unit(className, (ownImports ? "" : imports) + snippet.code() + "\n" + givens);
+        }
+        String className = typeName(snippet.label());
+        return new Unit(className, imports + "@SuppressWarnings(\"all\")\nabstract class " + className + " {\n"
+                + givens + "\n    void snippet() throws Exception {\n" + snippet.code() + "\n    }\n}\n");
+    }
+
+    static String givens(String label) throws IOException {
         String resource = "/readme-snippets/" + label + ".java";
         try (InputStream in = ReadmeSnippetsTest.class.getResourceAsStream(resource)) {
             assertTrue(in != null, "no givens file for README snippet '" + label + "': add src/test/resources"
@@ -133,46 +118,12 @@ class ReadmeSnippetsTest {
         return name.toString();
     }
 
-    private static String numbered(String source) {
+    static String numbered(String source) {
         String[] lines = source.split("\n", -1);
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
             text.append(String.format("%4d  %s%n", i + 1, lines[i]));
         }
         return text.toString();
-    }
-
-    /** One snippet's source, in memory. */
-    private static final class Source extends SimpleJavaFileObject {
-        private final String code;
-
-        Source(String className, String code) {
-            super(URI.create("string:///" + className + Kind.SOURCE.extension), Kind.SOURCE);
-            this.code = code;
-        }
-
-        @Override
-        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return code;
-        }
-    }
-
-    /** Compiles without writing class files: only whether the snippet compiles matters. */
-    private static final class NoOutput extends ForwardingJavaFileManager<StandardJavaFileManager> {
-        NoOutput(StandardJavaFileManager files) {
-            super(files);
-        }
-
-        @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
-                javax.tools.FileObject sibling) {
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension),
-                    kind) {
-                @Override
-                public java.io.OutputStream openOutputStream() {
-                    return java.io.OutputStream.nullOutputStream();
-                }
-            };
-        }
     }
 }

@@ -29,6 +29,11 @@ import org.junit.jupiter.api.Test;
  * (version, contact), and rollback.
  */
 public abstract class BriefContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected BriefContract() {
+    }
+
     private static final CompanyId VENDOR = CompanyId.of("vendor-a");
     private static final CompanyId OTHER_VENDOR = CompanyId.of("vendor-b");
     private static final CompanyId PARTNER = CompanyId.of("partner-a");

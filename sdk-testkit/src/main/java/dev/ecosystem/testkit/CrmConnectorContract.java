@@ -48,6 +48,11 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class CrmConnectorContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected CrmConnectorContract() {
+    }
+
     /** The tenant the fixture belongs to. */
     protected static final CompanyId TENANT = CompanyId.of("contract-tenant");
 

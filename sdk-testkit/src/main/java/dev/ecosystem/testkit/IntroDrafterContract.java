@@ -26,6 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * assertion names the rule it checks.
  */
 public abstract class IntroDrafterContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected IntroDrafterContract() {
+    }
+
     private static final String ACCEPT = "https://app.example.com/intro/consent?token=t1.accept";
     private static final String DECLINE = "https://app.example.com/intro/consent?token=t1.decline";
 

@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
  * for an HTTP API, the decoded requests a stub recorded).
  */
 public abstract class MailerContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected MailerContract() {
+    }
+
     private Mailer mailer;
 
     /** The factory hook: a fresh mailer whose provider has received nothing yet. */

@@ -139,6 +139,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reports a {@link ConflictException}, as {@link PartnerStore#inTransaction} allows.
  */
 public abstract class PartnerStoreContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected PartnerStoreContract() {
+    }
+
     /** A tenant. */
     protected static final CompanyId TENANT_A = CompanyId.of("tenant-a");
     /** Another tenant, often holding records with the same ids as {@link #TENANT_A}'s. */

@@ -77,6 +77,11 @@ import org.junit.jupiter.api.Test;
  * Tests that need stored programs are skipped, with a message, on a store that keeps none.
  */
 public abstract class PartnershipLifecycleContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected PartnershipLifecycleContract() {
+    }
+
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final CompanyId VENDOR = CompanyId.of("vendor");
     private static final CompanyId NORTHWIND = CompanyId.of("northwind");

@@ -51,6 +51,11 @@ import org.junit.jupiter.api.Test;
  * the counts tier reviews use at their boundaries, and rollback.
  */
 public abstract class ProgramContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected ProgramContract() {
+    }
+
     private static final CompanyId VENDOR = CompanyId.of("vendor-a");
     private static final CompanyId OTHER_VENDOR = CompanyId.of("vendor-b");
     private static final CompanyId PARTNER = CompanyId.of("partner-a");

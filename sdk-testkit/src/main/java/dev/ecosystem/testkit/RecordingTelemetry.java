@@ -23,6 +23,10 @@ public final class RecordingTelemetry implements Telemetry {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<Ended> ended = new CopyOnWriteArrayList<>();
 
+    /** An empty recorder. */
+    public RecordingTelemetry() {
+    }
+
     @Override
     public Span start(Operation operation, String provider) {
         return failure -> ended.add(new Ended(operation, provider, failure));

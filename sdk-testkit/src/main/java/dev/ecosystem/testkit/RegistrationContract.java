@@ -41,6 +41,11 @@ import org.junit.jupiter.api.Test;
  * only, keyset listings, the protection, cap and expiry lookups, and rollback.
  */
 public abstract class RegistrationContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected RegistrationContract() {
+    }
+
     private static final CompanyId VENDOR = CompanyId.of("vendor-a");
     private static final CompanyId OTHER_VENDOR = CompanyId.of("vendor-b");
     private static final CompanyId PARTNER = CompanyId.of("partner-a");

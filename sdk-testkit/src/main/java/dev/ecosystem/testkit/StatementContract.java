@@ -38,6 +38,11 @@ import org.junit.jupiter.api.Test;
  * vendor, partner, period and plan, visibility to the vendor only, keyset listings, and rollback.
  */
 public abstract class StatementContract {
+
+    /** For subclasses: the adapter's test class extends the kit. */
+    protected StatementContract() {
+    }
+
     private static final CompanyId VENDOR = CompanyId.of("vendor-a");
     private static final CompanyId OTHER_VENDOR = CompanyId.of("vendor-b");
     private static final CompanyId PARTNER = CompanyId.of("partner-a");
