@@ -26,9 +26,11 @@ module dev.ecosystem.core {
     exports dev.ecosystem.program;
     exports dev.ecosystem.referral;
     exports dev.ecosystem.spi;
+    exports dev.ecosystem.spi.support;
 
     // Validation, cursors and the forwarding transaction the in-tree adapters share; not for hosts.
     exports dev.ecosystem.internal to
+            dev.ecosystem.http,
             dev.ecosystem.hubspot,
             dev.ecosystem.salesforce,
             dev.ecosystem.mail,

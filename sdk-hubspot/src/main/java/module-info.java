@@ -1,6 +1,7 @@
 /** The HubSpot CRM adapter: {@code HubSpotCrm} and its webhook verifier. */
 module dev.ecosystem.hubspot {
     requires transitive dev.ecosystem.core;
+    requires transitive dev.ecosystem.http;
     requires org.slf4j;
     requires retrofit2;
     requires retrofit2.converter.jackson;

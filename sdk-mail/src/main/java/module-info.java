@@ -1,6 +1,7 @@
 /** The mail adapters: SMTP, the Gmail and Microsoft Graph APIs, and chat webhooks. */
 module dev.ecosystem.mail {
     requires transitive dev.ecosystem.core;
+    requires transitive dev.ecosystem.http;
     requires org.slf4j;
     requires jakarta.mail;
     requires org.eclipse.angus.mail;

@@ -1,6 +1,7 @@
 /** The Salesforce CRM adapter: {@code SalesforceCrm} over the REST and Bulk 2.0 APIs. */
 module dev.ecosystem.salesforce {
     requires transitive dev.ecosystem.core;
+    requires transitive dev.ecosystem.http;
     requires org.slf4j;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
