@@ -480,7 +480,8 @@ public final class HubSpotCrm implements CrmConnector {
                     json);
             Supplier<String> token;
             if (oauth) {
-                OAuthTokens tokens = new OAuthTokens(refreshToken, clock, refreshAhead, onRefreshTokenRotated);
+                OAuthTokens tokens = new OAuthTokens(Checks.required(refreshToken, "refreshToken"), clock, refreshAhead,
+                        onRefreshTokenRotated);
                 HubSpotApi tokenApi = retrofit(plain, json).create(HubSpotApi.class);
                 String id = Checks.required(clientId, "clientId");
                 String secret = Checks.required(clientSecret, "clientSecret");
@@ -519,11 +520,11 @@ public final class HubSpotCrm implements CrmConnector {
         }
 
         private static Duration positive(@Nullable Duration duration, String field) {
-            Checks.required(duration, field);
-            if (duration.isZero() || duration.isNegative()) {
+            Duration checked = Checks.required(duration, field);
+            if (checked.isZero() || checked.isNegative()) {
                 throw new ValidationException(field + " must be positive, but was " + duration);
             }
-            return duration;
+            return checked;
         }
     }
 }

@@ -56,13 +56,13 @@ final class OAuthTokens {
     /** A valid access token, refreshing first if the current one expires within the refresh-ahead margin. */
     String accessToken() {
         Access current = access;
-        if (isFresh(current)) {
+        if (current != null && isFresh(current)) {
             return current.token();
         }
         synchronized (refreshLock) {
             // Threads that waited for the lock find the token another thread just refreshed.
             current = access;
-            if (isFresh(current)) {
+            if (current != null && isFresh(current)) {
                 return current.token();
             }
             return refresh().token();
@@ -74,8 +74,8 @@ final class OAuthTokens {
         access = null;
     }
 
-    private boolean isFresh(@Nullable Access candidate) {
-        return candidate != null && clock.instant().plus(refreshAhead).isBefore(candidate.expiresAt());
+    private boolean isFresh(Access candidate) {
+        return clock.instant().plus(refreshAhead).isBefore(candidate.expiresAt());
     }
 
     private Access refresh() {
