@@ -12,10 +12,10 @@ public final class Durations {
 
     /** Returns {@code value}, or fails unless it is longer than zero. */
     public static Duration positive(@Nullable Duration value, String field) {
-        Checks.required(value, field);
-        if (value.isNegative() || value.isZero()) {
+        Duration duration = Checks.required(value, field);
+        if (duration.isNegative() || duration.isZero()) {
             throw new ValidationException(field + " must be positive, but was " + value);
         }
-        return value;
+        return duration;
     }
 }
