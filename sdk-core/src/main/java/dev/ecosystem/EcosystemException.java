@@ -1,5 +1,7 @@
 package dev.ecosystem;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one unchecked root of every error the SDK throws. Catch a subtype to react to one kind of failure:
  * {@link ValidationException}, {@link NotFoundException}, {@link ConflictException},
@@ -14,7 +16,7 @@ public class EcosystemException extends RuntimeException {
     }
 
     /** Creates an exception that wraps its cause. */
-    public EcosystemException(String message, Throwable cause) {
+    public EcosystemException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

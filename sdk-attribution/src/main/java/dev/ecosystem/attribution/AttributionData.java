@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +98,7 @@ public final class AttributionData {
                 createdAt[d] = deal.createdAt().toEpochMilli();
                 createdDay[d] = (int) Math.floorDiv(createdAt[d], 86_400_000L);
                 boolean open = deal.status() == DealStatus.OPEN || deal.closeDate() == null;
-                closeDay[d] = open ? Integer.MAX_VALUE : (int) deal.closeDate().toEpochDay();
+                closeDay[d] = open ? Integer.MAX_VALUE : (int) Objects.requireNonNull(deal.closeDate()).toEpochDay();
                 closeEnd[d] = open ? Long.MAX_VALUE : (closeDay[d] + 1L) * 86_400_000L;
                 status[d] = (byte) (open ? DealStatus.OPEN : deal.status()).ordinal();
             }
@@ -410,7 +411,7 @@ public final class AttributionData {
             Arrays.sort(partners);
             int[] rank = new int[partners.length];
             for (int p = 0; p < partners.length; p++) {
-                rank[partnerIds.get(partners[p])] = p;
+                rank[Objects.requireNonNull(partnerIds.get(partners[p]))] = p;
             }
             int rows = start[deals.size()];
             partner = new int[rows];
@@ -425,8 +426,8 @@ public final class AttributionData {
                 Touchpoint t = ledger.get(i);
                 if (dealOf[i] >= 0) {
                     put(fill[dealOf[i]]++, rank[partnerOf[i]], t, i);
-                } else {
-                    for (int d : accountDeals.getOrDefault(t.accountId(), new int[0])) {
+                } else { // -2: by account, so the first pass built accountDeals
+                    for (int d : Objects.requireNonNull(accountDeals).getOrDefault(t.accountId(), new int[0])) {
                         if (!covered(linked, d, t)) {
                             put(fill[d]++, rank[partnerOf[i]], t, i);
                         }

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** Computes one partner's commission lines over the whole history; the statement keeps those of its period. */
@@ -67,15 +68,16 @@ final class Commissions {
                     .filter(c -> c.partner().equals(data.partners[partner])).findFirst()
                     .map(Credit::touchpoints).orElse(List.of());
             String prefix = deal.id().value() + "/" + partnerId + "/earning/";
+            LocalDate closeDate = Objects.requireNonNull(deal.closeDate()); // a won deal has one
             if (plan.recurringMonths() == 0) {
-                slots.add(new Slot(d, 0, deal.closeDate(), table.minor(i), trace, prefix + 0));
+                slots.add(new Slot(d, 0, closeDate, table.minor(i), trace, prefix + 0));
                 continue;
             }
             long part = Math.floorDiv(table.minor(i), 12);
             long extra = table.minor(i) - part * 12;
-            LocalDate churn = firstChurn(d, deal.closeDate());
+            LocalDate churn = firstChurn(d, closeDate);
             for (int k = 0; k < plan.recurringMonths(); k++) {
-                LocalDate day = deal.closeDate().plusMonths(k);
+                LocalDate day = closeDate.plusMonths(k);
                 if (churn != null && !day.isBefore(churn)) {
                     break;
                 }
@@ -181,7 +183,7 @@ final class Commissions {
         }
         slots.stream().mapToInt(Slot::deal).distinct().forEach(d -> {
             Deal deal = data.deals().get(d);
-            LocalDate windowEnd = deal.closeDate().plusDays(plan.clawbackDays());
+            LocalDate windowEnd = Objects.requireNonNull(deal.closeDate()).plusDays(plan.clawbackDays()); // won
             Map<String, BigDecimal> clawed = new HashMap<>();
             for (int e = data.eventStart[d]; e < data.eventStart[d + 1]; e++) {
                 CustomerEvent event = data.eventsByDeal[e];
@@ -191,7 +193,8 @@ final class Commissions {
                 }
                 BigDecimal fraction = BigDecimal.ONE;
                 if (event.kind() == CustomerEvent.Kind.REFUND) {
-                    BigDecimal refund = AttributionData.convert(event.amount(), credits.currency(), rates, event.on())
+                    Money refunded = Objects.requireNonNull(event.amount()); // a refund has an amount
+                    BigDecimal refund = AttributionData.convert(refunded, credits.currency(), rates, event.on())
                             .movePointRight(digits);
                     fraction = refund.divide(BigDecimal.valueOf(amounts[d]), 10, RoundingMode.HALF_EVEN)
                             .min(BigDecimal.ONE);

@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,7 +142,7 @@ final class Metrics {
 
     private void retain(int slot, int d) {
         Deal deal = data.deals().get(d);
-        LocalDate after6 = deal.closeDate().plusMonths(6);
+        LocalDate after6 = Objects.requireNonNull(deal.closeDate()).plusMonths(6); // a won deal has one
         if (!after6.isAfter(today)) {
             eligible6[slot]++;
             kept6[slot] += isCustomerOn(d, after6) ? 1 : 0;

@@ -24,8 +24,7 @@ public final class Checks {
 
     /** Returns the trimmed text, or fails when it is null, blank or longer than {@code maxLength}. */
     public static String text(@Nullable String value, String field, int maxLength) {
-        required(value, field);
-        String trimmed = value.strip();
+        String trimmed = required(value, field).strip();
         if (trimmed.isEmpty()) {
             throw new ValidationException(field + " must not be blank, but was \"" + value + "\"");
         }
@@ -53,9 +52,9 @@ public final class Checks {
      * {@code "amount must be a decimal number such as 1200.50, but was \"12,5\""}.
      */
     public static BigDecimal decimal(@Nullable String value, String field, String example) {
-        required(value, field);
+        String text = required(value, field);
         try {
-            return new BigDecimal(value.strip());
+            return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
             throw new ValidationException(field + " must be a decimal number such as " + example + ", but was "
                     + quote(value), e);
@@ -80,14 +79,14 @@ public final class Checks {
 
     /** Fails if the collection or any of its elements is null. */
     public static <C extends Collection<?>> C noNulls(@Nullable C values, String field) {
-        required(values, field);
+        C checked = required(values, field);
         // A loop, not a stream: this runs for every list of every record a store reads in bulk.
-        for (Object value : values) {
+        for (Object value : checked) {
             if (value == null) {
                 throw new ValidationException(field + " must not contain null elements");
             }
         }
-        return values;
+        return checked;
     }
 
     /**
@@ -105,11 +104,11 @@ public final class Checks {
 
     /** Returns {@code value}, or fails when it is null, zero or negative. */
     public static Duration positive(@Nullable Duration value, String field) {
-        required(value, field);
-        if (value.isNegative() || value.isZero()) {
+        Duration duration = required(value, field);
+        if (duration.isNegative() || duration.isZero()) {
             throw new ValidationException(field + " must be positive, but was " + value);
         }
-        return value;
+        return duration;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -90,7 +91,7 @@ public final class ConsentKeys {
     public String sign(String payload) {
         Checks.required(payload, "payload");
         String head = currentId + "." + ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
-        return head + "." + ENCODER.encodeToString(mac(keys.get(currentId), head));
+        return head + "." + ENCODER.encodeToString(mac(Objects.requireNonNull(keys.get(currentId)), head));
     }
 
     /**

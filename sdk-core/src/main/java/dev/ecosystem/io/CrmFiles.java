@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -155,7 +156,7 @@ public final class CrmFiles {
         Instant updatedAt = cells.optional("updated_at", Cells::instant);
         Map<String, String> properties = cells.extras();
         return cells.build(() -> {
-            Account.Builder account = Account.builder(owner, id, name)
+            Account.Builder account = Account.builder(owner, Objects.requireNonNull(id), name)
                     .domain(domain)
                     .lifecycleStage(lifecycleStage)
                     .updatedAt(updatedAt);
@@ -181,11 +182,11 @@ public final class CrmFiles {
         LocalDate closeDate = cells.optional("close_date", Cells::date);
         Map<String, String> properties = cells.extras();
         return cells.build(() -> {
-            Deal.Builder deal = Deal.builder(owner, id, name)
-                    .amount(amount == null ? null : new Money(amount, currency))
+            Deal.Builder deal = Deal.builder(owner, Objects.requireNonNull(id), name)
+                    .amount(amount == null ? null : new Money(amount, Objects.requireNonNull(currency)))
                     .pipeline(pipeline)
-                    .stage(stage, status)
-                    .createdAt(createdAt)
+                    .stage(stage, Objects.requireNonNull(status))
+                    .createdAt(Objects.requireNonNull(createdAt))
                     .closeDate(closeDate);
             accountIds.forEach(deal::account);
             properties.forEach(deal::property);

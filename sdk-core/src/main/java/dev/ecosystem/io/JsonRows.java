@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,7 @@ final class JsonRows {
                             + String.join(", ", arrays.keySet()), null);
                     parser.skipChildren();
                 } else if (token == JsonToken.START_ARRAY) {
-                    readArray(parser, source, name, columns, rows.get(name), problems);
+                    readArray(parser, source, name, columns, Objects.requireNonNull(rows.get(name)), problems);
                 } else if (token != JsonToken.VALUE_NULL) {
                     problems.add(source + " line " + line + ", field " + name + ": must be an array of objects, but "
                             + "was " + describe(parser), null);

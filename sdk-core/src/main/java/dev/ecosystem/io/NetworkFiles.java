@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -153,7 +154,8 @@ public final class NetworkFiles {
         arrays.put("companies", COMPANIES);
         arrays.put("contacts", CONTACTS);
         Map<String, List<Row>> rows = JsonRows.read(reader, source, arrays, problems);
-        Network network = network(rows.get("companies"), rows.get("contacts"), problems);
+        Network network = network(Objects.requireNonNull(rows.get("companies")),
+                Objects.requireNonNull(rows.get("contacts")), problems);
         LOG.debug("Read {} companies and {} contacts from {}", network.companies().size(),
                 network.contacts().size(), source);
         return network;
@@ -197,7 +199,7 @@ public final class NetworkFiles {
         List<String> signals = cells.values("signals", value -> Tag.normalize(value, "signals"));
         boolean listed = cells.flag("listed");
         ContactId intake = cells.optional("introduction_intake", ContactId::of);
-        return cells.build(() -> Company.builder(id, name)
+        return cells.build(() -> Company.builder(Objects.requireNonNull(id), name)
                 .webDomain(webDomain)
                 .description(description)
                 .businessTags(businessTags)
@@ -221,7 +223,8 @@ public final class NetworkFiles {
         List<Tag> roleTags = cells.values("role_tags", Tag::role);
         boolean optedOut = cells.flag("opted_out");
         boolean reachable = cells.flag("reachable");
-        return cells.build(() -> Contact.builder(id, companyId, name, email)
+        return cells.build(() -> Contact.builder(Objects.requireNonNull(id), Objects.requireNonNull(companyId), name,
+                        Objects.requireNonNull(email))
                 .title(title)
                 .roleTags(roleTags)
                 .optedOutOfIntroductions(optedOut)

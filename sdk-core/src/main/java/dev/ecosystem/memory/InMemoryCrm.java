@@ -219,7 +219,9 @@ public final class InMemoryCrm implements CrmConnector {
             items.add(entry.getValue());
             lastKey = entry.getKey();
         }
-        boolean more = lastKey != null && rest.higherKey(lastKey) != null;
-        return new Page<>(items, more ? Cursors.encode(listing, lastKey.toString()) : null);
+        if (lastKey == null || rest.higherKey(lastKey) == null) {
+            return new Page<>(items, null);
+        }
+        return new Page<>(items, Cursors.encode(listing, lastKey.toString()));
     }
 }

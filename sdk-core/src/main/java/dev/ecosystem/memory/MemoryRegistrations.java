@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -100,7 +101,8 @@ final class MemoryRegistrations implements RegistrationRepository {
 
     /** Sorts by the end of protection, then id: seconds and nanoseconds padded to a fixed width. */
     private static String endKey(Registration registration) {
-        Instant end = registration.protectedUntil();
+        // Only registrations with an end of protection are in the acceptedByEnd table.
+        Instant end = Objects.requireNonNull(registration.protectedUntil());
         return String.format("%020d.%09d/%s", end.getEpochSecond() + 100_000_000_000L, end.getNano(),
                 registration.id().value());
     }
@@ -166,7 +168,7 @@ final class MemoryRegistrations implements RegistrationRepository {
         tx.checkOpen();
         List<Registration> due = new ArrayList<>();
         for (Registration registration : tables.acceptedByEnd().rows(MemoryTables.ALL).values()) {
-            if (due.size() == limit || registration.protectedUntil().isAfter(now)) {
+            if (due.size() == limit || Objects.requireNonNull(registration.protectedUntil()).isAfter(now)) {
                 break;
             }
             due.add(registration);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -171,7 +172,7 @@ final class Table<V> {
             partitions.remove(partition);
         } else {
             partitions.put(partition, small.length == 1 ? small[0]
-                    : small.length > SMALL ? new SortedRows<>(keyOf, small) : small);
+                    : small.length > SMALL ? new SortedRows<>(Objects.requireNonNull(keyOf), small) : small);
         }
         return previous;
     }
@@ -183,7 +184,7 @@ final class Table<V> {
 
     /** The index of {@code id}'s row in {@code rows} of a {@link #keyedBy} table, or {@code -(insertion) - 1}. */
     private int indexOfRow(Object[] rows, String id) {
-        return SortedRows.indexOf(rows, rows.length, id, keyOf);
+        return SortedRows.indexOf(rows, rows.length, id, Objects.requireNonNull(keyOf));
     }
 
     /** The index of {@code id}'s key in {@code small}, or {@code -(insertion index) - 1}. */

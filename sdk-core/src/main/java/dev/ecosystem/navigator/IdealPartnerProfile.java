@@ -102,7 +102,8 @@ public final class IdealPartnerProfile {
 
     /** The weight of a criterion, 0 to {@value #MAX_WEIGHT}. */
     public int weight(Criterion criterion) {
-        return weights.get(Checks.required(criterion, "criterion"));
+        // Every criterion has a weight: the builder starts from the partner type's defaults.
+        return Objects.requireNonNull(weights.get(Checks.required(criterion, "criterion")));
     }
 
     /** Shared customers at which {@link Criterion#OVERLAP} gives full points. */

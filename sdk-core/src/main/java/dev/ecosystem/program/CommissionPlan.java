@@ -84,8 +84,8 @@ public record CommissionPlan(
     }
 
     private static void percentage(@Nullable BigDecimal value, String field) {
-        Checks.required(value, field);
-        if (value.signum() < 0 || value.compareTo(BigDecimal.valueOf(100)) > 0) {
+        BigDecimal percentage = Checks.required(value, field);
+        if (percentage.signum() < 0 || percentage.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new ValidationException(field + " must be a percentage from 0 to 100, but was " + value);
         }
     }

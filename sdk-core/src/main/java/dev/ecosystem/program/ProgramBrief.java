@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +89,7 @@ public record ProgramBrief(
 
     /** The text of one section. */
     public String section(BriefSection section) {
-        return sections.get(Checks.required(section, "section"));
+        return Objects.requireNonNull(sections.get(Checks.required(section, "section"))); // every section is present
     }
 
     /** The brief as plain text: the title, then each section under its heading. */

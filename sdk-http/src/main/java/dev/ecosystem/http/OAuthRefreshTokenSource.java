@@ -124,12 +124,12 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
      */
     public Token token() {
         Token token = current;
-        if (fresh(token)) {
+        if (token != null && fresh(token)) {
             return token;
         }
         synchronized (refreshLock) {
             token = current;
-            if (fresh(token)) {
+            if (token != null && fresh(token)) {
                 return token;
             }
             Token refreshed = retries.run(this::refresh);
@@ -149,8 +149,8 @@ public final class OAuthRefreshTokenSource implements AccessTokenSource {
         }
     }
 
-    private boolean fresh(@Nullable Token token) {
-        return token != null && clock.instant().plus(refreshAhead).isBefore(token.expiresAt());
+    private boolean fresh(Token token) {
+        return clock.instant().plus(refreshAhead).isBefore(token.expiresAt());
     }
 
     private Token refresh() {

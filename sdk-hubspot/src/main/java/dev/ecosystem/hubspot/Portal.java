@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -167,7 +168,7 @@ final class Portal {
             }
             pending = next;
         }
-        return deals.stream().map(deal -> mapper.deal(deal, companies.get(deal.id()))).toList();
+        return deals.stream().map(deal -> mapper.deal(deal, Objects.requireNonNull(companies.get(deal.id())))).toList();
     }
 
     private static @Nullable String after(String listing, PageRequest request) {

@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -106,7 +107,7 @@ final class RecordMapper {
         builder.amount(amount(deal))
                 .pipeline(deal.property("pipeline"))
                 .stage(stage == null ? "unknown" : stage, status)
-                .createdAt(firstNonNull(createdAt, modifiedAt, Instant.EPOCH))
+                .createdAt(Objects.requireNonNullElse(firstNonNull(createdAt, modifiedAt), Instant.EPOCH))
                 .closeDate(closeDate);
         for (String property : extraDealProperties) {
             String value = deal.property(property);

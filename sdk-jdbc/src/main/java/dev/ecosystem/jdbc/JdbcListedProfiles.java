@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -120,10 +121,10 @@ final class JdbcListedProfiles {
         String contactCompany = moreContacts ? contact.getString(1) : null;
         while (company.next()) {
             String id = company.getString(1);
-            // Contacts of companies before this one are of unlisted companies: skipped.
-            while (moreContacts && contactCompany.compareTo(id) <= 0) {
+            // Contacts of companies before this one are of unlisted companies: skipped. Both columns are NOT NULL.
+            while (moreContacts && Objects.requireNonNull(contactCompany).compareTo(id) <= 0) {
                 if (contactCompany.equals(id)) {
-                    forEachString(utf8(contact, 2, rawBytes), Field.ROLE_TAG, sink);
+                    forEachString(Objects.requireNonNull(utf8(contact, 2, rawBytes)), Field.ROLE_TAG, sink);
                 }
                 moreContacts = contact.next();
                 contactCompany = moreContacts ? contact.getString(1) : null;
@@ -132,7 +133,7 @@ final class JdbcListedProfiles {
                 byte[] value = utf8(company, column + 2, rawBytes);
                 Field field = ARRAY_COLUMNS[column];
                 if (field != null) {
-                    forEachString(value, field, sink);
+                    forEachString(Objects.requireNonNull(value), field, sink); // the JSON array columns are NOT NULL
                 } else if (value != null) {
                     sink.value(Field.SIZE_BAND, value, 0, value.length);
                 }

@@ -324,12 +324,12 @@ public final class JdbcPartnerStore implements PartnerStore {
         }
 
         private static String checkName(@Nullable String value, Pattern pattern, String field, int max) {
-            Checks.required(value, field);
-            if (!pattern.matcher(value).matches()) {
+            String name = Checks.required(value, field);
+            if (!pattern.matcher(name).matches()) {
                 throw new ValidationException(field + " must be 1 to " + max + " letters, digits or _ (not starting "
                         + "with a digit), but was " + Checks.quote(value));
             }
-            return value;
+            return name;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +68,9 @@ final class BriefReplyValidator {
         if (!DraftReplyValidator.links(all.toString()).isEmpty()) {
             throw new DraftReplyValidator.Refused("the reply contained a link, and the program's terms give none");
         }
-        checkRates(request, sections.get(BriefSection.COMMISSION), all.toString());
-        if (request.protectionDays() > 0 && !sections.get(BriefSection.HOW_TO_REGISTER)
+        // The loop above put every section or refused the reply.
+        checkRates(request, Objects.requireNonNull(sections.get(BriefSection.COMMISSION)), all.toString());
+        if (request.protectionDays() > 0 && !Objects.requireNonNull(sections.get(BriefSection.HOW_TO_REGISTER))
                 .contains(Long.toString(request.protectionDays()))) {
             throw new DraftReplyValidator.Refused("the section HOW_TO_REGISTER left out the protection window of "
                     + request.protectionDays() + " days");

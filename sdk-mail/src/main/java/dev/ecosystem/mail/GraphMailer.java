@@ -181,8 +181,13 @@ public final class GraphMailer implements Mailer {
             state.draft = created;
         }
         GraphApi.GraphMessage draft = state.draft;
-        call(api.sendDraft(bearer(state), mailbox, draft.id()), state, message);
-        return receipt(message, draft.id(), draft.conversationId());
+        String draftId = draft.id();
+        if (draftId == null) { // a draft found by the lookup, listed without its id
+            throw ProviderException.refused(PROVIDER, 200, null, "Graph listed a draft of " + message.messageId()
+                    + " but returned no id");
+        }
+        call(api.sendDraft(bearer(state), mailbox, draftId), state, message);
+        return receipt(message, draftId, draft.conversationId());
     }
 
     /** Graph's MIME mode wants exactly {@code Content-Type: text/plain} and standard Base64. */

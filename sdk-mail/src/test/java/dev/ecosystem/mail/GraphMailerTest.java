@@ -329,6 +329,18 @@ class GraphMailerTest {
     }
 
     @Test
+    void resend_whenTheLookupListsADraftWithoutAnId_failsNamingTheMessageAndSendsNothing() {
+        graph.stubFor(get(urlPathEqualTo("/me/messages")).willReturn(okJson("{\"value\":[{\"conversationId\":"
+                + "\"AAQkAGI2-conv-1\",\"internetMessageId\":\"<x@y>\",\"isDraft\":true}]}")));
+        EmailMessage message = message();
+
+        assertThatThrownBy(() -> mailer().build().resend(message))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("Graph listed a draft of " + message.messageId() + " but returned no id");
+        graph.verify(0, postRequestedFor(urlPathMatching(".*/send")));
+    }
+
+    @Test
     void send_serviceUnavailableAndNothingFound_createsAgainAfterRetryAfter() {
         graph.stubFor(post(urlPathEqualTo("/me/messages")).inScenario("503").whenScenarioStateIs(STARTED)
                 .willReturn(GraphStub.graphError(503, "ServiceNotAvailable", "Service unavailable")

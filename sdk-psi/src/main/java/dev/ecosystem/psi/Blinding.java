@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.jspecify.annotations.Nullable;
 
@@ -248,7 +249,7 @@ final class Blinding {
 
     private static void rethrow(@Nullable RuntimeException failure) {
         if (failure instanceof BadPoint) {
-            throw new PsiProtocolException(failure.getMessage());
+            throw new PsiProtocolException(Objects.requireNonNull(failure.getMessage())); // a BadPoint has one
         }
         if (failure != null) {
             throw failure;

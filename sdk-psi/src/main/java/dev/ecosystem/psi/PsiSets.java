@@ -67,8 +67,8 @@ public final class PsiSets {
         Map<String, Long> byKey = new LinkedHashMap<>();
         for (int i = 0; i < order.size(); i++) {
             Population population = order.get(i);
-            Collection<String> keys = keysPerPopulation.get(population);
-            Checks.required(keys, "keys of population " + population);
+            Collection<String> keys = Checks.required(keysPerPopulation.get(population),
+                    "keys of population " + population);
             long bit = 1L << i;
             for (String key : keys) {
                 byKey.merge(validKey(key, population), bit, (a, b) -> a | b);

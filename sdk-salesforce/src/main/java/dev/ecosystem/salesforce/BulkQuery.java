@@ -436,14 +436,14 @@ final class BulkQuery {
                     try {
                         call("abort the job", settings.maxAttempts(), () -> request(job())
                                 .patch(RequestBody.create(json(new AbortJob("Aborted")), JSON_TYPE)).build(),
-                                response -> null);
+                                Response::code); // the status, unused: the body does not matter
                     } catch (RuntimeException e) {
                         LOG.warn("bulk job {} could not be aborted: {}", jobId, e.getMessage());
                     }
                 }
                 try {
                     call("delete the job", settings.maxAttempts(), () -> request(job()).delete().build(),
-                            response -> null);
+                            Response::code); // the status, unused
                     LOG.debug("bulk job {} deleted", jobId);
                 } catch (RuntimeException e) {
                     LOG.warn("bulk job {} could not be deleted (Salesforce drops it after 7 days): {}", jobId,

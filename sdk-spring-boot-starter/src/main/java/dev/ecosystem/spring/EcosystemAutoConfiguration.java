@@ -16,6 +16,7 @@ import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.Telemetry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +71,10 @@ public class EcosystemAutoConfiguration {
             JdbcPartnerStore.Builder builder = JdbcPartnerStore.builder(dataSource).migrate(store.isMigrate());
             named(() -> builder.tablePrefix(store.getTablePrefix()), "ecosystem.store.table-prefix",
                     "letters, digits and _, up to 30", store.getTablePrefix());
-            if (store.getSchema() != null) {
-                named(() -> builder.schema(store.getSchema()), "ecosystem.store.schema",
-                        "letters, digits and _, up to 63", store.getSchema());
+            String schema = store.getSchema();
+            if (schema != null) {
+                named(() -> builder.schema(schema), "ecosystem.store.schema",
+                        "letters, digits and _, up to 63", schema);
             }
             return builder.build();
         }
@@ -155,13 +157,16 @@ public class EcosystemAutoConfiguration {
             return ConsentKeys.random();
         }
         EcosystemProperties.Key first = keys.get(0);
-        ConsentKeys result = ConsentKeys.of(first.getId(), first.secretBytes("ecosystem.consent.keys[0]"));
+        // EcosystemProperties.validate() checked every key's id at binding.
+        ConsentKeys result = ConsentKeys.of(Objects.requireNonNull(first.getId()),
+                first.secretBytes("ecosystem.consent.keys[0]"));
         for (int i = 1; i < keys.size(); i++) {
             EcosystemProperties.Key retired = keys.get(i);
             String property = "ecosystem.consent.keys[" + i + "]";
             ConsentKeys current = result;
-            result = named(() -> current.withRetired(retired.getId(), retired.secretBytes(property)),
-                    property + ".id", "unique among the keys", retired.getId());
+            String id = Objects.requireNonNull(retired.getId());
+            result = named(() -> current.withRetired(id, retired.secretBytes(property)),
+                    property + ".id", "unique among the keys", id);
         }
         return result;
     }
@@ -174,10 +179,11 @@ public class EcosystemAutoConfiguration {
         if (intros.getConsentUrl() != null) {
             builder.consentUrl(intros.getConsentUrl()); // checked by build()
         }
-        if (intros.getSender() != null) {
-            EmailAddress sender = named(() -> intros.getSenderName() == null ? EmailAddress.of(intros.getSender())
-                    : EmailAddress.of(intros.getSender(), intros.getSenderName()), "ecosystem.intros.sender",
-                    "an email address", intros.getSender());
+        String address = intros.getSender();
+        if (address != null) {
+            EmailAddress sender = named(() -> intros.getSenderName() == null ? EmailAddress.of(address)
+                    : EmailAddress.of(address, intros.getSenderName()), "ecosystem.intros.sender",
+                    "an email address", address);
             builder.sender(sender);
         }
         return intros.getConsentUrl() == null ? builder.build() : named(builder::build,

@@ -2,6 +2,7 @@ package dev.ecosystem.spring;
 
 import dev.ecosystem.EcosystemException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
@@ -11,7 +12,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 class EcosystemFailureAnalyzer extends AbstractFailureAnalyzer<EcosystemException> {
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, EcosystemException cause) {
+    protected @Nullable FailureAnalysis analyze(Throwable rootFailure, EcosystemException cause) {
         if (cause instanceof InvalidPropertyException invalid) {
             return new FailureAnalysis(invalid.getMessage(), "Update " + invalid.property() + " in the application's "
                     + "configuration.", cause);

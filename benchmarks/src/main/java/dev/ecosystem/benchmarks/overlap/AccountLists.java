@@ -1,6 +1,7 @@
 package dev.ecosystem.benchmarks.overlap;
 
 import java.util.Random;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Two CRMs' account domains, generated deterministically from a seed: each side has {@code size} accounts, the
@@ -71,7 +72,7 @@ public record AccountLists(String[] domainsA, int[] populationsA, String[] domai
         return label + "." + suffix;
     }
 
-    private static String typed(String domain, Random random) {
+    private static @Nullable String typed(String domain, Random random) {
         int roll = random.nextInt(100);
         if (roll < 2) {
             return null;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline: the straightforward way with Guava. Each raw domain is cut to its host with {@code String} methods,
@@ -59,7 +60,7 @@ public final class GuavaOverlapBaseline {
         return keys;
     }
 
-    static String registrable(String raw) {
+    static @Nullable String registrable(@Nullable String raw) {
         if (raw == null) {
             return null;
         }

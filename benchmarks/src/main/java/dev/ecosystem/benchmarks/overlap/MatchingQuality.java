@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 
@@ -68,7 +69,7 @@ public final class MatchingQuality {
             System.out.println(row(matcher.getKey(), "**all**", total));
             counts.forEach((category, cells) -> System.out.println(row(matcher.getKey(), category, cells)));
         }
-        calibration(pairs, fallback);
+        calibration(pairs, Objects.requireNonNull(fallback)); // thresholds is not empty
     }
 
     private static void calibration(List<LabeledPair> pairs, Overlaps overlaps) {

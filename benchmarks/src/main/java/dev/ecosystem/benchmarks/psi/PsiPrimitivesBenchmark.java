@@ -46,8 +46,8 @@ public class PsiPrimitivesBenchmark {
     private final byte[] digest = new byte[64];
     private final org.bouncycastle.crypto.digests.SHA512Digest sha512 =
             new org.bouncycastle.crypto.digests.SHA512Digest();
-    private @Nullable HashToCurve hash;
-    private @Nullable Points points;
+    private HashToCurve hash;
+    private Points points;
     private final String[] batchKeys = new String[HashToCurve.BATCH];
     private final byte[] batchOut = new byte[HashToCurve.BATCH * Points.POINT_BYTES];
     private int next;

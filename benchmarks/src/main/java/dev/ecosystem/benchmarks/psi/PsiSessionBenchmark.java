@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,8 +55,8 @@ public class PsiSessionBenchmark {
     @Param("1")
     public int threads;
 
-    private @Nullable PsiSets a;
-    private @Nullable PsiSets b;
+    private PsiSets a;
+    private PsiSets b;
 
     /** Two sets of {@code size} random domain-like keys, half of them shared (seed 42). */
     @Setup

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -265,7 +266,8 @@ public class RegistrationBenchmark {
     public long sqlPeer(Sql sql) throws SQLException {
         long n = sql.next++;
         ReferredProspect prospect = prospect(n);
-        String domain = prospect.domain().startsWith("www.") ? prospect.domain().substring(4) : prospect.domain();
+        String domain = Objects.requireNonNull(prospect.domain()); // every generated prospect has one
+        domain = domain.startsWith("www.") ? domain.substring(4) : domain;
         String name = prospect.accountName().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
         long now = T0.getEpochSecond() * 1_000_000_000L;
         PreparedStatement check = sql.check;

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -207,7 +208,7 @@ public class BulkSyncBenchmark {
             try (MappingIterator<Map<String, String>> rows = MAP_READER.readValues(page)) {
                 while (rows.hasNextValue()) {
                     Map<String, String> row = rows.nextValue();
-                    out.accept(row.get("Id"), row.get("Name"), row.get("Website"), row.get("BillingCountry"),
+                    out.accept(Objects.requireNonNull(row.get("Id")), row.get("Name"), row.get("Website"), row.get("BillingCountry"),
                             row.get("OwnerId"), row.get("Type"), row.get("SystemModstamp"));
                     mapped++;
                 }

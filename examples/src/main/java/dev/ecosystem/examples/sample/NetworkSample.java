@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -335,7 +336,7 @@ final class NetworkSample {
 
     private void moreSentences(StringBuilder text, String name, List<String> extras, List<String> regions,
             List<String> signals) {
-        String city = dice.pick(Words.CITIES.get(regions.get(0)));
+        String city = dice.pick(Objects.requireNonNull(Words.CITIES.get(regions.get(0)))); // every region has cities
         List<String> sentences = new ArrayList<>();
         if (extras.size() >= 2) {
             sentences.add("It combines " + phrase(extras.get(0)) + " and " + phrase(extras.get(1))

@@ -36,8 +36,8 @@ final class MaxScore {
     private long nextBoundary = Long.MIN_VALUE;
     private int[] essential = new int[0];
     private int[] optional = new int[0];
-    private long @Nullable [][] optionalBits = new long[0][];
-    private final long @Nullable [][] termBits;
+    private long[] @Nullable [] optionalBits = new long[0][];
+    private final long[] @Nullable [] termBits;
     private long[] optionalBound = {0};
     // Per term, its documents in the current window as bits, for an optional term without a bit set of its own:
     // filled from its postings when a candidate of the window first needs it, then one bit test per candidate.
@@ -51,7 +51,7 @@ final class MaxScore {
      * @param start where each term's postings start (its cursor)
      * @param end where each term's postings end
      */
-    MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, long @Nullable [][] termBits, TopK top,
+    MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, long[] @Nullable [] termBits, TopK top,
             DocFilter filter) {
         this.snapshot = snapshot;
         this.postings = snapshot.main.postings;

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +97,8 @@ public final class ProfileQuery implements DocScorer {
         this.overlapDocs = docs;
         this.overlapCounts = new int[known];
         for (int i = 0; i < known; i++) {
-            overlapCounts[i] = Math.max(0, sharedCustomers.get(CompanyId.of(snapshot.key(docs[i]))));
+            Integer shared = sharedCustomers.get(CompanyId.of(snapshot.key(docs[i]))); // docs are its keys
+            overlapCounts[i] = Math.max(0, Objects.requireNonNull(shared));
         }
         if (known > 0) {
             weightSums.put(Criterion.OVERLAP, 1);
@@ -104,9 +106,10 @@ public final class ProfileQuery implements DocScorer {
         Set<Criterion> active = EnumSet.noneOf(Criterion.class);
         int total = 0;
         for (Criterion criterion : Criterion.values()) {
-            if (weights.get(criterion) > 0 && weightSums.containsKey(criterion)) {
+            int weight = Objects.requireNonNull(weights.get(criterion)); // every criterion has one
+            if (weight > 0 && weightSums.containsKey(criterion)) {
                 active.add(criterion);
-                total += weights.get(criterion);
+                total += weight;
             }
         }
         this.counted = active;
@@ -116,7 +119,7 @@ public final class ProfileQuery implements DocScorer {
             long shares = switch (criterion) {
                 case OVERLAP -> profile.overlapTarget();
                 case COMPLEMENTARITY -> 1;
-                default -> weightSums.get(criterion);
+                default -> Objects.requireNonNull(weightSums.get(criterion)); // active: it has a sum
             };
             lcm = lcm / gcd(lcm, shares) * shares;
             if (lcm > MAX_UNIT) {
@@ -133,14 +136,16 @@ public final class ProfileQuery implements DocScorer {
                 required++;
             }
             if (ask.flags == 0 && active.contains(ask.criterion)) {
-                askPoints[i] = share(weights.get(ask.criterion) * (long) ask.weight, weightSums.get(ask.criterion));
+                askPoints[i] = share(Objects.requireNonNull(weights.get(ask.criterion)) * (long) ask.weight,
+                        Objects.requireNonNull(weightSums.get(ask.criterion)));
             }
         }
         this.requiredCount = required;
         this.complementPoints = active.contains(Criterion.COMPLEMENTARITY)
-                ? share(weights.get(Criterion.COMPLEMENTARITY), 1) : 0;
+                ? share(Objects.requireNonNull(weights.get(Criterion.COMPLEMENTARITY)), 1) : 0;
         this.overlapTarget = profile.overlapTarget();
-        this.overlapWeight = active.contains(Criterion.OVERLAP) ? weights.get(Criterion.OVERLAP) : 0;
+        this.overlapWeight = active.contains(Criterion.OVERLAP)
+                ? Objects.requireNonNull(weights.get(Criterion.OVERLAP)) : 0;
         this.knownScale = overlapWeight == 0 ? 1 : Math.max(1, totalWeight - overlapWeight);
         this.unknownScale = overlapWeight == 0 ? 1 : totalWeight;
 
@@ -236,7 +241,7 @@ public final class ProfileQuery implements DocScorer {
         for (Criterion criterion : Criterion.values()) {
             weights.put(criterion, profile.weight(criterion));
         }
-        return new ProfileQuery(snapshot, asks, weights, weights.get(Criterion.OVERLAP) > 0 ? sharedCustomers
+        return new ProfileQuery(snapshot, asks, weights, profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers
                 : Map.of(), profile);
     }
 

@@ -23,10 +23,10 @@ final class Segment {
      * {@value #DENSE_RATIO} (else null): testing one bit is far cheaper than skipping ahead in long postings, and
      * such a set takes no more memory than the postings themselves.
      */
-    final long @Nullable [][] bits;
+    final long[] @Nullable [] bits;
 
     private Segment(String[] keys, Object @Nullable [] values, int[] docStart, int[] docTerms, int[] termStart,
-            int[] postings, long @Nullable [][] bits) {
+            int[] postings, long[] @Nullable [] bits) {
         this.keys = keys;
         this.values = values;
         this.docStart = docStart;
@@ -68,7 +68,7 @@ final class Segment {
                 postings[fill[docTerms[i]]++] = doc;
             }
         }
-        long @Nullable [][] bits = new long[vocabulary][];
+        long[] @Nullable [] bits = new long[vocabulary][];
         int words = (keys.length + Long.SIZE - 1) / Long.SIZE;
         for (int term = 0; term < vocabulary; term++) {
             int from = termStart[term];

@@ -124,7 +124,7 @@ public final class TagIndex {
             int from = docStart[order[doc]];
             int length = docStart[order[doc] + 1] - from;
             sortedKeys[doc] = keys[order[doc]];
-            if (sortedValues != null) {
+            if (sortedValues != null && values != null) {
                 sortedValues[doc] = values[order[doc]];
             }
             System.arraycopy(docTerms, from, terms, starts[doc], length);

@@ -59,7 +59,7 @@ public final class TopDocs {
         int n = terms.length;
         int[] start = new int[n];
         int[] end = new int[n];
-        long @Nullable [][] bits = new long[n][];
+        long[] @Nullable [] bits = new long[n][];
         for (int i = 0; i < n; i++) {
             boolean inMain = terms[i] < main.vocabulary();
             start[i] = inMain ? main.termStart[terms[i]] : 0;

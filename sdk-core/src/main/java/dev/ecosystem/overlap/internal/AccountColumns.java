@@ -40,7 +40,7 @@ final class AccountColumns {
      * Per ordinal: the account's current stored {@link MatchKeys} (the store's arrays, referenced), or {@code null}
      * when it had none; the exact comparison of two registrable domains reads them instead of normalizing again.
      */
-    final byte @Nullable [][] keys;
+    final byte[] @Nullable [] keys;
     /** Deals, ascending id. */
     final Deal[] deals;
     private final int[] dealStart;
@@ -79,7 +79,7 @@ final class AccountColumns {
      */
     private int @Nullable [] restHigh;
 
-    private AccountColumns(Account[] accounts, byte @Nullable [][] keys, Deal[] deals, int[] dealStart, int[] dealOf,
+    private AccountColumns(Account[] accounts, byte[] @Nullable [] keys, Deal[] deals, int[] dealStart, int[] dealOf,
             long[] domainHash, int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds,
             int[] blockStart, int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames, int[] labelHigh,
             int[] restHigh) {
@@ -144,7 +144,7 @@ final class AccountColumns {
                 p = advance(previous.accounts, p, account);
             }
             byte[] key = stored == null ? null : stored[i];
-            if (matchKeys.current(key)) {
+            if (key != null && matchKeys.current(key)) {
                 domainHash[i] = MatchKeys.domainHash(key);
                 keys[i] = key;
                 idHash[i] = MatchKeys.idHash(key);

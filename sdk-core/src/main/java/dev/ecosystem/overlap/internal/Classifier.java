@@ -5,6 +5,7 @@ import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.OverlapSettings;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Predicate;
 
 /** Computes {@link AccountFacts}: the domain key, the normalized name and the populations of an account. */
@@ -70,7 +71,8 @@ final class Classifier {
             mask = 1 << PROSPECTS;
         }
         for (int i = 3; i < populations.size(); i++) {
-            Predicate<Account> predicate = settings.customPopulations().get(populations.get(i));
+            // populations after the three built-in ones are the custom ones
+            Predicate<Account> predicate = Objects.requireNonNull(settings.customPopulations().get(populations.get(i)));
             if (predicate.test(account)) {
                 mask |= 1 << i;
             }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -180,7 +181,7 @@ public final class IntroductionLinker implements SyncListener {
             }
         }
         for (Touchpoint credit : active.values()) {
-            if (!wanted.containsKey(IntroductionId.of(credit.origin()))) {
+            if (!wanted.containsKey(IntroductionId.of(Objects.requireNonNull(credit.origin())))) { // set by this linker
                 tx.touchpoints().append(ScopedLedger.reversalOf(credit, credit.occurredAt(),
                         "deal " + deal.id() + " no longer matches the introduction"));
             }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -139,19 +140,19 @@ public final class OverlapEngine {
      */
     public List<AccountFacts> withDomain(PartnerStore store, CompanyId tenant, String registrableDomain) {
         index(store, tenant);
-        return indexes.get(tenant).withDomain(registrableDomain);
+        return Objects.requireNonNull(indexes.get(tenant)).withDomain(registrableDomain);
     }
 
     /** The accounts of the tenant's snapshot whose normalized name ({@link NameNormalizer}) is exactly this one. */
     public List<AccountFacts> withName(PartnerStore store, CompanyId tenant, String normalizedName) {
         index(store, tenant);
-        return indexes.get(tenant).withName(normalizedName);
+        return Objects.requireNonNull(indexes.get(tenant)).withName(normalizedName);
     }
 
     /** The accounts of the tenant's snapshot whose normalized name ({@link NameNormalizer}) is in this block. */
     public List<AccountFacts> withNameBlock(PartnerStore store, CompanyId tenant, String block) {
         index(store, tenant);
-        return indexes.get(tenant).withNameBlock(block);
+        return Objects.requireNonNull(indexes.get(tenant)).withNameBlock(block);
     }
 
     /** The tenant's index at the store's current revision, reloaded from the store when it is behind. */

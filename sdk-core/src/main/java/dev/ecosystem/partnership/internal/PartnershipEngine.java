@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -355,7 +356,7 @@ public final class PartnershipEngine {
             outcome = context.store().inTransaction(tx -> {
                 Invitation invitation = tx.lifecycle().invitation(id);
                 Instant dueAt = invitation == null ? null : invitation.nextDueAt();
-                if (dueAt == null || dueAt.isAfter(now)) {
+                if (invitation == null || dueAt == null || dueAt.isAfter(now)) {
                     return null; // another node did it
                 }
                 if (!now.isBefore(invitation.expiresAt())) {
@@ -529,7 +530,8 @@ public final class PartnershipEngine {
             List<Long> days = new ArrayList<>();
             Map<YearMonth, int[]> months = new TreeMap<>();
             for (PartnershipLifecycle life : cohort) {
-                int[] counts = months.computeIfAbsent(YearMonth.from(rules.today(life.recruitedAt())),
+                Instant recruitedAt = Objects.requireNonNull(life.recruitedAt()); // the cohort holds recruits only
+                int[] counts = months.computeIfAbsent(YearMonth.from(rules.today(recruitedAt)),
                         month -> new int[2]);
                 counts[0]++;
                 if (life.activatedAt() != null) {

@@ -88,7 +88,7 @@ final class TierEvaluator {
         for (CompanyId partner : partners) {
             Map<TierMetric, BigDecimal> own = new EnumMap<>(TierMetric.class);
             for (TierMetric metric : used) {
-                own.put(metric, figures.get(metric).getOrDefault(partner, BigDecimal.ZERO));
+                own.put(metric, Objects.requireNonNull(figures.get(metric)).getOrDefault(partner, BigDecimal.ZERO));
             }
             metrics.put(partner, own);
             earned.put(partner, highestMet(tiers, own));

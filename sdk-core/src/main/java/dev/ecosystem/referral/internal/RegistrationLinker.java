@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -81,7 +82,8 @@ public final class RegistrationLinker implements SyncListener {
         Credit credit = credit(tx, vendor, base);
         Touchpoint live = credit.live();
         if (live != null) {
-            Registration holder = tx.registrations().get(vendor, live.registration());
+            // the live credit names the registration it was given for
+            Registration holder = tx.registrations().get(vendor, Objects.requireNonNull(live.registration()));
             if (holder != null && stillMatches(tx, vendor, deal, live.accountId(), holder)) {
                 close(tx, holder, deal, now, closed);
                 return;
@@ -170,7 +172,8 @@ public final class RegistrationLinker implements SyncListener {
     }
 
     private static boolean earlier(Registration a, Registration b) {
-        int byTime = a.acceptedAt().compareTo(b.acceptedAt());
+        // both are protected, so accepted
+        int byTime = Objects.requireNonNull(a.acceptedAt()).compareTo(Objects.requireNonNull(b.acceptedAt()));
         return byTime < 0 || (byTime == 0 && a.id().compareTo(b.id()) < 0);
     }
 

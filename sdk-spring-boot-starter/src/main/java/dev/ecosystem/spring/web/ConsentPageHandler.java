@@ -75,7 +75,7 @@ public final class ConsentPageHandler {
         if (token == null || token.isBlank()) {
             return refused(400, "no token");
         }
-        String browser = FormNonces.isBrowserId(browserId) ? browserId : FormNonces.newBrowserId();
+        String browser = browserId != null && FormNonces.isBrowserId(browserId) ? browserId : FormNonces.newBrowserId();
         return guarded(() -> {
             ConsentView view = intros.peek(token);
             return new Page(200, ConsentPages.form(view, path, token, nonces.issue(token, browser),

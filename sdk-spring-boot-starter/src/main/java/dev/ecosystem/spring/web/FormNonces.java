@@ -88,7 +88,7 @@ final class FormNonces {
      * lifetime ago (and not in the future).
      */
     boolean verify(@Nullable String nonce, String token, @Nullable String browserId) {
-        if (nonce == null || !isBrowserId(browserId)) {
+        if (nonce == null || browserId == null || !isBrowserId(browserId)) {
             return false;
         }
         int dot = nonce.indexOf('.');
