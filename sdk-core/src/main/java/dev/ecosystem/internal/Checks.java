@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +76,20 @@ public final class Checks {
             throw new ValidationException(field + " must not be negative, but was " + value);
         }
         return value;
+    }
+
+    /**
+     * An unmodifiable copy of the list; fails if the list or any of its elements is null. One pass: the copy itself
+     * finds a null element (what a separate check per element cost was a few percent of a Navigator search, which
+     * builds a score's lists for every match).
+     */
+    public static <T> List<T> copyNoNulls(@Nullable List<T> values, String field) {
+        required(values, field);
+        try {
+            return List.copyOf(values);
+        } catch (NullPointerException e) {
+            throw new ValidationException(field + " must not contain null elements", e);
+        }
     }
 
     /** Fails if the collection or any of its elements is null. */

@@ -17,7 +17,7 @@ public record CriterionScore(Criterion criterion, double points, List<String> ma
     /** Copies the lists. */
     public CriterionScore {
         Checks.required(criterion, "criterion");
-        matched = List.copyOf(Checks.noNulls(matched, "matched"));
-        missing = List.copyOf(Checks.noNulls(missing, "missing"));
+        matched = Checks.copyNoNulls(matched, "matched");
+        missing = Checks.copyNoNulls(missing, "missing");
     }
 }

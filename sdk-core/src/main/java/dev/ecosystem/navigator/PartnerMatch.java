@@ -15,6 +15,6 @@ public record PartnerMatch(Company company, double score, List<CriterionScore> c
     /** Copies the list. */
     public PartnerMatch {
         Checks.required(company, "company");
-        criteria = List.copyOf(Checks.noNulls(criteria, "criteria"));
+        criteria = Checks.copyNoNulls(criteria, "criteria");
     }
 }

@@ -20,6 +20,7 @@ import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.PartnerMatch;
 import dev.ecosystem.overlap.Overlaps;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,6 +172,7 @@ public final class IndexedNavigator implements Navigator {
         // Companies that block the searcher are only known by asking about each; the ones found among the results
         // are left out and the search is run again, which ends since each round leaves out one more.
         int[] blockingSearcher = new int[0];
+        CompanyBlockRepository blocks = tx.blocks();
         while (true) {
             int[] blocking = blockingSearcher;
             DocFilter filter = (doc, units) -> doc != selfDoc
@@ -197,7 +199,7 @@ public final class IndexedNavigator implements Navigator {
             int[] newlyBlocking = new int[found];
             int blockers = 0;
             for (int i = 0; i < found; i++) {
-                if (tx.blocks().isBlocked(records.id(docs[i]), searcher)) {
+                if (blocks.isBlocked(records.id(docs[i]), searcher)) {
                     newlyBlocking[blockers++] = docs[i];
                     continue;
                 }

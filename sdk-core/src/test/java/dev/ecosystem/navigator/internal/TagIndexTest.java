@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -52,6 +53,16 @@ class TagIndexTest {
         index.compact();
         assertThat(index.snapshot().maxDoc()).isEqualTo(model.size());
         assertQueriesAgree(index, 100);
+    }
+
+    @Test
+    void weightedTerms_returnTheBruteForceTopK_overManyWindows() {
+        // Documents over several MaxScore windows: an optional term's window bits are refilled, and cleared from
+        // the postings of its previous fill, many times per query.
+        while (model.size() < 40_000) {
+            model.put(String.format(Locale.ROOT, "w%06d", model.size()), randomTerms());
+        }
+        assertQueriesAgree(built(40_000), 300);
     }
 
     @Test
