@@ -1,5 +1,7 @@
 package dev.ecosystem;
 
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Page;

@@ -1,7 +1,6 @@
 package dev.ecosystem;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.ScopedNetwork;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroOperations;
 import dev.ecosystem.intro.IntroSettings;
@@ -44,6 +43,11 @@ import dev.ecosystem.spi.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.event.EventListener;
+import dev.ecosystem.spi.ProviderException;
 
 /**
  * The SDK's entry point: wire the ports once, then act as one company of the network at a time.
@@ -376,7 +380,7 @@ public final class EcosystemClient implements AutoCloseable {
         }
 
         /**
-         * Where programs' tier reviews take {@link dev.ecosystem.program.TierMetric#SOURCED_REVENUE} from, such as
+         * Where programs' tier reviews take {@link dev.ecosystem.model.TierMetric#SOURCED_REVENUE} from, such as
          * {@code attribution.sourcedRevenue(vendor -> AttributionData.read(store, vendor))} from sdk-attribution.
          * Default: none, and reviewing a program with a sourced-revenue threshold fails saying so.
          */

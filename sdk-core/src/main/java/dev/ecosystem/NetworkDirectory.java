@@ -1,5 +1,7 @@
 package dev.ecosystem;
 
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;

@@ -1,18 +1,21 @@
 package dev.ecosystem;
 
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.EmailAddress;
+import dev.ecosystem.model.Invitation;
 import dev.ecosystem.model.InvitationId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.model.PartnershipLifecycle;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.PartnershipTransition;
 import dev.ecosystem.partnership.ActivationMetrics;
-import dev.ecosystem.partnership.Invitation;
-import dev.ecosystem.partnership.PartnershipLifecycle;
 import dev.ecosystem.partnership.PartnershipSettings;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -23,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * The acting company's partnership records. Each company keeps its own; nobody else sees them. Beside the records:
  * invitations to the company's programs, each record's status history, and its lifecycle (activation, dormancy,
  * onboarding checklist). Every status change is recorded; a RECRUITED partner becomes ACTIVE by itself on the first
- * activation trigger of its program (see {@link dev.ecosystem.program.ProgramTerms#activation()}).
+ * activation trigger of its program (see {@link dev.ecosystem.model.ProgramTerms#activation()}).
  */
 public interface Partnerships {
     /**

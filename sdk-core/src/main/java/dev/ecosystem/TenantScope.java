@@ -1,14 +1,9 @@
 package dev.ecosystem;
 
-import dev.ecosystem.internal.ObservedNavigator;
-import dev.ecosystem.internal.ScopedContacts;
-import dev.ecosystem.internal.ScopedIntroductions;
-import dev.ecosystem.internal.ScopedLedger;
-import dev.ecosystem.internal.ScopedNetwork;
-import dev.ecosystem.internal.ScopedPartnerships;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.Introductions;
 import dev.ecosystem.ledger.Ledger;
+import dev.ecosystem.ledger.internal.ScopedLedger;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.internal.IndexedNavigator;

@@ -3,6 +3,10 @@ package dev.ecosystem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;

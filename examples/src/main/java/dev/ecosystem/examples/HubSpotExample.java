@@ -1,7 +1,7 @@
 package dev.ecosystem.examples;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.hubspot.HubSpotCrm;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;

@@ -18,7 +18,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.Population;
-import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.salesforce.SalesforceCrm;
 import dev.ecosystem.spi.CrmConnector;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.ecosystem.examples;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.attribution.Attribution;
 import dev.ecosystem.attribution.AttributionData;
 import dev.ecosystem.attribution.FxRates;
@@ -39,12 +39,12 @@ import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointKind;
 import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.CriterionScore;
-import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.navigator.PartnerMatch;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.overlap.CoSellEntry;
 import dev.ecosystem.overlap.Overlaps;
-import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Draft;
 import java.io.IOException;

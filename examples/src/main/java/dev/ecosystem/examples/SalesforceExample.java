@@ -1,7 +1,6 @@
 package dev.ecosystem.examples;
 
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ReauthorizationRequiredException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
@@ -9,6 +8,7 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.salesforce.SalesforceCrm;
 import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.ReauthorizationRequiredException;
 
 /**
  * Connects a real Salesforce org by the OAuth 2.0 refresh-token flow and prints its first accounts and opportunities

@@ -1,17 +1,17 @@
 package dev.ecosystem.attribution;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.intro.IntroFunnel;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.model.AttributionModel;
+import dev.ecosystem.model.CommissionLine;
+import dev.ecosystem.model.CommissionPlan;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
-import dev.ecosystem.payout.CommissionLine;
-import dev.ecosystem.payout.PayoutStatus;
-import dev.ecosystem.program.CommissionPlan;
+import dev.ecosystem.model.PayoutStatus;
 import dev.ecosystem.program.PartnerView;
 import dev.ecosystem.program.ProgramStanding;
 import dev.ecosystem.program.RevenueSource;
@@ -236,7 +236,7 @@ public final class Attribution {
      * String page = attribution.scorecard(client, view, ReportPeriod.quarter(2026, 4)).toHtml();
      * }</pre>
      *
-     * @throws dev.ecosystem.AccessDeniedException when the token expired since it was verified, or the partnership
+     * @throws dev.ecosystem.error.AccessDeniedException when the token expired since it was verified, or the partnership
      *     ended
      */
     public Scorecard scorecard(EcosystemClient client, PartnerView view, ReportPeriod period) {

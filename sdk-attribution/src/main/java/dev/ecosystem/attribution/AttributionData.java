@@ -1,10 +1,10 @@
 package dev.ecosystem.attribution;
 
 import dev.ecosystem.TenantScope;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;

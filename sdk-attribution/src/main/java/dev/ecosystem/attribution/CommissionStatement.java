@@ -1,12 +1,12 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.CommissionLine;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
-import dev.ecosystem.payout.CommissionLine;
-import dev.ecosystem.payout.PayoutStatus;
-import dev.ecosystem.payout.StatementContent;
+import dev.ecosystem.model.PayoutStatus;
+import dev.ecosystem.model.StatementContent;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;

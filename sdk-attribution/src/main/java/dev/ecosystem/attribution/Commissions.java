@@ -1,12 +1,12 @@
 package dev.ecosystem.attribution;
 
+import dev.ecosystem.model.CommissionLine;
+import dev.ecosystem.model.CommissionPlan;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.TouchpointId;
-import dev.ecosystem.payout.CommissionLine;
-import dev.ecosystem.program.CommissionPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

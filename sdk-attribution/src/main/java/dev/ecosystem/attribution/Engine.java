@@ -1,6 +1,6 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.model.AttributionModel;
 import java.util.Arrays;
 
 /**

@@ -1,7 +1,7 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Money;
 import java.math.BigDecimal;
 import java.math.MathContext;

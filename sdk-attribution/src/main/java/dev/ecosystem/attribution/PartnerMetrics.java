@@ -1,7 +1,7 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import java.math.BigDecimal;

@@ -1,11 +1,11 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemClient;
 import dev.ecosystem.TenantScope;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.PartnerContacts;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -18,8 +18,8 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
-import dev.ecosystem.payout.StatementContent;
-import dev.ecosystem.payout.StoredStatement;
+import dev.ecosystem.model.StatementContent;
+import dev.ecosystem.model.StoredStatement;
 import dev.ecosystem.referral.RegistrationCounts;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
@@ -83,7 +83,7 @@ public final class PartnerReports {
      * Reports the period to every ACTIVE partner of {@code vendor}, sending each partner's scorecard and statement
      * once however often it runs.
      *
-     * @throws dev.ecosystem.NotFoundException when the vendor is not in the network
+     * @throws dev.ecosystem.error.NotFoundException when the vendor is not in the network
      */
     public ReportRun schedule(CompanyId vendor, ReportPeriod period) {
         Checks.required(vendor, "vendor");

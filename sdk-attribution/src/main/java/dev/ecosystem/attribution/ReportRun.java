@@ -1,6 +1,6 @@
 package dev.ecosystem.attribution;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 
 /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
@@ -449,7 +449,7 @@ public final class Scorecard {
         /**
          * The scorecard.
          *
-         * @throws dev.ecosystem.ValidationException when a required figure is missing or the name is blank
+         * @throws dev.ecosystem.error.ValidationException when a required figure is missing or the name is blank
          */
         public Scorecard build() {
             return new Scorecard(this);

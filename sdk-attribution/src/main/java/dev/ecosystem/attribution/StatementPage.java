@@ -3,7 +3,7 @@ package dev.ecosystem.attribution;
 import static dev.ecosystem.attribution.ScorecardPage.esc;
 import static dev.ecosystem.attribution.ScorecardPage.money;
 
-import dev.ecosystem.payout.CommissionLine;
+import dev.ecosystem.model.CommissionLine;
 
 /** Renders a {@link CommissionStatement} as one HTML page with inline CSS; every text goes through {@code esc}. */
 final class StatementPage {

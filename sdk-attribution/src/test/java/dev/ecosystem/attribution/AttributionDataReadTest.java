@@ -9,8 +9,8 @@ import static dev.ecosystem.attribution.Fixtures.won;
 import static dev.ecosystem.model.TouchpointKind.SOURCED_REFERRAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.memory.InMemoryPartnerStore;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;

@@ -17,8 +17,8 @@ import static dev.ecosystem.model.TouchpointKind.SOURCED_REFERRAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.Money;

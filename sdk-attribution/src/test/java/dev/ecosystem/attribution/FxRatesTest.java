@@ -10,8 +10,8 @@ import static dev.ecosystem.model.TouchpointKind.SOURCED_REFERRAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Money;
 import java.time.Clock;

@@ -10,7 +10,7 @@ import static dev.ecosystem.model.TouchpointKind.CO_SELL;
 import static dev.ecosystem.model.TouchpointKind.INTRODUCTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;

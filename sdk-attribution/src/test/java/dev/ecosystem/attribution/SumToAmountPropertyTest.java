@@ -3,8 +3,8 @@ package dev.ecosystem.attribution;
 import static dev.ecosystem.attribution.Fixtures.TENANT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;

@@ -1,6 +1,7 @@
 package dev.ecosystem.internal;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.ContactId;

@@ -1,6 +1,6 @@
 package dev.ecosystem.internal;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import java.time.Duration;
 
 /** What the SDK's durable queues (the outbox, CRM write-backs) share about failed attempts. */

@@ -1,8 +1,8 @@
 package dev.ecosystem.internal;
 
-import dev.ecosystem.EcosystemEvent;
-import dev.ecosystem.EventListener;
-import dev.ecosystem.EventTypes;
+import dev.ecosystem.event.EcosystemEvent;
+import dev.ecosystem.event.EventListener;
+import dev.ecosystem.event.EventTypes;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.navigator.internal.NavigatorIndex;
 import dev.ecosystem.overlap.internal.OverlapEngine;

@@ -1,6 +1,6 @@
 package dev.ecosystem.intro;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.ConsentStatus;
 import dev.ecosystem.model.IntroParty;
 import dev.ecosystem.model.IntroductionId;

@@ -53,8 +53,8 @@ public interface IntroOperations {
      * @param reason for a decline, why, or {@code null}; ignored for an accept
      * @param shareReason whether the decline reason may be shown to the requester
      * @return the introduction as the answering party's company sees it
-     * @throws dev.ecosystem.ValidationException when the token is malformed, forged or tampered with
-     * @throws dev.ecosystem.ConflictException when it expired, was used already, or its introduction has ended
+     * @throws dev.ecosystem.error.ValidationException when the token is malformed, forged or tampered with
+     * @throws dev.ecosystem.error.ConflictException when it expired, was used already, or its introduction has ended
      */
     Introduction redeem(String token, @Nullable String reason, boolean shareReason);
 
@@ -66,9 +66,9 @@ public interface IntroOperations {
      *
      * @param token the {@code token} parameter of the link, unchanged
      * @return who asks, whom they want to meet, why and until when
-     * @throws dev.ecosystem.ValidationException when the token is malformed, forged or tampered with
-     * @throws dev.ecosystem.NotFoundException when its introduction does not exist
-     * @throws dev.ecosystem.ConflictException when it expired, was used already, or its introduction has ended
+     * @throws dev.ecosystem.error.ValidationException when the token is malformed, forged or tampered with
+     * @throws dev.ecosystem.error.NotFoundException when its introduction does not exist
+     * @throws dev.ecosystem.error.ConflictException when it expired, was used already, or its introduction has ended
      */
     ConsentView peek(String token);
 
@@ -78,8 +78,8 @@ public interface IntroOperations {
     /**
      * Makes a parked email due again at once (with its original Message-ID).
      *
-     * @throws dev.ecosystem.NotFoundException when there is no such entry
-     * @throws dev.ecosystem.ConflictException when it is not parked
+     * @throws dev.ecosystem.error.NotFoundException when there is no such entry
+     * @throws dev.ecosystem.error.ConflictException when it is not parked
      */
     OutboxEntry retry(OutboxEntryId id);
 

@@ -1,7 +1,7 @@
 package dev.ecosystem.intro;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Who can be named: the target must be a contact the target company marked
  * {@linkplain dev.ecosystem.model.Contact#reachableForIntroductions() reachable for introductions}. Any other id
  * (unknown, not reachable, opted out, another company's) gets one and the same
- * {@link dev.ecosystem.NotFoundException}, so a request never tells whether a person exists. To ask a company without
+ * {@link dev.ecosystem.error.NotFoundException}, so a request never tells whether a person exists. To ask a company without
  * naming anyone, build with {@link #builder(ContactId, CompanyId, String)}: the company's
  * {@linkplain dev.ecosystem.model.Company#introductionIntake() intake contact} receives the ask (a company without
  * one gets the same refusal).

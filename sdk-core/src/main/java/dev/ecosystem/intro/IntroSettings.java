@@ -1,7 +1,7 @@
 package dev.ecosystem.intro;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.spi.IntroDrafter;
 import java.time.Duration;

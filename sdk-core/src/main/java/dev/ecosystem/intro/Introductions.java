@@ -41,14 +41,14 @@ public interface Introductions {
      * an introducer makes it) in the same transaction.
      *
      * @return the introduction, {@code AWAITING_CONSENT}; for a repeated idempotency key, the first one as it is now
-     * @throws dev.ecosystem.ValidationException when the request is malformed, or its account or deal is not in the
+     * @throws dev.ecosystem.error.ValidationException when the request is malformed, or its account or deal is not in the
      *     acting company's CRM snapshot
-     * @throws dev.ecosystem.NotFoundException when the requester or introducer is not a contact of the acting
+     * @throws dev.ecosystem.error.NotFoundException when the requester or introducer is not a contact of the acting
      *     company, the target company does not exist or is not listed, or the target cannot be reached: for every
      *     reason (unknown id, not reachable, opted out, another company's contact, no intake contact) the same text
-     * @throws dev.ecosystem.AccessDeniedException when the requester or introducer opted out of introductions, or
+     * @throws dev.ecosystem.error.AccessDeniedException when the requester or introducer opted out of introductions, or
      *     either company blocked the other
-     * @throws dev.ecosystem.ConflictException when the requester or the target has too many open requests
+     * @throws dev.ecosystem.error.ConflictException when the requester or the target has too many open requests
      */
     Introduction request(IntroRequest request);
 
@@ -67,9 +67,9 @@ public interface Introductions {
      * is the last consent, the introduction connects: the joint email is enqueued and, when the introduction names a
      * CRM account or deal, an {@code INTRODUCTION} touchpoint is appended to the requester's ledger.
      *
-     * @throws dev.ecosystem.NotFoundException when there is no such introduction for the acting company
-     * @throws dev.ecosystem.AccessDeniedException when {@code person} is not a party of it on the acting company's side
-     * @throws dev.ecosystem.ConflictException when the consent was already answered, or the introduction has ended
+     * @throws dev.ecosystem.error.NotFoundException when there is no such introduction for the acting company
+     * @throws dev.ecosystem.error.AccessDeniedException when {@code person} is not a party of it on the acting company's side
+     * @throws dev.ecosystem.error.ConflictException when the consent was already answered, or the introduction has ended
      *     or expired
      */
     Introduction accept(IntroductionId id, ContactId person);
@@ -79,16 +79,16 @@ public interface Introductions {
      * declined, the introducer) is told politely. The reason is kept; it reaches the other side only if
      * {@code shareReason}.
      *
-     * @throws dev.ecosystem.ConflictException when the consent was already answered, or the introduction has ended
+     * @throws dev.ecosystem.error.ConflictException when the consent was already answered, or the introduction has ended
      */
     Introduction decline(IntroductionId id, ContactId person, @Nullable String reason, boolean shareReason);
 
     /**
      * Withdraws an introduction the acting company requested. Outstanding consent links stop working.
      *
-     * @throws dev.ecosystem.AccessDeniedException when the acting company is the target's company (it declines
+     * @throws dev.ecosystem.error.AccessDeniedException when the acting company is the target's company (it declines
      *     instead)
-     * @throws dev.ecosystem.ConflictException when it has already ended
+     * @throws dev.ecosystem.error.ConflictException when it has already ended
      */
     Introduction cancel(IntroductionId id, String reason);
 
@@ -96,7 +96,7 @@ public interface Introductions {
      * The introduction as the acting company may see it ({@link Introduction#visibleTo}: a decline reason the other
      * side kept private, the requester's CRM ids for the target, and consent token ids are removed).
      *
-     * @throws dev.ecosystem.NotFoundException when there is none the acting company is a party to
+     * @throws dev.ecosystem.error.NotFoundException when there is none the acting company is a party to
      */
     Introduction get(IntroductionId id);
 

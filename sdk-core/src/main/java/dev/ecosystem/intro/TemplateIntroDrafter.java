@@ -1,7 +1,7 @@
 package dev.ecosystem.intro;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.intro.internal.Html;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.internal.base.Html;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftKind;
 import dev.ecosystem.spi.DraftRequest;

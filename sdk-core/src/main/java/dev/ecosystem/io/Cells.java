@@ -1,7 +1,7 @@
 package dev.ecosystem.io;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;

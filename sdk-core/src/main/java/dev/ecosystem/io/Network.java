@@ -1,8 +1,8 @@
 package dev.ecosystem.io;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.ScopedNetwork;
+import dev.ecosystem.ScopedNetwork;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;

@@ -1,6 +1,6 @@
 package dev.ecosystem.io;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -57,12 +57,12 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>Errors</h2>
  * Every row is parsed and validated before anything is returned. If anything is wrong, one
- * {@link dev.ecosystem.ValidationException} lists the first 10 problems, one per line, the
+ * {@link dev.ecosystem.error.ValidationException} lists the first 10 problems, one per line, the
  * first problem first, each with the file name, 1-based line, column or field, and the model's own message, such as
  * {@code companies.csv line 17, column business_tags: tag value must be 1 to 64 letters, ... but was "b2b!"}.
  * Malformed CSV or JSON is reported the same way, at the line the parser stopped. Repeated company ids, and repeated
  * contact ids within a company, are errors. A file that cannot be read at all fails with an
- * {@link dev.ecosystem.EcosystemException} ({@link dev.ecosystem.ValidationException} when it does not exist).
+ * {@link dev.ecosystem.error.EcosystemException} ({@link dev.ecosystem.error.ValidationException} when it does not exist).
  *
  * <p>A contact's company need not be in the files; {@link Network#storeInto} requires it to be in the store then.
  * Methods taking a {@link Reader} do not close it; to read classpath resources, wrap them in an
@@ -93,7 +93,7 @@ public final class NetworkFiles {
      *
      * @param companiesCsv the companies file
      * @param contactsCsv the contacts file, or {@code null} for none
-     * @throws dev.ecosystem.ValidationException listing what is wrong, when anything is
+     * @throws dev.ecosystem.error.ValidationException listing what is wrong, when anything is
      */
     public static Network readCsv(Path companiesCsv, @Nullable Path contactsCsv) {
         Checks.required(companiesCsv, "companiesCsv");
@@ -109,7 +109,7 @@ public final class NetworkFiles {
      *
      * @param companiesCsv the companies, header line first
      * @param contactsCsv the contacts, header line first, or {@code null} for none
-     * @throws dev.ecosystem.ValidationException listing what is wrong, when anything is
+     * @throws dev.ecosystem.error.ValidationException listing what is wrong, when anything is
      */
     public static Network readCsv(Reader companiesCsv, @Nullable Reader contactsCsv) {
         Checks.required(companiesCsv, "companiesCsv");
@@ -119,7 +119,7 @@ public final class NetworkFiles {
     /**
      * Reads a JSON document {@code {"companies": [...], "contacts": [...]}}; either array may be missing.
      *
-     * @throws dev.ecosystem.ValidationException listing what is wrong, when anything is
+     * @throws dev.ecosystem.error.ValidationException listing what is wrong, when anything is
      */
     public static Network readJson(Path json) {
         Checks.required(json, "json");
@@ -130,7 +130,7 @@ public final class NetworkFiles {
      * Reads a JSON document {@code {"companies": [...], "contacts": [...]}} from a reader, which stays open. Messages
      * call it {@code network.json}.
      *
-     * @throws dev.ecosystem.ValidationException listing what is wrong, when anything is
+     * @throws dev.ecosystem.error.ValidationException listing what is wrong, when anything is
      */
     public static Network readJson(Reader json) {
         Checks.required(json, "json");

@@ -1,6 +1,6 @@
 package dev.ecosystem.io;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One record of a file as read, before it becomes a model value: its raw values by column (CSV spelling) and where
- * each came from. Accessors throw {@link dev.ecosystem.ValidationException} with a message that does not repeat the
+ * each came from. Accessors throw {@link dev.ecosystem.error.ValidationException} with a message that does not repeat the
  * location; {@link Cells} adds it.
  */
 interface Row {

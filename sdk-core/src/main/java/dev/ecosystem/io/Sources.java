@@ -2,8 +2,8 @@ package dev.ecosystem.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.EcosystemException;
+import dev.ecosystem.error.ValidationException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

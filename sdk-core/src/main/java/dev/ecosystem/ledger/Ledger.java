@@ -32,7 +32,7 @@ public interface Ledger {
      * Records a touchpoint by hand. The same idempotency key again returns the first entry and records nothing.
      *
      * @return the entry as stored, with a new id
-     * @throws dev.ecosystem.ValidationException when the partner is not one the acting company has a partnership
+     * @throws dev.ecosystem.error.ValidationException when the partner is not one the acting company has a partnership
      *     with, when a named account or deal is not in its CRM snapshot (the message names the field), when the
      *     deal is not on the named account, or when {@code occurredAt} is in the future
      */
@@ -41,7 +41,7 @@ public interface Ledger {
     /**
      * The entry.
      *
-     * @throws dev.ecosystem.NotFoundException when the acting company has no entry with this id
+     * @throws dev.ecosystem.error.NotFoundException when the acting company has no entry with this id
      */
     Touchpoint get(TouchpointId id);
 
@@ -61,8 +61,8 @@ public interface Ledger {
      *
      * @param reason why, at most 500 characters on one line
      * @return the reversing entry
-     * @throws dev.ecosystem.NotFoundException when the acting company has no entry with this id
-     * @throws dev.ecosystem.ConflictException when the entry was already reversed, or is itself a reversal (record
+     * @throws dev.ecosystem.error.NotFoundException when the acting company has no entry with this id
+     * @throws dev.ecosystem.error.ConflictException when the entry was already reversed, or is itself a reversal (record
      *     a new entry instead of reversing a reversal)
      */
     Touchpoint reverse(TouchpointId id, String reason);

@@ -1,7 +1,7 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;

@@ -1,6 +1,6 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Clock;

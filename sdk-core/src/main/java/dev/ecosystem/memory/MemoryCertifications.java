@@ -1,9 +1,9 @@
 package dev.ecosystem.memory;
 
+import dev.ecosystem.model.Certification;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
-import dev.ecosystem.program.Certification;
 import dev.ecosystem.spi.CertificationRepository;
 import java.time.LocalDate;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;

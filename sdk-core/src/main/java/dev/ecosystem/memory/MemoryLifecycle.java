@@ -1,16 +1,16 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Invitation;
 import dev.ecosystem.model.InvitationId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.model.PartnershipLifecycle;
 import dev.ecosystem.model.PartnershipTransition;
-import dev.ecosystem.partnership.Invitation;
-import dev.ecosystem.partnership.PartnershipLifecycle;
 import dev.ecosystem.spi.PartnershipLifecycleRepository;
 import java.time.Instant;
 import java.util.ArrayList;

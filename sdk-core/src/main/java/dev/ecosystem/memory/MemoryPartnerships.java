@@ -1,6 +1,6 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;

@@ -6,7 +6,7 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.spi.ProgramRepository;
 import org.jspecify.annotations.Nullable;
 

@@ -1,13 +1,13 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Registration;
 import dev.ecosystem.model.RegistrationId;
-import dev.ecosystem.referral.Registration;
-import dev.ecosystem.referral.RegistrationStatus;
+import dev.ecosystem.model.RegistrationStatus;
 import dev.ecosystem.spi.RegistrationRepository;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ecosystem.memory;
 
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import org.jspecify.annotations.Nullable;
 

@@ -1,13 +1,13 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.StatementContent;
 import dev.ecosystem.model.StatementId;
-import dev.ecosystem.payout.StatementContent;
-import dev.ecosystem.payout.StoredStatement;
+import dev.ecosystem.model.StoredStatement;
 import dev.ecosystem.spi.StatementRepository;
 import java.time.LocalDate;
 import java.util.List;

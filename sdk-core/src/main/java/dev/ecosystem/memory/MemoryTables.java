@@ -1,26 +1,26 @@
 package dev.ecosystem.memory;
 
 import dev.ecosystem.model.Account;
+import dev.ecosystem.model.BriefDelivery;
+import dev.ecosystem.model.Certification;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Introduction;
+import dev.ecosystem.model.Invitation;
 import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipLifecycle;
 import dev.ecosystem.model.PartnershipTransition;
+import dev.ecosystem.model.ProgramBrief;
+import dev.ecosystem.model.Registration;
+import dev.ecosystem.model.SharingPolicy;
+import dev.ecosystem.model.StoredStatement;
+import dev.ecosystem.model.TierChange;
+import dev.ecosystem.model.TierReview;
 import dev.ecosystem.model.Touchpoint;
-import dev.ecosystem.overlap.SharingPolicy;
-import dev.ecosystem.partnership.Invitation;
-import dev.ecosystem.partnership.PartnershipLifecycle;
-import dev.ecosystem.payout.StoredStatement;
-import dev.ecosystem.program.BriefDelivery;
-import dev.ecosystem.program.Certification;
-import dev.ecosystem.program.PartnerProgram;
-import dev.ecosystem.program.ProgramBrief;
-import dev.ecosystem.program.TierChange;
-import dev.ecosystem.program.TierReview;
-import dev.ecosystem.referral.Registration;
 
 /** Every table of one in-memory store. Partitions are tenants, parties, or {@link #ALL}. */
 final class MemoryTables {

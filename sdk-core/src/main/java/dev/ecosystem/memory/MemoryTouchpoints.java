@@ -1,7 +1,7 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;

@@ -1,8 +1,8 @@
 package dev.ecosystem.memory;
 
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.internal.ListedCompanies;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;

@@ -1,6 +1,6 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * Identifies a CRM account. Any non-blank text of at most 128 characters without control characters, chosen by the host

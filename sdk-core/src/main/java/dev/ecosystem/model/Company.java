@@ -1,8 +1,8 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.internal.SortedArraySet;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.internal.base.SortedArraySet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * Identifies a company: 1 to 128 ASCII letters, digits and {@code - _ . :}, starting with a letter or digit, chosen

@@ -1,8 +1,8 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

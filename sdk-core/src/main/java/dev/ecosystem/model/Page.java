@@ -1,6 +1,6 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,7 +1,7 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * A named group of a tenant's CRM accounts that account mapping compares: the three standard ones, or a custom one

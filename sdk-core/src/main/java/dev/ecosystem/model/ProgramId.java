@@ -1,6 +1,6 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * Identifies a vendor's partner program; stable across the program's versions. Any non-blank text of at most 128

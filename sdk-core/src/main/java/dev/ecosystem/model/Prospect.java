@@ -1,7 +1,7 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

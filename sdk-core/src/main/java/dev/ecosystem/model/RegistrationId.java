@@ -1,6 +1,6 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * Identifies a referral (deal registration) a partner submitted to a vendor. Any non-blank text of at most 128

@@ -1,7 +1,7 @@
 package dev.ecosystem.model;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -110,7 +110,7 @@ public record Touchpoint(
         /**
          * The entry.
          *
-         * @throws dev.ecosystem.ValidationException when a field is missing or invalid
+         * @throws dev.ecosystem.error.ValidationException when a field is missing or invalid
          */
         public Touchpoint build() {
             return new Touchpoint(id, owner, partner, accountId, dealId, registration, kind, occurredAt, origin,

@@ -1,7 +1,8 @@
 package dev.ecosystem.navigator;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.Criterion;
 import dev.ecosystem.model.Tag;
 import java.util.Collections;
 import java.util.HashMap;

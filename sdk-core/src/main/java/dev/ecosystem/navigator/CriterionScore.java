@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.Criterion;
 import java.util.List;
 
 /**

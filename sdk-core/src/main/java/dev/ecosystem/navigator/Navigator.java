@@ -1,6 +1,8 @@
 package dev.ecosystem.navigator;
 
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 
@@ -36,7 +38,7 @@ public interface Navigator {
      * match of the page (its score and id), so paging stays consistent while the network changes: every candidate
      * whose score did not change meanwhile is returned exactly once.
      *
-     * @throws dev.ecosystem.ValidationException when the cursor is malformed
+     * @throws dev.ecosystem.error.ValidationException when the cursor is malformed
      */
     Page<PartnerMatch> search(IdealPartnerProfile profile, PageRequest page);
 
@@ -44,9 +46,9 @@ public interface Navigator {
      * Scores one listed company against the profile: the same score and explanation {@link #search} gives it, even
      * when the company would not be a candidate (an existing partner, a missing required tag...).
      *
-     * @throws dev.ecosystem.NotFoundException when the company is not a listed company of the network
-     * @throws dev.ecosystem.ValidationException when the company is the acting company
-     * @throws dev.ecosystem.AccessDeniedException when either company blocks the other
+     * @throws dev.ecosystem.error.NotFoundException when the company is not a listed company of the network
+     * @throws dev.ecosystem.error.ValidationException when the company is the acting company
+     * @throws dev.ecosystem.error.AccessDeniedException when either company blocks the other
      */
     PartnerMatch evaluate(IdealPartnerProfile profile, CompanyId company);
 }

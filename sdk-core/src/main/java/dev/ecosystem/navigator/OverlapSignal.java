@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator;
 
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Criterion;
 import java.util.Map;
 
 /**

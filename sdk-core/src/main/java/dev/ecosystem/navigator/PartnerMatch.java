@@ -1,7 +1,8 @@
 package dev.ecosystem.navigator;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
+import dev.ecosystem.model.Criterion;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.ecosystem.navigator;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Tag;
 import java.util.ArrayList;
 import java.util.Collections;

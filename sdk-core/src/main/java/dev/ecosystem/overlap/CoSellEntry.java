@@ -5,6 +5,7 @@ import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.Match;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;

@@ -44,8 +44,8 @@ public interface CrmWriteBackOperations {
     /**
      * Makes a parked write due again at once, its attempts counted afresh.
      *
-     * @throws dev.ecosystem.NotFoundException when the tenant has no such write
-     * @throws dev.ecosystem.ConflictException when it is not parked
+     * @throws dev.ecosystem.error.NotFoundException when the tenant has no such write
+     * @throws dev.ecosystem.error.ConflictException when it is not parked
      */
     CrmWriteBack retry(CompanyId tenant, TouchpointId id);
 }

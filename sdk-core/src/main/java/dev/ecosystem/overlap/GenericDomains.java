@@ -1,6 +1,6 @@
 package dev.ecosystem.overlap;
 
-import dev.ecosystem.overlap.internal.DataLines;
+import dev.ecosystem.internal.base.DataLines;
 import java.util.Set;
 
 /** Reads the generic domains shipped with the SDK: one a line, {@code #} starting a comment. */

@@ -1,6 +1,7 @@
 package dev.ecosystem.overlap;
 
 import dev.ecosystem.model.Account;
+import dev.ecosystem.model.Match;
 import dev.ecosystem.model.Population;
 import java.util.Set;
 

@@ -1,11 +1,12 @@
 package dev.ecosystem.overlap;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.SharingPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -3,9 +3,11 @@ package dev.ecosystem.overlap;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
+import dev.ecosystem.model.MatchExplanation;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.SharingPolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>Results about a partner need an active partnership on both sides: each company has a partnership record with
- * the other that has not ended; otherwise they throw {@link dev.ecosystem.AccessDeniedException}. Nothing a partner
+ * the other that has not ended; otherwise they throw {@link dev.ecosystem.error.AccessDeniedException}. Nothing a partner
  * did not share can be read through any method: hidden populations do not appear, counts-only populations give
  * counts and never records, and records carry only the allow-listed fields.
  *
@@ -39,14 +41,14 @@ public interface Overlaps {
      * snapshot records the CRM no longer has. Resumable: each batch is stored with its checkpoint, so after a failure
      * the next call carries on where the last stored batch ended, never losing or duplicating a record.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has connected no CRM
+     * @throws dev.ecosystem.error.NotFoundException when the company has connected no CRM
      */
     SyncResult syncCrm();
 
     /**
      * Reads the changes since the last sync into the snapshot (a full sync if there was none, or one is unfinished).
      *
-     * @throws dev.ecosystem.NotFoundException when the company has connected no CRM
+     * @throws dev.ecosystem.error.NotFoundException when the company has connected no CRM
      */
     SyncResult syncChanges();
 
@@ -65,8 +67,8 @@ public interface Overlaps {
     /**
      * Sets what the acting company shows {@code partner}, replacing the previous policy.
      *
-     * @throws dev.ecosystem.NotFoundException when the acting company has no partnership with {@code partner}
-     * @throws dev.ecosystem.ValidationException when the policy names a population that does not exist
+     * @throws dev.ecosystem.error.NotFoundException when the acting company has no partnership with {@code partner}
+     * @throws dev.ecosystem.error.ValidationException when the policy names a population that does not exist
      */
     SharingPolicy shareWith(CompanyId partner, SharingPolicy policy);
 
@@ -84,7 +86,7 @@ public interface Overlaps {
      *
      * @param mine only my accounts in this population, or {@code null} for all
      * @param theirs only partner accounts in this population, or {@code null} for all shared ones
-     * @throws dev.ecosystem.AccessDeniedException when {@code theirs} is not shared as records
+     * @throws dev.ecosystem.error.AccessDeniedException when {@code theirs} is not shared as records
      */
     Page<OverlapRecord> records(CompanyId partner, @Nullable Population mine, @Nullable Population theirs,
             PageRequest page);

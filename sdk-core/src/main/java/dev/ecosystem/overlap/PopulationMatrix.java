@@ -1,9 +1,10 @@
 package dev.ecosystem.overlap;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.SharingPolicy;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

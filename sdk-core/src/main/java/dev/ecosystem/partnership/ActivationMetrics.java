@@ -1,6 +1,6 @@
 package dev.ecosystem.partnership;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.PartnerType;
 import java.time.YearMonth;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.ecosystem.partnership;
 
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Invitation;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -18,16 +19,16 @@ public interface PartnershipOperations {
      * program's {@code dormancyDays} as dormant (event {@code partnership.dormant}). Call it from the host's
      * scheduler; nothing reads the wall clock by itself.
      *
-     * @throws dev.ecosystem.ValidationException when {@code now} is null
+     * @throws dev.ecosystem.error.ValidationException when {@code now} is null
      */
     LifecycleRun runDue(Instant now);
 
     /**
      * The invitation a link's token names, for the page it opens.
      *
-     * @throws dev.ecosystem.ValidationException when the token is malformed, forged or tampered with
-     * @throws dev.ecosystem.ConflictException when the link has expired
-     * @throws dev.ecosystem.NotFoundException when the invitation it names no longer matches it
+     * @throws dev.ecosystem.error.ValidationException when the token is malformed, forged or tampered with
+     * @throws dev.ecosystem.error.ConflictException when the link has expired
+     * @throws dev.ecosystem.error.NotFoundException when the invitation it names no longer matches it
      */
     Invitation read(String token);
 
@@ -37,10 +38,10 @@ public interface PartnershipOperations {
      * whichever registered company the host names, such as the one the invitee just registered with
      * {@code client.register(...)}; from then on it is addressed to that company.
      *
-     * @throws dev.ecosystem.ValidationException when the token is malformed, forged or tampered with
-     * @throws dev.ecosystem.ConflictException when the link has expired, or the invitation was already answered
+     * @throws dev.ecosystem.error.ValidationException when the token is malformed, forged or tampered with
+     * @throws dev.ecosystem.error.ConflictException when the link has expired, or the invitation was already answered
      *     (a link is single-use), or the two companies already have partnership records
-     * @throws dev.ecosystem.NotFoundException when the invitation is addressed to another company, or the accepting
+     * @throws dev.ecosystem.error.NotFoundException when the invitation is addressed to another company, or the accepting
      *     company is not in the network; the message is the same as for an invitation that does not exist
      */
     Invitation accept(String token, CompanyId acceptingCompany);
@@ -48,8 +49,8 @@ public interface PartnershipOperations {
     /**
      * Declines the invitation the link names; {@code reason} is shown to the vendor.
      *
-     * @throws dev.ecosystem.ValidationException when the token is malformed, forged or tampered with
-     * @throws dev.ecosystem.ConflictException when the link has expired or the invitation was already answered
+     * @throws dev.ecosystem.error.ValidationException when the token is malformed, forged or tampered with
+     * @throws dev.ecosystem.error.ConflictException when the link has expired or the invitation was already answered
      */
     Invitation decline(String token, @Nullable String reason);
 }

@@ -1,6 +1,6 @@
 package dev.ecosystem.partnership;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import java.time.Duration;
 
 /**

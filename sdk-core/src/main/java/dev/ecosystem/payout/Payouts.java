@@ -1,13 +1,17 @@
 package dev.ecosystem.payout;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.PayoutStatus;
+import dev.ecosystem.model.PayoutTransition;
+import dev.ecosystem.model.StatementContent;
 import dev.ecosystem.model.StatementId;
+import dev.ecosystem.model.StoredStatement;
+import dev.ecosystem.spi.ProviderException;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

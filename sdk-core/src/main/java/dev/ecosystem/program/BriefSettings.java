@@ -1,6 +1,6 @@
 package dev.ecosystem.program;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.spi.BriefDrafter;
 import org.jspecify.annotations.Nullable;

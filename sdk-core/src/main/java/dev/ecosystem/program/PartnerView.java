@@ -29,15 +29,15 @@ public interface PartnerView {
      * What the partner's registrations with the vendor did from {@code from} (inclusive) to {@code to} (exclusive),
      * as {@link dev.ecosystem.referral.Referrals#counts} gives them to the vendor.
      *
-     * @throws dev.ecosystem.AccessDeniedException when the token has expired meanwhile or the partnership ended
-     * @throws dev.ecosystem.ValidationException when {@code to} is not after {@code from}
+     * @throws dev.ecosystem.error.AccessDeniedException when the token has expired meanwhile or the partnership ended
+     * @throws dev.ecosystem.error.ValidationException when {@code to} is not after {@code from}
      */
     RegistrationCounts registrations(Instant from, Instant to);
 
     /**
      * The partner's current tier in the vendor's program for its partner type, or {@code null} when it holds none.
      *
-     * @throws dev.ecosystem.AccessDeniedException when the token has expired meanwhile or the partnership ended
+     * @throws dev.ecosystem.error.AccessDeniedException when the token has expired meanwhile or the partnership ended
      */
     @Nullable String tier();
 }

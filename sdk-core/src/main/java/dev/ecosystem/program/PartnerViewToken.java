@@ -1,6 +1,6 @@
 package dev.ecosystem.program;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import java.time.Instant;
 

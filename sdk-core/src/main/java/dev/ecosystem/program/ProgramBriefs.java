@@ -1,5 +1,7 @@
 package dev.ecosystem.program;
 
+import dev.ecosystem.model.BriefSection;
+import dev.ecosystem.model.ProgramBrief;
 import dev.ecosystem.model.ProgramId;
 import java.util.Map;
 
@@ -23,21 +25,21 @@ public interface ProgramBriefs {
      * Drafts the next version from the program's current terms with the client's {@link dev.ecosystem.spi.BriefDrafter}
      * (version 1 when the program has none). The drafter runs outside any store transaction.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program
      */
     ProgramBrief draft(ProgramId program);
 
     /**
      * The latest version.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program or it has no brief yet
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program or it has no brief yet
      */
     ProgramBrief latest(ProgramId program);
 
     /**
      * One version.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program or version
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program or version
      */
     ProgramBrief version(ProgramId program, int version);
 
@@ -47,18 +49,18 @@ public interface ProgramBriefs {
      *
      * @param version the version the caller read; the edit is refused when it is no longer the latest
      * @param sections the new text of each section to replace (the others are kept)
-     * @throws dev.ecosystem.ValidationException when {@code sections} is empty, or a text is blank or longer than
+     * @throws dev.ecosystem.error.ValidationException when {@code sections} is empty, or a text is blank or longer than
      *     {@value ProgramBrief#MAX_SECTION_LENGTH} characters
-     * @throws dev.ecosystem.NotFoundException when the company has no such program or brief
-     * @throws dev.ecosystem.ConflictException when {@code version} is not the latest version
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program or brief
+     * @throws dev.ecosystem.error.ConflictException when {@code version} is not the latest version
      */
     ProgramBrief edit(ProgramId program, int version, Map<BriefSection, String> sections);
 
     /**
      * Approves the latest version, a draft.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program or brief
-     * @throws dev.ecosystem.ConflictException when {@code version} is not the latest version or is already approved
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program or brief
+     * @throws dev.ecosystem.error.ConflictException when {@code version} is not the latest version or is already approved
      */
     ProgramBrief approve(ProgramId program, int version);
 
@@ -69,8 +71,8 @@ public interface ProgramBriefs {
      * contacts reachable for introductions), never to one who opted out. The emails go through the outbox in the same transaction that records them, once per (version,
      * contact): sending the same version again enqueues only what is new, usually nothing.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program
-     * @throws dev.ecosystem.ConflictException when no version is approved yet
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.error.ConflictException when no version is approved yet
      */
     BriefSending send(ProgramId program);
 }

@@ -1,7 +1,8 @@
 package dev.ecosystem.program;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.PartnerProgram;
 import org.jspecify.annotations.Nullable;
 
 /**

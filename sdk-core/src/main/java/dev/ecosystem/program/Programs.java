@@ -1,11 +1,18 @@
 package dev.ecosystem.program;
 
+import dev.ecosystem.model.Certification;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.ProgramBrief;
 import dev.ecosystem.model.ProgramId;
+import dev.ecosystem.model.ProgramTerms;
+import dev.ecosystem.model.TierChange;
+import dev.ecosystem.model.TierMetric;
+import dev.ecosystem.model.TierReview;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +34,7 @@ public interface Programs {
     /**
      * Creates the program for the terms' partner type, at version 1.
      *
-     * @throws dev.ecosystem.ConflictException when the company already has a program for that type
+     * @throws dev.ecosystem.error.ConflictException when the company already has a program for that type
      */
     PartnerProgram create(ProgramTerms terms);
 
@@ -36,8 +43,8 @@ public interface Programs {
      * under earlier versions.
      *
      * @param expectedVersion the version the caller read; the change is refused when another change came first
-     * @throws dev.ecosystem.NotFoundException when the company has no such program
-     * @throws dev.ecosystem.ConflictException when the current version is not {@code expectedVersion}, or the terms
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.error.ConflictException when the current version is not {@code expectedVersion}, or the terms
      *     are for another partner type
      */
     PartnerProgram change(ProgramId id, int expectedVersion, ProgramTerms terms);
@@ -45,14 +52,14 @@ public interface Programs {
     /**
      * The current version.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program
      */
     PartnerProgram get(ProgramId id);
 
     /**
      * One version.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program or version
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program or version
      */
     PartnerProgram version(ProgramId id, int version);
 
@@ -77,10 +84,10 @@ public interface Programs {
      * q1.changes().forEach(c -> System.out.println(c.partner() + ": " + c.from() + " -> " + c.to()));
      * }</pre>
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program
-     * @throws dev.ecosystem.ValidationException when the period is empty or not over yet, the program has no tiers,
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.error.ValidationException when the period is empty or not over yet, the program has no tiers,
      *     or a tier needs {@code SOURCED_REVENUE} and the client has no revenue source
-     * @throws dev.ecosystem.ConflictException when a period ending at or after this one's end was already reviewed
+     * @throws dev.ecosystem.error.ConflictException when a period ending at or after this one's end was already reviewed
      */
     TierReview evaluateTiers(ProgramId program, LocalDate from, LocalDate toExclusive);
 
@@ -94,7 +101,7 @@ public interface Programs {
      * The partner's program and tier, for its commission statement:
      * {@code attribution.statement(data, scope.programs().standing(partner), period)}.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}, or no
+     * @throws dev.ecosystem.error.NotFoundException when the company has no partnership with {@code partner}, or no
      *     program for its type
      */
     ProgramStanding standing(CompanyId partner);
@@ -109,8 +116,8 @@ public interface Programs {
      *
      * @param person the person's email address, which identifies the person across certifications
      * @param name the certification's name, one line of at most 200 characters
-     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}
-     * @throws dev.ecosystem.ValidationException when {@code validUntil} is before today
+     * @throws dev.ecosystem.error.NotFoundException when the company has no partnership with {@code partner}
+     * @throws dev.ecosystem.error.ValidationException when {@code validUntil} is before today
      */
     Certification certify(CompanyId partner, EmailAddress person, String name, LocalDate validUntil);
 
@@ -124,7 +131,7 @@ public interface Programs {
      * {@link ProgramBrief#toHtml()} or {@link ProgramBrief#toJson()}; edit, approve and send it through
      * {@link #briefs()}.
      *
-     * @throws dev.ecosystem.NotFoundException when the company has no such program
+     * @throws dev.ecosystem.error.NotFoundException when the company has no such program
      */
     ProgramBrief brief(ProgramId id);
 
@@ -137,8 +144,8 @@ public interface Programs {
      * else.
      *
      * @param ttl how long it is valid, from 1 minute to 90 days
-     * @throws dev.ecosystem.NotFoundException when the company has no partnership with {@code partner}, or it ended
-     * @throws dev.ecosystem.ValidationException when {@code ttl} is out of range
+     * @throws dev.ecosystem.error.NotFoundException when the company has no partnership with {@code partner}, or it ended
+     * @throws dev.ecosystem.error.ValidationException when {@code ttl} is out of range
      */
     PartnerViewToken partnerViewToken(CompanyId partner, Duration ttl);
 }

@@ -1,6 +1,7 @@
 package dev.ecosystem.program;
 
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.TierMetric;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.ecosystem.program;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.BriefSection;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.spi.BriefDraft;
 import dev.ecosystem.spi.BriefDrafter;

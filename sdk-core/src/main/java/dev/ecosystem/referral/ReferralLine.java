@@ -1,6 +1,7 @@
 package dev.ecosystem.referral;
 
 import dev.ecosystem.model.Money;
+import dev.ecosystem.model.Registration;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * the reason) and what the vendor's linked deals are worth.
  *
  * <p><b>Which amounts a partner sees.</b> Deal counts always (the partner made the referral). Amounts only when the
- * vendor's sharing policy towards the partner shares the {@value dev.ecosystem.overlap.SharingPolicy#OPEN_DEALS}
+ * vendor's sharing policy towards the partner shares the {@value dev.ecosystem.model.SharingPolicy#OPEN_DEALS}
  * field of some population as records: that field is how a vendor agrees to show its deal amounts to that partner.
  * Otherwise {@code amountsShared} is false and both amount lists are empty.
  *

@@ -10,7 +10,7 @@ public interface ReferralOperations {
      * {@code runDue}; nothing reads the wall clock by itself.
      *
      * @return how many registrations expired
-     * @throws dev.ecosystem.ValidationException when {@code now} is null
+     * @throws dev.ecosystem.error.ValidationException when {@code now} is null
      */
     int runDue(Instant now);
 }

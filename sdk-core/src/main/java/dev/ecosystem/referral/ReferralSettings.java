@@ -1,7 +1,7 @@
 package dev.ecosystem.referral;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Partnership;
 import java.time.Duration;
 
@@ -11,7 +11,7 @@ import java.time.Duration;
  *
  * <p>Precedence of the protection window: when the vendor has a partner program for the partnership's type
  * ({@code scope.programs().forType(type)}), a registration accepted under it is protected for the program's
- * {@link dev.ecosystem.program.ProgramTerms#protectionWindow() protectionWindow}, and the rule here is not asked;
+ * {@link dev.ecosystem.model.ProgramTerms#protectionWindow() protectionWindow}, and the rule here is not asked;
  * otherwise the rule here decides. The window is fixed when the registration is accepted: changing the program or
  * these settings later does not move the end of registrations already accepted.
  *

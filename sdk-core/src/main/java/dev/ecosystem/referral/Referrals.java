@@ -3,7 +3,11 @@ package dev.ecosystem.referral;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.ReferredProspect;
+import dev.ecosystem.model.Registration;
+import dev.ecosystem.model.RegistrationConflict;
 import dev.ecosystem.model.RegistrationId;
+import dev.ecosystem.model.RegistrationStatus;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * client.as(vendor).referrals().accept(r.id(), "welcome aboard", false);
  * }</pre>
  *
- * <p>Every call fails with {@link dev.ecosystem.NotFoundException} for a registration the acting company is neither
+ * <p>Every call fails with {@link dev.ecosystem.error.NotFoundException} for a registration the acting company is neither
  * the vendor nor the partner of, whether it exists or not. Every transition is recorded (who, when, why) and
  * published as an event ({@code referral.submitted}, {@code referral.accepted}, {@code referral.rejected},
  * {@code referral.won}, {@code referral.lost}, {@code referral.expired}) to both companies.
@@ -34,11 +38,11 @@ public interface Referrals {
      *
      * @param idempotencyKey the partner's key for this submission (at most 200 characters): the same key with the same
      *     vendor and prospect returns the first registration; with different content it is refused
-     * @throws dev.ecosystem.AccessDeniedException when the partner and the vendor do not both hold an ACTIVE
+     * @throws dev.ecosystem.error.AccessDeniedException when the partner and the vendor do not both hold an ACTIVE
      *     partnership with each other
-     * @throws dev.ecosystem.ValidationException when an argument is invalid (the message names the field), such as a
+     * @throws dev.ecosystem.error.ValidationException when an argument is invalid (the message names the field), such as a
      *     domain that is no company's (free mail, a public suffix) or a partner contact that is not the partner's
-     * @throws dev.ecosystem.ConflictException when the key was used before for a different registration
+     * @throws dev.ecosystem.error.ConflictException when the key was used before for a different registration
      */
     Registration submit(CompanyId vendor, ReferredProspect prospect, String idempotencyKey);
 
@@ -48,7 +52,7 @@ public interface Referrals {
      *
      * @param note why, recorded in the history, or {@code null}
      * @param overrideConflicts accept even though conflicts were found (the vendor saw them)
-     * @throws dev.ecosystem.ConflictException when it is not SUBMITTED, or when conflicts were found and
+     * @throws dev.ecosystem.error.ConflictException when it is not SUBMITTED, or when conflicts were found and
      *     {@code overrideConflicts} is false (the message lists them)
      */
     Registration accept(RegistrationId id, @Nullable String note, boolean overrideConflicts);
@@ -56,8 +60,8 @@ public interface Referrals {
     /**
      * Rejects a submitted registration, as its vendor; the partner sees the reason.
      *
-     * @throws dev.ecosystem.ValidationException when the reason is blank
-     * @throws dev.ecosystem.ConflictException when it is not SUBMITTED
+     * @throws dev.ecosystem.error.ValidationException when the reason is blank
+     * @throws dev.ecosystem.error.ConflictException when it is not SUBMITTED
      */
     Registration reject(RegistrationId id, String reason);
 
@@ -65,8 +69,8 @@ public interface Referrals {
      * Closes an accepted registration as {@link RegistrationStatus#WON} or {@link RegistrationStatus#LOST}, as its
      * vendor (the CRM sync does it by itself when a linked deal closes).
      *
-     * @throws dev.ecosystem.ValidationException when {@code outcome} is neither WON nor LOST
-     * @throws dev.ecosystem.ConflictException when it is not ACCEPTED
+     * @throws dev.ecosystem.error.ValidationException when {@code outcome} is neither WON nor LOST
+     * @throws dev.ecosystem.error.ConflictException when it is not ACCEPTED
      */
     Registration close(RegistrationId id, RegistrationStatus outcome, @Nullable String reason);
 
@@ -77,7 +81,7 @@ public interface Referrals {
      * The conflicts the registration has now, with explanations, as its vendor: the vendor's view, naming the
      * matched account and the registration (and partner) that holds it.
      *
-     * @throws dev.ecosystem.NotFoundException also when the acting company is its partner, not its vendor
+     * @throws dev.ecosystem.error.NotFoundException also when the acting company is its partner, not its vendor
      */
     List<RegistrationConflict> conflicts(RegistrationId id);
 
@@ -102,7 +106,7 @@ public interface Referrals {
      * {@code to} (exclusive): the registrations section of the partner's scorecard
      * ({@code Attribution.scorecard(..., registrations)} in sdk-attribution).
      *
-     * @throws dev.ecosystem.ValidationException when {@code to} is not after {@code from}
+     * @throws dev.ecosystem.error.ValidationException when {@code to} is not after {@code from}
      */
     RegistrationCounts counts(CompanyId partner, Instant from, Instant to);
 }

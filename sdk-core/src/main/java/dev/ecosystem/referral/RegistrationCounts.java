@@ -1,6 +1,6 @@
 package dev.ecosystem.referral;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * What one partner's registrations with one vendor did in a period: how many moved into each status within it, and

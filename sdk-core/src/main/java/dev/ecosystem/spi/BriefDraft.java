@@ -1,8 +1,8 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.program.BriefSection;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.BriefSection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.ecosystem.spi;
 
+import dev.ecosystem.model.BriefDelivery;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ProgramBrief;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.BriefDelivery;
-import dev.ecosystem.program.ProgramBrief;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ public interface BriefRepository {
      * Stores a version: the next one (1 when the program has none, else one more than the latest), or a replacement
      * of the latest version while it is a draft.
      *
-     * @throws dev.ecosystem.ConflictException when the version is neither (a concurrent change won), or would replace
+     * @throws dev.ecosystem.error.ConflictException when the version is neither (a concurrent change won), or would replace
      *     an approved version (approved versions never change)
      */
     void save(ProgramBrief brief);

@@ -1,9 +1,9 @@
 package dev.ecosystem.spi;
 
+import dev.ecosystem.model.Certification;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
-import dev.ecosystem.program.Certification;
 import java.time.LocalDate;
 import java.util.Map;
 

@@ -33,7 +33,7 @@ public interface ChangeRepository {
      *
      * @param revision the last revision the caller has seen, 0 to read from the start
      * @param limit how many at most, 1 to {@value #MAX_LIMIT}
-     * @throws dev.ecosystem.ValidationException when {@code revision} is negative or {@code limit} is out of range
+     * @throws dev.ecosystem.error.ValidationException when {@code revision} is negative or {@code limit} is out of range
      */
     List<StoreChange> after(long revision, int limit);
 

@@ -7,13 +7,13 @@ import dev.ecosystem.model.PageRequest;
 /**
  * Which companies each company has blocked from introductions. A block is one-sided as stored; the intro workflow
  * refuses a request when either side has blocked the other. Keyed by (owner, blocked). Every method refuses a null
- * argument with a {@link dev.ecosystem.ValidationException}.
+ * argument with a {@link dev.ecosystem.error.ValidationException}.
  */
 public interface CompanyBlockRepository {
     /**
      * Records that {@code owner} blocks {@code blocked}; returns whether it was not blocked before.
      *
-     * @throws dev.ecosystem.ValidationException when {@code owner} and {@code blocked} are the same company
+     * @throws dev.ecosystem.error.ValidationException when {@code owner} and {@code blocked} are the same company
      */
     boolean block(CompanyId owner, CompanyId blocked);
 
@@ -26,7 +26,7 @@ public interface CompanyBlockRepository {
     /**
      * The companies {@code owner} blocks, in ascending (binary) id order, one page at a time.
      *
-     * @throws dev.ecosystem.ValidationException when the page's cursor is malformed or comes from another list
+     * @throws dev.ecosystem.error.ValidationException when the page's cursor is malformed or comes from another list
      */
     Page<CompanyId> list(CompanyId owner, PageRequest page);
 }

@@ -20,7 +20,7 @@ public interface CompanyRepository {
     /**
      * Profiles in ascending id order, listed or not (hiding unlisted profiles is the engines' job).
      *
-     * @throws dev.ecosystem.ValidationException when the cursor was not produced by this method
+     * @throws dev.ecosystem.error.ValidationException when the cursor was not produced by this method
      */
     Page<Company> list(PageRequest page);
 

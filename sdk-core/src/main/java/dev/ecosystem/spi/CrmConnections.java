@@ -1,8 +1,8 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ public interface CrmConnections {
     /**
      * The tenant's connector. Implementations may cache connectors.
      *
-     * @throws dev.ecosystem.NotFoundException when the tenant has connected no CRM
+     * @throws dev.ecosystem.error.NotFoundException when the tenant has connected no CRM
      */
     CrmConnector forTenant(CompanyId tenant);
 

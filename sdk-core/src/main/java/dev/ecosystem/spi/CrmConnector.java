@@ -1,6 +1,6 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *       nothing changes meanwhile; page sizes above the provider's maximum are lowered, never refused.</li>
  *   <li>{@link #changesSince} with the checkpoint of a previous call returns at least every record changed since
  *       then (a record may come twice; callers upsert).</li>
- *   <li>Failures surface as {@link dev.ecosystem.ProviderException} (with status and request id), quotas as
- *       {@link dev.ecosystem.QuotaExhaustedException}; bad cursors and checkpoints as
- *       {@link dev.ecosystem.ValidationException}. Nothing from an HTTP or JSON library leaks.</li>
+ *   <li>Failures surface as {@link dev.ecosystem.spi.ProviderException} (with status and request id), quotas as
+ *       {@link dev.ecosystem.spi.QuotaExhaustedException}; bad cursors and checkpoints as
+ *       {@link dev.ecosystem.error.ValidationException}. Nothing from an HTTP or JSON library leaks.</li>
  *   <li>Write-back is optional: when {@link #supportsWriteBack()} is false, the write methods throw
  *       {@link EcosystemException} saying so.</li>
  * </ul>

@@ -1,6 +1,6 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
@@ -23,7 +23,7 @@ public interface CrmSnapshotRepository {
     /**
      * Stores the accounts, replacing those with the same ids.
      *
-     * @throws dev.ecosystem.ValidationException when an account's owner is not {@code tenant}; then none of the
+     * @throws dev.ecosystem.error.ValidationException when an account's owner is not {@code tenant}; then none of the
      *     accounts is stored
      */
     void putAccounts(CompanyId tenant, Collection<Account> accounts);
@@ -38,7 +38,7 @@ public interface CrmSnapshotRepository {
      * never interprets them. The default stores the accounts alone (a store that keeps no keys stays correct: the
      * first account mapping after a restart normalizes again).
      *
-     * @throws dev.ecosystem.ValidationException when an account's owner is not {@code tenant}, or {@code matchKeys}
+     * @throws dev.ecosystem.error.ValidationException when an account's owner is not {@code tenant}, or {@code matchKeys}
      *     has not one entry per account; then none of the accounts is stored
      */
     default void putAccounts(CompanyId tenant, List<Account> accounts, List<byte[]> matchKeys) {
@@ -81,7 +81,7 @@ public interface CrmSnapshotRepository {
     /**
      * Stores the deals, replacing those with the same ids.
      *
-     * @throws dev.ecosystem.ValidationException when a deal's owner is not {@code tenant}; then none of the deals is
+     * @throws dev.ecosystem.error.ValidationException when a deal's owner is not {@code tenant}; then none of the deals is
      *     stored
      */
     void putDeals(CompanyId tenant, Collection<Deal> deals);
@@ -131,7 +131,7 @@ public interface CrmSnapshotRepository {
      * Saves the sync checkpoint, replacing the previous one; store it in the same transaction as the records it
      * covers.
      *
-     * @throws dev.ecosystem.ValidationException when the checkpoint is blank
+     * @throws dev.ecosystem.error.ValidationException when the checkpoint is blank
      */
     void saveCheckpoint(CompanyId tenant, String checkpoint);
 }

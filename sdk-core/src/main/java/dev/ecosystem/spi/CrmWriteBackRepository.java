@@ -33,7 +33,7 @@ public interface CrmWriteBackRepository {
      * by tenant and id), by moving their {@code nextAttemptAt} to {@code leaseUntil} and adding one to their
      * {@code claim} ({@link CrmWriteBack#claimed}). Concurrent claims never return the same entry.
      *
-     * @throws dev.ecosystem.ValidationException when {@code limit} is not between 1 and 1000, or {@code leaseUntil}
+     * @throws dev.ecosystem.error.ValidationException when {@code limit} is not between 1 and 1000, or {@code leaseUntil}
      *     is not after {@code now}
      */
     List<CrmWriteBack> claimDue(Instant now, Instant leaseUntil, int limit);
@@ -41,8 +41,8 @@ public interface CrmWriteBackRepository {
     /**
      * Replaces the stored entry with the same tenant and id.
      *
-     * @throws dev.ecosystem.NotFoundException when there is none
-     * @throws dev.ecosystem.ConflictException when it carries another {@code claim} than the stored entry, or would
+     * @throws dev.ecosystem.error.NotFoundException when there is none
+     * @throws dev.ecosystem.error.ConflictException when it carries another {@code claim} than the stored entry, or would
      *     change its deal or partner
      */
     void update(CrmWriteBack entry);

@@ -1,6 +1,6 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -19,7 +19,7 @@ public interface IntroductionRepository {
     /**
      * Stores a new introduction at version 0 and returns it as stored.
      *
-     * @throws dev.ecosystem.ConflictException when the id is taken
+     * @throws dev.ecosystem.error.ConflictException when the id is taken
      */
     Introduction insert(Introduction introduction);
 
@@ -27,9 +27,9 @@ public interface IntroductionRepository {
      * Replaces the stored introduction if its version is still {@code introduction.version()}; returns it as
      * stored, with the version increased by one.
      *
-     * @throws dev.ecosystem.ConflictException when the stored version differs (a concurrent update won), or the
+     * @throws dev.ecosystem.error.ConflictException when the stored version differs (a concurrent update won), or the
      *     update would change the requester's or the target's company
-     * @throws dev.ecosystem.NotFoundException when there is no such introduction
+     * @throws dev.ecosystem.error.NotFoundException when there is no such introduction
      */
     Introduction update(Introduction introduction);
 
@@ -44,7 +44,7 @@ public interface IntroductionRepository {
      * {@link Introduction#nextDueAt()} is at or before {@code now}, of every company, earliest due first (ties in
      * ascending id order), at most {@code limit}. A host-level call for the scheduler: it is not scoped to a tenant.
      *
-     * @throws dev.ecosystem.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
+     * @throws dev.ecosystem.error.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
      */
     List<Introduction> due(Instant now, int limit);
 
@@ -53,7 +53,7 @@ public interface IntroductionRepository {
      * their {@code party}: as requester ({@code requesterCompany}, {@code requester}) or as target
      * ({@code targetCompany}, {@code target}). Used to enforce the open-request limits.
      *
-     * @throws dev.ecosystem.ValidationException when an argument is null
+     * @throws dev.ecosystem.error.ValidationException when an argument is null
      */
     long countOpen(IntroParty party, CompanyId company, ContactId contact, Instant since);
 }

@@ -18,8 +18,8 @@ import dev.ecosystem.model.MailReceipt;
  *       {@code send}, and a mailer that can look a message up by its Message-ID does so there.</li>
  *   <li>The message goes out with exactly the given Message-ID, recipients and subject; no field of the message can
  *       add a header.</li>
- *   <li>Failures surface as {@link dev.ecosystem.ProviderException} with {@code retryable()} set when the same send
- *       may succeed later, or as {@link dev.ecosystem.QuotaExhaustedException} when a daily quota is used up. A
+ *   <li>Failures surface as {@link dev.ecosystem.spi.ProviderException} with {@code retryable()} set when the same send
+ *       may succeed later, or as {@link dev.ecosystem.spi.QuotaExhaustedException} when a daily quota is used up. A
  *       failed send may be retried with the same message.</li>
  * </ul>
  */

@@ -23,7 +23,7 @@ public interface OutboxRepository {
     /**
      * Adds a new entry. Ids and Message-IDs are unique across the whole outbox, not per tenant.
      *
-     * @throws dev.ecosystem.ConflictException when the id or the message's Message-ID is already in the outbox
+     * @throws dev.ecosystem.error.ConflictException when the id or the message's Message-ID is already in the outbox
      */
     void enqueue(OutboxEntry entry);
 
@@ -40,7 +40,7 @@ public interface OutboxRepository {
      * Entries come in ascending {@code nextAttemptAt}, ties in ascending id, as stored after the claim (with
      * {@code nextAttemptAt} equal to {@code leaseUntil}).
      *
-     * @throws dev.ecosystem.ValidationException when {@code limit} is not between 1 and 1000, or {@code leaseUntil}
+     * @throws dev.ecosystem.error.ValidationException when {@code limit} is not between 1 and 1000, or {@code leaseUntil}
      *     is not after {@code now}
      */
     List<OutboxEntry> claimDue(Instant now, Instant leaseUntil, int limit);
@@ -48,8 +48,8 @@ public interface OutboxRepository {
     /**
      * Replaces the stored entry with the same id.
      *
-     * @throws dev.ecosystem.NotFoundException when there is none
-     * @throws dev.ecosystem.ConflictException when the update would change the message's Message-ID, would change a
+     * @throws dev.ecosystem.error.NotFoundException when there is none
+     * @throws dev.ecosystem.error.ConflictException when the update would change the message's Message-ID, would change a
      *     {@code SENT} entry in any way (a dispatcher whose lease ran out must not reopen what another one already
      *     sent), or carries another {@code claim} than the stored entry and is not an update to {@code SENT}
      */
@@ -62,10 +62,10 @@ public interface OutboxRepository {
      * How many entries of every tenant are in {@code status}, for a host's gauges (pending, parked). The default
      * refuses, for stores written before this method; the SDK's stores count in one query.
      *
-     * @throws dev.ecosystem.EcosystemException when the store cannot count
+     * @throws dev.ecosystem.error.EcosystemException when the store cannot count
      */
     default long count(OutboxStatus status) {
-        throw new dev.ecosystem.EcosystemException("this store cannot count outbox entries ("
+        throw new dev.ecosystem.error.EcosystemException("this store cannot count outbox entries ("
                 + getClass().getName() + " does not implement OutboxRepository.count)");
     }
 }

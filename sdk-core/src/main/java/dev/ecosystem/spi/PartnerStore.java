@@ -1,6 +1,6 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -26,16 +26,16 @@ import java.util.function.Function;
  *   <li>Tenant-owned data (contacts, partnerships, CRM snapshots, touchpoints, idempotency keys) is keyed by its
  *       tenant: a read for one tenant never returns another tenant's record, even with the same id.</li>
  *   <li>A {@link StoreTransaction} must not be used after its callback returned: calling it, or a repository
- *       obtained from it, then throws an {@link dev.ecosystem.EcosystemException} and stores nothing.</li>
+ *       obtained from it, then throws an {@link dev.ecosystem.error.EcosystemException} and stores nothing.</li>
  *   <li>A read returns a record equal to the one stored (every field; instants to the millisecond at least).</li>
  *   <li>List methods return ids in ascending natural order of the id type, which compares the text char by char
  *       (binary and case-sensitive, never a locale collation). Pages are full while more items follow, and the last
  *       page has a {@code null} cursor. A cursor is a position in that order: records added or removed between
  *       pages are neither repeated nor make others skipped. A cursor that is malformed or came from another list
- *       method is refused with a {@link dev.ecosystem.ValidationException}.</li>
- *   <li>Failures of the underlying database surface as {@link dev.ecosystem.ProviderException}; broken invariants
- *       (duplicate ids, stale versions) as {@link dev.ecosystem.ConflictException}; bad arguments (a {@code null}
- *       argument, or a collection holding {@code null}) as {@link dev.ecosystem.ValidationException}, thrown before
+ *       method is refused with a {@link dev.ecosystem.error.ValidationException}.</li>
+ *   <li>Failures of the underlying database surface as {@link dev.ecosystem.spi.ProviderException}; broken invariants
+ *       (duplicate ids, stale versions) as {@link dev.ecosystem.error.ConflictException}; bad arguments (a {@code null}
+ *       argument, or a collection holding {@code null}) as {@link dev.ecosystem.error.ValidationException}, thrown before
  *       anything of the call is stored, so a caller that catches it may go on with the transaction. The SDK calls
  *       every store through {@link dev.ecosystem.spi.support.ValidatingPartnerStore}, which makes these argument
  *       checks, so a store need not repeat them; the rules that depend on stored rows are the store's, and
@@ -50,15 +50,15 @@ public interface PartnerStore {
     /**
      * Runs {@code work} in one transaction and returns what it returns.
      *
-     * @throws dev.ecosystem.ValidationException when {@code work} is {@code null}
-     * @throws dev.ecosystem.ConflictException when a concurrent transaction won and the work may be retried
+     * @throws dev.ecosystem.error.ValidationException when {@code work} is {@code null}
+     * @throws dev.ecosystem.error.ConflictException when a concurrent transaction won and the work may be retried
      */
     <T> T inTransaction(Function<StoreTransaction, T> work);
 
     /**
      * Runs {@code work} in one transaction, for work that returns nothing.
      *
-     * @throws dev.ecosystem.ValidationException when {@code work} is {@code null}
+     * @throws dev.ecosystem.error.ValidationException when {@code work} is {@code null}
      */
     default void useTransaction(Consumer<StoreTransaction> work) {
         Checks.required(work, "work");

@@ -1,13 +1,13 @@
 package dev.ecosystem.spi;
 
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Invitation;
 import dev.ecosystem.model.InvitationId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.model.PartnershipLifecycle;
 import dev.ecosystem.model.PartnershipTransition;
-import dev.ecosystem.partnership.Invitation;
-import dev.ecosystem.partnership.PartnershipLifecycle;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +25,7 @@ public interface PartnershipLifecycleRepository {
     /**
      * Stores a new invitation at version 0 and returns it as stored.
      *
-     * @throws dev.ecosystem.ConflictException when the id is taken
+     * @throws dev.ecosystem.error.ConflictException when the id is taken
      */
     Invitation insertInvitation(Invitation invitation);
 
@@ -33,9 +33,9 @@ public interface PartnershipLifecycleRepository {
      * Replaces the stored invitation if its version is still {@code invitation.version()}; returns it as stored, with
      * the version increased by one.
      *
-     * @throws dev.ecosystem.ConflictException when the stored version differs (a concurrent update won), or the
+     * @throws dev.ecosystem.error.ConflictException when the stored version differs (a concurrent update won), or the
      *     update changes the vendor
-     * @throws dev.ecosystem.NotFoundException when there is no such invitation
+     * @throws dev.ecosystem.error.NotFoundException when there is no such invitation
      */
     Invitation updateInvitation(Invitation invitation);
 
@@ -55,7 +55,7 @@ public interface PartnershipLifecycleRepository {
      * PENDING invitations whose {@link Invitation#nextDueAt()} is at or before {@code now}, of every vendor, earliest
      * due first (ties in ascending id order), at most {@code limit}. A host-level call for the scheduler.
      *
-     * @throws dev.ecosystem.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
+     * @throws dev.ecosystem.error.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
      */
     List<Invitation> dueInvitations(Instant now, int limit);
 
@@ -79,7 +79,7 @@ public interface PartnershipLifecycleRepository {
      * earliest first (ties by owner, then partnership id), at most {@code limit}. A host-level call for the
      * scheduler.
      *
-     * @throws dev.ecosystem.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
+     * @throws dev.ecosystem.error.ValidationException when {@code now} is null or {@code limit} is not between 1 and 1000
      */
     List<PartnershipLifecycle> dormancyDue(Instant now, int limit);
 }

@@ -12,7 +12,7 @@ public interface PartnershipRepository {
     /**
      * Stores the record, replacing the one with the same key.
      *
-     * @throws dev.ecosystem.ConflictException when the owner already has another record for the same partner
+     * @throws dev.ecosystem.error.ConflictException when the owner already has another record for the same partner
      */
     void put(Partnership partnership);
 

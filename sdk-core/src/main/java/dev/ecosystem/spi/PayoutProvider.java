@@ -13,7 +13,7 @@ public interface PayoutProvider {
     /**
      * Pays, or answers the receipt of the payment already made under the request's idempotency key.
      *
-     * @throws dev.ecosystem.ProviderException when the payment failed or its outcome is unknown; the statement stays
+     * @throws dev.ecosystem.spi.ProviderException when the payment failed or its outcome is unknown; the statement stays
      *     {@code READY} with the failure recorded, and a retry sends the same key
      */
     PayoutReceipt pay(PayoutRequest request);

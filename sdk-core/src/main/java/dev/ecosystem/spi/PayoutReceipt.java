@@ -1,6 +1,6 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * What a {@link PayoutProvider} answers for a payment made.

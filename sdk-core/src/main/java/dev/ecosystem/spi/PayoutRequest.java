@@ -1,6 +1,6 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import dev.ecosystem.model.StatementId;

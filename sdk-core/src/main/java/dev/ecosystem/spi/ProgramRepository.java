@@ -3,9 +3,9 @@ package dev.ecosystem.spi;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.PartnerProgram;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +19,7 @@ public interface ProgramRepository {
      * Stores a version. Version 1 creates the program; version {@code n + 1} succeeds only while the stored current
      * version is {@code n}, of the same type.
      *
-     * @throws dev.ecosystem.ConflictException when version 1 names a taken id or a type the vendor already has a
+     * @throws dev.ecosystem.error.ConflictException when version 1 names a taken id or a type the vendor already has a
      *     program for, or a later version is not one more than the current one (a concurrent change won), or it
      *     changes the program's type
      */

@@ -1,11 +1,11 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.model.Registration;
 import dev.ecosystem.model.RegistrationId;
-import dev.ecosystem.referral.Registration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ public interface RegistrationRepository {
     /**
      * Stores a new registration at version 0 and returns it as stored.
      *
-     * @throws dev.ecosystem.ConflictException when the id is taken
+     * @throws dev.ecosystem.error.ConflictException when the id is taken
      */
     Registration insert(Registration registration);
 
@@ -34,9 +34,9 @@ public interface RegistrationRepository {
      * Replaces the stored registration if its version is still {@code registration.version()}; returns it as
      * stored, with the version increased by one.
      *
-     * @throws dev.ecosystem.ConflictException when the stored version differs (a concurrent update won), or the
+     * @throws dev.ecosystem.error.ConflictException when the stored version differs (a concurrent update won), or the
      *     update would change the vendor or the partner
-     * @throws dev.ecosystem.NotFoundException when there is no such registration
+     * @throws dev.ecosystem.error.NotFoundException when there is no such registration
      */
     Registration update(Registration registration);
 
@@ -50,7 +50,7 @@ public interface RegistrationRepository {
     Page<Registration> byPartner(CompanyId partner, @Nullable CompanyId vendor, PageRequest page);
 
     /**
-     * The vendor's {@link dev.ecosystem.referral.RegistrationStatus#ACCEPTED accepted} registrations with this
+     * The vendor's {@link dev.ecosystem.model.RegistrationStatus#ACCEPTED accepted} registrations with this
      * {@link Registration#domainKey() domain key} whose protection covers {@code at}
      * ({@link Registration#protects(Instant)}), earliest accepted first (ties in ascending id order).
      */
@@ -69,7 +69,7 @@ public interface RegistrationRepository {
      * Accepted registrations of every vendor whose protection ended at or before {@code now}, earliest end first
      * (ties in ascending id order), at most {@code limit}. A host-level call for the scheduler.
      *
-     * @throws dev.ecosystem.ValidationException when {@code limit} is not between 1 and 1000
+     * @throws dev.ecosystem.error.ValidationException when {@code limit} is not between 1 and 1000
      */
     List<Registration> expiring(Instant now, int limit);
 

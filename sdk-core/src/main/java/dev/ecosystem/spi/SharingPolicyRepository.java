@@ -1,7 +1,7 @@
 package dev.ecosystem.spi;
 
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.model.SharingPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,7 +4,7 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.StatementId;
-import dev.ecosystem.payout.StoredStatement;
+import dev.ecosystem.model.StoredStatement;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +20,7 @@ public interface StatementRepository {
     /**
      * Stores a new statement at version 0 and returns it as stored.
      *
-     * @throws dev.ecosystem.ConflictException when the id is taken, or the vendor already has a statement for the
+     * @throws dev.ecosystem.error.ConflictException when the id is taken, or the vendor already has a statement for the
      *     same partner, period and plan
      */
     StoredStatement insert(StoredStatement statement);
@@ -29,9 +29,9 @@ public interface StatementRepository {
      * Replaces the stored statement if its version is still {@code statement.version()}; returns it as stored, with
      * the version increased by one.
      *
-     * @throws dev.ecosystem.ConflictException when the stored version differs (a concurrent change won), or the
+     * @throws dev.ecosystem.error.ConflictException when the stored version differs (a concurrent change won), or the
      *     update would change the vendor, the partner, the period or the plan
-     * @throws dev.ecosystem.NotFoundException when the vendor has no such statement
+     * @throws dev.ecosystem.error.NotFoundException when the vendor has no such statement
      */
     StoredStatement update(StoredStatement statement);
 

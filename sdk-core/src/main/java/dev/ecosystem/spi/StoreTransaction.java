@@ -1,7 +1,7 @@
 package dev.ecosystem.spi;
 
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.EcosystemException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;

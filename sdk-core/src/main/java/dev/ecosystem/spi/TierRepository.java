@@ -4,8 +4,8 @@ import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.TierChange;
-import dev.ecosystem.program.TierReview;
+import dev.ecosystem.model.TierChange;
+import dev.ecosystem.model.TierReview;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +22,7 @@ public interface TierRepository {
      * Stores a review: the review itself, each of its changes in the partner's history, and each assessed partner's
      * current tier under the program (its {@code after}; none when that is {@code null}).
      *
-     * @throws dev.ecosystem.ConflictException when the program already has a review of the same period
+     * @throws dev.ecosystem.error.ConflictException when the program already has a review of the same period
      */
     void save(TierReview review);
 

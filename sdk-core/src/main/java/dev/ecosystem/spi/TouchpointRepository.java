@@ -12,8 +12,8 @@ public interface TouchpointRepository {
     /**
      * Appends an entry.
      *
-     * @throws dev.ecosystem.ConflictException when the owner already has an entry with this id
-     * @throws dev.ecosystem.NotFoundException when {@code reverses} names no entry of the owner
+     * @throws dev.ecosystem.error.ConflictException when the owner already has an entry with this id
+     * @throws dev.ecosystem.error.NotFoundException when {@code reverses} names no entry of the owner
      */
     void append(Touchpoint touchpoint);
 

@@ -10,9 +10,9 @@ import static dev.ecosystem.intro.IntroFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.intro.internal.ConsentTokens;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.ConsentTokens;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.ConsentStatus;
 import dev.ecosystem.model.IntroParty;

@@ -8,7 +8,7 @@ import static dev.ecosystem.intro.IntroFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.ecosystem.intro.internal.ConsentTokens;
+import dev.ecosystem.internal.ConsentTokens;
 import dev.ecosystem.model.ConsentStatus;
 import dev.ecosystem.model.IntroParty;
 import dev.ecosystem.model.Introduction;

@@ -1,7 +1,7 @@
 package dev.ecosystem.intro;
 
 import dev.ecosystem.spi.support.ForwardingTransaction;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.ContactId;

@@ -8,7 +8,7 @@ import static dev.ecosystem.intro.IntroFixture.adaToBob;
 import static dev.ecosystem.intro.IntroFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.IntroParty;
 import dev.ecosystem.model.Introduction;

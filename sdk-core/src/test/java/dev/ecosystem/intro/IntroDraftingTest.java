@@ -10,7 +10,7 @@ import static dev.ecosystem.intro.IntroFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Contact;
 import dev.ecosystem.model.EmailMessage;

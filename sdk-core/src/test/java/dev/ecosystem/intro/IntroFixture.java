@@ -1,7 +1,7 @@
 package dev.ecosystem.intro;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.EcosystemEvent;
+import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;

@@ -12,10 +12,10 @@ import static dev.ecosystem.intro.IntroFixture.adaToBob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;

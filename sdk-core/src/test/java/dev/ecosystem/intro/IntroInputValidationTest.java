@@ -7,7 +7,7 @@ import static dev.ecosystem.intro.IntroFixture.adaToBob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.Introduction;
 import dev.ecosystem.model.PageRequest;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;

@@ -10,9 +10,9 @@ import static dev.ecosystem.intro.IntroFixture.adaToBob;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.EcosystemEvent;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.Consent;

@@ -13,9 +13,9 @@ import static dev.ecosystem.intro.IntroFixture.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.EcosystemEvent;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.model.ConsentStatus;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
@@ -271,7 +271,7 @@ class IntroWorkflowTest {
         Introduction intro = f.acme().request(adaToBob().build());
 
         assertThatThrownBy(() -> f.client.as(IntroFixture.INITECH).intros().accept(intro.id(), BOB))
-                .isInstanceOf(dev.ecosystem.NotFoundException.class);
+                .isInstanceOf(dev.ecosystem.error.NotFoundException.class);
         assertThat(f.client.as(IntroFixture.INITECH).intros().list(dev.ecosystem.model.PageRequest.first(10))
                 .items()).isEmpty();
         assertThat(f.globex().list(dev.ecosystem.model.PageRequest.first(10)).items()).hasSize(1);
@@ -295,7 +295,7 @@ class IntroWorkflowTest {
                 .doesNotContain("{acceptUrl}");
         assertThat(ask.htmlBody()).contains("Ada here &lt;3").contains("<a href=\"https://app.example.com/intro/");
         assertThatThrownBy(() -> adaToBob().message("s", "no links").build())
-                .isInstanceOf(dev.ecosystem.ValidationException.class).hasMessageContaining("{acceptUrl}");
+                .isInstanceOf(dev.ecosystem.error.ValidationException.class).hasMessageContaining("{acceptUrl}");
     }
 
     @Test

@@ -9,7 +9,7 @@ import static dev.ecosystem.intro.IntroFixture.adaToBob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.Introduction;

@@ -7,15 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
-import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.spi.CrmConnections;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.spi.Telemetry;
 import java.time.Duration;
 import java.util.List;

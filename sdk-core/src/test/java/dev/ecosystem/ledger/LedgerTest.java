@@ -3,11 +3,11 @@ package dev.ecosystem.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.EcosystemEvent;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;

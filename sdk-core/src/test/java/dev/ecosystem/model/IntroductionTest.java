@@ -3,8 +3,8 @@ package dev.ecosystem.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.ValidationException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;

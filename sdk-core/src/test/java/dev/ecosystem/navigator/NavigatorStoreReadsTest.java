@@ -5,13 +5,14 @@ import static dev.ecosystem.navigator.NavigatorCriteriaTest.tagsOnly;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.NotFoundException;
 import dev.ecosystem.TenantScope;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;

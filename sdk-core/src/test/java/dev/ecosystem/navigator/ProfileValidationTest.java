@@ -3,7 +3,9 @@ package dev.ecosystem.navigator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;

@@ -19,6 +19,9 @@ import dev.ecosystem.model.Population;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import dev.ecosystem.model.Match;
+import dev.ecosystem.model.MatchExplanation;
+import dev.ecosystem.model.SharingPolicy;
 
 /** Matrix, records and co-sell lists of two partners, and how they follow changes in either CRM. */
 class AccountMappingTest {

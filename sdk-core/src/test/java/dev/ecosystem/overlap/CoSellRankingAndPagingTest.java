@@ -7,7 +7,7 @@ import static dev.ecosystem.overlap.OverlapFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;

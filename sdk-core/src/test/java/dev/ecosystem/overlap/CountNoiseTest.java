@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Company;
@@ -16,6 +16,7 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.spi.CrmConnections;
 import java.time.Clock;
 import java.time.Duration;

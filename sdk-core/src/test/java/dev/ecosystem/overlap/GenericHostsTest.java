@@ -6,7 +6,9 @@ import static dev.ecosystem.overlap.OverlapFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.model.Match;
+import dev.ecosystem.model.MatchExplanation;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

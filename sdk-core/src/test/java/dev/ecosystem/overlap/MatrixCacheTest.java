@@ -6,11 +6,12 @@ import static dev.ecosystem.overlap.OverlapFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.AccessDeniedException;
 import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.error.AccessDeniedException;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.SharingPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

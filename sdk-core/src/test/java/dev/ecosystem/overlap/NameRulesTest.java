@@ -6,8 +6,10 @@ import static dev.ecosystem.overlap.OverlapFixture.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.overlap.MatchExplanation.Rule;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.model.Match;
+import dev.ecosystem.model.MatchExplanation.Rule;
+import dev.ecosystem.model.MatchExplanation;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;

@@ -5,12 +5,13 @@ import static dev.ecosystem.overlap.OverlapFixture.GLOBEX;
 import static dev.ecosystem.overlap.OverlapFixture.INITECH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.Population;
-import dev.ecosystem.navigator.Criterion;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.navigator.CriterionScore;
-import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.PartnerMatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;

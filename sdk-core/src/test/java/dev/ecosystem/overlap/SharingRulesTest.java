@@ -6,14 +6,16 @@ import static dev.ecosystem.overlap.OverlapFixture.INITECH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.Match;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.Population;
+import dev.ecosystem.model.SharingPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.memory.InMemoryPartnerStore;
@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import dev.ecosystem.model.BriefSection;
+import dev.ecosystem.model.BriefStatus;
+import dev.ecosystem.model.PartnerProgram;
+import dev.ecosystem.model.ProgramBrief;
 
 class BriefsTest {
     private final BriefFixture fx = new BriefFixture();

@@ -5,10 +5,12 @@ import static dev.ecosystem.referral.ReferralFixture.NORTHWIND;
 import static dev.ecosystem.referral.ReferralFixture.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecosystem.model.IdealPartnerProfile;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.model.PartnerType;
-import dev.ecosystem.navigator.IdealPartnerProfile;
-import dev.ecosystem.program.PartnerProgram;
-import dev.ecosystem.program.ProgramTerms;
+import dev.ecosystem.model.ProgramTerms;
+import dev.ecosystem.model.Registration;
+import dev.ecosystem.model.RegistrationStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,8 @@
 package dev.ecosystem.referral;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.EcosystemEvent;
 import dev.ecosystem.TenantScope;
+import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.memory.InMemoryCrm;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
@@ -18,6 +18,8 @@ import dev.ecosystem.model.Money;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.PartnershipStatus;
+import dev.ecosystem.model.ReferredProspect;
+import dev.ecosystem.model.Registration;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.spi.CrmConnections;
 import java.time.Clock;

@@ -5,8 +5,11 @@ import static dev.ecosystem.referral.ReferralFixture.NORTHWIND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.Registration;
+import dev.ecosystem.model.RegistrationConflict;
+import dev.ecosystem.model.RegistrationStatus;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

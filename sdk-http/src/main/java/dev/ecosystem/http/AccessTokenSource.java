@@ -1,6 +1,6 @@
 package dev.ecosystem.http;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * Supplies OAuth 2 access tokens to an adapter. The host owns the tokens (it knows where each user's refresh token is

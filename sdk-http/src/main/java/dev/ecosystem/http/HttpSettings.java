@@ -1,6 +1,6 @@
 package dev.ecosystem.http;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.Telemetry;
 import java.time.Duration;
 import okhttp3.OkHttpClient;

@@ -2,11 +2,11 @@ package dev.ecosystem.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ReauthorizationRequiredException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.ReauthorizationRequiredException;
 import dev.ecosystem.spi.Telemetry;
 import java.io.IOException;
 import java.time.Clock;

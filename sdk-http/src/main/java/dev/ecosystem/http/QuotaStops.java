@@ -1,7 +1,7 @@
 package dev.ecosystem.http;
 
-import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import java.util.function.Supplier;
 
 /**

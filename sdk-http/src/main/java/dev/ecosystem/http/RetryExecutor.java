@@ -1,7 +1,7 @@
 package dev.ecosystem.http;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.spi.ProviderException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

@@ -1,6 +1,6 @@
 package dev.ecosystem.http;
 
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.spi.ProviderException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ReauthorizationRequiredException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.ReauthorizationRequiredException;
 import dev.ecosystem.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.ecosystem.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

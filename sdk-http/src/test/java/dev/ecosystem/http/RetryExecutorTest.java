@@ -3,8 +3,8 @@ package dev.ecosystem.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.spi.ProviderException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

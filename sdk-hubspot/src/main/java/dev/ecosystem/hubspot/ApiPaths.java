@@ -1,7 +1,7 @@
 package dev.ecosystem.hubspot;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * Where each HubSpot API lives for one API version: the v3 layout ({@code /crm/v3/objects}, associations v4, OAuth

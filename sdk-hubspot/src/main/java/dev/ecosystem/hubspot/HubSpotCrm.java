@@ -1,13 +1,13 @@
 package dev.ecosystem.hubspot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.http.AccessTokenSource;
 import dev.ecosystem.http.HttpSettings;
 import dev.ecosystem.http.OAuthRefreshTokenSource;
 import dev.ecosystem.http.RetryExecutor;
 import dev.ecosystem.http.Sleeper;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
@@ -43,11 +43,11 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * metadata) page by page at HubSpot's maximum page size, and changes since a checkpoint through search with keyset
  * paging. Adapts to HubSpot's rate-limit headers, paces search below its limit with a {@link SearchBudget} shared by
  * the portal's connectors, waits out ten-second and search 429s (failing only after {@link Builder#rateLimitDeadline}),
- * stops on the daily limit with a {@link dev.ecosystem.QuotaExhaustedException} carrying a resume checkpoint and the
- * reset time, raises {@link dev.ecosystem.ReauthorizationRequiredException} when the OAuth grant is revoked, bounds
+ * stops on the daily limit with a {@link dev.ecosystem.spi.QuotaExhaustedException} carrying a resume checkpoint and the
+ * reset time, raises {@link dev.ecosystem.spi.ReauthorizationRequiredException} when the OAuth grant is revoked, bounds
  * every call by a whole-call timeout, retries 502/503/504/524 and timeouts with
  * jittered backoff, and stops calling a failing portal for a while (circuit breaker). Never retries a 4xx that will
- * not change. Every failure is an {@link dev.ecosystem.EcosystemException}; nothing from OkHttp, Retrofit or Jackson
+ * not change. Every failure is an {@link dev.ecosystem.error.EcosystemException}; nothing from OkHttp, Retrofit or Jackson
  * leaks. Thread-safe.
  *
  * <pre>{@code
@@ -367,7 +367,7 @@ public final class HubSpotCrm implements CrmConnector {
 
         /**
          * How long one call keeps waiting out 429s of the short limits (ten-secondly, search's secondly) before it
-         * fails with a retryable {@link dev.ecosystem.ProviderException}; 5 minutes by default.
+         * fails with a retryable {@link dev.ecosystem.spi.ProviderException}; 5 minutes by default.
          */
         public Builder rateLimitDeadline(Duration deadline) {
             this.rateLimitDeadline = Checks.positive(deadline, "rateLimitDeadline");
@@ -376,7 +376,7 @@ public final class HubSpotCrm implements CrmConnector {
 
         /**
          * The portal's time zone (HubSpot: Settings, Account defaults), in which HubSpot resets the daily limit at
-         * midnight: {@link dev.ecosystem.QuotaExhaustedException#retryAfter()} is then that midnight. Without it, the
+         * midnight: {@link dev.ecosystem.spi.QuotaExhaustedException#retryAfter()} is then that midnight. Without it, the
          * latest next midnight of any time zone (up to a day away), so that a host never retries too early; set it
          * (for example from the account's settings the host already reads) to resume as soon as HubSpot allows.
          */
@@ -405,7 +405,7 @@ public final class HubSpotCrm implements CrmConnector {
          * Timeouts, attempts and the {@link Sleeper} that waits (backoff, rate limits), starting from this
          * connector's defaults: connect, read and write 30 seconds; 60 seconds for a whole call from start to the last
          * byte of the response (the read timeout alone never ends a call whose server trickles a byte now and then; a
-         * call cut off is a retryable {@link dev.ecosystem.ProviderException} with status 0, retried like other
+         * call cut off is a retryable {@link dev.ecosystem.spi.ProviderException} with status 0, retried like other
          * timeouts); 5 attempts per call for transient failures (5xx, timeouts); backoff from 500 ms doubling with
          * jitter up to 30 seconds; {@link Sleeper#system()}. At most 10 attempts: {@link #build} refuses more.
          */

@@ -1,6 +1,6 @@
 package dev.ecosystem.hubspot;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.http.QuotaStops;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;

@@ -2,12 +2,12 @@ package dev.ecosystem.hubspot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.http.RetryExecutor;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -10,14 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

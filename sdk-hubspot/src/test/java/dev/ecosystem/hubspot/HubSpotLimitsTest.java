@@ -7,14 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import dev.ecosystem.testkit.RecordingTelemetry;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,10 +10,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ReauthorizationRequiredException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.ReauthorizationRequiredException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.testkit.FakeTime;
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.spi.PartnerStore;

@@ -1,6 +1,6 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -49,7 +49,7 @@ enum Dialect {
         return vendor;
     }
 
-    /** The provider name carried by {@link dev.ecosystem.ProviderException}s: {@code jdbc:postgresql}. */
+    /** The provider name carried by {@link dev.ecosystem.spi.ProviderException}s: {@code jdbc:postgresql}. */
     String provider() {
         return "jdbc:" + vendor;
     }

@@ -1,11 +1,11 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.model.BriefDelivery;
+import dev.ecosystem.model.BriefStatus;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ProgramBrief;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.BriefDelivery;
-import dev.ecosystem.program.BriefStatus;
-import dev.ecosystem.program.ProgramBrief;
 import dev.ecosystem.spi.BriefRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,11 +1,11 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.EcosystemException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.spi.StoreTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;

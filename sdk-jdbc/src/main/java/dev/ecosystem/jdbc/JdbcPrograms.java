@@ -1,13 +1,13 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.spi.support.StoreRules;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.spi.ProgramRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;

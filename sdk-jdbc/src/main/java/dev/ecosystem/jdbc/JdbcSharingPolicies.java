@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Population;
-import dev.ecosystem.overlap.SharingPolicy;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.spi.SharingPolicyRepository;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

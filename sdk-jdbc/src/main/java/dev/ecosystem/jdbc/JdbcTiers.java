@@ -1,13 +1,13 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.TierAssessment;
-import dev.ecosystem.program.TierChange;
-import dev.ecosystem.program.TierReview;
+import dev.ecosystem.model.TierAssessment;
+import dev.ecosystem.model.TierChange;
+import dev.ecosystem.model.TierReview;
 import dev.ecosystem.spi.TierRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.DealId;

@@ -1,6 +1,6 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.ChangeKind;
@@ -526,7 +526,7 @@ final class JdbcTransaction implements StoreTransaction, ListedValues {
      */
     @Override
     public void forEachListedValue(ListedValues.Sink sink) {
-        dev.ecosystem.internal.Checks.required(sink, "sink");
+        dev.ecosystem.internal.base.Checks.required(sink, "sink");
         new JdbcListedProfiles(checkOpen()).forEachPipelined(sink);
     }
 

@@ -1,18 +1,18 @@
 package dev.ecosystem.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.model.ActivationTrigger;
+import dev.ecosystem.model.AttributionModel;
+import dev.ecosystem.model.ChecklistItem;
+import dev.ecosystem.model.CommissionPlan;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PartnerType;
+import dev.ecosystem.model.ProgramTerms;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
-import dev.ecosystem.navigator.Criterion;
-import dev.ecosystem.navigator.IdealPartnerProfile;
-import dev.ecosystem.program.ActivationTrigger;
-import dev.ecosystem.program.ChecklistItem;
-import dev.ecosystem.program.CommissionPlan;
-import dev.ecosystem.program.ProgramTerms;
-import dev.ecosystem.program.TierMetric;
-import dev.ecosystem.program.TierRule;
+import dev.ecosystem.model.TierMetric;
+import dev.ecosystem.model.TierRule;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ConflictException;
+import dev.ecosystem.error.ConflictException;
 
 /**
  * The database gave up on this transaction because of a concurrent one (serialization failure, deadlock, lock

@@ -1,7 +1,7 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.error.EcosystemException;
+import dev.ecosystem.spi.ProviderException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package dev.ecosystem.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;

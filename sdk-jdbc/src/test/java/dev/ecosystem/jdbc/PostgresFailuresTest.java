@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.error.ConflictException;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.spi.StoreTransaction;
 import java.sql.Connection;
 import java.sql.DriverManager;

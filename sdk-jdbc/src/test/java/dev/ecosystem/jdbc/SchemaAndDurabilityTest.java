@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.OutboxEntry;
+import dev.ecosystem.spi.ProviderException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

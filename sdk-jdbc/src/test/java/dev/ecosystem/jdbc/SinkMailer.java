@@ -1,9 +1,9 @@
 package dev.ecosystem.jdbc;
 
-import dev.ecosystem.ProviderException;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.ProviderException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.ecosystem.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.program.BriefSection;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.BriefSection;
 import dev.ecosystem.spi.BriefRequest;
 import java.math.BigDecimal;
 import java.util.EnumMap;

@@ -1,6 +1,6 @@
 package dev.ecosystem.mail;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.mail.internal.Http;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

@@ -1,8 +1,8 @@
 package dev.ecosystem.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.DraftRequest;
 import java.io.IOException;

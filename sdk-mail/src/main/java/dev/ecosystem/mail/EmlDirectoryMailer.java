@@ -1,12 +1,12 @@
 package dev.ecosystem.mail;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.mail.internal.MimeRenderer;
 import dev.ecosystem.mail.internal.SentLog;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.ProviderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;

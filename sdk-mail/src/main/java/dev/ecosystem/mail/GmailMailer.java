@@ -1,22 +1,22 @@
 package dev.ecosystem.mail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.http.AccessTokenSource;
 import dev.ecosystem.http.HttpSettings;
 import dev.ecosystem.http.OAuthRefreshTokenSource;
 import dev.ecosystem.http.RetryExecutor;
 import dev.ecosystem.http.Sleeper;
 import dev.ecosystem.http.TransientFailure;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.mail.internal.MimeRenderer;
 import dev.ecosystem.mail.internal.SentLog;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import dev.ecosystem.spi.Telemetry;
 import java.io.IOException;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package dev.ecosystem.mail;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.BriefDraft;
 import dev.ecosystem.spi.BriefDrafter;

@@ -3,7 +3,7 @@ package dev.ecosystem.mail;
 import com.google.common.html.HtmlEscapers;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.mail.internal.Http;
 import dev.ecosystem.spi.Draft;
 import dev.ecosystem.spi.DraftRequest;

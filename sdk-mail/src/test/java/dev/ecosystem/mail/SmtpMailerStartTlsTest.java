@@ -3,10 +3,10 @@ package dev.ecosystem.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ProviderException;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
+import dev.ecosystem.spi.ProviderException;
 import java.util.UUID;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;

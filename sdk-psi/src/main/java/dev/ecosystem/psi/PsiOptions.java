@@ -1,6 +1,6 @@
 package dev.ecosystem.psi;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 
 /**
  * How a {@link PsiSession} runs. For an initiator these are what it asks for; for a responder, what it accepts: a

@@ -1,6 +1,6 @@
 package dev.ecosystem.psi;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 
 /**
  * A received message was refused: its version, type, session id, length, a point or a size is not what this

@@ -1,7 +1,7 @@
 package dev.ecosystem.psi;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.PopulationMatrix;

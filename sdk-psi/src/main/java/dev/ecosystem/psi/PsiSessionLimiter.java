@@ -1,7 +1,7 @@
 package dev.ecosystem.psi;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.spi.PartnerStore;
 import java.time.Clock;
@@ -59,7 +59,7 @@ public final class PsiSessionLimiter {
         this.maxGroups = Checks.range(maxGroups, 1, GROUP_BUDGET_LIMIT, "maxGroups");
         this.period = Checks.required(period, "period");
         if (period.toMillis() < 1) {
-            throw new dev.ecosystem.ValidationException("period must be at least 1 millisecond, but was " + period);
+            throw new dev.ecosystem.error.ValidationException("period must be at least 1 millisecond, but was " + period);
         }
         this.clock = Checks.required(clock, "clock");
         this.permits = permits;

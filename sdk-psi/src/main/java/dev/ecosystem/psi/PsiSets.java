@@ -1,8 +1,8 @@
 package dev.ecosystem.psi;
 
 import dev.ecosystem.TenantScope;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Population;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.ecosystem.psi;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.psi.internal.Points;
 import java.nio.ByteBuffer;

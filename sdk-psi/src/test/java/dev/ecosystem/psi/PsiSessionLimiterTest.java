@@ -3,8 +3,8 @@ package dev.ecosystem.psi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.testkit.MutableClock;

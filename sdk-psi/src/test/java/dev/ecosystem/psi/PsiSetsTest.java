@@ -3,7 +3,7 @@ package dev.ecosystem.psi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.Population;
 import java.util.Arrays;
 import java.util.List;

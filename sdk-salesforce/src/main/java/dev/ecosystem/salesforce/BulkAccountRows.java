@@ -1,11 +1,11 @@
 package dev.ecosystem.salesforce;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.ProviderException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;

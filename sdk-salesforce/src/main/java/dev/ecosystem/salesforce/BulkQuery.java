@@ -3,10 +3,10 @@ package dev.ecosystem.salesforce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.http.Sleeper;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import io.github.resilience4j.core.IntervalFunction;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * {@code INVALID_SESSION_ID}, an expired access token), at most once per HTTP call. Contract: a call to
  * {@link Supplier#get()} after a 401 returns a refreshed session (a new access token, and the instance URL of the
  * token response), not the cached one that was refused; a supplier whose grant was revoked throws
- * {@link dev.ecosystem.ReauthorizationRequiredException}, which reaches the caller unchanged.
+ * {@link dev.ecosystem.spi.ReauthorizationRequiredException}, which reaches the caller unchanged.
  *
  * <p>Compression: no {@code Accept-Encoding} header is set here, so OkHttp asks for gzip itself and unpacks the
  * response transparently (setting the header by hand would turn that off).
@@ -152,7 +152,7 @@ final class BulkQuery {
         private static void positive(Duration duration, String field) {
             Checks.required(duration, field);
             if (duration.isNegative() || duration.isZero()) {
-                throw new dev.ecosystem.ValidationException(field + " must be positive, but was " + duration);
+                throw new dev.ecosystem.error.ValidationException(field + " must be positive, but was " + duration);
             }
         }
     }
@@ -235,7 +235,7 @@ final class BulkQuery {
         Checks.required(apiVersion, "apiVersion");
         Matcher matcher = API_VERSION.matcher(apiVersion.strip());
         if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < FIRST_BULK_QUERY_VERSION) {
-            throw new dev.ecosystem.ValidationException("apiVersion must be a Salesforce API version of "
+            throw new dev.ecosystem.error.ValidationException("apiVersion must be a Salesforce API version of "
                     + FIRST_BULK_QUERY_VERSION + ".0 or later (Bulk API 2.0 query), such as \"62.0\", but was "
                     + Checks.quote(apiVersion));
         }

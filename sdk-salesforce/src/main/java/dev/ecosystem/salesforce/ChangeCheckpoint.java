@@ -1,7 +1,7 @@
 package dev.ecosystem.salesforce;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.support.Cursors;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;

@@ -22,7 +22,7 @@ interface FullReader {
      * @param sessions the org's sessions: call {@link RestTransport.Sessions#session()} before each request (it
      *     renews as needed) and {@link RestTransport.Sessions#invalidate} with a session Salesforce refused
      * @param rows receives every row; a row's view may be reused after the call returns
-     * @throws dev.ecosystem.EcosystemException when the read fails; rows handed over before stay handed over
+     * @throws dev.ecosystem.error.EcosystemException when the read fails; rows handed over before stay handed over
      */
     void read(String object, String soql, RestTransport.Sessions sessions, Consumer<RecordMapping.Fields> rows);
 }

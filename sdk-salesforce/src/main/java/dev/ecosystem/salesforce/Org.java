@@ -2,11 +2,11 @@ package dev.ecosystem.salesforce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.http.QuotaStops;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;

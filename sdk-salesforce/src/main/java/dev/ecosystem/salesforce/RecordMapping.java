@@ -1,7 +1,7 @@
 package dev.ecosystem.salesforce;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
@@ -230,7 +230,7 @@ final class RecordMapping {
     private static String id(Fields row, String object) {
         String id = text(row.get("Id"));
         if (id == null) {
-            throw new dev.ecosystem.ProviderException(RestTransport.PROVIDER, 200, null, false,
+            throw new dev.ecosystem.spi.ProviderException(RestTransport.PROVIDER, 200, null, false,
                     "a " + object + " row has no Id", null);
         }
         return id;

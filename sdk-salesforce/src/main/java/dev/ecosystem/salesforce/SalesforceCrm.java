@@ -2,11 +2,11 @@ package dev.ecosystem.salesforce;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.http.HttpSettings;
 import dev.ecosystem.http.RetryExecutor;
 import dev.ecosystem.http.Sleeper;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
@@ -39,10 +39,10 @@ import org.jspecify.annotations.Nullable;
  * the OAuth 2.0 web-server flow's refresh token (rotated refresh tokens handed back to the host) or the JWT bearer
  * flow, always calling the instance URL of the token response. Reads {@code Sforce-Limit-Info} on every response and
  * slows down, then stops, before the org's daily allocation runs out; {@code REQUEST_LIMIT_EXCEEDED} is a
- * {@link dev.ecosystem.QuotaExhaustedException} with a resume checkpoint; an expired session is renewed once and the
- * call retried; a revoked grant raises {@link dev.ecosystem.ReauthorizationRequiredException}; 5xx, timeouts,
+ * {@link dev.ecosystem.spi.QuotaExhaustedException} with a resume checkpoint; an expired session is renewed once and the
+ * call retried; a revoked grant raises {@link dev.ecosystem.spi.ReauthorizationRequiredException}; 5xx, timeouts,
  * {@code UNABLE_TO_LOCK_ROW} and {@code SERVER_UNAVAILABLE} are retried with jittered backoff; everything else is a
- * {@link dev.ecosystem.ProviderException} naming the object, the SOQL and Salesforce's error code. Thread-safe.
+ * {@link dev.ecosystem.spi.ProviderException} naming the object, the SOQL and Salesforce's error code. Thread-safe.
  *
  * <pre>{@code
  * CrmConnector crm = SalesforceCrm.builder()

@@ -3,11 +3,11 @@ package dev.ecosystem.salesforce;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.spi.ProviderException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecosystem.ReauthorizationRequiredException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.ReauthorizationRequiredException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -67,7 +67,7 @@ class SalesforceAuthTest extends OrgTestSupport {
         server.wireMockRefusesEverySession();
 
         assertThatThrownBy(() -> crm.accounts(PageRequest.first(10)))
-                .isInstanceOf(dev.ecosystem.ProviderException.class)
+                .isInstanceOf(dev.ecosystem.spi.ProviderException.class)
                 .hasMessageContaining("INVALID_SESSION_ID").hasMessageContaining("even after renewing");
         assertThat(server.org.calls(call -> call.path().equals("/services/oauth2/token"))).isEqualTo(2);
     }

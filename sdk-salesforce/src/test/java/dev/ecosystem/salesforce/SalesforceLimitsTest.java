@@ -6,11 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmChanges;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;

@@ -230,7 +230,7 @@ public class EcosystemAutoConfiguration {
             Object value) {
         try {
             return setter.get();
-        } catch (dev.ecosystem.ValidationException e) {
+        } catch (dev.ecosystem.error.ValidationException e) {
             throw new InvalidPropertyException(property, allowed, value);
         }
     }

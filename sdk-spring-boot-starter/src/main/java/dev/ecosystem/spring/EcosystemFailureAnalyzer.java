@@ -1,6 +1,6 @@
 package dev.ecosystem.spring;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,6 +1,6 @@
 package dev.ecosystem.spring;
 
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.hubspot.HubSpotCrm;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.spi.CrmConnections;

@@ -1,6 +1,6 @@
 package dev.ecosystem.spring;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import org.jspecify.annotations.Nullable;
 
 /**

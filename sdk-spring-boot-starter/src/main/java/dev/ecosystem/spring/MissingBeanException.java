@@ -1,6 +1,6 @@
 package dev.ecosystem.spring;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 
 /** The configuration asks for something only an application bean can give, and the application defines none. */
 public final class MissingBeanException extends EcosystemException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.hubspot.HubSpotCrm;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.intro.IntroSettings;

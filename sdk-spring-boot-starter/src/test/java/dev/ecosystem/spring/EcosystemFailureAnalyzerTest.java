@@ -2,7 +2,7 @@ package dev.ecosystem.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;

@@ -1,7 +1,6 @@
 package dev.ecosystem.spring;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.ProviderException;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -11,6 +10,7 @@ import dev.ecosystem.model.EmailMessage;
 import dev.ecosystem.model.MailReceipt;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

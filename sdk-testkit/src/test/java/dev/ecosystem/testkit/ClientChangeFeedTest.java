@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.spi.support.ForwardingTransaction;
 import dev.ecosystem.memory.InMemoryPartnerStore;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.PartnerType;
-import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;

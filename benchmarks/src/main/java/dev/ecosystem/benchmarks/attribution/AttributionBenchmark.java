@@ -5,7 +5,7 @@ import dev.ecosystem.attribution.AttributionData;
 import dev.ecosystem.attribution.FxRates;
 import dev.ecosystem.attribution.PartnerMetrics;
 import dev.ecosystem.attribution.ReportPeriod;
-import dev.ecosystem.ledger.AttributionModel;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Money;
 import java.math.BigDecimal;

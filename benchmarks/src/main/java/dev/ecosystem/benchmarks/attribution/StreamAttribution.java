@@ -2,8 +2,8 @@ package dev.ecosystem.benchmarks.attribution;
 
 import dev.ecosystem.attribution.FxRates;
 import dev.ecosystem.attribution.ReportPeriod;
-import dev.ecosystem.ledger.AttributionModel;
 import dev.ecosystem.model.AccountId;
+import dev.ecosystem.model.AttributionModel;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.DealId;

@@ -2,11 +2,11 @@ package dev.ecosystem.benchmarks.navigator;
 
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.navigator.CategoryRelations;
-import dev.ecosystem.navigator.Criterion;
-import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.navigator.internal.CompanyTerms;
 import dev.ecosystem.navigator.internal.DocFilter;

@@ -1,8 +1,8 @@
 package dev.ecosystem.benchmarks.navigator;
 
 import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PageRequest;
-import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.internal.DocFilter;
 import dev.ecosystem.navigator.internal.Snapshot;
 import dev.ecosystem.navigator.internal.TopDocs;

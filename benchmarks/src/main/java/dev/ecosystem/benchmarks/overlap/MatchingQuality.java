@@ -5,7 +5,7 @@ import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.overlap.MatchExplanation;
+import dev.ecosystem.model.MatchExplanation;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.Overlaps;
 import java.text.Normalizer;

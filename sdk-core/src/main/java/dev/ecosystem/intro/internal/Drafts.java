@@ -68,7 +68,7 @@ final class Drafts {
 
     /**
      * Rolls back an attempt that used placeholders; the operation drafts and runs the transaction again. Not an
-     * {@link dev.ecosystem.EcosystemException}: it never leaves the engine.
+     * {@link dev.ecosystem.error.EcosystemException}: it never leaves the engine.
      */
     static final class Needed extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -1,8 +1,8 @@
 package dev.ecosystem.intro.internal;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.intro.FunnelCounts;
 import dev.ecosystem.intro.IntroFunnel;
 import dev.ecosystem.model.CompanyId;

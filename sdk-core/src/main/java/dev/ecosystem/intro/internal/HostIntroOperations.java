@@ -1,6 +1,6 @@
 package dev.ecosystem.intro.internal;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.intro.ConsentView;
 import dev.ecosystem.intro.DueRun;
 import dev.ecosystem.intro.IntroOperations;
@@ -11,7 +11,7 @@ import dev.ecosystem.model.OutboxEntryId;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;

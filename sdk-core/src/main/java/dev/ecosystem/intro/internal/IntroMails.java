@@ -1,6 +1,8 @@
 package dev.ecosystem.intro.internal;
 
+import dev.ecosystem.internal.ConsentTokens;
 import dev.ecosystem.internal.MailThreads;
+import dev.ecosystem.internal.base.Html;
 import dev.ecosystem.intro.IntroRequest;
 import dev.ecosystem.intro.IntroSettings;
 import dev.ecosystem.model.ConsentStatus;

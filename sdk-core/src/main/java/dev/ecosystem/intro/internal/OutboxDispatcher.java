@@ -1,9 +1,7 @@
 package dev.ecosystem.intro.internal;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.internal.ContactOrigin;
 import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
@@ -19,6 +17,8 @@ import dev.ecosystem.model.OutboxEntryId;
 import dev.ecosystem.model.OutboxStatus;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
 import dev.ecosystem.spi.StoreTransaction;
 import dev.ecosystem.spi.Telemetry;
 import java.time.Duration;

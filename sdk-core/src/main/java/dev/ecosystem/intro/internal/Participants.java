@@ -1,6 +1,6 @@
 package dev.ecosystem.intro.internal;
 
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;

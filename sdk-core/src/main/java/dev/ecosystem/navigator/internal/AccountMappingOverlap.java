@@ -1,7 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.NotFoundException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.Overlaps;

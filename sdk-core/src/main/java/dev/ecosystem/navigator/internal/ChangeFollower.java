@@ -1,13 +1,13 @@
 package dev.ecosystem.navigator.internal;
 
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.internal.DaemonScheduler;
 import dev.ecosystem.model.ChangeKind;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Clock;
 import java.time.Duration;
@@ -143,7 +143,7 @@ public final class ChangeFollower implements AutoCloseable {
     /**
      * Applies every change committed before the call, on the calling thread, and returns the applied revision.
      *
-     * @throws dev.ecosystem.ProviderException when the store cannot be read
+     * @throws dev.ecosystem.spi.ProviderException when the store cannot be read
      */
     public synchronized long catchUp() {
         if (thread == null) {

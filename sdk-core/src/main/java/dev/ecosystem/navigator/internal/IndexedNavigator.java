@@ -1,9 +1,9 @@
 package dev.ecosystem.navigator.internal;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.model.Company;
@@ -14,8 +14,8 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.StoreChange;
-import dev.ecosystem.navigator.Criterion;
-import dev.ecosystem.navigator.IdealPartnerProfile;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.PartnerMatch;

@@ -1,7 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.spi.support.ForwardingTransaction;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;

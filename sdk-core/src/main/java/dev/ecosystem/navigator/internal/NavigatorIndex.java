@@ -1,7 +1,6 @@
 package dev.ecosystem.navigator.internal;
 
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.internal.ListedCompanies;
 import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.model.Company;
@@ -14,6 +13,7 @@ import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.TagTaxonomy;
 import dev.ecosystem.spi.PartnerStore;
+import dev.ecosystem.spi.ProviderException;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;

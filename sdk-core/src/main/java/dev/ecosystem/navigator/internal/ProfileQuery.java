@@ -2,12 +2,12 @@ package dev.ecosystem.navigator.internal;
 
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
 import dev.ecosystem.navigator.CategoryRelations;
-import dev.ecosystem.navigator.Criterion;
 import dev.ecosystem.navigator.CriterionScore;
-import dev.ecosystem.navigator.IdealPartnerProfile;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * cell is a pure function of the per-partnership secret, both companies, both revisions and the cell, so asking again
  * gives the same matrix on every node and averaging repeated asks gains nothing; only a new revision pair gives fresh
  * noise, and {@link #release} admits at most {@link OverlapSettings#countReleases()} of those per period.
- * {@link dev.ecosystem.overlap.SharingPolicy} states the guarantee.
+ * {@link dev.ecosystem.model.SharingPolicy} states the guarantee.
  */
 final class CountNoise {
     /** Owner's idempotency key prefix of the per-partnership secret, followed by the viewer's id. */

@@ -1,6 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;

@@ -1,13 +1,10 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ProviderException;
-import dev.ecosystem.QuotaExhaustedException;
-import dev.ecosystem.ReauthorizationRequiredException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
 import dev.ecosystem.internal.Retries;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
@@ -20,6 +17,9 @@ import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.overlap.CrmWriteBackOperations;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.spi.CrmConnector;
+import dev.ecosystem.spi.ProviderException;
+import dev.ecosystem.spi.QuotaExhaustedException;
+import dev.ecosystem.spi.ReauthorizationRequiredException;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.internal.ScopedLedger;
+import dev.ecosystem.ledger.internal.ScopedLedger;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;

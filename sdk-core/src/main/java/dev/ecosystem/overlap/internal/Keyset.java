@@ -1,7 +1,7 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.support.Cursors;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;

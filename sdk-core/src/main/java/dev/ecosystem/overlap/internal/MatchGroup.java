@@ -1,6 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.overlap.Match;
+import dev.ecosystem.model.Match;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.overlap.Match;
-import dev.ecosystem.overlap.MatchExplanation;
-import dev.ecosystem.overlap.MatchExplanation.Rule;
+import dev.ecosystem.model.Match;
+import dev.ecosystem.model.MatchExplanation;
+import dev.ecosystem.model.MatchExplanation.Rule;
 import dev.ecosystem.overlap.OverlapSettings;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.ecosystem.overlap.internal;
 
 import dev.ecosystem.model.AccountId;
-import dev.ecosystem.overlap.Match;
+import dev.ecosystem.model.Match;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.overlap.MatchExplanation.Rule;
+import dev.ecosystem.model.MatchExplanation.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

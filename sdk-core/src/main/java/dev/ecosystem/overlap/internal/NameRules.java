@@ -1,5 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
+import dev.ecosystem.internal.base.DataLines;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

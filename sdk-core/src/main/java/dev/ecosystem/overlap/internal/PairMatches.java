@@ -1,6 +1,6 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.overlap.Match;
+import dev.ecosystem.model.Match;
 import dev.ecosystem.overlap.OverlapSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

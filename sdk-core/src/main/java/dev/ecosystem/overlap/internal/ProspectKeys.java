@@ -1,7 +1,7 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Prospect;
 import dev.ecosystem.overlap.OverlapSettings;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.ecosystem.overlap.internal;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Deal;
@@ -14,8 +14,8 @@ import dev.ecosystem.overlap.OverlapRecord;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.PopulationMatrix;
 import dev.ecosystem.overlap.SharedAccount;
-import dev.ecosystem.overlap.SharingPolicy;
-import dev.ecosystem.overlap.SharingPolicy.Visibility;
+import dev.ecosystem.model.SharingPolicy;
+import dev.ecosystem.model.SharingPolicy.Visibility;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

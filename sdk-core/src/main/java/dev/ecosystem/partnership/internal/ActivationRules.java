@@ -1,14 +1,14 @@
 package dev.ecosystem.partnership.internal;
 
-import dev.ecosystem.EcosystemException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.model.ActivationTrigger;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.model.Partnership;
+import dev.ecosystem.model.PartnershipLifecycle;
 import dev.ecosystem.model.PartnershipStatus;
 import dev.ecosystem.model.PartnershipTransition;
-import dev.ecosystem.partnership.PartnershipLifecycle;
-import dev.ecosystem.program.ActivationTrigger;
-import dev.ecosystem.program.PartnerProgram;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;

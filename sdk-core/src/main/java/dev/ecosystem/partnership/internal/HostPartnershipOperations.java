@@ -1,7 +1,7 @@
 package dev.ecosystem.partnership.internal;
 
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.partnership.Invitation;
+import dev.ecosystem.model.Invitation;
 import dev.ecosystem.partnership.LifecycleRun;
 import dev.ecosystem.partnership.PartnershipOperations;
 import java.time.Instant;

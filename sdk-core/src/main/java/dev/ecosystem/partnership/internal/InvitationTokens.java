@@ -1,7 +1,7 @@
 package dev.ecosystem.partnership.internal;
 
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.InvitationId;

@@ -1,13 +1,13 @@
 package dev.ecosystem.program.internal;
 
+import dev.ecosystem.model.ChecklistItem;
+import dev.ecosystem.model.CommissionPlan;
+import dev.ecosystem.model.IdealPartnerProfile;
+import dev.ecosystem.model.PartnerProgram;
+import dev.ecosystem.model.ProgramTerms;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.model.Tag;
-import dev.ecosystem.navigator.IdealPartnerProfile;
-import dev.ecosystem.program.ChecklistItem;
-import dev.ecosystem.program.CommissionPlan;
-import dev.ecosystem.program.PartnerProgram;
-import dev.ecosystem.program.ProgramTerms;
-import dev.ecosystem.program.TierRule;
+import dev.ecosystem.model.TierRule;
 import dev.ecosystem.spi.BriefRequest;
 import java.math.BigDecimal;
 import java.util.ArrayList;

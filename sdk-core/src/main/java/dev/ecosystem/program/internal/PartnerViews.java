@@ -1,10 +1,10 @@
 package dev.ecosystem.program.internal;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.internal.SdkContext;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.intro.ConsentKeys;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Partnership;

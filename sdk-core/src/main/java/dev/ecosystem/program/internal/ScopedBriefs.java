@@ -1,11 +1,11 @@
 package dev.ecosystem.program.internal;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.model.BriefSection;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.ProgramBrief;
 import dev.ecosystem.model.ProgramId;
-import dev.ecosystem.program.BriefSection;
 import dev.ecosystem.program.BriefSending;
-import dev.ecosystem.program.ProgramBrief;
 import dev.ecosystem.program.ProgramBriefs;
 import java.util.Map;
 

@@ -3,11 +3,11 @@ package dev.ecosystem.referral.internal;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.AccountId;
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.overlap.MatchExplanation;
+import dev.ecosystem.model.MatchExplanation;
 import dev.ecosystem.overlap.internal.OverlapEngine;
-import dev.ecosystem.referral.Registration;
-import dev.ecosystem.referral.RegistrationConflict;
-import dev.ecosystem.referral.RegistrationConflict.Kind;
+import dev.ecosystem.model.Registration;
+import dev.ecosystem.model.RegistrationConflict;
+import dev.ecosystem.model.RegistrationConflict.Kind;
 import dev.ecosystem.spi.StoreTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ final class ConflictFinder {
         }
         long open = tx.registrations().countOpen(vendor, registration.partner(), now);
         Registration stored = tx.registrations().get(vendor, registration.id());
-        if (stored != null && stored.status() == dev.ecosystem.referral.RegistrationStatus.SUBMITTED) {
+        if (stored != null && stored.status() == dev.ecosystem.model.RegistrationStatus.SUBMITTED) {
             open--; // the registration itself
         }
         if (open >= cap) {

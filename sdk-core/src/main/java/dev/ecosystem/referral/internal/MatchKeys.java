@@ -1,7 +1,7 @@
 package dev.ecosystem.referral.internal;
 
-import dev.ecosystem.ValidationException;
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.DomainNormalizer;
 import dev.ecosystem.overlap.internal.DomainRules;

@@ -1,7 +1,7 @@
 package dev.ecosystem.spi.support;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.error.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.jspecify.annotations.Nullable;

@@ -1,13 +1,13 @@
 package dev.ecosystem.spi.support;
 
-import dev.ecosystem.internal.Checks;
-import dev.ecosystem.ConflictException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.CrmWriteBack;
 import dev.ecosystem.model.OutboxEntry;
 import dev.ecosystem.model.OutboxStatus;
-import dev.ecosystem.program.PartnerProgram;
+import dev.ecosystem.model.PartnerProgram;
 import dev.ecosystem.spi.ChangeRepository;
 import java.time.Instant;
 import java.util.function.Supplier;

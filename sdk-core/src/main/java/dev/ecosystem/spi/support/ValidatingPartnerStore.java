@@ -1,6 +1,6 @@
 package dev.ecosystem.spi.support;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.spi.BriefRepository;
 import dev.ecosystem.spi.CertificationRepository;
 import dev.ecosystem.spi.ChangeRepository;
@@ -30,7 +30,7 @@ import java.util.function.Function;
  * A {@link PartnerStore} that checks the arguments of every call before the store it wraps sees them: a {@code null}
  * argument, a collection holding {@code null}, a limit out of range, a claim whose lease ends before it starts, a
  * company blocking itself, a CRM record stored into another tenant's snapshot. Each fails with a
- * {@link dev.ecosystem.ValidationException} that names the argument, before anything of the call reaches the store,
+ * {@link dev.ecosystem.error.ValidationException} that names the argument, before anything of the call reaches the store,
  * so the caller may catch it and go on with the transaction.
  *
  * <p>{@code EcosystemClient} wraps every store it is given in one, so a store implements only its storage and may
@@ -48,7 +48,7 @@ public final class ValidatingPartnerStore implements PartnerStore {
     /**
      * {@code store} behind argument checks; {@code store} itself when it already is a {@code ValidatingPartnerStore}.
      *
-     * @throws dev.ecosystem.ValidationException when {@code store} is {@code null}
+     * @throws dev.ecosystem.error.ValidationException when {@code store} is {@code null}
      */
     public static ValidatingPartnerStore wrap(PartnerStore store) {
         Checks.required(store, "store");

@@ -1,6 +1,6 @@
 package dev.ecosystem.spi.support;
 
-import dev.ecosystem.internal.Checks;
+import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Contact;
@@ -17,10 +17,10 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.model.Partnership;
 import dev.ecosystem.model.PartnershipId;
+import dev.ecosystem.model.SharingPolicy;
 import dev.ecosystem.model.StoreChange;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
-import dev.ecosystem.overlap.SharingPolicy;
 import dev.ecosystem.spi.ChangeRepository;
 import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.CompanyRepository;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
+import dev.ecosystem.model.Criterion;
+import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PartnerType;
 import dev.ecosystem.model.SizeBand;
 import dev.ecosystem.navigator.CategoryRelations;
-import dev.ecosystem.navigator.Criterion;
-import dev.ecosystem.navigator.IdealPartnerProfile;
 import dev.ecosystem.navigator.TagTaxonomy;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package dev.ecosystem.overlap.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecosystem.overlap.MatchExplanation.Rule;
+import dev.ecosystem.model.MatchExplanation.Rule;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

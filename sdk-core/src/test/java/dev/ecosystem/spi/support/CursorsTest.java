@@ -3,7 +3,7 @@ package dev.ecosystem.spi.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class CursorsTest {

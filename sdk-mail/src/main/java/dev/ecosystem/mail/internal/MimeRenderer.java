@@ -1,8 +1,8 @@
 package dev.ecosystem.mail.internal;
 
-import dev.ecosystem.ProviderException;
 import dev.ecosystem.model.EmailAddress;
 import dev.ecosystem.model.EmailMessage;
+import dev.ecosystem.spi.ProviderException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;

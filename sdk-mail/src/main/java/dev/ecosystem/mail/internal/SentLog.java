@@ -2,9 +2,9 @@ package dev.ecosystem.mail.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.ecosystem.EcosystemException;
-import dev.ecosystem.ProviderException;
+import dev.ecosystem.error.EcosystemException;
 import dev.ecosystem.model.MailReceipt;
+import dev.ecosystem.spi.ProviderException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,9 @@
 package dev.ecosystem.spring.web;
 
-import dev.ecosystem.ConflictException;
 import dev.ecosystem.EcosystemClient;
-import dev.ecosystem.NotFoundException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.ConflictException;
+import dev.ecosystem.error.NotFoundException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.intro.ConsentView;
 import dev.ecosystem.intro.IntroOperations;
 import dev.ecosystem.model.ConsentStatus;

@@ -1,7 +1,7 @@
 package dev.ecosystem.spring.web;
 
-import dev.ecosystem.AccessDeniedException;
-import dev.ecosystem.ValidationException;
+import dev.ecosystem.error.AccessDeniedException;
+import dev.ecosystem.error.ValidationException;
 import dev.ecosystem.hubspot.HubSpotWebhooks;
 import dev.ecosystem.model.CompanyId;
 import java.util.LinkedHashSet;

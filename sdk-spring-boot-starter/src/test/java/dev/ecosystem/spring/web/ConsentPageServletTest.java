@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.ecosystem.EcosystemClient;
+import dev.ecosystem.internal.ConsentTokens;
 import dev.ecosystem.intro.ConsentKeys;
-import dev.ecosystem.intro.internal.ConsentTokens;
 import dev.ecosystem.memory.InMemoryMailer;
 import dev.ecosystem.model.ConsentStatus;
 import dev.ecosystem.model.IntroParty;
