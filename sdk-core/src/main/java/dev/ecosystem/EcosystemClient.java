@@ -79,18 +79,19 @@ public final class EcosystemClient implements AutoCloseable {
     private final ChangeFollower follower;
     private final CrmWriteBackOperations crmWriteBacks;
 
-    private EcosystemClient(SdkContext context, IntroSettings introSettings, ChangeFollower follower,
+    private EcosystemClient(SdkContext context, OverlapEngine overlaps, NavigatorIndex navigator,
+            IntroSettings introSettings, ChangeFollower follower,
             ReferralSettings referralSettings, PartnershipSettings partnershipSettings,
             @Nullable RevenueSource revenueSource, @Nullable PayoutProvider payoutProvider,
             BriefSettings briefSettings) {
         this.context = context;
         this.follower = follower;
-        IntroEngine introEngine = new IntroEngine(context, introSettings);
-        ReferralEngine referralEngine = new ReferralEngine(context, referralSettings);
+        IntroEngine introEngine = new IntroEngine(context, introSettings, overlaps.settings());
+        ReferralEngine referralEngine = new ReferralEngine(context, overlaps, referralSettings);
         BriefEngine briefEngine = new BriefEngine(context, briefSettings, introSettings.sender(), new PartnerViews(
                 context, introSettings.consentKeys(), vendor -> new ScopedReferrals(referralEngine, vendor),
                 (vendor, partner) -> as(vendor).programs().tierOf(partner)));
-        this.parts = new ScopeParts(introEngine, referralEngine,
+        this.parts = new ScopeParts(overlaps, navigator, introEngine, referralEngine,
                 new PartnershipEngine(context, partnershipSettings, introSettings), briefEngine, revenueSource,
                 payoutProvider);
         this.intros = new HostIntroOperations(introEngine);
@@ -443,8 +444,8 @@ public final class EcosystemClient implements AutoCloseable {
                     mailer != null ? mailer : new InMemoryMailer(effectiveClock),
                     effectiveClock,
                     listener != null ? listener : EventListener.none(),
-                    new OverlapEngine(overlapSettings),
-                    navigator, telemetry),
+                    telemetry),
+                    new OverlapEngine(overlapSettings), navigator,
                     introSettings != null ? introSettings : IntroSettings.defaults(),
                     follower, referralSettings,
                     partnershipSettings, revenueSource, payoutProvider, briefSettings);

@@ -40,12 +40,12 @@ public final class TenantScope {
         this.contacts = new ScopedContacts(context, company);
         this.partnerships = new ScopedPartnerships(context, company, parts.partnerships());
         this.intros = new ScopedIntroductions(parts.intros(), company);
-        this.overlaps = new SnapshotOverlaps(context, company, parts.referrals().linker());
+        this.overlaps = new SnapshotOverlaps(context, parts.overlaps(), company, parts.referrals().linker());
         this.ledger = new ScopedLedger(context, company);
         this.referrals = new ScopedReferrals(parts.referrals(), company);
         this.programs = new ScopedPrograms(context, company, parts.revenueSource(), parts.briefs());
         this.payouts = new ScopedPayouts(context, parts.payoutProvider(), company);
-        this.navigator = new ObservedNavigator(new IndexedNavigator(context, context.navigator(), company, overlaps),
+        this.navigator = new ObservedNavigator(new IndexedNavigator(context, parts.navigator(), company, overlaps),
                 context.telemetry());
     }
 

@@ -4,8 +4,6 @@ import dev.ecosystem.event.EcosystemEvent;
 import dev.ecosystem.event.EventListener;
 import dev.ecosystem.event.EventTypes;
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.navigator.internal.NavigatorIndex;
-import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.spi.CrmConnections;
 import dev.ecosystem.spi.Mailer;
 import dev.ecosystem.spi.PartnerStore;
@@ -17,19 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every engine of one client shares: the ports, the clock and the event listener.
+ * What every engine of one client shares: the ports, the clock and the event listener. The engines themselves (the
+ * account-mapping engine, the navigator's index) are handed to the engines that use them, so this record, and the
+ * package, stay below every engine.
  *
  * @param store the partner store
  * @param crms CRM connector per tenant
  * @param mailer the mailer
  * @param clock the only source of "now"
  * @param listener receives events
- * @param overlaps the account-mapping engine (its per-tenant indexes live as long as the client)
- * @param navigator the index of listed companies every tenant's navigator searches
  * @param telemetry where timings and provider calls are reported
  */
 public record SdkContext(PartnerStore store, CrmConnections crms, Mailer mailer, Clock clock, EventListener listener,
-        OverlapEngine overlaps, NavigatorIndex navigator, Telemetry telemetry) {
+        Telemetry telemetry) {
     private static final Logger LOG = LoggerFactory.getLogger(SdkContext.class);
 
     /** Publishes an event; a failing listener is logged and ignored. */

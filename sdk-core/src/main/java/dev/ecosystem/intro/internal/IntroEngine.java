@@ -34,6 +34,7 @@ import dev.ecosystem.model.Tag;
 import dev.ecosystem.model.Touchpoint;
 import dev.ecosystem.model.TouchpointId;
 import dev.ecosystem.model.TouchpointKind;
+import dev.ecosystem.overlap.OverlapSettings;
 import dev.ecosystem.overlap.internal.ProspectKeys;
 import dev.ecosystem.partnership.internal.ActivationRules;
 import dev.ecosystem.spi.Draft;
@@ -72,6 +73,7 @@ public final class IntroEngine {
     private static final int MAX_DUE_ROUNDS = 1000;
 
     private final SdkContext context;
+    private final OverlapSettings overlapSettings;
     private final IntroSettings settings;
     private final ConsentTokens tokens;
     private final IntroMails mails;
@@ -80,10 +82,14 @@ public final class IntroEngine {
     /** Set while a transaction of this engine runs on the thread; the drafter refuses to run then. */
     private final ThreadLocal<Boolean> transactionOpen = new ThreadLocal<>();
 
-    /** The workflow over the context's store, mailer, clock and listener. */
-    public IntroEngine(SdkContext context, IntroSettings settings) {
+    /**
+     * The workflow over the context's store, mailer, clock and listener; a request's prospect is checked under
+     * {@code overlapSettings}' match rules.
+     */
+    public IntroEngine(SdkContext context, IntroSettings settings, OverlapSettings overlapSettings) {
         this.context = Checks.required(context, "context");
         this.settings = Checks.required(settings, "settings");
+        this.overlapSettings = Checks.required(overlapSettings, "overlapSettings");
         this.tokens = new ConsentTokens(settings.consentKeys(), settings.consentUrl());
         this.mails = new IntroMails(settings, tokens);
         this.dispatcher = new OutboxDispatcher(context, settings);
@@ -199,7 +205,7 @@ public final class IntroEngine {
             throw notInSnapshot("deal", request.deal().value(), acting);
         }
         if (request.prospect() != null) {
-            new ProspectKeys(context.overlaps().settings()).check(request.prospect());
+            new ProspectKeys(overlapSettings).check(request.prospect());
         }
         Company requesterCompany = Participants.company(tx, acting);
         Company targetCompany = tx.companies().get(request.targetCompany());

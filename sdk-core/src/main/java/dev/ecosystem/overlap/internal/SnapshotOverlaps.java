@@ -32,17 +32,20 @@ import org.jspecify.annotations.Nullable;
 /** {@link Overlaps} for one company: its snapshot, its policies, and its partners' data as their policies allow. */
 public final class SnapshotOverlaps implements Overlaps {
     private final SdkContext context;
+    private final OverlapEngine engine;
     private final CompanyId company;
     private final SyncListener syncListener;
 
     /** Account mapping acting as {@code company}. */
-    public SnapshotOverlaps(SdkContext context, CompanyId company) {
-        this(context, company, SyncListener.none());
+    public SnapshotOverlaps(SdkContext context, OverlapEngine engine, CompanyId company) {
+        this(context, engine, company, SyncListener.none());
     }
 
     /** Account mapping acting as {@code company}; its syncs tell {@code syncListener} of every batch of deals. */
-    public SnapshotOverlaps(SdkContext context, CompanyId company, SyncListener syncListener) {
+    public SnapshotOverlaps(SdkContext context, OverlapEngine engine, CompanyId company,
+            SyncListener syncListener) {
         this.context = context;
+        this.engine = engine;
         this.company = company;
         this.syncListener = syncListener;
     }
@@ -62,7 +65,7 @@ public final class SnapshotOverlaps implements Overlaps {
     }
 
     private CrmSync sync(CrmConnector crm) {
-        return new CrmSync(context.store(), context.overlaps(), company, crm,
+        return new CrmSync(context.store(), engine, company, crm,
                 syncListener, new ActivationRules(context));
     }
 
@@ -88,7 +91,7 @@ public final class SnapshotOverlaps implements Overlaps {
 
     @Override
     public List<Population> populations() {
-        return context.overlaps().settings().populations();
+        return engine.settings().populations();
     }
 
     @Override
@@ -120,12 +123,12 @@ public final class SnapshotOverlaps implements Overlaps {
     public PopulationMatrix matrix(CompanyId partner) {
         Checks.required(partner, "partner");
         SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
-        OverlapEngine.Matches matches = context.overlaps().matches(context.store(), company, partner);
-        SharedView view = new SharedView(partner, policy, context.overlaps().settings(), matches.matches());
+        OverlapEngine.Matches matches = engine.matches(context.store(), company, partner);
+        SharedView view = new SharedView(partner, policy, engine.settings(), matches.matches());
         boolean noised = !policy.exactCounts() && policy.rules().values().stream()
                 .anyMatch(rule -> rule.visibility() == SharingPolicy.Visibility.COUNTS);
         return view.matrix(noised ? CountNoise.release(context.store(), partner, company, matches,
-                context.overlaps().settings(), context.clock().instant()) : null);
+                engine.settings(), context.clock().instant()) : null);
     }
 
     @Override
@@ -158,22 +161,22 @@ public final class SnapshotOverlaps implements Overlaps {
 
     @Override
     public Map<Population, Set<String>> domainKeys() {
-        return context.overlaps().domainKeys(context.store(), company);
+        return engine.domainKeys(context.store(), company);
     }
 
     @Override
     public MatchExplanation explain(Account a, Account b) {
         Checks.required(a, "a");
         Checks.required(b, "b");
-        return context.overlaps().explain(a, b);
+        return engine.explain(a, b);
     }
 
     /** The partner's data as its policy towards the acting company allows; fails without a two-sided partnership. */
     private SharedView view(CompanyId partner) {
         Checks.required(partner, "partner");
         SharingPolicy policy = context.store().inTransaction(tx -> theirPolicy(tx, partner));
-        return new SharedView(partner, policy, context.overlaps().settings(),
-                context.overlaps().matches(context.store(), company, partner).matches());
+        return new SharedView(partner, policy, engine.settings(),
+                engine.matches(context.store(), company, partner).matches());
     }
 
     private SharingPolicy theirPolicy(StoreTransaction tx, CompanyId partner) {

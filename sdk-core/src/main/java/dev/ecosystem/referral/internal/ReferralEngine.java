@@ -18,6 +18,8 @@ import dev.ecosystem.model.RegistrationId;
 import dev.ecosystem.model.RegistrationStatus;
 import dev.ecosystem.model.RegistrationTransition;
 import dev.ecosystem.model.SharingPolicy;
+import dev.ecosystem.overlap.OverlapSettings;
+import dev.ecosystem.overlap.internal.OverlapEngine;
 import dev.ecosystem.partnership.internal.ActivationRules;
 import dev.ecosystem.referral.ReferralSettings;
 import dev.ecosystem.spi.StoreTransaction;
@@ -40,6 +42,7 @@ public final class ReferralEngine {
     private static final int EXPIRY_BATCH = 500;
 
     private final SdkContext context;
+    private final OverlapSettings overlapSettings;
     private final ReferralSettings settings;
     private final MatchKeys keys;
     private final VendorAccounts accounts;
@@ -47,12 +50,13 @@ public final class ReferralEngine {
     private final ActivationRules rules;
 
     /** The engine of one client. */
-    public ReferralEngine(SdkContext context, ReferralSettings settings) {
+    public ReferralEngine(SdkContext context, OverlapEngine overlaps, ReferralSettings settings) {
         this.context = context;
+        this.overlapSettings = overlaps.settings();
         this.settings = settings;
-        this.keys = new MatchKeys(context.overlaps().settings());
-        this.accounts = new VendorAccounts(context.store(), context.overlaps().settings(), keys);
-        this.conflicts = new ConflictFinder(context.overlaps());
+        this.keys = new MatchKeys(overlapSettings);
+        this.accounts = new VendorAccounts(context.store(), overlapSettings, keys);
+        this.conflicts = new ConflictFinder(overlaps);
         this.rules = new ActivationRules(context);
     }
 
@@ -62,6 +66,11 @@ public final class ReferralEngine {
 
     SdkContext context() {
         return context;
+    }
+
+    /** The account-mapping settings the engine matches prospects under. */
+    OverlapSettings overlapSettings() {
+        return overlapSettings;
     }
 
     MatchKeys keys() {

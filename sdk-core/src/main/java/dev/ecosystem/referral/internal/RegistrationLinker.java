@@ -112,7 +112,7 @@ public final class RegistrationLinker implements SyncListener {
                 .build();
         tx.touchpoints().append(sourced);
         credited.add(registration.partner());
-        CrmWriteBackDispatcher.queue(tx, engine.context().overlaps().settings(), sourced, now);
+        CrmWriteBackDispatcher.queue(tx, engine.overlapSettings(), sourced, now);
         List<DealId> linked = new ArrayList<>(registration.linkedDeals());
         linked.add(deal.id());
         Registration updated = tx.registrations().update(registration.toBuilder().linkedDeals(linked).build());
