@@ -13,14 +13,14 @@ import dev.ecosystem.spi.Telemetry;
  * A tenant's navigator whose calls are timed as {@link Telemetry.Operation#SEARCH}. It wraps the navigator at the
  * facade, so the search path behind it can change without touching the measurement.
  */
-public final class ObservedNavigator implements Navigator {
+final class ObservedNavigator implements Navigator {
     private static final String PROVIDER = "navigator";
 
     private final Navigator navigator;
     private final Telemetry telemetry;
 
     /** {@code navigator}, reporting to {@code telemetry}. */
-    public ObservedNavigator(Navigator navigator, Telemetry telemetry) {
+    ObservedNavigator(Navigator navigator, Telemetry telemetry) {
         this.navigator = navigator;
         this.telemetry = telemetry;
     }

@@ -11,12 +11,12 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 
 /** {@link Contacts} limited to one company. */
-public final class ScopedContacts implements Contacts {
+final class ScopedContacts implements Contacts {
     private final SdkContext context;
     private final CompanyId company;
 
     /** Contacts of {@code company}. */
-    public ScopedContacts(SdkContext context, CompanyId company) {
+    ScopedContacts(SdkContext context, CompanyId company) {
         this.context = context;
         this.company = company;
     }

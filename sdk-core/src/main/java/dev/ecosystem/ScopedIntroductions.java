@@ -23,13 +23,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Introductions} limited to those one company is a party to. */
-public final class ScopedIntroductions implements Introductions {
+final class ScopedIntroductions implements Introductions {
     private final IntroEngine engine;
     private final SdkContext context;
     private final CompanyId company;
 
     /** Introductions {@code company} is a party to. */
-    public ScopedIntroductions(IntroEngine engine, CompanyId company) {
+    ScopedIntroductions(IntroEngine engine, CompanyId company) {
         this.engine = engine;
         this.context = engine.context();
         this.company = company;

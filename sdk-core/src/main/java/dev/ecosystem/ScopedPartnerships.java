@@ -26,13 +26,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@link Partnerships} limited to one owner. */
-public final class ScopedPartnerships implements Partnerships {
+final class ScopedPartnerships implements Partnerships {
     private final SdkContext context;
     private final CompanyId owner;
     private final PartnershipEngine engine;
 
     /** Partnerships kept by {@code owner}, with the lifecycle of {@code engine}. */
-    public ScopedPartnerships(SdkContext context, CompanyId owner, PartnershipEngine engine) {
+    ScopedPartnerships(SdkContext context, CompanyId owner, PartnershipEngine engine) {
         this.context = context;
         this.owner = owner;
         this.engine = engine;
