@@ -25,7 +25,7 @@ public final class ScopedNetwork implements NetworkDirectory {
     private final CompanyId company;
 
     /** The network seen by {@code company}. */
-    public ScopedNetwork(SdkContext context, CompanyId company) {
+    ScopedNetwork(SdkContext context, CompanyId company) {
         this.context = context;
         this.company = company;
     }
