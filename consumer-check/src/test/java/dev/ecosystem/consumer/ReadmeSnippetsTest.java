@@ -36,12 +36,12 @@ class ReadmeSnippetsTest {
             "^public (?:abstract |final )?(?:class|record|interface|enum) (\\w+)", Pattern.MULTILINE);
     /** Every API package of the published modules, as a reader who lets the IDE add imports has them. */
     private static final List<String> API_PACKAGES = List.of("dev.ecosystem", "dev.ecosystem.attribution",
-            "dev.ecosystem.http", "dev.ecosystem.hubspot", "dev.ecosystem.intro", "dev.ecosystem.io", "dev.ecosystem.jdbc",
-            "dev.ecosystem.ledger", "dev.ecosystem.mail", "dev.ecosystem.memory", "dev.ecosystem.model",
-            "dev.ecosystem.navigator", "dev.ecosystem.overlap", "dev.ecosystem.partnership", "dev.ecosystem.payout",
-            "dev.ecosystem.program", "dev.ecosystem.psi", "dev.ecosystem.referral", "dev.ecosystem.spi",
-            "dev.ecosystem.testkit", "java.time", "java.time.temporal", "java.util", "java.util.concurrent",
-            "java.nio.file", "com.zaxxer.hikari");
+            "dev.ecosystem.error", "dev.ecosystem.event", "dev.ecosystem.http", "dev.ecosystem.hubspot",
+            "dev.ecosystem.intro", "dev.ecosystem.io", "dev.ecosystem.jdbc", "dev.ecosystem.ledger",
+            "dev.ecosystem.mail", "dev.ecosystem.memory", "dev.ecosystem.model", "dev.ecosystem.navigator",
+            "dev.ecosystem.overlap", "dev.ecosystem.partnership", "dev.ecosystem.payout", "dev.ecosystem.program",
+            "dev.ecosystem.psi", "dev.ecosystem.referral", "dev.ecosystem.spi", "dev.ecosystem.testkit", "java.time",
+            "java.time.temporal", "java.util", "java.util.concurrent", "java.nio.file", "com.zaxxer.hikari");
 
     record Snippet(String label, int line, String code) {
     }

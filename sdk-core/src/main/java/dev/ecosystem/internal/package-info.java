@@ -1,4 +1,9 @@
-/** Implementation details shared by the SDK's own packages. Not API: may change in any release. */
+/**
+ * What the engines share: {@link dev.ecosystem.internal.SdkContext} (the ports, the clock, the listener), consent
+ * tokens, retries, timing, and helpers the stores share. Above {@code spi} and the feature API packages, below every
+ * engine; the argument checks every layer uses are in {@code dev.ecosystem.internal.base}. Not API: may change in any
+ * release.
+ */
 @NullMarked
 package dev.ecosystem.internal;
 

@@ -1,5 +1,5 @@
 /**
- * The introduction workflow's machinery: state changes, consent tokens, drafting into the outbox, delivery and
+ * The introduction workflow's machinery: state changes, drafting into the outbox, delivery and
  * funnel counts. Not API: use {@link dev.ecosystem.intro.Introductions} and
  * {@link dev.ecosystem.intro.IntroOperations}.
  */
