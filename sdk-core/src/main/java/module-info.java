@@ -14,6 +14,8 @@ module dev.ecosystem.core {
     requires com.google.common;
 
     exports dev.ecosystem;
+    exports dev.ecosystem.error;
+    exports dev.ecosystem.event;
     exports dev.ecosystem.intro;
     exports dev.ecosystem.io;
     exports dev.ecosystem.ledger;
@@ -28,7 +30,16 @@ module dev.ecosystem.core {
     exports dev.ecosystem.spi;
     exports dev.ecosystem.spi.support;
 
-    // Validation, cursors and the forwarding transaction the in-tree adapters share; not for hosts.
+    // Argument checks the in-tree adapters share; not for hosts.
+    exports dev.ecosystem.internal.base to
+            dev.ecosystem.hubspot,
+            dev.ecosystem.salesforce,
+            dev.ecosystem.mail,
+            dev.ecosystem.attribution,
+            dev.ecosystem.jdbc,
+            dev.ecosystem.psi;
+
+    // Helpers the in-tree adapters share (listed values, partner contacts); not for hosts.
     exports dev.ecosystem.internal to
             dev.ecosystem.http,
             dev.ecosystem.hubspot,
