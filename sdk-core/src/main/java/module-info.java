@@ -32,6 +32,7 @@ module dev.ecosystem.core {
 
     // Argument checks the in-tree adapters share; not for hosts.
     exports dev.ecosystem.internal.base to
+            dev.ecosystem.http,
             dev.ecosystem.hubspot,
             dev.ecosystem.salesforce,
             dev.ecosystem.mail,
