@@ -265,7 +265,7 @@ final class PairMatches {
                     continue;
                 }
                 long key = restCode & HIGH;
-                for (int k = AccountColumns.withRest(byRest, restCode); k < byRest.length && (byRest[k] & HIGH) == key;
+                for (int k = other.withRest(restCode); k < byRest.length && (byRest[k] & HIGH) == key;
                         k++) {
                     int candidate = (int) byRest[k];
                     byte[] keys = other.keys[candidate];
