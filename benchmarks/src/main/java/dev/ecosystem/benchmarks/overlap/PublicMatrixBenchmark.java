@@ -139,7 +139,9 @@ public class PublicMatrixBenchmark {
     /**
      * CPU time of the last operation per record (both sides' accounts), from {@link ThreadMXBean}: the time on the
      * cores, which wall-clock time on a shared, overloaded machine is not. The engine's join runs on the benchmark
-     * thread alone; the public first matrix counts every Java thread, as it builds the two indexes on two.
+     * thread alone; the public first matrix counts every Java thread, as it builds the two indexes on two. JMH sums
+     * an {@link AuxCounters.Type#EVENTS} counter over the measured iterations, so the printed
+     * {@code cpuNsPerRecord} is the per-operation figure times the iteration count ({@code -i}).
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)

@@ -14,63 +14,59 @@ import org.jspecify.annotations.Nullable;
 /**
  * One tenant's snapshot as matching reads it, in columns: immutable, so a join reads it without a lock while the
  * {@link TenantIndex} that made it moves on. An account is an ordinal, its position in {@link #accounts} (ascending
- * id); per ordinal the index keeps the 64-bit hash of its registrable domain (0: none), its population bits, its
- * normalized name (UTF-8 in one byte arena, where a name block's names are one run, shortest first) and its deals
- * (ordinals into {@link #deals}, grouped by account). Lookups go through sorted or grouped ordinals: by registrable
- * domain (a sorted {@code long[]} of the hash's high 32 bits and the ordinal), by name block (ordinals grouped by
- * block, counting-sorted, by name length within a block) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's, referenced, not copied, and so are the
- * match keys stored with the accounts at sync ({@link MatchKeys}), which the build reads instead of normalizing; what
- * the columns add is about 52 bytes per account (see {@code OverlapFootprint} in {@code benchmarks/}).
- *
- * <p>A domain's string and normalizing outcome are not kept: the string is read from the stored keys, or recomputed
- * from the account's raw domain when there are none, when an account is shown ({@link #facts}) or its domain
- * compared exactly (joins verify every hash match that way).
+ * id); per ordinal the columns keep its {@link MatchKeys} (registrable domain, its 64-bit hash, normalized name: the
+ * arrays the store keeps beside the accounts since the sync, referenced, not copied; computed here only for accounts
+ * without current ones), its population bits and its deals (ordinals into {@link #deals}, grouped by account).
+ * Lookups go through sorted or grouped ordinals: by registrable domain (a sorted {@code long[]} of the hash's high
+ * 32 bits and the ordinal), by name block (ordinals grouped by block, counting-sorted by name length within a block,
+ * with each name's length and {@link #charMask} beside it, so that a join reads a name's bytes only when they can
+ * match) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's,
+ * referenced, not copied; what the columns add is about 40 bytes per account (see {@code OverlapFootprint} in
+ * {@code benchmarks/}).
  */
 final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
-            new int[0],
-            new long[0], new int[0], new long[0], new byte[1], new int[0], new LongIntMap(0), new int[1], new int[0],
-            new int[0], new int[0], true, new int[0], new int[0]);
+            new int[0], new int[0], new long[0], new LongIntMap(0), new int[1], new int[0], new int[0], new byte[0],
+            new int[0], true, 0, new int[0], new int[0]);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
+    /** What {@link #blockLength} holds for a name of this length or longer (the length is then read from its keys). */
+    private static final int LONG_NAME = 0xFF;
 
     /** Accounts by ordinal, ascending id. */
     final Account[] accounts;
     /**
-     * Per ordinal: the account's current stored {@link MatchKeys} (the store's arrays, referenced), or {@code null}
-     * when it had none; the exact comparison of two registrable domains reads them instead of normalizing again.
+     * Per ordinal: the account's current {@link MatchKeys} (registrable domain and its hash, normalized name):
+     * the store's arrays, referenced, when it had current ones, else computed by the build (or taken over from the
+     * previous columns for the very same account object). Every domain hash, domain and name the columns and the
+     * joins read comes from here, so the columns copy none of them.
      */
-    final byte[] @Nullable [] keys;
+    final byte[][] keys;
     /** Deals, ascending id. */
     final Deal[] deals;
     private final int[] dealStart;
     private final int[] dealOf;
-    /** Per ordinal: the registrable domain's hash ({@link #hashOf}), 0 for none. */
-    final long[] domainHash;
     /** Per ordinal: population bits in the settings' order. */
     final int[] populations;
     /** Accounts with a registrable domain as {@code (hash & 0xFFFFFFFF00000000) | ordinal}, ascending. */
     final long[] byDomain;
-    /**
-     * Normalized names, UTF-8, each after its length (unsigned LEB128: one byte below 128), in the order of
-     * {@link #inBlock} (so a block's names are one run of bytes, shortest first); the first entry is the empty name
-     * every account without one points to.
-     */
-    final byte[] names;
-    /** Per ordinal: where its name's entry (length, then bytes) starts in {@link #names}. */
-    final int[] nameStart;
     private final LongIntMap blockIds;
     private final int[] blockStart;
+    /** Ordinals of the accounts with a name, grouped by block; within a block by name length, then ordinal. */
     private final int[] byBlock;
     /** Per position of {@link #byBlock}: the {@link #charMask} of that account's name, read beside it by a join. */
     private final int[] blockMask;
+    /** Per position of {@link #byBlock}: the length of that account's name, {@link #LONG_NAME} for that or longer. */
+    private final byte[] blockLength;
     /** Ordinals of accounts without a registrable domain that have a name, ascending. */
     final int[] withoutDomain;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
     final boolean asciiNames;
+    /** Bytes of the match keys the build computed (not the store's), which the columns alone hold. */
+    private final long computedKeyBytes;
     /**
-     * Per ordinal: the high half of the domain label's hash ({@link #byLabel}), 0 when not known at build; dropped
-     * once {@link #byLabel} is built from it.
+     * Per ordinal: the high half of the domain label's hash ({@link #byLabel}), 0 for none; dropped once
+     * {@link #byLabel} is built from it.
      */
     private int @Nullable [] labelHigh;
     /**
@@ -79,26 +75,25 @@ final class AccountColumns {
      */
     private int @Nullable [] restHigh;
 
-    private AccountColumns(Account[] accounts, byte[] @Nullable [] keys, Deal[] deals, int[] dealStart, int[] dealOf,
-            long[] domainHash, int[] populations, long[] byDomain, byte[] names, int[] nameStart, LongIntMap blockIds,
-            int[] blockStart, int[] byBlock, int[] blockMask, int[] withoutDomain, boolean asciiNames, int[] labelHigh,
-            int[] restHigh) {
+    private AccountColumns(Account[] accounts, byte[][] keys, Deal[] deals, int[] dealStart, int[] dealOf,
+            int[] populations, long[] byDomain, LongIntMap blockIds, int[] blockStart, int[] byBlock,
+            int[] blockMask, byte[] blockLength, int[] withoutDomain, boolean asciiNames, long computedKeyBytes,
+            int[] labelHigh, int[] restHigh) {
         this.accounts = accounts;
         this.keys = keys;
         this.deals = deals;
         this.dealStart = dealStart;
         this.dealOf = dealOf;
-        this.domainHash = domainHash;
         this.populations = populations;
         this.byDomain = byDomain;
-        this.names = names;
-        this.nameStart = nameStart;
         this.blockIds = blockIds;
         this.blockStart = blockStart;
         this.byBlock = byBlock;
         this.blockMask = blockMask;
+        this.blockLength = blockLength;
         this.withoutDomain = withoutDomain;
         this.asciiNames = asciiNames;
+        this.computedKeyBytes = computedKeyBytes;
         this.labelHigh = labelHigh;
         this.restHigh = restHigh;
     }
@@ -116,62 +111,51 @@ final class AccountColumns {
     /**
      * Columns of these records: accounts in any order (sorted here) unless {@code ascending}, as a store gives them
      * (then they are not checked: reading a million ids far apart in memory cost a fifth of a first matrix). An
-     * account's domain hash, name, name mask and id hash come from its stored keys ({@code storedKeys}, per account,
-     * {@code null} for none) when they are {@link MatchKeys#current current}, else from {@code previous} when it
-     * holds the very same account object, else from normalizing its raw domain and name.
+     * account's keys are its stored keys ({@code storedKeys}, per account, {@code null} for none) when they are
+     * {@link MatchKeys#current current}, else those of {@code previous} when it holds the very same account object,
+     * else computed from its raw domain and name.
      */
     static AccountColumns build(Account[] accounts, byte @Nullable [][] storedKeys, Deal[] deals,
             Classifier classifier, @Nullable AccountColumns previous, boolean ascending) {
         byte @Nullable [][] stored = ascending ? storedKeys : sortById(accounts, storedKeys);
         sortById(deals, DEAL_ORDER, d -> d.id().value());
         int n = accounts.length;
-
-        DomainNormalizer normalizer = classifier.normalizer();
-        MatchKeys matchKeys = classifier.keys();
-        long[] domainHash = new long[n];
         byte[][] keys = new byte[n][];
+        long computedKeyBytes = currentKeys(accounts, stored, classifier, previous, keys);
+
         int[] idHash = new int[n];
-        int[] nameStart = new int[n + 1];
         int[] maskOf = new int[n];
+        int[] lengthOf = new int[n];
+        long[] blockCodeOf = new long[n];
         int[] labelHigh = new int[n];
         int[] restHigh = new int[n];
-        ByteArena names = new ByteArena(n * 24);
-        NameNormalizer.Writer writer = new NameNormalizer.Writer(classifier.nameRules());
-        int p = 0;
+        boolean ascii = true;
+        int withDomain = 0;
+        int withoutDomain = 0;
+        int longest = 0;
         for (int i = 0; i < n; i++) {
-            Account account = accounts[i];
-            if (previous != null) {
-                p = advance(previous.accounts, p, account);
+            // every key is read here once, in ordinal order (mostly the order they lie in memory); what the block
+            // order and the joins read later is kept beside it
+            byte[] key = keys[i];
+            int nameFrom = MatchKeys.domainTo(key);
+            int length = key.length - nameFrom;
+            idHash[i] = MatchKeys.idHash(key);
+            maskOf[i] = MatchKeys.nameMask(key);
+            lengthOf[i] = length;
+            longest = Math.max(longest, length);
+            if (length > 0) {
+                blockCodeOf[i] = blockCode(key, nameFrom, key.length);
+                restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
+                for (int b = nameFrom; b < key.length; b++) {
+                    ascii &= key[b] >= 0;
+                }
             }
-            byte[] key = stored == null ? null : stored[i];
-            if (key != null && matchKeys.current(key)) {
-                domainHash[i] = MatchKeys.domainHash(key);
-                keys[i] = key;
-                idHash[i] = MatchKeys.idHash(key);
-                maskOf[i] = MatchKeys.nameMask(key);
-                names.add(key, MatchKeys.domainTo(key), key.length);
-                // while the key is in cache: what a join by domain label and by name rest reads later
-                labelHigh[i] = MatchKeys.domainTo(key) > MatchKeys.DOMAIN
-                        ? (int) (labelHash(key, MatchKeys.DOMAIN, MatchKeys.domainTo(key)) >>> 32) : 0;
-                restHigh[i] = (int) (restCode(key, MatchKeys.domainTo(key), key.length, REST_FROM) >>> 32);
-                nameStart[i + 1] = names.size();
-                continue;
+            if (MatchKeys.domainHash(key) != 0) {
+                withDomain++;
+                labelHigh[i] = (int) (labelHash(key, MatchKeys.DOMAIN, nameFrom) >>> 32);
+            } else if (length > 0) {
+                withoutDomain++;
             }
-            idHash[i] = account.id().value().hashCode();
-            if (previous != null && p < previous.accounts.length && previous.accounts[p] == account) {
-                domainHash[i] = previous.domainHash[p];
-                keys[i] = previous.keys[p];
-                names.add(previous.names, previous.nameFrom(p), previous.nameTo(p));
-            } else {
-                domainHash[i] = account.domain() != null
-                        && normalizer.normalize(account.domain()) == DomainNormalizer.Outcome.DOMAIN
-                        ? hashOf(normalizer.keyHash()) : 0;
-                names.addName(account.name(), writer);
-            }
-            nameStart[i + 1] = names.size();
-            // while the name's bytes are in cache: the block order that reads them later is not memory order
-            maskOf[i] = names.charMask(nameStart[i], nameStart[i + 1]);
-            restHigh[i] = (int) (names.restCode(nameStart[i], nameStart[i + 1]) >>> 32);
         }
 
         int[] dealStart = new int[n + 1];
@@ -199,40 +183,27 @@ final class AccountColumns {
         }
 
         int[] populations = new int[n];
-        int withDomain = 0;
-        int withoutDomain = 0;
         for (int i = 0; i < n; i++) {
-            Account account = accounts[i];
-            populations[i] = classifier.populations(account, dealList(deals, dealOf, dealStart, i));
-            if (domainHash[i] != 0) {
-                withDomain++;
-            } else if (nameStart[i + 1] > nameStart[i]) {
-                withoutDomain++;
-            }
+            populations[i] = classifier.populations(accounts[i], dealList(deals, dealOf, dealStart, i));
         }
         long[] byDomain = new long[withDomain];
         int[] nameless = new int[withoutDomain];
         withDomain = 0;
         withoutDomain = 0;
         for (int i = 0; i < n; i++) {
-            if (domainHash[i] != 0) {
-                byDomain[withDomain++] = (domainHash[i] & 0xFFFFFFFF00000000L) | i;
-            } else if (nameStart[i + 1] > nameStart[i]) {
+            long hash = MatchKeys.domainHash(keys[i]);
+            if (hash != 0) {
+                byDomain[withDomain++] = (hash & 0xFFFFFFFF00000000L) | i;
+            } else if (lengthOf[i] > 0) {
                 nameless[withoutDomain++] = i;
             }
         }
         sortByHighHalf(byDomain);
-        byte[] arena = names.toArray();
-        boolean ascii = true;
-        for (byte b : arena) {
-            ascii &= b >= 0;
-        }
 
         LongIntMap blockIds = new LongIntMap(1024);
         int[] blockOf = new int[n];
         for (int i = 0; i < n; i++) {
-            blockOf[i] = nameStart[i + 1] > nameStart[i]
-                    ? blockIds.putIfAbsent(blockCode(arena, nameStart[i], nameStart[i + 1]), blockIds.size()) : -1;
+            blockOf[i] = lengthOf[i] > 0 ? blockIds.putIfAbsent(blockCodeOf[i], blockIds.size()) : -1;
         }
         int[] blockStart = new int[blockIds.size() + 1];
         for (int block : blockOf) {
@@ -245,14 +216,10 @@ final class AccountColumns {
         }
         // within a block: by name length, then ordinal, so that a join reads only the lengths that can match; two
         // stable counting sorts (by length, then by block) give that order without comparing
-        int longest = 0;
-        for (int i = 0; i < n; i++) {
-            longest = Math.max(longest, nameStart[i + 1] - nameStart[i]);
-        }
         int[] lengthStart = new int[longest + 2];
         for (int i = 0; i < n; i++) {
             if (blockOf[i] >= 0) {
-                lengthStart[nameStart[i + 1] - nameStart[i] + 1]++;
+                lengthStart[lengthOf[i] + 1]++;
             }
         }
         for (int length = 0; length <= longest; length++) {
@@ -261,7 +228,7 @@ final class AccountColumns {
         int[] byLength = new int[blockStart[blockIds.size()]];
         for (int i = 0; i < n; i++) {
             if (blockOf[i] >= 0) {
-                byLength[lengthStart[nameStart[i + 1] - nameStart[i]]++] = i;
+                byLength[lengthStart[lengthOf[i]]++] = i;
             }
         }
         int[] byBlock = new int[byLength.length];
@@ -269,69 +236,60 @@ final class AccountColumns {
         for (int ordinal : byLength) {
             byBlock[next[blockOf[ordinal]]++] = ordinal;
         }
-        byte[] entries = new byte[1 + byLength.length * 2 + arena.length]; // lengths of 2 bytes or less
-        int written = 1; // entries[0]: the empty name
-        int[] entryAt = new int[n];
         int[] blockMask = new int[byBlock.length];
+        byte[] blockLength = new byte[byBlock.length];
         for (int k = 0; k < byBlock.length; k++) {
             int ordinal = byBlock[k];
-            entryAt[ordinal] = written;
             blockMask[k] = maskOf[ordinal];
-            int length = nameStart[ordinal + 1] - nameStart[ordinal];
-            if (written + 5 + length > entries.length) {
-                entries = Arrays.copyOf(entries, Math.max(entries.length * 2, written + 5 + length));
+            blockLength[k] = (byte) Math.min(lengthOf[ordinal], LONG_NAME);
+        }
+        return new AccountColumns(accounts, keys, deals, dealStart, dealOf, populations, byDomain, blockIds,
+                blockStart, byBlock, blockMask, blockLength, nameless, ascii, computedKeyBytes, labelHigh, restHigh);
+    }
+
+    /**
+     * Fills {@code keys} with each account's current match keys: its stored ones, else the previous columns' for the
+     * same account object, else computed (all of those at once); returns the bytes of the keys the columns alone
+     * hold (computed now, or taken over from previous columns that computed some: then counted as computed).
+     */
+    private static long currentKeys(Account[] accounts, byte @Nullable [][] stored, Classifier classifier,
+            @Nullable AccountColumns previous, byte[][] keys) {
+        MatchKeys matchKeys = classifier.keys();
+        List<Account> missing = new ArrayList<>();
+        int[] missingAt = new int[16];
+        int p = 0;
+        long taken = 0;
+        for (int i = 0; i < accounts.length; i++) {
+            Account account = accounts[i];
+            byte[] key = stored == null ? null : stored[i];
+            if (matchKeys.current(key)) {
+                keys[i] = key;
+                continue;
             }
-            written = writeLength(entries, written, length);
-            System.arraycopy(arena, nameStart[ordinal], entries, written, length);
-            written += length;
+            if (previous != null) {
+                p = advance(previous.accounts, p, account);
+                if (p < previous.accounts.length && previous.accounts[p] == account) {
+                    keys[i] = previous.keys[p];
+                    // when the previous columns computed some keys, this may be one, held by the columns alone
+                    taken += previous.computedKeyBytes > 0 ? keys[i].length : 0;
+                    continue;
+                }
+            }
+            if (missing.size() == missingAt.length) {
+                missingAt = Arrays.copyOf(missingAt, missing.size() * 2);
+            }
+            missingAt[missing.size()] = i;
+            missing.add(account);
         }
-        return new AccountColumns(accounts, keys, deals, dealStart, dealOf, domainHash, populations, byDomain,
-                Arrays.copyOf(entries, written), entryAt, blockIds, blockStart, byBlock, blockMask, nameless, ascii,
-                labelHigh, restHigh);
-    }
-
-    /** Writes {@code length} as unsigned LEB128 at {@code at} and returns where it ends. */
-    private static int writeLength(byte[] bytes, int at, int length) {
-        int rest = length;
-        int i = at;
-        while (rest >= 0x80) {
-            bytes[i++] = (byte) (rest | 0x80);
-            rest >>>= 7;
+        long bytes = taken;
+        if (!missing.isEmpty()) {
+            List<byte[]> computed = matchKeys.of(missing, classifier.normalizer());
+            for (int k = 0; k < computed.size(); k++) {
+                keys[missingAt[k]] = computed.get(k);
+                bytes += computed.get(k).length;
+            }
         }
-        bytes[i++] = (byte) rest;
-        return i;
-    }
-
-    /** The length (unsigned LEB128) of the name entry at {@code at} in {@link #names}. */
-    int entryLength(int at) {
-        int length = 0;
-        int shift = 0;
-        int i = at;
-        byte b;
-        do {
-            b = names[i++];
-            length |= (b & 0x7F) << shift;
-            shift += 7;
-        } while (b < 0);
-        return length;
-    }
-
-    /** Where the bytes of the name entry at {@code at} (of this length) start in {@link #names}. */
-    static int entryBytes(int at, int length) {
-        return length < 0x80 ? at + 1 : length < 0x4000 ? at + 2 : length < 0x200000 ? at + 3 : at + 4;
-    }
-
-    /** Where the account's normalized name starts in {@link #names}. */
-    int nameFrom(int ordinal) {
-        int at = nameStart[ordinal];
-        return entryBytes(at, entryLength(at));
-    }
-
-    /** Where the account's normalized name ends (exclusive) in {@link #names}. */
-    int nameTo(int ordinal) {
-        int at = nameStart[ordinal];
-        int length = entryLength(at);
-        return entryBytes(at, length) + length;
+        return bytes;
     }
 
     /**
@@ -437,13 +395,14 @@ final class AccountColumns {
 
     /** The normalized name of an account (empty when it has none). */
     String name(int ordinal) {
-        int from = nameFrom(ordinal);
-        return new String(names, from, nameTo(ordinal) - from, StandardCharsets.UTF_8);
+        byte[] key = keys[ordinal];
+        int from = MatchKeys.domainTo(key);
+        return new String(key, from, key.length - from, StandardCharsets.UTF_8);
     }
 
-    /** Whether the account has a non-empty normalized name. */
-    boolean hasName(int ordinal) {
-        return names[nameStart[ordinal]] != 0;
+    /** The account's registrable domain hash ({@link #hashOf}), 0 when it has none. */
+    long domainHash(int ordinal) {
+        return MatchKeys.domainHash(keys[ordinal]);
     }
 
     /**
@@ -464,10 +423,11 @@ final class AccountColumns {
 
     /** The {@link #blockCode} of the account's normalized name. */
     long blockCodeOf(int ordinal) {
-        return blockCode(names, nameFrom(ordinal), nameTo(ordinal));
+        byte[] key = keys[ordinal];
+        return blockCode(key, MatchKeys.domainTo(key), key.length);
     }
 
-    private static long blockCode(byte[] arena, int from, int to) {
+    static long blockCode(byte[] arena, int from, int to) {
         long code = 0;
         int taken = 0;
         for (int i = from; i < to && taken < 3; i++) {
@@ -488,10 +448,19 @@ final class AccountColumns {
      * join needs it only of a side the other side has accounts without a domain for).
      */
     private volatile long @Nullable [] byRest;
+    /**
+     * Where each bucket of {@link #byRest} starts (a bucket: the top bits of the high half, sign flipped so that the
+     * buckets follow the signed order {@link #sortByHighHalf} gives), about four entries a bucket, and the end; set
+     * before {@link #byRest} is published. A lookup reads a bucket's few entries instead of binary-searching a
+     * million (the join looks up three rests per account without a domain: most of a binary search's steps miss
+     * the cache).
+     */
+    private int[] restBuckets = new int[0];
+    private int restBucketShift;
 
     /**
      * The accounts with a name as {@code (restCode & 0xFFFFFFFF00000000) | ordinal}, sorted (radix, as
-     * {@link #byDomain}): {@link #withRest} finds a rest's accounts by binary search.
+     * {@link #byDomain}): {@link #withRest} finds a rest's accounts through its buckets.
      */
     long[] byRest() {
         long[] built = byRest;
@@ -512,15 +481,39 @@ final class AccountColumns {
             }
             built = Arrays.copyOf(entries, count);
             sortByHighHalf(built);
-            byRest = built;
+            int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count / 4)));
+            int shift = 64 - bits;
+            int[] buckets = new int[(1 << bits) + 1];
+            for (long entry : built) {
+                buckets[bucket(entry, shift) + 1]++;
+            }
+            for (int b = 0; b < 1 << bits; b++) {
+                buckets[b + 1] += buckets[b];
+            }
+            restBuckets = buckets;
+            restBucketShift = shift;
+            byRest = built; // publishes the buckets too
             restHigh = null; // 4 bytes per account less, now that byRest holds them
         }
         return built;
     }
 
+    /** The bucket of an entry of {@link #byRest}: the top bits of its high half, in signed order. */
+    private static int bucket(long entry, int shift) {
+        return (int) ((entry ^ Long.MIN_VALUE) >>> shift);
+    }
+
     /** Where the accounts whose rest code has the high 32 bits of {@code restCode} start in {@link #byRest}. */
-    static int withRest(long[] byRest, long restCode) {
-        return firstAtLeast(byRest, restCode & 0xFFFFFFFF00000000L);
+    int withRest(long restCode) {
+        long[] sorted = byRest();
+        long key = restCode & 0xFFFFFFFF00000000L;
+        int bucket = bucket(key, restBucketShift);
+        int at = restBuckets[bucket];
+        int end = restBuckets[bucket + 1];
+        while (at < end && sorted[at] < key) {
+            at++;
+        }
+        return at;
     }
 
     /** Where the rest of a name that {@link #byRest} keys on starts: after its fourth character but spaces. */
@@ -534,7 +527,8 @@ final class AccountColumns {
      * rests after 3, 4 and 5 characters.
      */
     long restCode(int ordinal, int skip) {
-        return restCode(names, nameFrom(ordinal), nameTo(ordinal), skip);
+        byte[] key = keys[ordinal];
+        return restCode(key, MatchKeys.domainTo(key), key.length, skip);
     }
 
     /** {@link #restCode(int, int)} of the name {@code bytes[from, to)}. */
@@ -576,10 +570,7 @@ final class AccountColumns {
         return blockStart[block + 1];
     }
 
-    /**
-     * The ordinal at {@code position} of the ordinals grouped by block (within a block by name length, then
-     * ordinal; their names are in this order in {@link #names}).
-     */
+    /** The ordinal at {@code position} of the ordinals grouped by block (within a block by name length, then ordinal). */
     int inBlock(int position) {
         return byBlock[position];
     }
@@ -587,6 +578,16 @@ final class AccountColumns {
     /** The {@link #charMask} of the name at {@code position} of {@link #inBlock}. */
     int maskInBlock(int position) {
         return blockMask[position];
+    }
+
+    /** The length in bytes of the name at {@code position} of {@link #inBlock}. */
+    int lengthInBlock(int position) {
+        int length = blockLength[position] & 0xFF;
+        if (length < LONG_NAME) {
+            return length;
+        }
+        byte[] key = keys[byBlock[position]];
+        return key.length - MatchKeys.domainTo(key);
     }
 
     /**
@@ -623,7 +624,7 @@ final class AccountColumns {
         int[] found = new int[4];
         for (int k = from; k < byDomain.length && (byDomain[k] & 0xFFFFFFFF00000000L) == key; k++) {
             int ordinal = (int) byDomain[k];
-            if (domainHash[ordinal] == hash) {
+            if (domainHash(ordinal) == hash) {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, count * 2);
                 }
@@ -647,17 +648,11 @@ final class AccountColumns {
         return low;
     }
 
-    /**
-     * The registrable domain of an account with one: from its stored keys, or normalized again from its raw domain.
-     */
-    String domain(int ordinal, DomainNormalizer normalizer) {
-        byte[] stored = keys[ordinal];
-        if (stored != null) {
-            return new String(stored, MatchKeys.DOMAIN, MatchKeys.domainTo(stored) - MatchKeys.DOMAIN,
-                    StandardCharsets.ISO_8859_1);
-        }
-        normalizer.normalize(Objects.requireNonNull(accounts[ordinal].domain()));
-        return normalizer.key();
+    /** The registrable domain of an account with one, from its keys. */
+    String domain(int ordinal) {
+        byte[] key = keys[ordinal];
+        return new String(key, MatchKeys.DOMAIN, MatchKeys.domainTo(key) - MatchKeys.DOMAIN,
+                StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -667,22 +662,20 @@ final class AccountColumns {
      */
     private volatile long @Nullable [] byLabel;
 
-    /** {@link #byLabel}, built with this normalizer (confined to the calling thread) when needed. */
-    long[] byLabel(DomainNormalizer normalizer) {
+    /** {@link #byLabel}, built when first needed. */
+    long[] byLabel() {
         long[] built = byLabel;
-        return built != null ? built : buildByLabel(normalizer);
+        return built != null ? built : buildByLabel();
     }
 
-    private synchronized long[] buildByLabel(DomainNormalizer normalizer) {
+    private synchronized long[] buildByLabel() {
         long[] built = byLabel;
         if (built == null) {
             int[] highs = Objects.requireNonNull(labelHigh);
             built = new long[byDomain.length];
             for (int k = 0; k < byDomain.length; k++) {
                 int ordinal = (int) byDomain[k];
-                long high = highs[ordinal] != 0 ? (long) highs[ordinal] << 32
-                        : labelHash(domain(ordinal, normalizer)) & 0xFFFFFFFF00000000L;
-                built[k] = high | ordinal;
+                built[k] = (long) highs[ordinal] << 32 | ordinal;
             }
             sortByHighHalf(built);
             byLabel = built;
@@ -695,11 +688,6 @@ final class AccountColumns {
     static String label(String domain) {
         int dot = domain.indexOf('.');
         return dot < 0 ? domain : domain.substring(0, dot);
-    }
-
-    private static long labelHash(String domain) {
-        byte[] ascii = domain.getBytes(StandardCharsets.ISO_8859_1);
-        return labelHash(ascii, 0, ascii.length);
     }
 
     /** A hash of the first label of the registrable domain {@code bytes[from, to)} (ASCII). */
@@ -720,13 +708,16 @@ final class AccountColumns {
         return new AccountFacts(account, deals(ordinal), domain, outcome, name(ordinal), populations[ordinal]);
     }
 
-    /** Bytes the columns hold beyond the records they reference (arrays only; object headers ignored). */
+    /**
+     * Bytes the columns hold beyond the records and stored match keys they reference (arrays only; object headers
+     * ignored).
+     */
     long retainedBytes() {
         return 4L * accounts.length + 4L * deals.length + 4L * dealStart.length + 4L * dealOf.length
-                + 8L * domainHash.length + 4L * populations.length + 8L * byDomain.length + names.length
-                + 4L * keys.length + 4L * nameStart.length + blockIds.retainedBytes() + 4L * blockStart.length
-                + 4L * byBlock.length + 4L * blockMask.length + 4L * withoutDomain.length + length(labelHigh)
-                + length(restHigh) + length(byLabel) + length(byRest);
+                + 4L * populations.length + 8L * byDomain.length + 4L * keys.length + computedKeyBytes
+                + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length + 4L * blockMask.length
+                + blockLength.length + 4L * withoutDomain.length + length(labelHigh)
+                + length(restHigh) + length(byLabel) + length(byRest) + length(restBuckets);
     }
 
     /** Bytes of an array, or 0 for none. */
@@ -736,62 +727,5 @@ final class AccountColumns {
 
     private static long length(long @Nullable [] values) {
         return values == null ? 0 : 8L * values.length;
-    }
-
-    /** A growable byte array. */
-    private static final class ByteArena {
-        private byte[] bytes;
-        private int size;
-
-        ByteArena(int capacity) {
-            bytes = new byte[Math.max(16, capacity)];
-        }
-
-        /** Adds the normalized form of {@code name} ({@link NameNormalizer}), written in place. */
-        void addName(String name, NameNormalizer.Writer writer) {
-            ensure(name.length());
-            int length = writer.write(name, bytes, size);
-            if (length < 0) {
-                ensure(-1 - length);
-                length = writer.write(name, bytes, size);
-            }
-            size += length;
-        }
-
-        void add(byte[] source, int from, int to) {
-            int length = to - from;
-            ensure(length);
-            System.arraycopy(source, from, bytes, size, length);
-            size += length;
-        }
-
-        /** Makes room for {@code length} more bytes. */
-        private void ensure(int length) {
-            if (size + length > bytes.length) {
-                long grown = Math.max(bytes.length + (long) (bytes.length >> 1), (long) size + length);
-                if (grown > Integer.MAX_VALUE - 16) {
-                    throw new IllegalStateException("normalized names of one snapshot exceed 2 GB");
-                }
-                bytes = Arrays.copyOf(bytes, (int) grown);
-            }
-        }
-
-        int size() {
-            return size;
-        }
-
-        /** The {@link AccountColumns#restCode} of the name {@code [from, to)}. */
-        long restCode(int from, int to) {
-            return AccountColumns.restCode(bytes, from, to, REST_FROM);
-        }
-
-        /** The {@link AccountColumns#charMask} of {@code [from, to)}. */
-        int charMask(int from, int to) {
-            return AccountColumns.charMask(bytes, from, to);
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(bytes, size);
-        }
     }
 }

@@ -119,10 +119,9 @@ public final class OverlapEngine {
         List<Population> populations = settings.populations();
         List<Set<String>> keys = new ArrayList<>();
         populations.forEach(population -> keys.add(new LinkedHashSet<>()));
-        DomainNormalizer normalizer = classifier.normalizer();
         for (long entry : columns.byDomain) {
             int ordinal = (int) entry;
-            String domain = columns.domain(ordinal, normalizer);
+            String domain = columns.domain(ordinal);
             for (int bits = columns.populations[ordinal]; bits != 0; bits &= bits - 1) {
                 keys.get(Integer.numberOfTrailingZeros(bits)).add(domain);
             }

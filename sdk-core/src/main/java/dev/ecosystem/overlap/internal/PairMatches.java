@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
@@ -17,11 +16,8 @@ import java.util.Objects;
  * asked for ({@link #over}). Immutable.
  *
  * <p>The join: both sides' accounts with a registrable domain are sorted by the high 32 bits of the domain's hash,
- * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains,
- * normalized again from the raw ones, must be equal (so no hash collision can make a match; compared as stored at sync where both have
- * {@link MatchKeys}; the candidates are
- * verified in ordinal order on each side, not in hash order, so the raw domains are read about in the order they
- * lie in memory). Accounts without a usable domain are compared by name with the accounts of the other side in
+ * so one merge pass finds the candidates; a candidate pair's full 64-bit hashes must agree, and then its domains'
+ * bytes in the two accounts' {@link MatchKeys} must be equal (so no hash collision can make a match). Accounts without a usable domain are compared by name with the accounts of the other side in
  * their name blocks (the first three letters; for a typo among them, the rest after them), as {@link MatchRule}
  * decides: a block's names are read in order of length, and only those whose length and letters can match are
  * compared.
@@ -59,7 +55,6 @@ final class PairMatches {
         Ints theirMembers = new Ints();
         myStart.add(0);
         theirStart.add(0);
-        DomainNormalizer normalizer = classifier.normalizer();
         // candidates in the order the merge finds them: >= 0 a pair of single accounts with the same 64-bit hash
         // (its index in singleMine and singleTheirs), < 0 a run of accounts sharing the high 32 bits (-1 - its index)
         Ints found = new Ints();
@@ -72,7 +67,7 @@ final class PairMatches {
             if (iEnd - i == 1 && jEnd - j == 1) {
                 int m = (int) a[i];
                 int t = (int) b[j];
-                if (mine.domainHash[m] == theirs.domainHash[t]) {
+                if (mine.domainHash(m) == theirs.domainHash(t)) {
                     found.add(singleMine.size());
                     singleMine.add(m);
                     singleTheirs.add(t);
@@ -85,20 +80,21 @@ final class PairMatches {
                 runs.add(jEnd);
             }
         });
-        boolean[] same = sameDomains(mine, singleMine.toArray(), theirs, singleTheirs.toArray(), normalizer);
+        int[] sameMine = singleMine.toArray();
+        int[] sameTheirs = singleTheirs.toArray();
         int[] run = runs.toArray();
         for (int f = 0; f < found.size(); f++) {
             int candidate = found.get(f);
             if (candidate >= 0) {
-                if (same[candidate]) {
+                if (MatchKeys.sameDomain(mine.keys[sameMine[candidate]], theirs.keys[sameTheirs[candidate]])) {
                     addPair(myStart, myMembers, theirStart, theirMembers, singleMine.get(candidate),
                             singleTheirs.get(candidate));
                 }
                 continue;
             }
             int r = 4 * (-1 - candidate);
-            Map<String, Ints> byDomainMine = byDomain(mine, a, run[r], run[r + 1], normalizer);
-            Map<String, Ints> byDomainTheirs = byDomain(theirs, b, run[r + 2], run[r + 3], normalizer);
+            Map<String, Ints> byDomainMine = byDomain(mine, a, run[r], run[r + 1]);
+            Map<String, Ints> byDomainTheirs = byDomain(theirs, b, run[r + 2], run[r + 3]);
             byDomainMine.forEach((domain, members) -> {
                 Ints others = byDomainTheirs.get(domain);
                 if (others != null) {
@@ -112,7 +108,7 @@ final class PairMatches {
         int domainGroups = myStart.size() - 1;
         Doubles similarities = new Doubles();
         if (settings.nameMatching()) {
-            countryDomains(mine, theirs, settings, classifier, myStart, myMembers, theirStart, theirMembers,
+            countryDomains(mine, theirs, settings, classifier.nameRules(), myStart, myMembers, theirStart, theirMembers,
                     similarities);
             NameJoin names = new NameJoin(settings.nameThreshold(), classifier.nameRules(), similarities);
             for (int m : mine.withoutDomain) {
@@ -141,26 +137,25 @@ final class PairMatches {
  * same domain, matched already).
      */
     private static void countryDomains(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
-            Classifier classifier, Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers,
+            NameRules nameRules, Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers,
             Doubles similarities) {
-        DomainNormalizer normalizer = classifier.normalizer();
-        long[] a = mine.byLabel(normalizer);
-        long[] b = theirs.byLabel(normalizer);
+        long[] a = mine.byLabel();
+        long[] b = theirs.byLabel();
         mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
-            if (iEnd - i == 1 && jEnd - j == 1 && mine.domainHash[(int) a[i]] == theirs.domainHash[(int) b[j]]) {
+            if (iEnd - i == 1 && jEnd - j == 1 && mine.domainHash((int) a[i]) == theirs.domainHash((int) b[j])) {
                 return; // the same registrable domain (its 64-bit hash), matched by domain already
             }
             int[] their = ordinals(b, j, jEnd);
             for (int m : ordinals(a, i, iEnd)) {
-                String myDomain = mine.domain(m, normalizer);
+                String myDomain = mine.domain(m);
                 for (int t : their) {
-                    String theirDomain = theirs.domain(t, normalizer);
+                    String theirDomain = theirs.domain(t);
                     if (myDomain.equals(theirDomain)
                             || !AccountColumns.label(myDomain).equals(AccountColumns.label(theirDomain))) {
                         continue;
                     }
                     NameComparison.Verdict verdict = NameComparison.compare(mine.name(m), theirs.name(t),
-                            settings.nameThreshold(), classifier.nameRules());
+                            settings.nameThreshold(), nameRules);
                     if (verdict.matched()) {
                         addPair(myStart, myMembers, theirStart, theirMembers, m, t);
                         similarities.add(verdict.confidence());
@@ -207,9 +202,9 @@ final class PairMatches {
 
     /**
      * Name comparisons of one account with the accounts of the other side in its name blocks, as
-     * {@link NameComparison} decides: the block of its first three letters ({@link AccountColumns#names} holds a
-     * block's names as one run of bytes ordered by length, read in order and only as far as a length that can
-     * match), then, for a typo within the first three letters, the names whose rest after the fourth letter is the
+     * {@link NameComparison} decides: the block of its first three letters (ordered by name length, read in
+     * order and only as far as a length that can match, and a name's bytes only when its length and
+     * {@link AccountColumns#charMask} can match), then, for a typo within the first three letters, the names whose rest after the fourth letter is the
      * query's rest after its third, fourth or fifth ({@link AccountColumns#restCode}), skipping there the names of
      * the first block. The matches are given in ascending ordinal order. Not thread-safe.
      */
@@ -234,23 +229,18 @@ final class PairMatches {
          */
         void query(AccountColumns side, int ordinal, AccountColumns other, boolean domainOnly) {
             found = 0;
-            byte[] query = side.names;
-            int from = side.nameFrom(ordinal);
-            int to = side.nameTo(ordinal);
-            int length = to - from;
+            byte[] query = side.keys[ordinal];
+            int from = MatchKeys.domainTo(query);
+            int length = query.length - from;
             boolean ascii = side.asciiNames && other.asciiNames;
-            int mask = AccountColumns.charMask(query, from, to);
+            int mask = MatchKeys.nameMask(query);
             String name = null;
             long blockCode = side.blockCodeOf(ordinal);
             int block = other.block(blockCode);
             if (block >= 0) {
-                byte[] names = other.names;
                 int end = other.blockTo(block);
-                int at = other.nameStart[other.inBlock(other.blockFrom(block))];
                 for (int k = other.blockFrom(block); k < end; k++) {
-                    int size = other.entryLength(at);
-                    int start = AccountColumns.entryBytes(at, size);
-                    at = start + size;
+                    int size = other.lengthInBlock(k);
                     if (size - length > NameComparison.SPACES) {
                         break; // longer names differ by more from here on
                     }
@@ -259,11 +249,12 @@ final class PairMatches {
                         continue; // more bytes differ than one edit or other spacing can change
                     }
                     int candidate = other.inBlock(k);
-                    if (domainOnly && other.domainHash[candidate] == 0) {
+                    byte[] keys = other.keys[candidate];
+                    if (domainOnly && MatchKeys.domainHash(keys) == 0) {
                         continue;
                     }
                     name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
-                    compare(name, candidate, new String(names, start, size, StandardCharsets.UTF_8));
+                    compare(name, candidate, new String(keys, keys.length - size, size, StandardCharsets.UTF_8));
                 }
             }
             long[] byRest = other.byRest();
@@ -274,19 +265,20 @@ final class PairMatches {
                     continue;
                 }
                 long key = restCode & HIGH;
-                for (int k = AccountColumns.withRest(byRest, restCode); k < byRest.length && (byRest[k] & HIGH) == key;
+                for (int k = other.withRest(restCode); k < byRest.length && (byRest[k] & HIGH) == key;
                         k++) {
                     int candidate = (int) byRest[k];
-                    int start = other.nameFrom(candidate);
-                    int size = other.nameTo(candidate) - start;
+                    byte[] keys = other.keys[candidate];
+                    int start = MatchKeys.domainTo(keys);
+                    int size = keys.length - start;
                     if (Math.abs(size - length) > (ascii ? 1 : 4)
-                            || domainOnly && other.domainHash[candidate] == 0
-                            || other.blockCodeOf(candidate) == blockCode
+                            || domainOnly && MatchKeys.domainHash(keys) == 0
+                            || AccountColumns.blockCode(keys, start, keys.length) == blockCode
                             || foundSince(firstMatch, candidate)) {
                         continue; // cannot match, or compared already
                     }
                     name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
-                    compare(name, candidate, new String(other.names, start, size, StandardCharsets.UTF_8));
+                    compare(name, candidate, new String(keys, start, size, StandardCharsets.UTF_8));
                 }
             }
             sortFound();
@@ -338,58 +330,6 @@ final class PairMatches {
         }
     }
 
-    /**
-     * Whether the registrable domains of my accounts {@code my[k]} and the partner's {@code their[k]} are equal, per
-     * k. Where both accounts have stored keys ({@link MatchKeys}) their domains' bytes are compared. The others are
-     * normalized again from the raw domains, each side's in ascending ordinal order (the order the accounts were read
-     * in, so mostly the order they lie in memory, rather than the hash order the candidates were found in), mine kept
-     * as bytes until the partner's are compared with them.
-     */
-    private static boolean[] sameDomains(AccountColumns mine, int[] my, AccountColumns theirs, int[] their,
-            DomainNormalizer normalizer) {
-        boolean[] same = new boolean[my.length];
-        int n = 0;
-        long[] order = new long[my.length];
-        for (int k = 0; k < my.length; k++) {
-            byte[] myKeys = mine.keys[my[k]];
-            byte[] theirKeys = theirs.keys[their[k]];
-            if (myKeys != null && theirKeys != null) {
-                same[k] = MatchKeys.sameDomain(myKeys, theirKeys);
-            } else {
-                order[n++] = (long) my[k] << 32 | k;
-            }
-        }
-        Arrays.sort(order, 0, n);
-        int[] keyStart = new int[my.length];
-        int[] keyEnd = new int[my.length];
-        byte[] keys = new byte[Math.max(16, n * 16)];
-        int size = 0;
-        for (int e = 0; e < n; e++) {
-            int k = (int) order[e];
-            normalizer.normalize(Objects.requireNonNull(mine.accounts[my[k]].domain()));
-            int length = normalizer.keyEnd() - normalizer.keyStart();
-            if (size + length > keys.length) {
-                keys = Arrays.copyOf(keys, Math.max(keys.length * 2, size + length));
-            }
-            System.arraycopy(normalizer.buffer(), normalizer.keyStart(), keys, size, length);
-            keyStart[k] = size;
-            size += length;
-            keyEnd[k] = size;
-        }
-        for (int e = 0; e < n; e++) {
-            int k = (int) order[e];
-            order[e] = (long) their[k] << 32 | k;
-        }
-        Arrays.sort(order, 0, n);
-        for (int e = 0; e < n; e++) {
-            int k = (int) order[e];
-            normalizer.normalize(Objects.requireNonNull(theirs.accounts[their[k]].domain()));
-            same[k] = Arrays.equals(normalizer.buffer(), normalizer.keyStart(), normalizer.keyEnd(), keys,
-                    keyStart[k], keyEnd[k]);
-        }
-        return same;
-    }
-
     private static int runEnd(long[] sorted, int from) {
         long key = sorted[from] & HIGH;
         int end = from + 1;
@@ -400,8 +340,7 @@ final class PairMatches {
     }
 
     /** The ordinals of {@code sorted[from, to)} by their registrable domain, each list ascending. */
-    private static Map<String, Ints> byDomain(AccountColumns columns, long[] sorted, int from, int to,
-            DomainNormalizer normalizer) {
+    private static Map<String, Ints> byDomain(AccountColumns columns, long[] sorted, int from, int to) {
         int[] ordinals = new int[to - from];
         for (int k = from; k < to; k++) {
             ordinals[k - from] = (int) sorted[k];
@@ -409,7 +348,7 @@ final class PairMatches {
         Arrays.sort(ordinals);
         Map<String, Ints> groups = new LinkedHashMap<>();
         for (int ordinal : ordinals) {
-            groups.computeIfAbsent(columns.domain(ordinal, normalizer), d -> new Ints()).add(ordinal);
+            groups.computeIfAbsent(columns.domain(ordinal), d -> new Ints()).add(ordinal);
         }
         return groups;
     }
@@ -499,7 +438,7 @@ final class PairMatches {
         List<MatchGroup> groups = new ArrayList<>(groupCount());
         for (int g = 0; g < groupCount(); g++) {
             int first = myMembers[myStart[g]];
-            Match match = g < domainGroups ? new Match(Match.Method.DOMAIN, 1.0, mine.domain(first, normalizer))
+            Match match = g < domainGroups ? new Match(Match.Method.DOMAIN, 1.0, mine.domain(first))
                     : new Match(Match.Method.NAME, similarity[g - domainGroups], mine.name(first));
             groups.add(new MatchGroup(match, facts(mine, myMembers, myStart[g], myStart[g + 1], normalizer),
                     facts(theirs, theirMembers, theirStart[g], theirStart[g + 1], normalizer)));

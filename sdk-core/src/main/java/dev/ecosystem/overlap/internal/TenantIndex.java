@@ -135,7 +135,7 @@ final class TenantIndex {
         }
         List<AccountFacts> found = new ArrayList<>();
         for (int ordinal : columns.withDomainHash(AccountColumns.hashOf(normalizer.keyHash()))) {
-            if (columns.domain(ordinal, normalizer).equals(domain)) {
+            if (columns.domain(ordinal).equals(domain)) {
                 found.add(columns.facts(ordinal, normalizer));
             }
         }
@@ -170,10 +170,9 @@ final class TenantIndex {
     /** The registrable domains present. */
     Set<String> domains() {
         AccountColumns columns = columns();
-        DomainNormalizer normalizer = classifier.normalizer();
         Set<String> domains = new LinkedHashSet<>();
         for (long entry : columns.byDomain) {
-            domains.add(columns.domain((int) entry, normalizer));
+            domains.add(columns.domain((int) entry));
         }
         return domains;
     }

@@ -155,6 +155,37 @@ class AccountColumnsTest {
         assertThat(entries).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} accounts")
+    @ValueSource(ints = {1, 7, 5000})
+    void withRest_findsExactlyTheAccountsOfARestsHighHalf(int size) {
+        List<Account> accounts = new ArrayList<>();
+        Random random = new Random(size);
+        for (int i = 0; i < size; i++) {
+            String name = WORDS[random.nextInt(WORDS.length)] + " " + WORDS[random.nextInt(WORDS.length)] + i
+                    + (i % 5 == 0 ? "x".repeat(300) : ""); // some names longer than a length byte holds
+            accounts.add(account(ME, String.format("a%05d", i), name, i % 2 == 0 ? "" : "d" + i + ".com",
+                    "lead"));
+        }
+        AccountColumns columns = build(accounts, List.of(), Keys.CURRENT);
+        long[] byRest = columns.byRest();
+        assertThat(byRest).hasSize(size);
+        for (int ordinal = 0; ordinal < size; ordinal++) {
+            long rest = columns.restCode(ordinal, AccountColumns.REST_FROM);
+            long high = rest & 0xFFFFFFFF00000000L;
+            Set<Integer> expected = new TreeSet<>();
+            for (long entry : byRest) {
+                if ((entry & 0xFFFFFFFF00000000L) == high) {
+                    expected.add((int) entry);
+                }
+            }
+            Set<Integer> found = new TreeSet<>();
+            for (int k = columns.withRest(rest); k < byRest.length && (byRest[k] & 0xFFFFFFFF00000000L) == high; k++) {
+                found.add((int) byRest[k]);
+            }
+            assertThat(found).contains(ordinal).isEqualTo(expected);
+        }
+    }
+
     @Test
     void charMasks_ofNamesWithinKEdits_differInAtMost2kBits() {
         Random random = new Random(7);
@@ -246,8 +277,8 @@ class AccountColumnsTest {
 
     @Test
     void namesOfAnyLength_matchWithinTheirBlockAndReadBackWhole() {
-        String longName = "Acme " + "x".repeat(150) + " Holdings";
-        String longVariant = "Acme " + "x".repeat(150) + " Holdinqs";
+        String longName = "Acme " + "x".repeat(300) + " Holdings";
+        String longVariant = "Acme " + "x".repeat(300) + " Holdinqs";
         String unicodeName = "Acme Москва Трейдинг " + "ж".repeat(70);
         List<Account> mine = List.of(account(ME, "m1", longName, null, "customer"),
                 account(ME, "m2", "Acme", null, "lead"), account(ME, "m3", unicodeName, null, "lead"),
@@ -267,7 +298,7 @@ class AccountColumnsTest {
                 .groups()));
         assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs()))
                 .containsExactly("[m1]~[p1]", "[m2]~[p2]", "[m3]~[p3]", "[m5]~[p4]");
-        assertThat(my.name(0)).isEqualTo(NameNormalizer.normalize(longName)).hasSizeGreaterThan(128);
+        assertThat(my.name(0)).isEqualTo(NameNormalizer.normalize(longName)).hasSizeGreaterThan(255);
         assertThat(my.name(2)).isEqualTo(NameNormalizer.normalize(unicodeName));
         assertThat(my.asciiNames).isFalse();
         assertThat(build(theirs.subList(0, 2), List.of()).asciiNames).isTrue();
