@@ -1,6 +1,7 @@
 package dev.ecosystem;
 
 import dev.ecosystem.internal.base.Checks;
+import dev.ecosystem.internal.IntakeRule;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.intro.IntroOperations;
 import dev.ecosystem.intro.IntroSettings;
@@ -178,7 +179,7 @@ public final class EcosystemClient implements AutoCloseable {
     public Company register(Company profile) {
         Checks.required(profile, "profile");
         context.store().useTransaction(tx -> {
-            ScopedNetwork.checkIntake(tx, profile);
+            IntakeRule.check(tx, profile);
             tx.companies().put(profile);
         });
         return profile;

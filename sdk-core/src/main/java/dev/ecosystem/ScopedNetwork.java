@@ -2,12 +2,11 @@ package dev.ecosystem;
 
 import dev.ecosystem.error.AccessDeniedException;
 import dev.ecosystem.error.NotFoundException;
-import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.IntakeRule;
 import dev.ecosystem.internal.SdkContext;
 import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
-import dev.ecosystem.model.ContactId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.StoreTransaction;
@@ -20,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain Company#introductionIntake() intake contact} (who receives introductions is the owner's to know).
  * No person of another company is visible here.
  */
-public final class ScopedNetwork implements NetworkDirectory {
+final class ScopedNetwork implements NetworkDirectory {
     private final SdkContext context;
     private final CompanyId company;
 
@@ -42,23 +41,10 @@ public final class ScopedNetwork implements NetworkDirectory {
             throw new AccessDeniedException("company " + company + " cannot change the profile of " + profile.id());
         }
         context.store().useTransaction(tx -> {
-            checkIntake(tx, profile);
+            IntakeRule.check(tx, profile);
             tx.companies().put(profile);
         });
         return profile;
-    }
-
-    /**
-     * Checks that a profile's intake contact, if it names one, is a contact of the same company in {@code tx}.
-     *
-     * @throws ValidationException naming the company and the contact id otherwise
-     */
-    public static void checkIntake(StoreTransaction tx, Company profile) {
-        ContactId intake = profile.introductionIntake();
-        if (intake != null && tx.contacts().get(profile.id(), intake) == null) {
-            throw new ValidationException("introductionIntake of company " + profile.id() + " must be one of its own "
-                    + "contacts, but was " + Checks.quote(intake.value()));
-        }
     }
 
     @Override
@@ -82,7 +68,7 @@ public final class ScopedNetwork implements NetworkDirectory {
      * missing, so every company read is either returned or skipped and the store's own cursor is the exact place to
      * resume: a page is never short while more follow, and nothing is returned twice.
      */
-    public static Page<Company> listedOthers(StoreTransaction tx, CompanyId viewer, PageRequest page) {
+    private static Page<Company> listedOthers(StoreTransaction tx, CompanyId viewer, PageRequest page) {
         List<Company> visible = new ArrayList<>(page.size());
         @Nullable String cursor = page.cursor();
         do {

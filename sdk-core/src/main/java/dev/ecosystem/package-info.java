@@ -13,8 +13,8 @@
  *       {@code partnership}, {@code payout}, {@code program}, {@code referral};</li>
  *   <li>{@code internal}: what every engine shares ({@code SdkContext}: the ports, clock, listener);</li>
  *   <li>the engines, each feature's {@code .internal} package, above its own API package and never used by it;
- *       and the {@code memory} store;</li>
- *   <li>this package, which wires all of them; {@code io} (network files) on top.</li>
+ *       {@code io} (network files) and the {@code memory} store;</li>
+ *   <li>this package, which wires all of them, on top.</li>
  * </ol>
  */
 @NullMarked

@@ -1,7 +1,7 @@
 package dev.ecosystem.io;
 
-import dev.ecosystem.ScopedNetwork;
 import dev.ecosystem.error.ValidationException;
+import dev.ecosystem.internal.IntakeRule;
 import dev.ecosystem.internal.base.Checks;
 import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
@@ -90,7 +90,7 @@ public record Network(List<Company> companies, List<Contact> contacts) {
             }
             companies.forEach(tx.companies()::put);
             contacts.forEach(tx.contacts()::put);
-            companies.forEach(company -> ScopedNetwork.checkIntake(tx, company));
+            companies.forEach(company -> IntakeRule.check(tx, company));
         });
         LOG.debug("Stored {} companies and {} contacts", companies.size(), contacts.size());
     }
