@@ -229,7 +229,7 @@ final class BulkAccountRows {
             }
             String id = row.text(columns[0]);
             if (id == null) {
-                throw new ProviderException(BulkQuery.PROVIDER, 200, null, false, "row " + row.number()
+                throw ProviderException.refused(BulkQuery.PROVIDER, 200, null, "row " + row.number()
                         + " of an Account result page has no Id", null);
             }
             custom.clear();
@@ -246,7 +246,7 @@ final class BulkAccountRows {
             for (int i = 0; i < resolved.length; i++) {
                 resolved[i] = next.indexOf(fields.get(i));
                 if (resolved[i] < 0) {
-                    throw new ProviderException(BulkQuery.PROVIDER, 200, null, false, "an Account result page lacks "
+                    throw ProviderException.refused(BulkQuery.PROVIDER, 200, null, "an Account result page lacks "
                             + "the selected field " + fields.get(i) + "; its columns are " + next.names(), null);
                 }
             }

@@ -305,7 +305,7 @@ final class BulkQuery {
                     .build(), this::jobInfo);
             String id = created.id();
             if (id == null || id.isBlank()) {
-                throw new ProviderException(PROVIDER, 200, null, false, context()
+                throw ProviderException.refused(PROVIDER, 200, null, context()
                         + ": job creation answered without a job id", null);
             }
             jobId = id;
@@ -333,12 +333,12 @@ final class BulkQuery {
                         reported = info.numberRecordsProcessed();
                         return;
                     }
-                    case FAILED, ABORTED -> throw new ProviderException(PROVIDER, 200, null, false, context()
+                    case FAILED, ABORTED -> throw ProviderException.refused(PROVIDER, 200, null, context()
                             + ": the job ended " + state.wire() + (info.errorMessage() == null
                             ? " without an errorMessage" : ": " + quoted(info.errorMessage(), MESSAGE_SHOWN)), null);
                     default -> {
                         if (!clock.instant().isBefore(deadline)) {
-                            throw new ProviderException(PROVIDER, 200, null, true, context() + ": the job was still "
+                            throw ProviderException.retryable(PROVIDER, 200, null, context() + ": the job was still "
                                     + info.state() + " after the pollTimeout of " + settings.pollTimeout() + " ("
                                     + polls + " polls), so it is aborted", null);
                         }
@@ -394,7 +394,7 @@ final class BulkQuery {
             ResponseBody body = Objects.requireNonNull(response.body());
             MediaType type = body.contentType();
             if (type != null && !type.subtype().toLowerCase(Locale.ROOT).contains("csv")) {
-                throw new ProviderException(PROVIDER, response.code(), null, false, context() + ": result page "
+                throw ProviderException.refused(PROVIDER, response.code(), null, context() + ": result page "
                         + number + " is " + type + ", not CSV", null);
             }
             try (BulkCsvRows rows = BulkCsvRows.open(body.byteStream())) {
@@ -403,7 +403,7 @@ final class BulkQuery {
                     long n = rows.rowsRead();
                     if (n <= progress.delivered) {
                         if (n == progress.delivered && !Objects.equals(key(row), progress.lastKey)) {
-                            throw new ProviderException(PROVIDER, response.code(), null, true, context()
+                            throw ProviderException.retryable(PROVIDER, response.code(), null, context()
                                     + ": result page " + number + " read again differs at row " + n
                                     + " from the first read, so rows cannot be matched up; run the query again",
                                     null);
@@ -468,12 +468,12 @@ final class BulkQuery {
                     }
                     failure = failure(response);
                 } catch (JsonProcessingException e) {
-                    throw new ProviderException(PROVIDER, 200, null, false, context() + ": " + what
+                    throw ProviderException.refused(PROVIDER, 200, null, context() + ": " + what
                             + " returned a body that does not parse (" + e.getOriginalMessage() + ")", null);
                 } catch (IOException e) {
                     if (interrupted(e)) {
                         Thread.currentThread().interrupt();
-                        throw new ProviderException(PROVIDER, 0, null, true, context() + ": " + what
+                        throw ProviderException.unavailable(PROVIDER, context() + ": " + what
                                 + " was interrupted", e);
                     }
                     failure = new Failure(Kind.TRANSIENT, 0, null, "failed without a complete response ("
@@ -552,7 +552,7 @@ final class BulkQuery {
             BulkJobInfo info = JSON.readValue(Objects.requireNonNull(response.body()).byteStream(),
                     BulkJobInfo.class);
             if (info == null) {
-                throw new ProviderException(PROVIDER, response.code(), null, false, context()
+                throw ProviderException.refused(PROVIDER, response.code(), null, context()
                         + ": the job info was empty", null);
             }
             return info;
@@ -592,7 +592,7 @@ final class BulkQuery {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(PROVIDER, 0, null, true, "Salesforce Bulk API 2.0 query was interrupted "
+            throw ProviderException.unavailable(PROVIDER, "Salesforce Bulk API 2.0 query was interrupted "
                     + "while " + what, e);
         }
     }

@@ -107,7 +107,7 @@ final class Org {
             page = transport.call(what, RestTransport.Repeat.SAFE, sessions, session -> {
                 HttpUrl url = session.instanceUrl().resolve(next);
                 if (url == null) {
-                    throw new ProviderException(RestTransport.PROVIDER, 200, null, false, what
+                    throw ProviderException.refused(RestTransport.PROVIDER, 200, null, what
                             + " returned a nextRecordsUrl that is not a path: " + Checks.quote(next), null);
                 }
                 return get(url);
@@ -197,7 +197,7 @@ final class Org {
                     JsonNode last = rows.get(rows.size() - 1);
                     Instant stamp = RecordMapping.instant(fields(last).get("SystemModstamp"), last.path("Id").asText());
                     if (stamp == null) {
-                        throw new ProviderException(RestTransport.PROVIDER, 200, null, false, "a " + phase.object
+                        throw ProviderException.refused(RestTransport.PROVIDER, 200, null, "a " + phase.object
                                 + " row of the change feed has no SystemModstamp", null);
                     }
                     at = at.after(stamp, last.path("Id").asText());
@@ -295,14 +295,14 @@ final class Org {
         query("Organization", "SELECT DefaultCurrencyIsoCode FROM Organization", false,
                 record -> code[0] = record.path("DefaultCurrencyIsoCode").asText(null));
         if (code[0] == null) {
-            throw new ProviderException(RestTransport.PROVIDER, 200, null, false,
+            throw ProviderException.refused(RestTransport.PROVIDER, 200, null,
                     "the org's Organization record has no DefaultCurrencyIsoCode", null);
         }
         Currency currency;
         try {
             currency = Currency.getInstance(code[0].strip());
         } catch (IllegalArgumentException e) {
-            throw new ProviderException(RestTransport.PROVIDER, 200, null, false, "the org's DefaultCurrencyIsoCode is "
+            throw ProviderException.refused(RestTransport.PROVIDER, 200, null, "the org's DefaultCurrencyIsoCode is "
                     + "not an ISO 4217 code: " + Checks.quote(code[0]), null);
         }
         Currencies found = new Currencies(multi, currency);

@@ -196,7 +196,7 @@ final class OrgAuth implements RestTransport.Sessions {
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
             return signingInput + "." + base64.encodeToString(rsa.sign());
         } catch (GeneralSecurityException | JsonProcessingException e) {
-            throw new ProviderException(RestTransport.PROVIDER, 0, null, false, "could not sign the JWT bearer "
+            throw ProviderException.failed(RestTransport.PROVIDER, "could not sign the JWT bearer "
                     + "assertion with the configured key (" + e.getClass().getSimpleName() + "): it must be an RSA "
                     + "private key", e);
         }

@@ -158,7 +158,7 @@ final class RestTransport {
                 body = bytes.length == 0 ? NullNode.getInstance() : tryParse(bytes);
             } catch (IOException e) {
                 boolean notSent = e instanceof ConnectException || e instanceof UnknownHostException;
-                ProviderException failure = new ProviderException(PROVIDER, 0, null, true,
+                ProviderException failure = ProviderException.unavailable(PROVIDER,
                         what + " failed without a response: " + describe(e), e);
                 if (repeat == Repeat.ONLY_IF_NOT_PROCESSED && !notSent) {
                     throw failure;
@@ -168,7 +168,7 @@ final class RestTransport {
             } catch (EcosystemException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new ProviderException(PROVIDER, 0, null, false, what + " failed: " + e.getClass().getSimpleName(),
+                throw ProviderException.failed(PROVIDER, what + " failed: " + e.getClass().getSimpleName(),
                         e);
             } finally {
                 concurrent.release();
@@ -192,7 +192,7 @@ final class RestTransport {
             if ("REQUEST_LIMIT_EXCEEDED".equals(error.errorCode())) {
                 if (error.message() != null && error.message().contains("Concurrent")) {
                     // The org's concurrent long-running request limit: short-lived, waited out with backoff.
-                    failures = retries.retryOrThrow(new ProviderException(PROVIDER, status, null, true, what
+                    failures = retries.retryOrThrow(ProviderException.retryable(PROVIDER, status, null, what
                             + " hit the org's concurrent request limit (REQUEST_LIMIT_EXCEEDED: "
                             + error.message() + ")", null), failures, null, what.toString());
                     continue;
@@ -206,7 +206,7 @@ final class RestTransport {
             }
             boolean transientCode = error.errorCode() != null && TRANSIENT_CODES.contains(error.errorCode());
             if (status >= 500 || transientCode) {
-                ProviderException failure = new ProviderException(PROVIDER, status, null, true, what
+                ProviderException failure = ProviderException.retryable(PROVIDER, status, null, what
                         + " failed with HTTP " + status + describe(error), null);
                 // A lock error or an unavailable server did not carry the request out; other 5xx may have.
                 boolean notProcessed = transientCode || status == 503;
@@ -234,7 +234,7 @@ final class RestTransport {
                     + (body.hasNonNull("error_description") ? ": " + body.get("error_description").asText() : "")
                     + ")");
         }
-        return new ProviderException(PROVIDER, status, null, false, message, null);
+        return ProviderException.refused(PROVIDER, status, null, message, null);
     }
 
     private void acquire(What what) {
@@ -242,7 +242,7 @@ final class RestTransport {
             concurrent.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProviderException(PROVIDER, 0, null, true, what + " was interrupted while waiting for a "
+            throw ProviderException.unavailable(PROVIDER, what + " was interrupted while waiting for a "
                     + "concurrent request permit", e);
         }
     }
@@ -251,7 +251,7 @@ final class RestTransport {
         try {
             return json.readTree(bytes);
         } catch (IOException e) {
-            throw new ProviderException(PROVIDER, status, null, false, what
+            throw ProviderException.refused(PROVIDER, status, null, what
                     + " returned a body that is not Salesforce's documented JSON", null);
         }
     }
