@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account-mapping engine of one client: a {@link TenantIndex} per tenant (compact {@link AccountColumns}),
@@ -162,56 +162,51 @@ public final class OverlapEngine {
     /**
      * The tenants' indexes at the store's current revisions, in the order given. Each one that is behind reads its
      * snapshot (revision, accounts and deals) in one transaction; the columns are built after the transactions,
-     * so that the store is not held while they are, and the builds of two snapshots run at the same time, one on
-     * the calling thread and one in the common fork-join pool.
+     * so that the store is not held while they are. A build (a reload, or a merge of noted changes) of any but the
+     * last tenant runs in the common fork-join pool, started as soon as its snapshot is read, so that it runs while
+     * the next tenant's snapshot is read and built on the calling thread.
      */
     private List<TenantIndex.Revised> indexes(PartnerStore store, CompanyId... tenants) {
-        TenantIndex[] tenantIndexes = new TenantIndex[tenants.length];
-        List<Runnable> builds = new ArrayList<>(tenants.length);
+        TenantIndex.@Nullable Revised[] revised = new TenantIndex.Revised[tenants.length];
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        @Nullable Runnable pending = null;
         for (int i = 0; i < tenants.length; i++) {
             CompanyId tenant = tenants[i];
+            if (i > 0 && tenant.equals(tenants[0])) {
+                continue; // the same index, given below
+            }
             TenantIndex index = indexes.computeIfAbsent(tenant, t -> new TenantIndex(t, classifier));
-            tenantIndexes[i] = index;
-            boolean repeated = i > 0 && tenant.equals(tenants[0]);
             long current = store.inTransaction(tx -> tx.crm().revision(tenant));
-            if (!repeated && index.revision() != current) {
-                Snapshot snapshot = store.inTransaction(tx -> new Snapshot(tx.crm().revision(tenant),
-                        tx.crm().allStoredAccounts(tenant), tx.crm().allDeals(tenant)));
-                builds.add(() -> index.reload(snapshot.revision(), snapshot.accounts(), snapshot.deals()));
+            @Nullable Snapshot snapshot = index.revision() == current ? null : store.inTransaction(tx -> new Snapshot(
+                    tx.crm().revision(tenant), tx.crm().allStoredAccounts(tenant), tx.crm().allDeals(tenant)));
+            int at = i;
+            Runnable build = () -> {
+                if (snapshot != null) {
+                    index.reload(snapshot.revision(), snapshot.accounts(), snapshot.deals());
+                }
+                revised[at] = index.revised();
+            };
+            if (snapshot == null && !index.changed()) {
+                build.run(); // nothing to build: the current columns
+                continue;
             }
-        }
-        if (builds.size() == 1) {
-            builds.get(0).run();
-        } else if (builds.size() > 1) {
-            List<CompletableFuture<Void>> others = new ArrayList<>();
-            for (int i = 1; i < builds.size(); i++) {
-                others.add(CompletableFuture.runAsync(builds.get(i)));
+            if (pending != null) {
+                others.add(CompletableFuture.runAsync(pending));
             }
-            builds.get(0).run();
-            others.forEach(OverlapEngine::await);
+            pending = build;
         }
-        List<TenantIndex.Revised> revised = new ArrayList<>(tenants.length);
-        for (TenantIndex index : tenantIndexes) {
-            revised.add(index.revised());
+        if (pending != null) {
+            pending.run();
         }
-        return revised;
+        others.forEach(Concurrently::await);
+        List<TenantIndex.Revised> all = new ArrayList<>(tenants.length);
+        for (int i = 0; i < tenants.length; i++) {
+            all.add(Objects.requireNonNull(revised[tenants[i].equals(tenants[0]) ? 0 : i]));
+        }
+        return all;
     }
 
     /** A tenant's snapshot as read in one transaction. */
     private record Snapshot(long revision, StoredAccounts accounts, List<Deal> deals) {
-    }
-
-    private static void await(CompletableFuture<Void> build) {
-        try {
-            build.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
@@ -35,26 +36,50 @@ final class PairMatches {
     private final long[][] homed;
 
     private PairMatches(AccountColumns mine, AccountColumns theirs, int populations, int domainGroups,
-            Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers, double[] similarity) {
+            Groups groups) {
         this.domainGroups = domainGroups;
-        this.myStart = myStart.toArray();
-        this.myMembers = myMembers.toArray();
-        this.theirStart = theirStart.toArray();
-        this.theirMembers = theirMembers.toArray();
-        this.similarity = similarity;
+        this.myStart = groups.myStart.toArray();
+        this.myMembers = groups.myMembers.toArray();
+        this.theirStart = groups.theirStart.toArray();
+        this.theirMembers = groups.theirMembers.toArray();
+        this.similarity = groups.similarities.toArray();
         this.counts = count(mine, theirs, populations);
         this.homed = countHomed(mine, theirs, populations);
     }
 
-    /** Every match between my columns and the partner's. */
+    /**
+     * Every match between my columns and the partner's. With name matching, the join runs in two halves at the same
+     * time, the second in the common fork-join pool: the domain matches and my accounts without a domain on the
+     * calling thread, the country domains and the partner's accounts without a domain in the pool; the matches are
+     * put together in that order (domains, country domains, mine, the partner's), as one thread would find them.
+     */
     static PairMatches join(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
             Classifier classifier) {
-        Ints myStart = new Ints();
-        Ints myMembers = new Ints();
-        Ints theirStart = new Ints();
-        Ints theirMembers = new Ints();
-        myStart.add(0);
-        theirStart.add(0);
+        int populations = settings.populations().size();
+        if (!settings.nameMatching()) {
+            Groups domains = domainMatches(mine, theirs);
+            return new PairMatches(mine, theirs, populations, domains.size(), domains);
+        }
+        NameRules rules = classifier.nameRules();
+        double threshold = settings.nameThreshold();
+        CompletableFuture<Groups[]> pooled = CompletableFuture.supplyAsync(() -> new Groups[] {
+            countryDomains(mine, theirs, threshold, rules), nameMatches(theirs, mine, true, threshold, rules)});
+        Groups all = domainMatches(mine, theirs);
+        int domainGroups = all.size();
+        Groups myNames = nameMatches(mine, theirs, false, threshold, rules);
+        Groups[] others = Concurrently.await(pooled);
+        all.addAll(others[0]);
+        all.addAll(myNames);
+        all.addAll(others[1]);
+        return new PairMatches(mine, theirs, populations, domainGroups, all);
+    }
+
+    /**
+     * The domain matches: per registrable domain both sides have, my accounts with it and the partner's, in the order
+     * of the domains' hashes.
+     */
+    private static Groups domainMatches(AccountColumns mine, AccountColumns theirs) {
+        Groups groups = new Groups();
         // candidates in the order the merge finds them: >= 0 a pair of single accounts with the same 64-bit hash
         // (its index in singleMine and singleTheirs), < 0 a run of accounts sharing the high 32 bits (-1 - its index)
         Ints found = new Ints();
@@ -87,8 +112,7 @@ final class PairMatches {
             int candidate = found.get(f);
             if (candidate >= 0) {
                 if (MatchKeys.sameDomain(mine.keys[sameMine[candidate]], theirs.keys[sameTheirs[candidate]])) {
-                    addPair(myStart, myMembers, theirStart, theirMembers, singleMine.get(candidate),
-                            singleTheirs.get(candidate));
+                    groups.addPair(sameMine[candidate], sameTheirs[candidate]);
                 }
                 continue;
             }
@@ -98,35 +122,33 @@ final class PairMatches {
             byDomainMine.forEach((domain, members) -> {
                 Ints others = byDomainTheirs.get(domain);
                 if (others != null) {
-                    myMembers.addAll(members);
-                    myStart.add(myMembers.size());
-                    theirMembers.addAll(others);
-                    theirStart.add(theirMembers.size());
+                    groups.addGroup(members, others);
                 }
             });
         }
-        int domainGroups = myStart.size() - 1;
-        Doubles similarities = new Doubles();
-        if (settings.nameMatching()) {
-            countryDomains(mine, theirs, settings, classifier.nameRules(), myStart, myMembers, theirStart, theirMembers,
-                    similarities);
-            NameJoin names = new NameJoin(settings.nameThreshold(), classifier.nameRules(), similarities);
-            for (int m : mine.withoutDomain) {
-                names.query(mine, m, theirs, false);
-                for (int k = 0; k < names.found; k++) {
-                    addPair(myStart, myMembers, theirStart, theirMembers, m, names.others[k]);
-                }
-            }
-            for (int t : theirs.withoutDomain) {
-                // an account of mine without a domain was compared with this one above
-                names.query(theirs, t, mine, true);
-                for (int k = 0; k < names.found; k++) {
-                    addPair(myStart, myMembers, theirStart, theirMembers, names.others[k], t);
+        return groups;
+    }
+
+    /**
+     * The name matches of {@code side}'s accounts without a domain with {@code other}'s accounts (only those with a
+     * registrable domain when {@code domainOnly}: an account without one on both sides was compared from the other
+     * side), each a pair of one account a side, mine first, in {@code side}'s ordinal order.
+     */
+    private static Groups nameMatches(AccountColumns side, AccountColumns other, boolean domainOnly,
+            double threshold, NameRules rules) {
+        Groups groups = new Groups();
+        NameJoin names = new NameJoin(threshold, rules, groups.similarities);
+        for (int ordinal : side.withoutDomain) {
+            names.query(side, ordinal, other, domainOnly);
+            for (int k = 0; k < names.found; k++) {
+                if (domainOnly) {
+                    groups.addPair(names.others[k], ordinal);
+                } else {
+                    groups.addPair(ordinal, names.others[k]);
                 }
             }
         }
-        return new PairMatches(mine, theirs, settings.populations().size(), domainGroups, myStart, myMembers, theirStart, theirMembers,
-                similarities.toArray());
+        return groups;
     }
 
     /**
@@ -136,9 +158,9 @@ final class PairMatches {
      * merged, and the pairs of a run compared (a run of one account a side with the same 64-bit domain hash is the
  * same domain, matched already).
      */
-    private static void countryDomains(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
-            NameRules nameRules, Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers,
-            Doubles similarities) {
+    private static Groups countryDomains(AccountColumns mine, AccountColumns theirs, double threshold,
+            NameRules nameRules) {
+        Groups groups = new Groups();
         long[] a = mine.byLabel();
         long[] b = theirs.byLabel();
         mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
@@ -155,14 +177,15 @@ final class PairMatches {
                         continue;
                     }
                     NameComparison.Verdict verdict = NameComparison.compare(mine.name(m), theirs.name(t),
-                            settings.nameThreshold(), nameRules);
+                            threshold, nameRules);
                     if (verdict.matched()) {
-                        addPair(myStart, myMembers, theirStart, theirMembers, m, t);
-                        similarities.add(verdict.confidence());
+                        groups.addPair(m, t);
+                        groups.similarities.add(verdict.confidence());
                     }
                 }
             }
         });
+        return groups;
     }
 
     /** What a merge does with the runs {@code a[i, iEnd)} and {@code b[j, jEnd)} of equal high 32 bits. */
@@ -353,13 +376,6 @@ final class PairMatches {
         return groups;
     }
 
-    private static void addPair(Ints myStart, Ints myMembers, Ints theirStart, Ints theirMembers, int m, int t) {
-        myMembers.add(m);
-        myStart.add(myMembers.size());
-        theirMembers.add(t);
-        theirStart.add(theirMembers.size());
-    }
-
     private int groupCount() {
         return myStart.length - 1;
     }
@@ -469,6 +485,56 @@ final class PairMatches {
         return copy;
     }
 
+    /**
+     * Matched groups as they are found: per group, my accounts' ordinals and the partner's, and per group that is not
+     * a domain match its similarity.
+     */
+    private static final class Groups {
+        private final Ints myStart = new Ints();
+        private final Ints myMembers = new Ints();
+        private final Ints theirStart = new Ints();
+        private final Ints theirMembers = new Ints();
+        private final Doubles similarities = new Doubles();
+
+        Groups() {
+            myStart.add(0);
+            theirStart.add(0);
+        }
+
+        int size() {
+            return myStart.size() - 1;
+        }
+
+        void addPair(int m, int t) {
+            myMembers.add(m);
+            myStart.add(myMembers.size());
+            theirMembers.add(t);
+            theirStart.add(theirMembers.size());
+        }
+
+        void addGroup(Ints mine, Ints theirs) {
+            myMembers.addAll(mine);
+            myStart.add(myMembers.size());
+            theirMembers.addAll(theirs);
+            theirStart.add(theirMembers.size());
+        }
+
+        /** Appends the groups of {@code other} after these. */
+        void addAll(Groups other) {
+            for (int g = 0; g < other.size(); g++) {
+                for (int k = other.myStart.get(g); k < other.myStart.get(g + 1); k++) {
+                    myMembers.add(other.myMembers.get(k));
+                }
+                myStart.add(myMembers.size());
+                for (int k = other.theirStart.get(g); k < other.theirStart.get(g + 1); k++) {
+                    theirMembers.add(other.theirMembers.get(k));
+                }
+                theirStart.add(theirMembers.size());
+            }
+            similarities.addAll(other.similarities);
+        }
+    }
+
     /** A growable {@code double[]}. */
     private static final class Doubles {
         private double[] values = new double[16];
@@ -479,6 +545,12 @@ final class PairMatches {
                 values = Arrays.copyOf(values, size * 2);
             }
             values[size++] = value;
+        }
+
+        void addAll(Doubles other) {
+            for (int k = 0; k < other.size; k++) {
+                add(other.values[k]);
+            }
         }
 
         double[] toArray() {

@@ -57,6 +57,11 @@ final class TenantIndex {
     record Revised(long revision, AccountColumns columns) {
     }
 
+    /** Whether changes were noted since the columns were built (so that the next read merges them in). */
+    synchronized boolean changed() {
+        return !changedAccounts.isEmpty() || !changedDeals.isEmpty();
+    }
+
     /** The current columns (with every noted change merged in) and their revision, read together. */
     synchronized Revised revised() {
         return new Revised(revision, columns());
