@@ -4,6 +4,7 @@ import dev.ecosystem.model.MatchExplanation.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Whether two normalized names ({@link NameNormalizer}) are the same company's, word by word: the names are the
@@ -39,26 +40,30 @@ final class NameComparison {
      * @param matched whether the names match at the threshold
      * @param same the words both have
      * @param different the words that differ, as {@code a ≠ b} or {@code a ~ b} (a typo)
-     * @param reason one sentence
+     * @param why one sentence, written when {@link #reason} is asked (an explanation), not by a join's comparisons
      */
     record Verdict(Rule rule, double confidence, boolean matched, List<String> same, List<String> different,
-            String reason) {
+            Supplier<String> why) {
+        /** One sentence: why the names match or not. */
+        String reason() {
+            return why.get();
+        }
     }
 
     /** The verdict on the normalized names {@code a} and {@code b} at {@code threshold} under {@code rules}. */
     static Verdict compare(String a, String b, double threshold, NameRules rules) {
         if (a.isEmpty() || b.isEmpty()) {
             return new Verdict(Rule.EMPTY_NAME, 0, false, List.of(), List.of(),
-                    "at least one name is empty once case, punctuation and legal forms are removed");
+                    () -> "at least one name is empty once case, punctuation and legal forms are removed");
         }
         String[] wa = a.split(" ");
         String[] wb = b.split(" ");
         if (a.equals(b)) {
-            return decided(Rule.SAME_NAME, SAME_NAME, threshold, List.of(wa), List.of(), "the normalized names are equal");
+            return decided(Rule.SAME_NAME, SAME_NAME, threshold, List.of(wa), List.of(), () -> "the normalized names are equal");
         }
         if (Math.abs(wa.length - wb.length) <= SPACES && NameNormalizer.compact(a).equals(NameNormalizer.compact(b))) {
             return decided(Rule.SAME_LETTERS, SAME_LETTERS, threshold, List.of(NameNormalizer.compact(a)),
-                    List.of(a + " ≠ " + b), "the names have the same letters, spaced differently");
+                    List.of(a + " ≠ " + b), () -> "the names have the same letters, spaced differently");
         }
         List<String> same = new ArrayList<>();
         List<String> different = new ArrayList<>();
@@ -74,7 +79,7 @@ final class NameComparison {
                 }
             }
             rest.forEach(word -> different.add("+" + word));
-            return new Verdict(Rule.WORD_COUNT_DIFFERS, 0, false, same, different, String.format(Locale.ROOT,
+            return new Verdict(Rule.WORD_COUNT_DIFFERS, 0, false, same, different, () -> String.format(Locale.ROOT,
                     "the names have %d and %d words: a word more or less (%s) makes another company",
                     wa.length, wb.length, String.join(", ", different)));
         }
@@ -89,45 +94,45 @@ final class NameComparison {
         }
         if (different.size() > 1) {
             return new Verdict(Rule.WORDS_DIFFER, 0, false, same, different,
-                    "more than one word differs (" + String.join(", ", different) + ")");
+                    () -> "more than one word differs (" + String.join(", ", different) + ")");
         }
         String x = wa[at];
         String y = wb[at];
         if (NameNormalizer.unspaced(x) || NameNormalizer.unspaced(y)) {
             return new Verdict(Rule.WORDS_DIFFER, 0, false, same, different,
-                    "the words " + x + " and " + y + " differ, and words in Han, kana or Hangul are compared whole");
+                    () -> "the words " + x + " and " + y + " differ, and words in Han, kana or Hangul are compared whole");
         }
         if (Math.abs(x.length() - y.length()) > 1) {
             return new Verdict(Rule.WORDS_DIFFER, 0, false, same, different,
-                    "the words " + x + " and " + y + " differ by more than one typo");
+                    () -> "the words " + x + " and " + y + " differ by more than one typo");
         }
         if (Math.max(x.length(), y.length()) < LONG_WORD || Math.min(x.length(), y.length()) < LONG_WORD - 1) {
-            return new Verdict(Rule.SHORT_WORD_DIFFERS, 0, false, same, different, "the short words " + x + " and "
+            return new Verdict(Rule.SHORT_WORD_DIFFERS, 0, false, same, different, () -> "the short words " + x + " and "
                     + y + " differ: a word under " + LONG_WORD + " letters must be equal, as one letter makes another "
                     + "word");
         }
         if (rules.distinguishing.contains(x) && rules.distinguishing.contains(y)) {
-            return new Verdict(Rule.DISTINGUISHING_WORD_DIFFERS, 0, false, same, different, "the words " + x
+            return new Verdict(Rule.DISTINGUISHING_WORD_DIFFERS, 0, false, same, different, () -> "the words " + x
                     + " and " + y + " differ, and both are distinguishing words (kinds of business): one letter "
                     + "makes another company, not a typo");
         }
         if (!oneTypo(x, y, NameNormalizer.compact(a).length())) {
             return new Verdict(x.length() == y.length() && x.length() < LONG_WORD ? Rule.SHORT_WORD_DIFFERS
-                    : Rule.WORDS_DIFFER, 0, false, same, different, "the words " + x + " and " + y
+                    : Rule.WORDS_DIFFER, 0, false, same, different, () -> "the words " + x + " and " + y
                     + " differ by more than one typo in a long enough word");
         }
         return decided(Rule.TYPO, TYPO, threshold, same, List.of(x + " ~ " + y),
-                "the names are equal but for one typo in a long word (" + x + " ~ " + y + ")");
+                () -> "the names are equal but for one typo in a long word (" + x + " ~ " + y + ")");
     }
 
     private static Verdict decided(Rule rule, double confidence, double threshold, List<String> same,
-            List<String> different, String reason) {
+            List<String> different, Supplier<String> reason) {
         if (confidence >= threshold) {
-            return new Verdict(rule, confidence, true, same, different, String.format(Locale.ROOT,
-                    "%s: confidence %.2f (threshold %.2f)", reason, confidence, threshold));
+            return new Verdict(rule, confidence, true, same, different, () -> String.format(Locale.ROOT,
+                    "%s: confidence %.2f (threshold %.2f)", reason.get(), confidence, threshold));
         }
-        return new Verdict(Rule.BELOW_THRESHOLD, 0, false, same, different, String.format(Locale.ROOT,
-                "%s, but that rule's confidence %.2f is below the threshold %.2f", reason, confidence, threshold));
+        return new Verdict(Rule.BELOW_THRESHOLD, 0, false, same, different, () -> String.format(Locale.ROOT,
+                "%s, but that rule's confidence %.2f is below the threshold %.2f", reason.get(), confidence, threshold));
     }
 
     /**
