@@ -5,6 +5,7 @@ import dev.ecosystem.model.Deal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -121,42 +122,12 @@ final class AccountColumns {
         sortById(deals, DEAL_ORDER, d -> d.id().value());
         int n = accounts.length;
         byte[][] keys = new byte[n][];
-        long computedKeyBytes = currentKeys(accounts, stored, classifier, previous, keys);
-
-        int[] idHash = new int[n];
-        int[] maskOf = new int[n];
-        int[] lengthOf = new int[n];
-        long[] blockCodeOf = new long[n];
-        int[] labelHigh = new int[n];
-        int[] restHigh = new int[n];
-        boolean ascii = true;
-        int withDomain = 0;
-        int withoutDomain = 0;
-        int longest = 0;
-        for (int i = 0; i < n; i++) {
-            // every key is read here once, in ordinal order (mostly the order they lie in memory); what the block
-            // order and the joins read later is kept beside it
-            byte[] key = keys[i];
-            int nameFrom = MatchKeys.domainTo(key);
-            int length = key.length - nameFrom;
-            idHash[i] = MatchKeys.idHash(key);
-            maskOf[i] = MatchKeys.nameMask(key);
-            lengthOf[i] = length;
-            longest = Math.max(longest, length);
-            if (length > 0) {
-                blockCodeOf[i] = blockCode(key, nameFrom, key.length);
-                restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
-                for (int b = nameFrom; b < key.length; b++) {
-                    ascii &= key[b] >= 0;
-                }
-            }
-            if (MatchKeys.domainHash(key) != 0) {
-                withDomain++;
-                labelHigh[i] = (int) (labelHash(key, MatchKeys.DOMAIN, nameFrom) >>> 32);
-            } else if (length > 0) {
-                withoutDomain++;
-            }
-        }
+        KeyReads read = new KeyReads(n);
+        long computedKeyBytes = currentKeys(accounts, stored, classifier, previous, keys, read);
+        int[] idHash = read.idHash;
+        int[] maskOf = read.maskOf;
+        int[] lengthOf = read.lengthOf;
+        int longest = read.longest;
 
         int[] dealStart = new int[n + 1];
         int[] links = new int[countLinks(deals)];
@@ -186,14 +157,13 @@ final class AccountColumns {
         for (int i = 0; i < n; i++) {
             populations[i] = classifier.populations(accounts[i], dealList(deals, dealOf, dealStart, i));
         }
-        long[] byDomain = new long[withDomain];
-        int[] nameless = new int[withoutDomain];
-        withDomain = 0;
-        withoutDomain = 0;
+        long[] byDomain = new long[read.withDomain];
+        int[] nameless = new int[read.withoutDomain];
+        int withDomain = 0;
+        int withoutDomain = 0;
         for (int i = 0; i < n; i++) {
-            long hash = MatchKeys.domainHash(keys[i]);
-            if (hash != 0) {
-                byDomain[withDomain++] = (hash & 0xFFFFFFFF00000000L) | i;
+            if (read.hasDomain.get(i)) {
+                byDomain[withDomain++] = (long) read.domainHigh[i] << 32 | i;
             } else if (lengthOf[i] > 0) {
                 nameless[withoutDomain++] = i;
             }
@@ -203,7 +173,7 @@ final class AccountColumns {
         LongIntMap blockIds = new LongIntMap(1024);
         int[] blockOf = new int[n];
         for (int i = 0; i < n; i++) {
-            blockOf[i] = lengthOf[i] > 0 ? blockIds.putIfAbsent(blockCodeOf[i], blockIds.size()) : -1;
+            blockOf[i] = lengthOf[i] > 0 ? blockIds.putIfAbsent(read.blockCodeOf[i], blockIds.size()) : -1;
         }
         int[] blockStart = new int[blockIds.size() + 1];
         for (int block : blockOf) {
@@ -244,32 +214,36 @@ final class AccountColumns {
             blockLength[k] = (byte) Math.min(lengthOf[ordinal], LONG_NAME);
         }
         return new AccountColumns(accounts, keys, deals, dealStart, dealOf, populations, byDomain, blockIds,
-                blockStart, byBlock, blockMask, blockLength, nameless, ascii, computedKeyBytes, labelHigh, restHigh);
+                blockStart, byBlock, blockMask, blockLength, nameless, read.ascii, computedKeyBytes, read.labelHigh,
+                read.restHigh);
     }
 
     /**
      * Fills {@code keys} with each account's current match keys: its stored ones, else the previous columns' for the
-     * same account object, else computed (all of those at once); returns the bytes of the keys the columns alone
-     * hold (computed now, or taken over from previous columns that computed some: then counted as computed).
+     * same account object, else computed (all of those at once), and gives each to {@code read} as it is found, so
+     * that a stored key is read from memory once; returns the bytes of the keys the columns alone hold (computed now,
+     * or taken over from previous columns that computed some: then counted as computed).
      */
     private static long currentKeys(Account[] accounts, byte @Nullable [][] stored, Classifier classifier,
-            @Nullable AccountColumns previous, byte[][] keys) {
+            @Nullable AccountColumns previous, byte[][] keys, KeyReads read) {
         MatchKeys matchKeys = classifier.keys();
         List<Account> missing = new ArrayList<>();
         int[] missingAt = new int[16];
         int p = 0;
         long taken = 0;
         for (int i = 0; i < accounts.length; i++) {
-            Account account = accounts[i];
             byte[] key = stored == null ? null : stored[i];
-            if (matchKeys.current(key)) {
+            if (key != null && matchKeys.current(key)) {
                 keys[i] = key;
+                read.read(i, key);
                 continue;
             }
+            Account account = accounts[i];
             if (previous != null) {
                 p = advance(previous.accounts, p, account);
                 if (p < previous.accounts.length && previous.accounts[p] == account) {
                     keys[i] = previous.keys[p];
+                    read.read(i, keys[i]);
                     // when the previous columns computed some keys, this may be one, held by the columns alone
                     taken += previous.computedKeyBytes > 0 ? keys[i].length : 0;
                     continue;
@@ -286,10 +260,68 @@ final class AccountColumns {
             List<byte[]> computed = matchKeys.of(missing, classifier.normalizer());
             for (int k = 0; k < computed.size(); k++) {
                 keys[missingAt[k]] = computed.get(k);
+                read.read(missingAt[k], computed.get(k));
                 bytes += computed.get(k).length;
             }
         }
         return bytes;
+    }
+
+    /**
+     * What a build reads of each account's match keys, read once per key (in ordinal order but for keys it computes,
+     * mostly the order they lie in memory): what the block order, the domain order and the joins read later is kept
+     * beside the ordinal, so that no later pass reads a key again.
+     */
+    private static final class KeyReads {
+        final int[] idHash;
+        final int[] maskOf;
+        final int[] lengthOf;
+        final long[] blockCodeOf;
+        final int[] labelHigh;
+        final int[] restHigh;
+        /** The high half of the registrable domain's hash, for the accounts in {@link #hasDomain}. */
+        final int[] domainHigh;
+        final BitSet hasDomain;
+        boolean ascii = true;
+        int withDomain;
+        int withoutDomain;
+        int longest;
+
+        KeyReads(int n) {
+            idHash = new int[n];
+            maskOf = new int[n];
+            lengthOf = new int[n];
+            blockCodeOf = new long[n];
+            labelHigh = new int[n];
+            restHigh = new int[n];
+            domainHigh = new int[n];
+            hasDomain = new BitSet(n);
+        }
+
+        void read(int i, byte[] key) {
+            int nameFrom = MatchKeys.domainTo(key);
+            int length = key.length - nameFrom;
+            idHash[i] = MatchKeys.idHash(key);
+            maskOf[i] = MatchKeys.nameMask(key);
+            lengthOf[i] = length;
+            longest = Math.max(longest, length);
+            if (length > 0) {
+                blockCodeOf[i] = blockCode(key, nameFrom, key.length);
+                restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
+                for (int b = nameFrom; b < key.length; b++) {
+                    ascii &= key[b] >= 0;
+                }
+            }
+            long hash = MatchKeys.domainHash(key);
+            if (hash != 0) {
+                withDomain++;
+                hasDomain.set(i);
+                domainHigh[i] = (int) (hash >>> 32);
+                labelHigh[i] = (int) (labelHash(key, MatchKeys.DOMAIN, nameFrom) >>> 32);
+            } else if (length > 0) {
+                withoutDomain++;
+            }
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.ecosystem.overlap.OverlapSettings;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,9 @@ final class PairMatches {
 
     /**
      * Every match between my columns and the partner's. With name matching, the join runs in two halves at the same
-     * time, the second in the common fork-join pool: the domain matches and my accounts without a domain on the
-     * calling thread, the country domains and the partner's accounts without a domain in the pool; the matches are
-     * put together in that order (domains, country domains, mine, the partner's), as one thread would find them.
+     * time: the domain matches, then the country domains, on the calling thread, and the name matches of each
+     * side's accounts without a domain in the common fork-join pool; the matches are put together in that order
+     * (domains, country domains, mine, the partner's), as one thread would find them.
      */
     static PairMatches join(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
             Classifier classifier) {
@@ -62,15 +63,14 @@ final class PairMatches {
         }
         NameRules rules = classifier.nameRules();
         double threshold = settings.nameThreshold();
-        CompletableFuture<Groups[]> pooled = CompletableFuture.supplyAsync(() -> new Groups[] {
-            countryDomains(mine, theirs, threshold, rules), nameMatches(theirs, mine, true, threshold, rules)});
+        CompletableFuture<Groups[]> names = CompletableFuture.supplyAsync(() -> new Groups[] {
+            nameMatches(mine, theirs, false, threshold, rules), nameMatches(theirs, mine, true, threshold, rules)});
         Groups all = domainMatches(mine, theirs);
         int domainGroups = all.size();
-        Groups myNames = nameMatches(mine, theirs, false, threshold, rules);
-        Groups[] others = Concurrently.await(pooled);
-        all.addAll(others[0]);
-        all.addAll(myNames);
-        all.addAll(others[1]);
+        all.addAll(countryDomains(mine, theirs, all.myMatched(mine.size()), threshold, rules));
+        Groups[] named = Concurrently.await(names);
+        all.addAll(named[0]);
+        all.addAll(named[1]);
         return new PairMatches(mine, theirs, populations, domainGroups, all);
     }
 
@@ -80,7 +80,7 @@ final class PairMatches {
      */
     private static Groups domainMatches(AccountColumns mine, AccountColumns theirs) {
         Groups groups = new Groups();
-        // candidates in the order the merge finds them: >= 0 a pair of single accounts with the same 64-bit hash
+        // candidates in the order the merge finds them: >= 0 a pair of single accounts with the same high 32 bits
         // (its index in singleMine and singleTheirs), < 0 a run of accounts sharing the high 32 bits (-1 - its index)
         Ints found = new Ints();
         Ints singleMine = new Ints();
@@ -90,13 +90,10 @@ final class PairMatches {
         long[] b = theirs.byDomain;
         mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
             if (iEnd - i == 1 && jEnd - j == 1) {
-                int m = (int) a[i];
-                int t = (int) b[j];
-                if (mine.domainHash(m) == theirs.domainHash(t)) {
-                    found.add(singleMine.size());
-                    singleMine.add(m);
-                    singleTheirs.add(t);
-                }
+                // verified below by the domains' bytes (equal bytes, equal hashes), so no key is read here
+                found.add(singleMine.size());
+                singleMine.add((int) a[i]);
+                singleTheirs.add((int) b[j]);
             } else {
                 found.add(-1 - runs.size() / 4);
                 runs.add(i);
@@ -158,14 +155,18 @@ final class PairMatches {
      * merged, and the pairs of a run compared (a run of one account a side with the same 64-bit domain hash is the
  * same domain, matched already).
      */
-    private static Groups countryDomains(AccountColumns mine, AccountColumns theirs, double threshold,
-            NameRules nameRules) {
+    private static Groups countryDomains(AccountColumns mine, AccountColumns theirs, BitSet myDomainMatched,
+            double threshold, NameRules nameRules) {
         Groups groups = new Groups();
         long[] a = mine.byLabel();
         long[] b = theirs.byLabel();
         mergeRuns(a, b, (i, iEnd, j, jEnd) -> {
-            if (iEnd - i == 1 && jEnd - j == 1 && mine.domainHash((int) a[i]) == theirs.domainHash((int) b[j])) {
-                return; // the same registrable domain (its 64-bit hash), matched by domain already
+            // a run of one account a side whose accounts have the same registrable domain (its 64-bit hash) was
+            // matched by domain already: so it is when mine was matched by domain at all (the partner's accounts
+            // with that domain have this label, and this run has one), which costs no key read
+            if (iEnd - i == 1 && jEnd - j == 1 && (myDomainMatched.get((int) a[i])
+                    || mine.domainHash((int) a[i]) == theirs.domainHash((int) b[j]))) {
+                return;
             }
             int[] their = ordinals(b, j, jEnd);
             for (int m : ordinals(a, i, iEnd)) {
@@ -503,6 +504,15 @@ final class PairMatches {
 
         int size() {
             return myStart.size() - 1;
+        }
+
+        /** The ordinals of my accounts in any group, of {@code accounts} of mine. */
+        BitSet myMatched(int accounts) {
+            BitSet matched = new BitSet(accounts);
+            for (int k = 0; k < myMembers.size(); k++) {
+                matched.set(myMembers.get(k));
+            }
+            return matched;
         }
 
         void addPair(int m, int t) {
