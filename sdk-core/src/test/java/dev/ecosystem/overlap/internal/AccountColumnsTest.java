@@ -262,16 +262,35 @@ class AccountColumnsTest {
                 account(PARTNER, "p6", "Alpine Rental Group", null, "lead"),
                 account(PARTNER, "p7", "Рмашка Трейдинг", null, "lead"));
         for (Keys keys : Keys.values()) {
-            AccountColumns my = build(mine, List.of(), keys);
-            AccountColumns their = build(theirs, List.of(), keys);
-
-            List<MatchGroup> groups = PairMatches.join(my, their, settings, classifier).over(my, their, classifier)
-                    .groups();
+            List<MatchGroup> groups = joined(mine, theirs, keys);
 
             assertThat(describe(groups)).as("keys %s", keys).isEqualTo(describe(MatchSet.of(everyPair(mine,
                     List.of(), theirs, List.of())).groups()));
             assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs())).as("keys %s", keys)
                     .containsExactlyInAnyOrder("[m1]~[p1]", "[m2]~[p2]", "[m3]~[p3]", "[m4]~[p4]", "[m7]~[p7]");
+        }
+    }
+
+    @Test
+    @DisplayName("The join's two halves run at once, yet its groups come in the order one thread finds them")
+    void join_listsDomainThenCountryDomainThenEachSidesNameMatches() {
+        List<Account> mine = List.of(account(ME, "m1", "Riverside Dental", null, "customer"),
+                account(ME, "m2", "Siemens AG", "siemens.de", "lead"),
+                account(ME, "m3", "Initech", "initech.com", "lead"),
+                account(ME, "m4", "Acme", "acme.com", "lead"),
+                account(ME, "m5", "Umbrella Labs", null, "lead"));
+        List<Account> theirs = List.of(account(PARTNER, "p1", "Initech Software", null, "lead"),
+                account(PARTNER, "p2", "Acme Inc.", "https://www.acme.com/about", "customer"),
+                account(PARTNER, "p3", "Siemens Ltd", "siemens.co.uk", "lead"),
+                account(PARTNER, "p4", "Umbrela Labs", null, "lead"),
+                account(PARTNER, "p5", "Rverside Dental", null, "lead"),
+                account(PARTNER, "p6", "Initech", null, "lead"));
+        for (Keys keys : Keys.values()) {
+            List<MatchGroup> groups = joined(mine, theirs, keys);
+
+            // domains, then country domains, then my accounts without a domain (ordinal order), then the partner's
+            assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs())).as("keys %s", keys)
+                    .containsExactly("[m4]~[p2]", "[m2]~[p3]", "[m1]~[p5]", "[m5]~[p4]", "[m3]~[p6]");
         }
     }
 
@@ -302,6 +321,13 @@ class AccountColumnsTest {
         assertThat(my.name(2)).isEqualTo(NameNormalizer.normalize(unicodeName));
         assertThat(my.asciiNames).isFalse();
         assertThat(build(theirs.subList(0, 2), List.of()).asciiNames).isTrue();
+    }
+
+    /** The groups of the join of these accounts (no deals), each side's columns built with these keys. */
+    private List<MatchGroup> joined(List<Account> mine, List<Account> theirs, Keys keys) {
+        AccountColumns my = build(mine, List.of(), keys);
+        AccountColumns their = build(theirs, List.of(), keys);
+        return PairMatches.join(my, their, settings, classifier).over(my, their, classifier).groups();
     }
 
     private AccountColumns build(List<Account> accounts, List<Deal> deals) {
