@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
             new int[0], new int[0], new long[0], new LongIntMap(0), new int[1], new int[0], new int[0], new byte[0],
-            new int[0], true, 0, new int[0], new int[0]);
+            new int[0], new long[0], new int[0], true, 0, new int[0], new int[0]);
     private static final Comparator<Account> ACCOUNT_ORDER = Comparator.comparing(a -> a.id().value());
     private static final Comparator<Deal> DEAL_ORDER = Comparator.comparing(d -> d.id().value());
     /** What {@link #blockLength} holds for a name of this length or longer (the length is then read from its keys). */
@@ -61,6 +61,16 @@ final class AccountColumns {
     private final byte[] blockLength;
     /** Ordinals of accounts without a registrable domain that have a name, ascending. */
     final int[] withoutDomain;
+    /** Per position of {@link #withoutDomain}: the {@link #blockCode} of that account's name. */
+    private final long[] namelessBlock;
+    /**
+     * Per position of {@link #withoutDomain}, {@link #NAMELESS_FACTS} ints: the high halves of the name's
+     * {@link #restCode}s after {@code REST_FROM - 1}, {@code REST_FROM} and {@code REST_FROM + 1} characters, its
+     * {@link #charMask} and its length in bytes: what a join's query by that account reads, so that it reads the
+     * account's keys only to compare its name with a candidate's.
+     */
+    private final int[] namelessFacts;
+    private static final int NAMELESS_FACTS = 5;
     /** Whether every normalized name is ASCII (so comparing two needs no check for other characters). */
     final boolean asciiNames;
     /** Bytes of the match keys the build computed (not the store's), which the columns alone hold. */
@@ -78,8 +88,8 @@ final class AccountColumns {
 
     private AccountColumns(Account[] accounts, byte[][] keys, Deal[] deals, int[] dealStart, int[] dealOf,
             int[] populations, long[] byDomain, LongIntMap blockIds, int[] blockStart, int[] byBlock,
-            int[] blockMask, byte[] blockLength, int[] withoutDomain, boolean asciiNames, long computedKeyBytes,
-            int[] labelHigh, int[] restHigh) {
+            int[] blockMask, byte[] blockLength, int[] withoutDomain, long[] namelessBlock, int[] namelessFacts,
+            boolean asciiNames, long computedKeyBytes, int[] labelHigh, int[] restHigh) {
         this.accounts = accounts;
         this.keys = keys;
         this.deals = deals;
@@ -93,6 +103,8 @@ final class AccountColumns {
         this.blockMask = blockMask;
         this.blockLength = blockLength;
         this.withoutDomain = withoutDomain;
+        this.namelessBlock = namelessBlock;
+        this.namelessFacts = namelessFacts;
         this.asciiNames = asciiNames;
         this.computedKeyBytes = computedKeyBytes;
         this.labelHigh = labelHigh;
@@ -159,12 +171,21 @@ final class AccountColumns {
         }
         long[] byDomain = new long[read.withDomain];
         int[] nameless = new int[read.withoutDomain];
+        long[] namelessBlock = new long[nameless.length];
+        int[] namelessFacts = new int[NAMELESS_FACTS * nameless.length];
         int withDomain = 0;
         int withoutDomain = 0;
         for (int i = 0; i < n; i++) {
             if (read.hasDomain.get(i)) {
                 byDomain[withDomain++] = (long) read.domainHigh[i] << 32 | i;
             } else if (lengthOf[i] > 0) {
+                namelessBlock[withoutDomain] = read.blockCodeOf[i];
+                int at = NAMELESS_FACTS * withoutDomain;
+                namelessFacts[at] = read.shorterRestHigh[i];
+                namelessFacts[at + 1] = read.restHigh[i];
+                namelessFacts[at + 2] = read.longerRestHigh[i];
+                namelessFacts[at + 3] = maskOf[i];
+                namelessFacts[at + 4] = lengthOf[i];
                 nameless[withoutDomain++] = i;
             }
         }
@@ -214,8 +235,8 @@ final class AccountColumns {
             blockLength[k] = (byte) Math.min(lengthOf[ordinal], LONG_NAME);
         }
         return new AccountColumns(accounts, keys, deals, dealStart, dealOf, populations, byDomain, blockIds,
-                blockStart, byBlock, blockMask, blockLength, nameless, read.ascii, computedKeyBytes, read.labelHigh,
-                read.restHigh);
+                blockStart, byBlock, blockMask, blockLength, nameless, namelessBlock, namelessFacts, read.ascii,
+                computedKeyBytes, read.labelHigh, read.restHigh);
     }
 
     /**
@@ -279,6 +300,9 @@ final class AccountColumns {
         final long[] blockCodeOf;
         final int[] labelHigh;
         final int[] restHigh;
+        /** For accounts without a domain: the high halves of the rests after one character less and one more. */
+        final int[] shorterRestHigh;
+        final int[] longerRestHigh;
         /** The high half of the registrable domain's hash, for the accounts in {@link #hasDomain}. */
         final int[] domainHigh;
         final BitSet hasDomain;
@@ -294,6 +318,8 @@ final class AccountColumns {
             blockCodeOf = new long[n];
             labelHigh = new int[n];
             restHigh = new int[n];
+            shorterRestHigh = new int[n];
+            longerRestHigh = new int[n];
             domainHigh = new int[n];
             hasDomain = new BitSet(n);
         }
@@ -305,14 +331,21 @@ final class AccountColumns {
             maskOf[i] = MatchKeys.nameMask(key);
             lengthOf[i] = length;
             longest = Math.max(longest, length);
+            long hash = MatchKeys.domainHash(key);
             if (length > 0) {
                 blockCodeOf[i] = blockCode(key, nameFrom, key.length);
-                restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
+                if (hash == 0) {
+                    long[] rests = restCodes(key, nameFrom, key.length);
+                    shorterRestHigh[i] = (int) (rests[0] >>> 32);
+                    restHigh[i] = (int) (rests[1] >>> 32);
+                    longerRestHigh[i] = (int) (rests[2] >>> 32);
+                } else {
+                    restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
+                }
                 for (int b = nameFrom; b < key.length; b++) {
                     ascii &= key[b] >= 0;
                 }
             }
-            long hash = MatchKeys.domainHash(key);
             if (hash != 0) {
                 withDomain++;
                 hasDomain.set(i);
@@ -453,12 +486,6 @@ final class AccountColumns {
         return code;
     }
 
-    /** The {@link #blockCode} of the account's normalized name. */
-    long blockCodeOf(int ordinal) {
-        byte[] key = keys[ordinal];
-        return blockCode(key, MatchKeys.domainTo(key), key.length);
-    }
-
     static long blockCode(byte[] arena, int from, int to) {
         long code = 0;
         int taken = 0;
@@ -553,10 +580,11 @@ final class AccountColumns {
 
     /**
      * A hash of the account's normalized name without spaces and without its first {@code skip} characters (code
-     * points), never 0 in its high half; 0 when nothing is left. Two names that match by a typo within their first three characters
-     * have equal rests after the fourth character (a letter changed or two swapped), or after the third of the
-     * shorter and the fourth of the longer (a letter added or dropped), which is why a join looks a name up by its
-     * rests after 3, 4 and 5 characters.
+     * points), never 0 in its high half; 0 when nothing is left. Two names that match by a typo within their first
+     * three characters have equal rests after the fourth character (a letter changed or two swapped), or after the
+     * third of the shorter and the fourth of the longer (a letter added or dropped), which is why a join looks a name
+     * up by its rests after 3, 4 and 5 characters. The rest is hashed from its end, so the three rests of one name
+     * are one pass ({@link #restCodes}).
      */
     long restCode(int ordinal, int skip) {
         byte[] key = keys[ordinal];
@@ -565,6 +593,33 @@ final class AccountColumns {
 
     /** {@link #restCode(int, int)} of the name {@code bytes[from, to)}. */
     static long restCode(byte[] bytes, int from, int to, int skip) {
+        int start = restStart(bytes, from, to, skip);
+        return finish(restHash(bytes, start, to, START), start < to && hasNonSpace(bytes, start, to));
+    }
+
+    /**
+     * The {@link #restCode}s of the name {@code bytes[from, to)} after {@code REST_FROM - 1}, {@code REST_FROM} and
+     * {@code REST_FROM + 1} characters, hashed in one pass from the end.
+     */
+    static long[] restCodes(byte[] bytes, int from, int to) {
+        int shorter = restStart(bytes, from, to, REST_FROM - 1);
+        int middle = restStart(bytes, shorter, to, 1);
+        int longer = restStart(bytes, middle, to, 1);
+        long hash = restHash(bytes, longer, to, START);
+        boolean any = hasNonSpace(bytes, longer, to);
+        long longerCode = finish(hash, any);
+        hash = restHash(bytes, middle, longer, hash);
+        any |= hasNonSpace(bytes, middle, longer);
+        long middleCode = finish(hash, any);
+        hash = restHash(bytes, shorter, middle, hash);
+        any |= hasNonSpace(bytes, shorter, middle);
+        return new long[] {finish(hash, any), middleCode, longerCode};
+    }
+
+    private static final long START = 0xcbf29ce484222325L;
+
+    /** Where the rest of the name {@code bytes[from, to)} after {@code skip} characters (spaces not counted) starts. */
+    private static int restStart(byte[] bytes, int from, int to, int skip) {
         int seen = 0;
         int i = from;
         for (; i < to && seen < skip; i++) {
@@ -576,15 +631,54 @@ final class AccountColumns {
         while (i < to && (bytes[i] & 0xC0) == 0x80) {
             i++; // the rest of the last skipped character
         }
-        long hash = 0xcbf29ce484222325L;
-        boolean any = false;
-        for (; i < to; i++) {
+        return i;
+    }
+
+    /** {@code hash} extended by the bytes {@code bytes[from, to)} but spaces, from the last to the first. */
+    private static long restHash(byte[] bytes, int from, int to, long hash) {
+        long h = hash;
+        for (int i = to - 1; i >= from; i--) {
             if (bytes[i] != ' ') {
-                hash = (hash ^ bytes[i]) * 0x100000001b3L;
-                any = true;
+                h = (h ^ bytes[i]) * 0x100000001b3L;
             }
         }
+        return h;
+    }
+
+    private static boolean hasNonSpace(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] != ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long finish(long hash, boolean any) {
         return any ? (hash ^ (hash >>> 31)) | 1L << 32 : 0; // never 0 in its high half either
+    }
+
+    /** The {@link #blockCode} of the name of the account at {@code position} of {@link #withoutDomain}. */
+    long namelessBlock(int position) {
+        return namelessBlock[position];
+    }
+
+    /**
+     * The high half of the {@link #restCode} after {@code REST_FROM + delta} characters ({@code delta} -1, 0 or 1) of
+     * the name of the account at {@code position} of {@link #withoutDomain}; 0 when nothing is left.
+     */
+    int namelessRestHigh(int position, int delta) {
+        return namelessFacts[NAMELESS_FACTS * position + 1 + delta];
+    }
+
+    /** The {@link #charMask} of the name of the account at {@code position} of {@link #withoutDomain}. */
+    int namelessMask(int position) {
+        return namelessFacts[NAMELESS_FACTS * position + 3];
+    }
+
+    /** The length in bytes of the name of the account at {@code position} of {@link #withoutDomain}. */
+    int namelessLength(int position) {
+        return namelessFacts[NAMELESS_FACTS * position + 4];
     }
 
     /** The number of the block with this {@link #blockCode}, or -1 when no account's name has it. */
@@ -748,7 +842,8 @@ final class AccountColumns {
         return 4L * accounts.length + 4L * deals.length + 4L * dealStart.length + 4L * dealOf.length
                 + 4L * populations.length + 8L * byDomain.length + 4L * keys.length + computedKeyBytes
                 + blockIds.retainedBytes() + 4L * blockStart.length + 4L * byBlock.length + 4L * blockMask.length
-                + blockLength.length + 4L * withoutDomain.length + length(labelHigh)
+                + blockLength.length + 4L * withoutDomain.length + 8L * namelessBlock.length
+                + 4L * namelessFacts.length + length(labelHigh)
                 + length(restHigh) + length(byLabel) + length(byRest) + length(restBuckets);
     }
 

@@ -135,8 +135,9 @@ final class PairMatches {
             double threshold, NameRules rules) {
         Groups groups = new Groups();
         NameJoin names = new NameJoin(threshold, rules, groups.similarities);
-        for (int ordinal : side.withoutDomain) {
-            names.query(side, ordinal, other, domainOnly);
+        for (int position = 0; position < side.withoutDomain.length; position++) {
+            int ordinal = side.withoutDomain[position];
+            names.query(side, position, other, domainOnly);
             for (int k = 0; k < names.found; k++) {
                 if (domainOnly) {
                     groups.addPair(names.others[k], ordinal);
@@ -247,19 +248,20 @@ final class PairMatches {
         }
 
         /**
-         * Compares {@code side}'s account {@code ordinal} with every account of {@code other} in its blocks (only
-         * those with a registrable domain when {@code domainOnly}); the matches are {@code others[0, found)},
-         * ascending, and their confidences are added to the join's list in that order.
+         * Compares {@code side}'s account at {@code position} of its accounts without a domain with every account of
+         * {@code other} in its blocks (only those with a registrable domain when {@code domainOnly}), reading its
+         * block, rests, mask and length from the columns and its keys only to compare it with a candidate; the
+         * matches are {@code others[0, found)}, ascending, and their confidences are added to the join's list in that
+         * order.
          */
-        void query(AccountColumns side, int ordinal, AccountColumns other, boolean domainOnly) {
+        void query(AccountColumns side, int position, AccountColumns other, boolean domainOnly) {
             found = 0;
-            byte[] query = side.keys[ordinal];
-            int from = MatchKeys.domainTo(query);
-            int length = query.length - from;
+            int ordinal = side.withoutDomain[position];
+            int length = side.namelessLength(position);
             boolean ascii = side.asciiNames && other.asciiNames;
-            int mask = MatchKeys.nameMask(query);
+            int mask = side.namelessMask(position);
             String name = null;
-            long blockCode = side.blockCodeOf(ordinal);
+            long blockCode = side.namelessBlock(position);
             int block = other.block(blockCode);
             if (block >= 0) {
                 int end = other.blockTo(block);
@@ -277,19 +279,19 @@ final class PairMatches {
                     if (domainOnly && MatchKeys.domainHash(keys) == 0) {
                         continue;
                     }
-                    name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
+                    name = name != null ? name : side.name(ordinal);
                     compare(name, candidate, new String(keys, keys.length - size, size, StandardCharsets.UTF_8));
                 }
             }
             long[] byRest = other.byRest();
             int firstMatch = found;
-            for (int skip = AccountColumns.REST_FROM - 1; skip <= AccountColumns.REST_FROM + 1; skip++) {
-                long restCode = side.restCode(ordinal, skip);
-                if (restCode == 0) {
+            for (int delta = -1; delta <= 1; delta++) {
+                int restHigh = side.namelessRestHigh(position, delta);
+                if (restHigh == 0) {
                     continue;
                 }
-                long key = restCode & HIGH;
-                for (int k = other.withRest(restCode); k < byRest.length && (byRest[k] & HIGH) == key;
+                long key = (long) restHigh << 32;
+                for (int k = other.withRest(key); k < byRest.length && (byRest[k] & HIGH) == key;
                         k++) {
                     int candidate = (int) byRest[k];
                     byte[] keys = other.keys[candidate];
@@ -301,7 +303,7 @@ final class PairMatches {
                             || foundSince(firstMatch, candidate)) {
                         continue; // cannot match, or compared already
                     }
-                    name = name != null ? name : new String(query, from, length, StandardCharsets.UTF_8);
+                    name = name != null ? name : side.name(ordinal);
                     compare(name, candidate, new String(keys, start, size, StandardCharsets.UTF_8));
                 }
             }

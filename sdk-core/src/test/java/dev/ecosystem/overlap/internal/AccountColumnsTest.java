@@ -187,6 +187,26 @@ class AccountColumnsTest {
     }
 
     @Test
+    @DisplayName("The three rests of a name, hashed in one pass, are its rests after 3, 4 and 5 characters")
+    void restCodes_ofOnePass_areTheRestsAfterThreeFourAndFiveCharacters() {
+        for (String name : List.of("", "a", "ab c", "abc", "abcd", "abcde", "a b c d e f", "acme holdings",
+                "  acme  ", "östergård shipping", "ромашка трейдинг", "株式会社 日立", "ab\u00e9d\u00e9f")) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            long[] rests = AccountColumns.restCodes(bytes, 0, bytes.length);
+            for (int delta = -1; delta <= 1; delta++) {
+                assertThat(rests[delta + 1]).as("%s after %d", name, AccountColumns.REST_FROM + delta)
+                        .isEqualTo(AccountColumns.restCode(bytes, 0, bytes.length, AccountColumns.REST_FROM + delta));
+            }
+            String rest = name.replace(" ", "").codePointCount(0, name.replace(" ", "").length()) > 4
+                    ? "x" : "";
+            assertThat(rests[1] == 0).as("%s has a rest after 4", name).isEqualTo(rest.isEmpty());
+        }
+        assertThat(AccountColumns.restCode("acme holdings".getBytes(StandardCharsets.UTF_8), 0, 13, 4))
+                .as("spaces do not count").isEqualTo(AccountColumns.restCode("acmeh oldings".getBytes(
+                        StandardCharsets.UTF_8), 0, 13, 4));
+    }
+
+    @Test
     void charMasks_ofNamesWithinKEdits_differInAtMost2kBits() {
         Random random = new Random(7);
         for (int run = 0; run < 10_000; run++) {
