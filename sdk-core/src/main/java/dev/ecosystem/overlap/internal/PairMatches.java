@@ -9,7 +9,9 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The matches of two tenants' {@link AccountColumns}, kept as ordinals: per matched company, the ordinals of my
@@ -49,10 +51,11 @@ final class PairMatches {
     }
 
     /**
-     * Every match between my columns and the partner's. With name matching, the join runs in two halves at the same
-     * time: the domain matches, then the country domains, on the calling thread, and the name matches of each
-     * side's accounts without a domain in the common fork-join pool; the matches are put together in that order
-     * (domains, country domains, mine, the partner's), as one thread would find them.
+     * Every match between my columns and the partner's. With name matching, the join runs on two threads at once:
+     * the calling thread finds the domain matches, then the country domains, while a task in the common fork-join
+     * pool finds the name matches of each side's accounts without a domain, a chunk of them at a time
+     * ({@link NameWork}); the calling thread then takes chunks too, until none is left. The matches are put together
+     * in the order one thread finds them (domains, country domains, mine, the partner's).
      */
     static PairMatches join(AccountColumns mine, AccountColumns theirs, OverlapSettings settings,
             Classifier classifier) {
@@ -63,14 +66,14 @@ final class PairMatches {
         }
         NameRules rules = classifier.nameRules();
         double threshold = settings.nameThreshold();
-        CompletableFuture<Groups[]> names = CompletableFuture.supplyAsync(() -> new Groups[] {
-            nameMatches(mine, theirs, false, threshold, rules), nameMatches(theirs, mine, true, threshold, rules)});
+        NameWork names = new NameWork(mine, theirs, threshold, rules);
+        CompletableFuture<Void> pooled = CompletableFuture.runAsync(names::work);
         Groups all = domainMatches(mine, theirs);
         int domainGroups = all.size();
         all.addAll(countryDomains(mine, theirs, all.myMatched(mine.size()), threshold, rules));
-        Groups[] named = Concurrently.await(names);
-        all.addAll(named[0]);
-        all.addAll(named[1]);
+        names.work();
+        Concurrently.await(pooled);
+        names.addTo(all);
         return new PairMatches(mine, theirs, populations, domainGroups, all);
     }
 
@@ -127,15 +130,65 @@ final class PairMatches {
     }
 
     /**
-     * The name matches of {@code side}'s accounts without a domain with {@code other}'s accounts (only those with a
-     * registrable domain when {@code domainOnly}: an account without one on both sides was compared from the other
-     * side), each a pair of one account a side, mine first, in {@code side}'s ordinal order.
+     * The name matches of both sides' accounts without a domain, in chunks that any thread calling {@link #work}
+     * takes one at a time, each chunk's matches kept apart and put together in chunk order ({@link #addTo}): my
+     * accounts' chunks first, then the partner's, as {@link #nameMatches} of each side would give them.
      */
-    private static Groups nameMatches(AccountColumns side, AccountColumns other, boolean domainOnly,
-            double threshold, NameRules rules) {
+    private static final class NameWork {
+        /** Queries per chunk: small enough to share the work out evenly, large enough to cost little to take. */
+        private static final int CHUNK = 2048;
+
+        private final AccountColumns mine;
+        private final AccountColumns theirs;
+        private final double threshold;
+        private final NameRules rules;
+        private final int myChunks;
+        private final Groups[] chunks;
+        private final AtomicInteger next = new AtomicInteger();
+
+        NameWork(AccountColumns mine, AccountColumns theirs, double threshold, NameRules rules) {
+            this.mine = mine;
+            this.theirs = theirs;
+            this.threshold = threshold;
+            this.rules = rules;
+            this.myChunks = chunkCount(mine.withoutDomain.length);
+            this.chunks = new Groups[myChunks + chunkCount(theirs.withoutDomain.length)];
+        }
+
+        private static int chunkCount(int queries) {
+            return (queries + CHUNK - 1) / CHUNK;
+        }
+
+        /** Takes chunks and finds their matches until none is left. */
+        void work() {
+            for (int c = next.getAndIncrement(); c < chunks.length; c = next.getAndIncrement()) {
+                boolean partners = c >= myChunks;
+                AccountColumns side = partners ? theirs : mine;
+                int from = CHUNK * (partners ? c - myChunks : c);
+                chunks[c] = nameMatches(side, partners ? mine : theirs, partners, from,
+                        Math.min(side.withoutDomain.length, from + CHUNK), threshold, rules);
+            }
+        }
+
+        /** Adds every chunk's matches to {@code all}, in chunk order; call when every {@link #work} returned. */
+        void addTo(Groups all) {
+            for (Groups chunk : chunks) {
+                all.addAll(Objects.requireNonNull(chunk));
+            }
+        }
+    }
+
+    /**
+     * The name matches of {@code side}'s accounts without a domain at positions {@code [from, to)} with
+     * {@code other}'s accounts (only those with a registrable domain when {@code domainOnly}: an account without one
+     * on both sides was compared from the other side), each a pair of one account a side, mine first, in
+     * {@code side}'s ordinal order.
+     */
+    private static Groups nameMatches(AccountColumns side, AccountColumns other, boolean domainOnly, int from,
+            int to, double threshold, NameRules rules) {
         Groups groups = new Groups();
         NameJoin names = new NameJoin(threshold, rules, groups.similarities);
-        for (int position = 0; position < side.withoutDomain.length; position++) {
+        for (int position = from; position < to; position++) {
             int ordinal = side.withoutDomain[position];
             names.query(side, position, other, domainOnly);
             for (int k = 0; k < names.found; k++) {

@@ -315,6 +315,36 @@ class AccountColumnsTest {
     }
 
     @Test
+    @DisplayName("Name matches found in chunks by two threads come in each side's ordinal order, mine first")
+    void nameMatchesOfManyAccountsWithoutADomain_comeInOrderAcrossChunks() {
+        int size = 4500; // more accounts without a domain a side than one chunk of the join's name queries holds
+        List<Account> mine = new ArrayList<>();
+        List<Account> theirs = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String word = Integer.toString(i * 7919, 36); // five letters at most: a short word, equal or not
+            mine.add(account(ME, String.format("m%05d", i), "Vendor " + word, i % 2 == 0 ? null : "mine" + i + ".com",
+                    "lead"));
+            theirs.add(account(PARTNER, String.format("p%05d", i), (i % 3 == 0 ? "Vendor " : "Supplier ") + word,
+                    i % 4 == 1 ? "theirs" + i + ".com" : null, "lead"));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < size; i += 3) {
+            if (i % 2 == 0) {
+                expected.add(String.format("[m%05d]~[p%05d]", i, i)); // found by my account without a domain
+            }
+        }
+        for (int i = 0; i < size; i += 3) {
+            if (i % 2 != 0 && i % 4 != 1) {
+                expected.add(String.format("[m%05d]~[p%05d]", i, i)); // found by the partner's
+            }
+        }
+
+        List<MatchGroup> groups = joined(mine, theirs, Keys.CURRENT);
+
+        assertThat(groups).extracting(g -> ids(g.mine()) + "~" + ids(g.theirs())).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void namesOfAnyLength_matchWithinTheirBlockAndReadBackWhole() {
         String longName = "Acme " + "x".repeat(300) + " Holdings";
         String longVariant = "Acme " + "x".repeat(300) + " Holdinqs";
