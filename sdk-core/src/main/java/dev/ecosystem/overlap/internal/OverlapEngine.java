@@ -99,7 +99,7 @@ public final class OverlapEngine {
      * reused (counts included) until either side's snapshot changes.
      */
     public Matches matches(PartnerStore store, CompanyId mine, CompanyId theirs) {
-        List<TenantIndex.Revised> both = indexes(store, mine, theirs);
+        List<TenantIndex.Revised> both = indexes(store, true, mine, theirs);
         TenantIndex.Revised my = both.get(0);
         TenantIndex.Revised their = both.get(1);
         PairKey key = new PairKey(mine, theirs);
@@ -156,7 +156,7 @@ public final class OverlapEngine {
 
     /** The tenant's index at the store's current revision, reloaded from the store when it is behind. */
     private TenantIndex.Revised index(PartnerStore store, CompanyId tenant) {
-        return indexes(store, tenant).get(0);
+        return indexes(store, false, tenant).get(0);
     }
 
     /**
@@ -164,9 +164,11 @@ public final class OverlapEngine {
      * snapshot (revision, accounts and deals) in one transaction; the columns are built after the transactions,
      * so that the store is not held while they are. A build (a reload, or a merge of noted changes) of any but the
      * last tenant runs in the common fork-join pool, started as soon as its snapshot is read, so that it runs while
-     * the next tenant's snapshot is read and built on the calling thread.
+     * the next tenant's snapshot is read and built on the calling thread. {@code forJoin}: a join of these columns
+     * follows, so a build also sorts what a join with name matching reads of its columns
+     * ({@link AccountColumns#byLabel}), on the thread it runs on rather than in the join.
      */
-    private List<TenantIndex.Revised> indexes(PartnerStore store, CompanyId... tenants) {
+    private List<TenantIndex.Revised> indexes(PartnerStore store, boolean forJoin, CompanyId... tenants) {
         TenantIndex.@Nullable Revised[] revised = new TenantIndex.Revised[tenants.length];
         List<CompletableFuture<Void>> others = new ArrayList<>();
         @Nullable Runnable pending = null;
@@ -184,7 +186,11 @@ public final class OverlapEngine {
                 if (snapshot != null) {
                     index.reload(snapshot.revision(), snapshot.accounts(), snapshot.deals());
                 }
-                revised[at] = index.revised();
+                TenantIndex.Revised built = index.revised();
+                if (forJoin && settings.nameMatching()) {
+                    built.columns().byLabel();
+                }
+                revised[at] = built;
             };
             if (snapshot == null && !index.changed()) {
                 build.run(); // nothing to build: the current columns
