@@ -45,7 +45,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code publicFirstMatrix} and {@code engineDomainJoin} are single-shot times (one cold-index matrix, one join per
  * operation); the ratio {@code publicFirstMatrix / engineDomainJoin} is the figure issue 18 asks for. The secondary
  * result {@code cpuNsPerRecord} of each is its CPU time per record ({@link CpuTime}): the engine's on its thread,
- * the public call's on every Java thread (it builds the two tenants' indexes at the same time, on up to two cores).
+ * the public call's on every Java thread (it builds the two tenants' indexes, and joins them, on two threads at once:
+ * the calling thread and a common fork-join pool worker, which lives on between calls, so its time is counted).
  *
  * <pre>./mvnw -o -q -B -pl benchmarks -am package -DskipTests
  * flock /tmp/heavy.lock java -jar benchmarks/target/benchmarks.jar PublicMatrixBenchmark -f 1 -wi 3 -i 5</pre>
@@ -103,9 +104,9 @@ public class PublicMatrixBenchmark {
     }
 
     /**
-     * CPU time of every live Java thread: the first matrix builds the two tenants' indexes at the same time, one on
-     * the calling thread and one in the common fork-join pool, so the calling thread's time alone would leave half
-     * of the work out. (JMH's own threads are idle during a single shot.)
+     * CPU time of every live Java thread: the first matrix builds the two tenants' indexes and joins them on two
+     * threads at once, the calling thread and one of the common fork-join pool, so the calling thread's time alone
+     * would leave half of the work out. (JMH's own threads are idle during a single shot.)
      */
     private static long javaThreadsCpuTime() {
         long total = 0;
@@ -139,7 +140,7 @@ public class PublicMatrixBenchmark {
     /**
      * CPU time of the last operation per record (both sides' accounts), from {@link ThreadMXBean}: the time on the
      * cores, which wall-clock time on a shared, overloaded machine is not. The engine's join runs on the benchmark
-     * thread alone; the public first matrix counts every Java thread, as it builds the two indexes on two. JMH sums
+     * thread alone; the public first matrix counts every Java thread, as it builds and joins on two. JMH sums
      * an {@link AuxCounters.Type#EVENTS} counter over the measured iterations, so the printed
      * {@code cpuNsPerRecord} is the per-operation figure times the iteration count ({@code -i}).
      */

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
@@ -170,7 +169,7 @@ public final class OverlapEngine {
      */
     private List<TenantIndex.Revised> indexes(PartnerStore store, boolean forJoin, CompanyId... tenants) {
         TenantIndex.@Nullable Revised[] revised = new TenantIndex.Revised[tenants.length];
-        List<CompletableFuture<Void>> others = new ArrayList<>();
+        List<Concurrently> others = new ArrayList<>();
         @Nullable Runnable pending = null;
         for (int i = 0; i < tenants.length; i++) {
             CompanyId tenant = tenants[i];
@@ -197,14 +196,14 @@ public final class OverlapEngine {
                 continue;
             }
             if (pending != null) {
-                others.add(CompletableFuture.runAsync(pending));
+                others.add(Concurrently.start(pending));
             }
             pending = build;
         }
         if (pending != null) {
             pending.run();
         }
-        others.forEach(Concurrently::await);
+        others.forEach(Concurrently::join);
         List<TenantIndex.Revised> all = new ArrayList<>(tenants.length);
         for (int i = 0; i < tenants.length; i++) {
             all.add(Objects.requireNonNull(revised[tenants[i].equals(tenants[0]) ? 0 : i]));

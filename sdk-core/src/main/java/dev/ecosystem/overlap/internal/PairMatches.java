@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -67,12 +66,12 @@ final class PairMatches {
         NameRules rules = classifier.nameRules();
         double threshold = settings.nameThreshold();
         NameWork names = new NameWork(mine, theirs, threshold, rules);
-        CompletableFuture<Void> pooled = CompletableFuture.runAsync(names::work);
+        Concurrently pooled = Concurrently.start(names::work);
         Groups all = domainMatches(mine, theirs);
         int domainGroups = all.size();
         all.addAll(countryDomains(mine, theirs, all.myMatched(mine.size()), threshold, rules));
         names.work();
-        Concurrently.await(pooled);
+        pooled.join();
         names.addTo(all);
         return new PairMatches(mine, theirs, populations, domainGroups, all);
     }
