@@ -44,6 +44,7 @@ public final class ProfileQuery implements DocScorer {
     private static final int EXCLUDED = 2;
     private static final int COMPLEMENT = 4;
     private static final int COMPETITOR = 8;
+    private static final Criterion[] CRITERIA = Criterion.values();
 
     /** One thing the profile asks about. */
     private record Ask(Criterion criterion, String text, int term, int weight, int flags) {
@@ -423,72 +424,128 @@ public final class ProfileQuery implements DocScorer {
         return share(overlapWeight * (long) Math.min(count, overlapTarget), overlapTarget);
     }
 
-    /** The score in units and its explanation for one document, whether or not it is a candidate. */
+    /**
+     * The score in units and its explanation for one document, whether or not it is a candidate. Each criterion's
+     * lists are filled in arrays of their exact size, in the profile's order: a page explains each of its matches, so
+     * no map, boxed sum or list copy is made per criterion.
+     */
     public Explained explain(int doc) {
-        Map<Criterion, List<String>> matched = new EnumMap<>(Criterion.class);
-        Map<Criterion, List<String>> missing = new EnumMap<>(Criterion.class);
-        Map<Criterion, Long> points = new EnumMap<>(Criterion.class);
-        Set<Criterion> shown = EnumSet.noneOf(Criterion.class);
-        shown.addAll(counted);
+        int kinds = CRITERIA.length;
+        boolean[] has = new boolean[asks.size()];
+        boolean[] shown = new boolean[kinds];
+        int[] matchedCount = new int[kinds];
+        int[] missingCount = new int[kinds];
+        long[] points = new long[kinds];
+        for (Criterion criterion : counted) {
+            shown[criterion.ordinal()] = true;
+        }
         boolean complement = false;
         boolean competitor = false;
+        @Nullable String competes = null;
         boolean eligible = true;
         for (int i = 0; i < asks.size(); i++) {
             Ask ask = asks.get(i);
-            boolean has = ask.term >= 0 && ask.term < snapshot.vocabulary && snapshot.has(doc, ask.term);
+            int kind = ask.criterion.ordinal();
+            boolean present = ask.term >= 0 && ask.term < snapshot.vocabulary && snapshot.has(doc, ask.term);
+            has[i] = present;
             if ((ask.flags & REQUIRED) != 0) {
-                shown.add(ask.criterion);
-                eligible &= has;
-                (has ? matched : missing).computeIfAbsent(ask.criterion, c -> new ArrayList<>())
-                        .add("required:" + ask.text);
+                shown[kind] = true;
+                eligible &= present;
+                (present ? matchedCount : missingCount)[kind]++;
             } else if ((ask.flags & EXCLUDED) != 0) {
-                if (has) {
-                    shown.add(ask.criterion);
+                if (present) {
+                    shown[kind] = true;
                     eligible = false;
-                    missing.computeIfAbsent(ask.criterion, c -> new ArrayList<>()).add("excluded:" + ask.text);
+                    missingCount[kind]++;
                 }
             } else if ((ask.flags & COMPETITOR) != 0) {
-                competitor = has;
+                competitor = present;
+                competes = "competes:" + ask.text.substring(CompanyTerms.PRIMARY.length());
             } else if (counted.contains(ask.criterion)) {
-                complement |= has && (ask.flags & COMPLEMENT) != 0;
-                (has ? matched : missing).computeIfAbsent(ask.criterion, c -> new ArrayList<>()).add(ask.text);
-                if (has) {
-                    points.merge(ask.criterion, askPoints[i], Long::sum);
+                complement |= present && (ask.flags & COMPLEMENT) != 0;
+                (present ? matchedCount : missingCount)[kind]++;
+                if (present) {
+                    points[kind] += askPoints[i];
                 }
             }
         }
+        int complementarity = Criterion.COMPLEMENTARITY.ordinal();
+        boolean competing = false;
         if (counted.contains(Criterion.COMPLEMENTARITY)) {
             if (competitor) {
-                missing.computeIfAbsent(Criterion.COMPLEMENTARITY, c -> new ArrayList<>())
-                        .add("competes:" + asks.stream().filter(ask -> (ask.flags & COMPETITOR) != 0)
-                                .findFirst().map(Ask::text).orElseThrow().substring(CompanyTerms.PRIMARY.length()));
+                competing = true;
+                missingCount[complementarity]++;
             } else if (complement) {
-                points.merge(Criterion.COMPLEMENTARITY, complementPoints, Long::sum);
+                points[complementarity] += complementPoints;
             }
         }
+        int overlap = Criterion.OVERLAP.ordinal();
         long scale = 1;
+        int at = -1;
         if (counted.contains(Criterion.OVERLAP)) {
-            int at = Arrays.binarySearch(overlapDocs, doc);
+            at = Arrays.binarySearch(overlapDocs, doc);
             scale = at >= 0 ? knownScale : unknownScale;
             if (at >= 0) {
-                matched.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>())
-                        .add("shared-customers:" + overlapCounts[at]);
-                points.put(Criterion.OVERLAP, pointsForSharedCustomers(overlapCounts[at]));
+                matchedCount[overlap]++;
+                points[overlap] = pointsForSharedCustomers(overlapCounts[at]);
             } else {
-                missing.computeIfAbsent(Criterion.OVERLAP, c -> new ArrayList<>()).add("shared-customers:unknown");
+                missingCount[overlap]++;
             }
         }
-        List<CriterionScore> criteria = new ArrayList<>();
+        String[][] matched = new String[kinds][];
+        String[][] missing = new String[kinds][];
+        int[] matchedAt = new int[kinds];
+        int[] missingAt = new int[kinds];
+        for (int i = 0; i < asks.size(); i++) {
+            Ask ask = asks.get(i);
+            int kind = ask.criterion.ordinal();
+            boolean present = has[i];
+            if ((ask.flags & REQUIRED) != 0) {
+                add(present ? matched : missing, present ? matchedAt : missingAt, present ? matchedCount
+                        : missingCount, kind, "required:" + ask.text);
+            } else if ((ask.flags & EXCLUDED) != 0) {
+                if (present) {
+                    add(missing, missingAt, missingCount, kind, "excluded:" + ask.text);
+                }
+            } else if ((ask.flags & COMPETITOR) == 0 && counted.contains(ask.criterion)) {
+                add(present ? matched : missing, present ? matchedAt : missingAt, present ? matchedCount
+                        : missingCount, kind, ask.text);
+            }
+        }
+        if (competing) {
+            add(missing, missingAt, missingCount, complementarity, Objects.requireNonNull(competes));
+        }
+        if (at >= 0) {
+            add(matched, matchedAt, matchedCount, overlap, "shared-customers:" + overlapCounts[at]);
+        } else if (counted.contains(Criterion.OVERLAP)) {
+            add(missing, missingAt, missingCount, overlap, "shared-customers:unknown");
+        }
+        List<CriterionScore> criteria = new ArrayList<>(kinds);
         long total = 0;
-        for (Criterion criterion : Criterion.values()) {
-            if (shown.contains(criterion)) {
-                long units = points.getOrDefault(criterion, 0L) * scale;
+        for (int kind = 0; kind < kinds; kind++) {
+            if (shown[kind]) {
+                long units = points[kind] * scale;
                 total += units;
-                criteria.add(new CriterionScore(criterion, points(units),
-                        matched.getOrDefault(criterion, List.of()), missing.getOrDefault(criterion, List.of())));
+                criteria.add(new CriterionScore(CRITERIA[kind], points(units), listOf(matched[kind]),
+                        listOf(missing[kind])));
             }
         }
         return new Explained(total, eligible, criteria);
+    }
+
+    /** Appends {@code value} to criterion {@code kind}'s list, made at its counted size on first use. */
+    private static void add(String[][] lists, int[] sizes, int[] counts, int kind, String value) {
+        String[] list = lists[kind];
+        if (list == null) {
+            list = new String[counts[kind]];
+            lists[kind] = list;
+        }
+        list[sizes[kind]++] = value;
+    }
+
+    /** An unmodifiable list of the values, which {@link CriterionScore} keeps as it is. */
+    private static List<String> listOf(String @Nullable [] values) {
+        return values == null ? List.of() : List.of(values);
     }
 
     /** Score units as points from 0 to 100, rounded to six decimals (so equal units give equal points). */
