@@ -171,18 +171,28 @@ final class JdbcListedProfiles {
     }
 
     /**
-     * Whether {@code json[from, to)} is {@code []} or strings without escapes between quotes, separated by commas. The
-     * bytes of a quote and a backslash never occur inside a multi-byte UTF-8 character, so bytes are searched as text.
+     * Whether {@code json[from, to)} is {@code []} or strings without escapes between quotes, separated by commas, in
+     * one pass over it. The bytes of a quote and a backslash never occur inside a multi-byte UTF-8 character, so bytes
+     * are searched as text; outside the strings only quotes and commas are allowed, so a backslash anywhere is inside
+     * a string.
      */
     private static boolean plainArray(byte[] json, int from, int to) {
         int last = to - 1;
-        if (last < from + 1 || json[from] != '[' || json[last] != ']' || next(json, '\\', from, to) <= last) {
+        if (last < from + 1 || json[from] != '[' || json[last] != ']') {
             return false;
         }
         int at = from + 1;
         while (at < last) {
-            int end = next(json, '"', at + 1, to);
-            if (json[at] != '"' || end >= last) {
+            if (json[at] != '"') {
+                return false;
+            }
+            int end = at + 1;
+            while (end < last && json[end] != '"') {
+                if (json[end++] == '\\') {
+                    return false;
+                }
+            }
+            if (end >= last) {
                 return false;
             }
             at = end + 1;
