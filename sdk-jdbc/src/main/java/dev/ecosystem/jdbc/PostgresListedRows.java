@@ -39,25 +39,34 @@ final class PostgresListedRows {
         try {
             int[] bounds = new int[2 * JdbcListedProfiles.ARRAY_COLUMNS.length + 2];
             for (byte[] row = companies.readFromCopy(); row != null; row = companies.readFromCopy()) {
-                split(row, bounds);
-                contacts.roleTagsUpTo(row, bounds[0], bounds[1], sink);
-                for (int column = 0; column < JdbcListedProfiles.ARRAY_COLUMNS.length; column++) {
-                    int from = bounds[2 * column + 2];
-                    int to = bounds[2 * column + 3];
-                    Field field = JdbcListedProfiles.ARRAY_COLUMNS[column];
-                    if (field != null) {
-                        JdbcListedProfiles.forEachString(row, from, to, field, sink);
-                    } else if (to >= 0) {
-                        sink.value(Field.SIZE_BAND, row, from, to);
-                    }
-                }
-                sink.end(new String(row, bounds[0], bounds[1] - bounds[0], StandardCharsets.UTF_8));
+                company(row, bounds, contacts, sink);
             }
         } finally {
             if (companies.isActive()) {
                 companies.cancelCopy();
             }
         }
+    }
+
+    /**
+     * Hands over one company's row, with its contacts' role tags. A method of its own, called once per row, so the
+     * JIT compiles it as it does any hot method; the loop above runs once per load, and would only be compiled while
+     * it runs (on-stack replacement), on a JVM that has just started.
+     */
+    private static void company(byte[] row, int[] bounds, Contacts contacts, ListedValues.Sink sink) {
+        split(row, bounds);
+        contacts.roleTagsUpTo(row, bounds[0], bounds[1], sink);
+        for (int column = 0; column < JdbcListedProfiles.ARRAY_COLUMNS.length; column++) {
+            int from = bounds[2 * column + 2];
+            int to = bounds[2 * column + 3];
+            Field field = JdbcListedProfiles.ARRAY_COLUMNS[column];
+            if (field != null) {
+                JdbcListedProfiles.forEachString(row, from, to, field, sink);
+            } else if (to >= 0) {
+                sink.value(Field.SIZE_BAND, row, from, to);
+            }
+        }
+        sink.end(new String(row, bounds[0], bounds[1] - bounds[0], StandardCharsets.UTF_8));
     }
 
     /**
