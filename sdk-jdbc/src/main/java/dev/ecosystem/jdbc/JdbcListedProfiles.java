@@ -21,11 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every listed company in one pass ({@link ListedValues}, and {@link dev.ecosystem.spi.StoreTransaction
- * #forEachListedProfile} on top of it): two forward-only cursors, the listed companies by id and the contacts that
- * have role tags by company, both in key order (each from its primary key), merged as they stream. The database
- * sends rows in chunks of {@value #FETCH_SIZE}, so the heap holds one chunk of each, never the network; only the
- * columns a search index uses are read, and their JSON arrays are split into the values as they are handed over,
- * without building a {@code Company}, a {@code Contact} or a list per column.
+ * #forEachListedProfile} on top of it): the listed companies by id and the contacts that have role tags by company,
+ * both in key order (each from its primary key), merged as they stream. On PostgreSQL they stream with {@code COPY}
+ * ({@link PostgresListedRows}); elsewhere through two forward-only cursors, which the database fills in chunks of
+ * {@value #FETCH_SIZE} rows. Either way the heap never holds the companies' rows; only the columns a search index
+ * uses are read, and their JSON arrays are split into the values as they are handed over, without building a
+ * {@code Company}, a {@code Contact} or a list per column.
  */
 final class JdbcListedProfiles {
     /** Rows per round trip of each cursor. */
@@ -35,7 +36,7 @@ final class JdbcListedProfiles {
      * What the values of the company query's columns are, from its second column on: JSON arrays, but for the size
      * band ({@code null} here), plain text.
      */
-    private static final @Nullable Field[] ARRAY_COLUMNS = {Field.BUSINESS_TAG, Field.INDUSTRY, Field.REGION, null,
+    static final @Nullable Field[] ARRAY_COLUMNS = {Field.BUSINESS_TAG, Field.INDUSTRY, Field.REGION, null,
         Field.PRODUCT_CATEGORY, Field.SIGNAL};
 
     private final JdbcTransaction tx;
@@ -87,16 +88,21 @@ final class JdbcListedProfiles {
     void forEach(ListedValues.Sink sink) {
         // A snapshot of the whole network: a consistent read, without serializable conflict tracking of every row.
         tx.beginSnapshot(READ);
+        String companyQuery = "SELECT id, business_tags, industries, regions, size_band, product_categories, signals"
+                + " FROM " + tx.table("companies") + " WHERE listed ORDER BY id";
+        String contactQuery = "SELECT company_id, role_tags FROM " + tx.table("contacts")
+                + " WHERE role_tags <> '[]' ORDER BY company_id";
         try {
             Connection connection = tx.begunConnection();
-            try (PreparedStatement companies = cursor(connection, "SELECT id, business_tags, industries, regions,"
-                    + " size_band, product_categories, signals FROM " + tx.table("companies")
-                    + " WHERE listed ORDER BY id");
-                    PreparedStatement contacts = cursor(connection, "SELECT company_id, role_tags FROM "
-                            + tx.table("contacts") + " WHERE role_tags <> '[]' ORDER BY company_id");
+            if (tx.dialect() == Dialect.POSTGRESQL) {
+                PostgresListedRows.forEach(connection, companyQuery, contactQuery, sink);
+                return;
+            }
+            try (PreparedStatement companies = cursor(connection, companyQuery);
+                    PreparedStatement contacts = cursor(connection, contactQuery);
                     ResultSet company = companies.executeQuery();
                     ResultSet contact = contacts.executeQuery()) {
-                merge(company, contact, sink, tx.dialect() == Dialect.POSTGRESQL);
+                merge(company, contact, sink);
             }
         } catch (SQLException e) {
             throw tx.failed(READ, e);
@@ -110,13 +116,8 @@ final class JdbcListedProfiles {
         return statement;
     }
 
-    /**
-     * Merges the cursors. {@code rawBytes}: the driver hands over a text column's UTF-8 bytes as they came
-     * ({@code getBytes} on PostgreSQL), so a value is a slice of them and no {@code String} is built per column; H2
-     * would read them as hex, so its columns are read as text and encoded.
-     */
-    private static void merge(ResultSet company, ResultSet contact, ListedValues.Sink sink, boolean rawBytes)
-            throws SQLException {
+    /** Merges the cursors, their text columns read as text and encoded (H2 would hand over bytes as hex). */
+    private static void merge(ResultSet company, ResultSet contact, ListedValues.Sink sink) throws SQLException {
         boolean moreContacts = contact.next();
         String contactCompany = moreContacts ? contact.getString(1) : null;
         while (company.next()) {
@@ -124,13 +125,13 @@ final class JdbcListedProfiles {
             // Contacts of companies before this one are of unlisted companies: skipped. Both columns are NOT NULL.
             while (moreContacts && Objects.requireNonNull(contactCompany).compareTo(id) <= 0) {
                 if (contactCompany.equals(id)) {
-                    forEachString(Objects.requireNonNull(utf8(contact, 2, rawBytes)), Field.ROLE_TAG, sink);
+                    forEachString(Objects.requireNonNull(utf8(contact, 2)), Field.ROLE_TAG, sink);
                 }
                 moreContacts = contact.next();
                 contactCompany = moreContacts ? contact.getString(1) : null;
             }
             for (int column = 0; column < ARRAY_COLUMNS.length; column++) {
-                byte[] value = utf8(company, column + 2, rawBytes);
+                byte[] value = utf8(company, column + 2);
                 Field field = ARRAY_COLUMNS[column];
                 if (field != null) {
                     forEachString(Objects.requireNonNull(value), field, sink); // the JSON array columns are NOT NULL
@@ -142,41 +143,56 @@ final class JdbcListedProfiles {
         }
     }
 
-    /**
-     * Hands each string of a JSON array of {@link Columns#json} to {@code sink} as a slice of {@code json}: the text
-     * between a quote and the next one where the array has no escape (tags and the like, whose characters are
-     * restricted); an array with escapes is parsed by {@link Columns#strings}.
-     */
+    /** {@link #forEachString(byte[], int, int, Field, ListedValues.Sink)} of the whole of {@code json}. */
     static void forEachString(byte[] json, Field field, ListedValues.Sink sink) {
-        int last = json.length - 1;
-        if (!plainArray(json)) {
-            for (String value : Columns.strings(new String(json, StandardCharsets.UTF_8))) {
+        forEachString(json, 0, json.length, field, sink);
+    }
+
+    /**
+     * Hands each string of the JSON array of {@link Columns#json} in {@code json[from, to)} to {@code sink} as a slice
+     * of {@code json}: the text between a quote and the next one where the array has no escape (tags and the like,
+     * whose characters are restricted); an array with escapes is parsed by {@link Columns#strings}.
+     */
+    static void forEachString(byte[] json, int from, int to, Field field, ListedValues.Sink sink) {
+        if (!plainArray(json, from, to)) {
+            for (String value : Columns.strings(new String(json, from, to - from, StandardCharsets.UTF_8))) {
                 byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
                 sink.value(field, utf8, 0, utf8.length);
             }
             return;
         }
-        int at = 1;
+        int last = to - 1;
+        int at = from + 1;
         while (at < last) {
-            int end = next(json, '"', at + 1);
+            int end = next(json, '"', at + 1, to);
             sink.value(field, json, at + 1, end);
             at = end + 2;
         }
     }
 
     /**
-     * Whether {@code json} is {@code []} or strings without escapes between quotes, separated by commas. The bytes
-     * of a quote and a backslash never occur inside a multi-byte UTF-8 character, so bytes are searched as text.
+     * Whether {@code json[from, to)} is {@code []} or strings without escapes between quotes, separated by commas, in
+     * one pass over it. The bytes of a quote and a backslash never occur inside a multi-byte UTF-8 character, so bytes
+     * are searched as text; outside the strings only quotes and commas are allowed, so a backslash anywhere is inside
+     * a string.
      */
-    private static boolean plainArray(byte[] json) {
-        int last = json.length - 1;
-        if (last < 1 || json[0] != '[' || json[last] != ']' || next(json, '\\', 0) <= last) {
+    private static boolean plainArray(byte[] json, int from, int to) {
+        int last = to - 1;
+        if (last < from + 1 || json[from] != '[' || json[last] != ']') {
             return false;
         }
-        int at = 1;
+        int at = from + 1;
         while (at < last) {
-            int end = next(json, '"', at + 1);
-            if (json[at] != '"' || end >= last) {
+            if (json[at] != '"') {
+                return false;
+            }
+            int end = at + 1;
+            while (end < last && json[end] != '"') {
+                if (json[end++] == '\\') {
+                    return false;
+                }
+            }
+            if (end >= last) {
                 return false;
             }
             at = end + 1;
@@ -187,20 +203,17 @@ final class JdbcListedProfiles {
         return true;
     }
 
-    /** Where the next {@code b} is from {@code from} on, or the length of {@code bytes} if there is none. */
-    private static int next(byte[] bytes, char b, int from) {
-        for (int i = from; i < bytes.length; i++) {
+    /** Where the next {@code b} is in {@code bytes[from, to)}, or {@code to} if there is none. */
+    private static int next(byte[] bytes, char b, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] == b) {
                 return i;
             }
         }
-        return bytes.length;
+        return to;
     }
 
-    private static byte @Nullable [] utf8(ResultSet row, int column, boolean rawBytes) throws SQLException {
-        if (rawBytes) {
-            return row.getBytes(column);
-        }
+    private static byte @Nullable [] utf8(ResultSet row, int column) throws SQLException {
         String text = row.getString(column);
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
     }

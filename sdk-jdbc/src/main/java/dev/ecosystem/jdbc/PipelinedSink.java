@@ -13,16 +13,26 @@ import org.jspecify.annotations.Nullable;
  * that reading the rows and encoding them overlap: a load of ten million rows otherwise waits for the database while
  * it encodes, and encodes nothing while the driver waits for the next chunk of rows. The reading thread records the
  * calls (the byte arrays by reference: the driver gives each row's values their own arrays) and goes on; the
- * delegate sees the same calls in the same order. {@link #finish} waits for the last and rethrows what the delegate
- * threw; an exception the delegate throws also stops the reading at its next batch. Used by one reading thread.
+ * delegate sees the same calls in the same order. A batch the delegate has seen goes back to the reading thread to be
+ * filled again: at ten million companies, a new batch each time would allocate gigabytes of arrays, and the collector
+ * would run all the more often while the heap fills with the index. {@link #finish} waits for the last and rethrows
+ * what the delegate threw; an exception the delegate throws also stops the reading at its next batch. Used by one
+ * reading thread.
  */
 final class PipelinedSink implements ListedValues.Sink {
-    /** Calls per batch, about a thousand companies; a company whose values run past it grows the batch. */
+    /**
+     * Calls per batch, about a thousand companies. A batch is handed over at the end of the company that reaches it,
+     * so it has room for a company's values beyond it; one whose values run past that grows the batch.
+     */
     private static final int BATCH = 16_384;
+    private static final int ROOM = BATCH + 1024;
+    private static final int QUEUED = 4;
     private static final Field[] FIELDS = Field.values();
     private static final Batch END = new Batch();
 
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(4);
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
+    /** The batches the delegate has seen, emptied, for the reading thread to fill again. */
+    private final BlockingQueue<Batch> seen = new ArrayBlockingQueue<>(QUEUED + 2);
     private final Thread encoder;
     private volatile @Nullable Throwable failure;
     private Batch batch = new Batch();
@@ -43,7 +53,8 @@ final class PipelinedSink implements ListedValues.Sink {
         batch.add(-1, null, 0, 0, id);
         if (batch.calls >= BATCH) {
             hand(batch);
-            batch = new Batch();
+            Batch empty = seen.poll();
+            batch = empty != null ? empty : new Batch();
         }
     }
 
@@ -107,6 +118,8 @@ final class PipelinedSink implements ListedValues.Sink {
             for (Batch next = queue.take(); next != END && !Thread.currentThread().isInterrupted();
                     next = queue.take()) {
                 next.replay(delegate);
+                next.clear();
+                seen.offer(next); // never full: at most QUEUED + 2 batches exist
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -117,10 +130,10 @@ final class PipelinedSink implements ListedValues.Sink {
 
     /** Recorded calls: a field's ordinal and a slice for {@code value}, -1 and an id for {@code end}. */
     private static final class Batch {
-        int[] fields = new int[BATCH];
-        byte[][] values = new byte[BATCH][];
-        int[] bounds = new int[BATCH * 2];
-        String[] ids = new String[BATCH];
+        int[] fields = new int[ROOM];
+        byte[][] values = new byte[ROOM][];
+        int[] bounds = new int[ROOM * 2];
+        String[] ids = new String[ROOM];
         int calls;
 
         void add(int field, byte @Nullable [] utf8, int from, int to, @Nullable String id) {
@@ -140,6 +153,13 @@ final class PipelinedSink implements ListedValues.Sink {
             values = Arrays.copyOf(values, calls * 2);
             bounds = Arrays.copyOf(bounds, calls * 4);
             ids = Arrays.copyOf(ids, calls * 2);
+        }
+
+        /** Forgets the calls, and the arrays and ids they held, so that the batch can be filled again. */
+        void clear() {
+            Arrays.fill(values, 0, calls, null);
+            Arrays.fill(ids, 0, calls, null);
+            calls = 0;
         }
 
         void replay(ListedValues.Sink sink) {

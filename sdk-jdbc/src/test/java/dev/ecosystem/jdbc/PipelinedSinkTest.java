@@ -3,7 +3,6 @@ package dev.ecosystem.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecosystem.internal.ListedValues;
 import dev.ecosystem.internal.ListedValues.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ class PipelinedSinkTest {
     void delegate_seesEveryCallInOrder() {
         List<String> seen = new ArrayList<>();
         List<String> made = new ArrayList<>();
-        PipelinedSink sink = new PipelinedSink(recording(seen, null));
+        PipelinedSink sink = new PipelinedSink(new RecordingSink(seen));
         byte[] row = "[\"crm\",\"saas\"]".getBytes(StandardCharsets.UTF_8);
         for (int company = 0; company < 30_000; company++) {
             int values = company == 123 ? 100_000 : company % 3;
@@ -41,7 +40,7 @@ class PipelinedSinkTest {
     @Test
     @DisplayName("what the delegate throws reaches the reading thread, at the latest when it finishes")
     void delegateFailure_reachesTheReader() {
-        PipelinedSink sink = new PipelinedSink(recording(new ArrayList<>(), "c5"));
+        PipelinedSink sink = new PipelinedSink(new RecordingSink(new ArrayList<>(), "c5"));
         byte[] row = "x".getBytes(StandardCharsets.UTF_8);
 
         assertThatThrownBy(() -> {
@@ -51,22 +50,5 @@ class PipelinedSinkTest {
             }
             sink.finish();
         }).isInstanceOf(IllegalArgumentException.class).hasMessage("no c5");
-    }
-
-    private static ListedValues.Sink recording(List<String> seen, String failAt) {
-        return new ListedValues.Sink() {
-            @Override
-            public void value(Field field, byte[] utf8, int from, int to) {
-                seen.add(field + "=" + new String(utf8, from, to - from, StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void end(String id) {
-                if (id.equals(failAt)) {
-                    throw new IllegalArgumentException("no " + id);
-                }
-                seen.add("end " + id);
-            }
-        };
     }
 }

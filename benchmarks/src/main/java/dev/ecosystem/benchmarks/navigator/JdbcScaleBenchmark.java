@@ -41,9 +41,9 @@ import org.postgresql.copy.CopyIn;
  * The Navigator at 10M companies and 1M contacts in PostgreSQL, with a 3 GB heap. {@code firstSearch} is the public
  * API: a new {@link EcosystemClient} over a {@link JdbcPartnerStore} and its first search, which builds the index
  * from the store (one streaming read of every listed company, its values decoded from the rows' bytes straight into
- * term ids: {@code JdbcListedProfiles}); its peer {@code plainSelect} streams the same rows
- * (the same two queries, forward-only cursors with the same fetch size) with plain JDBC and only touches every
- * column: the floor for reading them. After each iteration of {@code firstSearch} it prints the heap the index
+ * term ids: {@code JdbcListedProfiles}, with {@code COPY ... TO STDOUT} on PostgreSQL: {@code PostgresListedRows});
+ * its peer {@code plainSelect} streams the same rows (the same two queries, forward-only cursors with the same fetch
+ * size) with plain JDBC and only touches every column: the floor for reading them the usual way. After each iteration of {@code firstSearch} it prints the heap the index
  * retains and the peak heap of the build. {@code search} is a search on the built index (p50/p99 in the output).
  *
  * <p>The data go in once with {@code COPY} into the schema {@code eco_bench_i18_scale}, kept between runs (dropped when its
