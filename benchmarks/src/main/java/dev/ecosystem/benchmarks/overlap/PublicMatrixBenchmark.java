@@ -49,7 +49,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * the calling thread and a common fork-join pool worker, which lives on between calls, so its time is counted).
  *
  * <pre>./mvnw -o -q -B -pl benchmarks -am package -DskipTests
- * flock /tmp/heavy.lock java -jar benchmarks/target/benchmarks.jar PublicMatrixBenchmark -f 1 -wi 3 -i 5</pre>
+ * java -jar benchmarks/target/benchmarks.jar PublicMatrixBenchmark -f 1 -wi 3 -i 10 -gc true</pre>
+ *
+ * <p>{@code -gc true} collects the heap between iterations (each one is a single operation here), so that an
+ * operation does not pay for the previous iteration's discarded client: without it, G1's concurrent cycles over that
+ * garbage take the second core away from the public path's pool task in some iterations, which then run on one
+ * thread and take about twice as long. The engine's iterations get the same collection.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms8g", "-Xmx8g"})
