@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * 32 bits and the ordinal), by name block (ordinals grouped by block, counting-sorted by name length within a block,
  * with each name's length and {@link #charMask} beside it, so that a join reads a name's bytes only when they can
  * match) and the accounts without a usable domain. The {@link Account} and {@link Deal} objects are the store's,
- * referenced, not copied; what the columns add is about 40 bytes per account (see {@code OverlapFootprint} in
- * {@code benchmarks/}).
+ * referenced, not copied; one tenant's columns add about 43 bytes per account, and both sides' columns with the
+ * pair's matches about 53-55 bytes per account of both sides (see {@code OverlapFootprint} in {@code benchmarks/}).
  */
 final class AccountColumns {
     static final AccountColumns EMPTY = new AccountColumns(new Account[0], new byte[0][], new Deal[0], new int[1],
