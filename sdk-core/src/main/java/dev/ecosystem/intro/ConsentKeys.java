@@ -118,6 +118,11 @@ public final class ConsentKeys {
         } catch (IllegalArgumentException e) {
             throw invalid("it is not base64url");
         }
+        if (!ENCODER.encodeToString(given).equals(parts[2])) {
+            // another spelling of the same bytes (unused low bits of the last character, or padding) is not the link
+            // that was sent: refused, so that a link has exactly one valid form
+            throw invalid("its signature is not in canonical base64url");
+        }
         if (!MessageDigest.isEqual(mac(key, parts[0] + "." + parts[1]), given)) {
             throw invalid("its signature does not match");
         }

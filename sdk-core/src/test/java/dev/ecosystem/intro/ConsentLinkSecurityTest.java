@@ -98,6 +98,24 @@ class ConsentLinkSecurityTest {
     }
 
     @Test
+    void anotherSpellingOfTheSameSignature_isRefused() {
+        Introduction intro = requestAndSend();
+        String accept = token(f.lastTo("bob@globex.com"), true);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = accept.charAt(accept.length() - 1);
+        // a 32-byte signature is 43 characters: the last one's two low bits are unused, so flipping one decodes the same
+        String lowBitFlipped = accept.substring(0, accept.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        assertThat(Base64.getUrlDecoder().decode(lowBitFlipped.substring(lowBitFlipped.lastIndexOf('.') + 1)))
+                .isEqualTo(Base64.getUrlDecoder().decode(accept.substring(accept.lastIndexOf('.') + 1)));
+
+        for (String respelled : new String[] {lowBitFlipped, accept + "="}) {
+            assertThatThrownBy(() -> f.client.intros().redeem(respelled, null, false))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("canonical base64url");
+        }
+        assertUnchanged(intro);
+    }
+
+    @Test
     void expiredLink_isRefused_atItsExpiryInstant() {
         Introduction intro = requestAndSend();
         String accept = token(f.lastTo("bob@globex.com"), true);
