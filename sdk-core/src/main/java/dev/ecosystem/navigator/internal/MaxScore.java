@@ -10,12 +10,11 @@ import org.jspecify.annotations.Nullable;
  * Unlike the classic split by ascending weight, the optional set is the one with the most postings among all sets
  * light enough (for up to {@value #EXACT_SPLIT_TERMS} terms), so frequent terms stop producing candidates as early
  * as possible. Candidates are gathered per window of {@value #WINDOW} documents term by term into a small score
- * array (sequential reads, no per-document merge), then completed in document order: a frequent optional term by one
- * bit test in its bit set (Segment.bits), a rarer one by a bit test in a window bit set filled from its postings
- * when the window's first candidate needs it (a sequential read; galloping forward per candidate took half of the
- * search time on queries of rarer tags in a profile). (Scoring a
- * candidate from its own term list instead was measured slower: the probes usually rule a candidate out after one or
- * two terms.)
+ * array (sequential reads, no per-document merge), then completed in document order by one bit test per optional
+ * term: in the term's own bit set when it is frequent (Segment.bits), else in window bits filled from its postings
+ * once per window that has candidates (a sequential read; galloping forward per candidate took half of the search
+ * time on queries of rarer tags in a profile). (Scoring a candidate from its own term list instead was measured
+ * slower.)
  */
 final class MaxScore {
     private static final int EXACT_SPLIT_TERMS = 12;
@@ -28,8 +27,6 @@ final class MaxScore {
     private final int[] end;
     private final TopK top;
     private final DocFilter filter;
-    // How likely probing a term rules a candidate out: its weight times the share of documents without it.
-    private final double[] missValue;
     private final long[] setWeight;
     private final long[] setLength;
     private final long[] setMembers;
@@ -38,7 +35,12 @@ final class MaxScore {
     private int[] optional = new int[0];
     private long[] @Nullable [] optionalBits = new long[0][];
     private final long[] @Nullable [] termBits;
-    private long[] optionalBound = {0};
+    private long optionalWeight;
+    // Per optional term, for the current window: the bit set to test (its own, or its window bits), the word of that
+    // set where the window starts (0 for its own, which starts at document 0) and its weight.
+    private long[][] probeBits = new long[0][];
+    private int[] probeWord = new int[0];
+    private long[] probeWeight = new long[0];
     // Per term, its documents in the current window as bits, for an optional term without a bit set of its own:
     // filled from its postings when a candidate of the window first needs it, then one bit test per candidate.
     private final long[][] windowBits;
@@ -72,11 +74,6 @@ final class MaxScore {
         Arrays.fill(windowFilled, -1);
         filledFrom = new int[n];
         filledTo = new int[n];
-        double documents = Math.max(1, snapshot.main.size());
-        missValue = new double[n];
-        for (int i = 0; i < n; i++) {
-            missValue[i] = weights[i] * (1 - (end[i] - start[i]) / documents);
-        }
         // Candidate optional sets: every subset of few terms, else the prefixes in ascending weight.
         Integer[] byWeight = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -120,28 +117,26 @@ final class MaxScore {
         nextBoundary = boundary;
         long members = best < 0 ? 0 : setMembers[best];
         int n = weights.length;
-        Integer[] optionalTerms = new Integer[Long.bitCount(members)];
-        int[] essentialTerms = new int[n - optionalTerms.length];
+        int optionals = Long.bitCount(members);
+        optional = new int[optionals];
+        essential = new int[n - optionals];
+        optionalBits = new long[optionals][];
+        probeBits = new long[optionals][];
+        probeWord = new int[optionals];
+        probeWeight = new long[optionals];
+        optionalWeight = 0;
         int o = 0;
         int e = 0;
         for (int i = 0; i < n; i++) {
             if ((members & (1L << i)) != 0) {
-                optionalTerms[o++] = i;
+                optionalBits[o] = termBits[i];
+                probeWeight[o] = weights[i];
+                optionalWeight += weights[i];
+                optional[o++] = i;
             } else {
-                essentialTerms[e++] = i;
+                essential[e++] = i;
             }
         }
-        // Probe first the terms most likely to rule a candidate out.
-        Arrays.sort(optionalTerms, (a, b) -> Double.compare(missValue[b], missValue[a]));
-        optional = new int[optionalTerms.length];
-        optionalBits = new long[optionalTerms.length][];
-        optionalBound = new long[optionalTerms.length + 1];
-        for (int j = optionalTerms.length - 1; j >= 0; j--) {
-            optional[j] = optionalTerms[j];
-            optionalBits[j] = termBits[optional[j]];
-            optionalBound[j] = optionalBound[j + 1] + weights[optional[j]];
-        }
-        essential = essentialTerms;
     }
 
     /** Offers every live main-segment document that may belong in the top-k to it. */
@@ -177,7 +172,7 @@ final class MaxScore {
             // First the candidates whose bound can beat the threshold, gathered without a branch per candidate (about
             // one in four passes on queries of rarer tags, so a branch there is mispredicted often); then those are
             // completed, in document order, against the threshold as it rises.
-            long bound = threshold - optionalBound[0];
+            long bound = threshold - optionalWeight;
             int passed = 0;
             for (int word = 0; word < touched.length; word++) {
                 long bits = touched[word];
@@ -192,20 +187,17 @@ final class MaxScore {
                     passed += pass;
                 }
             }
+            if (passed > 0) {
+                prepareProbes();
+            }
             for (int c = 0; c < passed; c++) {
                 int offset = candidates[c];
-                long score = scores[offset];
-                scores[offset] = 0;
                 int doc = base + offset;
-                if (score + optionalBound[0] <= threshold) {
-                    continue;
-                }
-                score = complete(doc, score, threshold);
-                if (score <= threshold || !snapshot.isLive(doc)) {
-                    continue;
-                }
+                long score = complete(doc, scores[offset]);
+                scores[offset] = 0;
                 // Main documents come in key order, so a later one must beat the k-th score, not just tie it.
-                if (score > threshold && top.competitive(score, doc) && filter.accept(doc, score)) {
+                if (score > threshold && snapshot.isLive(doc) && top.competitive(score, doc)
+                        && filter.accept(doc, score)) {
                     top.offer(score, doc);
                     if (top.full()) {
                         threshold = Math.max(threshold, top.minScore());
@@ -219,29 +211,32 @@ final class MaxScore {
         }
     }
 
-    /** The full score of a candidate, or any score not above {@code threshold} once it cannot get above it. */
-    private long complete(int doc, long essentialScore, long threshold) {
-        long score = essentialScore;
+    /** Points each optional term's probe at the bit set that holds its documents of the current window. */
+    private void prepareProbes() {
         for (int j = 0; j < optional.length; j++) {
-            if (score + optionalBound[j] <= threshold) {
-                return score;
+            long[] own = optionalBits[j];
+            if (own != null) {
+                probeBits[j] = own;
+                probeWord[j] = 0;
+            } else {
+                int i = optional[j];
+                probeBits[j] = windowFilled[i] == windowBase ? windowBits[i] : fillWindow(i);
+                probeWord[j] = windowBase >>> 6;
             }
-            int i = optional[j];
-            long[] bits = optionalBits[j];
-            if (bits != null) {
-                if ((bits[doc >>> 6] & (1L << doc)) != 0) {
-                    score += weights[i];
-                }
-                continue;
-            }
-            long[] window = windowBits[i];
-            if (windowFilled[i] != windowBase) {
-                window = fillWindow(i);
-            }
-            int offset = doc - windowBase;
-            if ((window[offset >>> 6] & (1L << offset)) != 0) {
-                score += weights[i];
-            }
+        }
+    }
+
+    /**
+     * The full score of a candidate: every optional term is tested, without a branch (stopping once the candidate
+     * could no longer beat the threshold took a mispredicted branch per test, which cost more than the tests it
+     * saved). The window starts at a multiple of 64, so a document's bit has the same position in its word in a
+     * term's own bit set and in its window bits.
+     */
+    private long complete(int doc, long essentialScore) {
+        long score = essentialScore;
+        int word = doc >>> 6;
+        for (int j = 0; j < probeBits.length; j++) {
+            score += probeWeight[j] & -((probeBits[j][word - probeWord[j]] >>> doc) & 1);
         }
         return score;
     }
