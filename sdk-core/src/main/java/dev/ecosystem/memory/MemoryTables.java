@@ -45,6 +45,8 @@ final class MemoryTables {
     final Table<String> outboxByMessageId = new Table<>("outbox-message-ids");
     final Table<String> idempotency = new Table<>("idempotency");
     final Table<CompanyId> blocks = new Table<>("blocks");
+    /** {@link #blocks} the other way round: the companies that block a company, partitioned by it. */
+    final Table<CompanyId> blockers = new Table<>("blockers");
     final Table<CrmWriteBack> crmWriteBacks = new Table<>("crm-write-backs");
     final Table<CrmWriteBack> crmWriteBacksByStatus = new Table<>("crm-write-backs");
     final Table<CrmWriteBack> crmWriteBacksDue = new Table<>("crm-write-backs-due");

@@ -147,7 +147,7 @@ final class MemoryTransaction implements StoreTransaction, ListedCompanies {
 
     @Override
     public CompanyBlockRepository blocks() {
-        return new MemoryBlocks(checkOpen(), tables.blocks);
+        return new MemoryBlocks(checkOpen(), tables.blocks, tables.blockers);
     }
 
     @Override

@@ -29,4 +29,14 @@ public interface CompanyBlockRepository {
      * @throws dev.ecosystem.error.ValidationException when the page's cursor is malformed or comes from another list
      */
     Page<CompanyId> list(CompanyId owner, PageRequest page);
+
+    /**
+     * The companies that block {@code blocked}: the other direction of {@link #list}, in ascending (binary) id order,
+     * one page at a time. A search reads it once to leave out every company that blocks the searcher, instead of
+     * asking {@link #isBlocked} about each result, so a store answers it from an index on the blocked company.
+     *
+     * @throws dev.ecosystem.error.ValidationException when the page's cursor is malformed or comes from another list
+     *     (a cursor of {@link #list} included)
+     */
+    Page<CompanyId> blockers(CompanyId blocked, PageRequest page);
 }

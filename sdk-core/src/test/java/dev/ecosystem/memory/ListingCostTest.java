@@ -82,6 +82,7 @@ class ListingCostTest {
                 tx.crm().putDeals(owner, List.of(Deal.builder(owner, DealId.of("d" + id), "Deal").stage("open", DealStatus.OPEN).createdAt(T0)
                         .build()));
                 tx.blocks().block(owner, CompanyId.of("b" + id));
+                tx.blocks().block(CompanyId.of("k" + id), owner);
                 tx.touchpoints().append(Touchpoint.builder(TouchpointId.of("t" + id), owner, CompanyId.of("x"),
                         TouchpointKind.CO_SELL, T0).account(AccountId.of("a" + id)).origin("test").build());
                 tx.partnerships().put(new Partnership(PartnershipId.of("s" + id), owner, CompanyId.of("x" + id),
@@ -100,6 +101,7 @@ class ListingCostTest {
         check("accounts", request -> reader.crm().accounts(MINE, request), tables.accounts::rowsRead, rows);
         check("deals", request -> reader.crm().deals(MINE, request), tables.deals::rowsRead, rows);
         check("blocks", request -> reader.blocks().list(MINE, request), tables.blocks::rowsRead, rows);
+        check("blockers", request -> reader.blocks().blockers(MINE, request), tables.blockers::rowsRead, rows);
         check("touchpoints", request -> reader.touchpoints().list(MINE, request), tables.touchpoints::rowsRead,
                 rows);
         check("partnerships", request -> reader.partnerships().list(MINE, request), tables.partnerships::rowsRead,

@@ -136,6 +136,31 @@ class NavigatorSearchTest {
     }
 
     @Test
+    void search_neverShowsACompanyThatBlocksTheSearcher_andStillFillsThePage() {
+        Set<String> blockers = new LinkedHashSet<>();
+        for (int i = 0; i < 30; i++) {
+            String id = "c" + (10 + i);
+            register(id, "crm");
+            if (i % 3 != 2) { // two of every three rank among the first
+                client.as(CompanyId.of(id)).intros().block(ACME);
+                blockers.add(id);
+            }
+        }
+
+        Page<PartnerMatch> first = client.as(ACME).navigator().search(CRM, PageRequest.first(10));
+        Page<PartnerMatch> second = client.as(ACME).navigator().search(CRM, PageRequest.after(first.nextCursor(),
+                10));
+
+        assertThat(first.items()).hasSize(10);
+        assertThat(second.items()).hasSize(1);
+        assertThat(second.nextCursor()).isNull();
+        List<String> shown = new ArrayList<>();
+        first.items().forEach(match -> shown.add(match.company().id().value()));
+        second.items().forEach(match -> shown.add(match.company().id().value()));
+        assertThat(shown).doesNotContainAnyElementsOf(blockers).doesNotHaveDuplicates().contains("globex");
+    }
+
+    @Test
     void search_seesEveryChangeMadeThroughTheClient() {
         assertThat(searchIds(ACME, CRM)).containsExactly("globex");
 

@@ -14,8 +14,16 @@ import dev.ecosystem.model.Company;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.IdealPartnerProfile;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.PartnerStore;
 import dev.ecosystem.spi.StoreTransaction;
+import dev.ecosystem.spi.support.ForwardingTransaction;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +45,15 @@ class NavigatorStoreReadsTest {
     private final CountingStore counting = new CountingStore(host);
     private EcosystemClient client;
 
-    /** Counts the transactions the test's own thread runs (the change follower polls on another). */
+    /**
+     * Counts the transactions the test's own thread runs (the change follower polls on another), and the calls they
+     * make to the blocks, by method name.
+     */
     private static final class CountingStore implements PartnerStore {
         private final PartnerStore delegate;
         private final Thread owner = Thread.currentThread();
         private final AtomicInteger transactions = new AtomicInteger();
+        private final Map<String, Integer> blockReads = new ConcurrentHashMap<>();
 
         CountingStore(PartnerStore delegate) {
             this.delegate = delegate;
@@ -49,10 +61,28 @@ class NavigatorStoreReadsTest {
 
         @Override
         public <T> T inTransaction(Function<StoreTransaction, T> work) {
-            if (Thread.currentThread() == owner) {
-                transactions.incrementAndGet();
+            if (Thread.currentThread() != owner) {
+                return delegate.inTransaction(work);
             }
-            return delegate.inTransaction(work);
+            transactions.incrementAndGet();
+            return delegate.inTransaction(tx -> work.apply(new ForwardingTransaction(tx) {
+                @Override
+                public CompanyBlockRepository blocks() {
+                    return counting(delegate().blocks());
+                }
+            }));
+        }
+
+        private CompanyBlockRepository counting(CompanyBlockRepository blocks) {
+            return (CompanyBlockRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {CompanyBlockRepository.class}, (proxy, method, args) -> {
+                        blockReads.merge(method.getName(), 1, Integer::sum);
+                        try {
+                            return method.invoke(blocks, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
     }
 
@@ -82,6 +112,26 @@ class NavigatorStoreReadsTest {
 
         assertThat(transactionsOf(() -> acme.navigator().search(CRM, PageRequest.first(1)))).isEqualTo(1);
         assertThat(transactionsOf(() -> acme.navigator().evaluate(CRM, GLOBEX))).isEqualTo(1);
+    }
+
+    @Test
+    void search_readsTheBlocksOnceEachWay_notOncePerResult() {
+        Set<CompanyId> blockers = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            CompanyId id = CompanyId.of("c" + (10 + i));
+            client.register(company(id.value(), b -> b.businessTags("crm")).build());
+            if (i % 2 == 0) {
+                host.useTransaction(tx -> tx.blocks().block(id, ACME));
+                blockers.add(id);
+            }
+        }
+        TenantScope acme = client.as(ACME);
+        acme.navigator().search(CRM, PageRequest.first(10)); // loads the index
+        counting.blockReads.clear();
+
+        assertThat(acme.navigator().search(CRM, PageRequest.first(10)).items()).hasSize(10)
+                .extracting(match -> match.company().id()).doesNotContainAnyElementsOf(blockers);
+        assertThat(counting.blockReads).containsExactlyInAnyOrderEntriesOf(Map.of("list", 1, "blockers", 1));
     }
 
     @Test

@@ -6,7 +6,10 @@ import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CompanyBlockRepository;
 
-/** Introduction blocks in the {@code company_blocks} table, keyed by (owner, blocked). */
+/**
+ * Introduction blocks in the {@code company_blocks} table, keyed by (owner, blocked), with an index on (blocked, owner)
+ * for the companies that block a company.
+ */
 final class JdbcBlocks implements CompanyBlockRepository {
     private final JdbcTransaction tx;
     private final String table;
@@ -44,5 +47,12 @@ final class JdbcBlocks implements CompanyBlockRepository {
     public Page<CompanyId> list(CompanyId owner, PageRequest page) {
         return tx.page("jdbc/blocks", page, "SELECT blocked FROM " + table + " WHERE owner = ?", "blocked",
                 row -> new CompanyId(row.getString("blocked")), CompanyId::value, owner.value());
+    }
+
+    /** Read through the index on (blocked, owner) of migration V18, one page of it per call. */
+    @Override
+    public Page<CompanyId> blockers(CompanyId blocked, PageRequest page) {
+        return tx.page("jdbc/blockers", page, "SELECT owner FROM " + table + " WHERE blocked = ?", "owner",
+                row -> new CompanyId(row.getString("owner")), CompanyId::value, blocked.value());
     }
 }

@@ -3,10 +3,10 @@ package dev.ecosystem.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.ecosystem.model.Account;
 import dev.ecosystem.model.CompanyId;
 import dev.ecosystem.model.Page;
 import dev.ecosystem.model.PageRequest;
+import dev.ecosystem.spi.StoreTransaction;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -25,12 +25,14 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A page of a long listing (a million rows on PostgreSQL) reads about a page's rows in the JDBC store, however deep the page: the statement
  * the store runs for a page is captured and run again under the database's own row counting ({@code EXPLAIN
  * ANALYZE}: H2's scan count, PostgreSQL's actual rows of every plan node) for the second page and for the last one.
+ * Accounts are listed by their primary key; the companies that block a company by the index of migration V18.
  */
 class ListingCostJdbcTest {
     /** PostgreSQL's rows: a million, filled by the server in a few seconds. */
@@ -45,14 +47,57 @@ class ListingCostJdbcTest {
     private static final Pattern H2_SCANS = Pattern.compile("scanCount: (\\d+)");
     private static final Pattern PG_ROWS = Pattern.compile("actual rows=(\\d+)");
 
-    @Test
-    @DisplayName("H2: the last page of 200,000 accounts reads no more rows than the second")
-    void h2_deepPageReadsAboutAPage() throws SQLException {
+    /** A listing measured: how its rows are filled (keys {@code a0000001} on), and how a page of it is read. */
+    enum Listing {
+        ACCOUNTS("accounts", "tenant, id, name, properties", "'mine', %s, 'Account', '{}'", "eco_accounts_pkey") {
+            @Override
+            Page<?> page(StoreTransaction tx, PageRequest request) {
+                return tx.crm().accounts(TENANT, request);
+            }
+        },
+        BLOCKERS("company_blocks", "owner, blocked", "%s, 'mine'", "eco_company_blocks_blocked") {
+            @Override
+            Page<?> page(StoreTransaction tx, PageRequest request) {
+                return tx.blocks().blockers(TENANT, request);
+            }
+        };
+
+        private final String table;
+        private final String columns;
+        private final String values;
+        /** The index PostgreSQL's plan reads. */
+        final String index;
+
+        Listing(String table, String columns, String values, String index) {
+            this.table = table;
+            this.columns = columns;
+            this.values = values;
+            this.index = index;
+        }
+
+        /** The statement that fills the table, given the SQL of a key and of the range of numbers it is made from. */
+        String fill(String key, String range) {
+            return "INSERT INTO eco_" + table + " (" + columns + ") SELECT " + String.format(values, key) + " FROM "
+                    + range;
+        }
+
+        /** ANALYZE's statement for the table. */
+        String analyze() {
+            return "ANALYZE eco_" + table;
+        }
+
+        abstract Page<?> page(StoreTransaction tx, PageRequest request);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Listing.class)
+    @DisplayName("H2: the last page of 200,000 rows reads no more rows than the second")
+    void h2_deepPageReadsAboutAPage(Listing listing) throws SQLException {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:listing-cost;DB_CLOSE_DELAY=-1");
         try {
-            Captured second = secondPage(h2, "INSERT INTO eco_accounts (tenant, id, name, properties) SELECT 'mine', "
-                    + "'a' || LPAD(CAST(X AS VARCHAR), 7, '0'), 'Account', '{}' FROM SYSTEM_RANGE(1, " + H2_ROWS + ")");
+            Captured second = secondPage(h2, listing, listing.fill("'a' || LPAD(CAST(X AS VARCHAR), 7, '0')",
+                    "SYSTEM_RANGE(1, " + H2_ROWS + ")"));
             long secondCost = explain(h2, "EXPLAIN ANALYZE ", second, second.after(), H2_SCANS);
             long lastCost = explain(h2, "EXPLAIN ANALYZE ", second, lastPageAfter(H2_ROWS), H2_SCANS);
 
@@ -65,24 +110,25 @@ class ListingCostJdbcTest {
         }
     }
 
-    @Test
-    @DisplayName("PostgreSQL: the last page of a million accounts is a limited index scan reading about a page")
-    void postgres_deepPageReadsAboutAPage() throws SQLException {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Listing.class)
+    @DisplayName("PostgreSQL: the last page of a million rows is a limited index scan reading about a page")
+    void postgres_deepPageReadsAboutAPage(Listing listing) throws SQLException {
         String schema = TestDatabases.createPostgresSchema();
         TestDatabases.assumePostgres(schema);
         try (HikariDataSource pool = TestDatabases.postgres(2, "listing-cost")) {
             DataSource inSchema = schemaBound(pool, schema);
-            Captured second = secondPage(inSchema, "INSERT INTO eco_accounts (tenant, id, name, properties) SELECT "
-                    + "'mine', 'a' || lpad(x::text, 7, '0'), 'Account', '{}' FROM generate_series(1, " + ROWS + ") x");
+            Captured second = secondPage(inSchema, listing, listing.fill("'a' || lpad(x::text, 7, '0')",
+                    "generate_series(1, " + ROWS + ") x"));
             try (Connection connection = inSchema.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("ANALYZE eco_accounts");
+                statement.execute(listing.analyze());
             }
             String prefix = "EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, SUMMARY OFF) ";
             long secondCost = explain(inSchema, prefix, second, second.after(), PG_ROWS);
             long lastCost = explain(inSchema, prefix, second, lastPageAfter(ROWS), PG_ROWS);
             String plan = plan(inSchema, prefix, second, lastPageAfter(ROWS));
 
-            assertThat(plan).contains("Limit").contains("Index");
+            assertThat(plan).contains("Limit").contains("Index").contains(listing.index);
             assertThat(secondCost).isBetween((long) PAGE, 2L * (PAGE + 1));
             assertThat(lastCost).isLessThanOrEqualTo(2 * secondCost);
         } finally {
@@ -97,7 +143,7 @@ class ListingCostJdbcTest {
 
     /** A statement the store ran, with its parameters by index. */
     private record Captured(String sql, Map<Integer, Object> params) {
-        /** The value of the keyset parameter ({@code id > ?}), the last but one. */
+        /** The value of the keyset parameter ({@code key > ?}), the last but one. */
         Object after() {
             return params.get(params.size() - 1);
         }
@@ -107,7 +153,7 @@ class ListingCostJdbcTest {
      * Creates the store's tables, fills them with {@code fill}, lists the first two pages and returns the statement of
      * the second (the one with the keyset condition).
      */
-    private static Captured secondPage(DataSource dataSource, String fill) throws SQLException {
+    private static Captured secondPage(DataSource dataSource, Listing listing, String fill) throws SQLException {
         List<Captured> statements = new ArrayList<>();
         JdbcPartnerStore store = JdbcPartnerStore.builder(capturing(dataSource, statements)).changeFeed(false).build();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -116,12 +162,11 @@ class ListingCostJdbcTest {
                 connection.commit();
             }
         }
-        Page<Account> first = store.inTransaction(tx -> tx.crm().accounts(TENANT, PageRequest.first(PAGE)));
+        Page<?> first = store.inTransaction(tx -> listing.page(tx, PageRequest.first(PAGE)));
         statements.clear();
-        Page<Account> second = store.inTransaction(tx -> tx.crm().accounts(TENANT,
-                PageRequest.after(first.nextCursor(), PAGE)));
+        Page<?> second = store.inTransaction(tx -> listing.page(tx, PageRequest.after(first.nextCursor(), PAGE)));
         assertThat(second.items()).hasSize(PAGE);
-        return statements.stream().filter(captured -> captured.sql().contains("id > ?")).findFirst().orElseThrow();
+        return statements.stream().filter(captured -> captured.sql().contains(" > ?")).findFirst().orElseThrow();
     }
 
     /** The most rows {@code pattern} finds in the analysed plan of {@code captured} with its keyset at {@code after}. */

@@ -1107,6 +1107,77 @@ public abstract class PartnerStoreContract {
         }
 
         @Test
+        @DisplayName("blockers lists the companies that block a company: none at first, then each in ascending id order")
+        void blockers_listTheCompaniesThatBlock() {
+            check(tx -> {
+                Page<CompanyId> none = tx.blocks().blockers(TENANT_A, PageRequest.first(10));
+                assertThat(none.items()).isEmpty();
+                assertThat(none.nextCursor()).isNull();
+            });
+            write(tx -> {
+                List.of("delta", "Alpha", "charlie", "bravo").forEach(id -> tx.blocks().block(CompanyId.of(id),
+                        TENANT_A));
+                tx.blocks().block(TENANT_A, CompanyId.of("echo")); // the other direction: not a blocker of A
+                tx.blocks().block(CompanyId.of("foxtrot"), TENANT_B); // blocks another company
+            });
+
+            check(tx -> {
+                assertThat(tx.blocks().blockers(TENANT_A, PageRequest.first(10)).items()).containsExactly(
+                        CompanyId.of("Alpha"), CompanyId.of("bravo"), CompanyId.of("charlie"), CompanyId.of("delta"));
+                assertThat(tx.blocks().blockers(CompanyId.of("echo"), PageRequest.first(10)).items())
+                        .containsExactly(TENANT_A);
+                assertThat(tx.blocks().blockers(TENANT_B, PageRequest.first(10)).items())
+                        .containsExactly(CompanyId.of("foxtrot"));
+            });
+        }
+
+        @Test
+        @DisplayName("blockers pages with cursors, and follows blocks and unblocks, in the transaction and after it")
+        void blockers_pageAndFollowUnblocks() {
+            write(tx -> List.of("delta", "Alpha", "charlie", "bravo", "echo")
+                    .forEach(id -> tx.blocks().block(CompanyId.of(id), TENANT_A)));
+
+            Page<CompanyId> first = read(tx -> tx.blocks().blockers(TENANT_A, PageRequest.first(2)));
+            Page<CompanyId> second = read(tx -> tx.blocks().blockers(TENANT_A,
+                    PageRequest.after(first.nextCursor(), 2)));
+            Page<CompanyId> third = read(tx -> tx.blocks().blockers(TENANT_A,
+                    PageRequest.after(second.nextCursor(), 2)));
+            assertThat(first.items()).containsExactly(CompanyId.of("Alpha"), CompanyId.of("bravo"));
+            assertThat(second.items()).containsExactly(CompanyId.of("charlie"), CompanyId.of("delta"));
+            assertThat(third.items()).containsExactly(CompanyId.of("echo"));
+            assertThat(third.nextCursor()).isNull();
+
+            write(tx -> {
+                assertThat(tx.blocks().unblock(CompanyId.of("bravo"), TENANT_A)).isTrue();
+                assertThat(tx.blocks().unblock(TENANT_A, CompanyId.of("charlie"))).as("the other direction")
+                        .isFalse();
+                assertThat(tx.blocks().blockers(TENANT_A, PageRequest.first(10)).items()).as("read in the transaction")
+                        .containsExactly(CompanyId.of("Alpha"), CompanyId.of("charlie"), CompanyId.of("delta"),
+                                CompanyId.of("echo"));
+            });
+            check(tx -> assertThat(tx.blocks().blockers(TENANT_A, PageRequest.first(10)).items()).containsExactly(
+                    CompanyId.of("Alpha"), CompanyId.of("charlie"), CompanyId.of("delta"), CompanyId.of("echo")));
+        }
+
+        @Test
+        @DisplayName("list and blockers refuse each other's cursors for the same company")
+        void listAndBlockers_refuseEachOthersCursors() {
+            write(tx -> List.of("x1", "x2").forEach(id -> {
+                tx.blocks().block(TENANT_A, CompanyId.of(id));
+                tx.blocks().block(CompanyId.of(id), TENANT_A);
+            }));
+            String ofList = read(tx -> tx.blocks().list(TENANT_A, PageRequest.first(1))).nextCursor();
+            String ofBlockers = read(tx -> tx.blocks().blockers(TENANT_A, PageRequest.first(1))).nextCursor();
+            assertThat(ofList).isNotNull();
+            assertThat(ofBlockers).isNotNull();
+
+            assertThatThrownBy(() -> read(tx -> tx.blocks().blockers(TENANT_A, PageRequest.after(ofList, 1))))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("cursor");
+            assertThatThrownBy(() -> read(tx -> tx.blocks().list(TENANT_A, PageRequest.after(ofBlockers, 1))))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("cursor");
+        }
+
+        @Test
         @DisplayName("A failed transaction undoes its blocks and its unblocks")
         void failedTransaction_undoesBlocksAndUnblocks() {
             write(tx -> tx.blocks().block(TENANT_A, TENANT_B));
@@ -1122,6 +1193,8 @@ public abstract class PartnerStoreContract {
                 assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_B)).isTrue();
                 assertThat(tx.blocks().isBlocked(TENANT_A, TENANT_C)).isFalse();
                 assertThat(tx.blocks().list(TENANT_A, PageRequest.first(10)).items()).containsExactly(TENANT_B);
+                assertThat(tx.blocks().blockers(TENANT_B, PageRequest.first(10)).items()).containsExactly(TENANT_A);
+                assertThat(tx.blocks().blockers(TENANT_C, PageRequest.first(10)).items()).isEmpty();
             });
         }
     }
@@ -2298,7 +2371,7 @@ public abstract class PartnerStoreContract {
 
         @ParameterizedTest(name = "{0}")
         @EnumSource(value = Listing.class, names = {"COMPANIES", "CONTACTS", "PARTNERSHIPS", "ACCOUNTS", "DEALS",
-                "BLOCKS"})
+                "BLOCKS", "BLOCKERS"})
         @DisplayName("Items removed between pages, the cursor's own included, make no item skipped or repeated")
         void itemsRemovedBetweenPages_doNotDisturbPaging(Listing listing) {
             write(tx -> listing.add(tx, TENANT_A, List.of("a", "b", "c", "d", "e", "f")));
@@ -2911,6 +2984,8 @@ public abstract class PartnerStoreContract {
             calls.put("blocks().isBlocked(owner, null)", tx -> tx.blocks().isBlocked(TENANT_A, null));
             calls.put("blocks().list(null, page)", tx -> tx.blocks().list(null, page));
             calls.put("blocks().list(owner, null)", tx -> tx.blocks().list(TENANT_A, null));
+            calls.put("blocks().blockers(null, page)", tx -> tx.blocks().blockers(null, page));
+            calls.put("blocks().blockers(blocked, null)", tx -> tx.blocks().blockers(TENANT_A, null));
             calls.put("crm().putAccounts(null, accounts)",
                     tx -> tx.crm().putAccounts(null, List.of(account(TENANT_A, "a1"))));
             calls.put("crm().putAccounts(tenant, null)", tx -> tx.crm().putAccounts(TENANT_A, null));
@@ -3113,16 +3188,29 @@ public abstract class PartnerStoreContract {
 
             @Override
             Page<String> list(StoreTransaction tx, CompanyId tenant, PageRequest page) {
-                Page<CompanyId> blocked = tx.blocks().list(tenant, page);
-                for (CompanyId company : blocked.items()) {
-                    assertThat(tx.blocks().isBlocked(tenant, company)).as("%s blocks %s", tenant, company).isTrue();
-                }
-                return ids(blocked, CompanyId::value, c -> true);
+                return blocks(tx.blocks().list(tenant, page), company -> tx.blocks().isBlocked(tenant, company));
             }
 
             @Override
             void remove(StoreTransaction tx, CompanyId tenant, List<String> ids) {
                 ids.forEach(id -> assertThat(tx.blocks().unblock(tenant, CompanyId.of(id))).isTrue());
+            }
+        },
+        /** The companies that block the tenant: each id is a company blocking it. */
+        BLOCKERS(true) {
+            @Override
+            void add(StoreTransaction tx, CompanyId tenant, List<String> ids) {
+                ids.forEach(id -> assertThat(tx.blocks().block(CompanyId.of(id), tenant)).isTrue());
+            }
+
+            @Override
+            Page<String> list(StoreTransaction tx, CompanyId tenant, PageRequest page) {
+                return blocks(tx.blocks().blockers(tenant, page), company -> tx.blocks().isBlocked(company, tenant));
+            }
+
+            @Override
+            void remove(StoreTransaction tx, CompanyId tenant, List<String> ids) {
+                ids.forEach(id -> assertThat(tx.blocks().unblock(CompanyId.of(id), tenant)).isTrue());
             }
         },
         OUTBOX(false) {
@@ -3154,6 +3242,11 @@ public abstract class PartnerStoreContract {
         /** Removes {@code tenant}'s records with these ids, where the repository can remove. */
         void remove(StoreTransaction tx, CompanyId tenant, List<String> ids) {
             throw new UnsupportedOperationException(this + " has no remove");
+        }
+
+        /** A page of a list of blocks as ids, checking that isBlocked agrees with each ({@code blocks}). */
+        private static Page<String> blocks(Page<CompanyId> page, Predicate<CompanyId> blocks) {
+            return ids(page, CompanyId::value, blocks);
         }
 
         private static <T> Page<String> ids(Page<T> page, Function<T, String> id,
@@ -3238,6 +3331,7 @@ public abstract class PartnerStoreContract {
                 assertThat(tx.crm().checkpoint(tenant)).as("checkpoint of %s", tenant).isNull();
                 assertThat(tx.touchpoints().list(tenant, page).items()).as("touchpoints of %s", tenant).isEmpty();
                 assertThat(tx.blocks().list(tenant, page).items()).as("blocks of %s", tenant).isEmpty();
+                assertThat(tx.blocks().blockers(tenant, page).items()).as("blockers of %s", tenant).isEmpty();
                 for (OutboxStatus status : OutboxStatus.values()) {
                     assertThat(tx.outbox().list(tenant, status, page).items()).as("%s outbox of %s", status, tenant)
                             .isEmpty();

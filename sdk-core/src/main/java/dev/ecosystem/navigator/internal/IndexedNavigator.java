@@ -20,7 +20,6 @@ import dev.ecosystem.navigator.Navigator;
 import dev.ecosystem.navigator.OverlapSignal;
 import dev.ecosystem.navigator.PartnerMatch;
 import dev.ecosystem.overlap.Overlaps;
-import dev.ecosystem.spi.CompanyBlockRepository;
 import dev.ecosystem.spi.StoreTransaction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,16 +64,19 @@ public final class IndexedNavigator implements Navigator {
 
     /**
      * What a search or evaluation reads from the store before it scores, in its one transaction: the searcher's
-     * profile, its current partners and the companies it blocks (document ids of the snapshot, ascending).
+     * profile, its current partners, and the companies blocked in either direction: those it blocks and those that
+     * block it (document ids of the snapshot, ascending).
      */
     private record Searcher(Company self, List<CompanyId> partners, int[] partnerDocs, int[] blockedDocs) {
     }
 
     /**
-     * One index snapshot and one store transaction: the transaction reads the searcher, its partners and blocks, and
-     * the search runs inside it, so every result is checked against the same read of the store (still listed, not
-     * blocking the searcher) before it is shown. The search itself is in-memory work of a millisecond or less; the
-     * only call that may wait on the host, its {@link OverlapSignal}, is asked before the transaction.
+     * One index snapshot and one store transaction: the transaction reads the searcher, its partners and the blocks
+     * either way, and the search runs inside it, so every result is checked against the same read of the store (still
+     * listed, not blocked either way) before it is shown. The blocks are two lists read once each, left out of the
+     * search up front: asking the store about each result (a query per result on a database) cost more than the
+     * search. The search itself is in-memory work of a millisecond or less; the only call that may wait on the host,
+     * its {@link OverlapSignal}, is asked before the transaction.
      *
      * <p>A result's record comes from the index when the index keeps records (the in-memory store's) and the store's
      * change feed, read in the same transaction, shows no change to that company since the snapshot; else from the
@@ -91,7 +94,7 @@ public final class IndexedNavigator implements Navigator {
             Searcher reading = read(tx, snapshot);
             ProfileQuery query = compile(profile, snapshot, reading, asked);
             Records records = new Records(tx, snapshot, reflected);
-            return search(tx, records, query, profile.includeExistingPartners() ? new int[0]
+            return search(records, query, profile.includeExistingPartners() ? new int[0]
                     : reading.partnerDocs(), reading.blockedDocs(), after, page.size());
         });
     }
@@ -162,69 +165,47 @@ public final class IndexedNavigator implements Navigator {
         }
     }
 
-    /** The page of matches, read and checked in the transaction of {@code records}. */
-    private Page<PartnerMatch> search(StoreTransaction tx, Records records, ProfileQuery query, int[] partners,
-            int[] blockedBySearcher, @Nullable After after, int size) {
+    /**
+     * The page of matches, read and checked in the transaction of {@code records}.
+     *
+     * @param blocked the documents of the companies blocked either way, ascending: never results
+     */
+    private Page<PartnerMatch> search(Records records, ProfileQuery query, int[] partners, int[] blocked,
+            @Nullable After after, int size) {
         Snapshot snapshot = records.snapshot();
         int selfDoc = snapshot.doc(searcher.value());
         boolean weightedTerms = query.isWeightedTermsOnly();
         int wanted = size + 1; // one more tells whether another page follows
-        // Companies that block the searcher are only known by asking about each; the ones found among the results
-        // are left out and the search is run again, which ends since each round leaves out one more.
-        int[] blockingSearcher = new int[0];
-        CompanyBlockRepository blocks = tx.blocks();
-        while (true) {
-            int[] blocking = blockingSearcher;
-            DocFilter filter = (doc, units) -> doc != selfDoc
-                    && (after == null || units < after.units
-                            || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
-                    && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
-                    && (blockedBySearcher.length == 0 || Arrays.binarySearch(blockedBySearcher, doc) < 0)
-                    && (blocking.length == 0 || Arrays.binarySearch(blocking, doc) < 0)
-                    && (!weightedTerms || !query.hasExcluded(doc));
-            TopK top;
-            if (weightedTerms) {
-                top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted,
-                        filter);
-            } else {
-                int[] required = query.requiredTerms();
-                top = TopDocs.bounded(snapshot, query, wanted, filter,
-                        required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
-            }
-            int[] docs = new int[top.size()];
-            long[] units = new long[top.size()];
-            int found = top.drain(docs, units);
-            int shown = Math.min(found, size);
-            List<PartnerMatch> matches = new ArrayList<>(shown);
-            int[] newlyBlocking = new int[found];
-            int blockers = 0;
-            for (int i = 0; i < found; i++) {
-                if (blocks.isBlocked(records.id(docs[i]), searcher)) {
-                    newlyBlocking[blockers++] = docs[i];
-                    continue;
-                }
-                Company company = i < shown && blockers == 0 ? records.current(docs[i]) : null;
-                // Unlisted or removed in the store, and the index not refreshed yet: never shown.
-                if (company != null && company.listed()) {
-                    matches.add(match(query, company, docs[i]));
-                }
-            }
-            if (blockers > 0) {
-                blockingSearcher = merge(blocking, Arrays.copyOf(newlyBlocking, blockers));
-                continue;
-            }
-            String next = found > size ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1]))
-                    : null;
-            LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
-            return new Page<>(matches, next);
+        DocFilter filter = (doc, units) -> doc != selfDoc
+                && (after == null || units < after.units
+                        || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
+                && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
+                && (blocked.length == 0 || Arrays.binarySearch(blocked, doc) < 0)
+                && (!weightedTerms || !query.hasExcluded(doc));
+        TopK top;
+        if (weightedTerms) {
+            top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted, filter);
+        } else {
+            int[] required = query.requiredTerms();
+            top = TopDocs.bounded(snapshot, query, wanted, filter,
+                    required.length > 0 ? TopDocs.allOf(snapshot, required) : null);
         }
-    }
-
-    private static int[] merge(int[] a, int[] b) {
-        int[] merged = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, merged, a.length, b.length);
-        Arrays.sort(merged);
-        return merged;
+        int[] docs = new int[top.size()];
+        long[] units = new long[top.size()];
+        int found = top.drain(docs, units);
+        int shown = Math.min(found, size);
+        List<PartnerMatch> matches = new ArrayList<>(shown);
+        for (int i = 0; i < shown; i++) {
+            Company company = records.current(docs[i]);
+            // Unlisted or removed in the store, and the index not refreshed yet: never shown.
+            if (company != null && company.listed()) {
+                matches.add(match(query, company, docs[i]));
+            }
+        }
+        String next = found > size ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1]))
+                : null;
+        LOG.debug("Navigator search for {}: {} matches", searcher, matches.size());
+        return new Page<>(matches, next);
     }
 
     /** One index snapshot and one store transaction, as {@link #search}. */
@@ -246,7 +227,7 @@ public final class IndexedNavigator implements Navigator {
             if (candidate == null || !candidate.listed()) {
                 throw new NotFoundException("company " + company + " is not a listed company of the network");
             }
-            if (tx.blocks().isBlocked(searcher, company) || tx.blocks().isBlocked(company, searcher)) {
+            if (Arrays.binarySearch(reading.blockedDocs(), doc) >= 0) {
                 throw new AccessDeniedException("company " + company + " is not shown to " + searcher
                         + ": one of the two has blocked the other");
             }
@@ -260,7 +241,9 @@ public final class IndexedNavigator implements Navigator {
             throw new NotFoundException("company " + searcher + " is not in the network anymore");
         }
         List<CompanyId> partners = currentPartners(tx);
-        return new Searcher(self, partners, docs(snapshot, partners), docs(snapshot, blocked(tx)));
+        List<CompanyId> blocked = all(page -> tx.blocks().list(searcher, page));
+        blocked.addAll(all(page -> tx.blocks().blockers(searcher, page)));
+        return new Searcher(self, partners, docs(snapshot, partners), docs(snapshot, blocked));
     }
 
     /**
@@ -312,22 +295,22 @@ public final class IndexedNavigator implements Navigator {
         return new PartnerMatch(company, query.points(explained.units()), explained.criteria());
     }
 
-    /** The companies the searcher blocks. */
-    private List<CompanyId> blocked(StoreTransaction tx) {
-        List<CompanyId> blocked = new ArrayList<>();
+    /** Every company of a list of blocks, read in pages of the largest size. */
+    private static List<CompanyId> all(Function<PageRequest, Page<CompanyId>> list) {
+        List<CompanyId> companies = new ArrayList<>();
         @Nullable String cursor = null;
         do {
-            Page<CompanyId> page = tx.blocks().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
-            blocked.addAll(page.items());
+            Page<CompanyId> page = list.apply(PageRequest.after(cursor, PageRequest.MAX_SIZE));
+            companies.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null);
-        return blocked;
+        return companies;
     }
 
-    /** The documents of these companies in the snapshot, ascending. */
+    /** The documents of these companies in the snapshot, ascending (once each). */
     private static int[] docs(Snapshot snapshot, List<CompanyId> companies) {
         return companies.stream().mapToInt(id -> snapshot.doc(id.value())).filter(doc -> doc >= 0).sorted()
-                .toArray();
+                .distinct().toArray();
     }
 
     /** The searcher's current partners: partnerships not ended. */

@@ -256,6 +256,11 @@ final class ValidatingRepositories {
         public Page<CompanyId> list(CompanyId owner, PageRequest page) {
             return store.list(Checks.required(owner, "owner"), page(page));
         }
+
+        @Override
+        public Page<CompanyId> blockers(CompanyId blocked, PageRequest page) {
+            return store.blockers(Checks.required(blocked, "blocked"), page(page));
+        }
     }
 
     record Changes(ChangeRepository store) implements ChangeRepository {
