@@ -42,9 +42,12 @@ import org.openjdk.jmh.runner.IterationType;
  * whether another page follows); {@code lucene} is the peer (its top 10; a top 11 would cost it at least as much).
  * Each invocation runs every query once, in the same order on every side; every query's own latency during
  * measurement goes into an HdrHistogram whose p50, p90, p99 are printed at the end of the fork
- * ({@code navigator-api-search <mix> api: ...}). The ratios to report are the p50s: api / engine (the cost of the
- * public API) and lucene / api. Run:
- * {@code java -jar benchmarks/target/benchmarks.jar NavigatorApiSearchBenchmark -f 1 -wi 1 -i 3 -w 2s -r 2s}.
+ * ({@code navigator-api-search <mix> api api: ...}). The ratios to report are the p50s: api / engine (the cost of the
+ * public API) and lucene / api. {@code paired} runs each query on all three sides back to back and prints those
+ * ratios; on a shared machine whose speed drifts between iterations, they are steadier than ratios of the separate
+ * runs. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar NavigatorApiSearchBenchmark.paired -f 1 -wi 1 -i 3 -w 2s -r 2s}
+ * (or without {@code .paired} for the three sides one after another as well).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,7 +70,11 @@ public class NavigatorApiSearchBenchmark {
     private LuceneTags lucene;
     private IndexSearcher searcher;
     private Query[] luceneQueries;
-    private final Histogram latencies = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private static final int API = 0;
+    private static final int ENGINE = 1;
+    private static final int LUCENE = 2;
+    private static final String[] SIDES = {"api", "engine", "lucene"};
+    private final Histogram[] latencies = {histogram(), histogram(), histogram()};
     private boolean measuring;
 
     /** Stores the companies, builds both indexes and checks they agree on every query. */
@@ -95,15 +102,26 @@ public class NavigatorApiSearchBenchmark {
         measuring = iteration.getType() == IterationType.MEASUREMENT;
     }
 
-    /** Prints the per-query latency percentiles and closes everything. */
+    /** Prints the per-query latency percentiles of each side measured (and their ratios when paired). */
     @TearDown(Level.Trial)
     public void tearDown(BenchmarkParams params) {
         String label = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        System.out.printf(Locale.ROOT, "%nnavigator-api-search %s %s: %d queries, p50 %.1f us, p90 %.1f us,"
-                + " p99 %.1f us, mean %.1f us%n", mix, label, latencies.getTotalCount(),
-                latencies.getValueAtPercentile(50) / 1e3,
-                latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
-                latencies.getMean() / 1e3);
+        for (int side = 0; side < SIDES.length; side++) {
+            Histogram h = latencies[side];
+            if (h.getTotalCount() > 0) {
+                System.out.printf(Locale.ROOT, "%nnavigator-api-search %s %s %s: %d queries, p50 %.1f us, p90 %.1f us,"
+                        + " p99 %.1f us, mean %.1f us", mix, label, SIDES[side], h.getTotalCount(),
+                        h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(90) / 1e3,
+                        h.getValueAtPercentile(99) / 1e3, h.getMean() / 1e3);
+            }
+        }
+        if (label.equals("paired")) {
+            double api = latencies[API].getValueAtPercentile(50);
+            System.out.printf(Locale.ROOT, "%nnavigator-api-search %s paired p50 ratios: api / engine %.3f,"
+                    + " lucene / api %.2f%n", mix, api / latencies[ENGINE].getValueAtPercentile(50),
+                    latencies[LUCENE].getValueAtPercentile(50) / api);
+        }
+        System.out.println();
         lucene.close();
         client.close();
     }
@@ -112,10 +130,7 @@ public class NavigatorApiSearchBenchmark {
     @Benchmark
     public void api(Blackhole blackhole) {
         for (int q = 0; q < queries; q++) {
-            long start = System.nanoTime();
-            blackhole.consume(client.as(ApiNetwork.SEARCHER).navigator().search(idealProfiles[q],
-                    PageRequest.first(TopTen.K)));
-            record(start);
+            api(blackhole, q);
         }
     }
 
@@ -123,10 +138,7 @@ public class NavigatorApiSearchBenchmark {
     @Benchmark
     public void engine(Blackhole blackhole) {
         for (int q = 0; q < queries; q++) {
-            long start = System.nanoTime();
-            blackhole.consume(TopDocs.weightedTerms(snapshot, data.queryTags[q], data.queryWeights[q], TopTen.K + 1,
-                    DocFilter.ALL));
-            record(start);
+            engine(blackhole, q);
         }
     }
 
@@ -134,15 +146,56 @@ public class NavigatorApiSearchBenchmark {
     @Benchmark
     public void lucene(Blackhole blackhole) throws IOException {
         for (int q = 0; q < queries; q++) {
-            long start = System.nanoTime();
-            blackhole.consume(searcher.search(luceneQueries[q], TopTen.K));
-            record(start);
+            lucene(blackhole, q);
         }
     }
 
-    private void record(long start) {
+    /**
+     * All three sides, query by query: each query runs on the public API, the engine and Lucene back to back (which
+     * side goes first rotates from query to query), so the three see the machine in the same state. On a shared
+     * machine whose speed drifts from one iteration to the next, these ratios are the steadier ones.
+     */
+    @Benchmark
+    public void paired(Blackhole blackhole) throws IOException {
+        for (int q = 0; q < queries; q++) {
+            for (int turn = 0; turn < SIDES.length; turn++) {
+                switch ((q + turn) % SIDES.length) {
+                    case API -> api(blackhole, q);
+                    case ENGINE -> engine(blackhole, q);
+                    default -> lucene(blackhole, q);
+                }
+            }
+        }
+    }
+
+    private void api(Blackhole blackhole, int q) {
+        long start = System.nanoTime();
+        blackhole.consume(client.as(ApiNetwork.SEARCHER).navigator().search(idealProfiles[q],
+                PageRequest.first(TopTen.K)));
+        record(API, start);
+    }
+
+    private void engine(Blackhole blackhole, int q) {
+        long start = System.nanoTime();
+        blackhole.consume(TopDocs.weightedTerms(snapshot, data.queryTags[q], data.queryWeights[q], TopTen.K + 1,
+                DocFilter.ALL));
+        record(ENGINE, start);
+    }
+
+    private void lucene(Blackhole blackhole, int q) throws IOException {
+        long start = System.nanoTime();
+        blackhole.consume(searcher.search(luceneQueries[q], TopTen.K));
+        record(LUCENE, start);
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    }
+
+    private void record(int side, long start) {
         if (measuring) {
-            latencies.recordValue(Math.min(System.nanoTime() - start, latencies.getHighestTrackableValue()));
+            Histogram h = latencies[side];
+            h.recordValue(Math.min(System.nanoTime() - start, h.getHighestTrackableValue()));
         }
     }
 }
