@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,7 @@ public final class IndexedNavigator implements Navigator {
     private static final String LISTING = "navigator.search";
     /** Above this many company changes since the snapshot, a search reads its results' records from the store. */
     private static final int CHANGES_READ = 256;
+    private static final int[] NO_DOCS = new int[0];
 
     private final SdkContext context;
     private final NavigatorIndex index;
@@ -94,7 +96,7 @@ public final class IndexedNavigator implements Navigator {
             Searcher reading = read(tx, snapshot);
             ProfileQuery query = compile(profile, snapshot, reading, asked);
             Records records = new Records(tx, snapshot, reflected);
-            return search(records, query, profile.includeExistingPartners() ? new int[0]
+            return search(records, query, profile.includeExistingPartners() ? NO_DOCS
                     : reading.partnerDocs(), reading.blockedDocs(), after, page.size());
         });
     }
@@ -143,25 +145,40 @@ public final class IndexedNavigator implements Navigator {
             return snapshot;
         }
 
-        /** The document's company id. */
-        CompanyId id(int doc) {
-            Company kept = NavigatorIndex.record(snapshot, doc);
-            return kept != null ? kept.id() : CompanyId.of(snapshot.key(doc));
-        }
-
         /** The document's company as the store has it now, or null when it is not there any more. */
         @Nullable Company current(int doc) {
-            Company kept = NavigatorIndex.record(snapshot, doc);
+            return current(doc, NavigatorIndex.record(snapshot, doc));
+        }
+
+        /**
+         * The companies of the first {@code n} documents as the store has them now, null where gone. The kept
+         * records are read first, all of them: reads of a million-record array miss the cache, and reads that do
+         * not wait on each other overlap their misses.
+         */
+        @Nullable Company[] current(int[] docs, int n) {
+            @Nullable Company[] companies = new Company[n];
+            for (int i = 0; i < n; i++) {
+                companies[i] = NavigatorIndex.record(snapshot, docs[i]);
+            }
+            for (int i = 0; i < n; i++) {
+                companies[i] = current(docs[i], companies[i]);
+            }
+            return companies;
+        }
+
+        /** {@code kept}, the document's record in the index (or null), when the store has not changed it since. */
+        private @Nullable Company current(int doc, @Nullable Company kept) {
             if (kept != null) {
                 if (!feedRead) {
                     changed = changedSince(tx, reflected);
                     feedRead = true;
                 }
-                if (changed != null && !changed.contains(kept.id().value())) {
+                @Nullable Set<String> since = changed;
+                if (since != null && (since.isEmpty() || !since.contains(kept.id().value()))) {
                     return kept;
                 }
             }
-            return tx.companies().get(id(doc));
+            return tx.companies().get(kept != null ? kept.id() : CompanyId.of(snapshot.key(doc)));
         }
     }
 
@@ -195,12 +212,20 @@ public final class IndexedNavigator implements Navigator {
         int found = top.drain(docs, units);
         int shown = Math.min(found, size);
         List<PartnerMatch> matches = new ArrayList<>(shown);
+        @Nullable Company[] companies = records.current(docs, shown);
+        int[] listed = new int[shown];
+        int kept = 0;
         for (int i = 0; i < shown; i++) {
-            Company company = records.current(docs[i]);
+            Company company = companies[i];
             // Unlisted or removed in the store, and the index not refreshed yet: never shown.
             if (company != null && company.listed()) {
-                matches.add(match(query, company, docs[i]));
+                listed[kept] = docs[i];
+                companies[kept++] = company;
             }
+        }
+        ProfileQuery.Explained[] explained = query.explain(listed, kept);
+        for (int i = 0; i < kept; i++) {
+            matches.add(match(query, Objects.requireNonNull(companies[i]), explained[i]));
         }
         String next = found > size ? Cursors.encode(LISTING, units[shown - 1] + ":" + snapshot.key(docs[shown - 1]))
                 : null;
@@ -291,7 +316,10 @@ public final class IndexedNavigator implements Navigator {
     }
 
     private static PartnerMatch match(ProfileQuery query, Company company, int doc) {
-        ProfileQuery.Explained explained = query.explain(doc);
+        return match(query, company, query.explain(doc));
+    }
+
+    private static PartnerMatch match(ProfileQuery query, Company company, ProfileQuery.Explained explained) {
         return new PartnerMatch(company, query.points(explained.units()), explained.criteria());
     }
 
@@ -309,8 +337,25 @@ public final class IndexedNavigator implements Navigator {
 
     /** The documents of these companies in the snapshot, ascending (once each). */
     private static int[] docs(Snapshot snapshot, List<CompanyId> companies) {
-        return companies.stream().mapToInt(id -> snapshot.doc(id.value())).filter(doc -> doc >= 0).sorted()
-                .distinct().toArray();
+        if (companies.isEmpty()) {
+            return NO_DOCS; // the usual case
+        }
+        int[] docs = new int[companies.size()];
+        int n = 0;
+        for (CompanyId company : companies) {
+            int doc = snapshot.doc(company.value());
+            if (doc >= 0) {
+                docs[n++] = doc;
+            }
+        }
+        Arrays.sort(docs, 0, n);
+        int distinct = 0;
+        for (int i = 0; i < n; i++) {
+            if (distinct == 0 || docs[distinct - 1] != docs[i]) {
+                docs[distinct++] = docs[i];
+            }
+        }
+        return distinct == docs.length ? docs : Arrays.copyOf(docs, distinct);
     }
 
     /** The searcher's current partners: partnerships not ended. */
@@ -319,8 +364,11 @@ public final class IndexedNavigator implements Navigator {
         @Nullable String cursor = null;
         do {
             Page<Partnership> page = tx.partnerships().list(searcher, PageRequest.after(cursor, PageRequest.MAX_SIZE));
-            page.items().stream().filter(partnership -> partnership.status() != PartnershipStatus.ENDED)
-                    .forEach(partnership -> partners.add(partnership.partner()));
+            for (Partnership partnership : page.items()) {
+                if (partnership.status() != PartnershipStatus.ENDED) {
+                    partners.add(partnership.partner());
+                }
+            }
             cursor = page.nextCursor();
         } while (cursor != null);
         return partners;

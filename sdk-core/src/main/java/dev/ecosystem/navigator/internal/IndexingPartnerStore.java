@@ -40,28 +40,52 @@ public final class IndexingPartnerStore implements PartnerStore {
         this.index = index;
     }
 
+    /**
+     * Runs {@code work} and then refreshes the companies it wrote. A transaction that wrote none (every search, every
+     * read) allocates no set and takes no index lock.
+     */
     @Override
     public <T> T inTransaction(Function<StoreTransaction, T> work) {
         Checks.required(work, "work");
-        Set<CompanyId> touched = new LinkedHashSet<>();
+        Tracking[] last = new Tracking[1];
         T result = delegate.inTransaction(tx -> {
-            touched.clear(); // the store may run the work again after a conflict
-            return work.apply(new Tracking(tx, touched));
+            // The store may run the work again after a conflict: only the last attempt's writes count.
+            Tracking tracking = new Tracking(tx);
+            last[0] = tracking;
+            return work.apply(tracking);
         });
-        index.refresh(touched);
+        Set<CompanyId> touched = last[0] == null ? Set.of() : last[0].touched();
+        if (!touched.isEmpty()) {
+            index.refresh(touched);
+        }
         return result;
     }
 
     /** A transaction that notes which companies' profiles or people were written. */
     private static final class Tracking extends ForwardingTransaction {
         private final StoreTransaction tx;
-        private final Set<CompanyId> touched;
+        private @Nullable Set<CompanyId> touched;
 
-        Tracking(StoreTransaction tx, Set<CompanyId> touched) {
+        Tracking(StoreTransaction tx) {
             super(tx);
             this.tx = tx;
-            this.touched = touched;
         }
+
+        /** The companies written so far, in the order first written. */
+        Set<CompanyId> touched() {
+            Set<CompanyId> written = touched;
+            return written == null ? Set.of() : written;
+        }
+
+        private void touch(CompanyId company) {
+            Set<CompanyId> written = touched;
+            if (written == null) {
+                written = new LinkedHashSet<>();
+                touched = written;
+            }
+            written.add(company);
+        }
+
         @Override
         public CompanyRepository companies() {
             CompanyRepository companies = tx.companies();
@@ -69,7 +93,7 @@ public final class IndexingPartnerStore implements PartnerStore {
                 @Override
                 public void put(Company company) {
                     companies.put(company);
-                    touched.add(company.id());
+                    touch(company.id());
                 }
 
                 @Override
@@ -80,7 +104,7 @@ public final class IndexingPartnerStore implements PartnerStore {
                 @Override
                 public boolean remove(CompanyId id) {
                     boolean removed = companies.remove(id);
-                    touched.add(id);
+                    touch(id);
                     return removed;
                 }
 
@@ -103,7 +127,7 @@ public final class IndexingPartnerStore implements PartnerStore {
                 @Override
                 public void put(Contact contact) {
                     contacts.put(contact);
-                    touched.add(contact.companyId());
+                    touch(contact.companyId());
                 }
 
                 @Override
@@ -114,7 +138,7 @@ public final class IndexingPartnerStore implements PartnerStore {
                 @Override
                 public boolean remove(CompanyId company, ContactId id) {
                     boolean removed = contacts.remove(company, id);
-                    touched.add(company);
+                    touch(company);
                     return removed;
                 }
 
