@@ -193,12 +193,17 @@ public final class IndexedNavigator implements Navigator {
         int selfDoc = snapshot.doc(searcher.value());
         boolean weightedTerms = query.isWeightedTermsOnly();
         int wanted = size + 1; // one more tells whether another page follows
-        DocFilter filter = (doc, units) -> doc != selfDoc
-                && (after == null || units < after.units
-                        || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
-                && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
-                && (blocked.length == 0 || Arrays.binarySearch(blocked, doc) < 0)
-                && (!weightedTerms || !query.hasExcluded(doc));
+        boolean excluded = weightedTerms && query.hasExcludedTerms();
+        // A first page with nothing to leave out, the common search, passes the filter every engine search passes:
+        // one filter at the engine's call site lets the JIT inline it.
+        DocFilter filter = selfDoc < 0 && after == null && partners.length == 0 && blocked.length == 0 && !excluded
+                ? DocFilter.ALL
+                : (doc, units) -> doc != selfDoc
+                        && (after == null || units < after.units
+                                || (units == after.units && snapshot.key(doc).compareTo(after.key) > 0))
+                        && (partners.length == 0 || Arrays.binarySearch(partners, doc) < 0)
+                        && (blocked.length == 0 || Arrays.binarySearch(blocked, doc) < 0)
+                        && (!excluded || !query.hasExcluded(doc));
         TopK top;
         if (weightedTerms) {
             top = TopDocs.weightedTerms(snapshot, query.weightedTerms(), query.weightedTermPoints(), wanted, filter);

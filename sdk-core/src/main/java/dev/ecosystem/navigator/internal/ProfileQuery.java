@@ -359,6 +359,16 @@ public final class ProfileQuery implements DocScorer {
                 : new int[0], overlapPoints);
     }
 
+    /** Whether a document in the snapshot can have an excluded term: whether {@link #hasExcluded} can be true. */
+    public boolean hasExcludedTerms() {
+        for (int flags : slotFlags) {
+            if ((flags & EXCLUDED) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the document has an excluded term. */
     public boolean hasExcluded(int doc) {
         for (int slot = 0; slot < slotTerms.length; slot++) {
