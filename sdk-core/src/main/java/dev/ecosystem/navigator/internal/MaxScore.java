@@ -9,12 +9,14 @@ import org.jspecify.annotations.Nullable;
  * threshold on its own and which only complete the scores of candidates.
  * Unlike the classic split by ascending weight, the optional set is the one with the most postings among all sets
  * light enough (for up to {@value #EXACT_SPLIT_TERMS} terms), so frequent terms stop producing candidates as early
- * as possible. Candidates are gathered per window of {@value #WINDOW} documents term by term into a small score
- * array (sequential reads, no per-document merge), then completed in document order by one bit test per optional
- * term: in the term's own bit set when it is frequent (Segment.bits), else in window bits filled from its postings
- * once per window that has candidates (a sequential read; galloping forward per candidate took half of the search
- * time on queries of rarer tags in a profile). (Scoring a candidate from its own term list instead was measured
- * slower.)
+ * as possible. The main segment is taken in windows of {@value #WINDOW} documents. In each, the essential terms'
+ * postings add their weights into a small score array and mark their documents as candidates; the rarer optional
+ * terms (those without a bit set of their own) add theirs into the same array without marking (sequential reads,
+ * no per-document merge). A candidate then passes only if that partial score plus the frequent optional terms'
+ * weight can beat the threshold, and a passing one is completed by one bit test per frequent optional term in its
+ * bit set (Segment.bits), without a branch. (Testing every optional term per candidate instead, the rarer ones in
+ * window bits filled from their postings, let nearly every candidate pass and cost a quarter more; scoring a
+ * candidate from its own term list was slower still.)
  */
 final class MaxScore {
     private static final int EXACT_SPLIT_TERMS = 12;
@@ -25,6 +27,7 @@ final class MaxScore {
     private final long[] weights;
     private final int[] pos;
     private final int[] end;
+    private final long[] @Nullable [] termBits;
     private final TopK top;
     private final DocFilter filter;
     private final long[] setWeight;
@@ -32,31 +35,21 @@ final class MaxScore {
     private final long[] setMembers;
     private long nextBoundary = Long.MIN_VALUE;
     private int[] essential = new int[0];
-    private int[] optional = new int[0];
-    private long[] @Nullable [] optionalBits = new long[0][];
-    private final long[] @Nullable [] termBits;
-    private long optionalWeight;
-    // Per optional term, for the current window: the bit set to test (its own, or its window bits), the word of that
-    // set where the window starts (0 for its own, which starts at document 0) and its weight.
-    private long[][] probeBits = new long[0][];
-    private int[] probeWord = new int[0];
-    private long[] probeWeight = new long[0];
-    // Per term, its documents in the current window as bits, for an optional term without a bit set of its own:
-    // filled from its postings when a candidate of the window first needs it, then one bit test per candidate.
-    private final long[][] windowBits;
-    private final int[] windowFilled;
-    // Per term, the postings its window bits were last filled from: a refill clears only their words when they are
-    // fewer than the window's words (clearing all 64 words per term and window was a fifth of a search on queries of
-    // rarer tags, whose optional terms have a few postings per window).
-    private final int[] filledFrom;
-    private final int[] filledTo;
-    private int windowBase;
-    private int windowLimit;
+    // Optional terms without a bit set of their own, and where each one's postings of the current window start and
+    // end (the window's score slots they added to are cleared from these).
+    private int[] rare = new int[0];
+    private int[] rareFrom = new int[0];
+    private int[] rareTo = new int[0];
+    // Optional terms with a bit set of their own: the sets, their weights and the sum of those.
+    private long[][] frequentBits = new long[0][];
+    private long[] frequentWeights = new long[0];
+    private long frequentWeight;
 
     /**
      * @param weights term weights
      * @param start where each term's postings start (its cursor)
      * @param end where each term's postings end
+     * @param termBits each term's bit set over the main segment, or null for a term without one
      */
     MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, long[] @Nullable [] termBits, TopK top,
             DocFilter filter) {
@@ -69,11 +62,6 @@ final class MaxScore {
         this.top = top;
         this.filter = filter;
         int n = weights.length;
-        windowBits = new long[n][];
-        windowFilled = new int[n];
-        Arrays.fill(windowFilled, -1);
-        filledFrom = new int[n];
-        filledTo = new int[n];
         // Candidate optional sets: every subset of few terms, else the prefixes in ascending weight.
         Integer[] byWeight = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -118,23 +106,32 @@ final class MaxScore {
         long members = best < 0 ? 0 : setMembers[best];
         int n = weights.length;
         int optionals = Long.bitCount(members);
-        optional = new int[optionals];
-        essential = new int[n - optionals];
-        optionalBits = new long[optionals][];
-        probeBits = new long[optionals][];
-        probeWord = new int[optionals];
-        probeWeight = new long[optionals];
-        optionalWeight = 0;
-        int o = 0;
-        int e = 0;
+        int frequent = 0;
         for (int i = 0; i < n; i++) {
-            if ((members & (1L << i)) != 0) {
-                optionalBits[o] = termBits[i];
-                probeWeight[o] = weights[i];
-                optionalWeight += weights[i];
-                optional[o++] = i;
-            } else {
+            if ((members & (1L << i)) != 0 && termBits[i] != null) {
+                frequent++;
+            }
+        }
+        essential = new int[n - optionals];
+        rare = new int[optionals - frequent];
+        rareFrom = new int[rare.length];
+        rareTo = new int[rare.length];
+        frequentBits = new long[frequent][];
+        frequentWeights = new long[frequent];
+        frequentWeight = 0;
+        int e = 0;
+        int r = 0;
+        int f = 0;
+        for (int i = 0; i < n; i++) {
+            long[] bits = termBits[i];
+            if ((members & (1L << i)) == 0) {
                 essential[e++] = i;
+            } else if (bits == null) {
+                rare[r++] = i;
+            } else {
+                frequentBits[f] = bits;
+                frequentWeights[f++] = weights[i];
+                frequentWeight += weights[i];
             }
         }
     }
@@ -164,15 +161,19 @@ final class MaxScore {
             }
             base = next - next % WINDOW;
             int limit = Math.min(maxDoc, base + WINDOW);
-            windowBase = base;
-            windowLimit = limit;
             for (int i : essential) {
                 pos[i] = scatter(postings, pos[i], end[i], base, limit, weights[i], scores, touched);
             }
-            // First the candidates whose bound can beat the threshold, gathered without a branch per candidate (about
-            // one in four passes on queries of rarer tags, so a branch there is mispredicted often); then those are
-            // completed, in document order, against the threshold as it rises.
-            long bound = threshold - optionalWeight;
+            for (int r = 0; r < rare.length; r++) {
+                int i = rare[r];
+                rareFrom[r] = TopDocs.advance(postings, pos[i], end[i], base);
+                pos[i] = add(postings, rareFrom[r], end[i], base, limit, weights[i], scores);
+                rareTo[r] = pos[i];
+            }
+            // First the candidates whose bound can beat the threshold, gathered without a branch per candidate (a
+            // branch there is mispredicted often); then those are completed, in document order, against the
+            // threshold as it rises.
+            long bound = threshold - frequentWeight;
             int passed = 0;
             for (int word = 0; word < touched.length; word++) {
                 long bits = touched[word];
@@ -186,9 +187,6 @@ final class MaxScore {
                     candidates[passed] = offset;
                     passed += pass;
                 }
-            }
-            if (passed > 0) {
-                prepareProbes();
             }
             for (int c = 0; c < passed; c++) {
                 int offset = candidates[c];
@@ -204,6 +202,11 @@ final class MaxScore {
                     }
                 }
             }
+            for (int r = 0; r < rare.length; r++) {
+                for (int q = rareFrom[r], last = rareTo[r]; q < last; q++) {
+                    scores[postings[q] - base] = 0;
+                }
+            }
             if (threshold >= nextBoundary) {
                 choose(threshold);
             }
@@ -211,62 +214,30 @@ final class MaxScore {
         }
     }
 
-    /** Points each optional term's probe at the bit set that holds its documents of the current window. */
-    private void prepareProbes() {
-        for (int j = 0; j < optional.length; j++) {
-            long[] own = optionalBits[j];
-            if (own != null) {
-                probeBits[j] = own;
-                probeWord[j] = 0;
-            } else {
-                int i = optional[j];
-                probeBits[j] = windowFilled[i] == windowBase ? windowBits[i] : fillWindow(i);
-                probeWord[j] = windowBase >>> 6;
-            }
-        }
-    }
-
     /**
-     * The full score of a candidate: every optional term is tested, without a branch (stopping once the candidate
-     * could no longer beat the threshold took a mispredicted branch per test, which cost more than the tests it
-     * saved). The window starts at a multiple of 64, so a document's bit has the same position in its word in a
-     * term's own bit set and in its window bits.
+     * A candidate's score with the frequent optional terms added: one bit test per term, without a branch (stopping
+     * once the candidate could no longer beat the threshold took a mispredicted branch per test, which cost more than
+     * the tests it saved).
      */
-    private long complete(int doc, long essentialScore) {
-        long score = essentialScore;
+    private long complete(int doc, long partialScore) {
+        long score = partialScore;
         int word = doc >>> 6;
-        for (int j = 0; j < probeBits.length; j++) {
-            score += probeWeight[j] & -((probeBits[j][word - probeWord[j]] >>> doc) & 1);
+        for (int j = 0; j < frequentBits.length; j++) {
+            score += frequentWeights[j] & -((frequentBits[j][word] >>> doc) & 1);
         }
         return score;
     }
 
-    /** Sets the bits of term {@code i}'s documents in the current window (a sequential read of its postings). */
-    private long[] fillWindow(int i) {
-        long[] window = windowBits[i];
-        if (window == null) {
-            window = new long[WINDOW / Long.SIZE];
-            windowBits[i] = window;
-        } else if (filledTo[i] - filledFrom[i] < window.length) {
-            int previousBase = windowFilled[i];
-            for (int q = filledFrom[i], last = filledTo[i]; q < last; q++) {
-                window[(postings[q] - previousBase) >>> 6] = 0;
-            }
-        } else {
-            Arrays.fill(window, 0);
+    /**
+     * Adds {@code weight} to the window slot of each posting in {@code postings[from, stop)} below {@code limit};
+     * returns the position of the first posting not taken. The window starts at document {@code base}.
+     */
+    private static int add(int[] postings, int from, int stop, int base, int limit, long weight, long[] sums) {
+        int p = from;
+        while (p < stop && postings[p] < limit) {
+            sums[postings[p++] - base] += weight;
         }
-        int p = TopDocs.advance(postings, pos[i], end[i], windowBase);
-        int first = p;
-        int stop = end[i];
-        while (p < stop && postings[p] < windowLimit) {
-            int offset = postings[p++] - windowBase;
-            window[offset >>> 6] |= 1L << offset;
-        }
-        pos[i] = p;
-        filledFrom[i] = first;
-        filledTo[i] = p;
-        windowFilled[i] = windowBase;
-        return window;
+        return p;
     }
 
     /**

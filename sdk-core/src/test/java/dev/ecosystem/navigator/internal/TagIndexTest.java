@@ -57,8 +57,8 @@ class TagIndexTest {
 
     @Test
     void weightedTerms_returnTheBruteForceTopK_overManyWindows() {
-        // Documents over several MaxScore windows: an optional term's window bits are refilled, and cleared from
-        // the postings of its previous fill, many times per query.
+        // Documents over several MaxScore windows: a rarer optional term adds into each window's scores, which are
+        // cleared from its postings of that window, many times per query, while terms move from essential to optional.
         while (model.size() < 40_000) {
             model.put(String.format(Locale.ROOT, "w%06d", model.size()), randomTerms());
         }
