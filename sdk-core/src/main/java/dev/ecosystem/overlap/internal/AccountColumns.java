@@ -175,9 +175,13 @@ final class AccountColumns {
             } else if (lengthOf[i] > 0) {
                 namelessBlock[withoutDomain] = read.blockCodeOf[i];
                 int at = NAMELESS_FACTS * withoutDomain;
-                namelessFacts[at] = read.shorterRestHigh[i];
-                namelessFacts[at + 1] = read.restHigh[i];
-                namelessFacts[at + 2] = read.longerRestHigh[i];
+                // a join looks these accounts up by three rests: their keys are read again here (they are few)
+                // rather than keeping two more ints per account through the build
+                byte[] key = keys[i];
+                long[] rests = restCodes(key, MatchKeys.domainTo(key), key.length);
+                namelessFacts[at] = (int) (rests[0] >>> 32);
+                namelessFacts[at + 1] = (int) (rests[1] >>> 32);
+                namelessFacts[at + 2] = (int) (rests[2] >>> 32);
                 namelessFacts[at + 3] = maskOf[i];
                 namelessFacts[at + 4] = lengthOf[i];
                 nameless[withoutDomain++] = i;
@@ -294,9 +298,6 @@ final class AccountColumns {
         final long[] blockCodeOf;
         final int[] labelHigh;
         final int[] restHigh;
-        /** For accounts without a domain: the high halves of the rests after one character less and one more. */
-        final int[] shorterRestHigh;
-        final int[] longerRestHigh;
         /** The high half of the registrable domain's hash, for the accounts in {@link #hasDomain}. */
         final int[] domainHigh;
         final BitSet hasDomain;
@@ -312,8 +313,6 @@ final class AccountColumns {
             blockCodeOf = new long[n];
             labelHigh = new int[n];
             restHigh = new int[n];
-            shorterRestHigh = new int[n];
-            longerRestHigh = new int[n];
             domainHigh = new int[n];
             hasDomain = new BitSet(n);
         }
@@ -328,14 +327,7 @@ final class AccountColumns {
             long hash = MatchKeys.domainHash(key);
             if (length > 0) {
                 blockCodeOf[i] = blockCode(key, nameFrom, key.length);
-                if (hash == 0) {
-                    long[] rests = restCodes(key, nameFrom, key.length);
-                    shorterRestHigh[i] = (int) (rests[0] >>> 32);
-                    restHigh[i] = (int) (rests[1] >>> 32);
-                    longerRestHigh[i] = (int) (rests[2] >>> 32);
-                } else {
-                    restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
-                }
+                restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
                 for (int b = nameFrom; b < key.length; b++) {
                     ascii &= key[b] >= 0;
                 }
@@ -534,15 +526,17 @@ final class AccountColumns {
         long[] built = byRest;
         if (built == null) {
             int[] highs = Objects.requireNonNull(restHigh);
-            int n = accounts.length;
-            long[] entries = new long[n];
             int count = 0;
-            for (int i = 0; i < n; i++) {
+            for (int high : highs) {
+                count += high != 0 ? 1 : 0;
+            }
+            built = new long[count];
+            int at = 0;
+            for (int i = 0; i < highs.length; i++) {
                 if (highs[i] != 0) {
-                    entries[count++] = ((long) highs[i] << 32) | i;
+                    built[at++] = ((long) highs[i] << 32) | i;
                 }
             }
-            built = Arrays.copyOf(entries, count);
             sortByHighHalf(built);
             int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count / 4)));
             int shift = 64 - bits;
