@@ -34,8 +34,8 @@ final class MemoryTables {
     final Table<Introduction> introductions = new Table<>("introductions");
     final Table<Introduction> introductionsByParty = new Table<>("introductions");
     /** {@link dev.ecosystem.model.Account}s, or accounts stored with match keys ({@link MemoryCrmSnapshots}). */
-    final Table<Object> accounts = new Table<>("accounts");
-    final Table<Deal> deals = new Table<>("deals");
+    final Table<Object> accounts = Table.keyedBy("accounts", MemoryCrmSnapshots::accountId);
+    final Table<Deal> deals = Table.keyedBy("deals", deal -> deal.id().value());
     final Table<String> checkpoints = new Table<>("checkpoints");
     final Table<Long> crmRevisions = new Table<>("crm-revisions");
     final Table<SharingPolicy> sharing = new Table<>("sharing");

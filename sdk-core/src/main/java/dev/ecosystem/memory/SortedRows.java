@@ -1,6 +1,7 @@
 package dev.ecosystem.memory;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -166,6 +167,17 @@ final class SortedRows<V> {
             chunks[--chunkCount] = null;
         }
         return previous;
+    }
+
+    /** Hands every row to {@code action} in id order, reading no row's id. */
+    @SuppressWarnings("unchecked")
+    void forEach(Consumer<? super V> action) {
+        for (int chunk = 0; chunk < chunkCount; chunk++) {
+            Object[] rows = chunks[chunk];
+            for (int i = 0, n = sizes[chunk]; i < n; i++) {
+                action.accept((V) rows[i]);
+            }
+        }
     }
 
     /**

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Most partitions are small (a company's contacts, a party's introductions), so a partition of up to
  * {@value #SMALL} rows is one array of its keys and rows, alternating and sorted by key (24 bytes for one row instead
  * of 88 in a {@code TreeMap}); a larger one is a {@code TreeMap}. A table whose rows carry their own id
- * ({@link #keyedBy}, for companies and contacts, a million or more of each) keeps no keys at all: a partition of one
- * row is the row itself, a small one an array of rows, a large one {@link SortedRows} (4 bytes a row).
+ * ({@link #keyedBy}, for companies, contacts and a tenant's CRM accounts and deals, a million or more of each)
+ * keeps no keys at all: a partition of one row is the row itself, a small one an array of rows, a large one
+ * {@link SortedRows} (4 bytes a row), which a pass over all rows reads as arrays, not node by node as a tree.
  */
 final class Table<V> {
     /** A page's first capacity: a view's size() would walk the rest of the tree, so it is not asked. */
@@ -232,12 +233,26 @@ final class Table<V> {
         return rows == null ? new TreeMap<>() : (TreeMap<String, V>) rows;
     }
 
-    /** Hands the partition's rows to {@code action} in ascending id order (do not change the table meanwhile). */
+    /**
+     * Hands the partition's rows to {@code action} in ascending id order (do not change the table meanwhile). Rows
+     * that carry their id are handed over without reading it, so that a pass over a large partition reads only the
+     * rows it is given.
+     */
+    @SuppressWarnings("unchecked")
     void forEach(Object partition, Consumer<? super V> action) {
-        scan(partition, null, (key, row) -> {
-            action.accept(row);
-            return true;
-        });
+        Object rows = partitions.get(partition);
+        if (keyOf != null && rows instanceof SortedRows<?> large) {
+            ((SortedRows<V>) large).forEach(action);
+        } else if (keyOf != null && rows != null) {
+            for (Object row : rowsOf(rows)) {
+                action.accept((V) row);
+            }
+        } else {
+            scan(partition, null, (key, row) -> {
+                action.accept(row);
+                return true;
+            });
+        }
     }
 
     /**
@@ -323,7 +338,13 @@ final class Table<V> {
 
     /** Every row of the partition in ascending id order, copied in one pass. */
     List<V> all(Object partition) {
-        List<V> rows = new ArrayList<>(rows(partition).values());
+        List<V> rows;
+        if (keyOf != null) {
+            rows = new ArrayList<>((int) count(partition));
+            forEach(partition, rows::add);
+        } else {
+            rows = new ArrayList<>(rows(partition).values());
+        }
         rowsRead += rows.size();
         return rows;
     }

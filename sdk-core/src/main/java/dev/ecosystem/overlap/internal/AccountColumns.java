@@ -3,12 +3,14 @@ package dev.ecosystem.overlap.internal;
 import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Deal;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -122,8 +124,9 @@ final class AccountColumns {
     }
 
     /**
-     * Columns of these records: accounts in any order (sorted here) unless {@code ascending}, as a store gives them
-     * (then they are not checked: reading a million ids far apart in memory cost a fifth of a first matrix). An
+     * Columns of these records: accounts and deals in any order (sorted here) unless {@code ascending}, as a store
+     * gives them (then they are not checked: reading a million ids far apart in memory cost a fifth of a first
+     * matrix, and the deals' ids are as far apart). An
      * account's keys are its stored keys ({@code storedKeys}, per account, {@code null} for none) when they are
      * {@link MatchKeys#current current}, else those of {@code previous} when it holds the very same account object,
      * else computed from its raw domain and name.
@@ -131,7 +134,9 @@ final class AccountColumns {
     static AccountColumns build(Account[] accounts, byte @Nullable [][] storedKeys, Deal[] deals,
             Classifier classifier, @Nullable AccountColumns previous, boolean ascending) {
         byte @Nullable [][] stored = ascending ? storedKeys : sortById(accounts, storedKeys);
-        sortById(deals, DEAL_ORDER, d -> d.id().value());
+        if (!ascending) {
+            sortById(deals, DEAL_ORDER, d -> d.id().value());
+        }
         int n = accounts.length;
         byte[][] keys = new byte[n][];
         KeyReads read = new KeyReads(n);
@@ -141,33 +146,22 @@ final class AccountColumns {
         int[] lengthOf = read.lengthOf;
         int longest = read.longest;
 
+        // link deals to accounts and classify each account as it is reached, so that it is read once
         int[] dealStart = new int[n + 1];
-        int[] links = new int[countLinks(deals)];
-        int[] linkAccount = new int[links.length];
-        int linked = 0;
-        IdOrdinals ordinals = IdOrdinals.of(deals.length == 0 ? new Account[0] : accounts, idHash);
-        for (int d = 0; d < deals.length; d++) {
-            for (var id : deals[d].accountIds()) {
-                int ordinal = ordinals.ordinalOf(id.value());
-                if (ordinal >= 0) {
-                    links[linked] = d;
-                    linkAccount[linked++] = ordinal;
-                    dealStart[ordinal + 1]++;
-                }
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            dealStart[i + 1] += dealStart[i];
-        }
-        int[] dealOf = new int[linked];
-        int[] fill = Arrays.copyOf(dealStart, n);
-        for (int k = 0; k < linked; k++) {
-            dealOf[fill[linkAccount[k]]++] = links[k];
-        }
-
         int[] populations = new int[n];
+        DealLinks links = DealLinks.of(deals);
+        int[] dealOf = new int[links.size()];
+        int linked = 0;
         for (int i = 0; i < n; i++) {
-            populations[i] = classifier.populations(accounts[i], dealList(deals, dealOf, dealStart, i));
+            int from = linked;
+            if (dealOf.length > 0) {
+                linked = links.dealsOf(accounts[i], idHash[i], dealOf, linked);
+            }
+            dealStart[i + 1] = linked;
+            populations[i] = classifier.populations(accounts[i], dealList(deals, dealOf, from, linked));
+        }
+        if (linked < dealOf.length) {
+            dealOf = Arrays.copyOf(dealOf, linked); // links to accounts the snapshot does not have
         }
         long[] byDomain = new long[read.withDomain];
         int[] nameless = new int[read.withoutDomain];
@@ -181,9 +175,13 @@ final class AccountColumns {
             } else if (lengthOf[i] > 0) {
                 namelessBlock[withoutDomain] = read.blockCodeOf[i];
                 int at = NAMELESS_FACTS * withoutDomain;
-                namelessFacts[at] = read.shorterRestHigh[i];
-                namelessFacts[at + 1] = read.restHigh[i];
-                namelessFacts[at + 2] = read.longerRestHigh[i];
+                // a join looks these accounts up by three rests: their keys are read again here (they are few)
+                // rather than keeping two more ints per account through the build
+                byte[] key = keys[i];
+                long[] rests = restCodes(key, MatchKeys.domainTo(key), key.length);
+                namelessFacts[at] = (int) (rests[0] >>> 32);
+                namelessFacts[at + 1] = (int) (rests[1] >>> 32);
+                namelessFacts[at + 2] = (int) (rests[2] >>> 32);
                 namelessFacts[at + 3] = maskOf[i];
                 namelessFacts[at + 4] = lengthOf[i];
                 nameless[withoutDomain++] = i;
@@ -300,9 +298,6 @@ final class AccountColumns {
         final long[] blockCodeOf;
         final int[] labelHigh;
         final int[] restHigh;
-        /** For accounts without a domain: the high halves of the rests after one character less and one more. */
-        final int[] shorterRestHigh;
-        final int[] longerRestHigh;
         /** The high half of the registrable domain's hash, for the accounts in {@link #hasDomain}. */
         final int[] domainHigh;
         final BitSet hasDomain;
@@ -318,8 +313,6 @@ final class AccountColumns {
             blockCodeOf = new long[n];
             labelHigh = new int[n];
             restHigh = new int[n];
-            shorterRestHigh = new int[n];
-            longerRestHigh = new int[n];
             domainHigh = new int[n];
             hasDomain = new BitSet(n);
         }
@@ -334,14 +327,7 @@ final class AccountColumns {
             long hash = MatchKeys.domainHash(key);
             if (length > 0) {
                 blockCodeOf[i] = blockCode(key, nameFrom, key.length);
-                if (hash == 0) {
-                    long[] rests = restCodes(key, nameFrom, key.length);
-                    shorterRestHigh[i] = (int) (rests[0] >>> 32);
-                    restHigh[i] = (int) (rests[1] >>> 32);
-                    longerRestHigh[i] = (int) (rests[2] >>> 32);
-                } else {
-                    restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
-                }
+                restHigh[i] = (int) (restCode(key, nameFrom, key.length, REST_FROM) >>> 32);
                 for (int b = nameFrom; b < key.length; b++) {
                     ascii &= key[b] >= 0;
                 }
@@ -423,14 +409,6 @@ final class AccountColumns {
         }
     }
 
-    private static int countLinks(Deal[] deals) {
-        int links = 0;
-        for (Deal deal : deals) {
-            links += deal.accountIds().size();
-        }
-        return links;
-    }
-
     /** The first index from {@code from} whose account id is not below {@code account}'s (the length if none). */
     private static int advance(Account[] previous, int from, Account account) {
         int p = from;
@@ -440,22 +418,40 @@ final class AccountColumns {
         return p;
     }
 
-    private static List<Deal> dealList(Deal[] deals, int[] dealOf, int[] dealStart, int ordinal) {
-        int from = dealStart[ordinal];
-        int to = dealStart[ordinal + 1];
-        if (from == to) {
-            return List.of();
+    /** The deals {@code deals[dealOf[from, to)]}, as an immutable list (no copy). */
+    private static List<Deal> dealList(Deal[] deals, int[] dealOf, int from, int to) {
+        return from == to ? List.of() : new DealRun(deals, dealOf, from, to);
+    }
+
+    /** The deals of one account: a view of the columns' deal arrays, immutable as they are. */
+    private static final class DealRun extends AbstractList<Deal> implements RandomAccess {
+        private final Deal[] deals;
+        private final int[] dealOf;
+        private final int from;
+        private final int size;
+
+        DealRun(Deal[] deals, int[] dealOf, int from, int to) {
+            this.deals = deals;
+            this.dealOf = dealOf;
+            this.from = from;
+            this.size = to - from;
         }
-        List<Deal> list = new ArrayList<>(to - from);
-        for (int k = from; k < to; k++) {
-            list.add(deals[dealOf[k]]);
+
+        @Override
+        public Deal get(int index) {
+            Objects.checkIndex(index, size);
+            return deals[dealOf[from + index]];
         }
-        return list;
+
+        @Override
+        public int size() {
+            return size;
+        }
     }
 
     /** The deals of an account. */
     List<Deal> deals(int ordinal) {
-        return dealList(deals, dealOf, dealStart, ordinal);
+        return dealList(deals, dealOf, dealStart[ordinal], dealStart[ordinal + 1]);
     }
 
     /** The normalized name of an account (empty when it has none). */
@@ -530,15 +526,17 @@ final class AccountColumns {
         long[] built = byRest;
         if (built == null) {
             int[] highs = Objects.requireNonNull(restHigh);
-            int n = accounts.length;
-            long[] entries = new long[n];
             int count = 0;
-            for (int i = 0; i < n; i++) {
+            for (int high : highs) {
+                count += high != 0 ? 1 : 0;
+            }
+            built = new long[count];
+            int at = 0;
+            for (int i = 0; i < highs.length; i++) {
                 if (highs[i] != 0) {
-                    entries[count++] = ((long) highs[i] << 32) | i;
+                    built[at++] = ((long) highs[i] << 32) | i;
                 }
             }
-            built = Arrays.copyOf(entries, count);
             sortByHighHalf(built);
             int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count / 4)));
             int shift = 64 - bits;

@@ -15,6 +15,7 @@ import dev.ecosystem.spi.StoredAccounts;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -384,10 +385,13 @@ class AccountColumnsTest {
         return build(accounts, deals, Keys.NONE);
     }
 
+    /** Columns of the accounts and deals as a store gives them: both ascending by id. */
     private AccountColumns build(List<Account> accounts, List<Deal> deals, Keys keys) {
         StoredAccounts stored = stored(accounts, keys);
+        Deal[] byId = deals.toArray(new Deal[0]);
+        Arrays.sort(byId, java.util.Comparator.comparing(d -> d.id().value()));
         return AccountColumns.build(stored.accounts().toArray(new Account[0]),
-                stored.matchKeys().toArray(new byte[0][]), deals.toArray(new Deal[0]), classifier, null, true);
+                stored.matchKeys().toArray(new byte[0][]), byId, classifier, null, true);
     }
 
     /** The accounts as a store gives them (ascending id) with these keys. */
