@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,6 +79,9 @@ class OutboxManyNodesTest {
         Set<String> unrecorded = ConcurrentHashMap.newKeySet();
         AtomicBoolean killed = new AtomicBoolean();
         AtomicInteger processedByVictim = new AtomicInteger();
+        // The other nodes start once the victim holds a batch, so the victim is sure to get work before the others
+        // drain the outbox; it dies holding its second batch or a later one.
+        CountDownLatch victimClaimed = new CountDownLatch(1);
 
         ExecutorService threads = Executors.newFixedThreadPool(NODES * THREADS_PER_NODE);
         List<Future<?>> dispatchers = new ArrayList<>();
@@ -87,6 +91,9 @@ class OutboxManyNodesTest {
             boolean isVictim = node == victim;
             for (int thread = 0; thread < THREADS_PER_NODE; thread++) {
                 dispatchers.add(threads.submit(() -> {
+                    if (!isVictim && !victimClaimed.await(1, TimeUnit.MINUTES)) {
+                        throw new AssertionError("the victim node claimed nothing in a minute");
+                    }
                     while (clock.instant().isBefore(deadline) && !(isVictim && killed.get())) {
                         List<OutboxEntry> claimed;
                         try {
@@ -104,7 +111,9 @@ class OutboxManyNodesTest {
                         }
                         if (isVictim) {
                             claimed.forEach(entry -> claimedByVictim.add(entry.message().messageId()));
-                            if (processedByVictim.addAndGet(claimed.size()) > 100 && killed.compareAndSet(false, true)) {
+                            victimClaimed.countDown();
+                            if (processedByVictim.addAndGet(claimed.size()) > CLAIM_SIZE
+                                    && killed.compareAndSet(false, true)) {
                                 dieMidway(store, victim, claimed, mailer);
                                 return null;
                             }
