@@ -30,6 +30,8 @@ final class MaxScore {
     private final long[] @Nullable [] termBits;
     private final TopK top;
     private final DocFilter filter;
+    private final SearchScratch scratch;
+    private final int sets;
     private final long[] setWeight;
     private final long[] setLength;
     private final long[] setMembers;
@@ -50,9 +52,10 @@ final class MaxScore {
      * @param start where each term's postings start (its cursor)
      * @param end where each term's postings end
      * @param termBits each term's bit set over the main segment, or null for a term without one
+     * @param scratch the run's work arrays, lent to it until it returns
      */
     MaxScore(Snapshot snapshot, long[] weights, int[] start, int[] end, long[] @Nullable [] termBits, TopK top,
-            DocFilter filter) {
+            DocFilter filter, SearchScratch scratch) {
         this.snapshot = snapshot;
         this.postings = snapshot.main.postings;
         this.weights = weights;
@@ -61,21 +64,29 @@ final class MaxScore {
         this.termBits = termBits;
         this.top = top;
         this.filter = filter;
+        this.scratch = scratch;
         int n = weights.length;
         // Candidate optional sets: every subset of few terms, else the prefixes in ascending weight.
-        Integer[] byWeight = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            byWeight[i] = i;
+        boolean exact = n <= EXACT_SPLIT_TERMS;
+        Integer[] byWeight = new Integer[exact ? 0 : n];
+        if (!exact) {
+            for (int i = 0; i < n; i++) {
+                byWeight[i] = i;
+            }
+            Arrays.sort(byWeight, (a, b) -> Long.compare(weights[a], weights[b]));
         }
-        Arrays.sort(byWeight, (a, b) -> Long.compare(weights[a], weights[b]));
-        int sets = n <= EXACT_SPLIT_TERMS ? 1 << n : n + 1;
-        setWeight = new long[sets];
-        setLength = new long[sets];
-        setMembers = new long[sets];
+        sets = exact ? 1 << n : n + 1;
+        scratch.reserveSets(sets);
+        setWeight = scratch.setWeight;
+        setLength = scratch.setLength;
+        setMembers = scratch.setMembers;
+        setWeight[0] = 0;
+        setLength[0] = 0;
+        setMembers[0] = 0;
         for (int set = 1; set < sets; set++) {
             int added;
             long previous;
-            if (n <= EXACT_SPLIT_TERMS) {
+            if (exact) {
                 added = Integer.numberOfTrailingZeros(set);
                 previous = set & (set - 1);
             } else {
@@ -93,7 +104,7 @@ final class MaxScore {
     private void choose(long threshold) {
         int best = -1;
         long boundary = Long.MAX_VALUE;
-        for (int set = 0; set < setWeight.length; set++) {
+        for (int set = 0; set < sets; set++) {
             if (setWeight[set] <= threshold) {
                 if (best < 0 || setLength[set] > setLength[best]) {
                     best = set;
@@ -143,9 +154,9 @@ final class MaxScore {
         }
         long threshold = 0; // a document needs at least one term
         choose(threshold);
-        long[] scores = new long[WINDOW];
-        long[] touched = new long[WINDOW / Long.SIZE];
-        int[] candidates = new int[WINDOW];
+        long[] scores = scratch.scores;
+        long[] touched = scratch.touched;
+        int[] candidates = scratch.candidates;
         int maxDoc = snapshot.main.size();
         int base = 0;
         while (base < maxDoc) {

@@ -47,10 +47,11 @@ public final class TopDocs {
             w[i] = weights[order[i]];
             t[i] = terms[order[i]];
         }
-        QueryWeights forward = new QueryWeights(t, w);
         TopK top = new TopK(snapshot, k);
         maxScore(snapshot, t, w, top, filter);
-        scanDelta(snapshot, forward, top, filter);
+        if (snapshot.deltaSize > 0) {
+            scanDelta(snapshot, new QueryWeights(t, w), top, filter);
+        }
         return top;
     }
 
@@ -66,7 +67,14 @@ public final class TopDocs {
             end[i] = inMain ? main.termStart[terms[i] + 1] : 0;
             bits[i] = inMain ? main.bits[terms[i]] : null;
         }
-        new MaxScore(snapshot, weights, start, end, bits, top, filter).run();
+        SearchScratch scratch = SearchScratch.borrow();
+        try {
+            new MaxScore(snapshot, weights, start, end, bits, top, filter, scratch).run();
+        } catch (RuntimeException | Error e) {
+            scratch.discard();
+            throw e;
+        }
+        scratch.giveBack();
     }
 
     private static void scanDelta(Snapshot snapshot, QueryWeights forward, TopK top, DocFilter filter) {

@@ -1,6 +1,7 @@
 package dev.ecosystem.navigator.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,6 +64,41 @@ class TagIndexTest {
             model.put(String.format(Locale.ROOT, "w%06d", model.size()), randomTerms());
         }
         assertQueriesAgree(built(40_000), 300);
+    }
+
+    @Test
+    void weightedTerms_agreeWithBruteForce_afterASearchFailedMidway_andInsideAnotherSearch() {
+        // Searches on one thread share work arrays: one that fails halfway through a window must not leave scores
+        // behind for the next, and a search run from inside another's filter must not share the outer one's.
+        while (model.size() < 20_000) {
+            model.put(String.format(Locale.ROOT, "w%06d", model.size()), randomTerms());
+        }
+        Snapshot snapshot = built(20_000).snapshot();
+        int[] terms = {0, 1, 2, 3, 40, 41, 42, 43, 70, 71};
+        long[] weights = {1, 2, 3, 4, 5, 1, 2, 3, 4, 5};
+        int[] accepted = {0};
+        DocFilter failing = (doc, score) -> {
+            if (++accepted[0] > 50) {
+                throw new IllegalStateException("filter failed");
+            }
+            return true;
+        };
+        assertThatIllegalStateException()
+                .isThrownBy(() -> TopDocs.weightedTerms(snapshot, terms, weights, 10_000, failing));
+        assertQueriesAgree(snapshot, 50);
+
+        List<List<String>> inner = new ArrayList<>();
+        DocFilter nesting = (doc, score) -> {
+            if (inner.size() < 3) {
+                inner.add(keys(snapshot, TopDocs.weightedTerms(snapshot, new int[] {5, 6}, new long[] {2, 1}, 5,
+                        DocFilter.ALL)));
+            }
+            return true;
+        };
+        assertThat(keys(snapshot, TopDocs.weightedTerms(snapshot, terms, weights, 10, nesting)))
+                .containsExactlyElementsOf(bruteForce(terms, weights, 10));
+        assertThat(inner).hasSize(3).allSatisfy(keys -> assertThat(keys)
+                .containsExactlyElementsOf(bruteForce(new int[] {5, 6}, new long[] {2, 1}, 5)));
     }
 
     @Test
@@ -397,7 +433,10 @@ class TagIndexTest {
     }
 
     private void assertQueriesAgree(TagIndex index, int queries) {
-        Snapshot snapshot = index.snapshot();
+        assertQueriesAgree(index.snapshot(), queries);
+    }
+
+    private void assertQueriesAgree(Snapshot snapshot, int queries) {
         for (int q = 0; q < queries; q++) {
             int[] terms = new int[1 + random.nextInt(16)];
             long[] weights = new long[terms.length];
