@@ -83,6 +83,27 @@ class NavigatorSearchTest {
     }
 
     @Test
+    void search_leavesOutTheSearcher_whenItIsTheBestMatch_withoutAPhantomPage() {
+        IdealPartnerProfile profile = tagsOnly().preferBusiness("crm", 1).preferBusiness("saas", 1).build();
+        register("initech", "crm");
+        // acme (crm, saas) would rank first; globex and initech (crm) are the only results, one page of two.
+        Page<PartnerMatch> page = client.as(ACME).navigator().search(profile, PageRequest.first(2));
+        assertThat(page.items()).extracting(match -> match.company().id().value())
+                .containsExactly("globex", "initech");
+        assertThat(page.nextCursor()).isNull();
+
+        register("umbrella", "crm");
+        Page<PartnerMatch> first = client.as(ACME).navigator().search(profile, PageRequest.first(2));
+        assertThat(first.items()).extracting(match -> match.company().id().value())
+                .containsExactly("globex", "initech");
+        assertThat(first.nextCursor()).isNotNull();
+        Page<PartnerMatch> second = client.as(ACME).navigator().search(profile,
+                PageRequest.after(first.nextCursor(), 2));
+        assertThat(second.items()).extracting(match -> match.company().id().value()).containsExactly("umbrella");
+        assertThat(second.nextCursor()).isNull();
+    }
+
+    @Test
     void search_excludesOnlyTheSearchersOwnCurrentPartners_unlessAsked() {
         register("initech", "crm");
         register("umbrella", "crm");

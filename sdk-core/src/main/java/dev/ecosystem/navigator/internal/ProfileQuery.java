@@ -54,6 +54,8 @@ public final class ProfileQuery implements DocScorer {
     private final List<Ask> asks;
     private final long[] askPoints;
     private final Set<Criterion> counted;
+    /** Whether each criterion counts, by ordinal. */
+    private final boolean[] countedKinds;
     private final int requiredCount;
     private final long complementPoints;
     private final int overlapTarget;
@@ -114,6 +116,10 @@ public final class ProfileQuery implements DocScorer {
             }
         }
         this.counted = active;
+        this.countedKinds = new boolean[CRITERIA.length];
+        for (Criterion criterion : active) {
+            countedKinds[criterion.ordinal()] = true;
+        }
         this.totalWeight = total;
         long lcm = 1;
         for (Criterion criterion : active) {
@@ -444,37 +450,147 @@ public final class ProfileQuery implements DocScorer {
     }
 
     /**
-     * {@link #explain(int)} of the first {@code n} documents. Which asks each document has is looked up ask by ask
-     * across the documents: their term lists lie far apart in a large index, and lookups that do not wait on each
-     * other overlap their cache misses.
+     * {@link #explain(int)} of the first {@code n} documents. Which asks a document has is read from one walk over its
+     * own term list, each term checked against the asks' terms (a 64-bit filter first): the term lists of a page's
+     * documents lie far apart in a large index, and where each starts is read for all of them before any is walked,
+     * so their cache misses overlap. The per-criterion counters are kept for the whole page.
      */
     public Explained[] explain(int[] docs, int n) {
-        boolean[][] has = new boolean[n][asks.size()];
-        for (int i = 0; i < asks.size(); i++) {
-            int term = asks.get(i).term;
-            if (term >= 0 && term < snapshot.vocabulary) {
-                for (int d = 0; d < n; d++) {
-                    has[d][i] = snapshot.has(docs[d], term);
-                }
-            }
-        }
+        AskTerms terms = new AskTerms(asks, snapshot.vocabulary);
+        int askCount = asks.size();
+        boolean[] has = new boolean[n * askCount];
+        terms.mark(snapshot, docs, n, has, askCount);
+        ExplainCounters counters = new ExplainCounters(CRITERIA.length);
         Explained[] explained = new Explained[n];
         for (int d = 0; d < n; d++) {
-            explained[d] = explain(docs[d], has[d]);
+            explained[d] = explain(docs[d], has, d * askCount, counters);
         }
         return explained;
     }
 
-    /** The explanation of {@code doc}, which has ask {@code i} when {@code has[i]}. */
-    private Explained explain(int doc, boolean[] has) {
-        int kinds = CRITERIA.length;
-        boolean[] shown = new boolean[kinds];
-        int[] matchedCount = new int[kinds];
-        int[] missingCount = new int[kinds];
-        long[] points = new long[kinds];
-        for (Criterion criterion : counted) {
-            shown[criterion.ordinal()] = true;
+    /** The per-criterion counters of one explanation, reused from document to document. */
+    private static final class ExplainCounters {
+        final int[] matchedCount;
+        final int[] missingCount;
+        final long[] points;
+        final int[] matchedAt;
+        final int[] missingAt;
+
+        ExplainCounters(int kinds) {
+            matchedCount = new int[kinds];
+            missingCount = new int[kinds];
+            points = new long[kinds];
+            matchedAt = new int[kinds];
+            missingAt = new int[kinds];
         }
+
+        void clear() {
+            Arrays.fill(matchedCount, 0);
+            Arrays.fill(missingCount, 0);
+            Arrays.fill(points, 0);
+            Arrays.fill(matchedAt, 0);
+            Arrays.fill(missingAt, 0);
+        }
+    }
+
+    /**
+     * The distinct terms of the asks, ascending, with the asks of each, and a filter of their low six bits: for
+     * finding which asks a document has from its sorted term list.
+     */
+    private static final class AskTerms {
+        private final int[] terms;
+        private final int[] groupStart;
+        private final int[] askOf;
+        private final long filter;
+
+        AskTerms(List<Ask> asks, int vocabulary) {
+            int[] byTerm = new int[asks.size()];
+            int known = 0;
+            for (int i = 0; i < asks.size(); i++) {
+                int term = asks.get(i).term;
+                if (term >= 0 && term < vocabulary) {
+                    byTerm[known++] = i;
+                }
+            }
+            // Ask indexes in ascending term order (insertion sort: a profile asks about few terms).
+            for (int i = 1; i < known; i++) {
+                int moving = byTerm[i];
+                int j = i - 1;
+                while (j >= 0 && asks.get(byTerm[j]).term > asks.get(moving).term) {
+                    byTerm[j + 1] = byTerm[j];
+                    j--;
+                }
+                byTerm[j + 1] = moving;
+            }
+            int[] distinct = new int[known];
+            int[] starts = new int[known + 1];
+            int groups = 0;
+            long bits = 0;
+            for (int i = 0; i < known; i++) {
+                int term = asks.get(byTerm[i]).term;
+                if (groups == 0 || distinct[groups - 1] != term) {
+                    starts[groups] = i;
+                    distinct[groups++] = term;
+                    bits |= 1L << term;
+                }
+            }
+            starts[groups] = known;
+            this.terms = Arrays.copyOf(distinct, groups);
+            this.groupStart = Arrays.copyOf(starts, groups + 1);
+            this.askOf = Arrays.copyOf(byTerm, known);
+            this.filter = bits;
+        }
+
+        /** Sets {@code has[d * askCount + i]} when document {@code docs[d]} has the term of ask {@code i}. */
+        void mark(Snapshot snapshot, int[] docs, int n, boolean[] has, int askCount) {
+            Segment main = snapshot.main;
+            int mainSize = main.size();
+            int[] from = new int[n];
+            int[] to = new int[n];
+            for (int d = 0; d < n; d++) {
+                int doc = docs[d];
+                if (doc < mainSize) {
+                    from[d] = main.docStart[doc];
+                    to[d] = main.docStart[doc + 1];
+                }
+            }
+            for (int d = 0; d < n; d++) {
+                int doc = docs[d];
+                int[] docTerms = main.docTerms;
+                int first = from[d];
+                int last = to[d];
+                if (doc >= mainSize) {
+                    docTerms = snapshot.deltaTerms[doc - mainSize];
+                    first = 0;
+                    last = docTerms.length;
+                }
+                for (int i = first; i < last; i++) {
+                    int term = docTerms[i];
+                    if ((filter & (1L << term)) == 0) {
+                        continue;
+                    }
+                    int group = Arrays.binarySearch(terms, term);
+                    if (group >= 0) {
+                        for (int g = groupStart[group]; g < groupStart[group + 1]; g++) {
+                            has[d * askCount + askOf[g]] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The explanation of {@code doc}, which has ask {@code i} when {@code has[at + i]}, counted in {@code counters}
+     * (cleared first).
+     */
+    private Explained explain(int doc, boolean[] has, int at, ExplainCounters counters) {
+        int kinds = CRITERIA.length;
+        counters.clear();
+        int[] matchedCount = counters.matchedCount;
+        int[] missingCount = counters.missingCount;
+        long[] points = counters.points;
+        boolean[] shown = countedKinds.clone();
         boolean complement = false;
         boolean competitor = false;
         @Nullable String competes = null;
@@ -482,7 +598,7 @@ public final class ProfileQuery implements DocScorer {
         for (int i = 0; i < asks.size(); i++) {
             Ask ask = asks.get(i);
             int kind = ask.criterion.ordinal();
-            boolean present = has[i];
+            boolean present = has[at + i];
             if ((ask.flags & REQUIRED) != 0) {
                 shown[kind] = true;
                 eligible &= present;
@@ -496,7 +612,7 @@ public final class ProfileQuery implements DocScorer {
             } else if ((ask.flags & COMPETITOR) != 0) {
                 competitor = present;
                 competes = "competes:" + ask.text.substring(CompanyTerms.PRIMARY.length());
-            } else if (counted.contains(ask.criterion)) {
+            } else if (countedKinds[kind]) {
                 complement |= present && (ask.flags & COMPLEMENT) != 0;
                 (present ? matchedCount : missingCount)[kind]++;
                 if (present) {
@@ -506,7 +622,7 @@ public final class ProfileQuery implements DocScorer {
         }
         int complementarity = Criterion.COMPLEMENTARITY.ordinal();
         boolean competing = false;
-        if (counted.contains(Criterion.COMPLEMENTARITY)) {
+        if (countedKinds[complementarity]) {
             if (competitor) {
                 competing = true;
                 missingCount[complementarity]++;
@@ -516,25 +632,25 @@ public final class ProfileQuery implements DocScorer {
         }
         int overlap = Criterion.OVERLAP.ordinal();
         long scale = 1;
-        int at = -1;
-        if (counted.contains(Criterion.OVERLAP)) {
-            at = Arrays.binarySearch(overlapDocs, doc);
-            scale = at >= 0 ? knownScale : unknownScale;
-            if (at >= 0) {
+        int shared = -1;
+        if (countedKinds[overlap]) {
+            shared = Arrays.binarySearch(overlapDocs, doc);
+            scale = shared >= 0 ? knownScale : unknownScale;
+            if (shared >= 0) {
                 matchedCount[overlap]++;
-                points[overlap] = pointsForSharedCustomers(overlapCounts[at]);
+                points[overlap] = pointsForSharedCustomers(overlapCounts[shared]);
             } else {
                 missingCount[overlap]++;
             }
         }
         String[][] matched = new String[kinds][];
         String[][] missing = new String[kinds][];
-        int[] matchedAt = new int[kinds];
-        int[] missingAt = new int[kinds];
+        int[] matchedAt = counters.matchedAt;
+        int[] missingAt = counters.missingAt;
         for (int i = 0; i < asks.size(); i++) {
             Ask ask = asks.get(i);
             int kind = ask.criterion.ordinal();
-            boolean present = has[i];
+            boolean present = has[at + i];
             if ((ask.flags & REQUIRED) != 0) {
                 add(present ? matched : missing, present ? matchedAt : missingAt, present ? matchedCount
                         : missingCount, kind, "required:" + ask.text);
@@ -542,7 +658,7 @@ public final class ProfileQuery implements DocScorer {
                 if (present) {
                     add(missing, missingAt, missingCount, kind, "excluded:" + ask.text);
                 }
-            } else if ((ask.flags & COMPETITOR) == 0 && counted.contains(ask.criterion)) {
+            } else if ((ask.flags & COMPETITOR) == 0 && countedKinds[kind]) {
                 add(present ? matched : missing, present ? matchedAt : missingAt, present ? matchedCount
                         : missingCount, kind, ask.text);
             }
@@ -550,9 +666,9 @@ public final class ProfileQuery implements DocScorer {
         if (competing) {
             add(missing, missingAt, missingCount, complementarity, Objects.requireNonNull(competes));
         }
-        if (at >= 0) {
-            add(matched, matchedAt, matchedCount, overlap, "shared-customers:" + overlapCounts[at]);
-        } else if (counted.contains(Criterion.OVERLAP)) {
+        if (shared >= 0) {
+            add(matched, matchedAt, matchedCount, overlap, "shared-customers:" + overlapCounts[shared]);
+        } else if (countedKinds[overlap]) {
             add(missing, missingAt, missingCount, overlap, "shared-customers:unknown");
         }
         List<CriterionScore> criteria = new ArrayList<>(kinds);
