@@ -10,7 +10,6 @@ import dev.ecosystem.navigator.CategoryRelations;
 import dev.ecosystem.navigator.CriterionScore;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,6 @@ public final class ProfileQuery implements DocScorer {
     private final Snapshot snapshot;
     private final List<Ask> asks;
     private final long[] askPoints;
-    private final Set<Criterion> counted;
     /** Whether each criterion counts, by ordinal. */
     private final boolean[] countedKinds;
     private final int requiredCount;
@@ -75,16 +73,23 @@ public final class ProfileQuery implements DocScorer {
     private final long[] slotPoints;
     private final int[] slotTerms;
 
-    private ProfileQuery(Snapshot snapshot, List<Ask> asks, Map<Criterion, Integer> weights,
-            Map<CompanyId, Integer> sharedCustomers, IdealPartnerProfile profile) {
+    /** @param weights each criterion's weight in the profile, by ordinal */
+    private ProfileQuery(Snapshot snapshot, List<Ask> asks, int[] weights, Map<CompanyId, Integer> sharedCustomers,
+            int overlapTarget) {
         this.snapshot = snapshot;
         this.asks = asks;
-        Map<Criterion, Integer> weightSums = new EnumMap<>(Criterion.class);
+        // Each criterion's sum of its asks' weights, by ordinal, where it has asks (hasSum).
+        int kinds = CRITERIA.length;
+        int[] weightSums = new int[kinds];
+        boolean[] hasSum = new boolean[kinds];
+        int sizeBands = Criterion.SIZE_BANDS.ordinal();
         for (Ask ask : asks) {
             if ((ask.flags & (REQUIRED | EXCLUDED)) == 0) {
+                int kind = ask.criterion.ordinal();
                 // A company has one size band, so each wanted band is worth the whole criterion.
-                weightSums.merge(ask.criterion, ask.weight,
-                        ask.criterion == Criterion.SIZE_BANDS ? Math::max : Integer::sum);
+                weightSums[kind] = !hasSum[kind] ? ask.weight
+                        : kind == sizeBands ? Math.max(weightSums[kind], ask.weight) : weightSums[kind] + ask.weight;
+                hasSum[kind] = true;
             }
         }
         int[] docs = new int[sharedCustomers.size()];
@@ -103,37 +108,30 @@ public final class ProfileQuery implements DocScorer {
             Integer shared = sharedCustomers.get(CompanyId.of(snapshot.key(docs[i]))); // docs are its keys
             overlapCounts[i] = Math.max(0, Objects.requireNonNull(shared));
         }
+        int overlap = Criterion.OVERLAP.ordinal();
         if (known > 0) {
-            weightSums.put(Criterion.OVERLAP, 1);
+            weightSums[overlap] = 1;
+            hasSum[overlap] = true;
         }
-        Set<Criterion> active = EnumSet.noneOf(Criterion.class);
+        this.countedKinds = new boolean[kinds];
         int total = 0;
-        for (Criterion criterion : Criterion.values()) {
-            int weight = Objects.requireNonNull(weights.get(criterion)); // every criterion has one
-            if (weight > 0 && weightSums.containsKey(criterion)) {
-                active.add(criterion);
-                total += weight;
+        long lcm = 1;
+        for (Criterion criterion : CRITERIA) {
+            int kind = criterion.ordinal();
+            if (weights[kind] > 0 && hasSum[kind]) {
+                countedKinds[kind] = true;
+                total += weights[kind];
+                long shares = switch (criterion) {
+                    case OVERLAP -> overlapTarget;
+                    case COMPLEMENTARITY -> 1;
+                    default -> weightSums[kind];
+                };
+                if (lcm < MAX_UNIT) {
+                    lcm = Math.min(MAX_UNIT, lcm / gcd(lcm, shares) * shares);
+                }
             }
-        }
-        this.counted = active;
-        this.countedKinds = new boolean[CRITERIA.length];
-        for (Criterion criterion : active) {
-            countedKinds[criterion.ordinal()] = true;
         }
         this.totalWeight = total;
-        long lcm = 1;
-        for (Criterion criterion : active) {
-            long shares = switch (criterion) {
-                case OVERLAP -> profile.overlapTarget();
-                case COMPLEMENTARITY -> 1;
-                default -> Objects.requireNonNull(weightSums.get(criterion)); // active: it has a sum
-            };
-            lcm = lcm / gcd(lcm, shares) * shares;
-            if (lcm > MAX_UNIT) {
-                lcm = MAX_UNIT;
-                break;
-            }
-        }
         this.unit = lcm;
         this.askPoints = new long[asks.size()];
         int required = 0;
@@ -142,17 +140,16 @@ public final class ProfileQuery implements DocScorer {
             if ((ask.flags & REQUIRED) != 0) {
                 required++;
             }
-            if (ask.flags == 0 && active.contains(ask.criterion)) {
-                askPoints[i] = share(Objects.requireNonNull(weights.get(ask.criterion)) * (long) ask.weight,
-                        Objects.requireNonNull(weightSums.get(ask.criterion)));
+            int kind = ask.criterion.ordinal();
+            if (ask.flags == 0 && countedKinds[kind]) {
+                askPoints[i] = share(weights[kind] * (long) ask.weight, weightSums[kind]);
             }
         }
         this.requiredCount = required;
-        this.complementPoints = active.contains(Criterion.COMPLEMENTARITY)
-                ? share(Objects.requireNonNull(weights.get(Criterion.COMPLEMENTARITY)), 1) : 0;
-        this.overlapTarget = profile.overlapTarget();
-        this.overlapWeight = active.contains(Criterion.OVERLAP)
-                ? Objects.requireNonNull(weights.get(Criterion.OVERLAP)) : 0;
+        int complementarity = Criterion.COMPLEMENTARITY.ordinal();
+        this.complementPoints = countedKinds[complementarity] ? share(weights[complementarity], 1) : 0;
+        this.overlapTarget = overlapTarget;
+        this.overlapWeight = countedKinds[overlap] ? weights[overlap] : 0;
         this.knownScale = overlapWeight == 0 ? 1 : Math.max(1, totalWeight - overlapWeight);
         this.unknownScale = overlapWeight == 0 ? 1 : totalWeight;
 
@@ -244,12 +241,12 @@ public final class ProfileQuery implements DocScorer {
         }
         profile.preferredSignals().forEach((signal, weight) -> asks.add(ask(dictionary, Criterion.SIGNALS,
                 CompanyTerms.SIGNAL + signal, weight, 0)));
-        Map<Criterion, Integer> weights = new EnumMap<>(Criterion.class);
-        for (Criterion criterion : Criterion.values()) {
-            weights.put(criterion, profile.weight(criterion));
+        int[] weights = new int[CRITERIA.length];
+        for (Criterion criterion : CRITERIA) {
+            weights[criterion.ordinal()] = profile.weight(criterion);
         }
         return new ProfileQuery(snapshot, asks, weights, profile.weight(Criterion.OVERLAP) > 0 ? sharedCustomers
-                : Map.of(), profile);
+                : Map.of(), profile.overlapTarget());
     }
 
     private static Set<String> related(CategoryRelations relations, Company searcher) {
@@ -282,7 +279,18 @@ public final class ProfileQuery implements DocScorer {
      */
     public boolean isWeightedTermsOnly() {
         return totalWeight > 0 && requiredCount == 0 && slotTerms.length <= Long.SIZE
-                && EnumSet.of(Criterion.BUSINESS_TAGS, Criterion.ROLE_TAGS).containsAll(counted);
+                && countsOnlyTags();
+    }
+
+    /** Whether no criterion counts but business and role tags. */
+    private boolean countsOnlyTags() {
+        for (Criterion criterion : CRITERIA) {
+            if (countedKinds[criterion.ordinal()] && criterion != Criterion.BUSINESS_TAGS
+                    && criterion != Criterion.ROLE_TAGS) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
