@@ -38,8 +38,9 @@ import org.openjdk.jmh.runner.IterationType;
  * <p>Which figures are which: {@code api} is the public API (what a host calls: scope, profile compilation, one
  * snapshot, one store transaction that reads the searcher, its partners and blocks, runs the search and checks every
  * result against the store; plus the store read of {@code client.as}); {@code engine} is engine-only (the same queries on {@code TopDocs.weightedTerms} over an index of the same
- * profiles, no store, no profile compilation, for the top 11 the navigator asks for: one more than the page tells
- * whether another page follows); {@code lucene} is the peer (its top 10; a top 11 would cost it at least as much).
+ * profiles, no store, no profile compilation, for the top 11 a page of 10 needs: one more than the page tells
+ * whether another page follows; the navigator asks its index for one more again, which stands in for the searcher
+ * it leaves out afterwards, and that is part of the API's cost); {@code lucene} is the peer (its top 10; a top 11 would cost it at least as much).
  * Each invocation runs every query once, in the same order on every side; every query's own latency during
  * measurement goes into an HdrHistogram whose p50, p90, p99 are printed at the end of the fork
  * ({@code navigator-api-search <mix> api api: ...}). The ratios to report are the p50s: api / engine (the cost of the
