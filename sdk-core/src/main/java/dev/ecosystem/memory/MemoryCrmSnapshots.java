@@ -11,7 +11,6 @@ import dev.ecosystem.model.PageRequest;
 import dev.ecosystem.spi.CrmSnapshotRepository;
 import dev.ecosystem.spi.StoredAccounts;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * Accounts, deals and checkpoints partitioned by tenant. An account row is the {@link Account} itself, or, when it was
  * stored with match keys, a {@link KeyedAccount} (16 bytes beside the keys), so accounts without keys cost nothing
  * more. Accounts and deals are tables of rows that carry their id ({@link Table#keyedBy}): reading a tenant's million
- * accounts for account mapping is a pass over arrays of rows, not a walk of a million tree nodes.
+ * accounts for account mapping copies the array of rows while the store is locked and takes them apart after
+ * ({@link AccountRows}), not a walk of a million tree nodes.
  */
 final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     private final MemoryTransaction tx;
@@ -28,10 +28,6 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     private final Table<Deal> deals;
     private final Table<String> checkpoints;
     private final Table<Long> revisions;
-
-    /** An account stored with the match keys derived from it. */
-    private record KeyedAccount(Account account, byte[] keys) {
-    }
 
     MemoryCrmSnapshots(MemoryTransaction tx, Table<Object> accounts, Table<Deal> deals, Table<String> checkpoints,
             Table<Long> revisions) {
@@ -75,16 +71,12 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
     public @Nullable Account account(CompanyId tenant, AccountId id) {
         tx.checkOpen();
         Object row = accounts.get(tenant, id.value());
-        return row == null ? null : account(row);
-    }
-
-    private static Account account(Object row) {
-        return row instanceof KeyedAccount keyed ? keyed.account() : (Account) row;
+        return row == null ? null : KeyedAccount.account(row);
     }
 
     /** The id of the account an account row holds: what the accounts table sorts its rows by. */
     static String accountId(Object row) {
-        return account(row).id().value();
+        return KeyedAccount.account(row).id().value();
     }
 
     @Override
@@ -92,7 +84,7 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         tx.checkOpen();
         Page<Object> rows = accounts.page(tenant, page);
         List<Account> items = new ArrayList<>(rows.items().size());
-        rows.items().forEach(row -> items.add(account(row)));
+        rows.items().forEach(row -> items.add(KeyedAccount.account(row)));
         return new Page<>(items, rows.nextCursor());
     }
 
@@ -101,27 +93,14 @@ final class MemoryCrmSnapshots implements CrmSnapshotRepository {
         tx.checkOpen();
         List<Object> rows = accounts.all(tenant);
         List<Account> all = new ArrayList<>(rows.size());
-        rows.forEach(row -> all.add(account(row)));
+        rows.forEach(row -> all.add(KeyedAccount.account(row)));
         return all;
     }
 
     @Override
     public StoredAccounts allStoredAccounts(CompanyId tenant) {
         tx.checkOpen();
-        int count = (int) accounts.count(tenant);
-        Account[] all = new Account[count];
-        byte[][] keys = new byte[count][];
-        int[] at = new int[1];
-        accounts.forEach(tenant, row -> {
-            int i = at[0]++;
-            if (row instanceof KeyedAccount keyed) {
-                all[i] = keyed.account();
-                keys[i] = keyed.keys();
-            } else {
-                all[i] = (Account) row;
-            }
-        });
-        return new StoredAccounts(Arrays.asList(all), Arrays.asList(keys));
+        return new AccountRows(accounts.rowArray(tenant)).stored();
     }
 
     @Override

@@ -169,6 +169,17 @@ final class SortedRows<V> {
         return previous;
     }
 
+    /** The rows in id order, as a new array: the chunks' references copied, no row read. */
+    Object[] toArray() {
+        Object[] all = new Object[size];
+        int at = 0;
+        for (int chunk = 0; chunk < chunkCount; chunk++) {
+            System.arraycopy(chunks[chunk], 0, all, at, sizes[chunk]);
+            at += sizes[chunk];
+        }
+        return all;
+    }
+
     /** Hands every row to {@code action} in id order, reading no row's id. */
     @SuppressWarnings("unchecked")
     void forEach(Consumer<? super V> action) {

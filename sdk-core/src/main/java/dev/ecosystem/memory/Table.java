@@ -256,6 +256,21 @@ final class Table<V> {
     }
 
     /**
+     * The partition's rows of a {@link #keyedBy} table in ascending id order, as a new array: references copied, no
+     * row read, so that a large partition is copied at the speed of memory while the store is locked.
+     */
+    Object[] rowArray(Object partition) {
+        if (keyOf == null) {
+            throw new IllegalStateException("rowArray needs a table whose rows carry their id: " + listing);
+        }
+        Object rows = partitions.get(partition);
+        if (rows instanceof SortedRows<?> large) {
+            return large.toArray();
+        }
+        return rows == null ? new Object[0] : rowsOf(rows).clone();
+    }
+
+    /**
      * Hands the partition's rows after {@code after} (all when {@code null}) to {@code action} in id order, while it
      * returns {@code true}.
      */

@@ -52,6 +52,7 @@ class TableLayoutTest {
             assertThat(table.count(partition.getKey())).isEqualTo(rows.size());
             assertThat(table.rows(partition.getKey())).isEqualTo(rows);
             assertThat(pages(partition.getKey(), 7)).containsExactlyElementsOf(rows.values());
+            assertThat(table.rowArray(partition.getKey())).containsExactlyElementsOf(rows.values());
             for (String id : List.of("r00000", "r00005", "r02999", "r00011")) {
                 assertThat(table.get(partition.getKey(), id)).isEqualTo(rows.get(id));
             }
@@ -73,6 +74,28 @@ class TableLayoutTest {
         assertThat(pages("all", 100)).containsExactlyElementsOf(rows);
         table.remove(tx, "all", "r00000");
         assertThat(table.get("all", "r00001")).isEqualTo(rows.get(1));
+    }
+
+    @Test
+    void rowArray_isACopyInIdOrder_thatLaterWritesLeaveAsItWas() {
+        MemoryTransaction tx = new MemoryTransaction(new MemoryTables());
+        List<Row> rows = new ArrayList<>();
+        for (int i = SortedRows.CHUNK * 3; i >= 0; i--) { // descending ids: chunks split, not appended
+            Row row = new Row(String.format("r%05d", i), 0);
+            table.put(tx, "all", row.id(), row);
+            rows.add(0, row);
+        }
+        table.put(tx, "one", "a", new Row("a", 0));
+
+        Object[] all = table.rowArray("all");
+        Object[] one = table.rowArray("one");
+        table.put(tx, "all", "r00001", new Row("r00001", 1));
+        table.remove(tx, "all", "r00002");
+        table.put(tx, "one", "b", new Row("b", 0));
+
+        assertThat(all).containsExactlyElementsOf(rows);
+        assertThat(one).containsExactly(new Row("a", 0));
+        assertThat(table.rowArray("none")).isEmpty();
     }
 
     @Test

@@ -137,29 +137,73 @@ final class AccountColumns {
         if (!ascending) {
             sortById(deals, DEAL_ORDER, d -> d.id().value());
         }
-        int n = accounts.length;
+        return build(Arrays.asList(accounts), stored == null ? null : Arrays.asList(stored), deals, classifier,
+                previous);
+    }
+
+    /**
+     * Columns of a store's snapshot: accounts ascending by id beside their stored keys ({@code null} for none), as
+     * {@code StoredAccounts} gives them (lists, each element read once, so that a store's views of its rows are read
+     * in the same pass as the keys and records they hold), and deals ascending by id; neither is checked. Keys as
+     * {@link #build(Account[], byte[][], Deal[], Classifier, AccountColumns, boolean)} takes them.
+     */
+    static AccountColumns build(List<Account> accountList, @Nullable List<byte @Nullable []> stored, Deal[] deals,
+            Classifier classifier, @Nullable AccountColumns previous) {
+        int n = accountList.size();
+        Account[] accounts = new Account[n];
         byte[][] keys = new byte[n][];
         KeyReads read = new KeyReads(n);
-        long computedKeyBytes = currentKeys(accounts, stored, classifier, previous, keys, read);
-        int[] idHash = read.idHash;
-        int[] maskOf = read.maskOf;
-        int[] lengthOf = read.lengthOf;
-        int longest = read.longest;
-
-        // link deals to accounts and classify each account as it is reached, so that it is read once
+        MatchKeys matchKeys = classifier.keys();
+        int[] missing = new int[16];
+        int missingCount = 0;
+        int p = 0;
+        long taken = 0;
+        // read each account's keys, link its deals and classify it in one pass: its row, keys and record lie near
+        // one another in memory, so one pass reads each part of memory once where a pass per part read it thrice
         int[] dealStart = new int[n + 1];
         int[] populations = new int[n];
         DealLinks links = DealLinks.of(deals);
         int[] dealOf = new int[links.size()];
         int linked = 0;
         for (int i = 0; i < n; i++) {
+            Account account = accountList.get(i);
+            accounts[i] = account;
+            byte[] key = stored == null ? null : stored.get(i);
+            if (key == null || !matchKeys.current(key)) {
+                key = null;
+                if (previous != null) {
+                    p = advance(previous.accounts, p, account);
+                    if (p < previous.accounts.length && previous.accounts[p] == account) {
+                        key = previous.keys[p];
+                        // when the previous columns computed some keys, this may be one, held by the columns alone
+                        taken += previous.computedKeyBytes > 0 ? key.length : 0;
+                    }
+                }
+            }
+            int idHash;
+            if (key != null) {
+                keys[i] = key;
+                read.read(i, key);
+                idHash = MatchKeys.idHash(key);
+            } else {
+                if (missingCount == missing.length) {
+                    missing = Arrays.copyOf(missing, missingCount * 2);
+                }
+                missing[missingCount++] = i;
+                idHash = account.id().value().hashCode(); // what its keys will hold
+            }
             int from = linked;
             if (dealOf.length > 0) {
-                linked = links.dealsOf(accounts[i], idHash[i], dealOf, linked);
+                linked = links.dealsOf(account, idHash, dealOf, linked);
             }
             dealStart[i + 1] = linked;
-            populations[i] = classifier.populations(accounts[i], dealList(deals, dealOf, from, linked));
+            populations[i] = classifier.populations(account, dealList(deals, dealOf, from, linked));
         }
+        long computedKeyBytes = taken + computeKeys(accounts, Arrays.copyOf(missing, missingCount), classifier, keys,
+                read);
+        int[] maskOf = read.maskOf;
+        int[] lengthOf = read.lengthOf;
+        int longest = read.longest;
         if (linked < dealOf.length) {
             dealOf = Arrays.copyOf(dealOf, linked); // links to accounts the snapshot does not have
         }
@@ -187,7 +231,7 @@ final class AccountColumns {
                 nameless[withoutDomain++] = i;
             }
         }
-        sortByHighHalf(byDomain);
+        byDomain = sortByHighHalf(byDomain);
 
         LongIntMap blockIds = new LongIntMap(1024);
         int[] blockOf = new int[n];
@@ -238,50 +282,25 @@ final class AccountColumns {
     }
 
     /**
-     * Fills {@code keys} with each account's current match keys: its stored ones, else the previous columns' for the
-     * same account object, else computed (all of those at once), and gives each to {@code read} as it is found, so
-     * that a stored key is read from memory once; returns the bytes of the keys the columns alone hold (computed now,
-     * or taken over from previous columns that computed some: then counted as computed).
+     * Computes the keys of the accounts at {@code ordinals} (all at once), puts them in {@code keys} and gives each to
+     * {@code read}; returns their bytes (held by the columns alone).
      */
-    private static long currentKeys(Account[] accounts, byte @Nullable [][] stored, Classifier classifier,
-            @Nullable AccountColumns previous, byte[][] keys, KeyReads read) {
-        MatchKeys matchKeys = classifier.keys();
-        List<Account> missing = new ArrayList<>();
-        int[] missingAt = new int[16];
-        int p = 0;
-        long taken = 0;
-        for (int i = 0; i < accounts.length; i++) {
-            byte[] key = stored == null ? null : stored[i];
-            if (key != null && matchKeys.current(key)) {
-                keys[i] = key;
-                read.read(i, key);
-                continue;
-            }
-            Account account = accounts[i];
-            if (previous != null) {
-                p = advance(previous.accounts, p, account);
-                if (p < previous.accounts.length && previous.accounts[p] == account) {
-                    keys[i] = previous.keys[p];
-                    read.read(i, keys[i]);
-                    // when the previous columns computed some keys, this may be one, held by the columns alone
-                    taken += previous.computedKeyBytes > 0 ? keys[i].length : 0;
-                    continue;
-                }
-            }
-            if (missing.size() == missingAt.length) {
-                missingAt = Arrays.copyOf(missingAt, missing.size() * 2);
-            }
-            missingAt[missing.size()] = i;
-            missing.add(account);
+    private static long computeKeys(Account[] accounts, int[] ordinals, Classifier classifier, byte[][] keys,
+            KeyReads read) {
+        if (ordinals.length == 0) {
+            return 0;
         }
-        long bytes = taken;
-        if (!missing.isEmpty()) {
-            List<byte[]> computed = matchKeys.of(missing, classifier.normalizer());
-            for (int k = 0; k < computed.size(); k++) {
-                keys[missingAt[k]] = computed.get(k);
-                read.read(missingAt[k], computed.get(k));
-                bytes += computed.get(k).length;
-            }
+        List<Account> missing = new ArrayList<>(ordinals.length);
+        for (int ordinal : ordinals) {
+            missing.add(accounts[ordinal]);
+        }
+        List<byte[]> computed = classifier.keys().of(missing, classifier.normalizer());
+        long bytes = 0;
+        for (int k = 0; k < ordinals.length; k++) {
+            byte[] key = computed.get(k);
+            keys[ordinals[k]] = key;
+            read.read(ordinals[k], key);
+            bytes += key.length;
         }
         return bytes;
     }
@@ -292,7 +311,6 @@ final class AccountColumns {
      * beside the ordinal, so that no later pass reads a key again.
      */
     private static final class KeyReads {
-        final int[] idHash;
         final int[] maskOf;
         final int[] lengthOf;
         final long[] blockCodeOf;
@@ -307,7 +325,6 @@ final class AccountColumns {
         int longest;
 
         KeyReads(int n) {
-            idHash = new int[n];
             maskOf = new int[n];
             lengthOf = new int[n];
             blockCodeOf = new long[n];
@@ -320,7 +337,6 @@ final class AccountColumns {
         void read(int i, byte[] key) {
             int nameFrom = MatchKeys.domainTo(key);
             int length = key.length - nameFrom;
-            idHash[i] = MatchKeys.idHash(key);
             maskOf[i] = MatchKeys.nameMask(key);
             lengthOf[i] = length;
             longest = Math.max(longest, length);
@@ -367,37 +383,46 @@ final class AccountColumns {
 
     /**
      * Sorts entries of a high half (a hash's high 32 bits) and a low half (an ordinal) that were written in ascending
-     * ordinal order: stable counting passes over the high half's digits of 11, 11 and 10 bits (an LSD radix sort;
-     * digits that small keep each pass's buckets in cache) leave equal high halves in ordinal order, which is
-     * ascending order of the whole {@code long}, in linear time.
+     * ordinal order, and returns them: stable counting passes over the high half's digits of 11, 11 and 10 bits (an
+     * LSD radix sort; digits that small keep each pass's buckets in cache) leave equal high halves in ordinal order,
+     * which is ascending order of the whole {@code long}, in linear time. The three digits are counted in one pass
+     * before the three scatter passes, and the sorted entries are the sort's own buffer, not copied back:
+     * {@code entries} is left in another order (it serves as the second buffer).
      */
-    static void sortByHighHalf(long[] entries) {
-        long[] from = entries;
-        long[] to = new long[entries.length];
-        int[] start = new int[1 << 11];
-        for (int shift : new int[] {32, 43, 54}) {
-            int bits = shift == 54 ? 10 : 11;
-            int digits = 1 << bits;
-            // the top digit holds the sign bit: its buckets of negative numbers come first
-            int flip = shift == 54 ? digits >>> 1 : 0;
-            Arrays.fill(start, 0);
-            for (long entry : from) {
-                start[((int) (entry >>> shift) & (digits - 1)) ^ flip]++;
-            }
-            int at = 0;
-            for (int digit = 0; digit < digits; digit++) {
-                int count = start[digit];
-                start[digit] = at;
-                at += count;
-            }
-            for (long entry : from) {
-                to[start[((int) (entry >>> shift) & (digits - 1)) ^ flip]++] = entry;
-            }
-            long[] swap = from;
-            from = to;
-            to = swap;
+    static long[] sortByHighHalf(long[] entries) {
+        int[] low = new int[1 << 11];
+        int[] middle = new int[1 << 11];
+        int[] top = new int[1 << 10];
+        for (long entry : entries) {
+            int high = (int) (entry >>> 32);
+            low[high & 0x7FF]++;
+            middle[(high >>> 11) & 0x7FF]++;
+            top[(high >>> 22) ^ 0x200]++; // the top digit holds the sign bit: its negative buckets come first
         }
-        System.arraycopy(from, 0, entries, 0, entries.length); // three passes: the result is in the buffer
+        startsOf(low);
+        startsOf(middle);
+        startsOf(top);
+        long[] sorted = new long[entries.length];
+        for (long entry : entries) {
+            sorted[low[(int) (entry >>> 32) & 0x7FF]++] = entry;
+        }
+        for (long entry : sorted) {
+            entries[middle[(int) (entry >>> 43) & 0x7FF]++] = entry;
+        }
+        for (long entry : entries) {
+            sorted[top[(int) (entry >>> 54) ^ 0x200]++] = entry;
+        }
+        return sorted;
+    }
+
+    /** Turns counts per digit into where each digit's entries start. */
+    private static void startsOf(int[] counts) {
+        int at = 0;
+        for (int digit = 0; digit < counts.length; digit++) {
+            int count = counts[digit];
+            counts[digit] = at;
+            at += count;
+        }
     }
 
     private static <T> void sortById(T[] records, Comparator<T> order, Function<T, String> id) {
@@ -537,7 +562,7 @@ final class AccountColumns {
                     built[at++] = ((long) highs[i] << 32) | i;
                 }
             }
-            sortByHighHalf(built);
+            built = sortByHighHalf(built);
             int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, count / 4)));
             int shift = 64 - bits;
             int[] buckets = new int[(1 << bits) + 1];
@@ -801,7 +826,7 @@ final class AccountColumns {
                 int ordinal = (int) byDomain[k];
                 built[k] = (long) highs[ordinal] << 32 | ordinal;
             }
-            sortByHighHalf(built);
+            built = sortByHighHalf(built);
             byLabel = built;
             labelHigh = null; // 4 bytes per account less, now that byLabel holds them
         }

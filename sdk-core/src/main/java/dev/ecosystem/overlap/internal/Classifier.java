@@ -4,6 +4,7 @@ import dev.ecosystem.model.Account;
 import dev.ecosystem.model.Deal;
 import dev.ecosystem.model.Population;
 import dev.ecosystem.overlap.OverlapSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -15,14 +16,24 @@ final class Classifier {
     static final int PROSPECTS = 2;
 
     private final OverlapSettings settings;
-    private final List<Population> populations;
+    /**
+     * The custom populations' predicates in the settings' population order (after the three built-in ones): read
+     * from the settings' map once, not looked up for every account of an index build.
+     */
+    private final List<Predicate<Account>> custom;
     private final DomainRules rules;
     private final MatchKeys keys;
     private final NameRules nameRules;
 
     Classifier(OverlapSettings settings, DomainRules rules) {
         this.settings = settings;
-        this.populations = settings.populations();
+        List<Population> populations = settings.populations();
+        List<Predicate<Account>> predicates = new ArrayList<>();
+        for (int i = 3; i < populations.size(); i++) {
+            // populations after the three built-in ones are the custom ones
+            predicates.add(Objects.requireNonNull(settings.customPopulations().get(populations.get(i))));
+        }
+        this.custom = List.copyOf(predicates);
         this.rules = rules;
         this.nameRules = nameRules(settings);
         this.keys = new MatchKeys(rules, nameRules);
@@ -70,11 +81,9 @@ final class Classifier {
         } else {
             mask = 1 << PROSPECTS;
         }
-        for (int i = 3; i < populations.size(); i++) {
-            // populations after the three built-in ones are the custom ones
-            Predicate<Account> predicate = Objects.requireNonNull(settings.customPopulations().get(populations.get(i)));
-            if (predicate.test(account)) {
-                mask |= 1 << i;
+        for (int i = 0; i < custom.size(); i++) {
+            if (custom.get(i).test(account)) {
+                mask |= 1 << (3 + i);
             }
         }
         return mask;

@@ -37,16 +37,28 @@ final class PairMatches {
     private final long[][] counts;
     private final long[][] homed;
 
+    /**
+     * The matches of these groups, counted: with {@code inParallel}, the homed counts in the common fork-join pool
+     * while the calling thread counts the others (each reads every group's accounts' populations).
+     */
     private PairMatches(AccountColumns mine, AccountColumns theirs, int populations, int domainGroups,
-            Groups groups) {
+            Groups groups, boolean inParallel) {
         this.domainGroups = domainGroups;
         this.myStart = groups.myStart.toArray();
         this.myMembers = groups.myMembers.toArray();
         this.theirStart = groups.theirStart.toArray();
         this.theirMembers = groups.theirMembers.toArray();
         this.similarity = groups.similarities.toArray();
+        long[][][] homedCounts = new long[1][][];
+        Runnable countHomed = () -> homedCounts[0] = countHomed(mine, theirs, populations);
+        Concurrently pooled = inParallel ? Concurrently.start(countHomed) : null;
         this.counts = count(mine, theirs, populations);
-        this.homed = countHomed(mine, theirs, populations);
+        if (pooled != null) {
+            pooled.join();
+        } else {
+            countHomed.run();
+        }
+        this.homed = homedCounts[0];
     }
 
     /**
@@ -61,7 +73,7 @@ final class PairMatches {
         int populations = settings.populations().size();
         if (!settings.nameMatching()) {
             Groups domains = domainMatches(mine, theirs);
-            return new PairMatches(mine, theirs, populations, domains.size(), domains);
+            return new PairMatches(mine, theirs, populations, domains.size(), domains, false);
         }
         NameRules rules = classifier.nameRules();
         double threshold = settings.nameThreshold();
@@ -73,7 +85,7 @@ final class PairMatches {
         names.work();
         pooled.join();
         names.addTo(all);
-        return new PairMatches(mine, theirs, populations, domainGroups, all);
+        return new PairMatches(mine, theirs, populations, domainGroups, all, true);
     }
 
     /**

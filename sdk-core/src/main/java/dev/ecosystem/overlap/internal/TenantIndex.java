@@ -77,9 +77,8 @@ final class TenantIndex {
         }
         changedAccounts.clear();
         changedDeals.clear();
-        columns = AccountColumns.build(allAccounts.accounts().toArray(new Account[0]),
-                allAccounts.matchKeys().toArray(new byte[0][]), allDeals.toArray(new Deal[0]), classifier, null,
-                true);
+        columns = AccountColumns.build(allAccounts.accounts(), allAccounts.matchKeys(),
+                allDeals.toArray(new Deal[0]), classifier, null);
         revision = atRevision;
     }
 

@@ -151,9 +151,9 @@ class AccountColumnsTest {
         long[] expected = entries.clone();
         java.util.Arrays.sort(expected);
 
-        AccountColumns.sortByHighHalf(entries);
+        long[] sorted = AccountColumns.sortByHighHalf(entries);
 
-        assertThat(entries).isEqualTo(expected);
+        assertThat(sorted).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} accounts")
