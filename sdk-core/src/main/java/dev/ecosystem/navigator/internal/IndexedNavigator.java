@@ -96,7 +96,7 @@ public final class IndexedNavigator implements Navigator {
             Searcher reading = read(tx, snapshot);
             ProfileQuery query = compile(profile, snapshot, reading, asked);
             Records records = new Records(tx, snapshot, reflected);
-            return search(records, query, profile.includeExistingPartners() ? NO_DOCS
+            return search(records, query, reading.self().listed(), profile.includeExistingPartners() ? NO_DOCS
                     : reading.partnerDocs(), reading.blockedDocs(), after, page.size());
         });
     }
@@ -185,16 +185,18 @@ public final class IndexedNavigator implements Navigator {
     /**
      * The page of matches, read and checked in the transaction of {@code records}.
      *
+     * @param searcherListed whether the searcher is listed in the store, so may be in the index
      * @param blocked the documents of the companies blocked either way, ascending: never results
      */
-    private Page<PartnerMatch> search(Records records, ProfileQuery query, int[] partners, int[] blocked,
-            @Nullable After after, int size) {
+    private Page<PartnerMatch> search(Records records, ProfileQuery query, boolean searcherListed, int[] partners,
+            int[] blocked, @Nullable After after, int size) {
         Snapshot snapshot = records.snapshot();
         boolean weightedTerms = query.isWeightedTermsOnly();
-        // One more tells whether another page follows, and one more stands in for the searcher, which is left out of
-        // the results afterwards: comparing a dozen results' keys costs less than finding the searcher's document in
-        // a million keys first.
-        int wanted = size + 2;
+        // One more tells whether another page follows. A listed searcher may be among the results: one more again
+        // stands in for it, and it is left out afterwards (comparing a dozen results' keys costs less than finding its
+        // document among a million keys first). An unlisted one is left out like every unlisted company, by the
+        // check of each result's current record below, even where the index still has it listed.
+        int wanted = size + (searcherListed ? 2 : 1);
         boolean excluded = weightedTerms && query.hasExcludedTerms();
         // A first page with nothing to leave out, the common search, passes the filter every engine search passes:
         // one filter at the engine's call site lets the JIT inline it.
@@ -215,8 +217,10 @@ public final class IndexedNavigator implements Navigator {
         }
         int[] docs = new int[top.size()];
         long[] units = new long[top.size()];
-        int found = withoutSearcher(snapshot, docs, units, top.drain(docs, units));
-        found = Math.min(found, size + 1);
+        int found = top.drain(docs, units);
+        if (searcherListed) {
+            found = Math.min(withoutSearcher(snapshot, docs, units, found), size + 1);
+        }
         int shown = Math.min(found, size);
         List<PartnerMatch> matches = new ArrayList<>(shown);
         @Nullable Company[] companies = records.current(docs, shown);
