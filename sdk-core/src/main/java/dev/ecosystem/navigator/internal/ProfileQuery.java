@@ -493,11 +493,13 @@ public final class ProfileQuery implements DocScorer {
         }
 
         void clear() {
-            Arrays.fill(matchedCount, 0);
-            Arrays.fill(missingCount, 0);
-            Arrays.fill(points, 0);
-            Arrays.fill(matchedAt, 0);
-            Arrays.fill(missingAt, 0);
+            for (int kind = 0; kind < points.length; kind++) {
+                matchedCount[kind] = 0;
+                missingCount[kind] = 0;
+                points[kind] = 0;
+                matchedAt[kind] = 0;
+                missingAt[kind] = 0;
+            }
         }
     }
 
@@ -679,17 +681,23 @@ public final class ProfileQuery implements DocScorer {
         } else if (countedKinds[overlap]) {
             add(missing, missingAt, missingCount, overlap, "shared-customers:unknown");
         }
-        List<CriterionScore> criteria = new ArrayList<>(kinds);
+        int shownKinds = 0;
+        for (boolean kindShown : shown) {
+            shownKinds += kindShown ? 1 : 0;
+        }
+        CriterionScore[] criteria = new CriterionScore[shownKinds];
+        int filled = 0;
         long total = 0;
         for (int kind = 0; kind < kinds; kind++) {
             if (shown[kind]) {
                 long units = points[kind] * scale;
                 total += units;
-                criteria.add(new CriterionScore(CRITERIA[kind], points(units), listOf(matched[kind]),
-                        listOf(missing[kind])));
+                criteria[filled++] = new CriterionScore(CRITERIA[kind], points(units), listOf(matched[kind]),
+                        listOf(missing[kind]));
             }
         }
-        return new Explained(total, eligible, criteria);
+        // An immutable list, which PartnerMatch keeps as it is instead of copying.
+        return new Explained(total, eligible, List.of(criteria));
     }
 
     /** Appends {@code value} to criterion {@code kind}'s list, made at its counted size on first use. */
