@@ -458,16 +458,17 @@ public final class ProfileQuery implements DocScorer {
     }
 
     /**
-     * {@link #explain(int)} of the first {@code n} documents. Which asks a document has is read from one walk over its
-     * own term list, each term checked against the asks' terms (a 64-bit filter first): the term lists of a page's
-     * documents lie far apart in a large index, and where each starts is read for all of them before any is walked,
-     * so their cache misses overlap. The per-criterion counters are kept for the whole page.
+     * {@link #explain(int)} of the first {@code n} documents: which asks each has is read for the whole page at once
+     * ({@link AskedTerms}), and the per-criterion counters are kept for the page.
      */
     public Explained[] explain(int[] docs, int n) {
-        AskTerms terms = new AskTerms(asks, snapshot.vocabulary);
         int askCount = asks.size();
+        int[] askTerms = new int[askCount];
+        for (int i = 0; i < askCount; i++) {
+            askTerms[i] = asks.get(i).term;
+        }
         boolean[] has = new boolean[n * askCount];
-        terms.mark(snapshot, docs, n, has, askCount);
+        new AskedTerms(askTerms, snapshot.vocabulary).mark(snapshot, docs, n, has);
         ExplainCounters counters = new ExplainCounters(CRITERIA.length);
         Explained[] explained = new Explained[n];
         for (int d = 0; d < n; d++) {
@@ -499,93 +500,6 @@ public final class ProfileQuery implements DocScorer {
                 points[kind] = 0;
                 matchedAt[kind] = 0;
                 missingAt[kind] = 0;
-            }
-        }
-    }
-
-    /**
-     * The distinct terms of the asks, ascending, with the asks of each, and a filter of their low six bits: for
-     * finding which asks a document has from its sorted term list.
-     */
-    private static final class AskTerms {
-        private final int[] terms;
-        private final int[] groupStart;
-        private final int[] askOf;
-        private final long filter;
-
-        AskTerms(List<Ask> asks, int vocabulary) {
-            int[] byTerm = new int[asks.size()];
-            int known = 0;
-            for (int i = 0; i < asks.size(); i++) {
-                int term = asks.get(i).term;
-                if (term >= 0 && term < vocabulary) {
-                    byTerm[known++] = i;
-                }
-            }
-            // Ask indexes in ascending term order (insertion sort: a profile asks about few terms).
-            for (int i = 1; i < known; i++) {
-                int moving = byTerm[i];
-                int j = i - 1;
-                while (j >= 0 && asks.get(byTerm[j]).term > asks.get(moving).term) {
-                    byTerm[j + 1] = byTerm[j];
-                    j--;
-                }
-                byTerm[j + 1] = moving;
-            }
-            int[] distinct = new int[known];
-            int[] starts = new int[known + 1];
-            int groups = 0;
-            long bits = 0;
-            for (int i = 0; i < known; i++) {
-                int term = asks.get(byTerm[i]).term;
-                if (groups == 0 || distinct[groups - 1] != term) {
-                    starts[groups] = i;
-                    distinct[groups++] = term;
-                    bits |= 1L << term;
-                }
-            }
-            starts[groups] = known;
-            this.terms = Arrays.copyOf(distinct, groups);
-            this.groupStart = Arrays.copyOf(starts, groups + 1);
-            this.askOf = Arrays.copyOf(byTerm, known);
-            this.filter = bits;
-        }
-
-        /** Sets {@code has[d * askCount + i]} when document {@code docs[d]} has the term of ask {@code i}. */
-        void mark(Snapshot snapshot, int[] docs, int n, boolean[] has, int askCount) {
-            Segment main = snapshot.main;
-            int mainSize = main.size();
-            int[] from = new int[n];
-            int[] to = new int[n];
-            for (int d = 0; d < n; d++) {
-                int doc = docs[d];
-                if (doc < mainSize) {
-                    from[d] = main.docStart[doc];
-                    to[d] = main.docStart[doc + 1];
-                }
-            }
-            for (int d = 0; d < n; d++) {
-                int doc = docs[d];
-                int[] docTerms = main.docTerms;
-                int first = from[d];
-                int last = to[d];
-                if (doc >= mainSize) {
-                    docTerms = snapshot.deltaTerms[doc - mainSize];
-                    first = 0;
-                    last = docTerms.length;
-                }
-                for (int i = first; i < last; i++) {
-                    int term = docTerms[i];
-                    if ((filter & (1L << term)) == 0) {
-                        continue;
-                    }
-                    int group = Arrays.binarySearch(terms, term);
-                    if (group >= 0) {
-                        for (int g = groupStart[group]; g < groupStart[group + 1]; g++) {
-                            has[d * askCount + askOf[g]] = true;
-                        }
-                    }
-                }
             }
         }
     }
