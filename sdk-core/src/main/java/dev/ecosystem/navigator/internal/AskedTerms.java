@@ -22,29 +22,23 @@ final class AskedTerms {
      */
     AskedTerms(int[] askTerms, int vocabulary) {
         askCount = askTerms.length;
-        int[] byTerm = new int[askCount];
+        // Each known ask as its term in the high half and its index in the low half: sorted, they group by term.
+        long[] byTerm = new long[askCount];
         int known = 0;
         for (int i = 0; i < askCount; i++) {
             if (askTerms[i] >= 0 && askTerms[i] < vocabulary) {
-                byTerm[known++] = i;
+                byTerm[known++] = (long) askTerms[i] << Integer.SIZE | i;
             }
         }
-        // Ask indexes in ascending term order (insertion sort: a profile asks about few terms).
-        for (int i = 1; i < known; i++) {
-            int moving = byTerm[i];
-            int j = i - 1;
-            while (j >= 0 && askTerms[byTerm[j]] > askTerms[moving]) {
-                byTerm[j + 1] = byTerm[j];
-                j--;
-            }
-            byTerm[j + 1] = moving;
-        }
+        Arrays.sort(byTerm, 0, known);
         int[] distinct = new int[known];
         int[] starts = new int[known + 1];
+        int[] asks = new int[known];
         int groups = 0;
         long bits = 0;
         for (int i = 0; i < known; i++) {
-            int term = askTerms[byTerm[i]];
+            int term = (int) (byTerm[i] >>> Integer.SIZE);
+            asks[i] = (int) byTerm[i];
             if (groups == 0 || distinct[groups - 1] != term) {
                 starts[groups] = i;
                 distinct[groups++] = term;
@@ -54,13 +48,13 @@ final class AskedTerms {
         starts[groups] = known;
         this.terms = Arrays.copyOf(distinct, groups);
         this.groupStart = Arrays.copyOf(starts, groups + 1);
-        this.askOf = Arrays.copyOf(byTerm, known);
+        this.askOf = asks;
         this.filter = bits;
     }
 
     /**
-     * Sets {@code has[d * asks + i]} when document {@code docs[d]} has the term of ask {@code i}, for the first
-     * {@code n} documents.
+     * Sets {@code has[d * asks + i]}, {@code asks} being how many asks there are, when document {@code docs[d]} has
+     * the term of ask {@code i}, for the first {@code n} documents.
      */
     void mark(Snapshot snapshot, int[] docs, int n, boolean[] has) {
         Segment main = snapshot.main;

@@ -1,6 +1,5 @@
 package dev.ecosystem.navigator.internal;
 
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +47,7 @@ final class MaxScore {
     private long frequentWeight;
 
     /**
-     * @param weights term weights
+     * @param weights term weights, ascending (the order the prefix sets of many terms are taken in)
      * @param start where each term's postings start (its cursor)
      * @param end where each term's postings end
      * @param termBits each term's bit set over the main segment, or null for a term without one
@@ -68,13 +67,6 @@ final class MaxScore {
         int n = weights.length;
         // Candidate optional sets: every subset of few terms, else the prefixes in ascending weight.
         boolean exact = n <= EXACT_SPLIT_TERMS;
-        Integer[] byWeight = new Integer[exact ? 0 : n];
-        if (!exact) {
-            for (int i = 0; i < n; i++) {
-                byWeight[i] = i;
-            }
-            Arrays.sort(byWeight, (a, b) -> Long.compare(weights[a], weights[b]));
-        }
         sets = exact ? 1 << n : n + 1;
         scratch.reserveSets(sets);
         setWeight = scratch.setWeight;
@@ -90,7 +82,7 @@ final class MaxScore {
                 added = Integer.numberOfTrailingZeros(set);
                 previous = set & (set - 1);
             } else {
-                added = byWeight[set - 1];
+                added = set - 1; // the weights are ascending
                 previous = set - 1;
             }
             int from = (int) previous;
